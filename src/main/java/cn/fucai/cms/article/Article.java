@@ -1,0 +1,172 @@
+package cn.fucai.cms.article;
+
+import cn.fucai.cms.publisher.Publisher;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UuidGenerator;
+import org.hibernate.type.SqlTypes;
+
+/** A news article in its original locale, with its translations; deleting leaves a tombstone for mirrors. */
+@Entity
+public class Article extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "publisher_id")
+    public Publisher publisher;
+
+    public String slug;
+    /** BCP 47 tag of the original text. */
+    public String locale;
+    public String title;
+    public String summary;
+    public String body;
+    public String category;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] tags = new String[0];
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "region_codes")
+    public String[] regionCodes = new String[0];
+    /** regionCodes plus their ancestors; maintained by {@link #revise}, read only by filters. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "region_scope")
+    public String[] regionScope = new String[0];
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    @Column(name = "source_name")
+    public String sourceName;
+    @Column(name = "source_url")
+    public String sourceUrl;
+    public String author;
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("locale")
+    public List<ArticleTranslation> translations = new ArrayList<>();
+
+    /** The article with its publisher and translations, tombstones included, in one SQL statement. */
+    public static Optional<Article> findWithDetails(UUID id) {
+        return find("from Article a join fetch a.publisher left join fetch a.translations where a.id = ?1", id)
+                .firstResultOptional();
+    }
+
+    /** The live article with this slug under the publisher, else its latest tombstone. */
+    public static Optional<Article> findBySlug(UUID publisherId, String slug) {
+        List<Article> matches = find("""
+                from Article a join fetch a.publisher left join fetch a.translations
+                where a.publisher.id = ?1 and a.slug = ?2 order by a.deletedAt desc nulls first""", publisherId, slug)
+                .list();
+        return matches.stream().findFirst();
+    }
+
+    public static boolean slugTaken(UUID publisherId, String slug, UUID exceptId) {
+        return count("publisher.id = ?1 and slug = ?2 and deletedAt is null and id <> ?3", publisherId, slug,
+                exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    /** The current editable state. */
+    ArticleContent content() {
+        return new ArticleContent(publisher == null ? null : publisher.id, slug,
+                new ArticleContent.Localized(locale, title, summary, body), category, List.of(tags), List.of(regionCodes),
+                publishedAt, sourceName, sourceUrl, author, status,
+                translations.stream().map(ArticleTranslation::content).toList());
+    }
+
+    /**
+     * Brings the article to {@code content}. Returns false, touching nothing, when it already is; otherwise stamps
+     * updatedAt, which also moves the version.
+     */
+    boolean revise(ArticleContent content, Publisher newPublisher, Set<String> newRegionScope, Instant now) {
+        if (id != null && content.equals(content())) {
+            return false;
+        }
+        publisher = newPublisher;
+        slug = content.slug();
+        locale = content.original().locale();
+        title = content.original().title();
+        summary = content.original().summary();
+        body = content.original().body();
+        category = content.category();
+        tags = content.tags().toArray(String[]::new);
+        regionCodes = content.regionCodes().toArray(String[]::new);
+        regionScope = newRegionScope.toArray(String[]::new);
+        publishedAt = content.publishedAt();
+        sourceName = content.sourceName();
+        sourceUrl = content.sourceUrl();
+        author = content.author();
+        status = content.status();
+        reviseTranslations(content.translations(), now);
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    private void reviseTranslations(List<ArticleContent.Localized> wanted, Instant now) {
+        Map<String, ArticleTranslation> existing = new HashMap<>();
+        translations.forEach(t -> existing.put(t.locale, t));
+        List<ArticleTranslation> next = new ArrayList<>();
+        for (ArticleContent.Localized text : wanted) {
+            ArticleTranslation translation = existing.get(text.locale());
+            if (translation == null) {
+                translation = new ArticleTranslation();
+                translation.article = this;
+                translation.locale = text.locale();
+                translation.createdAt = now;
+            }
+            if (!text.equals(translation.content())) {
+                translation.title = text.title();
+                translation.summary = text.summary();
+                translation.body = text.body();
+                translation.updatedAt = now;
+            }
+            next.add(translation);
+        }
+        translations.clear();
+        translations.addAll(next);
+    }
+
+    void markDeleted(Instant now) {
+        deletedAt = now;
+        updatedAt = now;
+    }
+}

@@ -1,0 +1,172 @@
+package cn.fucai.cms.article;
+
+import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
+import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.region.Region;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Articles over HTTP: locale negotiation, ETags and status codes here, rules in {@link ArticleService}. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles", description = "News of the welfare-lottery centres, in their original locale and translations")
+public class ArticleResource {
+
+    static final String LOCALE_DESCRIPTION =
+            "BCP 47 locale to serve (e.g. en); wins over Accept-Language. Falls back to the original when no translation exists.";
+
+    private final ArticleService articles;
+
+    public ArticleResource(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @GET
+    @Path("/articles")
+    @Operation(operationId = "listArticles", summary = "List articles", description = """
+            Summaries (no body), newest first by default. `region` includes sub-regions (330000 matches an article tagged
+            330302). `status` defaults to `published`. `locale` keeps articles that exist in that locale and serves them in
+            it; without it, Accept-Language chooses the served locale per article. Plain dates in `publishedFrom` and
+            `publishedTo` are China Standard Time days, both inclusive.""")
+    @APIResponse(responseCode = "200", description = "A page of articles",
+            headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "A bad filter, sort, limit or cursor")
+    public RestResponse<Page<ArticleSummary>> list(
+            @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String publisher,
+            @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000") String region,
+            @QueryParam("category") @Parameter(example = "本地新闻") String category,
+            @QueryParam("tag") @Parameter(example = "公益金") String tag,
+            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "published", "archived"}, defaultValue = "published"))
+            String status,
+            @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
+            @QueryParam("publishedFrom") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2020-01-01") String publishedFrom,
+            @QueryParam("publishedTo") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31") String publishedTo,
+            @QueryParam("sort") @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
+                    enumeration = {"-publishedAt", "publishedAt", "-updatedAt", "updatedAt", "title", "-title"})) String sort,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
+        int limit = page.limit();
+        ArticleStatus statusFilter = status == null ? ArticleStatus.published : QueryParams.enumValue(ArticleStatus.class, "status", status);
+        String localeFilter = locale == null ? null : Locales.canonical("locale", locale);
+        var filter = new ArticleFilter(articles.publisherFilter(publisher), region == null ? null : Region.requireKnown(region, "region"),
+                category, tag, statusFilter, localeFilter, QueryParams.startOfDay("publishedFrom", publishedFrom),
+                QueryParams.endOfDay("publishedTo", publishedTo));
+        List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
+        return PagedResponse.ok(articles.list(filter, ArticleSort.parse(sort), page.cursor, limit, preferences), uri);
+    }
+
+    @GET
+    @Path("/articles/{id}")
+    @Operation(operationId = "getArticle", summary = "Get an article", description = "Served in `locale`, else in the best Accept-Language match, else in its original locale.")
+    @APIResponse(responseCode = "200", description = "The article",
+            headers = {@Header(name = "ETag", description = "Strong entity tag for If-None-Match and If-Match", schema = @Schema(type = SchemaType.STRING)),
+                       @Header(name = "Content-Language", description = "The locale served", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, or the locale is not a BCP 47 tag")
+    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "410", description = "The article was deleted")
+    public RestResponse<ArticleResponse> get(
+            @PathParam("id") @Parameter(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
+            @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
+            @Context HttpHeaders headers) {
+        return serve(articles.get(QueryParams.uuid("id", id)), locale, headers);
+    }
+
+    @POST
+    @Path("/articles")
+    @Operation(operationId = "createArticle", summary = "Create an article")
+    @APIResponse(responseCode = "201", description = "Created, served in its original locale",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                       @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid body: each bad field is named; nothing was written")
+    @APIResponse(responseCode = "409", description = "The publisher already has a live article with this slug")
+    public RestResponse<ArticleResponse> create(@Valid @NotNull ArticleRequest body, @Context UriInfo uri) {
+        Article article = articles.create(body);
+        return Representations.created(uri.getBaseUriBuilder().path("api/v1/articles").path(article.id.toString()).build(),
+                etag(article, article.locale), ArticleResponse.from(article, article.locale));
+    }
+
+    @PUT
+    @Path("/articles/{id}")
+    @Operation(operationId = "replaceArticle", summary = "Replace an article", description = """
+            Full replacement, except that omitted `translations` and `publishedAt` keep their current values.
+            Send the ETag you read in If-Match: if someone changed the article since, the answer is 412 and nothing is written.""")
+    @APIResponse(responseCode = "200", description = "Replaced, served in its original locale",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid body; nothing was written")
+    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "409", description = "The new slug is taken")
+    @APIResponse(responseCode = "410", description = "The article was deleted")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
+    public RestResponse<ArticleResponse> replace(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you edited") String ifMatch,
+            @Valid @NotNull ArticleRequest body) {
+        Article article = articles.replace(QueryParams.uuid("id", id), body, VersionPrecondition.fromIfMatch(ifMatch));
+        return RestResponse.ResponseBuilder.ok(ArticleResponse.from(article, article.locale)).tag(etag(article, article.locale)).build();
+    }
+
+    @DELETE
+    @Path("/articles/{id}")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+            description = "Soft delete: the article answers 410 Gone afterwards and stays as a tombstone for partner mirrors.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "410", description = "Already deleted")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
+    public void delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        articles.delete(QueryParams.uuid("id", id), VersionPrecondition.fromIfMatch(ifMatch));
+    }
+
+    /** The article in the negotiated locale, with ETag, Content-Language and Vary; 304 when If-None-Match matches. */
+    static RestResponse<ArticleResponse> serve(Article article, String locale, HttpHeaders headers) {
+        List<String> translations = article.translations.stream().map(t -> t.locale).toList();
+        String served = Locales.choose(Locales.preferences(locale, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
+                article.locale, translations);
+        RestResponse<ArticleResponse> response = Representations.ok(headers, etag(article, served), ArticleResponse.from(article, served));
+        response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        return response;
+    }
+
+    /** Strong, per representation: article version, publisher version (its name is shown) and the locale served. */
+    private static EntityTag etag(Article article, String locale) {
+        return new EntityTag(article.version + "." + article.publisher.version + "-" + locale);
+    }
+}

@@ -1,0 +1,203 @@
+package cn.fucai.cms.article;
+
+import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
+import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
+import cn.fucai.cms.article.ArticleDtos.TranslationRequest;
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.Problem.FieldViolation;
+import cn.fucai.cms.common.error.ResourceConflictException;
+import cn.fucai.cms.common.error.ResourceGoneException;
+import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.error.StaleVersionException;
+import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.publisher.PublisherService;
+import cn.fucai.cms.region.Region;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Rules for articles: who they belong to, unique live slugs, known regions, locales, versions and tombstones. */
+@ApplicationScoped
+public class ArticleService {
+
+    private final Clock clock;
+    private final PublisherService publishers;
+    private final ArticleListQuery listQuery;
+
+    ArticleService(Clock clock, PublisherService publishers, ArticleListQuery listQuery) {
+        this.clock = clock;
+        this.publishers = publishers;
+        this.listQuery = listQuery;
+    }
+
+    /** A live article with publisher and translations: 404 when it never existed, 410 when deleted. */
+    @Transactional
+    public Article get(UUID id) {
+        return requireLive(Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id)), id);
+    }
+
+    /** A live article by its publisher's id or slug and its own slug, as front ends route. */
+    @Transactional
+    public Article getBySlug(String publisherIdOrSlug, String slug) {
+        Publisher publisher = publishers.get(publisherIdOrSlug);
+        Article article = Article.findBySlug(publisher.id, slug)
+                .orElseThrow(() -> new ResourceNotFoundException("article", publisher.slug + "/" + slug));
+        return requireLive(article, publisher.slug + "/" + slug);
+    }
+
+    /** Whether the publisher has an article with this slug, live or deleted. */
+    @Transactional
+    public boolean exists(String publisherIdOrSlug, String slug) {
+        return Publisher.findByIdOrSlug(publisherIdOrSlug).flatMap(p -> Article.findBySlug(p.id, slug)).isPresent();
+    }
+
+    /** One keyset page of article summaries, served in the preferred locales where they exist. */
+    public Page<ArticleSummary> list(ArticleFilter filter, ArticleSort sort, String cursorParam, int limit,
+                                     List<Locale.LanguageRange> preferences) {
+        String fingerprint = Cursor.fingerprint(sort.wireName, filter.publisherId(), filter.region(), filter.category(),
+                filter.tag(), filter.status(), filter.locale(), filter.publishedFrom(), filter.publishedBefore());
+        Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
+        if (cursor != null) {
+            cursor.uuidKey(1);
+            if (sort.timestampKey && !cursor.keys().get(0).equals("-infinity")) {
+                cursor.instantKey(0);
+            }
+        }
+        return listQuery.page(filter, sort, cursor, limit, preferences, fingerprint);
+    }
+
+    /** Resolves list filters that name other resources: a 400 naming the parameter when they do not exist. */
+    @Transactional
+    public UUID publisherFilter(String publisherIdOrSlug) {
+        if (publisherIdOrSlug == null) {
+            return null;
+        }
+        return Publisher.findByIdOrSlug(publisherIdOrSlug)
+                .orElseThrow(() -> new InvalidInputException("publisher", "no publisher " + publisherIdOrSlug)).id;
+    }
+
+    @Transactional
+    public Article create(ArticleRequest request) {
+        Article article = new Article();
+        write(article, request);
+        article.persistAndFlush();
+        return article;
+    }
+
+    /** Replaces an article's state if the If-Match precondition still holds; a no-op write changes nothing. */
+    @Transactional
+    public Article replace(UUID id, ArticleRequest request, VersionPrecondition precondition) {
+        Article article = get(id);
+        requireCurrent(article, precondition);
+        write(article, request);
+        article.flush();
+        return article;
+    }
+
+    /** Soft delete: the row stays as a tombstone that answers 410 and that mirrors can follow. */
+    @Transactional
+    public void delete(UUID id, VersionPrecondition precondition) {
+        Article article = get(id);
+        requireCurrent(article, precondition);
+        article.markDeleted(Timestamps.now(clock));
+        article.flush();
+    }
+
+    private void write(Article article, ArticleRequest request) {
+        Publisher publisher = Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted())
+                .orElseThrow(() -> new InvalidInputException("publisher", "no live publisher " + request.publisher()));
+        List<String> regionCodes = distinct(request.regionCodes());
+        Region.Lineage lineage = Region.lineage(regionCodes);
+        List<FieldViolation> violations = new ArrayList<>();
+        for (String unknown : lineage.unknown()) {
+            violations.add(new FieldViolation("regionCodes[" + request.regionCodes().indexOf(unknown) + "]", "unknown region code " + unknown));
+        }
+        String locale = canonicalLocale("locale", request.locale(), violations);
+        List<ArticleContent.Localized> translations = translations(request, locale, article, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (Article.slugTaken(publisher.id, request.slug(), article.id)) {
+            throw new ResourceConflictException("publisher " + publisher.slug + " already has an article with slug '" + request.slug() + "'");
+        }
+        Instant now = Timestamps.now(clock);
+        Instant publishedAt = request.publishedAt() != null ? Timestamps.stored(request.publishedAt())
+                : article.publishedAt != null ? article.publishedAt
+                : request.status() == ArticleStatus.published ? now : null;
+        ArticleContent content = new ArticleContent(publisher.id, request.slug(),
+                new ArticleContent.Localized(locale, request.title().strip(), request.summary(), request.body()),
+                blankToNull(request.category()), distinct(request.tags()), regionCodes, publishedAt,
+                blankToNull(request.sourceName()), blankToNull(request.sourceUrl()), blankToNull(request.author()),
+                request.status(), translations);
+        article.revise(content, publisher, lineage.scope(), now);
+    }
+
+    /** The request's translations in locale order; omitted on PUT means "keep the existing ones". */
+    private static List<ArticleContent.Localized> translations(ArticleRequest request, String originalLocale, Article article,
+                                                               List<FieldViolation> violations) {
+        if (request.translations() == null) {
+            return article.translations.stream().map(ArticleTranslation::content)
+                    .filter(t -> !t.locale().equals(originalLocale)).toList();
+        }
+        List<ArticleContent.Localized> result = new ArrayList<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < request.translations().size(); i++) {
+            TranslationRequest t = request.translations().get(i);
+            String field = "translations[" + i + "].locale";
+            String locale = canonicalLocale(field, t.locale(), violations);
+            if (locale == null) {
+                continue;
+            }
+            if (locale.equals(originalLocale)) {
+                violations.add(new FieldViolation(field, "is the original locale " + originalLocale + "; a translation needs another locale"));
+            } else if (!seen.add(locale)) {
+                violations.add(new FieldViolation(field, "duplicate locale " + locale));
+            } else {
+                result.add(new ArticleContent.Localized(locale, t.title().strip(), t.summary(), t.body()));
+            }
+        }
+        result.sort(Comparator.comparing(ArticleContent.Localized::locale));
+        return result;
+    }
+
+    private static String canonicalLocale(String field, String tag, List<FieldViolation> violations) {
+        try {
+            return Locales.canonical(field, tag);
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
+    }
+
+    private static Article requireLive(Article article, Object key) {
+        if (article.isDeleted()) {
+            throw new ResourceGoneException("article", key);
+        }
+        return article;
+    }
+
+    private static void requireCurrent(Article article, VersionPrecondition precondition) {
+        if (!precondition.matches(article.version)) {
+            throw new StaleVersionException("article", article.id);
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,65 @@
+package cn.fucai.cms.article;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+
+/** BCP 47 tags: validation, canonical spelling, and choosing which locale of an article to serve. */
+final class Locales {
+
+    private Locales() {
+    }
+
+    /** The canonical spelling of a well-formed BCP 47 tag ("zh-cn" becomes "zh-CN"); otherwise a 400 naming the field. */
+    static String canonical(String field, String tag) {
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
+            if (locale.getLanguage().isEmpty()) {
+                throw new IllformedLocaleException("no language");
+            }
+            return locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            throw new InvalidInputException(field, "must be a BCP 47 language tag such as zh-CN or en; was '" + tag + "'");
+        }
+    }
+
+    /**
+     * What the reader asked for: an explicit {@code locale} parameter wins, else the Accept-Language header.
+     * A malformed header is ignored rather than refused, as browsers send odd ones.
+     */
+    static List<Locale.LanguageRange> preferences(String localeParam, String acceptLanguage) {
+        if (localeParam != null) {
+            return List.of(new Locale.LanguageRange(canonical("locale", localeParam)));
+        }
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /** The best of the available locales for these preferences (RFC 4647 lookup), falling back to the original. */
+    static String choose(List<Locale.LanguageRange> preferences, String original, List<String> translations) {
+        if (preferences.isEmpty()) {
+            return original;
+        }
+        List<String> available = new ArrayList<>(translations.size() + 1);
+        available.add(original);
+        available.addAll(translations);
+        String match = Locale.lookupTag(preferences, available);
+        if (match == null) {
+            return original;
+        }
+        for (String tag : available) {
+            if (tag.equalsIgnoreCase(match)) {
+                return tag;
+            }
+        }
+        return original;
+    }
+}

@@ -1,0 +1,52 @@
+package cn.fucai.cms.article;
+
+import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Articles addressed by publisher and slug, as front ends route. A class of its own so that JAX-RS matches it before
+ * the publishers resource, whose path is a prefix of this one.
+ */
+@Path("/api/v1/publishers/{idOrSlug}/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class PublisherArticleResource {
+
+    private final ArticleService articles;
+
+    public PublisherArticleResource(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(operationId = "getArticleBySlug", summary = "Get an article by publisher and slug",
+            description = "The same representation as GET /api/v1/articles/{id}, for front ends that route by slug.")
+    @APIResponse(responseCode = "200", description = "The article",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such publisher or article")
+    @APIResponse(responseCode = "410", description = "The article or its publisher was deleted")
+    public RestResponse<ArticleResponse> getBySlug(
+            @PathParam("idOrSlug") @Parameter(example = "wenzhou-fucai") String idOrSlug,
+            @PathParam("slug") @Parameter(example = "2019-wenzhou-fucai-review") String slug,
+            @QueryParam("locale") @Parameter(description = ArticleResource.LOCALE_DESCRIPTION, example = "en") String locale,
+            @Context HttpHeaders headers) {
+        return ArticleResource.serve(articles.getBySlug(idOrSlug, slug), locale, headers);
+    }
+}

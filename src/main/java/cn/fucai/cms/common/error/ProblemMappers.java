@@ -1,0 +1,228 @@
+package cn.fucai.cms.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into an application/problem+json response; the one place errors are shaped. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, UriInfo uri) {
+        return problem(e.type(), e.getMessage(), uri, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldViolation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldViolation(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldViolation::field).thenComparing(Problem.FieldViolation::message))
+                .toList();
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
+            LOG.errorf(e, "response failed validation: %s", violations);
+            return problem(ProblemType.INTERNAL_ERROR, "the server produced an invalid response", uri, List.of());
+        }
+        return problem(ProblemType.VALIDATION_FAILED, new InvalidInputException(violations).getMessage(), uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(ProblemType.MALFORMED_REQUEST, describeJsonError(e), uri, jsonViolations(e));
+    }
+
+    /** Quarkus maps this subtype to an empty 400 itself; a mapper for the exact type takes precedence. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "nothing is served at " + uri.getPath();
+            case 405 -> "this resource does not support that method";
+            case 406 -> "this resource serves application/json; adjust the Accept header";
+            case 415 -> "send the request body as application/json";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder response = Response.fromResponse(problem(type, detail, uri, List.of()));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    /** The catch-all: concurrency and constraint races get their proper status; anything else is logged, never shown. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return apiException(api, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return problem(ProblemType.PRECONDITION_FAILED,
+                        "the resource was changed by another request at the same time; read it again and retry", uri, List.of());
+            }
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return problem(ProblemType.CONFLICT,
+                        "another request created the same slug at the same time; choose another slug", uri, List.of());
+            }
+        }
+        LOG.errorf(e, "unhandled error on %s", uri.getPath());
+        return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", uri, List.of());
+    }
+
+    private static Response problem(ProblemType type, String detail, UriInfo uri, List<Problem.FieldViolation> violations) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, "/" + uri.getPath().replaceFirst("^/", ""),
+                violations);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The name a client knows: "title" or "translations[0].locale" for a body field (method and parameter nodes
+     * dropped), the query parameter name for a parameter.
+     */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        Iterator<Path.Node> it = nodes.iterator();
+        while (it.hasNext()) {
+            Path.Node node = it.next();
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                it.remove();
+            }
+        }
+        if (nodes.size() > 1 && nodes.get(0).getKind() == ElementKind.PARAMETER) {
+            nodes.remove(0);
+        }
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : nodes) {
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                field.append(field.length() > 0 ? "." : "").append(node.getName());
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    private static String describeJsonError(JsonProcessingException e) {
+        String field = jsonPath(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + field + "'; known fields are " + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "field '" + field + "': " + valueHint(format);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String expected = mismatch.getTargetType() == null ? "a different JSON type" : jsonTypeName(mismatch.getTargetType());
+            return field.isEmpty() ? "the body must be a JSON object" : "field '" + field + "' must be " + expected;
+        }
+        if (e instanceof JsonParseException parse && parse.getLocation() != null) {
+            return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+        }
+        return "malformed JSON";
+    }
+
+    private static List<Problem.FieldViolation> jsonViolations(JsonProcessingException e) {
+        String field = jsonPath(e);
+        return field.isEmpty() ? List.of() : List.of(new Problem.FieldViolation(field, describeJsonError(e)));
+    }
+
+    private static String valueHint(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        if (target != null && target.isEnum()) {
+            List<String> allowed = new ArrayList<>();
+            for (Object constant : target.getEnumConstants()) {
+                allowed.add(constant.toString());
+            }
+            return "'" + e.getValue() + "' is not one of " + allowed;
+        }
+        return "'" + e.getValue() + "' is not " + jsonTypeName(target);
+    }
+
+    private static String jsonTypeName(Class<?> type) {
+        if (type == null) {
+            return "valid";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "an RFC 3339 timestamp such as 2021-04-02T00:00:00+08:00";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2021-04-02";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String jsonPath(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping)) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package cn.fucai.cms.common.http;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Parses path and query parameters into typed values, or fails with a 400 that names the parameter. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** The enum constant spelled {@code value}; null stays null. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw new InvalidInputException(name, "must be one of " + allowed + "; was '" + value + "'");
+        }
+    }
+
+    /** Plain dates in filters are days in China Standard Time, where the content is published. */
+    public static final ZoneId CONTENT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Inclusive lower bound: an RFC 3339 timestamp, or the start of a plain date's day; null stays null. */
+    public static Instant startOfDay(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return isDate(value) ? date(name, value).atStartOfDay(CONTENT_ZONE).toInstant() : timestamp(name, value);
+    }
+
+    /** Exclusive upper bound for an inclusive filter: just after the timestamp, or the start of the next day. */
+    public static Instant endOfDay(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return isDate(value) ? date(name, value).plusDays(1).atStartOfDay(CONTENT_ZONE).toInstant()
+                : timestamp(name, value).plusNanos(1000);
+    }
+
+    private static boolean isDate(String value) {
+        return value.length() == 10;
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw badTime(name, value);
+        }
+    }
+
+    private static Instant timestamp(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw badTime(name, value);
+        }
+    }
+
+    private static InvalidInputException badTime(String name, String value) {
+        return new InvalidInputException(name,
+                "must be an RFC 3339 timestamp such as 2021-04-02T00:00:00+08:00 or a date such as 2021-04-02; was '" + value + "'");
+    }
+
+    /** A UUID; anything else is a 400. */
+    public static UUID uuid(String name, String value) {
+        try {
+            if (value != null && value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new InvalidInputException(name, "must be a UUID such as 0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11; was '" + value + "'");
+    }
+
+    /** True when {@code value} has the shape of a UUID, so that an id-or-slug parameter can be told apart. */
+    public static boolean looksLikeUuid(String value) {
+        return value != null && value.length() == 36 && value.charAt(8) == '-' && value.charAt(13) == '-';
+    }
+}

@@ -1,0 +1,87 @@
+package cn.fucai.cms.common.paging;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A keyset position: the query it belongs to (sort order and filters, as a fingerprint) and the sort key values of
+ * the last row served. Encoded as base64url so that clients treat it as opaque.
+ */
+public record Cursor(String query, List<String> keys) {
+
+    private static final char SEPARATOR = '\u001f';
+
+    public String encode() {
+        StringBuilder raw = new StringBuilder("v1").append(SEPARATOR).append(query);
+        for (String key : keys) {
+            raw.append(SEPARATOR).append(key);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Decodes a cursor issued for {@code expectedQuery} with {@code keyCount} keys; null stays null (first page).
+     * Anything else, including a cursor from another sort order or filter, is a 400 naming the cursor.
+     */
+    public static Cursor decode(String encoded, String expectedQuery, int keyCount) {
+        if (encoded == null || encoded.isEmpty()) {
+            return null;
+        }
+        String raw;
+        try {
+            raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("is not a cursor this API issued");
+        }
+        List<String> parts = split(raw);
+        if (parts.size() != keyCount + 2 || !parts.get(0).equals("v1")) {
+            throw invalid("is not a cursor this API issued");
+        }
+        if (!parts.get(1).equals(expectedQuery)) {
+            throw invalid("was issued for another sort order or other filters; start again without a cursor");
+        }
+        return new Cursor(expectedQuery, parts.subList(2, parts.size()));
+    }
+
+    /** The key at {@code index} as a UUID; a tampered value is a 400, not a database error. */
+    public java.util.UUID uuidKey(int index) {
+        try {
+            return java.util.UUID.fromString(keys.get(index));
+        } catch (IllegalArgumentException e) {
+            throw invalid("is not a cursor this API issued");
+        }
+    }
+
+    /** The key at {@code index} as an instant; a tampered value is a 400, not a database error. */
+    public java.time.Instant instantKey(int index) {
+        try {
+            return java.time.Instant.parse(keys.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid("is not a cursor this API issued");
+        }
+    }
+
+    /** A short fingerprint of a query's sort order and filters, so a cursor cannot be replayed on another query. */
+    public static String fingerprint(String sort, Object... filters) {
+        return sort + ":" + Integer.toHexString(java.util.Arrays.deepHashCode(filters));
+    }
+
+    private static List<String> split(String raw) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= raw.length(); i++) {
+            if (i == raw.length() || raw.charAt(i) == SEPARATOR) {
+                parts.add(raw.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException("cursor", message);
+    }
+}

@@ -1,0 +1,24 @@
+package cn.fucai.cms.common.paging;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a collection: the items and the opaque cursor of the next page, null on the last one. */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+    }
+
+    /**
+     * Builds a page from a query that fetched one row more than the limit: that extra row only proves that a next
+     * page exists, and the cursor points after the last row shown.
+     */
+    public static <T> Page<T> fromLookahead(List<T> rows, int limit, Function<T, String> cursorAfter) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<T> items = rows.subList(0, limit);
+        return new Page<>(List.copyOf(items), cursorAfter.apply(items.get(limit - 1)));
+    }
+}

@@ -1,0 +1,136 @@
+package cn.fucai.cms.publisher;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.ResourceConflictException;
+import cn.fucai.cms.common.error.ResourceGoneException;
+import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.error.StaleVersionException;
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
+import cn.fucai.cms.region.Region;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Rules for publishers: unique live slugs, known regions, an acyclic parent tree, no deletion while in use. */
+@ApplicationScoped
+public class PublisherService {
+
+    private final Clock clock;
+
+    public PublisherService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Filters of the publisher list; null means "any". */
+    public record Filter(PublisherLevel level, PublisherKind kind, String region, String parent) {
+    }
+
+    /** A live publisher by id or slug: 404 when there never was one, 410 when it was deleted. */
+    @Transactional
+    public Publisher get(String idOrSlug) {
+        Publisher publisher = Publisher.findByIdOrSlug(idOrSlug)
+                .orElseThrow(() -> new ResourceNotFoundException("publisher", idOrSlug));
+        if (publisher.isDeleted()) {
+            throw new ResourceGoneException("publisher", idOrSlug);
+        }
+        return publisher;
+    }
+
+    @Transactional
+    public Page<Publisher> list(Filter filter, String cursorParam, int limit) {
+        List<String> regions = filter.region() == null ? null
+                : Region.withDescendants(Region.requireKnown(filter.region(), "region"));
+        UUID parentId = filter.parent() == null ? null : resolveParentFilter(filter.parent());
+        String query = Cursor.fingerprint("slug", filter.level(), filter.kind(), filter.region(), parentId);
+        Cursor cursor = Cursor.decode(cursorParam, query, 1);
+        List<Publisher> rows = Publisher.page(filter.level(), filter.kind(), regions, parentId,
+                cursor == null ? null : cursor.keys().get(0), limit + 1);
+        return Page.fromLookahead(rows, limit, last -> new Cursor(query, List.of(last.slug)).encode());
+    }
+
+    @Transactional
+    public Publisher create(PublisherRequest request) {
+        Publisher publisher = new Publisher();
+        Instant now = Timestamps.now(clock);
+        publisher.createdAt = now;
+        apply(publisher, request, now);
+        publisher.persistAndFlush();
+        return publisher;
+    }
+
+    /** Replaces a publisher's state; the If-Match precondition is checked against the version read here. */
+    @Transactional
+    public Publisher replace(String idOrSlug, PublisherRequest request, VersionPrecondition precondition) {
+        Publisher publisher = get(idOrSlug);
+        requireCurrent(publisher, precondition, idOrSlug);
+        apply(publisher, request, Timestamps.now(clock));
+        publisher.flush();
+        return publisher;
+    }
+
+    /** Soft-deletes a publisher that no live article or child publisher still refers to. */
+    @Transactional
+    public void delete(String idOrSlug, VersionPrecondition precondition) {
+        Publisher publisher = get(idOrSlug);
+        requireCurrent(publisher, precondition, idOrSlug);
+        long articles = publisher.liveArticleCount();
+        long children = publisher.liveChildCount();
+        if (articles > 0 || children > 0) {
+            throw new ResourceConflictException("publisher " + publisher.slug + " still has " + articles + " articles and "
+                    + children + " child publishers; delete or move them first");
+        }
+        publisher.markDeleted(Timestamps.now(clock));
+        publisher.flush();
+    }
+
+    /** Copies the request onto the publisher; updatedAt (and so the version) moves only when something changed. */
+    private void apply(Publisher publisher, PublisherRequest request, Instant now) {
+        if (Publisher.slugTaken(request.slug(), publisher.id)) {
+            throw new ResourceConflictException("a publisher with slug '" + request.slug() + "' already exists");
+        }
+        UUID parentId = request.parent() == null ? null : resolveParent(request.parent());
+        if (parentId != null && publisher.id != null && publisher.wouldCycleWith(parentId)) {
+            throw new InvalidInputException("parent", "would make publisher " + publisher.slug + " its own ancestor");
+        }
+        PublisherRequest before = publisher.id == null ? null : publisher.asRequest();
+        publisher.slug = request.slug();
+        publisher.name = request.name().strip();
+        publisher.nameEn = request.nameEn();
+        publisher.level = request.level();
+        publisher.kind = request.kind();
+        publisher.regionCode = Region.requireKnown(request.regionCode(), "regionCode");
+        publisher.parentId = parentId;
+        publisher.website = request.website();
+        if (!publisher.asRequest().equals(before)) {
+            publisher.updatedAt = now;
+        }
+    }
+
+    private UUID resolveParent(String idOrSlug) {
+        return Publisher.findByIdOrSlug(idOrSlug)
+                .filter(parent -> !parent.isDeleted())
+                .orElseThrow(() -> new InvalidInputException("parent", "no live publisher " + idOrSlug))
+                .id;
+    }
+
+    private UUID resolveParentFilter(String idOrSlug) {
+        if (QueryParams.looksLikeUuid(idOrSlug)) {
+            return QueryParams.uuid("parent", idOrSlug);
+        }
+        return resolveParent(idOrSlug);
+    }
+
+    private static void requireCurrent(Publisher publisher, VersionPrecondition precondition, String key) {
+        if (!precondition.matches(publisher.version)) {
+            throw new StaleVersionException("publisher", key);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.fucai.cms.region;
+
+import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.region.RegionDtos.RegionResponse;
+import cn.fucai.cms.region.RegionDtos.RegionSummary;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** China's administrative divisions (GB/T 2260), read-only reference data; no service, since there are no rules. */
+@Path("/api/v1/regions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Regions", description = "China's administrative divisions: country, provinces, prefectures and counties (GB/T 2260 codes)")
+public class RegionResource {
+
+    @GET
+    @Operation(operationId = "listRegions", summary = "List regions",
+            description = "Regions in code order, optionally of one level and one parent; keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of regions")
+    @APIResponse(responseCode = "400", description = "A bad level, parent code, limit or cursor")
+    public RestResponse<Page<RegionSummary>> list(
+            @QueryParam("level") @Parameter(description = "Only regions of this level",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"country", "province", "prefecture", "county"}))
+            String level,
+            @QueryParam("parent") @Parameter(description = "Only the direct children of this region", example = "330000")
+            String parent,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
+        int limit = page.limit();
+        RegionLevel levelFilter = QueryParams.enumValue(RegionLevel.class, "level", level);
+        String parentFilter = parent == null ? null : Region.requireKnown(parent, "parent");
+        String query = Cursor.fingerprint("code", level, parentFilter);
+        Cursor cursor = Cursor.decode(page.cursor, query, 1);
+        List<Region> rows = Region.page(levelFilter, parentFilter, cursor == null ? null : cursor.keys().get(0), limit + 1);
+        Page<RegionSummary> result = Page.fromLookahead(rows, limit, last -> new Cursor(query, List.of(last.code)).encode())
+                .map(RegionSummary::from);
+        return PagedResponse.ok(result, uri);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(operationId = "getRegion", summary = "Get a region with its parent chain")
+    @APIResponse(responseCode = "200", description = "The region")
+    @APIResponse(responseCode = "400", description = "The code is not six digits")
+    @APIResponse(responseCode = "404", description = "No region has this code")
+    public RegionResponse get(@PathParam("code") @Parameter(example = "330302") String code) {
+        Region region = Region.findById(Region.requireWellFormed(code, "code"));
+        if (region == null) {
+            throw new ResourceNotFoundException("region with code", code);
+        }
+        return RegionResponse.from(region, region.ancestors());
+    }
+}
