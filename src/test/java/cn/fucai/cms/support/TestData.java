@@ -1,0 +1,137 @@
+package cn.fucai.cms.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/** Small builders for the rows a test needs: each test makes its own publisher, so tests never see each other's data. */
+public final class TestData {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private TestData() {
+    }
+
+    /** A JSON request in UTF-8. */
+    public static RequestSpecification json() {
+        return given().contentType(ContentType.JSON.withCharset("UTF-8")).accept(ContentType.JSON);
+    }
+
+    /** A slug no other test run uses. */
+    public static String uniqueSlug(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A publisher request body; override fields with {@link Map#put}. */
+    public static Map<String, Object> publisher(String slug) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", slug);
+        body.put("name", "温州市福利彩票发行中心");
+        body.put("nameEn", "Wenzhou Welfare Lottery Issuance Center");
+        body.put("level", "municipal");
+        body.put("kind", "lottery_centre");
+        body.put("regionCode", "330300");
+        body.put("website", "https://www.example.org/wenzhou");
+        return body;
+    }
+
+    /** Creates a publisher with a unique slug and returns its slug. */
+    public static String createPublisher() {
+        return createPublisher(publisher(uniqueSlug("pub")));
+    }
+
+    public static String createPublisher(Map<String, Object> body) {
+        json().body(body).post("/api/v1/publishers").then().statusCode(201);
+        return (String) body.get("slug");
+    }
+
+    /** An article request body for the publisher; published, Chinese, tagged Wenzhou's 鹿城区. */
+    public static Map<String, Object> article(String publisher, String slug) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("publisher", publisher);
+        body.put("slug", slug);
+        body.put("locale", "zh-CN");
+        body.put("title", "温州福彩2019年销量再破20亿");
+        body.put("summary", "筹集公益金5亿多元");
+        body.put("body", "<p>全年投入福彩公益金743.9万元。</p>");
+        body.put("category", "本地新闻");
+        body.put("tags", List.of("公益金", "温州"));
+        body.put("regionCodes", List.of("330302"));
+        body.put("publishedAt", "2020-01-06T11:49:00+08:00");
+        body.put("sourceName", "宝宝计划软件园");
+        body.put("status", "published");
+        return body;
+    }
+
+    public static Map<String, Object> translation(String locale, String title) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("locale", locale);
+        body.put("title", title);
+        body.put("summary", "summary in " + locale);
+        body.put("body", "<p>body in " + locale + "</p>");
+        return body;
+    }
+
+    /** Creates the article and returns the response (201 checked). */
+    public static Response createArticle(Map<String, Object> body) {
+        Response response = json().body(body).post("/api/v1/articles");
+        response.then().statusCode(201);
+        return response;
+    }
+
+    public static String createArticleId(Map<String, Object> body) {
+        return createArticle(body).path("id");
+    }
+
+    /** Counts rows with plain SQL, to prove what was or was not written. */
+    public static long count(DataSource dataSource, String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row, as strings. */
+    public static List<String> column(DataSource dataSource, String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static UUID uuid(String value) {
+        return UUID.fromString(value);
+    }
+}
