@@ -40,14 +40,14 @@ public class DemoContent {
         this.enabled = enabled;
     }
 
-    @Transactional
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             load();
         }
     }
 
-    /** Creates every demo publisher and article whose slug is not taken yet. */
+    /** Creates every demo publisher and article whose slug is not taken yet, in one transaction. */
+    @Transactional
     void load() {
         JsonNode content = read();
         int created = 0;

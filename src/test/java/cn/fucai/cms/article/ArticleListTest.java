@@ -1,0 +1,228 @@
+package cn.fucai.cms.article;
+
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createArticle;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.translation;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ArticleListTest {
+
+    @Test
+    void regionFilterIncludesSubRegions() {
+        String publisher = createPublisher();
+        Map<String, Object> lucheng = article(publisher, "lucheng");
+        lucheng.put("regionCodes", List.of("330302"));
+        Map<String, Object> zhengzhou = article(publisher, "zhengzhou");
+        zhengzhou.put("regionCodes", List.of("410100"));
+        createArticle(lucheng);
+        createArticle(zhengzhou);
+
+        assertEquals(List.of("lucheng"), slugs("publisher=" + publisher + "&region=330000"));
+        assertEquals(List.of("lucheng"), slugs("publisher=" + publisher + "&region=330300"));
+        assertEquals(List.of("lucheng"), slugs("publisher=" + publisher + "&region=330302"));
+        assertEquals(List.of("zhengzhou"), slugs("publisher=" + publisher + "&region=410000"));
+        assertEquals(List.of("lucheng", "zhengzhou"), slugs("publisher=" + publisher + "&region=000000&sort=title"), "equal titles: ties broken by time-ordered id");
+        assertEquals(List.of(), slugs("publisher=" + publisher + "&region=330303"));
+    }
+
+    @Test
+    void filtersByCategoryTagStatusLocaleAndPublicationDates() {
+        String publisher = createPublisher();
+        Map<String, Object> news = article(publisher, "news");
+        news.put("publishedAt", "2021-04-02T00:00:00+08:00");
+        news.put("translations", List.of(translation("en", "Conference in Jiaxing")));
+        Map<String, Object> notice = article(publisher, "notice");
+        notice.put("category", "公告");
+        notice.put("tags", List.of("开奖"));
+        notice.put("publishedAt", "2021-04-01T23:59:59+08:00");
+        Map<String, Object> draft = article(publisher, "draft");
+        draft.put("status", "draft");
+        draft.remove("publishedAt");
+        Map<String, Object> archived = article(publisher, "archived");
+        archived.put("status", "archived");
+        createArticle(news);
+        createArticle(notice);
+        createArticle(draft);
+        createArticle(archived);
+
+        String p = "publisher=" + publisher;
+        assertEquals(List.of("news", "notice"), slugs(p), "published by default, newest first");
+        assertEquals(List.of("draft"), slugs(p + "&status=draft"));
+        assertEquals(List.of("archived"), slugs(p + "&status=archived"));
+        assertEquals(List.of("notice"), slugs(p + "&category=公告"));
+        assertEquals(List.of("notice"), slugs(p + "&tag=开奖"));
+        assertEquals(List.of("news"), slugs(p + "&tag=温州"));
+        assertEquals(List.of("news"), slugs(p + "&locale=en"));
+        assertEquals(List.of("news", "notice"), slugs(p + "&locale=zh-CN"));
+        assertEquals(List.of("news"), slugs(p + "&publishedFrom=2021-04-02"), "plain dates are China Standard Time days");
+        assertEquals(List.of("notice"), slugs(p + "&publishedTo=2021-04-01"));
+        assertEquals(List.of("notice"), slugs(p + "&publishedTo=2021-04-01T15:59:59Z"));
+        assertEquals(List.of("news"), slugs(p + "&publishedFrom=2021-04-01T16:00:00Z&publishedTo=2021-04-02"));
+    }
+
+    @Test
+    void summariesComeInTheRequestedLocaleWithoutBodies() {
+        String publisher = createPublisher();
+        Map<String, Object> body = article(publisher, "bilingual");
+        body.put("translations", List.of(translation("en", "English title")));
+        createArticle(body);
+        createArticle(article(publisher, "chinese-only"));
+
+        given().header("Accept-Language", "en").get("/api/v1/articles?sort=title&publisher=" + publisher).then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].locale", equalTo("en"))
+                .body("items[0].title", equalTo("English title"))
+                .body("items[0].summary", equalTo("summary in en"))
+                .body("items[0].availableLocales", equalTo(List.of("zh-CN", "en")))
+                .body("items[1].locale", equalTo("zh-CN"))
+                .body("items[1].title", equalTo("温州福彩2019年销量再破20亿"))
+                .body("items[0]", not(hasKey("body")))
+                .body("items[0].publisher.name", equalTo("温州市福利彩票发行中心"));
+    }
+
+    @Test
+    void sortsByEachKeyInBothDirections() {
+        String publisher = createPublisher();
+        Map<String, Object> a = article(publisher, "a");
+        a.put("title", "B 标题");
+        a.put("publishedAt", "2020-01-01T00:00:00Z");
+        Map<String, Object> b = article(publisher, "b");
+        b.put("title", "A 标题");
+        b.put("publishedAt", "2021-01-01T00:00:00Z");
+        Map<String, Object> c = article(publisher, "c");
+        c.put("title", "C 标题");
+        c.put("publishedAt", "2019-01-01T00:00:00Z");
+        createArticle(a);
+        createArticle(b);
+        createArticle(c);
+        String p = "publisher=" + publisher;
+        assertEquals(List.of("b", "a", "c"), slugs(p));
+        assertEquals(List.of("b", "a", "c"), slugs(p + "&sort=-publishedAt"));
+        assertEquals(List.of("c", "a", "b"), slugs(p + "&sort=publishedAt"));
+        assertEquals(List.of("b", "a", "c"), slugs(p + "&sort=title"));
+        assertEquals(List.of("c", "a", "b"), slugs(p + "&sort=-title"));
+        assertEquals(List.of("a", "b", "c"), slugs(p + "&sort=updatedAt"));
+        assertEquals(List.of("c", "b", "a"), slugs(p + "&sort=-updatedAt"));
+    }
+
+    @Test
+    void draftsWithoutDatesSortAsOldestAndPageCorrectly() {
+        String publisher = createPublisher();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> draft = article(publisher, "undated-" + i);
+            draft.put("status", "draft");
+            draft.remove("publishedAt");
+            createArticle(draft);
+        }
+        Map<String, Object> dated = article(publisher, "dated");
+        dated.put("status", "draft");
+        createArticle(dated);
+        List<String> all = slugsPaged("publisher=" + publisher + "&status=draft", 2);
+        assertEquals(6, all.size());
+        assertEquals("dated", all.get(0));
+        assertEquals(6, all.stream().distinct().count());
+        List<String> ascending = slugsPaged("publisher=" + publisher + "&status=draft&sort=publishedAt", 4);
+        assertEquals("dated", ascending.get(5));
+    }
+
+    @Test
+    void linkHeaderPointsToTheNextPageAndTheLastPageHasNoCursor() {
+        String publisher = createPublisher();
+        for (int i = 0; i < 3; i++) {
+            createArticle(article(publisher, "page-" + i));
+        }
+        Response first = given().get("/api/v1/articles?limit=2&publisher=" + publisher);
+        first.then().statusCode(200).body("items", hasSize(2)).header("Link", containsString("rel=\"next\""));
+        String link = first.header("Link");
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        given().urlEncodingEnabled(false).get(next).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue())
+                .header("Link", nullValue());
+    }
+
+    @Test
+    void badQueryParametersAre400NamingTheParameter() {
+        String url = "/api/v1/articles";
+        expectBadParameter(url + "?limit=0", "limit");
+        expectBadParameter(url + "?limit=101", "limit");
+        expectBadParameter(url + "?limit=ten", "limit");
+        expectBadParameter(url + "?sort=popularity", "sort");
+        expectBadParameter(url + "?status=deleted", "status");
+        expectBadParameter(url + "?region=3303", "region");
+        expectBadParameter(url + "?region=339999", "region");
+        expectBadParameter(url + "?publisher=no-such-publisher", "publisher");
+        expectBadParameter(url + "?locale=@@", "locale");
+        expectBadParameter(url + "?publishedFrom=yesterday", "publishedFrom");
+        expectBadParameter(url + "?publishedTo=2021-13-01", "publishedTo");
+        expectBadParameter(url + "?cursor=bm90LWEtY3Vyc29y", "cursor");
+        expectBadParameter(url + "?cursor=' or 1=1 --", "cursor");
+        String publisher = createPublisher();
+        createArticle(article(publisher, "one"));
+        createArticle(article(publisher, "two"));
+        String cursor = given().get(url + "?limit=1&publisher=" + publisher).path("nextCursor");
+        given().queryParam("cursor", cursor).get(url + "?limit=1&sort=title&publisher=" + publisher).then()
+                .statusCode(400).body("violations[0].field", equalTo("cursor"))
+                .body("violations[0].message", containsString("another sort order"));
+        String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(cursor)).replaceAll("\u001f[^\u001f]*\u001f", "\u001fnot-a-time\u001f")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("cursor", tampered).get(url + "?limit=1&publisher=" + publisher).then()
+                .statusCode(400).body("violations[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void injectionStringsInFiltersAreJustValues() {
+        String publisher = createPublisher();
+        createArticleId(article(publisher, "safe"));
+        assertEquals(List.of(), slugs("publisher=" + publisher + "&category=' or '1'='1"));
+        assertEquals(List.of(), slugs("publisher=" + publisher + "&tag=x'); drop table article; --"));
+        assertEquals(List.of("safe"), slugs("publisher=" + publisher));
+    }
+
+    private static void expectBadParameter(String url, String parameter) {
+        given().get(url).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations[0].field", equalTo(parameter));
+    }
+
+    static List<String> slugs(String query) {
+        return slugsPaged(query, 100);
+    }
+
+    static List<String> slugsPaged(String query, int limit) {
+        List<String> slugs = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/api/v1/articles?" + query);
+            page.then().statusCode(200);
+            slugs.addAll(page.path("items.slug"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return slugs;
+    }
+}

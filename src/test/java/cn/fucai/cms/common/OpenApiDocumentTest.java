@@ -1,0 +1,85 @@
+package cn.fucai.cms.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The committed OpenAPI document is what the build writes, and it describes every operation completely. */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    private static final Path COMMITTED = Path.of("openapi");
+    private static final Path GENERATED = Path.of("target/openapi-generated");
+
+    @Test
+    void committedDocumentMatchesWhatTheBuildWrites() throws IOException {
+        for (String file : List.of("openapi.yaml", "openapi.json")) {
+            assertEquals(Files.readString(GENERATED.resolve(file)), Files.readString(COMMITTED.resolve(file)),
+                    "openapi/" + file + " is stale: run `mvn package -DskipTests` and commit openapi/");
+        }
+    }
+
+    @Test
+    void everyOperationHasAnIdASummaryAndProblemJsonErrors() throws IOException {
+        JsonNode document = new ObjectMapper().readTree(GENERATED.resolve("openapi.json").toFile());
+        assertTrue(document.at("/components/schemas/Problem").isObject());
+        Set<String> operationIds = new HashSet<>();
+        List<String> gaps = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (op.getKey().equals("parameters")) {
+                    continue;
+                }
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode operation = op.getValue();
+                if (!operationIds.add(operation.path("operationId").asText())) {
+                    gaps.add(where + ": missing or duplicate operationId");
+                }
+                if (operation.path("summary").asText().isBlank()) {
+                    gaps.add(where + ": no summary");
+                }
+                if (operation.path("tags").isEmpty()) {
+                    gaps.add(where + ": no tag");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> responses = operation.get("responses").fields(); responses.hasNext(); ) {
+                    Map.Entry<String, JsonNode> response = responses.next();
+                    if (response.getValue().path("description").asText().isBlank()) {
+                        gaps.add(where + " " + response.getKey() + ": no description");
+                    }
+                    if (response.getKey().matches("[45]\\d\\d")
+                            && !response.getValue().at("/content/application~1problem+json/schema/$ref").asText().endsWith("/Problem")) {
+                        gaps.add(where + " " + response.getKey() + ": not problem+json");
+                    }
+                }
+                if (!operation.get("responses").has("500")) {
+                    gaps.add(where + ": no 500");
+                }
+            }
+        }
+        assertFalse(operationIds.isEmpty());
+        assertEquals(List.of(), gaps);
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/openapi?format=json").then().statusCode(200);
+    }
+}

@@ -1,0 +1,64 @@
+package cn.fucai.cms.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.fucai.cms.support.TestData;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The two sample articles, loaded as the run command loads them (tests load them only here, on purpose). */
+@QuarkusTest
+class DemoContentTest {
+
+    @Inject
+    DemoContent demo;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void sampleArticlesAreServedWithTheirPublishersCategoriesDatesAndTranslations() {
+        demo.load();
+        demo.load();
+        assertEquals(1, TestData.count(db, "select count(*) from publisher where slug = 'wenzhou-fucai'"), "loading twice adds nothing");
+
+        String henan = "/api/v1/publishers/henan-fucai/articles/2021-national-welfare-lottery-sales-conference-jiaxing";
+        given().get(henan).then()
+                .statusCode(200)
+                .body("publisher.name", equalTo("河南省福利彩票发行中心"))
+                .body("locale", equalTo("zh-CN"))
+                .body("title", equalTo("2021年全国福利彩票发行销售工作会议在浙江嘉兴召开"))
+                .body("availableLocales", contains("zh-CN", "en"))
+                .body("category", equalTo("本地新闻"))
+                .body("publishedAt", equalTo("2021-04-01T16:00:00Z"))
+                .body("regionCodes", contains("330400"))
+                .body("sourceName", containsString("河南福彩网"));
+        given().get(henan + "?locale=en").then()
+                .statusCode(200)
+                .body("locale", equalTo("en"))
+                .body("body", containsString("Jiaxing City, Zhejiang Province from March 30-31"))
+                .body("body", containsString("China Welfare Lottery Issuance Management Center"));
+
+        given().get("/api/v1/publishers/wenzhou-fucai/articles/2019-wenzhou-fucai-review").then()
+                .statusCode(200)
+                .body("publisher.name", equalTo("温州市福利彩票发行中心"))
+                .body("title", equalTo("党建引领温州福彩高质量发展:销量再破20亿,筹集公益金5亿多元"))
+                .body("publishedAt", equalTo("2020-01-06T03:49:00Z"))
+                .body("body", containsString("全年投入福彩公益金743.9万元"))
+                .body("body", containsString("全市共发展投注站达1275家"))
+                .body("sourceName", containsString("宝宝计划软件园"))
+                .body("regionCodes", contains("330300"));
+
+        String zhejiangId = given().get("/api/v1/publishers/zhejiang-fucai").path("id");
+        given().get("/api/v1/publishers/wenzhou-fucai").then().body("parentId", equalTo(zhejiangId)).body("level", equalTo("municipal"));
+        given().get("/api/v1/publishers/china-fucai").then().body("parentId", nullValue()).body("regionCode", equalTo("000000"));
+        given().get("/api/v1/articles?region=330000&publisher=wenzhou-fucai").then().body("items.slug", contains("2019-wenzhou-fucai-review"));
+    }
+}
