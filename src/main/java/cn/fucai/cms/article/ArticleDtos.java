@@ -1,7 +1,7 @@
 package cn.fucai.cms.article;
 
-import cn.fucai.cms.publisher.PublisherDtos;
 import jakarta.validation.Valid;
+import cn.fucai.cms.common.validation.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +23,7 @@ public final class ArticleDtos {
             without a date dates it now.""")
     public record ArticleRequest(
             @NotBlank @Size(max = 100) @Schema(description = "Id or slug of the publisher", example = "wenzhou-fucai") String publisher,
-            @NotBlank @Size(max = 120) @Pattern(regexp = PublisherDtos.SLUG_PATTERN, message = "must be lowercase letters, digits and single hyphens")
+            @NotBlank @Size(max = 120) @Pattern(regexp = Patterns.SLUG, message = Patterns.SLUG_MESSAGE)
             @Schema(description = "URL name, unique among the publisher's live articles", example = "2019-wenzhou-fucai-review") String slug,
             @NotBlank @Size(max = 35) @Schema(description = "BCP 47 tag of the original text", example = "zh-CN") String locale,
             @NotBlank @Size(max = 300) @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元") String title,
@@ -32,11 +32,11 @@ public final class ArticleDtos {
             @Size(max = 50) @Schema(nullable = true, example = "本地新闻") String category,
             @Size(max = 30) @Schema(example = "[\"公益金\", \"温州\"]") List<@NotBlank @Size(max = 50) String> tags,
             @Size(max = 50) @Schema(description = "GB/T 2260 codes the article is about", example = "[\"330300\"]")
-            List<@NotNull @Pattern(regexp = "^[0-9]{6}$", message = "must be a six-digit GB/T 2260 code") String> regionCodes,
+            List<@NotNull @Pattern(regexp = Patterns.REGION_CODE, message = Patterns.REGION_CODE_MESSAGE) String> regionCodes,
             @Schema(description = "RFC 3339; any offset is accepted and stored as UTC", nullable = true, example = "2020-01-06T11:49:00+08:00")
             Instant publishedAt,
             @Size(max = 200) @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）") String sourceName,
-            @Size(max = 2000) @Pattern(regexp = PublisherDtos.HTTP_URL_PATTERN, message = "must be an http or https URL")
+            @Size(max = 2000) @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE)
             @Schema(nullable = true) String sourceUrl,
             @Size(max = 100) @Schema(nullable = true) String author,
             @NotNull @Schema(example = "published") ArticleStatus status,

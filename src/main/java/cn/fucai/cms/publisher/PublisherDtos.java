@@ -1,5 +1,6 @@
 package cn.fucai.cms.publisher;
 
+import cn.fucai.cms.common.validation.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,26 +12,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Publisher records on the wire. */
 public final class PublisherDtos {
 
-    public static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-    public static final String HTTP_URL_PATTERN = "^https?://[^\\s/$.?#][^\\s]*$";
-
     private PublisherDtos() {
     }
 
     @Schema(name = "PublisherRequest", description = "A publisher to create, or its full new state for PUT")
     public record PublisherRequest(
-            @NotBlank @Size(max = 100) @Pattern(regexp = SLUG_PATTERN, message = "must be lowercase letters, digits and single hyphens")
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.SLUG, message = Patterns.SLUG_MESSAGE)
             @Schema(description = "URL name, unique among live publishers", example = "wenzhou-fucai") String slug,
             @NotBlank @Size(max = 200) @Schema(description = "Chinese name", example = "温州市福利彩票发行中心") String name,
             @Size(max = 200) @Schema(description = "English name", example = "Wenzhou Welfare Lottery Issuance Center", nullable = true)
             String nameEn,
             @NotNull @Schema(example = "municipal") PublisherLevel level,
             @NotNull @Schema(example = "lottery_centre") PublisherKind kind,
-            @NotNull @Pattern(regexp = "^[0-9]{6}$", message = "must be a six-digit GB/T 2260 code")
+            @NotNull @Pattern(regexp = Patterns.REGION_CODE, message = Patterns.REGION_CODE_MESSAGE)
             @Schema(description = "GB/T 2260 code of the region it serves", example = "330300") String regionCode,
             @Size(max = 100) @Schema(description = "Id or slug of the parent publisher", example = "zhejiang-fucai", nullable = true)
             String parent,
-            @Size(max = 500) @Pattern(regexp = HTTP_URL_PATTERN, message = "must be an http or https URL")
+            @Size(max = 500) @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE)
             @Schema(example = "https://www.example.org/", nullable = true) String website) {
     }
 

@@ -1,6 +1,7 @@
 package cn.fucai.cms.region;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.validation.Patterns;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -20,9 +21,6 @@ import java.util.TreeSet;
 @Entity
 public class Region extends PanacheEntityBase {
 
-    /** Six-digit code; 000000 is the country. */
-    public static final String PATTERN = "^[0-9]{6}$";
-    public static final String COUNTRY = "000000";
 
     @Id
     public String code;
@@ -43,7 +41,7 @@ public class Region extends PanacheEntityBase {
 
     /** The code itself when it is six digits; otherwise a 400 naming {@code field}. */
     public static String requireWellFormed(String code, String field) {
-        if (code == null || !code.matches(PATTERN)) {
+        if (code == null || !code.matches(Patterns.REGION_CODE)) {
             throw new InvalidInputException(field, "must be a six-digit GB/T 2260 code such as 330300; was '" + code + "'");
         }
         return code;

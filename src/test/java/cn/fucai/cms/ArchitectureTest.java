@@ -1,0 +1,30 @@
+package cn.fucai.cms;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Package by feature, kept honest: common knows no feature, features form no cycle, resources are nobody's API. */
+@AnalyzeClasses(packages = "cn.fucai.cms", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule commonDependsOnNoFeature = noClasses().that().resideInAPackage("cn.fucai.cms.common..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("cn.fucai.cms.common..", "java..", "jakarta..",
+                    "org.eclipse.microprofile..", "org.jboss..", "org.hibernate..", "io.quarkus..", "com.fasterxml..");
+
+    @ArchTest
+    static final ArchRule featuresFormNoCycle = slices().matching("cn.fucai.cms.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule resourcesAreCalledByNoOtherClass = noClasses().that().haveSimpleNameNotEndingWith("Resource")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Resource");
+
+    @ArchTest
+    static final ArchRule servicesDoNotSpeakHttp = noClasses().that().haveSimpleNameEndingWith("Service")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..");
+}
