@@ -50,8 +50,9 @@ public class Publisher extends PanacheEntityBase {
 
     /** The publisher with this id, or the live one with this slug (else the latest deleted one), tombstones included. */
     public static Optional<Publisher> findByIdOrSlug(String idOrSlug) {
-        if (QueryParams.looksLikeUuid(idOrSlug)) {
-            return findByIdOptional(QueryParams.uuid("idOrSlug", idOrSlug));
+        UUID id = QueryParams.uuidOrNull(idOrSlug);
+        if (id != null) {
+            return findByIdOptional(id);
         }
         return find("slug", Sort.by("deletedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_FIRST), idOrSlug)
                 .firstResultOptional();

@@ -5,7 +5,6 @@ import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceGoneException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.error.StaleVersionException;
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
@@ -48,7 +47,7 @@ public class PublisherService {
     public Page<Publisher> list(Filter filter, String cursorParam, int limit) {
         List<String> regions = filter.region() == null ? null
                 : Region.withDescendants(Region.requireKnown(filter.region(), "region"));
-        UUID parentId = filter.parent() == null ? null : resolveParentFilter(filter.parent());
+        UUID parentId = filter.parent() == null ? null : resolveParent(filter.parent());
         String query = Cursor.fingerprint("slug", filter.level(), filter.kind(), filter.region(), parentId);
         Cursor cursor = Cursor.decode(cursorParam, query, 1);
         List<Publisher> rows = Publisher.page(filter.level(), filter.kind(), regions, parentId,
@@ -119,13 +118,6 @@ public class PublisherService {
                 .filter(parent -> !parent.isDeleted())
                 .orElseThrow(() -> new InvalidInputException("parent", "no live publisher " + idOrSlug))
                 .id;
-    }
-
-    private UUID resolveParentFilter(String idOrSlug) {
-        if (QueryParams.looksLikeUuid(idOrSlug)) {
-            return QueryParams.uuid("parent", idOrSlug);
-        }
-        return resolveParent(idOrSlug);
     }
 
     private static void requireCurrent(Publisher publisher, VersionPrecondition precondition, String key) {

@@ -252,7 +252,7 @@ class ArticleResourceTest {
         Map<String, Object> unknownField = article(publisher, "unknown-field");
         unknownField.put("colour", "red");
         json().body(unknownField).post(url).then().statusCode(400).body("violations[0].field", equalTo("colour"))
-                .body("detail", containsString("unknown field"));
+                .body("detail", containsString("is not a known field"));
         Map<String, Object> wrongType = article(publisher, "wrong-type");
         wrongType.put("tags", "公益金");
         json().body(wrongType).post(url).then().statusCode(400).body("violations[0].field", equalTo("tags"));
@@ -284,9 +284,30 @@ class ArticleResourceTest {
         Map<String, Object> noPublisher = article("no-such-publisher", "orphan");
         json().body(noPublisher).post(url).then().statusCode(400).body("violations[0].field", equalTo("publisher"));
         given().contentType("text/plain").body("标题").post(url).then().statusCode(415).contentType("application/problem+json");
+        Map<String, Object> nul = article(publisher, "nul");
+        nul.put("title", "福彩\u0000公益");
+        json().body(nul).post(url).then().statusCode(400)
+                .body("violations[0].field", equalTo("title"))
+                .body("violations[0].message", containsString("NUL"));
+        Map<String, Object> nulInList = article(publisher, "nul-tag");
+        nulInList.put("tags", List.of("ok", "bad\u0000"));
+        json().body(nulInList).post(url).then().statusCode(400).body("violations[0].field", equalTo("tags[1]"));
+        json().body("{\"publisher\":\"" + publisher + "\",\"slug\":\"surrogate\",\"locale\":\"zh-CN\",\"title\":\"\\ud800\",\"status\":\"draft\"}")
+                .post(url).then().statusCode(400)
+                .body("violations[0].field", equalTo("title"))
+                .body("violations[0].message", containsString("surrogate"));
 
         assertEquals(0, count(db, "select count(*) from article a join publisher p on p.id = a.publisher_id where p.slug = ?", publisher));
         assertEquals(0, count(db, "select count(*) from article where slug = 'orphan'"));
+    }
+
+    @Test
+    void unstorableTextInParametersIs400NamingTheParameter() {
+        given().urlEncodingEnabled(false).get("/api/v1/articles?category=%00").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("category"));
+        given().urlEncodingEnabled(false).get("/api/v1/publishers/%00/articles/x").then().statusCode(400)
+                .body("violations[0].field", equalTo("idOrSlug"));
     }
 
     @Test

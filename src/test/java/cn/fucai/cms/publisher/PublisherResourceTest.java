@@ -200,6 +200,9 @@ class PublisherResourceTest {
         assertEquals(List.of(countySlug), allSlugs("/api/v1/publishers?parent=" + provinceSlug));
         given().get("/api/v1/publishers?region=12").then().statusCode(400).body("violations[0].field", equalTo("region"));
         given().get("/api/v1/publishers?kind=bank").then().statusCode(400).body("violations[0].field", equalTo("kind"));
+        given().get("/api/v1/publishers?parent=no-such-publisher").then().statusCode(400).body("violations[0].field", equalTo("parent"));
+        given().get("/api/v1/publishers?parent=01890000-0000-7000-8000-000000000000").then().statusCode(400)
+                .body("violations[0].field", equalTo("parent"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.fucai.cms.common.error;
 
+import cn.fucai.cms.common.json.InvalidTextException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -28,6 +29,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 22: a value the database cannot take (bad encoding, out of range); the client's fault. */
+    private static final String DATA_EXCEPTION_CLASS = "22";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -95,6 +98,10 @@ public class ProblemMappers {
                 return problem(ProblemType.PRECONDITION_FAILED,
                         "the resource was changed by another request at the same time; read it again and retry", uri, List.of());
             }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+                LOG.warnf("database refused a value on %s: %s", uri.getPath(), sql.getMessage());
+                return problem(ProblemType.VALIDATION_FAILED, "a value in the request cannot be stored: " + sql.getMessage(), uri, List.of());
+            }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return problem(ProblemType.CONFLICT,
                         "another request created the same slug at the same time; choose another slug", uri, List.of());
@@ -148,27 +155,37 @@ public class ProblemMappers {
         return field.length() == 0 ? "body" : field.toString();
     }
 
+    /** The detail of an unreadable body: the field's JSON path and what is wrong with it, or where parsing stopped. */
     private static String describeJsonError(JsonProcessingException e) {
         String field = jsonPath(e);
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + field + "'; known fields are " + unknown.getKnownPropertyIds();
+        if (field.isEmpty()) {
+            if (e instanceof JsonParseException parse && parse.getLocation() != null) {
+                return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            }
+            return e instanceof MismatchedInputException ? "the body must be a JSON object" : "malformed JSON";
         }
-        if (e instanceof InvalidFormatException format) {
-            return "field '" + field + "': " + valueHint(format);
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            String expected = mismatch.getTargetType() == null ? "a different JSON type" : jsonTypeName(mismatch.getTargetType());
-            return field.isEmpty() ? "the body must be a JSON object" : "field '" + field + "' must be " + expected;
-        }
-        if (e instanceof JsonParseException parse && parse.getLocation() != null) {
-            return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
-        }
-        return "malformed JSON";
+        return "field '" + field + "' " + fieldProblem(e);
     }
 
     private static List<Problem.FieldViolation> jsonViolations(JsonProcessingException e) {
         String field = jsonPath(e);
-        return field.isEmpty() ? List.of() : List.of(new Problem.FieldViolation(field, describeJsonError(e)));
+        return field.isEmpty() ? List.of() : List.of(new Problem.FieldViolation(field, fieldProblem(e)));
+    }
+
+    private static String fieldProblem(JsonProcessingException e) {
+        if (e instanceof InvalidTextException) {
+            return e.getOriginalMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is not a known field; known fields are " + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof InvalidFormatException format) {
+            return valueHint(format);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + jsonTypeName(mismatch.getTargetType());
+        }
+        return "is malformed";
     }
 
     private static String valueHint(InvalidFormatException e) {
@@ -178,9 +195,9 @@ public class ProblemMappers {
             for (Object constant : target.getEnumConstants()) {
                 allowed.add(constant.toString());
             }
-            return "'" + e.getValue() + "' is not one of " + allowed;
+            return "must be one of " + allowed + "; was '" + e.getValue() + "'";
         }
-        return "'" + e.getValue() + "' is not " + jsonTypeName(target);
+        return "must be " + jsonTypeName(target) + "; was '" + e.getValue() + "'";
     }
 
     private static String jsonTypeName(Class<?> type) {

@@ -86,8 +86,15 @@ public final class QueryParams {
         throw new InvalidInputException(name, "must be a UUID such as 0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11; was '" + value + "'");
     }
 
-    /** True when {@code value} has the shape of a UUID, so that an id-or-slug parameter can be told apart. */
-    public static boolean looksLikeUuid(String value) {
-        return value != null && value.length() == 36 && value.charAt(8) == '-' && value.charAt(13) == '-';
+    /** The UUID that {@code value} spells, or null when it is something else, such as a slug. */
+    public static UUID uuidOrNull(String value) {
+        if (value == null || value.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
