@@ -37,18 +37,20 @@ public final class ArticleDtos {
             Instant publishedAt,
             @Size(max = 200) @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）") String sourceName,
             @Size(max = 2000) @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE)
-            @Schema(nullable = true) String sourceUrl,
-            @Size(max = 100) @Schema(nullable = true) String author,
+            @Schema(nullable = true, example = "https://www.example.org/news/2020/0106.html") String sourceUrl,
+            @Size(max = 100) @Schema(nullable = true, example = "温州市福彩中心") String author,
             @NotNull @Schema(example = "published") ArticleStatus status,
-            @Size(max = 20) @Schema(nullable = true) List<@Valid @NotNull TranslationRequest> translations) {
+            @Size(max = 20) @Schema(nullable = true, description = "The article in other locales; on PUT, omit to keep them",
+                    example = "[{\"locale\":\"en\",\"title\":\"2019: Wenzhou welfare lottery sales pass 2 billion yuan\"}]")
+            List<@Valid @NotNull TranslationRequest> translations) {
     }
 
     @Schema(name = "TranslationRequest", description = "The article in another locale")
     public record TranslationRequest(
             @NotBlank @Size(max = 35) @Schema(example = "en") String locale,
             @NotBlank @Size(max = 300) @Schema(example = "2019: Wenzhou welfare lottery sales pass 2 billion yuan") String title,
-            @Size(max = 2000) @Schema(nullable = true) String summary,
-            @Size(max = 500_000) @Schema(nullable = true) String body) {
+            @Size(max = 2000) @Schema(nullable = true, example = "Over 500 million yuan of public-welfare fund raised") String summary,
+            @Size(max = 500_000) @Schema(nullable = true, description = "HTML", example = "<p>2019 was an important year for Wenzhou welfare lottery.</p>") String body) {
     }
 
     @Schema(name = "PublisherRef", description = "The publisher of an article, as shown with it")
@@ -69,15 +71,15 @@ public final class ArticleDtos {
             @Schema(description = "Every locale this article can be served in, original first", example = "[\"zh-CN\", \"en\"]")
             List<String> availableLocales,
             @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元") String title,
-            @Schema(nullable = true) String summary,
-            @Schema(nullable = true, description = "HTML") String body,
+            @Schema(nullable = true, example = "2019年,是温州福彩走好高质量发展之路的重要一年。") String summary,
+            @Schema(nullable = true, description = "HTML", example = "<p>全年投入福彩公益金743.9万元</p>") String body,
             @Schema(nullable = true, example = "本地新闻") String category,
-            List<String> tags,
+            @Schema(example = "[\"公益金\", \"温州\"]") List<String> tags,
             @Schema(example = "[\"330300\"]") List<String> regionCodes,
             @Schema(nullable = true, example = "2020-01-06T03:49:00Z") Instant publishedAt,
             @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）") String sourceName,
-            @Schema(nullable = true) String sourceUrl,
-            @Schema(nullable = true) String author,
+            @Schema(nullable = true, example = "https://www.example.org/news/2020/0106.html") String sourceUrl,
+            @Schema(nullable = true, example = "温州市福彩中心") String author,
             ArticleStatus status,
             Instant createdAt,
             Instant updatedAt) {
@@ -105,9 +107,9 @@ public final class ArticleDtos {
             @Schema(example = "zh-CN") String originalLocale,
             @Schema(example = "[\"zh-CN\", \"en\"]") List<String> availableLocales,
             @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元") String title,
-            @Schema(nullable = true) String summary,
+            @Schema(nullable = true, example = "2019年,是温州福彩走好高质量发展之路的重要一年。") String summary,
             @Schema(nullable = true, example = "本地新闻") String category,
-            List<String> tags,
+            @Schema(example = "[\"公益金\", \"温州\"]") List<String> tags,
             @Schema(example = "[\"330300\"]") List<String> regionCodes,
             @Schema(nullable = true, example = "2020-01-06T03:49:00Z") Instant publishedAt,
             ArticleStatus status,

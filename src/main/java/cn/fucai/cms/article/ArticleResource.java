@@ -68,16 +68,16 @@ public class ArticleResource {
     public RestResponse<Page<ArticleSummary>> list(
             @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String publisher,
             @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000") String region,
-            @QueryParam("category") @Parameter(example = "本地新闻") String category,
-            @QueryParam("tag") @Parameter(example = "公益金") String tag,
-            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "published", "archived"}, defaultValue = "published"))
+            @QueryParam("category") @Parameter(description = "Exact category", example = "本地新闻") String category,
+            @QueryParam("tag") @Parameter(description = "Articles carrying this tag", example = "公益金") String tag,
+            @QueryParam("status") @Parameter(description = "Editorial status (default published)", schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "published", "archived"}, defaultValue = "published"))
             String status,
             @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
             @QueryParam("publishedFrom") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2020-01-01") String publishedFrom,
             @QueryParam("publishedTo") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31") String publishedTo,
-            @QueryParam("sort") @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
+            @QueryParam("sort") @Parameter(description = "Sort key, `-` for descending; title sorts by the original-language title", schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
                     enumeration = {"-publishedAt", "publishedAt", "-updatedAt", "updatedAt", "title", "-title"})) String sort,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(description = "Preferred locales for the summaries, when `locale` is not given", example = "en-GB,en;q=0.8") String acceptLanguage,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
@@ -101,7 +101,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "410", description = "The article was deleted")
     public RestResponse<ArticleResponse> get(
-            @PathParam("id") @Parameter(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
+            @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
             @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
             @Context HttpHeaders headers) {
         return serve(articles.get(QueryParams.uuid("id", id)), locale, headers);
@@ -109,7 +109,8 @@ public class ArticleResource {
 
     @POST
     @Path("/articles")
-    @Operation(operationId = "createArticle", summary = "Create an article")
+    @Operation(operationId = "createArticle", summary = "Create an article",
+            description = "The publisher is named by id or slug. Region codes must exist; translations need distinct locales other than the original.")
     @APIResponse(responseCode = "201", description = "Created, served in its original locale",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
@@ -134,7 +135,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "410", description = "The article was deleted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
     public RestResponse<ArticleResponse> replace(
-            @PathParam("id") String id,
+            @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you edited") String ifMatch,
             @Valid @NotNull ArticleRequest body) {
         Article article = articles.replace(QueryParams.uuid("id", id), body, VersionPrecondition.fromIfMatch(ifMatch));
@@ -150,7 +151,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "410", description = "Already deleted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
-    public void delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public void delete(@PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
+                       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you mean to delete") String ifMatch) {
         articles.delete(QueryParams.uuid("id", id), VersionPrecondition.fromIfMatch(ifMatch));
     }
 

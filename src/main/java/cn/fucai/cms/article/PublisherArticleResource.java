@@ -43,8 +43,8 @@ public class PublisherArticleResource {
     @APIResponse(responseCode = "404", description = "No such publisher or article")
     @APIResponse(responseCode = "410", description = "The article or its publisher was deleted")
     public RestResponse<ArticleResponse> getBySlug(
-            @PathParam("idOrSlug") @Parameter(example = "wenzhou-fucai") String idOrSlug,
-            @PathParam("slug") @Parameter(example = "2019-wenzhou-fucai-review") String slug,
+            @PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String idOrSlug,
+            @PathParam("slug") @Parameter(description = "Article slug, unique within the publisher", example = "2019-wenzhou-fucai-review") String slug,
             @QueryParam("locale") @Parameter(description = ArticleResource.LOCALE_DESCRIPTION, example = "en") String locale,
             @Context HttpHeaders headers) {
         return ArticleResource.serve(articles.getBySlug(idOrSlug, slug), locale, headers);

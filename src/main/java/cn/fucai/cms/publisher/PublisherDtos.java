@@ -41,8 +41,8 @@ public final class PublisherDtos {
             @Schema(example = "municipal") PublisherLevel level,
             @Schema(example = "lottery_centre") PublisherKind kind,
             @Schema(example = "330300") String regionCode,
-            @Schema(description = "Id of the parent publisher", nullable = true) UUID parentId,
-            @Schema(nullable = true) String website,
+            @Schema(description = "Id of the parent publisher", nullable = true, example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a10") UUID parentId,
+            @Schema(nullable = true, example = "https://www.example.org/") String website,
             @Schema(example = "2020-01-06T03:49:00Z") Instant createdAt,
             @Schema(example = "2020-01-06T03:49:00Z") Instant updatedAt) {
 

@@ -55,9 +55,9 @@ public class PublisherResource {
             headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor")
     public RestResponse<Page<PublisherResponse>> list(
-            @QueryParam("level") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"national", "provincial", "municipal", "county"}))
+            @QueryParam("level") @Parameter(description = "Only publishers of this level", schema = @Schema(type = SchemaType.STRING, enumeration = {"national", "provincial", "municipal", "county"}))
             String level,
-            @QueryParam("kind") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"lottery_centre", "civil_affairs"}))
+            @QueryParam("kind") @Parameter(description = "Only lottery centres or only civil-affairs departments", schema = @Schema(type = SchemaType.STRING, enumeration = {"lottery_centre", "civil_affairs"}))
             String kind,
             @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000") String region,
             @QueryParam("parent") @Parameter(description = "Id or slug of the parent publisher", example = "zhejiang-fucai") String parent,
@@ -71,20 +71,22 @@ public class PublisherResource {
 
     @GET
     @Path("/{idOrSlug}")
-    @Operation(operationId = "getPublisher", summary = "Get a publisher by id or slug")
+    @Operation(operationId = "getPublisher", summary = "Get a publisher by id or slug",
+            description = "A slug names the live publisher; a deleted publisher answers 410 Gone.")
     @APIResponse(responseCode = "200", description = "The publisher",
             headers = @Header(name = "ETag", description = "Strong entity tag for If-Match and If-None-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such publisher")
     @APIResponse(responseCode = "410", description = "The publisher was deleted")
-    public RestResponse<PublisherResponse> get(@PathParam("idOrSlug") @Parameter(example = "wenzhou-fucai") String idOrSlug,
+    public RestResponse<PublisherResponse> get(@PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String idOrSlug,
                                                @Context HttpHeaders headers) {
         Publisher publisher = publishers.get(idOrSlug);
         return Representations.ok(headers, etag(publisher), PublisherResponse.from(publisher));
     }
 
     @POST
-    @Operation(operationId = "createPublisher", summary = "Create a publisher")
+    @Operation(operationId = "createPublisher", summary = "Create a publisher",
+            description = "The slug must be free among live publishers; the region must exist; the parent is named by id or slug.")
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
@@ -107,7 +109,7 @@ public class PublisherResource {
     @APIResponse(responseCode = "409", description = "The new slug is taken")
     @APIResponse(responseCode = "410", description = "The publisher was deleted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
-    public RestResponse<PublisherResponse> replace(@PathParam("idOrSlug") String idOrSlug,
+    public RestResponse<PublisherResponse> replace(@PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String idOrSlug,
                                                    @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you edited") String ifMatch,
                                                    @Valid @NotNull PublisherRequest body) {
         Publisher publisher = publishers.replace(idOrSlug, body, VersionPrecondition.fromIfMatch(ifMatch));
@@ -123,7 +125,8 @@ public class PublisherResource {
     @APIResponse(responseCode = "409", description = "Articles or child publishers still refer to it")
     @APIResponse(responseCode = "410", description = "Already deleted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
-    public void delete(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public void delete(@PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String idOrSlug,
+                       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you mean to delete") String ifMatch) {
         publishers.delete(idOrSlug, VersionPrecondition.fromIfMatch(ifMatch));
     }
 

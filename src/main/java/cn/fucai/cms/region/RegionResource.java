@@ -58,11 +58,12 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getRegion", summary = "Get a region with its parent chain")
+    @Operation(operationId = "getRegion", summary = "Get a region with its parent chain",
+            description = "The parent chain runs from the country (000000 中国) down to the direct parent.")
     @APIResponse(responseCode = "200", description = "The region")
     @APIResponse(responseCode = "400", description = "The code is not six digits")
     @APIResponse(responseCode = "404", description = "No region has this code")
-    public RegionResponse get(@PathParam("code") @Parameter(example = "330302") String code) {
+    public RegionResponse get(@PathParam("code") @Parameter(description = "Six-digit GB/T 2260 code", example = "330302") String code) {
         Region region = Region.findById(Region.requireWellFormed(code, "code"));
         if (region == null) {
             throw new ResourceNotFoundException("region with code", code);

@@ -35,7 +35,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyOperationHasAnIdASummaryAndProblemJsonErrors() throws IOException {
+    void everyOperationAndParameterIsDescribedAndErrorsAreProblemJson() throws IOException {
         JsonNode document = new ObjectMapper().readTree(GENERATED.resolve("openapi.json").toFile());
         assertTrue(document.at("/components/schemas/Problem").isObject());
         Set<String> operationIds = new HashSet<>();
@@ -54,6 +54,14 @@ class OpenApiDocumentTest {
                 }
                 if (operation.path("summary").asText().isBlank()) {
                     gaps.add(where + ": no summary");
+                }
+                if (operation.path("description").asText().isBlank()) {
+                    gaps.add(where + ": no description");
+                }
+                for (JsonNode parameter : operation.path("parameters")) {
+                    if (parameter.path("description").asText().isBlank()) {
+                        gaps.add(where + ": parameter " + parameter.path("name").asText() + " has no description");
+                    }
                 }
                 if (operation.path("tags").isEmpty()) {
                     gaps.add(where + ": no tag");

@@ -20,7 +20,8 @@ public record Problem(
         String detail,
         @Schema(description = "The request path of this occurrence", example = "/api/v1/articles/0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
         String instance,
-        @Schema(description = "For validation problems: each invalid field or parameter") List<FieldViolation> violations) {
+        @Schema(description = "For validation problems: each invalid field or parameter",
+                example = "[{\"field\":\"regionCodes[0]\",\"message\":\"unknown region code 339999\"}]") List<FieldViolation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -2,9 +2,14 @@ package cn.fucai.cms.common.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a collection: the items and the opaque cursor of the next page, null on the last one. */
-public record Page<T>(List<T> items, String nextCursor) {
+@Schema(description = "One page of a collection")
+public record Page<T>(
+        @Schema(description = "The items of this page, in the requested order") List<T> items,
+        @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true,
+                example = "djEfLXB1Ymxpc2hlZEF0OjFhYThiMWUwHzIwMjEtMDQtMDFUMTY6MDA6MDBaHzAxYTIwYTAw") String nextCursor) {
 
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextCursor);
