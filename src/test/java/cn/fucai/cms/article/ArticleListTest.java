@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.fucai.cms.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -211,18 +212,6 @@ class ArticleListTest {
     }
 
     static List<String> slugsPaged(String query, int limit) {
-        List<String> slugs = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get("/api/v1/articles?" + query);
-            page.then().statusCode(200);
-            slugs.addAll(page.path("items.slug"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        return slugs;
+        return TestData.allPages("/api/v1/articles?limit=" + limit + "&" + query, "slug");
     }
 }

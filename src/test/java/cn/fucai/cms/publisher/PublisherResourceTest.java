@@ -212,14 +212,6 @@ class PublisherResourceTest {
     }
 
     private static List<String> allSlugs(String url) {
-        List<String> slugs = new java.util.ArrayList<>();
-        String cursor = null;
-        do {
-            Response page = cursor == null ? given().get(url + "&limit=100") : given().queryParam("cursor", cursor).get(url + "&limit=100");
-            page.then().statusCode(200);
-            slugs.addAll(page.path("items.slug"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        return slugs;
+        return TestData.allPages(url + "&limit=100", "slug");
     }
 }

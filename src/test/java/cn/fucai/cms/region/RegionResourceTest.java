@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -118,14 +119,7 @@ class RegionResourceTest {
     }
 
     private static List<String> allCodes(String firstPage) {
-        List<String> codes = new ArrayList<>();
-        String cursor = null;
-        do {
-            Response page = cursor == null ? given().get(firstPage) : given().queryParam("cursor", cursor).get(firstPage);
-            page.then().statusCode(200);
-            codes.addAll(page.path("items.code"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
+        List<String> codes = TestData.allPages(firstPage, "code");
         assertEquals(codes.size(), new HashSet<>(codes).size(), "no region twice");
         return codes;
     }

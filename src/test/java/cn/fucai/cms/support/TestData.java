@@ -98,18 +98,7 @@ public final class TestData {
 
     /** Counts rows with plain SQL, to prove what was or was not written. */
     public static long count(DataSource dataSource, String sql, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(column(dataSource, sql, params).get(0));
     }
 
     /** The first column of every row, as strings. */
@@ -129,6 +118,23 @@ public final class TestData {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Follows nextCursor from the first page to the last and collects one field of every item. */
+    public static List<String> allPages(String url, String field) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given();
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get(url);
+            page.then().statusCode(200);
+            values.addAll(page.path("items." + field));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return values;
     }
 
     public static UUID uuid(String value) {
