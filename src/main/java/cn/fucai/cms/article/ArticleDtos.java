@@ -2,6 +2,7 @@ package cn.fucai.cms.article;
 
 import jakarta.validation.Valid;
 import cn.fucai.cms.common.validation.Patterns;
+import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,14 +54,6 @@ public final class ArticleDtos {
             @Size(max = 500_000) @Schema(nullable = true, description = "HTML", example = "<p>2019 was an important year for Wenzhou welfare lottery.</p>") String body) {
     }
 
-    @Schema(name = "PublisherRef", description = "The publisher of an article, as shown with it")
-    public record PublisherRef(
-            @Schema(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") UUID id,
-            @Schema(example = "wenzhou-fucai") String slug,
-            @Schema(example = "温州市福利彩票发行中心") String name,
-            @Schema(example = "Wenzhou Welfare Lottery Issuance Center", nullable = true) String nameEn) {
-    }
-
     @Schema(name = "Article", description = "An article in the locale that was asked for, or in its original locale")
     public record ArticleResponse(
             UUID id,
@@ -92,7 +85,7 @@ public final class ArticleDtos {
             List<String> available = new java.util.ArrayList<>();
             available.add(a.locale);
             a.translations.forEach(t -> available.add(t.locale));
-            return new ArticleResponse(a.id, a.slug, new PublisherRef(a.publisher.id, a.publisher.slug, a.publisher.name, a.publisher.nameEn),
+            return new ArticleResponse(a.id, a.slug, PublisherRef.from(a.publisher),
                     text.locale(), a.locale, available, text.title(), text.summary(), text.body(), a.category, List.of(a.tags),
                     List.of(a.regionCodes), a.publishedAt, a.sourceName, a.sourceUrl, a.author, a.status, a.createdAt, a.updatedAt);
         }

@@ -1,9 +1,9 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
-import cn.fucai.cms.article.ArticleDtos.PublisherRef;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.publisher.PublisherRef;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

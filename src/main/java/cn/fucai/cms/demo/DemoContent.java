@@ -2,11 +2,15 @@ package cn.fucai.cms.demo;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleService;
+import cn.fucai.cms.figure.FigureDtos.FigureRequest;
+import cn.fucai.cms.figure.FigureKind;
+import cn.fucai.cms.figure.FigureService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
 import cn.fucai.cms.publisher.PublisherService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,11 +18,14 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the two sample articles and their publishers at start-up when {@code cms.demo-content=true} (the run script
+ * Loads the two sample articles, their publishers and the figures they state at start-up when {@code cms.demo-content=true} (the run script
  * sets it; tests and production never do). Goes through the services, as an editor would, and skips what exists.
  */
 @ApplicationScoped
@@ -29,13 +36,15 @@ public class DemoContent {
 
     private final PublisherService publishers;
     private final ArticleService articles;
+    private final FigureService figures;
     private final ObjectMapper json;
     private final boolean enabled;
 
-    DemoContent(PublisherService publishers, ArticleService articles, ObjectMapper json,
+    DemoContent(PublisherService publishers, ArticleService articles, FigureService figures, ObjectMapper json,
                 @ConfigProperty(name = "cms.demo-content") boolean enabled) {
         this.publishers = publishers;
         this.articles = articles;
+        this.figures = figures;
         this.json = json;
         this.enabled = enabled;
     }
@@ -58,14 +67,24 @@ public class DemoContent {
                 created++;
             }
         }
+        Map<String, UUID> newArticles = new HashMap<>();
         for (JsonNode node : content.get("articles")) {
             ArticleRequest request = json.convertValue(node, ArticleRequest.class);
             if (!articles.exists(request.publisher(), request.slug())) {
-                articles.create(request);
+                newArticles.put(request.publisher() + "/" + request.slug(), articles.create(request).id);
                 created++;
             }
         }
-        LOG.infof("demo content: %d publishers and articles created", created);
+        // Figures come with the article that announced them: loaded once, when their article is.
+        for (JsonNode node : content.get("figures")) {
+            UUID source = newArticles.get(node.get("sourceArticle").asText());
+            if (source != null) {
+                ((ObjectNode) node.get("figure").get("source")).put("articleId", source.toString());
+                figures.create(FigureKind.valueOf(node.get("kind").asText()), json.convertValue(node.get("figure"), FigureRequest.class));
+                created++;
+            }
+        }
+        LOG.infof("demo content: %d publishers, articles and figures created", created);
     }
 
     private JsonNode read() {

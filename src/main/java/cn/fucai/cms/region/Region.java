@@ -21,6 +21,9 @@ import java.util.TreeSet;
 @Entity
 public class Region extends PanacheEntityBase {
 
+    /** The code of the country, the root of the tree. */
+    public static final String COUNTRY = "000000";
+
 
     @Id
     public String code;
@@ -124,6 +127,27 @@ public class Region extends PanacheEntityBase {
             }
         }
         return new Lineage(scope, unknown);
+    }
+
+    /** Parent code of every given region and of all their ancestors, for walking up the tree in memory. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, String> parentsOf(Collection<String> codes) {
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return parents;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                with recursive up as (
+                    select code, parent_code from region where code = any(cast(:codes as varchar[]))
+                    union
+                    select p.code, p.parent_code from region p join up on p.code = up.parent_code)
+                select code, parent_code from up""")
+                .setParameter("codes", codes.toArray(String[]::new))
+                .getResultList();
+        for (Object[] row : rows) {
+            parents.put((String) row[0], (String) row[1]);
+        }
+        return parents;
     }
 
     /** The result of {@link #lineage}: the roll-up scope and any codes that matched no region. */

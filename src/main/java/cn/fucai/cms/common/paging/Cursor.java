@@ -64,9 +64,29 @@ public record Cursor(String query, List<String> keys) {
         }
     }
 
+    /** The key at {@code index} as a date; a tampered value is a 400, not a database error. */
+    public java.time.LocalDate dateKey(int index) {
+        try {
+            return java.time.LocalDate.parse(keys.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid("is not a cursor this API issued");
+        }
+    }
+
+    /** The key at {@code index} as a whole number; a tampered value is a 400, not a database error. */
+    public int intKey(int index) {
+        try {
+            return Integer.parseInt(keys.get(index));
+        } catch (NumberFormatException e) {
+            throw invalid("is not a cursor this API issued");
+        }
+    }
+
     /** A short fingerprint of a query's sort order and filters, so a cursor cannot be replayed on another query. */
     public static String fingerprint(String sort, Object... filters) {
-        return sort + ":" + Integer.toHexString(java.util.Arrays.deepHashCode(filters));
+        // Hash the text, not the objects: enum and identity hash codes change from one JVM run to the next, and a
+        // cursor must survive a restart.
+        return sort + ":" + Integer.toHexString(java.util.Arrays.deepToString(filters).hashCode());
     }
 
     private static List<String> split(String raw) {

@@ -1,0 +1,129 @@
+package cn.fucai.cms.figure;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.Problem.FieldViolation;
+import cn.fucai.cms.figure.FigureDtos.AmountInput;
+import cn.fucai.cms.figure.FigureDtos.FigureRequest;
+import cn.fucai.cms.figure.FigureDtos.FundInput;
+import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.region.Region;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns a figure request into checked values, collecting every problem with its field path (prefixed, for batch
+ * rows) instead of stopping at the first, so that a client can fix a whole request or file at once.
+ */
+final class FigureInputs {
+
+    private final FigureStore store;
+
+    FigureInputs(FigureStore store) {
+        this.store = store;
+    }
+
+    /** Checked values and their region scope, or null when {@code violations} received at least one problem. */
+    Checked check(FigureKind kind, FigureRequest request, String prefix, List<FieldViolation> violations) {
+        int before = violations.size();
+        UUID publisherId = Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted()).map(p -> p.id).orElse(null);
+        if (publisherId == null) {
+            violations.add(new FieldViolation(prefix + "publisher", "no live publisher " + request.publisher()));
+        }
+        Region.Lineage lineage = Region.lineage(List.of(request.regionCode()));
+        if (!lineage.unknown().isEmpty()) {
+            violations.add(new FieldViolation(prefix + "regionCode", "unknown region code " + request.regionCode()));
+        }
+        var p = request.period();
+        violations.addAll(prefixed(prefix, Period.check("period", p.start(), p.end(), p.granularity())));
+        Period period = new Period(p.start(), p.end(), p.granularity(),
+                p.label() == null || p.label().isBlank() ? Period.defaultLabel(p.start(), p.end(), p.granularity()) : p.label().strip());
+
+        BigDecimal amount = null;
+        if (kind == FigureKind.indicator) {
+            forbid(request.amount() != null, prefix + "amount", "indicator figures carry a value in `indicator`, not an amount", violations);
+        } else if (request.amount() == null) {
+            violations.add(new FieldViolation(prefix + "amount", "is required on " + kind + " figures"));
+        } else {
+            amount = yuan(request.amount(), prefix + "amount", violations);
+        }
+        FigureValues.Fund fund = null;
+        if (kind == FigureKind.fund) {
+            if (request.fund() == null) {
+                violations.add(new FieldViolation(prefix + "fund", "is required on fund figures (at least its flow)"));
+            } else {
+                fund = fund(request.fund(), prefix + "fund.", violations);
+            }
+        } else {
+            forbid(request.fund() != null, prefix + "fund", "applies to fund figures only", violations);
+        }
+        FigureValues.Indicator indicator = null;
+        if (kind == FigureKind.indicator) {
+            if (request.indicator() == null) {
+                violations.add(new FieldViolation(prefix + "indicator", "is required on indicator figures"));
+            } else {
+                indicator = new FigureValues.Indicator(request.indicator().metric().strip(), request.indicator().value(),
+                        request.indicator().unit().strip());
+            }
+        } else {
+            forbid(request.indicator() != null, prefix + "indicator", "applies to indicator figures only", violations);
+        }
+        var source = request.source();
+        if (source.articleId() == null && (source.url() == null || source.url().isBlank())) {
+            violations.add(new FieldViolation(prefix + "source", "needs an articleId, a url, or both"));
+        }
+        if (source.articleId() != null && !store.articleExists(source.articleId())) {
+            violations.add(new FieldViolation(prefix + "source.articleId", "no article " + source.articleId()));
+        }
+        if (violations.size() > before) {
+            return null;
+        }
+        FigureValues values = new FigureValues(publisherId, request.regionCode(), period, request.lotteryType(),
+                blankToNull(request.gameCategory()), amount,
+                request.amount() == null ? null : request.amount().value(), request.amount() == null ? null : request.amount().unit(),
+                request.qualifier(), source.articleId(), blankToNull(source.url()), blankToNull(source.quote()), fund, indicator);
+        return new Checked(values, lineage.scope());
+    }
+
+    /** Values ready to store, with the region codes a region filter matches them on. */
+    record Checked(FigureValues values, Set<String> regionScope) {
+    }
+
+    private static FigureValues.Fund fund(FundInput input, String prefix, List<FieldViolation> violations) {
+        BigDecimal perBeneficiary = input.amountPerBeneficiary() == null ? null
+                : yuan(input.amountPerBeneficiary(), prefix + "amountPerBeneficiary", violations);
+        return new FigureValues.Fund(input.flow(), input.includesUnclaimedPrizes(), input.governmentLevel(),
+                input.purpose() == null ? null : input.purpose().code(),
+                input.purpose() == null ? null : input.purpose().label().strip(),
+                input.projectCount(), input.beneficiaryCount(), perBeneficiary);
+    }
+
+    /** The amount in yuan, or null with the problem recorded. */
+    private static BigDecimal yuan(AmountInput amount, String field, List<FieldViolation> violations) {
+        if (amount.currency() != null && !amount.currency().equals(MoneyUnit.CURRENCY)) {
+            violations.add(new FieldViolation(field + ".currency", "only CNY is accepted; was '" + amount.currency() + "'"));
+            return null;
+        }
+        try {
+            return MoneyUnit.parse(field + ".unit", amount.unit()).toYuan(field + ".value", amount.value());
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
+    }
+
+    private static void forbid(boolean present, String field, String message, List<FieldViolation> violations) {
+        if (present) {
+            violations.add(new FieldViolation(field, message));
+        }
+    }
+
+    private static List<FieldViolation> prefixed(String prefix, List<FieldViolation> violations) {
+        return violations.stream().map(v -> new FieldViolation(prefix + v.field(), v.message())).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,204 @@
+package cn.fucai.cms.figure;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.Problem.FieldViolation;
+import cn.fucai.cms.common.error.ResourceConflictException;
+import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.error.StaleVersionException;
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.figure.FigureDtos.FigureRequest;
+import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.region.Region;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.hibernate.id.uuid.UuidVersion7Strategy;
+
+/**
+ * Rules for disclosure figures: values are checked and converted exactly, every change is a new revision with a
+ * reason, and nothing is overwritten; a retracted figure stays in history and leaves the totals.
+ */
+@ApplicationScoped
+public class FigureService {
+
+    private final Clock clock;
+    private final FigureStore store;
+    private final FigureInputs inputs;
+
+    FigureService(Clock clock, FigureStore store) {
+        this.clock = clock;
+        this.store = store;
+        this.inputs = new FigureInputs(store);
+    }
+
+    @Transactional
+    public FigureRow create(FigureKind kind, FigureRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        FigureInputs.Checked checked = inputs.check(kind, request, "", violations);
+        if (checked == null) {
+            throw new InvalidInputException(violations);
+        }
+        return insert(kind, checked);
+    }
+
+    /** Creates every figure of a batch in one transaction, or none: the error names each bad row and field. */
+    @Transactional
+    public List<FigureRow> createAll(FigureKind kind, List<FigureRequest> requests, RowNaming naming) {
+        List<FieldViolation> violations = new ArrayList<>();
+        List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            checked.add(inputs.check(kind, requests.get(i), naming.prefix(i), violations));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return checked.stream().map(c -> insert(kind, c)).toList();
+    }
+
+    /** How a batch names its rows in errors: "[3]." for JSON, "row 4: " for CSV. */
+    @FunctionalInterface
+    public interface RowNaming {
+        String prefix(int index);
+    }
+
+    /** The figure now, or as it was known at {@code asOf}; 404 when it did not exist then. */
+    public FigureRow get(FigureKind kind, UUID id, Instant asOf) {
+        return store.find(kind, id, asOf).orElseThrow(() -> asOf == null
+                ? new ResourceNotFoundException(kind + " figure", id)
+                : new ResourceNotFoundException(kind + " figure", id + " as of " + asOf));
+    }
+
+    /** A new revision with new values and the reason for the correction. */
+    @Transactional
+    public FigureRow correct(FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
+        FigureRow current = lockCurrent(kind, id, precondition);
+        List<FieldViolation> violations = new ArrayList<>();
+        FigureInputs.Checked checked = inputs.check(kind, request, "figure.", violations);
+        if (checked == null) {
+            throw new InvalidInputException(violations);
+        }
+        if (!checked.values().publisherId().equals(current.values().publisherId())) {
+            throw new InvalidInputException("figure.publisher", "a correction cannot move a figure to another publisher; retract it and create a new one");
+        }
+        if (checked.values().equals(current.values()) && !current.retracted()) {
+            throw new InvalidInputException("figure", "is identical to revision " + current.revision() + "; nothing to correct");
+        }
+        store.appendRevision(id, current.revision() + 1, "corrected", reason.strip(), Timestamps.now(clock), false,
+                checked.values(), checked.regionScope());
+        return get(kind, id, null);
+    }
+
+    /** Withdraws a figure: a new revision marked retracted, with the reason; its values stay readable. */
+    @Transactional
+    public FigureRow retract(FigureKind kind, UUID id, String reason, VersionPrecondition precondition) {
+        FigureRow current = lockCurrent(kind, id, precondition);
+        if (current.retracted()) {
+            throw new ResourceConflictException(kind + " figure " + id + " is already retracted");
+        }
+        List<String> scope = Region.lineage(List.of(current.values().regionCode())).scope().stream().toList();
+        store.appendRevision(id, current.revision() + 1, "retracted", reason.strip(), Timestamps.now(clock), true,
+                current.values(), scope);
+        return get(kind, id, null);
+    }
+
+    /** The publisher a filter names, by id or slug: a 400 naming the parameter when there is none. */
+    @Transactional
+    public UUID publisherFilter(String idOrSlug) {
+        if (idOrSlug == null) {
+            return null;
+        }
+        return Publisher.findByIdOrSlug(idOrSlug)
+                .orElseThrow(() -> new InvalidInputException("publisher", "no publisher " + idOrSlug)).id;
+    }
+
+    /** Checks what a filter names that only the database knows: the region must exist. */
+    @Transactional
+    public void checkFilter(FigureFilter filter) {
+        if (filter.region() != null) {
+            Region.requireKnown(filter.region(), "region");
+        }
+    }
+
+    /** Totals for a chart, without double counting (see {@link FigureSummaries}). */
+    @Transactional
+    public FigureDtos.SummaryResponse summary(FigureKind kind, String groupByParam, FigureFilter filter) {
+        if (groupByParam == null) {
+            throw new InvalidInputException("groupBy", "is required: year, quarter, month, region, publisher, gameCategory, flow or purpose");
+        }
+        FigureSummaries.GroupBy groupBy = QueryParams.enumValue(FigureSummaries.GroupBy.class, "groupBy", groupByParam);
+        checkFilter(filter);
+        if (kind == FigureKind.fund && filter.flow() == null && groupBy != FigureSummaries.GroupBy.flow) {
+            throw new InvalidInputException("flow", "is required for fund summaries unless groupBy=flow: money raised and money used must not be added together");
+        }
+        if (kind != FigureKind.fund && (groupBy == FigureSummaries.GroupBy.flow || groupBy == FigureSummaries.GroupBy.purpose)) {
+            throw new InvalidInputException("groupBy", "flow and purpose apply to fund figures only");
+        }
+        String region = filter.region() == null ? Region.COUNTRY : filter.region();
+        // Load a year more than asked, so that the first year of the range has a year-on-year comparison.
+        FigureFilter load = new FigureFilter(kind, filter.publisherId(), region,
+                filter.periodFrom() == null ? null : filter.periodFrom().minusYears(1), filter.periodTo(), filter.lotteryType(),
+                filter.gameCategory(), null, filter.flow(), filter.purpose(), false, filter.asOf());
+        List<FigureRow> facts = new ArrayList<>();
+        store.forEach(load, facts::add);
+        return new FigureDtos.SummaryResponse(kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(),
+                new FigureSummaries(facts).summarize(groupBy, region, filter.periodFrom(), filter.periodTo()));
+    }
+
+    @Transactional
+    public Page<FigureRow> list(FigureFilter filter, FigureSort sort, String cursorParam, int limit) {
+        checkFilter(filter);
+        String fingerprint = Cursor.fingerprint(sort.wireName, filter);
+        Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
+        if (cursor != null) {
+            cursor.uuidKey(1);
+            if (sort.keyType.equals("date")) {
+                cursor.dateKey(0);
+            } else {
+                cursor.instantKey(0);
+            }
+        }
+        List<FigureRow> rows = store.page(filter, sort, cursor, limit + 1);
+        return Page.fromLookahead(rows, limit, last -> new Cursor(fingerprint, List.of(sort.keyOf(last), last.id().toString())).encode());
+    }
+
+    /** The history of a figure, oldest revision first. */
+    public Page<FigureRow> revisions(FigureKind kind, UUID id, String cursorParam, int limit) {
+        get(kind, id, null);
+        String fingerprint = Cursor.fingerprint("revision", id);
+        Cursor cursor = Cursor.decode(cursorParam, fingerprint, 1);
+        int after = cursor == null ? 0 : cursor.intKey(0);
+        List<FigureRow> rows = store.revisions(id, after, limit + 1);
+        return Page.fromLookahead(rows, limit, last -> new Cursor(fingerprint, List.of(Integer.toString(last.revision()))).encode());
+    }
+
+    /** Every figure matching the filter, streamed to {@code consumer}: for CSV export. */
+    public void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
+        store.forEach(filter, consumer);
+    }
+
+    private FigureRow insert(FigureKind kind, FigureInputs.Checked checked) {
+        // The same time-ordered UUID v7 generator the entities use; it does not need the session.
+        UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
+        Instant now = Timestamps.now(clock);
+        store.insertFigure(id, kind, checked.values().publisherId(), now);
+        store.appendRevision(id, 1, "created", null, now, false, checked.values(), checked.regionScope());
+        return get(kind, id, null);
+    }
+
+    private FigureRow lockCurrent(FigureKind kind, UUID id, VersionPrecondition precondition) {
+        FigureRow current = store.lockCurrent(kind, id).orElseThrow(() -> new ResourceNotFoundException(kind + " figure", id));
+        if (!precondition.matches(current.revision())) {
+            throw new StaleVersionException(kind + " figure", id);
+        }
+        return current;
+    }
+}

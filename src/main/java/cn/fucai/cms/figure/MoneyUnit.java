@@ -1,0 +1,46 @@
+package cn.fucai.cms.figure;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import java.math.BigDecimal;
+
+/** The units Chinese disclosures print money in, and their exact factor to yuan. */
+enum MoneyUnit {
+    YUAN("元", 0), WAN_YUAN("万元", 4), YI_YUAN("亿元", 8);
+
+    /** Amounts are stored to the fen: two decimals of a yuan. */
+    static final int YUAN_SCALE = 2;
+    static final String CURRENCY = "CNY";
+
+    final String printed;
+    private final int powerOfTen;
+
+    MoneyUnit(String printed, int powerOfTen) {
+        this.printed = printed;
+        this.powerOfTen = powerOfTen;
+    }
+
+    static MoneyUnit parse(String field, String unit) {
+        for (MoneyUnit candidate : values()) {
+            if (candidate.printed.equals(unit)) {
+                return candidate;
+            }
+        }
+        throw new InvalidInputException(field, "must be one of 元, 万元, 亿元; was '" + unit + "'");
+    }
+
+    /**
+     * The value in yuan, exactly: 743.9 万元 is 7439000.00. More decimals than the fen allows (0.000001 万元 is a
+     * hundredth of a fen) and negative amounts are refused, naming the field.
+     */
+    BigDecimal toYuan(String field, BigDecimal value) {
+        if (value.signum() < 0) {
+            throw new InvalidInputException(field, "must not be negative; was " + value.toPlainString());
+        }
+        BigDecimal yuan = value.movePointRight(powerOfTen);
+        if (yuan.stripTrailingZeros().scale() > YUAN_SCALE) {
+            throw new InvalidInputException(field, "has more decimals than a fen allows in " + printed
+                    + " (at most " + Math.max(0, YUAN_SCALE + powerOfTen) + "); was " + value.toPlainString());
+        }
+        return yuan.setScale(YUAN_SCALE);
+    }
+}
