@@ -8,7 +8,10 @@ import cn.fucai.cms.figure.FigureDtos.FundInput;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.region.Region;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,19 +22,29 @@ import java.util.UUID;
 final class FigureInputs {
 
     private final FigureStore store;
+    // A batch names the same publishers, regions and articles over and over: look each up once.
+    private final Map<String, Optional<Publisher>> publishers = new HashMap<>();
+    private final Map<String, Region.Lineage> lineages = new HashMap<>();
+    private final Map<UUID, Boolean> articles = new HashMap<>();
 
+    /** Checks for one request or one batch; not shared between transactions. */
     FigureInputs(FigureStore store) {
         this.store = store;
+    }
+
+    /** The live publisher a request names, as checked; empty when there is none. */
+    Optional<Publisher> publisher(String idOrSlug) {
+        return publishers.computeIfAbsent(idOrSlug, key -> Publisher.findByIdOrSlug(key).filter(p -> !p.isDeleted()));
     }
 
     /** Checked values and their region scope, or null when {@code violations} received at least one problem. */
     Checked check(FigureKind kind, FigureRequest request, String prefix, List<FieldViolation> violations) {
         int before = violations.size();
-        UUID publisherId = Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted()).map(p -> p.id).orElse(null);
+        UUID publisherId = publisher(request.publisher()).map(p -> p.id).orElse(null);
         if (publisherId == null) {
             violations.add(new FieldViolation(prefix + "publisher", "no live publisher " + request.publisher()));
         }
-        Region.Lineage lineage = Region.lineage(List.of(request.regionCode()));
+        Region.Lineage lineage = lineages.computeIfAbsent(request.regionCode(), code -> Region.lineage(List.of(code)));
         if (!lineage.unknown().isEmpty()) {
             violations.add(new FieldViolation(prefix + "regionCode", "unknown region code " + request.regionCode()));
         }
@@ -63,7 +76,7 @@ final class FigureInputs {
             if (request.indicator() == null) {
                 violations.add(new FieldViolation(prefix + "indicator", "is required on indicator figures"));
             } else {
-                indicator = new FigureValues.Indicator(request.indicator().metric().strip(), request.indicator().value(),
+                indicator = new FigureValues.Indicator(request.indicator().metric().strip(), plain(request.indicator().value()),
                         request.indicator().unit().strip());
             }
         } else {
@@ -73,7 +86,7 @@ final class FigureInputs {
         if (source.articleId() == null && (source.url() == null || source.url().isBlank())) {
             violations.add(new FieldViolation(prefix + "source", "needs an articleId, a url, or both"));
         }
-        if (source.articleId() != null && !store.articleExists(source.articleId())) {
+        if (source.articleId() != null && !articles.computeIfAbsent(source.articleId(), store::articleExists)) {
             violations.add(new FieldViolation(prefix + "source.articleId", "no article " + source.articleId()));
         }
         if (violations.size() > before) {
@@ -81,7 +94,7 @@ final class FigureInputs {
         }
         FigureValues values = new FigureValues(publisherId, request.regionCode(), period, request.lotteryType(),
                 blankToNull(request.gameCategory()), amount,
-                request.amount() == null ? null : request.amount().value(), request.amount() == null ? null : request.amount().unit(),
+                request.amount() == null ? null : plain(request.amount().value()), request.amount() == null ? null : request.amount().unit(),
                 request.qualifier(), source.articleId(), blankToNull(source.url()), blankToNull(source.quote()), fund, indicator);
         return new Checked(values, lineage.scope());
     }
@@ -121,6 +134,12 @@ final class FigureInputs {
 
     private static List<FieldViolation> prefixed(String prefix, List<FieldViolation> violations) {
         return violations.stream().map(v -> new FieldViolation(prefix + v.field(), v.message())).toList();
+    }
+
+    /** A printed number without trailing zeros (743.90 is printed as 743.9), as the database gives it back. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String blankToNull(String value) {

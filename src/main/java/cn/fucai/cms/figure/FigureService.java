@@ -12,6 +12,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.publisher.PublisherRef;
 import cn.fucai.cms.region.Region;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,27 +33,21 @@ public class FigureService {
 
     private final Clock clock;
     private final FigureStore store;
-    private final FigureInputs inputs;
 
     FigureService(Clock clock, FigureStore store) {
         this.clock = clock;
         this.store = store;
-        this.inputs = new FigureInputs(store);
     }
 
     @Transactional
     public FigureRow create(FigureKind kind, FigureRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
-        FigureInputs.Checked checked = inputs.check(kind, request, "", violations);
-        if (checked == null) {
-            throw new InvalidInputException(violations);
-        }
-        return insert(kind, checked);
+        return createAll(kind, List.of(request), i -> "").get(0);
     }
 
     /** Creates every figure of a batch in one transaction, or none: the error names each bad row and field. */
     @Transactional
     public List<FigureRow> createAll(FigureKind kind, List<FigureRequest> requests, RowNaming naming) {
+        FigureInputs inputs = new FigureInputs(store);
         List<FieldViolation> violations = new ArrayList<>();
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -61,7 +56,16 @@ public class FigureService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return checked.stream().map(c -> insert(kind, c)).toList();
+        Instant now = Timestamps.now(clock);
+        List<FigureRow> rows = new ArrayList<>(checked.size());
+        for (FigureInputs.Checked figure : checked) {
+            // The same time-ordered UUID v7 generator the entities use; it does not need the session.
+            UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
+            Publisher publisher = inputs.publisher(requests.get(rows.size()).publisher()).orElseThrow();
+            rows.add(new FigureRow(id, kind, PublisherRef.from(publisher), now, 1, "created", null, now, false, figure.values()));
+        }
+        store.insertAll(rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
+        return rows;
     }
 
     /** How a batch names its rows in errors: "[3]." for JSON, "row 4: " for CSV. */
@@ -82,7 +86,7 @@ public class FigureService {
     public FigureRow correct(FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
         List<FieldViolation> violations = new ArrayList<>();
-        FigureInputs.Checked checked = inputs.check(kind, request, "figure.", violations);
+        FigureInputs.Checked checked = new FigureInputs(store).check(kind, request, "figure.", violations);
         if (checked == null) {
             throw new InvalidInputException(violations);
         }
@@ -183,15 +187,6 @@ public class FigureService {
     /** Every figure matching the filter, streamed to {@code consumer}: for CSV export. */
     public void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
         store.forEach(filter, consumer);
-    }
-
-    private FigureRow insert(FigureKind kind, FigureInputs.Checked checked) {
-        // The same time-ordered UUID v7 generator the entities use; it does not need the session.
-        UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
-        Instant now = Timestamps.now(clock);
-        store.insertFigure(id, kind, checked.values().publisherId(), now);
-        store.appendRevision(id, 1, "created", null, now, false, checked.values(), checked.regionScope());
-        return get(kind, id, null);
     }
 
     private FigureRow lockCurrent(FigureKind kind, UUID id, VersionPrecondition precondition) {

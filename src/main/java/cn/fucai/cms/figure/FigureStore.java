@@ -43,23 +43,46 @@ class FigureStore {
         this.dataSource = dataSource;
     }
 
-    void insertFigure(UUID id, FigureKind kind, UUID publisherId, Instant now) {
-        update("insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at) values (?, ?, ?, 1, ?, ?)",
-                id, kind.name(), publisherId, utc(now), utc(now));
+    private static final String INSERT_REVISION = """
+            insert into figure_revision (figure_id, revision, action, reason, recorded_at, retracted, region_code,
+                region_scope, period_start, period_end, granularity, period_label, lottery_type, game_category, amount,
+                currency, printed_value, printed_unit, qualifier, source_article_id, source_url, source_quote, flow,
+                includes_unclaimed_prizes, government_level, purpose_code, purpose_label, project_count,
+                beneficiary_count, amount_per_beneficiary, metric, value, unit)
+            values (?, ?, ?, ?, ?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Inserts new figures with their first revision, in two JDBC batches whatever their number. */
+    void insertAll(List<FigureRow> rows, List<? extends Collection<String>> regionScopes) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement figures = connection.prepareStatement(
+                     "insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at) values (?, ?, ?, 1, ?, ?)");
+             PreparedStatement revisions = connection.prepareStatement(INSERT_REVISION)) {
+            for (int i = 0; i < rows.size(); i++) {
+                FigureRow row = rows.get(i);
+                bind(figures, new Object[] {row.id(), row.kind().name(), row.publisher().id(), utc(row.createdAt()), utc(row.createdAt())});
+                figures.addBatch();
+                bind(revisions, revisionParams(row.id(), 1, "created", null, row.recordedAt(), false, row.values(), regionScopes.get(i)));
+                revisions.addBatch();
+            }
+            figures.executeBatch();
+            revisions.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("figure write failed", e);
+        }
     }
 
     /** Appends a revision and makes it the current one. */
     void appendRevision(UUID figureId, int revision, String action, String reason, Instant recordedAt, boolean retracted,
                         FigureValues v, Collection<String> regionScope) {
+        update(INSERT_REVISION, revisionParams(figureId, revision, action, reason, recordedAt, retracted, v, regionScope));
+        update("update figure set current_revision = ?, updated_at = ? where id = ?", revision, utc(recordedAt), figureId);
+    }
+
+    private static Object[] revisionParams(UUID figureId, int revision, String action, String reason, Instant recordedAt,
+                                           boolean retracted, FigureValues v, Collection<String> regionScope) {
         FigureValues.Fund fund = v.fund();
         FigureValues.Indicator indicator = v.indicator();
-        update("""
-                insert into figure_revision (figure_id, revision, action, reason, recorded_at, retracted, region_code,
-                    region_scope, period_start, period_end, granularity, period_label, lottery_type, game_category, amount,
-                    currency, printed_value, printed_unit, qualifier, source_article_id, source_url, source_quote, flow,
-                    includes_unclaimed_prizes, government_level, purpose_code, purpose_label, project_count,
-                    beneficiary_count, amount_per_beneficiary, metric, value, unit)
-                values (?, ?, ?, ?, ?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        return new Object[] {
                 figureId, revision, action, reason, utc(recordedAt), retracted, v.regionCode(),
                 "{" + String.join(",", regionScope) + "}", v.period().start(), v.period().end(), v.period().granularity().name(),
                 v.period().label(), v.lotteryType().name(), v.gameCategory(), v.amount(),
@@ -71,14 +94,26 @@ class FigureStore {
                 fund == null ? null : fund.projectCount(), fund == null ? null : fund.beneficiaryCount(),
                 fund == null ? null : fund.amountPerBeneficiary(),
                 indicator == null ? null : indicator.metric(), indicator == null ? null : indicator.value(),
-                indicator == null ? null : indicator.unit());
-        update("update figure set current_revision = ?, updated_at = ? where id = ?", revision, utc(recordedAt), figureId);
+                indicator == null ? null : indicator.unit()};
     }
 
-    /** The current revision, locking the figure until the transaction ends so that writers take turns. */
+    /**
+     * The current revision, locking the figure until the transaction ends so that writers take turns. The lock is
+     * taken alone first: a locking join would drop the row when a writer that held the lock moved current_revision.
+     */
     Optional<FigureRow> lockCurrent(FigureKind kind, UUID id) {
-        return first("select " + COLUMNS + " from figure f" + CURRENT + " where f.kind = ? and f.id = ? for update of f",
-                kind.name(), id);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement lock = connection.prepareStatement("select 1 from figure where kind = ? and id = ? for update")) {
+            bind(lock, new Object[] {kind.name(), id});
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("figure lock failed", e);
+        }
+        return find(kind, id, null);
     }
 
     /** The figure as currently known, or as known at {@code asOf}. */
@@ -136,10 +171,10 @@ class FigureStore {
 
     private static final String CURRENT = " join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"
             + " join publisher p on p.id = f.publisher_id";
-    private static final String AS_OF = """
-             join lateral (select * from figure_revision h where h.figure_id = f.id and h.recorded_at <= ?
-                           order by h.revision desc limit 1) r on true
-             join publisher p on p.id = f.publisher_id""";
+    private static final String AS_OF = " " + """
+            join lateral (select * from figure_revision h where h.figure_id = f.id and h.recorded_at <= ?
+                          order by h.revision desc limit 1) r on true
+            join publisher p on p.id = f.publisher_id""";
 
     private static StringBuilder select(FigureFilter filter, List<Object> params) {
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from figure f");
@@ -244,22 +279,18 @@ class FigureStore {
                 rs.getString(30), rs.getString(31), (Integer) rs.getObject(32), (Integer) rs.getObject(33), rs.getBigDecimal(34));
         String metric = rs.getString(35);
         FigureValues.Indicator indicator = metric == null ? null
-                : new FigureValues.Indicator(metric, plain(rs.getBigDecimal(36)), rs.getString(37));
+                : new FigureValues.Indicator(metric, nullablePlain(rs.getBigDecimal(36)), rs.getString(37));
         FigureValues values = new FigureValues(publisher.id(), rs.getString(13), period, LotteryType.valueOf(rs.getString(18)),
-                rs.getString(19), rs.getBigDecimal(20), plain(rs.getBigDecimal(21)), rs.getString(22),
+                rs.getString(19), rs.getBigDecimal(20), nullablePlain(rs.getBigDecimal(21)), rs.getString(22),
                 Qualifier.valueOf(rs.getString(23)), rs.getObject(24, UUID.class), rs.getString(25), rs.getString(26),
                 fund, indicator);
         return new FigureRow(rs.getObject(1, UUID.class), FigureKind.valueOf(rs.getString(2)), publisher, instant(rs, 3),
                 rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs, 11), rs.getBoolean(12), values);
     }
 
-    /** A printed number as it was given: numeric(30,10) reads back 743.9000000000, shown as 743.9. */
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    /** numeric(30,10) reads back 743.9000000000; shown as printed, 743.9. */
+    private static BigDecimal nullablePlain(BigDecimal value) {
+        return value == null ? null : FigureInputs.plain(value);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
