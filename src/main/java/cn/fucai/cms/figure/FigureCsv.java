@@ -106,10 +106,14 @@ final class FigureCsv {
     }
 
     /**
-     * Reads a CSV file into figure requests. Every problem is named by row (the first data row is row 1) and column;
-     * a file with any problem gives none.
+     * A CSV file read into figure requests: a null request for each row that could not be read, whose problems are in
+     * {@code violations}, named by row (the first data row is row 1) and column.
      */
-    static List<FigureRequest> read(FigureKind kind, String csv) {
+    record Parsed(List<FigureRequest> requests, List<FieldViolation> violations) {
+    }
+
+    /** Reads a CSV file; only a file that is not CSV at all, or has no data rows, is refused at once. */
+    static Parsed read(FigureKind kind, String csv) {
         String text = csv.startsWith(String.valueOf(BOM)) ? csv.substring(1) : csv;
         List<FieldViolation> violations = new ArrayList<>();
         List<FigureRequest> requests = new ArrayList<>();
@@ -131,24 +135,24 @@ final class FigureCsv {
                 }
                 if (values.size() != header.size()) {
                     violations.add(new FieldViolation("row " + index, "has " + values.size() + " cells; the header has " + header.size()));
+                    requests.add(null);
                     continue;
                 }
                 Map<String, String> cells = new java.util.HashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     cells.put(header.get(i), values.get(i));
                 }
-                requests.add(new Row(kind, index, cells, violations).request());
+                int before = violations.size();
+                FigureRequest request = new Row(kind, index, cells, violations).request();
+                requests.add(violations.size() == before ? request : null);
             }
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("body", "is not readable CSV: " + e.getMessage());
         }
         if (requests.isEmpty() && violations.isEmpty()) {
-            violations.add(new FieldViolation("body", "has no data rows"));
+            throw new InvalidInputException("body", "has no data rows");
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return requests;
+        return new Parsed(requests, violations);
     }
 
     /** One CSV row being read; each failed cell adds a violation naming the row and column. */

@@ -131,7 +131,7 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "201", description = "Every figure was created")
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@Valid @NotNull @Size(min = 1, max = 10_000) List<@Valid @NotNull FigureRequest> body) {
-        return created(figures.createAll(kind, body, i -> "[" + i + "]."));
+        return created(figures.createAll(kind, body, i -> "[" + i + "].", List.of()));
     }
 
     @POST
@@ -141,7 +141,8 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "201", description = "Every figure was created")
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@NotNull String body) {
-        return created(figures.createAll(kind, FigureCsv.read(kind, body), i -> "row " + (i + 1) + "."));
+        FigureCsv.Parsed parsed = FigureCsv.read(kind, body);
+        return created(figures.createAll(kind, parsed.requests(), i -> "row " + (i + 1) + ".", parsed.violations()));
     }
 
     @GET

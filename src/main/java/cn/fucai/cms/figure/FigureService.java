@@ -41,17 +41,20 @@ public class FigureService {
 
     @Transactional
     public FigureRow create(FigureKind kind, FigureRequest request) {
-        return createAll(kind, List.of(request), i -> "").get(0);
+        return createAll(kind, List.of(request), i -> "", List.of()).get(0);
     }
 
-    /** Creates every figure of a batch in one transaction, or none: the error names each bad row and field. */
+    /**
+     * Creates every figure of a batch in one transaction, or none: the error names each bad row and field.
+     * {@code unreadable} holds problems found while reading the batch; their rows are null in {@code requests}.
+     */
     @Transactional
-    public List<FigureRow> createAll(FigureKind kind, List<FigureRequest> requests, RowNaming naming) {
+    public List<FigureRow> createAll(FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
         FigureInputs inputs = new FigureInputs(store);
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            checked.add(inputs.check(kind, requests.get(i), naming.prefix(i), violations));
+            checked.add(requests.get(i) == null ? null : inputs.check(kind, requests.get(i), naming.prefix(i), violations));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
