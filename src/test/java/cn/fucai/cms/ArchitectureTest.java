@@ -1,5 +1,7 @@
 package cn.fucai.cms;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,8 +16,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule commonDependsOnNoFeature = noClasses().that().resideInAPackage("cn.fucai.cms.common..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("cn.fucai.cms.common..", "java..", "jakarta..",
-                    "org.eclipse.microprofile..", "org.jboss..", "org.hibernate..", "io.quarkus..", "com.fasterxml..");
+            .should().dependOnClassesThat(resideInAPackage("cn.fucai.cms..").and(resideOutsideOfPackage("cn.fucai.cms.common..")));
 
     @ArchTest
     static final ArchRule featuresFormNoCycle = slices().matching("cn.fucai.cms.(*)..").should().beFreeOfCycles();

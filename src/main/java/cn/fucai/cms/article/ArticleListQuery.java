@@ -3,8 +3,8 @@ package cn.fucai.cms.article;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.publisher.PublisherRef;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,10 +28,10 @@ import java.util.UUID;
 @ApplicationScoped
 class ArticleListQuery {
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    ArticleListQuery(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    ArticleListQuery(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     Page<ArticleSummary> page(ArticleFilter filter, ArticleSort sort, Cursor after, int limit,
@@ -56,7 +56,7 @@ class ArticleListQuery {
                 .append(" limit ?");
         params.add(limit + 1);
 
-        try (Connection connection = dataSource.getConnection()) {
+        return jdbc.withConnection(connection -> {
             List<Row> rows = rows(connection, sql.toString(), params);
             Map<UUID, String> served = new HashMap<>();
             for (Row row : rows) {
@@ -65,9 +65,7 @@ class ArticleListQuery {
             Map<UUID, String[]> texts = translations(connection, rows, served);
             List<ArticleSummary> summaries = rows.stream().map(row -> row.summary(served.get(row.id), texts.get(row.id))).toList();
             return Page.fromLookahead(summaries, limit, last -> cursorAfter(rows.get(limit - 1), sort, fingerprint));
-        } catch (SQLException e) {
-            throw new IllegalStateException("article list query failed", e);
-        }
+        });
     }
 
     private static void appendFilters(StringBuilder sql, List<Object> params, ArticleFilter filter) {
@@ -108,9 +106,7 @@ class ArticleListQuery {
 
     private static List<Row> rows(Connection connection, String sql, List<Object> params) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
+            Jdbc.bind(statement, params.toArray());
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

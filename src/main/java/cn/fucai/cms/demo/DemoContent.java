@@ -18,8 +18,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -67,20 +65,22 @@ public class DemoContent {
                 created++;
             }
         }
-        Map<String, UUID> newArticles = new HashMap<>();
         for (JsonNode node : content.get("articles")) {
             ArticleRequest request = json.convertValue(node, ArticleRequest.class);
             if (!articles.exists(request.publisher(), request.slug())) {
-                newArticles.put(request.publisher() + "/" + request.slug(), articles.create(request).id);
+                articles.create(request);
                 created++;
             }
         }
-        // Figures come with the article that announced them: loaded once, when their article is.
+        // Each figure names the article that announced it by publisher/slug; one already quoted is skipped.
         for (JsonNode node : content.get("figures")) {
-            UUID source = newArticles.get(node.get("sourceArticle").asText());
-            if (source != null) {
-                ((ObjectNode) node.get("figure").get("source")).put("articleId", source.toString());
-                figures.create(FigureKind.valueOf(node.get("kind").asText()), json.convertValue(node.get("figure"), FigureRequest.class));
+            String[] source = node.get("sourceArticle").asText().split("/");
+            UUID articleId = articles.getBySlug(source[0], source[1]).id;
+            FigureKind kind = FigureKind.valueOf(node.get("kind").asText());
+            FigureRequest request = json.convertValue(node.get("figure"), FigureRequest.class);
+            if (!figures.isQuoted(kind, articleId, request.source().quote())) {
+                ((ObjectNode) node.get("figure").get("source")).put("articleId", articleId.toString());
+                figures.create(kind, json.convertValue(node.get("figure"), FigureRequest.class));
                 created++;
             }
         }

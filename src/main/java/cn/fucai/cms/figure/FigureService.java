@@ -187,6 +187,12 @@ public class FigureService {
         return Page.fromLookahead(rows, limit, last -> new Cursor(fingerprint, List.of(Integer.toString(last.revision()))).encode());
     }
 
+    /** Whether a figure of this kind already quotes this sentence of this article: lets loaders skip what they loaded. */
+    @Transactional
+    public boolean isQuoted(FigureKind kind, UUID articleId, String quote) {
+        return store.quoted(kind, articleId, quote);
+    }
+
     /** Every figure matching the filter, streamed to {@code consumer}: for CSV export. */
     public void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
         store.forEach(filter, consumer);

@@ -1,15 +1,13 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.publisher.PublisherRef;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,10 +35,10 @@ class FigureStore {
             r.government_level, r.purpose_code, r.purpose_label, r.project_count, r.beneficiary_count,
             r.amount_per_beneficiary, r.metric, r.value, r.unit""";
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    FigureStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    FigureStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     private static final String INSERT_REVISION = """
@@ -53,29 +51,29 @@ class FigureStore {
 
     /** Inserts new figures with their first revision, in two JDBC batches whatever their number. */
     void insertAll(List<FigureRow> rows, List<? extends Collection<String>> regionScopes) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement figures = connection.prepareStatement(
-                     "insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at) values (?, ?, ?, 1, ?, ?)");
-             PreparedStatement revisions = connection.prepareStatement(INSERT_REVISION)) {
-            for (int i = 0; i < rows.size(); i++) {
-                FigureRow row = rows.get(i);
-                bind(figures, new Object[] {row.id(), row.kind().name(), row.publisher().id(), utc(row.createdAt()), utc(row.createdAt())});
-                figures.addBatch();
-                bind(revisions, revisionParams(row.id(), 1, "created", null, row.recordedAt(), false, row.values(), regionScopes.get(i)));
-                revisions.addBatch();
+        jdbc.withConnection(connection -> {
+            try (PreparedStatement figures = connection.prepareStatement(
+                         "insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at) values (?, ?, ?, 1, ?, ?)");
+                 PreparedStatement revisions = connection.prepareStatement(INSERT_REVISION)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    FigureRow row = rows.get(i);
+                    Jdbc.bind(figures, row.id(), row.kind().name(), row.publisher().id(), utc(row.createdAt()), utc(row.createdAt()));
+                    figures.addBatch();
+                    Jdbc.bind(revisions, revisionParams(row.id(), 1, "created", null, row.recordedAt(), false, row.values(), regionScopes.get(i)));
+                    revisions.addBatch();
+                }
+                figures.executeBatch();
+                revisions.executeBatch();
             }
-            figures.executeBatch();
-            revisions.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("figure write failed", e);
-        }
+            return null;
+        });
     }
 
     /** Appends a revision and makes it the current one. */
     void appendRevision(UUID figureId, int revision, String action, String reason, Instant recordedAt, boolean retracted,
                         FigureValues v, Collection<String> regionScope) {
-        update(INSERT_REVISION, revisionParams(figureId, revision, action, reason, recordedAt, retracted, v, regionScope));
-        update("update figure set current_revision = ?, updated_at = ? where id = ?", revision, utc(recordedAt), figureId);
+        jdbc.update(INSERT_REVISION, revisionParams(figureId, revision, action, reason, recordedAt, retracted, v, regionScope));
+        jdbc.update("update figure set current_revision = ?, updated_at = ? where id = ?", revision, utc(recordedAt), figureId);
     }
 
     private static Object[] revisionParams(UUID figureId, int revision, String action, String reason, Instant recordedAt,
@@ -102,16 +100,8 @@ class FigureStore {
      * taken alone first: a locking join would drop the row when a writer that held the lock moved current_revision.
      */
     Optional<FigureRow> lockCurrent(FigureKind kind, UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement lock = connection.prepareStatement("select 1 from figure where kind = ? and id = ? for update")) {
-            bind(lock, new Object[] {kind.name(), id});
-            try (ResultSet rs = lock.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("figure lock failed", e);
+        if (!jdbc.exists("select 1 from figure where kind = ? and id = ? for update", kind.name(), id)) {
+            return Optional.empty();
         }
         return find(kind, id, null);
     }
@@ -125,10 +115,8 @@ class FigureStore {
 
     /** Every revision of a figure after {@code afterRevision}, oldest first. */
     List<FigureRow> revisions(UUID id, int afterRevision, int rows) {
-        List<FigureRow> result = new ArrayList<>();
-        query("select " + COLUMNS + " from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id"
-                + " where f.id = ? and r.revision > ? order by r.revision limit ?", result::add, id, afterRevision, rows);
-        return result;
+        return jdbc.list("select " + COLUMNS + " from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id"
+                + " where f.id = ? and r.revision > ? order by r.revision limit ?", FigureStore::row, id, afterRevision, rows);
     }
 
     /** One keyset page of figures matching the filter. */
@@ -144,29 +132,26 @@ class FigureStore {
         String direction = sort.descending ? " desc" : " asc";
         sql.append(" order by ").append(sort.keyExpression).append(direction).append(", f.id").append(direction).append(" limit ?");
         params.add(rows);
-        List<FigureRow> result = new ArrayList<>();
-        query(sql.toString(), result::add, params.toArray());
-        return result;
+        return jdbc.list(sql.toString(), FigureStore::row, params.toArray());
     }
 
     /** Every figure matching the filter, streamed in period order, for exports and summaries. */
     void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = select(filter, params).append(" order by r.period_start, f.id");
-        query(sql.toString(), consumer, params.toArray());
+        jdbc.stream(sql.toString(), rs -> consumer.accept(row(rs)), params.toArray());
+    }
+
+    /** Whether a figure of this kind already quotes this sentence of this article. */
+    boolean quoted(FigureKind kind, UUID articleId, String quote) {
+        return jdbc.exists("""
+                select 1 from figure f join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision
+                where f.kind = ? and r.source_article_id = ? and r.source_quote = ?""", kind.name(), articleId, quote);
     }
 
     /** Whether an article with this id exists, deleted or not: a figure may cite an article that was later withdrawn. */
     boolean articleExists(UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select 1 from article where id = ?")) {
-            statement.setObject(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return jdbc.exists("select 1 from article where id = ?", id);
     }
 
     private static final String CURRENT = " join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"
@@ -229,44 +214,7 @@ class FigureStore {
     }
 
     private Optional<FigureRow> first(String sql, Object... params) {
-        List<FigureRow> rows = new ArrayList<>(1);
-        query(sql, rows::add, params);
-        return rows.stream().findFirst();
-    }
-
-    private void query(String sql, Consumer<FigureRow> consumer, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, params);
-            statement.setFetchSize(500);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(row(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("figure query failed", e);
-        }
-    }
-
-    private void update(String sql, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, params);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("figure write failed", e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else {
-                statement.setObject(i + 1, params[i]);
-            }
-        }
+        return jdbc.list(sql, FigureStore::row, params).stream().findFirst();
     }
 
     private static FigureRow row(ResultSet rs) throws SQLException {

@@ -4,12 +4,18 @@ import cn.fucai.cms.common.error.Problem.FieldViolation;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A reporting period: calendar month, quarter or year, a year to date ("截至12月30日"), or any other window
  * (Dec 2016 – Nov 2017), with the label it is shown under.
  */
-public record Period(LocalDate start, LocalDate end, Granularity granularity, String label) {
+@Schema(name = "Period", description = "A reporting period: first and last day (both inclusive), its shape and its label")
+public record Period(
+        @Schema(example = "2019-01-01") LocalDate start,
+        @Schema(example = "2019-12-30") LocalDate end,
+        @Schema(example = "YEAR_TO_DATE") Granularity granularity,
+        @Schema(example = "2019年（截至12月30日）") String label) {
 
     /** The label a period gets when none is given: 2019, 2019-Q4, 2019-12, or an ISO 8601 interval. */
     static String defaultLabel(LocalDate start, LocalDate end, Granularity granularity) {

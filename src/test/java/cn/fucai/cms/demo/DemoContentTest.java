@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -60,5 +63,34 @@ class DemoContentTest {
         given().get("/api/v1/publishers/wenzhou-fucai").then().body("parentId", equalTo(zhejiangId)).body("level", equalTo("municipal"));
         given().get("/api/v1/publishers/china-fucai").then().body("parentId", nullValue()).body("regionCode", equalTo("000000"));
         given().get("/api/v1/articles?region=330000&publisher=wenzhou-fucai").then().body("items.slug", contains("2019-wenzhou-fucai-review"));
+    }
+
+    @Test
+    void figuresOfTheWenzhouArticleAreSeededAndLinkedToIt() {
+        demo.load();
+        String articleId = given().get("/api/v1/publishers/wenzhou-fucai/articles/2019-wenzhou-fucai-review").path("id");
+        given().get("/api/v1/sales-figures?publisher=wenzhou-fucai").then()
+                .body("items", hasSize(1))
+                .body("items[0].amount.amount", equalTo("2000000000.00"))
+                .body("items[0].printed.value", equalTo("20"))
+                .body("items[0].printed.unit", equalTo("亿元"))
+                .body("items[0].qualifier", equalTo("over"))
+                .body("items[0].period.granularity", equalTo("YEAR_TO_DATE"))
+                .body("items[0].period.end", equalTo("2019-12-30"))
+                .body("items[0].source.articleId", equalTo(articleId));
+        given().get("/api/v1/fund-figures?publisher=wenzhou-fucai&flow=raised").then()
+                .body("items[0].amount.amount", equalTo("500000000.00"))
+                .body("items[0].qualifier", equalTo("over"));
+        given().get("/api/v1/fund-figures/summary?groupBy=year&flow=used&publisher=wenzhou-fucai&region=330300").then()
+                .body("items[0].total.amount", equalTo("7439000.00"))
+                .body("items[0].qualifier", equalTo("exact"));
+        given().get("/api/v1/fund-figures?publisher=wenzhou-fucai&purpose=student-aid").then()
+                .body("items[0].fund.beneficiaryCount", equalTo(300))
+                .body("items[0].fund.amountPerBeneficiary.amount", equalTo("8000.00"))
+                .body("items[0].amount.amount", equalTo("2400000.00"));
+        given().get("/api/v1/indicator-figures?publisher=wenzhou-fucai").then()
+                .body("items.indicator.metric", hasItems("投注站数量", "省级星级站点", "综合服务站用房购置投入"))
+                .body("items.find { it.indicator.metric == '投注站数量' }.indicator.value", equalTo("1275"))
+                .body("items.source.articleId", everyItem(equalTo(articleId)));
     }
 }

@@ -145,6 +145,23 @@ class FigureSummaryTest {
     }
 
     @Test
+    void groupingByGameCategoryUsesTheBreakdownOnly() {
+        String publisher = createPublisher();
+        Map<String, Object> total = salesBody(publisher, "330300", "20", "亿元", 2010);
+        json().body(total).post("/api/v1/sales-figures").then().statusCode(201);
+        for (String[] category : new String[][] {{"即开型", "3.5"}, {"乐透数字型", "12"}, {"视频型", "4.5"}}) {
+            Map<String, Object> body = salesBody(publisher, "330300", category[1], "亿元", 2010);
+            body.put("gameCategory", category[0]);
+            json().body(body).post("/api/v1/sales-figures").then().statusCode(201);
+        }
+        given().get("/api/v1/sales-figures/summary?groupBy=gameCategory&publisher=" + publisher).then()
+                .body("items.key", containsInAnyOrder("即开型", "乐透数字型", "视频型"))
+                .body("items.find { it.key == '即开型' }.total.amount", equalTo("350000000.00"));
+        given().get("/api/v1/sales-figures/summary?groupBy=year&publisher=" + publisher).then()
+                .body("items[0].total.amount", equalTo("2000000000.00"));
+    }
+
+    @Test
     void badSummaryParametersAre400NamingTheParameter() {
         given().get("/api/v1/sales-figures/summary").then().statusCode(400).body("violations[0].field", equalTo("groupBy"));
         given().get("/api/v1/sales-figures/summary?groupBy=colour").then().statusCode(400).body("violations[0].field", equalTo("groupBy"));
