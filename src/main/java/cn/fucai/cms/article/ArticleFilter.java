@@ -1,6 +1,7 @@
 package cn.fucai.cms.article;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -8,5 +9,15 @@ import java.util.UUID;
  * {@code locale} keeps articles that can be served in that locale; {@code publishedBefore} is exclusive.
  */
 record ArticleFilter(UUID publisherId, String region, String category, String tag, ArticleStatus status, String locale,
-                     Instant publishedFrom, Instant publishedBefore) {
+                     Instant publishedFrom, Instant publishedBefore, Set<UUID> visiblePublishers) {
+
+    ArticleFilter(UUID publisherId, String region, String category, String tag, ArticleStatus status, String locale,
+                  Instant publishedFrom, Instant publishedBefore) {
+        this(publisherId, region, category, tag, status, locale, publishedFrom, publishedBefore, null);
+    }
+
+    /** The same filter, restricted to articles of these publishers; null means no restriction. */
+    ArticleFilter visibleTo(Set<UUID> publishers) {
+        return new ArticleFilter(publisherId, region, category, tag, status, locale, publishedFrom, publishedBefore, publishers);
+    }
 }

@@ -73,6 +73,10 @@ class ArticleListQuery {
             sql.append(" and a.publisher_id = ?");
             params.add(filter.publisherId());
         }
+        if (filter.visiblePublishers() != null) {
+            sql.append(" and a.publisher_id = any(?)");
+            params.add(filter.visiblePublishers().toArray(UUID[]::new));
+        }
         if (filter.region() != null) {
             sql.append(" and a.region_scope @> array[?]::varchar[]");
             params.add(filter.region());

@@ -10,6 +10,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.region.Region;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -107,6 +108,7 @@ public class ArticleResource {
         return serve(articles.get(QueryParams.uuid("id", id)), locale, headers);
     }
 
+    @RolesAllowed({"admin", "editor"})
     @POST
     @Path("/articles")
     @Operation(operationId = "createArticle", summary = "Create an article",
@@ -122,6 +124,7 @@ public class ArticleResource {
                 etag(article, article.locale), ArticleResponse.from(article, article.locale));
     }
 
+    @RolesAllowed({"admin", "editor"})
     @PUT
     @Path("/articles/{id}")
     @Operation(operationId = "replaceArticle", summary = "Replace an article", description = """
@@ -142,6 +145,7 @@ public class ArticleResource {
         return RestResponse.ResponseBuilder.ok(ArticleResponse.from(article, article.locale)).tag(etag(article, article.locale)).build();
     }
 
+    @RolesAllowed({"admin", "editor"})
     @DELETE
     @Path("/articles/{id}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article",

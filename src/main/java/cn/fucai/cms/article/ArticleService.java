@@ -16,6 +16,9 @@ import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.region.Region;
+import cn.fucai.cms.security.AccessPolicy;
+import cn.fucai.cms.security.AuditLog;
+import cn.fucai.cms.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,17 +37,25 @@ public class ArticleService {
     private final Clock clock;
     private final PublisherService publishers;
     private final ArticleListQuery listQuery;
+    private final AccessPolicy access;
+    private final AuditLog audit;
 
-    ArticleService(Clock clock, PublisherService publishers, ArticleListQuery listQuery) {
+    ArticleService(Clock clock, PublisherService publishers, ArticleListQuery listQuery, AccessPolicy access, AuditLog audit) {
         this.clock = clock;
         this.publishers = publishers;
         this.listQuery = listQuery;
+        this.access = access;
+        this.audit = audit;
     }
 
-    /** A live article with publisher and translations: 404 when it never existed, 410 when deleted. */
+    /**
+     * A live article with publisher and translations: 404 when it never existed, 410 when deleted. Drafts, archived
+     * and deleted articles are 404 to callers who may not read their publisher's unpublished content, so that their
+     * existence does not leak.
+     */
     @Transactional
     public Article get(UUID id) {
-        return requireLive(Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id)), id);
+        return requireVisible(Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id)), id);
     }
 
     /** A live article by its publisher's id or slug and its own slug, as front ends route. */
@@ -53,7 +64,7 @@ public class ArticleService {
         Publisher publisher = publishers.get(publisherIdOrSlug);
         Article article = Article.findBySlug(publisher.id, slug)
                 .orElseThrow(() -> new ResourceNotFoundException("article", publisher.slug + "/" + slug));
-        return requireLive(article, publisher.slug + "/" + slug);
+        return requireVisible(article, publisher.slug + "/" + slug);
     }
 
     /** Whether the publisher has an article with this slug, live or deleted. */
@@ -63,8 +74,11 @@ public class ArticleService {
     }
 
     /** One keyset page of article summaries, served in the preferred locales where they exist. */
-    public Page<ArticleSummary> list(ArticleFilter filter, ArticleSort sort, String cursorParam, int limit,
+    public Page<ArticleSummary> list(ArticleFilter requested, ArticleSort sort, String cursorParam, int limit,
                                      List<Locale.LanguageRange> preferences) {
+        // Unpublished articles are listed only for the publishers the caller may read them of.
+        ArticleFilter filter = requested.status() == ArticleStatus.published ? requested
+                : requested.visibleTo(access.unpublishedScope());
         String fingerprint = Cursor.fingerprint(sort.wireName, filter.publisherId(), filter.region(), filter.category(),
                 filter.tag(), filter.status(), filter.locale(), filter.publishedFrom(), filter.publishedBefore());
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
@@ -90,8 +104,9 @@ public class ArticleService {
     @Transactional
     public Article create(ArticleRequest request) {
         Article article = new Article();
-        write(article, request);
+        Caller caller = write(article, request);
         article.persistAndFlush();
+        audit.record(caller, "create", "article", article.id, article.publisher.id, null, article.content());
         return article;
     }
 
@@ -99,9 +114,14 @@ public class ArticleService {
     @Transactional
     public Article replace(UUID id, ArticleRequest request, VersionPrecondition precondition) {
         Article article = get(id);
+        Caller caller = access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
+        ArticleContent before = article.content();
         write(article, request);
         article.flush();
+        if (!before.equals(article.content())) {
+            audit.record(caller, "update", "article", article.id, article.publisher.id, before, article.content());
+        }
         return article;
     }
 
@@ -109,14 +129,18 @@ public class ArticleService {
     @Transactional
     public void delete(UUID id, VersionPrecondition precondition) {
         Article article = get(id);
+        Caller caller = access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         article.markDeleted(Timestamps.now(clock));
         article.flush();
+        audit.record(caller, "delete", "article", article.id, article.publisher.id, article.content(), null);
     }
 
-    private void write(Article article, ArticleRequest request) {
+    /** Checks and applies a request; the caller must be allowed to write the (new) publisher's content. */
+    private Caller write(Article article, ArticleRequest request) {
         Publisher publisher = Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted())
                 .orElseThrow(() -> new InvalidInputException("publisher", "no live publisher " + request.publisher()));
+        Caller caller = access.requireWrite(publisher.id);
         List<String> regionCodes = distinct(request.regionCodes());
         Region.Lineage lineage = Region.lineage(regionCodes);
         List<FieldViolation> violations = new ArrayList<>();
@@ -141,6 +165,7 @@ public class ArticleService {
                 blankToNull(request.sourceName()), blankToNull(request.sourceUrl()), blankToNull(request.author()),
                 request.status(), translations);
         article.revise(content, publisher, lineage.scope(), now);
+        return caller;
     }
 
     /** The request's translations in locale order; omitted on PUT means "keep the existing ones". */
@@ -180,7 +205,11 @@ public class ArticleService {
         }
     }
 
-    private static Article requireLive(Article article, Object key) {
+    private Article requireVisible(Article article, Object key) {
+        boolean published = !article.isDeleted() && article.status == ArticleStatus.published;
+        if (!published && !access.mayReadUnpublished(article.publisher.id)) {
+            throw new ResourceNotFoundException("article", key);
+        }
         if (article.isDeleted()) {
             throw new ResourceGoneException("article", key);
         }

@@ -11,6 +11,7 @@ import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.figure.FigureDtos.FigureResponse;
 import cn.fucai.cms.figure.FigureDtos.RetractionRequest;
 import cn.fucai.cms.figure.FigureDtos.RevisionResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -114,6 +115,7 @@ public abstract class FigureResource {
                 .header("Content-Disposition", "attachment; filename=\"" + kind + "-figures.csv\"").build();
     }
 
+    @RolesAllowed({"admin", "editor"})
     @POST
     @Operation(summary = "Create a figure", description = "Amounts are given as printed (743.9 万元) and stored exactly in yuan.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -125,6 +127,7 @@ public abstract class FigureResource {
         return Representations.created(uri.getAbsolutePathBuilder().path(row.id().toString()).build(), etag(row), FigureResponse.from(row));
     }
 
+    @RolesAllowed({"admin", "editor"})
     @POST
     @Path("/batch")
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
@@ -134,6 +137,7 @@ public abstract class FigureResource {
         return created(figures.createAll(kind, body, i -> "[" + i + "].", List.of()));
     }
 
+    @RolesAllowed({"admin", "editor"})
     @POST
     @Path("/batch")
     @Consumes(CSV)
@@ -175,6 +179,7 @@ public abstract class FigureResource {
         return PagedResponse.ok(figures.revisions(kind, QueryParams.uuid("id", id), page.cursor, limit).map(RevisionResponse::from), uri);
     }
 
+    @RolesAllowed({"admin", "editor"})
     @POST
     @Path("/{id}/corrections")
     @Operation(summary = "Correct a figure", description = "Records new values as a new revision with the reason; the old values stay readable.")
@@ -191,6 +196,7 @@ public abstract class FigureResource {
         return RestResponse.ResponseBuilder.ok(FigureResponse.from(row)).tag(etag(row)).build();
     }
 
+    @RolesAllowed({"admin", "editor"})
     @POST
     @Path("/{id}/retraction")
     @Operation(summary = "Retract a figure", description = "Marks it retracted with the reason: it leaves lists and totals, and stays in its history.")

@@ -14,6 +14,9 @@ import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRef;
 import cn.fucai.cms.region.Region;
+import cn.fucai.cms.security.AccessPolicy;
+import cn.fucai.cms.security.AuditLog;
+import cn.fucai.cms.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -33,10 +36,14 @@ public class FigureService {
 
     private final Clock clock;
     private final FigureStore store;
+    private final AccessPolicy access;
+    private final AuditLog audit;
 
-    FigureService(Clock clock, FigureStore store) {
+    FigureService(Clock clock, FigureStore store, AccessPolicy access, AuditLog audit) {
         this.clock = clock;
         this.store = store;
+        this.access = access;
+        this.audit = audit;
     }
 
     @Transactional
@@ -59,6 +66,10 @@ public class FigureService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        Caller caller = null;
+        for (UUID publisherId : checked.stream().map(c -> c.values().publisherId()).distinct().toList()) {
+            caller = access.requireWrite(publisherId);
+        }
         Instant now = Timestamps.now(clock);
         List<FigureRow> rows = new ArrayList<>(checked.size());
         for (FigureInputs.Checked figure : checked) {
@@ -68,6 +79,9 @@ public class FigureService {
             rows.add(new FigureRow(id, kind, PublisherRef.from(publisher), now, 1, "created", null, now, false, figure.values()));
         }
         store.insertAll(rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
+        for (FigureRow row : rows) {
+            audit.record(caller, "create", kind + "-figure", row.id(), row.values().publisherId(), null, row.values());
+        }
         return rows;
     }
 
@@ -88,6 +102,7 @@ public class FigureService {
     @Transactional
     public FigureRow correct(FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
+        Caller caller = access.requireWrite(current.values().publisherId());
         List<FieldViolation> violations = new ArrayList<>();
         FigureInputs.Checked checked = new FigureInputs(store).check(kind, request, "figure.", violations);
         if (checked == null) {
@@ -101,6 +116,7 @@ public class FigureService {
         }
         store.appendRevision(id, current.revision() + 1, "corrected", reason.strip(), Timestamps.now(clock), false,
                 checked.values(), checked.regionScope());
+        audit.record(caller, "correct", kind + "-figure", id, current.values().publisherId(), current.values(), checked.values());
         return get(kind, id, null);
     }
 
@@ -108,12 +124,14 @@ public class FigureService {
     @Transactional
     public FigureRow retract(FigureKind kind, UUID id, String reason, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
+        Caller caller = access.requireWrite(current.values().publisherId());
         if (current.retracted()) {
             throw new ResourceConflictException(kind + " figure " + id + " is already retracted");
         }
         List<String> scope = Region.lineage(List.of(current.values().regionCode())).scope().stream().toList();
         store.appendRevision(id, current.revision() + 1, "retracted", reason.strip(), Timestamps.now(clock), true,
                 current.values(), scope);
+        audit.record(caller, "retract", kind + "-figure", id, current.values().publisherId(), current.values(), null);
         return get(kind, id, null);
     }
 

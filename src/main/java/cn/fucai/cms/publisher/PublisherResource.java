@@ -8,6 +8,7 @@ import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -84,6 +85,7 @@ public class PublisherResource {
         return Representations.ok(headers, etag(publisher), PublisherResponse.from(publisher));
     }
 
+    @RolesAllowed({"admin"})
     @POST
     @Operation(operationId = "createPublisher", summary = "Create a publisher",
             description = "The slug must be free among live publishers; the region must exist; the parent is named by id or slug.")
@@ -98,6 +100,7 @@ public class PublisherResource {
                 PublisherResponse.from(publisher));
     }
 
+    @RolesAllowed({"admin"})
     @PUT
     @Path("/{idOrSlug}")
     @Operation(operationId = "replacePublisher", summary = "Replace a publisher",
@@ -116,6 +119,7 @@ public class PublisherResource {
         return RestResponse.ResponseBuilder.ok(PublisherResponse.from(publisher)).tag(etag(publisher)).build();
     }
 
+    @RolesAllowed({"admin"})
     @DELETE
     @Path("/{idOrSlug}")
     @Operation(operationId = "deletePublisher", summary = "Delete a publisher",

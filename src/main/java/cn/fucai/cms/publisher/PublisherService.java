@@ -11,6 +11,9 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
 import cn.fucai.cms.region.Region;
+import cn.fucai.cms.security.AccessPolicy;
+import cn.fucai.cms.security.AuditLog;
+import cn.fucai.cms.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -23,9 +26,13 @@ import java.util.UUID;
 public class PublisherService {
 
     private final Clock clock;
+    private final AccessPolicy access;
+    private final AuditLog audit;
 
-    public PublisherService(Clock clock) {
+    public PublisherService(Clock clock, AccessPolicy access, AuditLog audit) {
         this.clock = clock;
+        this.access = access;
+        this.audit = audit;
     }
 
     /** Filters of the publisher list; null means "any". */
@@ -57,27 +64,35 @@ public class PublisherService {
 
     @Transactional
     public Publisher create(PublisherRequest request) {
+        Caller caller = access.requireAdmin();
         Publisher publisher = new Publisher();
         Instant now = Timestamps.now(clock);
         publisher.createdAt = now;
         apply(publisher, request, now);
         publisher.persistAndFlush();
+        audit.record(caller, "create", "publisher", publisher.id, publisher.id, null, publisher.asRequest());
         return publisher;
     }
 
     /** Replaces a publisher's state; the If-Match precondition is checked against the version read here. */
     @Transactional
     public Publisher replace(String idOrSlug, PublisherRequest request, VersionPrecondition precondition) {
+        Caller caller = access.requireAdmin();
         Publisher publisher = get(idOrSlug);
         requireCurrent(publisher, precondition, idOrSlug);
+        PublisherRequest before = publisher.asRequest();
         apply(publisher, request, Timestamps.now(clock));
         publisher.flush();
+        if (!before.equals(publisher.asRequest())) {
+            audit.record(caller, "update", "publisher", publisher.id, publisher.id, before, publisher.asRequest());
+        }
         return publisher;
     }
 
     /** Soft-deletes a publisher that no live article or child publisher still refers to. */
     @Transactional
     public void delete(String idOrSlug, VersionPrecondition precondition) {
+        Caller caller = access.requireAdmin();
         Publisher publisher = get(idOrSlug);
         requireCurrent(publisher, precondition, idOrSlug);
         long articles = publisher.liveArticleCount();
@@ -88,6 +103,7 @@ public class PublisherService {
         }
         publisher.markDeleted(Timestamps.now(clock));
         publisher.flush();
+        audit.record(caller, "delete", "publisher", publisher.id, publisher.id, publisher.asRequest(), null);
     }
 
     /** Copies the request onto the publisher; updatedAt (and so the version) moves only when something changed. */

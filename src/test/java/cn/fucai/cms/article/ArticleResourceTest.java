@@ -1,5 +1,6 @@
 package cn.fucai.cms.article;
 
+import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createArticle;
@@ -211,15 +212,16 @@ class ArticleResourceTest {
     void deleteIsSoftAndTheTombstoneAnswers410() {
         String publisher = createPublisher();
         String id = createArticleId(article(publisher, "to-delete"));
-        given().delete("/api/v1/articles/" + id).then().statusCode(204);
-        given().get("/api/v1/articles/" + id).then()
+        admin().delete("/api/v1/articles/" + id).then().statusCode(204);
+        admin().get("/api/v1/articles/" + id).then()
                 .statusCode(410)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/gone"))
                 .body("status", equalTo(410));
-        given().get("/api/v1/publishers/" + publisher + "/articles/to-delete").then().statusCode(410);
+        admin().get("/api/v1/publishers/" + publisher + "/articles/to-delete").then().statusCode(410);
+        given().get("/api/v1/articles/" + id).then().statusCode(404).contentType("application/problem+json");
         json().body(article(publisher, "to-delete")).put("/api/v1/articles/" + id).then().statusCode(410);
-        given().delete("/api/v1/articles/" + id).then().statusCode(410);
+        admin().delete("/api/v1/articles/" + id).then().statusCode(410);
         assertEquals(1, count(db, "select count(*) from article where id = ? and deleted_at is not null", uuid(id)));
         given().get("/api/v1/articles?publisher=" + publisher).then().body("items", org.hamcrest.Matchers.hasSize(0));
         // the slug is free again for a new article
@@ -315,7 +317,7 @@ class ArticleResourceTest {
         given().get("/api/v1/articles/not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("id"));
-        given().delete("/api/v1/articles/123").then().statusCode(400);
+        admin().delete("/api/v1/articles/123").then().statusCode(400);
         given().get("/api/v1/articles/01890000-0000-7000-8000-000000000000").then().statusCode(404)
                 .body("detail", containsString("01890000-0000-7000-8000-000000000000"));
     }

@@ -14,6 +14,8 @@ import cn.fucai.cms.support.TestData;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** The two sample articles, loaded as the run command loads them (tests load them only here, on purpose). */
@@ -27,9 +29,9 @@ class DemoContentTest {
     AgroalDataSource db;
 
     @Test
-    void sampleArticlesAreServedWithTheirPublishersCategoriesDatesAndTranslations() {
-        demo.load();
-        demo.load();
+    void sampleArticlesAreServedWithTheirPublishersCategoriesDatesAndTranslations() throws Exception {
+        loadAsAtStartUp();
+        loadAsAtStartUp();
         assertEquals(1, TestData.count(db, "select count(*) from publisher where slug = 'wenzhou-fucai'"), "loading twice adds nothing");
 
         String henan = "/api/v1/publishers/henan-fucai/articles/2021-national-welfare-lottery-sales-conference-jiaxing";
@@ -66,8 +68,8 @@ class DemoContentTest {
     }
 
     @Test
-    void figuresOfTheWenzhouArticleAreSeededAndLinkedToIt() {
-        demo.load();
+    void figuresOfTheWenzhouArticleAreSeededAndLinkedToIt() throws Exception {
+        loadAsAtStartUp();
         String articleId = given().get("/api/v1/publishers/wenzhou-fucai/articles/2019-wenzhou-fucai-review").path("id");
         given().get("/api/v1/sales-figures?publisher=wenzhou-fucai").then()
                 .body("items", hasSize(1))
@@ -92,5 +94,10 @@ class DemoContentTest {
                 .body("items.indicator.metric", hasItems("投注站数量", "省级星级站点", "综合服务站用房购置投入"))
                 .body("items.find { it.indicator.metric == '投注站数量' }.indicator.value", equalTo("1275"))
                 .body("items.source.articleId", everyItem(equalTo(articleId)));
+    }
+
+    /** The loader runs at start-up, outside any request, as the service itself: a plain thread has no request context. */
+    private void loadAsAtStartUp() throws Exception {
+        CompletableFuture.runAsync(demo::load, Executors.newSingleThreadExecutor()).get();
     }
 }

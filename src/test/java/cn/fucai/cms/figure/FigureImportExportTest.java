@@ -3,6 +3,7 @@ package cn.fucai.cms.figure;
 import static cn.fucai.cms.figure.FigureFixtures.fund;
 import static cn.fucai.cms.figure.FigureFixtures.period;
 import static cn.fucai.cms.figure.FigureFixtures.sales;
+import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
@@ -65,7 +66,7 @@ class FigureImportExportTest {
 
         String target = createPublisher();
         String reimport = csv.replace(publisher, target);
-        given().contentType("text/csv; charset=UTF-8").body(reimport.getBytes(StandardCharsets.UTF_8))
+        admin().contentType("text/csv; charset=UTF-8").body(reimport.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/fund-figures/batch").then().statusCode(201).body("", hasSize(2));
         assertEquals(comparable(publisher), comparable(target));
     }
@@ -78,15 +79,15 @@ class FigureImportExportTest {
                 + publisher + ",330300,2019-01-01,2019-12-31,YEAR,welfare,20,亿元,over,https://www.example.org/1\n"
                 + publisher + ",339999,2019-01-01,2019-12-31,YEAR,welfare,20,千元,over,https://www.example.org/2\n"
                 + publisher + ",330300,2019-13-01,2019-12-31,YEAR,lotto,20,亿元,over,https://www.example.org/3\n";
-        given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/sales-figures/batch").then()
+        admin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/sales-figures/batch").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("row 2.regionCode", "row 2.amount.unit", "row 3.periodStart", "row 3.lotteryType"));
-        given().contentType("text/csv").body("publisher,colour\n" + publisher + ",red\n").post("/api/v1/sales-figures/batch").then()
+        admin().contentType("text/csv").body("publisher,colour\n" + publisher + ",red\n").post("/api/v1/sales-figures/batch").then()
                 .statusCode(400).body("violations[0].field", equalTo("header")).body("violations[0].message", containsString("colour"));
-        given().contentType("text/csv").body(header + "\n").post("/api/v1/sales-figures/batch").then()
+        admin().contentType("text/csv").body(header + "\n").post("/api/v1/sales-figures/batch").then()
                 .statusCode(400).body("violations[0].message", containsString("no data rows"));
-        given().contentType("text/csv").body(header + "\n" + publisher + ",330300\n").post("/api/v1/sales-figures/batch").then()
+        admin().contentType("text/csv").body(header + "\n" + publisher + ",330300\n").post("/api/v1/sales-figures/batch").then()
                 .statusCode(400).body("violations[0].field", equalTo("row 1"));
         assertEquals(0, publisherFigures(publisher));
     }

@@ -1,5 +1,6 @@
 package cn.fucai.cms.publisher;
 
+import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createArticle;
 import static cn.fucai.cms.support.TestData.createPublisher;
@@ -134,12 +135,12 @@ class PublisherResourceTest {
     @Test
     void deleteLeavesATombstoneThatAnswers410() {
         String slug = createPublisher();
-        given().delete("/api/v1/publishers/" + slug).then().statusCode(204);
+        admin().delete("/api/v1/publishers/" + slug).then().statusCode(204);
         given().get("/api/v1/publishers/" + slug).then()
                 .statusCode(410)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/gone"));
-        given().delete("/api/v1/publishers/" + slug).then().statusCode(410);
+        admin().delete("/api/v1/publishers/" + slug).then().statusCode(410);
         assertEquals(1, count(db, "select count(*) from publisher where slug = ? and deleted_at is not null", slug));
         given().get("/api/v1/publishers").then().body("items.slug", not(hasItem(slug)));
         // the slug can be used again by a new publisher
@@ -153,11 +154,11 @@ class PublisherResourceTest {
         Map<String, Object> child = publisher(uniqueSlug("child"));
         child.put("parent", parent);
         createPublisher(child);
-        given().delete("/api/v1/publishers/" + parent).then().statusCode(409).body("detail", containsString("1 child publishers"));
+        admin().delete("/api/v1/publishers/" + parent).then().statusCode(409).body("detail", containsString("1 child publishers"));
 
         String withArticle = createPublisher();
         createArticle(TestData.article(withArticle, "only-article"));
-        given().delete("/api/v1/publishers/" + withArticle).then().statusCode(409).body("detail", containsString("1 articles"));
+        admin().delete("/api/v1/publishers/" + withArticle).then().statusCode(409).body("detail", containsString("1 articles"));
         assertEquals(0, count(db, "select count(*) from publisher where slug in (?, ?) and deleted_at is not null", parent, withArticle));
     }
 

@@ -25,9 +25,17 @@ public final class TestData {
     private TestData() {
     }
 
-    /** A JSON request in UTF-8. */
+    /** The bootstrap admin token of the test profile (cms.admin-token). */
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    /** A request with the admin token. */
+    public static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
+
+    /** A JSON request in UTF-8, made with the admin token. */
     public static RequestSpecification json() {
-        return given().contentType(ContentType.JSON.withCharset("UTF-8")).accept(ContentType.JSON);
+        return admin().contentType(ContentType.JSON.withCharset("UTF-8")).accept(ContentType.JSON);
     }
 
     /** A slug no other test run uses. */
@@ -120,12 +128,12 @@ public final class TestData {
         }
     }
 
-    /** Follows nextCursor from the first page to the last and collects one field of every item. */
+    /** Follows nextCursor from the first page to the last, as admin, and collects one field of every item. */
     public static List<String> allPages(String url, String field) {
         List<String> values = new ArrayList<>();
         String cursor = null;
         do {
-            RequestSpecification request = given();
+            RequestSpecification request = admin();
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }

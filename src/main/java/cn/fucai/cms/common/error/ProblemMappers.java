@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -35,6 +38,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         return problem(e.type(), e.getMessage(), uri, e.violations());
+    }
+
+    /** No token, or one that is unknown, expired or revoked: 401 with the challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "send an API token: Authorization: Bearer <token>" : e.getMessage();
+        return Response.fromResponse(problem(ProblemType.UNAUTHORIZED, detail, uri, List.of()))
+                .header("WWW-Authenticate", "Bearer realm=\"welfare-lottery-cms\"").build();
+    }
+
+    /** A valid token without the role an operation needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(ProblemType.FORBIDDEN, "this token's role may not do this", uri, List.of());
     }
 
     @ServerExceptionMapper

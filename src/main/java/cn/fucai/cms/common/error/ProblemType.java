@@ -4,6 +4,8 @@ package cn.fucai.cms.common.error;
 public enum ProblemType {
     VALIDATION_FAILED("validation-failed", "The request is invalid", 400),
     MALFORMED_REQUEST("malformed-request", "The request body could not be read", 400),
+    UNAUTHORIZED("unauthorized", "A valid API token is required", 401),
+    FORBIDDEN("forbidden", "This token may not do that", 403),
     NOT_FOUND("not-found", "No such resource", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed on this resource", 405),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
@@ -12,6 +14,7 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since it was read", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL_ERROR("internal-error", "Internal server error", 500);
 
     private final String slug;

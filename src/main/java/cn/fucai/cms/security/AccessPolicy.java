@@ -1,0 +1,82 @@
+package cn.fucai.cms.security;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The one place that decides what the caller may do with a publisher's content. Resources declare the roles an
+ * operation needs ({@code @RolesAllowed}); services ask this policy about the publisher a write or a draft belongs to.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    private final Instance<SecurityIdentity> identity;
+    private final Instance<HttpServerRequest> request;
+
+    AccessPolicy(Instance<SecurityIdentity> identity, Instance<HttpServerRequest> request) {
+        this.identity = identity;
+        this.request = request;
+    }
+
+    /** Who is calling; outside a request (start-up loaders) the service itself. */
+    public Caller caller() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Caller.SYSTEM;
+        }
+        String address = request.isResolvable() ? request.get().remoteAddress().hostAddress() : null;
+        SecurityIdentity current = identity.get();
+        if (current.isAnonymous()) {
+            return Caller.anonymous(address);
+        }
+        Caller caller = current.getAttribute(TokenIdentityProvider.CALLER);
+        return new Caller(caller.tokenId(), caller.name(), caller.role(), caller.publishers(), address);
+    }
+
+    /** Admins only: publishers, tokens. */
+    public Caller requireAdmin() {
+        Caller caller = requireToken();
+        if (caller.role() != TokenRole.admin) {
+            throw new AccessDeniedException("only an admin token may do this; this token is " + caller.role());
+        }
+        return caller;
+    }
+
+    /** Admins, and editors acting for this publisher: writes to its articles and figures. */
+    public Caller requireWrite(UUID publisherId) {
+        Caller caller = requireToken();
+        boolean allowed = caller.role() == TokenRole.admin || caller.role() == TokenRole.editor && caller.actsFor(publisherId);
+        if (!allowed) {
+            throw new AccessDeniedException("token '" + caller.name() + "' (" + caller.role() + ") may not write this publisher's content");
+        }
+        return caller;
+    }
+
+    /** Whether the caller may see this publisher's drafts, archived and deleted articles. */
+    public boolean mayReadUnpublished(UUID publisherId) {
+        Caller caller = caller();
+        return caller.role() != null && caller.role() != TokenRole.sync && caller.actsFor(publisherId);
+    }
+
+    /** The publishers whose unpublished content the caller may list: null for all, empty for none. */
+    public Set<UUID> unpublishedScope() {
+        Caller caller = caller();
+        if (caller.role() == null || caller.role() == TokenRole.sync) {
+            return Set.of();
+        }
+        return caller.publishers();
+    }
+
+    private Caller requireToken() {
+        Caller caller = caller();
+        if (caller.role() == null) {
+            throw new UnauthorizedException("send an API token: Authorization: Bearer <token>");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,22 @@
+package cn.fucai.cms.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One recorded write. */
+@Schema(name = "AuditEvent", description = "One write: who, from where, what, when, and the state before and after")
+public record AuditEvent(
+        UUID id,
+        @Schema(example = "2026-11-23T08:00:00Z") Instant occurredAt,
+        @Schema(nullable = true, description = "Null for the bootstrap admin token and the service itself") UUID tokenId,
+        @Schema(example = "温州福彩编辑部") String tokenName,
+        @Schema(nullable = true, example = "127.0.0.1") String clientAddress,
+        @Schema(example = "update", enumeration = {"create", "update", "delete", "correct", "retract", "revoke"}) String action,
+        @Schema(example = "article") String resourceType,
+        @Schema(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String resourceId,
+        @Schema(nullable = true) UUID publisherId,
+        @Schema(nullable = true, description = "State before the write; null for a creation") JsonNode before,
+        @Schema(nullable = true, description = "State after the write; null for a deletion") JsonNode after) {
+}

@@ -1,0 +1,52 @@
+package cn.fucai.cms.security;
+
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.common.paging.PagedResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The audit log: admins see every write, editors their own publishers'. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "editor"})
+@Tag(name = "Audit", description = "Every write, recorded in the same transaction, append-only")
+public class AuditResource {
+
+    private final AuditLog audit;
+
+    public AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Operation(operationId = "listAuditEvents", summary = "List audit events", description = "Newest first, keyset-paginated; an editor sees its publishers' events only.")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Neither an admin nor an editor token")
+    public RestResponse<Page<AuditEvent>> list(
+            @QueryParam("resourceType") @Parameter(description = "article, publisher, token, sales-figure, fund-figure or indicator-figure", example = "article") String resourceType,
+            @QueryParam("resourceId") @Parameter(description = "Id of the resource written", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String resourceId,
+            @QueryParam("action") @Parameter(description = "create, update, delete, correct, retract or revoke", example = "update") String action,
+            @QueryParam("tokenId") @Parameter(description = "Only writes made with this token") String tokenId,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
+        int limit = page.limit();
+        var filter = new AuditLog.Filter(resourceType, resourceId, action, tokenId == null ? null : QueryParams.uuid("tokenId", tokenId));
+        return PagedResponse.ok(audit.list(filter, page.cursor, limit), uri);
+    }
+}

@@ -1,0 +1,42 @@
+package cn.fucai.cms.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Turns a bearer secret into an identity with the token's role and the publishers it acts for. */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    static final String CALLER = "cms.caller";
+
+    private final TokenLookup tokens;
+
+    TokenIdentityProvider(TokenLookup tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            Caller caller = tokens.authenticate(request.getToken().getToken())
+                    .orElseThrow(() -> new AuthenticationFailedException("the token is unknown, expired or revoked"));
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(caller.name()))
+                    .addRole(caller.role().name())
+                    .addAttribute(CALLER, caller)
+                    .build();
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package cn.fucai.cms.security;
+
+import cn.fucai.cms.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Checks a bearer secret against the bootstrap admin token and the stored token hashes. */
+@ApplicationScoped
+class TokenLookup {
+
+    /** last_used_at is written at most this often per token, so that reads do not each cost a write. */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final EntityManager entityManager;
+    private final Optional<String> adminTokenHash;
+
+    TokenLookup(Clock clock, EntityManager entityManager, @ConfigProperty(name = "cms.admin-token") Optional<String> adminToken) {
+        this.clock = clock;
+        this.entityManager = entityManager;
+        this.adminTokenHash = adminToken.filter(t -> !t.isBlank()).map(TokenSecrets::hash);
+    }
+
+    /** The caller a secret stands for, or empty when it is unknown, expired or revoked. */
+    @Transactional
+    Optional<Caller> authenticate(String secret) {
+        String hash = TokenSecrets.hash(secret);
+        if (adminTokenHash.isPresent() && TokenSecrets.sameHash(hash, adminTokenHash.get())) {
+            return Optional.of(new Caller(null, "CMS_ADMIN_TOKEN", TokenRole.admin, null, null));
+        }
+        Instant now = Timestamps.now(clock);
+        Optional<ApiToken> token = ApiToken.findBySecretHash(hash).filter(t -> t.isActive(now));
+        token.filter(t -> t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION)))
+                .ifPresent(t -> t.lastUsedAt = now);
+        return token.map(t -> new Caller(t.id, t.name, t.role, publishers(t), null));
+    }
+
+    /** Null (every publisher) for admin and sync tokens; the publisher, and its descendants if asked, otherwise. */
+    @SuppressWarnings("unchecked")
+    private Set<UUID> publishers(ApiToken token) {
+        if (token.publisherId == null) {
+            return token.role == TokenRole.admin ? null : Set.of();
+        }
+        if (!token.includeChildren) {
+            return Set.of(token.publisherId);
+        }
+        List<UUID> ids = entityManager.createNativeQuery("""
+                with recursive down as (
+                    select id from publisher where id = :id
+                    union
+                    select p.id from publisher p join down on p.parent_id = down.id)
+                select id from down""", UUID.class)
+                .setParameter("id", token.publisherId)
+                .getResultList();
+        return Set.copyOf(new HashSet<>(ids));
+    }
+}

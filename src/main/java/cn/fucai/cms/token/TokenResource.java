@@ -1,0 +1,96 @@
+package cn.fucai.cms.token;
+
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.token.TokenDtos.CreatedTokenResponse;
+import cn.fucai.cms.token.TokenDtos.TokenRequest;
+import cn.fucai.cms.token.TokenDtos.TokenResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** API tokens, for admins. */
+@Path("/api/v1/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@Tag(name = "Tokens", description = "API tokens with a role and a publisher scope; admins only")
+public class TokenResource {
+
+    private final TokenService tokens;
+
+    public TokenResource(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Operation(operationId = "createToken", summary = "Create a token",
+            description = "Answers with the secret, once: only its hash is stored. Editors and readers act for one publisher, and optionally its child publishers.")
+    @APIResponse(responseCode = "201", description = "Created; keep the secret",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin token")
+    public RestResponse<CreatedTokenResponse> create(@Valid @NotNull TokenRequest body, @Context UriInfo uri) {
+        TokenService.Created created = tokens.create(body);
+        return RestResponse.ResponseBuilder.<CreatedTokenResponse>created(uri.getAbsolutePathBuilder().path(created.token().id.toString()).build())
+                .entity(new CreatedTokenResponse(created.secret(), TokenResponse.from(created.token()))).build();
+    }
+
+    @GET
+    @Operation(operationId = "listTokens", summary = "List tokens", description = "Every token, revoked and expired ones included, without secrets.")
+    @APIResponse(responseCode = "200", description = "A page of tokens")
+    @APIResponse(responseCode = "400", description = "A bad limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin token")
+    public RestResponse<Page<TokenResponse>> list(@BeanParam PageParams page, @Context UriInfo uri) {
+        int limit = page.limit();
+        return PagedResponse.ok(tokens.list(page.cursor, limit).map(TokenResponse::from), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getToken", summary = "Get a token", description = "Its role, scope, expiry, last use and revocation, without the secret.")
+    @APIResponse(responseCode = "200", description = "The token")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin token")
+    @APIResponse(responseCode = "404", description = "No such token")
+    public TokenResponse get(@PathParam("id") @Parameter(description = "Token id") String id) {
+        return TokenResponse.from(tokens.get(QueryParams.uuid("id", id)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token", description = "Takes effect on the next request that presents it; the token stays listed as revoked.")
+    @APIResponse(responseCode = "200", description = "The revoked token")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin token")
+    @APIResponse(responseCode = "404", description = "No such token")
+    @APIResponse(responseCode = "409", description = "Already revoked")
+    public TokenResponse revoke(@PathParam("id") @Parameter(description = "Token id") String id) {
+        return TokenResponse.from(tokens.revoke(QueryParams.uuid("id", id)));
+    }
+}

@@ -1,0 +1,103 @@
+package cn.fucai.cms.token;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.ResourceConflictException;
+import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.security.AccessPolicy;
+import cn.fucai.cms.security.ApiToken;
+import cn.fucai.cms.security.AuditLog;
+import cn.fucai.cms.security.Caller;
+import cn.fucai.cms.security.TokenRole;
+import cn.fucai.cms.security.TokenSecrets;
+import cn.fucai.cms.token.TokenDtos.TokenRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Creating, listing and revoking API tokens: admins only; a secret is returned once and stored as a hash. */
+@ApplicationScoped
+public class TokenService {
+
+    private final Clock clock;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+
+    TokenService(Clock clock, AccessPolicy access, AuditLog audit) {
+        this.clock = clock;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** A new token and its secret. */
+    public record Created(String secret, ApiToken token) {
+    }
+
+    @Transactional
+    public Created create(TokenRequest request) {
+        Caller caller = access.requireAdmin();
+        boolean scoped = request.role() == TokenRole.editor || request.role() == TokenRole.reader;
+        UUID publisherId = null;
+        if (scoped) {
+            if (request.publisher() == null) {
+                throw new InvalidInputException("publisher", "is required for " + request.role() + " tokens");
+            }
+            publisherId = Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted())
+                    .orElseThrow(() -> new InvalidInputException("publisher", "no live publisher " + request.publisher())).id;
+        } else if (request.publisher() != null || request.includeChildren()) {
+            throw new InvalidInputException("publisher", request.role() + " tokens act for every publisher; leave publisher and includeChildren out");
+        }
+        Instant now = Timestamps.now(clock);
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "must be in the future");
+        }
+        String secret = TokenSecrets.generate();
+        ApiToken token = new ApiToken();
+        token.name = request.name().strip();
+        token.role = request.role();
+        token.publisherId = publisherId;
+        token.includeChildren = request.includeChildren();
+        token.secretHash = TokenSecrets.hash(secret);
+        token.createdAt = now;
+        token.expiresAt = Timestamps.stored(request.expiresAt());
+        token.persistAndFlush();
+        audit.record(caller, "create", "token", token.id, publisherId, null, TokenDtos.TokenResponse.from(token));
+        return new Created(secret, token);
+    }
+
+    @Transactional
+    public ApiToken get(UUID id) {
+        access.requireAdmin();
+        return ApiToken.<ApiToken>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("token", id));
+    }
+
+    @Transactional
+    public Page<ApiToken> list(String cursorParam, int limit) {
+        access.requireAdmin();
+        String fingerprint = Cursor.fingerprint("id");
+        Cursor cursor = Cursor.decode(cursorParam, fingerprint, 1);
+        List<ApiToken> rows = ApiToken.page(cursor == null ? null : cursor.uuidKey(0), limit + 1);
+        return Page.fromLookahead(rows, limit, last -> new Cursor(fingerprint, List.of(last.id.toString())).encode());
+    }
+
+    /** Revokes a token: the next request that presents it is refused. */
+    @Transactional
+    public ApiToken revoke(UUID id) {
+        Caller caller = access.requireAdmin();
+        ApiToken token = get(id);
+        if (token.revokedAt != null) {
+            throw new ResourceConflictException("token " + id + " is already revoked");
+        }
+        TokenDtos.TokenResponse before = TokenDtos.TokenResponse.from(token);
+        token.revokedAt = Timestamps.now(clock);
+        token.flush();
+        audit.record(caller, "revoke", "token", token.id, token.publisherId, before, TokenDtos.TokenResponse.from(token));
+        return token;
+    }
+}
