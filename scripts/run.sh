@@ -11,4 +11,10 @@ fi
 
 mvn -B -q package -DskipTests
 export CMS_DEMO_CONTENT=${CMS_DEMO_CONTENT:-true}
+if [ -z "${CMS_ADMIN_TOKEN:-}" ]; then
+    # A fresh admin token for this run, so that the demo can be edited; set CMS_ADMIN_TOKEN to choose your own.
+    CMS_ADMIN_TOKEN="cms_dev_$(head -c 24 /dev/urandom | base64 | tr -d '/+=' )"
+    export CMS_ADMIN_TOKEN
+    echo "admin token for this run: Authorization: Bearer $CMS_ADMIN_TOKEN"
+fi
 exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

@@ -160,7 +160,7 @@ public class ArticleService {
                 : article.publishedAt != null ? article.publishedAt
                 : request.status() == ArticleStatus.published ? now : null;
         ArticleContent content = new ArticleContent(publisher.id, request.slug(),
-                new ArticleContent.Localized(locale, request.title().strip(), request.summary(), request.body()),
+                new ArticleContent.Localized(locale, request.title().strip(), request.summary(), HtmlSanitizer.sanitize(request.body())),
                 blankToNull(request.category()), distinct(request.tags()), regionCodes, publishedAt,
                 blankToNull(request.sourceName()), blankToNull(request.sourceUrl()), blankToNull(request.author()),
                 request.status(), translations);
@@ -189,7 +189,7 @@ public class ArticleService {
             } else if (!seen.add(locale)) {
                 violations.add(new FieldViolation(field, "duplicate locale " + locale));
             } else {
-                result.add(new ArticleContent.Localized(locale, t.title().strip(), t.summary(), t.body()));
+                result.add(new ArticleContent.Localized(locale, t.title().strip(), t.summary(), HtmlSanitizer.sanitize(t.body())));
             }
         }
         result.sort(Comparator.comparing(ArticleContent.Localized::locale));

@@ -1,11 +1,10 @@
 package cn.fucai.cms.security;
 
+import cn.fucai.cms.common.http.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Token secrets: 256 random bits, shown once, stored as their SHA-256. A slow password hash is not needed: the
@@ -26,11 +25,7 @@ public final class TokenSecrets {
     }
 
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Hashes.sha256Hex(secret);
     }
 
     /** Compares in time independent of where the strings differ, so that timing reveals nothing. */

@@ -37,7 +37,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return problem(e.type(), e.getMessage(), uri, e.violations());
+        Response response = problem(e.type(), e.getMessage(), uri, e.violations());
+        if (e instanceof TooManyRequestsException tooMany) {
+            return Response.fromResponse(response)
+                    .header("Retry-After", tooMany.retryAfterSeconds())
+                    .header("RateLimit-Limit", tooMany.limit())
+                    .header("RateLimit-Remaining", 0)
+                    .header("RateLimit-Reset", tooMany.retryAfterSeconds())
+                    .build();
+        }
+        return response;
     }
 
     /** No token, or one that is unknown, expired or revoked: 401 with the challenge. */

@@ -1,0 +1,25 @@
+package cn.fucai.cms.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits on what one client may send: body sizes and request rates. */
+@ConfigMapping(prefix = "cms.limits")
+public interface LimitsConfig {
+
+    /** Largest request body in bytes, except batch imports (CMS_LIMITS_BODY_BYTES). */
+    @WithDefault("1048576")
+    long bodyBytes();
+
+    /** Largest body of a batch import (POST .../batch) in bytes (CMS_LIMITS_BATCH_BODY_BYTES). */
+    @WithDefault("16777216")
+    long batchBodyBytes();
+
+    /** Writes per minute per token, or per client address without one; 0 turns the limit off (CMS_LIMITS_WRITES_PER_MINUTE). */
+    @WithDefault("120")
+    int writesPerMinute();
+
+    /** Expensive reads (summaries, search, CSV exports) per minute per token or address (CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE). */
+    @WithDefault("60")
+    int expensiveReadsPerMinute();
+}

@@ -1,0 +1,34 @@
+package cn.fucai.cms.common.http;
+
+import cn.fucai.cms.common.config.LimitsConfig;
+import cn.fucai.cms.common.error.PayloadTooLargeException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Request bodies over the configured size get 413: by their Content-Length before anything is read, and, for bodies
+ * sent without one, as soon as the reader passes the limit ({@link BoundedBodyReader}). Batch imports have a limit of
+ * their own.
+ */
+public class BodySizeLimit {
+
+    /** The request property that carries the limit to {@link BoundedBodyReader}. */
+    static final String LIMIT = "cms.body-limit";
+
+    private final LimitsConfig limits;
+
+    public BodySizeLimit(LimitsConfig limits) {
+        this.limits = limits;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void checkDeclaredLength(ContainerRequestContext request) {
+        long limit = request.getUriInfo().getPath().endsWith("/batch") ? limits.batchBodyBytes() : limits.bodyBytes();
+        request.setProperty(LIMIT, limit);
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19 && Long.parseLong(length) > limit) {
+            throw new PayloadTooLargeException(limit);
+        }
+    }
+}
