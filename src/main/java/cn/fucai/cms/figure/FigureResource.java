@@ -39,11 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The HTTP face every kind of figure shares; subclasses give the path and the kind. Rules live in
- * {@link FigureService}.
+ * {@link FigureService}. OpenAPI does not add security requirements to inherited methods by itself, so the writes
+ * declare theirs.
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +118,9 @@ public abstract class FigureResource {
     }
 
     @RolesAllowed({"admin", "editor"})
+    @SecurityRequirement(name = "apiToken")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Operation(summary = "Create a figure", description = "Amounts are given as printed (743.9 万元) and stored exactly in yuan.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -128,6 +133,9 @@ public abstract class FigureResource {
     }
 
     @RolesAllowed({"admin", "editor"})
+    @SecurityRequirement(name = "apiToken")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/batch")
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
@@ -138,6 +146,9 @@ public abstract class FigureResource {
     }
 
     @RolesAllowed({"admin", "editor"})
+    @SecurityRequirement(name = "apiToken")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/batch")
     @Consumes(CSV)
@@ -180,6 +191,9 @@ public abstract class FigureResource {
     }
 
     @RolesAllowed({"admin", "editor"})
+    @SecurityRequirement(name = "apiToken")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/{id}/corrections")
     @Operation(summary = "Correct a figure", description = "Records new values as a new revision with the reason; the old values stay readable.")
@@ -197,6 +211,9 @@ public abstract class FigureResource {
     }
 
     @RolesAllowed({"admin", "editor"})
+    @SecurityRequirement(name = "apiToken")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/{id}/retraction")
     @Operation(summary = "Retract a figure", description = "Marks it retracted with the reason: it leaves lists and totals, and stays in its history.")

@@ -35,7 +35,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyOperationAndParameterIsDescribedAndErrorsAreProblemJson() throws IOException {
+    void everyOperationAndParameterIsDescribedWritesAreSecuredAndErrorsAreProblemJson() throws IOException {
         JsonNode document = new ObjectMapper().readTree(GENERATED.resolve("openapi.json").toFile());
         assertTrue(document.at("/components/schemas/Problem").isObject());
         Set<String> operationIds = new HashSet<>();
@@ -74,6 +74,16 @@ class OpenApiDocumentTest {
                     if (response.getKey().matches("[45]\\d\\d")
                             && !response.getValue().at("/content/application~1problem+json/schema/$ref").asText().endsWith("/Problem")) {
                         gaps.add(where + " " + response.getKey() + ": not problem+json");
+                    }
+                }
+                if (List.of("post", "put", "delete").contains(op.getKey())) {
+                    if (operation.path("security").isEmpty()) {
+                        gaps.add(where + ": a write without a security requirement");
+                    }
+                    for (String status : List.of("401", "403", "429")) {
+                        if (!operation.get("responses").has(status)) {
+                            gaps.add(where + ": a write without its " + status);
+                        }
                     }
                 }
                 if (!operation.get("responses").has("500")) {

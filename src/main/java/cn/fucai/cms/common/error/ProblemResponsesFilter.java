@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents the one error format once: every 4xx and 5xx response of every operation gets the Problem schema as
- * application/problem+json, and every operation documents the 500 that the catch-all mapper answers.
+ * application/problem+json; every operation documents the 500 of the catch-all mapper, every operation with a body
+ * the 413 and 429 of the request limits, and every expensive read its 429.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -20,10 +21,20 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Operation operation : path.getValue().getOperations().values()) {
                 if (operation.getResponses() == null) {
                     continue;
+                }
+                if (operation.getRequestBody() != null) {
+                    addIfMissing(operation, "413", "The request body is over the configured size; nothing was read");
+                }
+                boolean write = operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                        && operation != path.getValue().getGET();
+                if (write) {
+                    addIfMissing(operation, "429", "Over this token's (or address's) budget of writes per minute; see Retry-After");
+                } else if (isExpensiveRead(path.getKey(), operation)) {
+                    addIfMissing(operation, "429", "Over this token's (or address's) budget of summaries, searches and exports per minute; see Retry-After");
                 }
                 if (operation.getResponses().getAPIResponse("500") == null) {
                     operation.getResponses().addAPIResponse("500",
@@ -36,6 +47,19 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    private static void addIfMissing(Operation operation, String status, String description) {
+        if (operation.getResponses().getAPIResponse(status) == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    /** Summaries, searches and CSV exports: the reads that have a rate budget. */
+    private static boolean isExpensiveRead(String path, Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        boolean csv = ok != null && ok.getContent() != null && ok.getContent().hasMediaType("text/csv");
+        return csv || path.endsWith("/summary") || path.contains("/search");
     }
 
     private static Content problemContent() {
