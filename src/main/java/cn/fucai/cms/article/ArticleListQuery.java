@@ -46,14 +46,11 @@ class ArticleListQuery {
         appendFilters(sql, params, filter);
         if (after != null) {
             // Row comparison on (key, id) is what the (key, id) index serves; the key is cast from its cursor text.
-            sql.append(" and (").append(sort.keyExpression).append(", a.id) ").append(sort.descending ? "<" : ">")
-                    .append(sort.timestampKey ? " (cast(? as timestamptz), ?)" : " (?, ?)");
+            sql.append(" and ").append(sort.after("a.id"));
             params.add(after.keys().get(0));
             params.add(after.uuidKey(1));
         }
-        String direction = sort.descending ? " desc" : " asc";
-        sql.append(" order by ").append(sort.keyExpression).append(direction).append(", a.id").append(direction)
-                .append(" limit ?");
+        sql.append(sort.orderBy("a.id")).append(" limit ?");
         params.add(limit + 1);
 
         return jdbc.withConnection(connection -> {

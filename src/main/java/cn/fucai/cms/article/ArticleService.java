@@ -79,12 +79,12 @@ public class ArticleService {
         // Unpublished articles are listed only for the publishers the caller may read them of.
         ArticleFilter filter = requested.status() == ArticleStatus.published ? requested
                 : requested.visibleTo(access.unpublishedScope());
-        String fingerprint = Cursor.fingerprint(sort.wireName, filter.publisherId(), filter.region(), filter.category(),
+        String fingerprint = Cursor.fingerprint(sort.wireName(), filter.publisherId(), filter.region(), filter.category(),
                 filter.tag(), filter.status(), filter.locale(), filter.publishedFrom(), filter.publishedBefore());
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
         if (cursor != null) {
             cursor.uuidKey(1);
-            if (sort.timestampKey && !cursor.keys().get(0).equals("-infinity")) {
+            if (sort.keyType().equals("timestamptz") && !cursor.keys().get(0).equals("-infinity")) {
                 cursor.instantKey(0);
             }
         }

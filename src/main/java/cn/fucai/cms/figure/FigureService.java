@@ -181,11 +181,11 @@ public class FigureService {
     @Transactional
     public Page<FigureRow> list(FigureFilter filter, FigureSort sort, String cursorParam, int limit) {
         checkFilter(filter);
-        String fingerprint = Cursor.fingerprint(sort.wireName, filter);
+        String fingerprint = Cursor.fingerprint(sort.wireName(), filter);
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
         if (cursor != null) {
             cursor.uuidKey(1);
-            if (sort.keyType.equals("date")) {
+            if (sort.keyType().equals("date")) {
                 cursor.dateKey(0);
             } else {
                 cursor.instantKey(0);

@@ -1,20 +1,18 @@
 package cn.fucai.cms.figure;
 
-import cn.fucai.cms.common.error.InvalidInputException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import cn.fucai.cms.common.paging.SortKey;
 
 /** Sort orders of figure lists: one key plus the figure id as tie-breaker, for keyset paging. */
-enum FigureSort {
+enum FigureSort implements SortKey {
     PERIOD_DESC("-periodStart", "r.period_start", true, "date"),
     PERIOD("periodStart", "r.period_start", false, "date"),
     UPDATED_DESC("-updatedAt", "r.recorded_at", true, "timestamptz"),
     UPDATED("updatedAt", "r.recorded_at", false, "timestamptz");
 
-    final String wireName;
-    final String keyExpression;
-    final boolean descending;
-    final String keyType;
+    private final String wireName;
+    private final String keyExpression;
+    private final boolean descending;
+    private final String keyType;
 
     FigureSort(String wireName, String keyExpression, boolean descending, String keyType) {
         this.wireName = wireName;
@@ -24,15 +22,30 @@ enum FigureSort {
     }
 
     static FigureSort parse(String value) {
-        if (value == null || value.isBlank()) {
-            return PERIOD_DESC;
-        }
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("sort", "must be one of "
-                        + Arrays.stream(values()).map(s -> s.wireName).collect(Collectors.joining(", ")) + "; was '" + value + "'"));
+        return SortKey.parse(FigureSort.class, value, PERIOD_DESC);
     }
 
     String keyOf(FigureRow row) {
         return this == PERIOD || this == PERIOD_DESC ? row.values().period().start().toString() : row.recordedAt().toString();
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    @Override
+    public String keyExpression() {
+        return keyExpression;
+    }
+
+    @Override
+    public boolean descending() {
+        return descending;
+    }
+
+    @Override
+    public String keyType() {
+        return keyType;
     }
 }

@@ -124,13 +124,11 @@ class FigureStore {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = select(filter, params);
         if (after != null) {
-            sql.append(" and (").append(sort.keyExpression).append(", f.id) ").append(sort.descending ? "<" : ">")
-                    .append(" (cast(? as ").append(sort.keyType).append("), ?)");
+            sql.append(" and ").append(sort.after("f.id"));
             params.add(after.keys().get(0));
             params.add(after.uuidKey(1));
         }
-        String direction = sort.descending ? " desc" : " asc";
-        sql.append(" order by ").append(sort.keyExpression).append(direction).append(", f.id").append(direction).append(" limit ?");
+        sql.append(sort.orderBy("f.id")).append(" limit ?");
         params.add(rows);
         return jdbc.list(sql.toString(), FigureStore::row, params.toArray());
     }

@@ -1,0 +1,44 @@
+package cn.fucai.cms.common.paging;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * A sort order of a keyset-paginated list: its name on the wire (`-publishedAt`), the SQL expression of its key,
+ * its direction and the SQL type its cursor value is cast to. The id is always the tie-breaker.
+ */
+public interface SortKey {
+
+    String wireName();
+
+    String keyExpression();
+
+    boolean descending();
+
+    /** SQL type the cursor's key text is cast to: timestamptz, date or text. */
+    String keyType();
+
+    /** The sort named {@code value}, the default when none is given, or a 400 listing the choices. */
+    static <E extends Enum<E> & SortKey> E parse(Class<E> type, String value, E fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        E[] sorts = type.getEnumConstants();
+        return Arrays.stream(sorts).filter(s -> s.wireName().equals(value)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("sort", "must be one of "
+                        + Arrays.stream(sorts).map(SortKey::wireName).collect(Collectors.joining(", ")) + "; was '" + value + "'"));
+    }
+
+    /** The keyset condition after a cursor: {@code (key, id) < (?, ?)} for descending orders, {@code >} otherwise. */
+    default String after(String idColumn) {
+        return "(" + keyExpression() + ", " + idColumn + ") " + (descending() ? "<" : ">")
+                + " (cast(? as " + keyType() + "), ?)";
+    }
+
+    /** The ORDER BY clause: key then id, in this order's direction. */
+    default String orderBy(String idColumn) {
+        String direction = descending() ? " desc" : " asc";
+        return " order by " + keyExpression() + direction + ", " + idColumn + direction;
+    }
+}
