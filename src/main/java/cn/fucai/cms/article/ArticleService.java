@@ -28,6 +28,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Rules for articles: who they belong to, unique live slugs, known regions, locales, versions and tombstones. */
@@ -39,13 +42,16 @@ public class ArticleService {
     private final ArticleListQuery listQuery;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final ArticleChanges changes;
 
-    ArticleService(Clock clock, PublisherService publishers, ArticleListQuery listQuery, AccessPolicy access, AuditLog audit) {
+    ArticleService(Clock clock, PublisherService publishers, ArticleListQuery listQuery, AccessPolicy access, AuditLog audit,
+                   ArticleChanges changes) {
         this.clock = clock;
         this.publishers = publishers;
         this.listQuery = listQuery;
         this.access = access;
         this.audit = audit;
+        this.changes = changes;
     }
 
     /**
@@ -65,6 +71,47 @@ public class ArticleService {
         Article article = Article.findBySlug(publisher.id, slug)
                 .orElseThrow(() -> new ResourceNotFoundException("article", publisher.slug + "/" + slug));
         return requireVisible(article, publisher.slug + "/" + slug);
+    }
+
+    /**
+     * The current state of these articles, whatever their status, with publisher and translations, in one query:
+     * for the partner sync feed, which reports unpublished and deleted ones as removals.
+     */
+    @Transactional
+    public Map<UUID, Article> currentState(Collection<UUID> ids) {
+        Map<UUID, Article> articles = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Article.<Article>find("from Article a join fetch a.publisher left join fetch a.translations where a.id in ?1", ids)
+                    .list().forEach(a -> articles.put(a.id, a));
+        }
+        return articles;
+    }
+
+    /** A page of live published articles in id order after {@code afterId}: the snapshot a new mirror starts from. */
+    @Transactional
+    public List<Article> publishedAfter(UUID publisherId, UUID afterId, int rows) {
+        List<UUID> ids = Article.<Article>find("status = ?1 and deletedAt is null and id > ?2"
+                        + (publisherId == null ? "" : " and publisher.id = ?3"), io.quarkus.panache.common.Sort.by("id"),
+                        publisherId == null ? new Object[] {ArticleStatus.published, afterId} : new Object[] {ArticleStatus.published, afterId, publisherId})
+                .page(0, rows).project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+        Map<UUID, Article> articles = currentState(ids);
+        return ids.stream().map(articles::get).toList();
+    }
+
+    /** A locale parameter in its canonical spelling, or a 400 naming it; null stays null. */
+    public String localeFilter(String locale) {
+        return locale == null ? null : Locales.canonical("locale", locale);
+    }
+
+    /** Projection of an article's id. */
+    public record IdOnly(UUID id) {
+    }
+
+    /** The article as the public API shows it in the preferred locale (falling back to the original). */
+    public ArticleDtos.ArticleResponse publicView(Article article, String locale) {
+        String served = Locales.choose(Locales.preferences(locale, null), article.locale,
+                article.translations.stream().map(t -> t.locale).toList());
+        return ArticleDtos.ArticleResponse.from(article, served);
     }
 
     /** Whether the publisher has an article with this slug, live or deleted. */
@@ -106,6 +153,7 @@ public class ArticleService {
         Article article = new Article();
         Caller caller = write(article, request);
         article.persistAndFlush();
+        changes.record(article.id, article.publisher.id, article.updatedAt);
         audit.record(caller, "create", "article", article.id, article.publisher.id, null, article.content());
         return article;
     }
@@ -120,6 +168,11 @@ public class ArticleService {
         write(article, request);
         article.flush();
         if (!before.equals(article.content())) {
+            changes.record(article.id, article.publisher.id, article.updatedAt);
+            if (!before.publisherId().equals(article.publisher.id)) {
+                // the old publisher's mirrors must hear that the article left them
+                changes.record(article.id, before.publisherId(), article.updatedAt);
+            }
             audit.record(caller, "update", "article", article.id, article.publisher.id, before, article.content());
         }
         return article;
@@ -133,6 +186,7 @@ public class ArticleService {
         requireCurrent(article, precondition);
         article.markDeleted(Timestamps.now(clock));
         article.flush();
+        changes.record(article.id, article.publisher.id, article.updatedAt);
         audit.record(caller, "delete", "article", article.id, article.publisher.id, article.content(), null);
     }
 

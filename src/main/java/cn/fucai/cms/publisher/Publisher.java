@@ -117,6 +117,19 @@ public class Publisher extends PanacheEntityBase {
                 parentId == null ? null : parentId.toString(), website);
     }
 
+    /**
+     * Articles show their publisher's name: when it changes, each live article of the publisher is a change the partner
+     * sync feed must report. Written in SQL so that this feature need not know articles.
+     */
+    void noteArticlesChanged(Instant at) {
+        getEntityManager().createNativeQuery("""
+                insert into article_change (article_id, publisher_id, changed_at)
+                select id, publisher_id, :at from article where publisher_id = :id and deleted_at is null order by id""")
+                .setParameter("at", at.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

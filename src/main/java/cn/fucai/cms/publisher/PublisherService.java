@@ -85,6 +85,7 @@ public class PublisherService {
         publisher.flush();
         if (!before.equals(publisher.asRequest())) {
             audit.record(caller, "update", "publisher", publisher.id, publisher.id, before, publisher.asRequest());
+            publisher.noteArticlesChanged(publisher.updatedAt);
         }
         return publisher;
     }

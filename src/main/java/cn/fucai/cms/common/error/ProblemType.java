@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
     CONFLICT("conflict", "The request conflicts with the current state", 409),
     GONE("gone", "The resource was deleted", 410),
+    CURSOR_GONE("cursor-gone", "The cursor is no longer valid", 410),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since it was read", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
@@ -43,7 +44,7 @@ public enum ProblemType {
     /** The problem type that best describes an HTTP status the framework produced on its own. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_REQUEST) {
+            if (type.status == status && type != MALFORMED_REQUEST && type != CURSOR_GONE) {
                 return type;
             }
         }

@@ -1,0 +1,34 @@
+package cn.fucai.cms.sync;
+
+import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Sync feed records on the wire. */
+public final class SyncDtos {
+
+    private SyncDtos() {
+    }
+
+    @Schema(name = "SyncPage", description = "One page of the change feed, or of the snapshot that starts it")
+    public record SyncPage(
+            List<SyncItem> items,
+            @Schema(description = "Where to continue; always present: keep it and ask again later for what follows",
+                    example = "djEfZmVlZB8xMjM0NR8wHzE3NjQ") String nextCursor,
+            @Schema(description = "True when more items are ready now; false when the mirror is up to date") boolean hasMore) {
+    }
+
+    @Schema(name = "SyncItem", description = "What a mirror must do for one article: store it, or remove it")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SyncItem(
+            @Schema(enumeration = {"upsert", "remove"}, example = "upsert") String type,
+            @Schema(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") UUID id,
+            @Schema(nullable = true, description = "Why a mirror must remove it",
+                    enumeration = {"deleted", "unpublished", "archived", "moved"}, example = "unpublished") String reason,
+            @Schema(nullable = true, description = "For upserts: the article as the public API shows it") ArticleResponse article,
+            @Schema(nullable = true, description = "For upserts: SHA-256 of the article's canonical JSON (keys sorted, no spaces)",
+                    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String contentHash) {
+    }
+}

@@ -1,0 +1,51 @@
+package cn.fucai.cms.sync;
+
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.sync.SyncDtos.SyncPage;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The change feed partner mirrors follow. */
+@Path("/api/v1/sync")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"sync", "admin"})
+@Tag(name = "Sync", description = "A change feed that never misses a change, for partner sites that mirror our articles")
+public class SyncResource {
+
+    private final SyncService sync;
+
+    public SyncResource(SyncService sync) {
+        this.sync = sync;
+    }
+
+    @GET
+    @Path("/articles")
+    @Operation(operationId = "syncArticles", summary = "Follow the article change feed", description = """
+            Without a cursor: a snapshot of every published article, page by page, then a cursor into the feed.
+            With it: every change since, as `upsert` (the article as the public API shows it, with the SHA-256 of its
+            canonical JSON) or `remove` with a reason (`deleted`, `unpublished`, `archived`, `moved`). A mirror that
+            applies every page in order holds exactly the published set. `nextCursor` is always given: keep it and poll;
+            `hasMore` says whether to ask again at once. A forged cursor, or one behind the retention window, gets 410:
+            start again from a snapshot.""")
+    @APIResponse(responseCode = "200", description = "A page of the snapshot or of the feed")
+    @APIResponse(responseCode = "400", description = "A bad limit, publisher or locale")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a sync or admin token")
+    @APIResponse(responseCode = "410", description = "The cursor is forged or too old; start again without one")
+    public SyncPage articles(
+            @QueryParam("publisher") @Parameter(description = "Mirror one publisher's articles only (id or slug)", example = "wenzhou-fucai") String publisher,
+            @QueryParam("locale") @Parameter(description = "Serve articles in this locale where a translation exists", example = "en") String locale,
+            @BeanParam PageParams page) {
+        int limit = page.limit();
+        return sync.page(page.cursor, limit, publisher, locale);
+    }
+}

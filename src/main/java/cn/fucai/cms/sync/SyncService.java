@@ -1,0 +1,172 @@
+package cn.fucai.cms.sync;
+
+import cn.fucai.cms.article.Article;
+import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import cn.fucai.cms.article.ArticleService;
+import cn.fucai.cms.article.ArticleStatus;
+import cn.fucai.cms.common.http.Hashes;
+import cn.fucai.cms.common.sql.Jdbc;
+import cn.fucai.cms.sync.SyncDtos.SyncItem;
+import cn.fucai.cms.sync.SyncDtos.SyncPage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The partner sync protocol. Without a cursor: a snapshot of the published articles, page by page, then a cursor into
+ * the change feed from where the snapshot started. With a feed cursor: every article changed since, as it is now —
+ * {@code upsert} when published, {@code remove} with a reason otherwise — in (transaction id, sequence) order, and only
+ * changes of transactions older than the oldest one still running, so that none can commit behind a reader's cursor.
+ */
+@ApplicationScoped
+public class SyncService {
+
+    private final ArticleService articles;
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final Duration retention;
+    private final ObjectMapper canonical;
+    private final AtomicLong lastPrune = new AtomicLong();
+    private volatile byte[] key;
+
+    SyncService(ArticleService articles, Jdbc jdbc, Clock clock, ObjectMapper json,
+                @ConfigProperty(name = "cms.sync.retention-days", defaultValue = "30") int retentionDays) {
+        this.articles = articles;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.retention = Duration.ofDays(retentionDays);
+        this.canonical = json.copy().configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** One page of the protocol for a mirror of one publisher (or all) reading in one locale. */
+    @Transactional
+    public SyncPage page(String cursorParam, int limit, String publisher, String localeParam) {
+        UUID publisherId = articles.publisherFilter(publisher);
+        String locale = articles.localeFilter(localeParam);
+        pruneNowAndThen();
+        String query = (publisherId == null ? "*" : publisherId.toString()) + "/" + (locale == null ? "" : locale);
+        SyncCursor cursor = cursorParam == null ? SyncCursor.startOfSnapshot(snapshotXmin(), query)
+                : SyncCursor.decode(cursorParam, key(), query);
+        return cursor.snapshot() ? snapshotPage(cursor, limit, publisherId, locale) : feedPage(cursor, limit, publisherId, locale);
+    }
+
+    private SyncPage snapshotPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
+        List<Article> page = articles.publishedAfter(publisherId, cursor.afterArticle(), limit);
+        // Rendered as they are now: one unpublished since the page was chosen is already a removal.
+        List<SyncItem> items = page.stream().map(a -> item(a, publisherId, locale)).toList();
+        if (page.size() < limit) {
+            // The snapshot is done; the feed goes on from the transactions still open when it began.
+            return new SyncPage(items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(key()), true);
+        }
+        SyncCursor next = new SyncCursor(true, page.get(page.size() - 1).id, cursor.xid(), 0, cursor.query());
+        return new SyncPage(items, next.encode(key()), true);
+    }
+
+    private SyncPage feedPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
+        if (!jdbc.exists("select 1 from article_change_pruned where (xid, seq) <= (cast(? as xid8), ?)", cursor.xid(), cursor.seq())) {
+            throw new CursorGoneException("points before changes pruned after the " + retention.toDays() + "-day retention window");
+        }
+        List<Object> params = new ArrayList<>(List.of(cursor.xid(), cursor.seq()));
+        String publisherFilter = "";
+        if (publisherId != null) {
+            publisherFilter = " and publisher_id = ?";
+            params.add(publisherId);
+        }
+        params.add(limit + 1);
+        List<Change> changes = jdbc.list("select xid::text, seq, article_id from article_change"
+                        + " where (xid, seq) > (cast(? as xid8), ?) and xid < pg_snapshot_xmin(pg_current_snapshot())"
+                        + publisherFilter + " order by xid, seq limit ?",
+                rs -> new Change(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class)), params.toArray());
+        boolean hasMore = changes.size() > limit;
+        List<Change> shown = hasMore ? changes.subList(0, limit) : changes;
+        LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+        // An article changed several times in one page is reported once, as it is now, at its last change.
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            ids.add(shown.get(i).articleId());
+        }
+        List<UUID> ordered = new ArrayList<>(ids);
+        java.util.Collections.reverse(ordered);
+        Map<UUID, Article> current = articles.currentState(ordered);
+        List<SyncItem> items = ordered.stream().map(id -> item(current.get(id), publisherId, locale)).toList();
+        SyncCursor next = shown.isEmpty() ? cursor
+                : SyncCursor.feed(shown.get(shown.size() - 1).xid(), shown.get(shown.size() - 1).seq(), cursor.query());
+        return new SyncPage(items, next.encode(key()), hasMore);
+    }
+
+    /** One row of the change log. */
+    private record Change(String xid, long seq, UUID articleId) {
+    }
+
+    private SyncItem item(Article article, UUID publisherId, String locale) {
+        if (article.isDeleted()) {
+            return remove(article, "deleted");
+        }
+        if (publisherId != null && !article.publisher.id.equals(publisherId)) {
+            return remove(article, "moved");
+        }
+        if (article.status != ArticleStatus.published) {
+            return remove(article, article.status == ArticleStatus.archived ? "archived" : "unpublished");
+        }
+        return upsert(article, locale);
+    }
+
+    private static SyncItem remove(Article article, String reason) {
+        return new SyncItem("remove", article.id, reason, null, null);
+    }
+
+    private SyncItem upsert(Article article, String locale) {
+        ArticleResponse view = articles.publicView(article, locale);
+        return new SyncItem("upsert", article.id, null, view, contentHash(view));
+    }
+
+    /** SHA-256 of the canonical JSON: properties in alphabetical order, no whitespace, UTF-8. */
+    String contentHash(ArticleResponse article) {
+        try {
+            return Hashes.sha256Hex(new String(canonical.writeValueAsBytes(article), StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String snapshotXmin() {
+        return jdbc.list("select pg_snapshot_xmin(pg_current_snapshot())::text", rs -> rs.getString(1)).get(0);
+    }
+
+    private byte[] key() {
+        if (key == null) {
+            key = jdbc.list("select key from sync_key where id = 1", rs -> rs.getString(1)).get(0).getBytes(StandardCharsets.UTF_8);
+        }
+        return key;
+    }
+
+    /** Drops changes older than the retention window, at most once an hour, remembering the newest dropped position. */
+    private void pruneNowAndThen() {
+        long now = clock.millis();
+        long last = lastPrune.get();
+        if (now - last < Duration.ofHours(1).toMillis() || !lastPrune.compareAndSet(last, now)) {
+            return;
+        }
+        var cutoff = clock.instant().minus(retention).atOffset(ZoneOffset.UTC);
+        jdbc.update("""
+                with gone as (delete from article_change where changed_at < ? returning xid, seq),
+                     newest as (select xid, seq from gone order by xid desc, seq desc limit 1)
+                update article_change_pruned p set xid = newest.xid, seq = newest.seq from newest
+                where (newest.xid, newest.seq) > (p.xid, p.seq)""", cutoff);
+    }
+}

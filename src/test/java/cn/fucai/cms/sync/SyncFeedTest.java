@@ -1,0 +1,297 @@
+package cn.fucai.cms.sync;
+
+import static cn.fucai.cms.support.TestData.admin;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.translation;
+import static cn.fucai.cms.support.TestData.uuid;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fucai.cms.common.http.Hashes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** A partner mirror that follows the feed ends with exactly the published set, whatever happens meanwhile. */
+@QuarkusTest
+class SyncFeedTest {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
+
+    @Inject
+    AgroalDataSource db;
+
+    /** A mirror: what it stores, and where it is in the feed. */
+    private final class Mirror {
+        final Map<String, JsonNode> articles = new HashMap<>();
+        final List<String> log = new ArrayList<>();
+        final String publisher;
+        String cursor;
+        int hashMismatches;
+
+        Mirror(String publisher) {
+            this.publisher = publisher;
+        }
+
+        /** Applies pages until the feed says it is up to date. */
+        void catchUp() {
+            boolean more = true;
+            while (more) {
+                var request = admin().queryParam("limit", 7);
+                if (publisher != null) {
+                    request.queryParam("publisher", publisher);
+                }
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                Response page = request.get("/api/v1/sync/articles");
+                page.then().statusCode(200);
+                JsonNode body = read(page.asString());
+                for (JsonNode item : body.get("items")) {
+                    String id = item.get("id").asText();
+                    log.add(id + " " + item.get("type").asText() + " " + (item.has("reason") ? item.get("reason").asText() : "")
+                            + " at " + cursor);
+                    if (item.get("type").asText().equals("upsert")) {
+                        JsonNode article = item.get("article");
+                        if (!Hashes.sha256Hex(canonical(article)).equals(item.get("contentHash").asText())) {
+                            hashMismatches++;
+                        }
+                        articles.put(id, article);
+                    } else {
+                        articles.remove(id);
+                    }
+                }
+                cursor = body.get("nextCursor").asText();
+                more = body.get("hasMore").asBoolean();
+            }
+        }
+    }
+
+    @Test
+    void aMirrorEndsWithExactlyThePublishedSetWhileWritersChangeThings() throws Exception {
+        String a = createPublisher();
+        String b = createPublisher();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> body = article(i % 2 == 0 ? a : b, "seed-" + i);
+            body.put("status", i % 3 == 0 ? "draft" : "published");
+            ids.add(createArticleId(body));
+        }
+        Mirror mirrorA = new Mirror(a);
+        Mirror mirrorAll = new Mirror(null);
+        mirrorA.catchUp();
+        mirrorAll.catchUp();
+
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<?>> work = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int seed = w;
+            work.add(writers.submit(() -> {
+                Random random = new Random(seed);
+                for (int step = 0; step < 30; step++) {
+                    String id = ids.get(random.nextInt(ids.size()));
+                    Response current = admin().get("/api/v1/articles/" + id);
+                    if (current.statusCode() == 410) {
+                        continue;
+                    }
+                    String publisher = current.path("publisher.slug");
+                    Map<String, Object> body = article(random.nextInt(5) == 0 ? (publisher.equals(a) ? b : a) : publisher,
+                            current.path("slug"));
+                    body.put("title", "第" + step + "次修改");
+                    body.put("status", List.of("published", "published", "draft", "archived").get(random.nextInt(4)));
+                    if (random.nextBoolean()) {
+                        body.put("translations", List.of(translation("en", "Edit " + step)));
+                    }
+                    int action = random.nextInt(10);
+                    if (action == 0) {
+                        admin().delete("/api/v1/articles/" + id);
+                    } else {
+                        json().body(body).put("/api/v1/articles/" + id);
+                    }
+                    if (step % 5 == 0) {
+                        synchronized (mirrorA) {
+                            mirrorA.catchUp();
+                        }
+                    }
+                }
+            }));
+        }
+        for (int i = 0; i < 6; i++) {
+            synchronized (mirrorA) {
+                mirrorA.catchUp();
+            }
+            mirrorAll.catchUp();
+            Thread.sleep(30);
+        }
+        for (Future<?> done : work) {
+            done.get();
+        }
+        writers.shutdown();
+        awaitFeedHorizon();
+        mirrorA.catchUp();
+        mirrorAll.catchUp();
+
+        Set<String> publishedA = new HashSet<>(published(a));
+        Set<String> publishedB = new HashSet<>(published(b));
+        assertEquals(publishedA, mirrorA.articles.keySet(), "the mirror of A holds exactly A's published articles");
+        Set<String> allOfAB = new HashSet<>();
+        mirrorAll.articles.forEach((id, article) -> {
+            String publisher = article.get("publisher").get("slug").asText();
+            if (publisher.equals(a) || publisher.equals(b)) {
+                allOfAB.add(id);
+            }
+        });
+        Set<String> expected = new HashSet<>(publishedA);
+        expected.addAll(publishedB);
+        if (!expected.equals(allOfAB)) {
+            Set<String> extra = new HashSet<>(allOfAB);
+            extra.removeAll(expected);
+            mirrorAll.log.stream().filter(line -> extra.stream().anyMatch(line::startsWith)).forEach(System.out::println);
+            System.out.println("final cursor " + mirrorAll.cursor);
+        }
+        assertEquals(expected, allOfAB, "the mirror of everything holds exactly the published articles of A and B");
+        for (String id : publishedA) {
+            JsonNode live = read(given().get("/api/v1/articles/" + id).asString());
+            assertEquals(canonical(live), canonical(mirrorA.articles.get(id)), "the mirror stores what the API shows");
+        }
+        assertEquals(0, mirrorA.hashMismatches + mirrorAll.hashMismatches);
+    }
+
+    @Test
+    void aChangeThatCommitsLateIsStillDeliveredAfterALaterOne() throws Exception {
+        String publisher = createPublisher();
+        String early = createArticleId(article(publisher, "early"));
+        String late = createArticleId(article(publisher, "late"));
+        Mirror mirror = new Mirror(publisher);
+        mirror.catchUp();
+        UUID publisherId = uuid(given().get("/api/v1/publishers/" + publisher).path("id"));
+
+        try (Connection slow = db.getConnection()) {
+            // A writer whose transaction takes its change number first and commits last.
+            slow.setAutoCommit(false);
+            try (PreparedStatement change = slow.prepareStatement(
+                    "update article set title = '慢事务的标题', version = version + 1, updated_at = now() where id = ?")) {
+                change.setObject(1, uuid(early));
+                change.executeUpdate();
+            }
+            try (PreparedStatement change = slow.prepareStatement(
+                    "insert into article_change (article_id, publisher_id, changed_at) values (?, ?, ?)")) {
+                change.setObject(1, uuid(early));
+                change.setObject(2, publisherId);
+                change.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                change.executeUpdate();
+            }
+            Map<String, Object> body = article(publisher, "late");
+            body.put("title", "快事务的标题");
+            json().body(body).put("/api/v1/articles/" + late).then().statusCode(200);
+
+            String before = mirror.cursor;
+            mirror.catchUp();
+            assertEquals("温州福彩2019年销量再破20亿", mirror.articles.get(late).get("title").asText(),
+                    "the committed change waits behind the open transaction");
+            assertFalse(before.isEmpty());
+            slow.commit();
+        }
+        mirror.catchUp();
+        assertEquals("快事务的标题", mirror.articles.get(late).get("title").asText());
+        assertEquals("慢事务的标题", mirror.articles.get(early).get("title").asText());
+    }
+
+    @Test
+    void removalsSayWhyAndForgedCursorsAreGone() {
+        String publisher = createPublisher();
+        String draft = createArticleId(article(publisher, "to-draft"));
+        String archived = createArticleId(article(publisher, "to-archive"));
+        String deleted = createArticleId(article(publisher, "to-delete"));
+        Mirror mirror = new Mirror(publisher);
+        mirror.catchUp();
+        assertEquals(3, mirror.articles.size());
+        Map<String, Object> body = article(publisher, "to-draft");
+        body.put("status", "draft");
+        json().body(body).put("/api/v1/articles/" + draft).then().statusCode(200);
+        body = article(publisher, "to-archive");
+        body.put("status", "archived");
+        json().body(body).put("/api/v1/articles/" + archived).then().statusCode(200);
+        admin().delete("/api/v1/articles/" + deleted).then().statusCode(204);
+
+        Response page = admin().queryParam("cursor", mirror.cursor).queryParam("publisher", publisher).get("/api/v1/sync/articles");
+        page.then().statusCode(200)
+                .body("items.find { it.id == '" + draft + "' }.reason", equalTo("unpublished"))
+                .body("items.find { it.id == '" + archived + "' }.reason", equalTo("archived"))
+                .body("items.find { it.id == '" + deleted + "' }.reason", equalTo("deleted"))
+                .body("items.find { it.id == '" + deleted + "' }.article", equalTo(null));
+        mirror.catchUp();
+        assertTrue(mirror.articles.isEmpty());
+
+        String forged = mirror.cursor.substring(0, mirror.cursor.length() - 2) + (mirror.cursor.endsWith("AA") ? "BB" : "AA");
+        admin().queryParam("cursor", forged).queryParam("publisher", publisher).get("/api/v1/sync/articles").then()
+                .statusCode(410).contentType("application/problem+json").body("type", equalTo("/problems/cursor-gone"));
+        admin().queryParam("cursor", mirror.cursor).get("/api/v1/sync/articles").then()
+                .statusCode(410).body("detail", org.hamcrest.Matchers.containsString("publisher"));
+        given().get("/api/v1/sync/articles").then().statusCode(401);
+    }
+
+    /**
+     * Waits until every recorded change is older than the oldest open transaction. Any open transaction holds the feed
+     * back (autovacuum's ANALYZE after a big import is one): changes arrive late then, never lost, so a test that wants
+     * the final state must wait for the horizon to pass them.
+     */
+    private void awaitFeedHorizon() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (cn.fucai.cms.support.TestData.count(db,
+                "select count(*) from article_change where xid >= pg_snapshot_xmin(pg_current_snapshot())") > 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "an open transaction held the feed back for 30 s");
+            Thread.sleep(50);
+        }
+    }
+
+    private List<String> published(String publisher) {
+        return cn.fucai.cms.support.TestData.allPages("/api/v1/articles?limit=100&publisher=" + publisher, "id");
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return CANONICAL.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String canonical(JsonNode node) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.treeToValue(node, Object.class));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
