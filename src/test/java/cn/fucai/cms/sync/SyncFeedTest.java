@@ -222,18 +222,20 @@ class SyncFeedTest {
             assertFalse(before.isEmpty());
             slow.commit();
         }
+        awaitFeedHorizon();
         mirror.catchUp();
         assertEquals("快事务的标题", mirror.articles.get(late).get("title").asText());
         assertEquals("慢事务的标题", mirror.articles.get(early).get("title").asText());
     }
 
     @Test
-    void removalsSayWhyAndForgedCursorsAreGone() {
+    void removalsSayWhyAndForgedCursorsAreGone() throws InterruptedException {
         String publisher = createPublisher();
         String draft = createArticleId(article(publisher, "to-draft"));
         String archived = createArticleId(article(publisher, "to-archive"));
         String deleted = createArticleId(article(publisher, "to-delete"));
         Mirror mirror = new Mirror(publisher);
+        awaitFeedHorizon();
         mirror.catchUp();
         assertEquals(3, mirror.articles.size());
         Map<String, Object> body = article(publisher, "to-draft");
@@ -243,6 +245,7 @@ class SyncFeedTest {
         body.put("status", "archived");
         json().body(body).put("/api/v1/articles/" + archived).then().statusCode(200);
         admin().delete("/api/v1/articles/" + deleted).then().statusCode(204);
+        awaitFeedHorizon();
 
         Response page = admin().queryParam("cursor", mirror.cursor).queryParam("publisher", publisher).get("/api/v1/sync/articles");
         page.then().statusCode(200)
