@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -88,7 +89,10 @@ public class ArticleResource {
                 category, tag, statusFilter, localeFilter, QueryParams.startOfDay("publishedFrom", publishedFrom),
                 QueryParams.endOfDay("publishedTo", publishedTo));
         List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
-        return PagedResponse.ok(articles.list(filter, ArticleSort.parse(sort), page.cursor, limit, preferences), uri);
+        RestResponse<Page<ArticleSummary>> response =
+                PagedResponse.ok(articles.list(filter, ArticleSort.parse(sort), page.cursor, limit, preferences), uri);
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        return response;
     }
 
     @GET
@@ -165,7 +169,10 @@ public class ArticleResource {
         List<String> translations = article.translations.stream().map(t -> t.locale).toList();
         String served = Locales.choose(Locales.preferences(locale, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
                 article.locale, translations);
-        RestResponse<ArticleResponse> response = Representations.ok(headers, etag(article, served), ArticleResponse.from(article, served));
+        // the publisher's name is part of the representation, so its changes count too
+        Instant lastModified = article.updatedAt.isAfter(article.publisher.updatedAt) ? article.updatedAt : article.publisher.updatedAt;
+        RestResponse<ArticleResponse> response = Representations.ok(headers, etag(article, served), lastModified,
+                ArticleResponse.from(article, served));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;

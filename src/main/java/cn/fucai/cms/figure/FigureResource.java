@@ -173,7 +173,7 @@ public abstract class FigureResource {
             @QueryParam("asOf") @Parameter(description = "RFC 3339 moment", example = "2020-03-01T00:00:00Z") String asOf,
             @Context HttpHeaders headers) {
         FigureRow row = figures.get(kind, QueryParams.uuid("id", id), asOf == null ? null : QueryParams.startOfDay("asOf", asOf));
-        return Representations.ok(headers, etag(row), FigureResponse.from(row));
+        return Representations.ok(headers, etag(row), row.recordedAt(), FigureResponse.from(row));
     }
 
     @GET

@@ -82,7 +82,7 @@ public class PublisherResource {
     public RestResponse<PublisherResponse> get(@PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String idOrSlug,
                                                @Context HttpHeaders headers) {
         Publisher publisher = publishers.get(idOrSlug);
-        return Representations.ok(headers, etag(publisher), PublisherResponse.from(publisher));
+        return Representations.ok(headers, etag(publisher), publisher.updatedAt, PublisherResponse.from(publisher));
     }
 
     @RolesAllowed({"admin"})

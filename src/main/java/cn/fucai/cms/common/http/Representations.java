@@ -3,6 +3,12 @@ package cn.fucai.cms.common.http;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Responses that carry a strong ETag, answering conditional GETs with 304. */
@@ -11,13 +17,31 @@ public final class Representations {
     private Representations() {
     }
 
-    /** 200 with the ETag, or 304 with no body when the client's If-None-Match already names it (or is *). */
-    public static <T> RestResponse<T> ok(HttpHeaders headers, EntityTag etag, T entity) {
+    /**
+     * 200 with the ETag and Last-Modified, or 304 with no body when the client's If-None-Match already names the ETag
+     * (or is *), or, without If-None-Match, when If-Modified-Since is not before the last change.
+     */
+    public static <T> RestResponse<T> ok(HttpHeaders headers, EntityTag etag, Instant lastModified, T entity) {
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matchesWeakly(ifNoneMatch, etag)) {
-            return RestResponse.ResponseBuilder.<T>notModified(etag).build();
+        boolean notModified = ifNoneMatch != null ? matchesWeakly(ifNoneMatch, etag) : notModifiedSince(headers, lastModified);
+        Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
+        if (notModified) {
+            return RestResponse.ResponseBuilder.<T>notModified(etag).lastModified(modified).build();
         }
-        return RestResponse.ResponseBuilder.ok(entity).tag(etag).build();
+        return RestResponse.ResponseBuilder.ok(entity).tag(etag).lastModified(modified).build();
+    }
+
+    private static boolean notModifiedSince(HttpHeaders headers, Instant lastModified) {
+        String since = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (since == null) {
+            return false;
+        }
+        try {
+            Instant client = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(client);
+        } catch (DateTimeParseException e) {
+            return false; // RFC 9110: an invalid date is ignored
+        }
     }
 
     /** 201 with Location and ETag. */
@@ -26,7 +50,7 @@ public final class Representations {
     }
 
     /** If-None-Match uses weak comparison (RFC 9110 13.1.2): W/"x" matches "x". */
-    private static boolean matchesWeakly(String header, EntityTag etag) {
+    static boolean matchesWeakly(String header, EntityTag etag) {
         String opaque = "\"" + etag.getValue() + "\"";
         for (String candidate : header.split(",")) {
             String tag = candidate.trim();

@@ -1,0 +1,61 @@
+package cn.fucai.cms.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Caching for every read of the API. A JSON answer that has no ETag of its own (lists, regions, summaries) gets a
+ * strong one, the SHA-256 of its body, so that it changes whenever anything it shows changes, including a translation
+ * or a publisher's name; If-None-Match then answers 304 without a body. Anonymous reads are {@code public} with a
+ * max-age and stale-while-revalidate; anything asked with a token, and every write, is {@code private, no-store}.
+ */
+public class CachingHeaders {
+
+    private final ObjectMapper json;
+    private final String publicCacheControl;
+
+    public CachingHeaders(ObjectMapper json,
+                          @ConfigProperty(name = "cms.cache.max-age", defaultValue = "60") int maxAge,
+                          @ConfigProperty(name = "cms.cache.stale-while-revalidate", defaultValue = "300") int staleWhileRevalidate) {
+        this.json = json;
+        this.publicCacheControl = "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate;
+    }
+
+    @ServerResponseFilter
+    public void addCaching(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        boolean read = request.getMethod().equals(HttpMethod.GET) || request.getMethod().equals(HttpMethod.HEAD);
+        boolean withToken = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        boolean cacheable = read && !withToken && (response.getStatus() == 200 || response.getStatus() == 304);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheable ? publicCacheControl : "private, no-store");
+        if (read && response.getStatus() == 200 && response.getEntityTag() == null && response.hasEntity()
+                && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+            EntityTag etag = new EntityTag("h" + hash(response.getEntity()));
+            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+            String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+            if (ifNoneMatch != null && Representations.matchesWeakly(ifNoneMatch, etag)) {
+                response.setStatus(304);
+                response.setEntity(null);
+            }
+        }
+    }
+
+    private String hash(Object entity) {
+        try {
+            return Hashes.sha256Hex(json.writeValueAsString(entity)).substring(0, 32);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response is not serialisable", e);
+        }
+    }
+}
