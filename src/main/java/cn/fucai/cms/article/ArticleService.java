@@ -103,6 +103,18 @@ public class ArticleService {
         return locale == null ? null : Locales.canonical("locale", locale);
     }
 
+    /** The newest published articles, of one publisher or all, with publisher and translations: for Atom feeds. */
+    @Transactional
+    public List<Article> latestPublished(String publisherIdOrSlug, int rows) {
+        UUID publisherId = publisherIdOrSlug == null ? null : publishers.get(publisherIdOrSlug).id;
+        List<UUID> ids = Article.<Article>find("status = ?1 and deletedAt is null" + (publisherId == null ? "" : " and publisher.id = ?2"),
+                        io.quarkus.panache.common.Sort.by("publishedAt", io.quarkus.panache.common.Sort.Direction.Descending).and("id", io.quarkus.panache.common.Sort.Direction.Descending),
+                        publisherId == null ? new Object[] {ArticleStatus.published} : new Object[] {ArticleStatus.published, publisherId})
+                .page(0, rows).project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+        Map<UUID, Article> articles = currentState(ids);
+        return ids.stream().map(articles::get).toList();
+    }
+
     /** Projection of an article's id. */
     public record IdOnly(UUID id) {
     }
