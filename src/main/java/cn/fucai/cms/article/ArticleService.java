@@ -28,9 +28,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Rules for articles: who they belong to, unique live slugs, known regions, locales, versions and tombstones. */
@@ -73,57 +70,9 @@ public class ArticleService {
         return requireVisible(article, publisher.slug + "/" + slug);
     }
 
-    /**
-     * The current state of these articles, whatever their status, with publisher and translations, in one query:
-     * for the partner sync feed, which reports unpublished and deleted ones as removals.
-     */
-    @Transactional
-    public Map<UUID, Article> currentState(Collection<UUID> ids) {
-        Map<UUID, Article> articles = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Article.<Article>find("from Article a join fetch a.publisher left join fetch a.translations where a.id in ?1", ids)
-                    .list().forEach(a -> articles.put(a.id, a));
-        }
-        return articles;
-    }
-
-    /** A page of live published articles in id order after {@code afterId}: the snapshot a new mirror starts from. */
-    @Transactional
-    public List<Article> publishedAfter(UUID publisherId, UUID afterId, int rows) {
-        List<UUID> ids = Article.<Article>find("status = ?1 and deletedAt is null and id > ?2"
-                        + (publisherId == null ? "" : " and publisher.id = ?3"), io.quarkus.panache.common.Sort.by("id"),
-                        publisherId == null ? new Object[] {ArticleStatus.published, afterId} : new Object[] {ArticleStatus.published, afterId, publisherId})
-                .page(0, rows).project(IdOnly.class).list().stream().map(IdOnly::id).toList();
-        Map<UUID, Article> articles = currentState(ids);
-        return ids.stream().map(articles::get).toList();
-    }
-
     /** A locale parameter in its canonical spelling, or a 400 naming it; null stays null. */
     public String localeFilter(String locale) {
         return locale == null ? null : Locales.canonical("locale", locale);
-    }
-
-    /** The newest published articles, of one publisher or all, with publisher and translations: for Atom feeds. */
-    @Transactional
-    public List<Article> latestPublished(String publisherIdOrSlug, int rows) {
-        UUID publisherId = publisherIdOrSlug == null ? null : publishers.get(publisherIdOrSlug).id;
-        List<UUID> ids = Article.<Article>find("status = ?1 and deletedAt is null" + (publisherId == null ? "" : " and publisher.id = ?2"),
-                        io.quarkus.panache.common.Sort.by("publishedAt", io.quarkus.panache.common.Sort.Direction.Descending).and("id", io.quarkus.panache.common.Sort.Direction.Descending),
-                        publisherId == null ? new Object[] {ArticleStatus.published} : new Object[] {ArticleStatus.published, publisherId})
-                .page(0, rows).project(IdOnly.class).list().stream().map(IdOnly::id).toList();
-        Map<UUID, Article> articles = currentState(ids);
-        return ids.stream().map(articles::get).toList();
-    }
-
-    /** Projection of an article's id. */
-    public record IdOnly(UUID id) {
-    }
-
-    /** The article as the public API shows it in the preferred locale (falling back to the original). */
-    public ArticleDtos.ArticleResponse publicView(Article article, String locale) {
-        String served = Locales.choose(Locales.preferences(locale, null), article.locale,
-                article.translations.stream().map(t -> t.locale).toList());
-        return ArticleDtos.ArticleResponse.from(article, served);
     }
 
     /** Whether the publisher has an article with this slug, live or deleted. */

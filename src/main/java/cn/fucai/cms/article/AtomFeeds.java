@@ -19,16 +19,18 @@ class AtomFeeds {
     private static final int ENTRIES = 50;
 
     private final ArticleService articles;
+    private final PublishedArticles published;
 
-    AtomFeeds(ArticleService articles) {
+    AtomFeeds(ArticleService articles, PublishedArticles published) {
         this.articles = articles;
+        this.published = published;
     }
 
     /** The feed of one publisher (by id or slug), or of all when {@code publisher} is null. */
     String feed(String publisher, String localeParam, UriInfo uri, String title) {
         String locale = articles.localeFilter(localeParam);
-        List<ArticleResponse> entries = articles.latestPublished(publisher, ENTRIES).stream()
-                .map(a -> articles.publicView(a, locale)).toList();
+        List<ArticleResponse> entries = published.latestPublished(publisher, ENTRIES).stream()
+                .map(a -> published.publicView(a, locale)).toList();
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
         try {
             StringWriter out = new StringWriter();

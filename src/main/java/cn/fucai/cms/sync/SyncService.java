@@ -4,6 +4,7 @@ import cn.fucai.cms.article.Article;
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.article.ArticleService;
 import cn.fucai.cms.article.ArticleStatus;
+import cn.fucai.cms.article.PublishedArticles;
 import cn.fucai.cms.common.http.Hashes;
 import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.sync.SyncDtos.SyncItem;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SyncService {
 
     private final ArticleService articles;
+    private final PublishedArticles published;
     private final Jdbc jdbc;
     private final Clock clock;
     private final Duration retention;
@@ -44,9 +46,10 @@ public class SyncService {
     private final AtomicLong lastPrune = new AtomicLong();
     private volatile byte[] key;
 
-    SyncService(ArticleService articles, Jdbc jdbc, Clock clock, ObjectMapper json,
+    SyncService(ArticleService articles, PublishedArticles published, Jdbc jdbc, Clock clock, ObjectMapper json,
                 @ConfigProperty(name = "cms.sync.retention-days", defaultValue = "30") int retentionDays) {
         this.articles = articles;
+        this.published = published;
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = Duration.ofDays(retentionDays);
@@ -67,7 +70,7 @@ public class SyncService {
     }
 
     private SyncPage snapshotPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
-        List<Article> page = articles.publishedAfter(publisherId, cursor.afterArticle(), limit);
+        List<Article> page = published.publishedAfter(publisherId, cursor.afterArticle(), limit);
         // Rendered as they are now: one unpublished since the page was chosen is already a removal.
         List<SyncItem> items = page.stream().map(a -> item(a, publisherId, locale)).toList();
         if (page.size() < limit) {
@@ -102,7 +105,7 @@ public class SyncService {
         }
         List<UUID> ordered = new ArrayList<>(ids);
         java.util.Collections.reverse(ordered);
-        Map<UUID, Article> current = articles.currentState(ordered);
+        Map<UUID, Article> current = published.currentState(ordered);
         List<SyncItem> items = ordered.stream().map(id -> item(current.get(id), publisherId, locale)).toList();
         SyncCursor next = shown.isEmpty() ? cursor
                 : SyncCursor.feed(shown.get(shown.size() - 1).xid(), shown.get(shown.size() - 1).seq(), cursor.query());
@@ -131,7 +134,7 @@ public class SyncService {
     }
 
     private SyncItem upsert(Article article, String locale) {
-        ArticleResponse view = articles.publicView(article, locale);
+        ArticleResponse view = published.publicView(article, locale);
         return new SyncItem("upsert", article.id, null, view, contentHash(view));
     }
 
