@@ -19,6 +19,8 @@ import cn.fucai.cms.region.Region;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
+import cn.fucai.cms.webhook.WebhookEventType;
+import cn.fucai.cms.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -40,15 +42,17 @@ public class ArticleService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final ArticleChanges changes;
+    private final WebhookOutbox webhooks;
 
     ArticleService(Clock clock, PublisherService publishers, ArticleListQuery listQuery, AccessPolicy access, AuditLog audit,
-                   ArticleChanges changes) {
+                   ArticleChanges changes, WebhookOutbox webhooks) {
         this.clock = clock;
         this.publishers = publishers;
         this.listQuery = listQuery;
         this.access = access;
         this.audit = audit;
         this.changes = changes;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -116,6 +120,7 @@ public class ArticleService {
         article.persistAndFlush();
         changes.record(article.id, article.publisher.id, article.updatedAt);
         audit.record(caller, "create", "article", article.id, article.publisher.id, null, article.content());
+        notify(null, article);
         return article;
     }
 
@@ -135,6 +140,7 @@ public class ArticleService {
                 changes.record(article.id, before.publisherId(), article.updatedAt);
             }
             audit.record(caller, "update", "article", article.id, article.publisher.id, before, article.content());
+            notify(before.status(), article);
         }
         return article;
     }
@@ -149,6 +155,24 @@ public class ArticleService {
         article.flush();
         changes.record(article.id, article.publisher.id, article.updatedAt);
         audit.record(caller, "delete", "article", article.id, article.publisher.id, article.content(), null);
+        webhooks.publish(WebhookEventType.ARTICLE_DELETED, article.publisher.id, reference(article));
+    }
+
+    /** Tells webhooks what a write meant for readers: published, updated while published, or unpublished. */
+    private void notify(ArticleStatus before, Article article) {
+        boolean was = before == ArticleStatus.published;
+        boolean is = article.status == ArticleStatus.published;
+        if (is) {
+            webhooks.publish(was ? WebhookEventType.ARTICLE_UPDATED : WebhookEventType.ARTICLE_PUBLISHED, article.publisher.id,
+                    ArticleDtos.ArticleResponse.from(article, article.locale));
+        } else if (was) {
+            webhooks.publish(WebhookEventType.ARTICLE_UNPUBLISHED, article.publisher.id, reference(article));
+        }
+    }
+
+    private static java.util.Map<String, Object> reference(Article article) {
+        return java.util.Map.of("id", article.id, "slug", article.slug, "publisher", article.publisher.slug, "status",
+                article.isDeleted() ? "deleted" : article.status.name());
     }
 
     /** Checks and applies a request; the caller must be allowed to write the (new) publisher's content. */

@@ -17,6 +17,8 @@ import cn.fucai.cms.region.Region;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
+import cn.fucai.cms.webhook.WebhookEventType;
+import cn.fucai.cms.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -38,12 +40,14 @@ public class FigureService {
     private final FigureStore store;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final WebhookOutbox webhooks;
 
-    FigureService(Clock clock, FigureStore store, AccessPolicy access, AuditLog audit) {
+    FigureService(Clock clock, FigureStore store, AccessPolicy access, AuditLog audit, WebhookOutbox webhooks) {
         this.clock = clock;
         this.store = store;
         this.access = access;
         this.audit = audit;
+        this.webhooks = webhooks;
     }
 
     @Transactional
@@ -81,6 +85,7 @@ public class FigureService {
         store.insertAll(rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
         for (FigureRow row : rows) {
             audit.record(caller, "create", kind + "-figure", row.id(), row.values().publisherId(), null, row.values());
+            webhooks.publish(WebhookEventType.FIGURE_PUBLISHED, row.values().publisherId(), FigureDtos.FigureResponse.from(row));
         }
         return rows;
     }
@@ -117,7 +122,9 @@ public class FigureService {
         store.appendRevision(id, current.revision() + 1, "corrected", reason.strip(), Timestamps.now(clock), false,
                 checked.values(), checked.regionScope());
         audit.record(caller, "correct", kind + "-figure", id, current.values().publisherId(), current.values(), checked.values());
-        return get(kind, id, null);
+        FigureRow corrected = get(kind, id, null);
+        webhooks.publish(WebhookEventType.FIGURE_CORRECTED, corrected.values().publisherId(), FigureDtos.FigureResponse.from(corrected));
+        return corrected;
     }
 
     /** Withdraws a figure: a new revision marked retracted, with the reason; its values stay readable. */

@@ -1,0 +1,121 @@
+package cn.fucai.cms.webhook;
+
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.webhook.WebhookDtos.DeliveryResponse;
+import cn.fucai.cms.webhook.WebhookDtos.WebhookRequest;
+import cn.fucai.cms.webhook.WebhookDtos.WebhookResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Webhook subscriptions and their deliveries. */
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "editor"})
+@Tag(name = "Webhooks", description = "Signed, retried notifications of published, changed and deleted articles and figures")
+public class WebhookResource {
+
+    private final WebhookService webhooks;
+
+    public WebhookResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @POST
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events", description = """
+            Each event is sent as a JSON POST signed in the Standard Webhooks style (webhook-id, webhook-timestamp,
+            webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">), retried with exponential backoff and
+            jitter until a 2xx; a 410 answer disables the webhook. Editors subscribe to their own publishers.""")
+    @APIResponse(responseCode = "201", description = "Subscribed")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin, or an editor of another publisher")
+    public RestResponse<WebhookResponse> create(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
+        WebhookResponse created = webhooks.create(body);
+        return RestResponse.ResponseBuilder.<WebhookResponse>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Operation(operationId = "listWebhooks", summary = "List webhooks", description = "All for an admin; an editor's publishers' for an editor.")
+    @APIResponse(responseCode = "200", description = "A page of webhooks")
+    @APIResponse(responseCode = "400", description = "A bad limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin or editor token")
+    public RestResponse<Page<WebhookResponse>> list(@BeanParam PageParams page, @Context UriInfo uri) {
+        int limit = page.limit();
+        return PagedResponse.ok(webhooks.list(page.cursor, limit), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook", description = "The subscription, without its secret.")
+    @APIResponse(responseCode = "200", description = "The webhook")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
+    @APIResponse(responseCode = "404", description = "No such webhook")
+    public WebhookResponse get(@PathParam("id") @Parameter(description = "Webhook id") String id) {
+        return webhooks.get(QueryParams.uuid("id", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook", description = "Stops its deliveries and removes its history.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
+    @APIResponse(responseCode = "404", description = "No such webhook")
+    public void delete(@PathParam("id") @Parameter(description = "Webhook id") String id) {
+        webhooks.delete(QueryParams.uuid("id", id));
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries", summary = "List a webhook's deliveries", description = "Newest first, each with every attempt: time, status code, error, duration.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    @APIResponse(responseCode = "400", description = "A bad id, limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
+    @APIResponse(responseCode = "404", description = "No such webhook")
+    public RestResponse<Page<DeliveryResponse>> deliveries(@PathParam("id") @Parameter(description = "Webhook id") String id,
+                                                           @BeanParam PageParams page, @Context UriInfo uri) {
+        int limit = page.limit();
+        return PagedResponse.ok(webhooks.deliveries(QueryParams.uuid("id", id), page.cursor, limit), uri);
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again", description = "Puts a failed (or pending) delivery back in the queue, due now.")
+    @APIResponse(responseCode = "204", description = "Queued")
+    @APIResponse(responseCode = "400", description = "An id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
+    @APIResponse(responseCode = "404", description = "No such webhook or delivery")
+    public void redeliver(@PathParam("id") @Parameter(description = "Webhook id") String id,
+                          @PathParam("deliveryId") @Parameter(description = "Delivery id") String deliveryId) {
+        webhooks.redeliver(QueryParams.uuid("id", id), QueryParams.uuid("deliveryId", deliveryId));
+    }
+}
