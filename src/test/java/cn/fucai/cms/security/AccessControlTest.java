@@ -250,6 +250,20 @@ class AccessControlTest {
                 () -> TestData.column(db, "delete from audit_event where resource_id = ? returning id", id), "the audit log is append-only");
     }
 
+    @Test
+    void tokenAndWebhookWritesNeedTheRightRoleAndPublisher() {
+        String tokenId = json().body(Map.of("name", "将被撤销", "role", "sync")).post("/api/v1/tokens").path("token.id");
+        expectWrite("revoke token", r -> r.delete("/api/v1/tokens/" + tokenId), 200, List.of("admin"),
+                "select count(*) from api_token where revoked_at is not null and id = '" + tokenId + "'");
+        List<String> editors = List.of("admin", "editor of the publisher", "editor of the parent, with children");
+        int[] n = {0};
+        expectWrite("create webhook", r -> r.body(Map.of("url", "https://www.example.org/hook/" + n[0]++, "events", List.of("article.published"),
+                "secret", "a-secret-of-sixteen+", "publisher", wenzhou)).post("/api/v1/webhooks"), 201, editors,
+                "select count(*) from webhook w join publisher p on p.id = w.publisher_id where p.slug = '" + wenzhou + "'");
+        as(tokens.get("editor of the publisher")).body(Map.of("url", "https://www.example.org/all", "events", List.of("article.published"),
+                "secret", "a-secret-of-sixteen+")).post("/api/v1/webhooks").then().statusCode(403);
+    }
+
     private Map<String, Object> figure(String publisher, String value) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("publisher", publisher);

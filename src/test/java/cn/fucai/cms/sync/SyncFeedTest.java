@@ -101,7 +101,7 @@ class SyncFeedTest {
     void aMirrorEndsWithExactlyThePublishedSetWhileWritersChangeThings() throws Exception {
         String a = createPublisher();
         String b = createPublisher();
-        List<String> ids = new ArrayList<>();
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 12; i++) {
             Map<String, Object> body = article(i % 2 == 0 ? a : b, "seed-" + i);
             body.put("status", i % 3 == 0 ? "draft" : "published");
@@ -135,6 +135,8 @@ class SyncFeedTest {
                     int action = random.nextInt(10);
                     if (action == 0) {
                         admin().delete("/api/v1/articles/" + id);
+                    } else if (action == 1) {
+                        ids.add(createArticleId(article(random.nextBoolean() ? a : b, "new-" + seed + "-" + step)));
                     } else {
                         json().body(body).put("/api/v1/articles/" + id);
                     }
@@ -262,6 +264,16 @@ class SyncFeedTest {
         admin().queryParam("cursor", mirror.cursor).get("/api/v1/sync/articles").then()
                 .statusCode(410).body("detail", org.hamcrest.Matchers.containsString("publisher"));
         given().get("/api/v1/sync/articles").then().statusCode(401);
+
+        // Pruning past a cursor's position (as the retention job does) makes the cursor expire.
+        try {
+            cn.fucai.cms.support.TestData.column(db, "update article_change_pruned set xid = ((select max(xid) from article_change)::text::bigint + 1)::text::xid8, "
+                    + "seq = 0 returning id");
+            admin().queryParam("cursor", mirror.cursor).queryParam("publisher", publisher).get("/api/v1/sync/articles").then()
+                    .statusCode(410).body("detail", org.hamcrest.Matchers.containsString("pruned"));
+        } finally {
+            cn.fucai.cms.support.TestData.column(db, "update article_change_pruned set xid = '0', seq = 0 returning id");
+        }
     }
 
     /**
