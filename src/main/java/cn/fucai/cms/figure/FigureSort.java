@@ -4,21 +4,15 @@ import cn.fucai.cms.common.paging.SortKey;
 
 /** Sort orders of figure lists: one key plus the figure id as tie-breaker, for keyset paging. */
 enum FigureSort implements SortKey {
-    PERIOD_DESC("-periodStart", "r.period_start", true, "date"),
-    PERIOD("periodStart", "r.period_start", false, "date"),
-    UPDATED_DESC("-updatedAt", "r.recorded_at", true, "timestamptz"),
-    UPDATED("updatedAt", "r.recorded_at", false, "timestamptz");
+    PERIOD_DESC(new Spec("-periodStart", "r.period_start", true, "date")),
+    PERIOD(new Spec("periodStart", "r.period_start", false, "date")),
+    UPDATED_DESC(new Spec("-updatedAt", "r.recorded_at", true, "timestamptz")),
+    UPDATED(new Spec("updatedAt", "r.recorded_at", false, "timestamptz"));
 
-    private final String wireName;
-    private final String keyExpression;
-    private final boolean descending;
-    private final String keyType;
+    private final Spec spec;
 
-    FigureSort(String wireName, String keyExpression, boolean descending, String keyType) {
-        this.wireName = wireName;
-        this.keyExpression = keyExpression;
-        this.descending = descending;
-        this.keyType = keyType;
+    FigureSort(Spec spec) {
+        this.spec = spec;
     }
 
     static FigureSort parse(String value) {
@@ -30,22 +24,7 @@ enum FigureSort implements SortKey {
     }
 
     @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public String keyExpression() {
-        return keyExpression;
-    }
-
-    @Override
-    public boolean descending() {
-        return descending;
-    }
-
-    @Override
-    public String keyType() {
-        return keyType;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -10,14 +10,28 @@ import java.util.stream.Collectors;
  */
 public interface SortKey {
 
-    String wireName();
+    /** What a sort order is: its wire name, key expression, direction and the SQL type of its cursor value. */
+    record Spec(String wireName, String keyExpression, boolean descending, String keyType) {
+    }
 
-    String keyExpression();
+    Spec spec();
 
-    boolean descending();
+    default String wireName() {
+        return spec().wireName();
+    }
+
+    default String keyExpression() {
+        return spec().keyExpression();
+    }
+
+    default boolean descending() {
+        return spec().descending();
+    }
 
     /** SQL type the cursor's key text is cast to: timestamptz, date or text. */
-    String keyType();
+    default String keyType() {
+        return spec().keyType();
+    }
 
     /** The sort named {@code value}, the default when none is given, or a 400 listing the choices. */
     static <E extends Enum<E> & SortKey> E parse(Class<E> type, String value, E fallback) {
