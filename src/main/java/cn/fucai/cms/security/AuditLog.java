@@ -1,21 +1,21 @@
 package cn.fucai.cms.security;
 
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.common.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.UUID;
-import java.util.ArrayList;
-import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import cn.fucai.cms.common.paging.Cursor;
-import cn.fucai.cms.common.paging.Page;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 
 /**

@@ -38,8 +38,16 @@ public class WebhookOutbox {
         payload.put("type", type.wireName());
         payload.put("timestamp", now.toString());
         payload.put("data", data);
-        jdbc.update("insert into webhook_event (id, event_type, publisher_id, payload, created_at) values (?, ?, ?, ?::jsonb, ?)",
-                eventId, type.wireName(), publisherId, toJson(payload), now.atOffset(ZoneOffset.UTC));
+        // Only events someone subscribed to are kept: the outbox is a queue, not an archive (the audit log is that).
+        int stored = jdbc.update("""
+                insert into webhook_event (id, event_type, publisher_id, payload, created_at)
+                select ?, ?, ?, ?::jsonb, ? where exists (
+                    select 1 from webhook w where w.disabled_at is null and w.events @> array[?]::text[]
+                    and (w.publisher_id is null or w.publisher_id = ?))""",
+                eventId, type.wireName(), publisherId, toJson(payload), now.atOffset(ZoneOffset.UTC), type.wireName(), publisherId);
+        if (stored == 0) {
+            return;
+        }
         // gen_random_uuid() is enough for delivery ids: they are only looked up, never ordered.
         jdbc.update("""
                 insert into webhook_delivery (id, webhook_id, event_id, status, next_attempt_at, created_at)
