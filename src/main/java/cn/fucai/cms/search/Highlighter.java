@@ -1,0 +1,129 @@
+package cn.fucai.cms.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+
+/**
+ * Finds the passage that best shows why an article matched (title before summary before body, translations last) and
+ * marks every hit: text is HTML-escaped, hits are wrapped in {@code <mark>}.
+ */
+final class Highlighter {
+
+    private static final int CONTEXT = 40;
+
+    private Highlighter() {
+    }
+
+    /** A highlighted passage and the field it comes from. */
+    record Passage(String field, String snippet) {
+    }
+
+    static Passage best(List<String> terms, String title, String summary, String bodyHtml, String[] translations) {
+        List<String[]> fields = new ArrayList<>();
+        fields.add(new String[] {"title", title});
+        fields.add(new String[] {"summary", summary});
+        fields.add(new String[] {"body", bodyHtml == null ? null : Jsoup.parse(bodyHtml).text()});
+        for (String translation : translations) {
+            fields.add(new String[] {"body", translation == null ? null : Jsoup.parse(translation).text()});
+        }
+        for (String[] field : fields) {
+            if (field[1] == null) {
+                continue;
+            }
+            int at = firstHit(field[1], terms);
+            if (at >= 0) {
+                return new Passage(field[0], snippet(field[1], at, terms));
+            }
+        }
+        String fallback = title == null ? "" : title;
+        return new Passage("title", escape(fallback));
+    }
+
+    private static int firstHit(String text, List<String> terms) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int first = -1;
+        for (String term : terms) {
+            for (String needle : needles(term)) {
+                int at = lower.indexOf(needle);
+                if (at >= 0 && (first < 0 || at < first)) {
+                    first = at;
+                }
+            }
+        }
+        return first;
+    }
+
+    private static String snippet(String text, int at, List<String> terms) {
+        int start = Math.max(0, at - CONTEXT);
+        int end = Math.min(text.length(), at + CONTEXT * 2);
+        String window = text.substring(start, end);
+        String lower = window.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(start > 0 ? "…" : "");
+        int i = 0;
+        while (i < window.length()) {
+            int hitLength = 0;
+            for (String term : terms) {
+                for (String needle : needles(term)) {
+                    if (lower.startsWith(needle, i)) {
+                        hitLength = Math.max(hitLength, wordEnd(window, i, needle.length()) - i);
+                    }
+                }
+            }
+            if (hitLength > 0) {
+                out.append("<mark>").append(escape(window.substring(i, i + hitLength))).append("</mark>");
+                i += hitLength;
+            } else {
+                out.append(escape(String.valueOf(window.charAt(i))));
+                i++;
+            }
+        }
+        return out.append(end < text.length() ? "…" : "").toString();
+    }
+
+    /**
+     * What to look for: a Chinese term as it is, an English word by its stem (conferences finds conference), each
+     * word of a phrase on its own.
+     */
+    private static List<String> needles(String term) {
+        List<String> needles = new ArrayList<>();
+        for (String word : term.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (SearchQuery.isChinese(word) || word.length() <= 4) {
+                needles.add(word);
+            } else {
+                needles.add(word.substring(0, Math.max(4, word.length() - 3)));
+            }
+        }
+        return needles;
+    }
+
+    /** An English stem hit is marked to the end of its word; a Chinese hit is exactly the term. */
+    private static int wordEnd(String text, int start, int length) {
+        int end = start + length;
+        if (SearchQuery.isChinese(text.substring(start, end))) {
+            return end;
+        }
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

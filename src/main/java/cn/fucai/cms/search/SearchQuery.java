@@ -1,0 +1,47 @@
+package cn.fucai.cms.search;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A search string read as terms: words separated by spaces must all match, "quoted text" matches as a phrase.
+ * Characters that mean something to PostgreSQL's tsquery syntax are just text: terms reach the database only as
+ * parameters of phraseto_tsquery, which has no operators.
+ */
+record SearchQuery(List<String> terms) {
+
+    static final int MAX_LENGTH = 200;
+    private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
+    private static final Pattern CJK = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
+
+    static SearchQuery parse(String q) {
+        if (q == null || q.isBlank()) {
+            throw new InvalidInputException("q", "is required: one or more words, e.g. 公益金 or \"温州 福彩\"");
+        }
+        if (q.length() > MAX_LENGTH) {
+            throw new InvalidInputException("q", "must be at most " + MAX_LENGTH + " characters; was " + q.length());
+        }
+        List<String> terms = new ArrayList<>();
+        Matcher matcher = TERM.matcher(q.strip());
+        while (matcher.find()) {
+            String term = (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).strip();
+            // In a quoted Chinese phrase the spaces carry no meaning: 温州 福彩 is the text 温州福彩.
+            term = term.replaceAll("(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])", "");
+            if (WORD.matcher(term).find()) {
+                terms.add(term);
+            }
+        }
+        if (terms.isEmpty()) {
+            throw new InvalidInputException("q", "has no letters, digits or Chinese characters to search for");
+        }
+        return new SearchQuery(List.copyOf(terms));
+    }
+
+    static boolean isChinese(String term) {
+        return CJK.matcher(term).find();
+    }
+}

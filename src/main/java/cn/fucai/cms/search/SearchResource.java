@@ -1,0 +1,61 @@
+package cn.fucai.cms.search;
+
+import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.search.SearchDtos.SearchHit;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Full-text search in Chinese and English. */
+@Path("/api/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search", description = "Chinese and English full-text search over articles, inside PostgreSQL")
+public class SearchResource {
+
+    private final SearchService search;
+
+    public SearchResource(SearchService search) {
+        this.search = search;
+    }
+
+    @GET
+    @Operation(operationId = "searchArticles", summary = "Search articles", description = """
+            Words separated by spaces must all match; "quoted text" matches as a phrase. Chinese words of two or more
+            characters are found wherever they stand (温州, 公益金, 福彩公益); English words regardless of case and simple
+            inflection. Title matches rank above summary and body matches, newer above older at equal relevance. The same
+            filters as the article list apply; drafts only for tokens that may read them.""")
+    @APIResponse(responseCode = "200", description = "A page of hits, best first")
+    @APIResponse(responseCode = "400", description = "An empty, too long (over 200 characters) or unusable query, or a bad filter")
+    public RestResponse<Page<SearchHit>> search(
+            @QueryParam("q") @Parameter(description = "What to look for", required = true, example = "公益金") String q,
+            @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String publisher,
+            @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000") String region,
+            @QueryParam("category") @Parameter(description = "Exact category", example = "本地新闻") String category,
+            @QueryParam("locale") @Parameter(description = "Only articles that exist in this locale", example = "en") String locale,
+            @QueryParam("publishedFrom") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2019-01-01") String publishedFrom,
+            @QueryParam("publishedTo") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31") String publishedTo,
+            @QueryParam("status") @Parameter(description = "Editorial status (default published)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "published", "archived"})) String status,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
+        int limit = page.limit();
+        var filter = new SearchService.Filter(publisher, region, category, locale, QueryParams.startOfDay("publishedFrom", publishedFrom),
+                QueryParams.endOfDay("publishedTo", publishedTo), status);
+        return PagedResponse.ok(search.search(q, filter, page.cursor, limit), uri);
+    }
+}

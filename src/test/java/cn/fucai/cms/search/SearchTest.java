@@ -1,0 +1,152 @@
+package cn.fucai.cms.search;
+
+import static cn.fucai.cms.support.TestData.admin;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.translation;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Recall, precision, ranking and highlighting on a small fixture of the sample articles' vocabulary. */
+@QuarkusTest
+class SearchTest {
+
+    private String publisher;
+    private Map<String, String> ids;
+
+    @BeforeEach
+    void fixture() {
+        publisher = createPublisher();
+        ids = new java.util.HashMap<>();
+        add("fund", "温州福彩公益金使用情况", "<p>全年投入福彩公益金743.9万元,受助者达3263人。</p>", "2020-01-06T11:49:00+08:00", null);
+        add("lotto", "双色球开奖公告", "<p>本期双色球开奖,一等奖3注。</p>", "2020-01-07T00:00:00+08:00", null);
+        add("split", "月度简报", "<p>社会公益。金额另行公布。生活幸福。彩虹出现。</p>", "2020-01-08T00:00:00+08:00", null);
+        add("conference", "全国福利彩票工作会议", "<p>会议在嘉兴召开。</p>", "2021-04-02T00:00:00+08:00",
+                translation("en", "Welfare lottery conferences in Jiaxing"));
+        add("title-hit", "助残项目启动", "<p>一个项目。</p>", "2019-01-01T00:00:00+08:00", null);
+        add("body-hit", "年度回顾", "<p>今年开展助残活动。</p>", "2020-06-01T00:00:00+08:00", null);
+        add("apart", "温州新闻", "<p>本地的福彩站点。</p>", "2020-02-01T00:00:00+08:00", null);
+        add("older-twin", "站点巡查", "<p>星级站点巡查。</p>", "2018-01-01T00:00:00+08:00", null);
+        add("newer-twin", "站点巡查", "<p>星级站点巡查。</p>", "2019-01-01T00:00:00+08:00", null);
+    }
+
+    private void add(String slug, String title, String body, String publishedAt, Map<String, Object> translation) {
+        Map<String, Object> request = article(publisher, slug);
+        request.put("title", title);
+        request.put("summary", null);
+        request.put("body", body);
+        request.put("tags", List.of());
+        request.put("publishedAt", publishedAt);
+        if (translation != null) {
+            request.put("translations", List.of(translation));
+        }
+        ids.put(slug, createArticleId(request));
+    }
+
+    private List<String> hits(String q) {
+        return given().queryParam("q", q).queryParam("publisher", publisher).get("/api/v1/search")
+                .then().statusCode(200).extract().path("items.slug");
+    }
+
+    @Test
+    void chineseWordsOfTwoOrMoreCharactersAreFoundWhereverTheyStand() {
+        assertEquals(List.of("fund"), hits("公益金"));
+        assertEquals(List.of("lotto"), hits("双色球"));
+        assertEquals(List.of("fund"), hits("福彩公益"));
+        assertEquals(java.util.Set.of("fund", "apart"), java.util.Set.copyOf(hits("温州 福彩")), "terms need not be adjacent");
+        assertEquals(List.of(), hits("双色球 公益金"), "every term must match");
+    }
+
+    @Test
+    void aWordSplitAcrossASentenceBoundaryIsNoHit() {
+        assertEquals(List.of("fund"), hits("公益金"), "公益。金 in 'split' is not 公益金");
+        assertEquals(List.of("fund"), hits("福彩 公益金"));
+        assertEquals(false, hits("福彩").contains("split"), "幸福。彩虹 holds no 福彩");
+    }
+
+    @Test
+    void quotedTextMatchesAsAPhrase() {
+        assertEquals(List.of("fund"), hits("\"温州福彩\""));
+        assertEquals(List.of("fund"), hits("\"温州 福彩\""), "spaces inside a quoted Chinese phrase carry no meaning");
+        assertEquals(List.of("conference"), hits("\"lottery conferences\""));
+        assertEquals(List.of(), hits("\"conferences lottery\""));
+    }
+
+    @Test
+    void englishWordsMatchAnyCaseAndSimpleInflection() {
+        assertEquals(List.of("conference"), hits("conference"));
+        assertEquals(List.of("conference"), hits("CONFERENCES"));
+        assertEquals(List.of("conference"), hits("Jiaxing"));
+    }
+
+    @Test
+    void titleHitsRankAboveBodyHitsAndNewerAboveOlder() {
+        assertEquals(List.of("title-hit", "body-hit"), hits("助残"));
+        assertEquals(List.of("newer-twin", "older-twin"), hits("巡查"));
+    }
+
+    @Test
+    void hitsCarryAHighlightedEscapedPassage() {
+        given().queryParam("q", "公益金").queryParam("publisher", publisher).get("/api/v1/search").then()
+                .body("items[0].matchedIn", equalTo("title"))
+                .body("items[0].snippet", equalTo("温州福彩<mark>公益金</mark>使用情况"))
+                .body("items[0].publisher.slug", equalTo(publisher));
+        given().queryParam("q", "双色球 一等奖").queryParam("publisher", publisher).get("/api/v1/search").then()
+                .body("items[0].snippet", containsString("<mark>双色球</mark>"));
+        given().queryParam("q", "conferences").queryParam("publisher", publisher).get("/api/v1/search").then()
+                .body("items[0].snippet", containsString("<mark>conferences</mark>"));
+    }
+
+    @Test
+    void filtersApplyAndDraftsAreOnlyForThoseWhoMayReadThem() {
+        Map<String, Object> draft = article(publisher, "draft");
+        draft.put("status", "draft");
+        draft.put("title", "未发布的公益金草稿");
+        createArticleId(draft);
+        assertEquals(List.of("fund"), hits("公益金"));
+        given().queryParam("q", "公益金").queryParam("status", "draft").queryParam("publisher", publisher).get("/api/v1/search")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+        admin().queryParam("q", "公益金").queryParam("status", "draft").queryParam("publisher", publisher).get("/api/v1/search")
+                .then().statusCode(200).body("items[0].slug", equalTo("draft"));
+        given().queryParam("q", "公益金").queryParam("publisher", publisher).queryParam("publishedFrom", "2021-01-01")
+                .get("/api/v1/search").then().body("items.size()", equalTo(0));
+        given().queryParam("q", "conference").queryParam("publisher", publisher).queryParam("locale", "en")
+                .get("/api/v1/search").then().body("items[0].slug", equalTo("conference"));
+    }
+
+    @Test
+    void unusableQueriesAre400AndQuerySyntaxIsJustText() {
+        for (String bad : List.of("", "   ", "!!! ???", "<->", "字".repeat(201))) {
+            given().queryParam("q", bad).get("/api/v1/search").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("q"));
+        }
+        given().get("/api/v1/search").then().statusCode(400);
+        for (String syntax : List.of("公益金 & !", "公益金:*", "(公益金 | 双色球)", "'公益金'", "公益金 <-> 双色球", "公益金\\")) {
+            given().queryParam("q", syntax).queryParam("publisher", publisher).get("/api/v1/search").then().statusCode(200);
+        }
+        assertEquals(List.of("fund"), hits("公益金:*"));
+        given().queryParam("q", "公益金").queryParam("status", "gone").get("/api/v1/search").then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void pagesFollowByCursor() {
+        var first = given().queryParam("q", "站点").queryParam("publisher", publisher).queryParam("limit", 1).get("/api/v1/search");
+        first.then().statusCode(200).body("items.size()", equalTo(1));
+        String cursor = first.path("nextCursor");
+        given().queryParam("q", "站点").queryParam("publisher", publisher).queryParam("limit", 1).queryParam("cursor", cursor)
+                .get("/api/v1/search").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].slug", org.hamcrest.Matchers.not(equalTo(first.path("items[0].slug"))));
+        given().queryParam("q", "公益金").queryParam("publisher", publisher).queryParam("cursor", cursor).get("/api/v1/search")
+                .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+    }
+}
