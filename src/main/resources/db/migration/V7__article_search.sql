@@ -67,4 +67,7 @@ create trigger article_search_refresh after insert or update on article
 create trigger article_translation_search_refresh after insert or update or delete on article_translation
     for each row execute function cms_article_search_trigger();
 
-select cms_refresh_article_search(id) from article;
+do $$
+begin
+    perform cms_refresh_article_search(id) from article;
+end $$;

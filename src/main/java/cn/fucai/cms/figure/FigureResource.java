@@ -141,7 +141,7 @@ public abstract class FigureResource {
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "201", description = "Every figure was created")
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
-    public RestResponse<List<FigureResponse>> importFigures(@Valid @NotNull @Size(min = 1, max = 10_000) List<@Valid @NotNull FigureRequest> body) {
+    public RestResponse<List<FigureResponse>> importFigures(@NotNull @Size(min = 1, max = 10_000) List<@Valid @NotNull FigureRequest> body) {
         return created(figures.createAll(kind, body, i -> "[" + i + "].", List.of()));
     }
 
