@@ -2,6 +2,7 @@ package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.search.SearchQuery;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filter parameters figure lists, exports and summaries share, parsed with a 400 naming any bad one. */
 public class FigureQuery {
+
+    @QueryParam("q")
+    @Parameter(description = "Only figures whose period label, game category, source quote, purpose, metric or correction "
+            + "reason hold these words, matched as in search: Chinese words wherever they stand, English in any inflection",
+            example = "助学")
+    public String q;
 
     @QueryParam("publisher")
     @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
@@ -59,7 +66,8 @@ public class FigureQuery {
         return new FigureFilter(kind, publisherId, region, date("periodFrom", periodFrom), date("periodTo", periodTo),
                 QueryParams.enumValue(LotteryType.class, "lotteryType", lotteryType), gameCategory,
                 QueryParams.enumValue(Granularity.class, "granularity", granularity),
-                QueryParams.enumValue(FundFlow.class, "flow", flow), purpose, includeRetracted, asOf());
+                QueryParams.enumValue(FundFlow.class, "flow", flow), purpose, includeRetracted, asOf(),
+                q == null ? null : SearchQuery.parse(q));
     }
 
     Instant asOf() {

@@ -178,7 +178,7 @@ public class FigureService {
         // Load a year more than asked, so that the first year of the range has a year-on-year comparison.
         FigureFilter load = new FigureFilter(kind, filter.publisherId(), region,
                 filter.periodFrom() == null ? null : filter.periodFrom().minusYears(1), filter.periodTo(), filter.lotteryType(),
-                filter.gameCategory(), null, filter.flow(), filter.purpose(), false, filter.asOf());
+                filter.gameCategory(), null, filter.flow(), filter.purpose(), false, filter.asOf(), filter.text());
         List<FigureRow> facts = new ArrayList<>();
         store.forEach(load, facts::add);
         return new FigureDtos.SummaryResponse(kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(),

@@ -2,6 +2,7 @@ package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.sql.Jdbc;
+import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -207,6 +208,11 @@ class FigureStore {
         if (filter.purpose() != null) {
             sql.append(" and r.purpose_code = ?");
             params.add(filter.purpose());
+        }
+        if (filter.text() != null) {
+            Sql tsquery = filter.text().tsquery();
+            sql.append(" and r.search @@ ").append(tsquery.text());
+            params.addAll(java.util.Arrays.asList(tsquery.params()));
         }
         return sql;
     }

@@ -19,8 +19,6 @@ public final class SearchDtos {
             @Schema(example = "党建引领温州福彩高质量发展:销量再破20亿,筹集公益金5亿多元") String title,
             @Schema(nullable = true, example = "2020-01-06T03:49:00Z") Instant publishedAt,
             @Schema(example = "published") String status,
-            @Schema(description = "Relevance; higher is better. Title matches weigh most, then summaries, then bodies", example = "0.61")
-            float rank,
             @Schema(enumeration = {"title", "summary", "body"}, example = "body") String matchedIn,
             @Schema(description = "The passage that matched, HTML-escaped, with <mark> around each hit",
                     example = "…全年投入福彩<mark>公益金</mark>743.9万元,借势借力…") String snippet) {

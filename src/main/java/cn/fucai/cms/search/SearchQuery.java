@@ -1,6 +1,7 @@
 package cn.fucai.cms.search;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,16 +10,18 @@ import java.util.regex.Pattern;
 /**
  * A search string read as terms: words separated by spaces must all match, "quoted text" matches as a phrase.
  * Characters that mean something to PostgreSQL's tsquery syntax are just text: terms reach the database only as
- * parameters of phraseto_tsquery, which has no operators.
+ * parameters of plainto_tsquery and phraseto_tsquery, which have no operators. Articles are searched with it, and
+ * figure lists filter with it.
  */
-record SearchQuery(List<String> terms) {
+public record SearchQuery(List<String> terms) {
 
     static final int MAX_LENGTH = 200;
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final Pattern CJK = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]");
+    private static final String CJK_CLASS = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
-    static SearchQuery parse(String q) {
+    public static SearchQuery parse(String q) {
         if (q == null || q.isBlank()) {
             throw new InvalidInputException("q", "is required: one or more words, e.g. 公益金 or \"温州 福彩\"");
         }
@@ -39,6 +42,22 @@ record SearchQuery(List<String> terms) {
             throw new InvalidInputException("q", "has no letters, digits or Chinese characters to search for");
         }
         return new SearchQuery(List.copyOf(terms));
+    }
+
+    /**
+     * The tsquery expression of these terms, for a tsvector built by cms_search_document: every term must match, the
+     * Chinese part of each as all of its bigrams, the rest as English words (a phrase when quoted).
+     */
+    public Sql tsquery() {
+        Sql tsquery = new Sql("(");
+        for (String term : terms) {
+            if (!tsquery.text().equals("(")) {
+                tsquery.append(" && ");
+            }
+            tsquery.append("(plainto_tsquery('simple', cms_cjk_bigrams(?)) && phraseto_tsquery('english', regexp_replace(?, '"
+                    + CJK_CLASS + "', ' ', 'g')))", term, term);
+        }
+        return tsquery.append(")");
     }
 
     static boolean isChinese(String term) {

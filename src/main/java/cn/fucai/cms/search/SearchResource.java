@@ -36,9 +36,10 @@ public class SearchResource {
     @GET
     @Operation(operationId = "searchArticles", summary = "Search articles", description = """
             Words separated by spaces must all match; "quoted text" matches as a phrase. Chinese words of two or more
-            characters are found wherever they stand (温州, 公益金, 福彩公益); English words regardless of case and simple
-            inflection. Title matches rank above summary and body matches, newer above older at equal relevance. The same
-            filters as the article list apply; drafts only for tokens that may read them.""")
+            characters are found wherever they stand (温州, 公益金, 福彩公益), never across punctuation; English words
+            regardless of case and simple inflection. Articles whose title or tags match come first, then those that match
+            anywhere else; within each, newest first. The same filters as the article list apply; drafts only for tokens
+            that may read them. Figures are searched with `q` on the figure lists (`/api/v1/fund-figures?q=助学`).""")
     @APIResponse(responseCode = "200", description = "A page of hits, best first")
     @APIResponse(responseCode = "400", description = "An empty, too long (over 200 characters) or unusable query, or a bad filter")
     public RestResponse<Page<SearchHit>> search(

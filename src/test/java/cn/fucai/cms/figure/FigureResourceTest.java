@@ -176,6 +176,31 @@ class FigureResourceTest {
     }
 
     @Test
+    void figuresAreFoundByTheWordsOfTheirPurposeAndQuoteInListsAndExports() {
+        String publisher = createPublisher();
+        Map<String, Object> study = fund(publisher, "330300", "used", "120", "万元");
+        ((Map<String, Object>) study.get("fund")).put("purpose", Map.of("code", "student-aid", "label", "助学类"));
+        study.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "资助大学新生300名"));
+        String studyId = json().body(study).post("/api/v1/fund-figures").then().statusCode(201).extract().path("id");
+        Map<String, Object> elderly = fund(publisher, "330300", "used", "80", "万元");
+        ((Map<String, Object>) elderly.get("fund")).put("purpose", Map.of("code", "elderly-welfare", "label", "老年人福利类"));
+        elderly.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "支持敬老院改造"));
+        String elderlyId = json().body(elderly).post("/api/v1/fund-figures").then().statusCode(201).extract().path("id");
+
+        String p = "/api/v1/fund-figures?publisher=" + publisher + "&q=";
+        assertEquals(List.of(studyId), TestData.allPages(p + "助学", "id"));
+        assertEquals(List.of(studyId), TestData.allPages(p + "大学新生", "id"));
+        assertEquals(List.of(elderlyId), TestData.allPages(p + "敬老院", "id"));
+        assertEquals(List.of(), TestData.allPages(p + "助学 敬老院", "id"), "every word must match");
+        assertEquals(List.of(), TestData.allPages(p + "英语", "id"));
+        String csv = given().accept("text/csv").get(p + "助学").then().statusCode(200).extract().asString();
+        assertEquals(2, csv.strip().split("\n").length, "a header and one figure: " + csv);
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("资助大学新生300名"), csv);
+        given().get(p + "!!!").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("q"));
+    }
+
+    @Test
     void aFigureOfOneKindIsNotFoundUnderAnother() {
         String publisher = createPublisher();
         String id = json().body(sales(publisher, "330300", "20", "亿元")).post("/api/v1/sales-figures").path("id");

@@ -1,6 +1,8 @@
 package cn.fucai.cms.search;
 
 import static cn.fucai.cms.support.TestData.admin;
+import static cn.fucai.cms.support.TestData.allPages;
+import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
@@ -11,6 +13,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /** Recall, precision, ranking and highlighting on a small fixture of the sample articles' vocabulary. */
 @QuarkusTest
 class SearchTest {
+
+    @Inject
+    DataSource dataSource;
 
     private String publisher;
     private Map<String, String> ids;
@@ -136,6 +143,49 @@ class SearchTest {
         assertEquals(List.of("fund"), hits("公益金:*"));
         given().queryParam("q", "公益金").queryParam("status", "gone").get("/api/v1/search").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void aRareWordBehindMoreThanAWindowOfNewerArticlesIsFoundThroughTheIndex() {
+        // 450 newer articles, one in three with 站点 in the title and all of them with 站点 in the body: more than the
+        // 400 newest that a tier reads in order before it turns to the GIN index.
+        column(dataSource, """
+                insert into article (id, publisher_id, slug, locale, title, body, tags, region_codes, region_scope,
+                                     published_at, status, version, created_at, updated_at)
+                select gen_random_uuid(), p.id, 'filler-' || g, 'zh-CN', case when g % 3 = 0 then '站点简报' else '月度简报' end,
+                       '<p>星级站点巡查第' || g || '次。</p>', '{}', '{}', '{}', timestamptz '2024-01-01 00:00Z' + g * interval '1 hour',
+                       'published', 0, now(), now()
+                from generate_series(1, 450) g, publisher p where p.slug = ? and p.deleted_at is null
+                returning id""", publisher);
+        add("rare-title", "摄影展开幕", "<p>展出作品。</p>", "2019-03-01T00:00:00+08:00", null);
+        add("rare-body", "文化活动", "<p>举办摄影比赛。</p>", "2019-04-01T00:00:00+08:00", null);
+
+        assertEquals(List.of("rare-title", "rare-body"), hits("摄影"), "the title hit first, though the body hit is newer");
+        assertEquals(List.of(), hits("摄影 站点"));
+
+        List<String> all = allPages("/api/v1/search?q=站点&limit=100&publisher=" + publisher, "slug");
+        assertEquals(453, all.size(), "150 + 2 title hits, 300 + 1 body hits");
+        assertEquals(all.size(), java.util.Set.copyOf(all).size(), "no hit twice across pages");
+        assertEquals("filler-450", all.get(0));
+        assertEquals("filler-3", all.get(149));
+        assertEquals(List.of("newer-twin", "older-twin"), all.subList(150, 152));
+        assertEquals("filler-449", all.get(152), "then the newest body hit");
+        assertEquals("filler-1", all.get(451));
+        assertEquals("apart", all.get(452));
+    }
+
+    @Test
+    void draftsWithoutAPublicationDateFollowByCursorToo() {
+        for (String slug : List.of("draft-one", "draft-two")) {
+            Map<String, Object> draft = article(publisher, slug);
+            draft.put("status", "draft");
+            draft.put("publishedAt", null);
+            draft.put("title", "草稿公益金");
+            createArticleId(draft);
+        }
+        List<String> drafts = allPages("/api/v1/search?q=公益金&status=draft&limit=1&publisher=" + publisher, "slug");
+        assertEquals(java.util.Set.of("draft-one", "draft-two"), java.util.Set.copyOf(drafts));
+        assertEquals(2, drafts.size());
     }
 
     @Test

@@ -1,4 +1,0 @@
-\set pick random(1, 4)
-select a.id, ts_rank(s.document, q.query) as rank from (select phraseto_tsquery('simple', cms_cjk_bigrams((array['温州','杭州','鹿城区','嘉兴'])[:pick])) && phraseto_tsquery('simple', cms_cjk_bigrams((array['公益金','福彩','双色球','投注站'])[:pick])) as query) q
-join article_search s on s.document @@ q.query join article a on a.id = s.article_id
-where a.deleted_at is null and a.status = 'published' order by rank desc, a.published_at desc, a.id desc limit 21;
