@@ -24,7 +24,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
@@ -83,9 +85,14 @@ public class FigureService {
             rows.add(new FigureRow(id, kind, PublisherRef.from(publisher), now, 1, "created", null, now, false, figure.values()));
         }
         store.insertAll(rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
+        audit.recordAll(caller, "create", kind + "-figure",
+                rows.stream().map(row -> new AuditLog.Written(row.id(), row.values().publisherId(), row.values())).toList());
+        Map<UUID, Boolean> subscribed = new HashMap<>();
         for (FigureRow row : rows) {
-            audit.record(caller, "create", kind + "-figure", row.id(), row.values().publisherId(), null, row.values());
-            webhooks.publish(WebhookEventType.FIGURE_PUBLISHED, row.values().publisherId(), FigureDtos.FigureResponse.from(row));
+            UUID publisherId = row.values().publisherId();
+            if (subscribed.computeIfAbsent(publisherId, id -> webhooks.subscribed(WebhookEventType.FIGURE_PUBLISHED, id))) {
+                webhooks.publish(WebhookEventType.FIGURE_PUBLISHED, publisherId, FigureDtos.FigureResponse.from(row));
+            }
         }
         return rows;
     }

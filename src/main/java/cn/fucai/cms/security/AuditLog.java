@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +25,11 @@ import org.hibernate.id.uuid.UuidVersion7Strategy;
  */
 @ApplicationScoped
 public class AuditLog {
+
+    private static final String INSERT = """
+            insert into audit_event (id, occurred_at, token_id, token_name, client_address, action, resource_type,
+                resource_id, publisher_id, before_state, after_state)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""";
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
@@ -95,13 +101,31 @@ public class AuditLog {
     /** One write: who, what (action, resource, id, publisher), and the state before and after (null when none). */
     public void record(Caller caller, String action, String resourceType, Object resourceId, UUID publisherId,
                        Object before, Object after) {
-        jdbc.update("""
-                insert into audit_event (id, occurred_at, token_id, token_name, client_address, action, resource_type,
-                    resource_id, publisher_id, before_state, after_state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
+        jdbc.update(INSERT,
                 UuidVersion7Strategy.INSTANCE.generateUuid(null), Timestamps.now(clock).atOffset(ZoneOffset.UTC),
                 caller.tokenId(), caller.name(), caller.address(), action, resourceType, resourceId.toString(), publisherId,
                 toJson(before), toJson(after));
+    }
+
+    /** One entry of {@link #recordAll}: the resource written and its state after the write. */
+    public record Written(Object resourceId, UUID publisherId, Object after) {
+    }
+
+    /** Many creations at once (a batch import), as one JDBC batch: each still gets its own audit event. */
+    public void recordAll(Caller caller, String action, String resourceType, List<Written> written) {
+        OffsetDateTime now = Timestamps.now(clock).atOffset(ZoneOffset.UTC);
+        jdbc.withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Written entry : written) {
+                    Jdbc.bind(insert, UuidVersion7Strategy.INSTANCE.generateUuid(null), now, caller.tokenId(), caller.name(),
+                            caller.address(), action, resourceType, entry.resourceId().toString(), entry.publisherId(), null,
+                            toJson(entry.after()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
     }
 
     private String toJson(Object state) {

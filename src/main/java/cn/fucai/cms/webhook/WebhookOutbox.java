@@ -30,6 +30,13 @@ public class WebhookOutbox {
         this.clock = clock;
     }
 
+    /** Whether a live webhook would receive {@code type} about {@code publisherId}: a batch asks once, not per row. */
+    public boolean subscribed(WebhookEventType type, UUID publisherId) {
+        return jdbc.exists("""
+                select 1 from webhook w where w.disabled_at is null and w.events @> array[?]::text[]
+                and (w.publisher_id is null or w.publisher_id = ?)""", type.wireName(), publisherId);
+    }
+
     /** Publishes {@code type} about a resource of {@code publisherId}; {@code data} is what receivers get. */
     public void publish(WebhookEventType type, UUID publisherId, Object data) {
         UUID eventId = UuidVersion7Strategy.INSTANCE.generateUuid(null);

@@ -51,7 +51,12 @@ class FigureImportExportTest {
         Map<String, Object> second = fund(publisher, "330302", "raised", "5", "亿元");
         second.put("qualifier", "over");
         second.put("period", period("2019-01-01", "2019-12-30", "YEAR_TO_DATE"));
-        json().body(List.of(first, second)).post("/api/v1/fund-figures/batch").then().statusCode(201).body("", hasSize(2));
+        List<String> ids = json().body(List.of(first, second)).post("/api/v1/fund-figures/batch").then().statusCode(201)
+                .body("", hasSize(2)).extract().path("id");
+        assertEquals(2, count(db, """
+                select count(*) from audit_event where action = 'create' and resource_type = 'fund-figure'
+                and resource_id = any(?) and after_state is not null""",
+                (Object) ids.toArray(String[]::new)), "each figure of a batch has its own audit event");
 
         Response export = given().accept("text/csv").get("/api/v1/fund-figures?publisher=" + publisher);
         export.then().statusCode(200)

@@ -2,6 +2,8 @@ package cn.fucai.cms.common.sql;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,10 +80,25 @@ public class Jdbc {
 
     public <T> T withConnection(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+            return work.run(counting(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The connection, with each statement it prepares counted for {@link StatementCount}. */
+    private static Connection counting(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                        StatementCount.increment();
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Binds parameters in order; null is bound as an untyped SQL NULL. */

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The HTTP benchmark: the packaged service (production profile, -Xmx512m) on a generated dataset of 100,000 articles
+# (bench/dataset.sql) and 50,960 figures (bench/figures.sql), driven by wrk with varied ids and query strings
+# (bench/http.lua). For each endpoint: requests per second, median and 99th-percentile latency, and CPU time per
+# request of the service and of PostgreSQL; each as a ratio to the constant endpoint GET /api/v1 measured in the same
+# run. Then a full sync snapshot by one client, and one feed page after 100 changes.
+# Results go to target/bench/http-results.txt. Usage: bash bench/http.sh [seconds per endpoint] [connections];
+# BENCH_REUSE=1 keeps the dataset of the previous run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/database.sh
+SECONDS_PER_RUN=${1:-15}
+CONNECTIONS=${2:-32}
+REUSE=${BENCH_REUSE:-0}
+PORT=${BENCH_PORT:-18080}
+TOKEN=bench-admin-token-0123456789abcdef
+out=target/bench
+mkdir -p "$out"
+results=$out/http-results.txt
+
+command -v wrk >/dev/null || { echo "installing wrk from Debian's packages" >&2; apt-get install -y wrk >/dev/null; }
+command -v curl >/dev/null || apt-get install -y curl >/dev/null
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+
+URL=$(ensure_local_database cms_bench_http "$([ "$REUSE" = 1 ] || echo fresh)")
+DB_PORT=$(sed -E 's|.*:([0-9]+)/.*|\1|' <<<"$URL")
+export PGPASSWORD=$cms_password
+PSQL=(psql -q -X -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_http -v ON_ERROR_STOP=1)
+
+QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_ADMIN_TOKEN=$TOKEN \
+    CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
+    java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >"$out/http-service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 120); do
+    curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break
+    kill -0 $SERVICE 2>/dev/null || { cat "$out/http-service.log" >&2; exit 1; }
+    sleep 1
+done
+BASE=http://127.0.0.1:$PORT
+
+if [ "$REUSE" != 1 ]; then
+    echo "generating the dataset (about 5 minutes)…" >&2
+    "${PSQL[@]}" -o /dev/null -f bench/dataset.sql -v articles=100000
+    indexes=$("${PSQL[@]}" -Atc "select indexdef || ';' from pg_indexes where tablename = 'article_search' and indexname <> 'article_search_pkey'")
+    "${PSQL[@]}" -c "$(sed -E 's/CREATE INDEX ([a-z_]+) .*/drop index \1;/' <<<"$indexes")"
+    parts=()
+    for part in 0 1; do "${PSQL[@]}" -v part=$part -o /dev/null -f bench/index-part.sql & parts+=($!); done
+    wait "${parts[@]}"
+    "${PSQL[@]}" -c "$indexes" -o /dev/null -f bench/figures.sql
+    "${PSQL[@]}" -c "vacuum analyze"
+fi
+
+# Request lines for wrk: a path, then headers after tabs; non-ASCII in query strings percent-encoded.
+enc() { printf '%s' "$1" | od -An -tx1 | tr -s ' \n' '\n\n' | sed '/^$/d; s/^/%/' | tr -d '\n'; }
+lines() { "${PSQL[@]}" -Atc "$1" >"$out/paths-$2.txt"; }
+lines "select '/api/v1' from generate_series(1, 10)" constant
+lines "select '/api/v1/articles/' || id from article where status = 'published' and deleted_at is null order by md5(id::text) limit 2000" article
+: >"$out/paths-article-304.txt"
+head -n 300 "$out/paths-article.txt" | while read -r path; do
+    etag=$(curl -fsI "$BASE$path" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+    printf '%s\tIf-None-Match: %s\n' "$path" "$etag" >>"$out/paths-article-304.txt"
+done
+lines "select '/api/v1/articles' from generate_series(1, 10)" list
+lines "select '/api/v1/articles?region=' || r.code || '&category=' || c from region r,
+       unnest(array['$(enc 本地新闻)', '$(enc 公益金公告)', '$(enc 销售动态)', '$(enc 通知公告)']) c where r.level = 'province'" list-filtered
+: >"$out/paths-list-page-50.txt"
+for filter in "" "region=330000" "region=440000" "category=$(enc 本地新闻)" "sort=-updatedAt"; do
+    url="$BASE/api/v1/articles?$filter"
+    for _ in $(seq 49); do
+        cursor=$(curl -fs "$url" | sed -E 's/.*"nextCursor":"([^"]*)".*/\1/')
+        url="$BASE/api/v1/articles?$filter&cursor=$cursor"
+    done
+    echo "${url#"$BASE"}" >>"$out/paths-list-page-50.txt"
+done
+: >"$out/paths-sync.txt"
+url="$BASE/api/v1/sync/articles?limit=20"
+for _ in $(seq 300); do
+    printf '%s\tAuthorization: Bearer %s\n' "${url#"$BASE"}" "$TOKEN" >>"$out/paths-sync.txt"
+    cursor=$(curl -fs -H "Authorization: Bearer $TOKEN" "$url" | sed -E 's/.*"nextCursor":"([^"]*)".*/\1/')
+    url="$BASE/api/v1/sync/articles?limit=20&cursor=$cursor"
+done
+: >"$out/paths-search.txt"
+for q in 福彩 助学 扶老 助残 民政 彩民 党建引领 公益活动 困难群众 志愿服务 星级站点 阳光福彩 "温州 公益金" "杭州 福彩" conferences charity students; do
+    echo "/api/v1/search?q=$(enc "$q")" >>"$out/paths-search.txt"
+done
+lines "select '/api/v1/fund-figures/summary?groupBy=year&flow=raised&region=' || code from region where level = 'province'
+       union all select '/api/v1/sales-figures/summary?groupBy=year&region=' || code from region where level = 'province'" summary
+printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept: text/csv\n' >"$out/paths-csv.txt"
+csv_rows=$(curl -fs -H 'Accept: text/csv' "$BASE/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31" | wc -l)
+
+cpu_of() { # clock ticks used so far by the given processes
+    local total=0
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    done
+    echo $total
+}
+TICKS=$(getconf CLK_TCK)
+measure() { # label, paths file, connections
+    local pg_pids java_before pg_before line
+    pg_pids=$(pgrep -u postgres postgres | tr '\n' ' ')
+    java_before=$(cpu_of $SERVICE)
+    pg_before=$(cpu_of $pg_pids)
+    line=$(wrk -t2 -c"$3" -d"${SECONDS_PER_RUN}s" --latency -s bench/http.lua "$BASE" -- "$out/paths-$2.txt" | grep '^RESULT')
+    local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(cpu_of $(pgrep -u postgres postgres)) - pg_before ))
+    awk -v label="$1" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" 'BEGIN {
+        n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
+        rps = r["requests"] / r["seconds"]
+        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d\n", label, rps, r["p50_ms"], r["p99_ms"],
+            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
+}
+
+for warm in constant article list search; do wrk -t2 -c8 -d3s -s bench/http.lua "$BASE" -- "$out/paths-$warm.txt" >/dev/null; done
+{
+    echo "HTTP benchmark, $(date -u +%F), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1), -Xmx512m, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
+    measure "constant GET /api/v1" constant "$CONNECTIONS"
+    measure "article by id" article "$CONNECTIONS"
+    measure "article by id, If-None-Match (304)" article-304 "$CONNECTIONS"
+    measure "article list, first page" list "$CONNECTIONS"
+    measure "article list, region and category" list-filtered "$CONNECTIONS"
+    measure "article list, page 50 by cursor" list-page-50 "$CONNECTIONS"
+    measure "sync feed page (20)" sync "$CONNECTIONS"
+    measure "search (20 hits)" search "$CONNECTIONS"
+    measure "figures summary by year" summary "$CONNECTIONS"
+    measure "CSV export ($((csv_rows - 1)) figures)" csv 4
+} | tee "$out/http-raw.txt" | awk -F'|' 'NR <= 2 { print; next }
+    NR == 3 { base = $2 } { printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s\n", $1, $2, $2 / base, $3, $4, $5, $6, $7, $8 }' | tee "$results"
+
+# A mirror's first sync: every article, page by page, one client; then one feed page after 100 changes.
+start=$(date +%s%N)
+url="$BASE/api/v1/sync/articles?limit=100"
+pages=0 items=0
+while :; do
+    body=$(curl -fs -H "Authorization: Bearer $TOKEN" "$url")
+    pages=$((pages + 1))
+    items=$((items + $(grep -o '"type":"upsert"' <<<"$body" | wc -l || true)))
+    cursor=$(sed -E 's/.*"nextCursor":"([^"]*)".*/\1/' <<<"$body")
+    grep -q '"hasMore":true' <<<"$body" || break
+    url="$BASE/api/v1/sync/articles?limit=100&cursor=$cursor"
+done
+snapshot_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+"${PSQL[@]}" -c "update article set summary = summary || ' ' where id in (select id from article where status = 'published' order by md5(id::text) limit 100)"
+sleep 1
+feed_ms=$(curl -fs -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/sync/articles?limit=100&cursor=$cursor" | awk '{printf "%.1f", $1 * 1000}')
+echo "sync: full snapshot of $items articles in $pages pages of 100: $((snapshot_ms / 1000)).$((snapshot_ms % 1000 / 100)) s; feed page after 100 changes: $feed_ms ms" | tee -a "$results"
+echo "service log lines with ERROR or OutOfMemory: $(grep -c -E 'ERROR|OutOfMemory' "$out/http-service.log" || true)" | tee -a "$results"

@@ -1,0 +1,37 @@
+package cn.fucai.cms.common.http;
+
+import cn.fucai.cms.common.sql.StatementCount;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * With {@code cms.server-timing=true}, every API answer says how many SQL statements it took, in a standard
+ * {@code Server-Timing} header ({@code sql;desc="2 statements"}) that browsers' developer tools show: a list that
+ * grows with its page size would show here first.
+ */
+public class ServerTiming {
+
+    private final boolean enabled;
+
+    public ServerTiming(@ConfigProperty(name = "cms.server-timing", defaultValue = "false") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void begin(ContainerRequestContext request) {
+        if (enabled) {
+            StatementCount.begin();
+        }
+    }
+
+    @ServerResponseFilter
+    public void report(ContainerRequestContext request, ContainerResponseContext response) {
+        int statements = StatementCount.current();
+        if (enabled && statements >= 0) {
+            response.getHeaders().putSingle("Server-Timing", "sql;desc=\"" + statements + " statements\"");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.fucai.cms.common;
+
+import static cn.fucai.cms.support.TestData.admin;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.translation;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statements per request, as the Server-Timing header counts them where they are prepared (plain JDBC and Hibernate):
+ * one for a detail read, and as many for a page of 100 as for a page of 2.
+ */
+@QuarkusTest
+class StatementCountTest {
+
+    private static final Pattern STATEMENTS = Pattern.compile("sql;desc=\"(\\d+) statements\"");
+
+    @Test
+    void aDetailReadIsOneStatementAndAListIsTheSameNumberWhateverItsLength() {
+        String publisher = createPublisher();
+        String id = null;
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> body = article(publisher, "counted-" + i);
+            body.put("tags", List.of("公益金"));
+            body.put("translations", List.of(translation("en", "Counted " + i)));
+            id = createArticleId(body);
+        }
+        assertEquals(1, statements(given(), "/api/v1/articles/" + id));
+        assertEquals(1, statements(given().header("Accept-Language", "en"), "/api/v1/articles/" + id));
+
+        String list = "/api/v1/articles?publisher=" + publisher + "&locale=en&limit=";
+        int small = statements(given(), list + 2);
+        int large = statements(given(), list + 100);
+        assertEquals(small, large, "a page of 100 takes as many statements as a page of 2");
+        assertTrue(large <= 3, "a list page is at most 3 statements (publisher, rows, translations); was " + large);
+
+        int search = statements(given(), "/api/v1/search?q=公益金&limit=100&publisher=" + publisher);
+        assertTrue(search <= 8, "search is a few statements per tier plus one for the page; was " + search);
+        // Two pages in the middle of the snapshot (the last page also looks at the feed, whatever its length), after a
+        // first request that loads the cursor-signing key once for the life of the service.
+        statements(admin(), "/api/v1/sync/articles?limit=1");
+        int sync = statements(admin(), "/api/v1/sync/articles?limit=10&publisher=" + publisher);
+        assertEquals(sync, statements(admin(), "/api/v1/sync/articles?limit=2&publisher=" + publisher));
+        assertTrue(sync <= 6, "a sync page is a handful of statements; was " + sync);
+    }
+
+    private static int statements(RequestSpecification request, String url) {
+        Response response = request.get(url);
+        response.then().statusCode(200);
+        String header = response.header("Server-Timing");
+        Matcher matcher = STATEMENTS.matcher(header == null ? "" : header);
+        assertTrue(matcher.matches(), "Server-Timing of " + url + ": " + header);
+        return Integer.parseInt(matcher.group(1));
+    }
+}
