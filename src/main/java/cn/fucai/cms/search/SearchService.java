@@ -12,6 +12,8 @@ import cn.fucai.cms.search.SearchDtos.SearchHit;
 import cn.fucai.cms.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -160,7 +162,7 @@ public class SearchService {
     private record Window(List<Position> hits, double indexedArticles) {
     }
 
-    private static Position position(Tier tier, java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Position position(Tier tier, ResultSet rs) throws SQLException {
         OffsetDateTime rankedAt = rs.getObject(2, OffsetDateTime.class);
         return new Position(tier.rank, rankedAt.equals(OffsetDateTime.MIN) ? null : rankedAt.toInstant(), rs.getObject(1, UUID.class));
     }
