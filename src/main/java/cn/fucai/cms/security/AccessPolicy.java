@@ -3,7 +3,8 @@ package cn.fucai.cms.security;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Set;
@@ -17,19 +18,23 @@ import java.util.UUID;
 public class AccessPolicy {
 
     private final Instance<SecurityIdentity> identity;
-    private final Instance<HttpServerRequest> request;
+    private final CurrentVertxRequest request;
 
-    AccessPolicy(Instance<SecurityIdentity> identity, Instance<HttpServerRequest> request) {
+    AccessPolicy(Instance<SecurityIdentity> identity, CurrentVertxRequest request) {
         this.identity = identity;
         this.request = request;
     }
 
-    /** Who is calling; outside a request (start-up loaders) the service itself. */
+    /**
+     * Who is calling; outside an HTTP request (start-up loaders) the service itself. A request context can be active
+     * without an HTTP request behind it, so the HTTP request itself is what decides.
+     */
     public Caller caller() {
-        if (!Arc.container().requestContext().isActive()) {
+        RoutingContext http = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
+        if (http == null) {
             return Caller.SYSTEM;
         }
-        String address = request.isResolvable() ? request.get().remoteAddress().hostAddress() : null;
+        String address = http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress();
         SecurityIdentity current = identity.get();
         if (current.isAnonymous()) {
             return Caller.anonymous(address);

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,16 @@ class AccessControlTest {
             Response done = write.apply(as(tokens.get(caller)));
             assertEquals(ok, done.statusCode(), what + " by " + caller + ": " + done.asString());
         }
+    }
+
+    @Inject
+    AccessPolicy access;
+
+    @Test
+    @ActivateRequestContext
+    void withARequestContextButNoHttpRequestTheCallerIsTheServiceItself() {
+        // As at start-up, when the demo content loads: a request context may be active with no HTTP request behind it.
+        org.junit.jupiter.api.Assertions.assertSame(Caller.SYSTEM, access.caller());
     }
 
     @Test
