@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
+source bench/load-articles.sh
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-32}
 REUSE=${BENCH_REUSE:-0}
@@ -41,14 +42,9 @@ BASE=http://127.0.0.1:$PORT
 
 if [ "$REUSE" != 1 ]; then
     echo "generating the dataset (about 5 minutes)…" >&2
-    "${PSQL[@]}" -o /dev/null -f bench/dataset.sql -v articles=100000
-    indexes=$("${PSQL[@]}" -Atc "select indexdef || ';' from pg_indexes where tablename = 'article_search' and indexname <> 'article_search_pkey'")
-    "${PSQL[@]}" -c "$(sed -E 's/CREATE INDEX ([a-z_]+) .*/drop index \1;/' <<<"$indexes")"
-    parts=()
-    for part in 0 1; do "${PSQL[@]}" -v part=$part -o /dev/null -f bench/index-part.sql & parts+=($!); done
-    wait "${parts[@]}"
-    "${PSQL[@]}" -c "$indexes" -o /dev/null -f bench/figures.sql
-    "${PSQL[@]}" -c "vacuum analyze"
+    load_articles 100000
+    "${PSQL[@]}" -o /dev/null -f bench/figures.sql
+    "${PSQL[@]}" -c "set client_min_messages = error" -c "vacuum analyze"
 fi
 
 # Request lines for wrk: a path, then headers after tabs; non-ASCII in query strings percent-encoded.

@@ -1,48 +1,62 @@
 -- The statements GET /api/v1/search runs for a first page of 20 published hits (SearchService), as a pgbench script;
 -- bench/search.sh puts the query words in place of the placeholder. Each tier probes the newest articles (200 for
--- titles, 100 for the rest); when the probe does not fill the page, its hit rate decides between a longer walk and
--- the GIN index, by the relative costs SearchService uses. The text tier runs only when titles did not fill the page.
+-- titles, 100 for the rest). When the probe does not fill the page, its hit rate says how far back the page's
+-- matches should reach; the GIN index on (text, ranked_at) is read for that stretch of time only, then, if that was
+-- not enough, for everything older. The text tier runs only when titles did not fill the page.
 \set pick random(1, 6)
-with q as materialized (select TSQUERY as query)
-select count(*) as hits, coalesce(max(indexed), 0) as indexed from (select w.article_id,
+\set wanted 21
+with q as materialized (select TSQUERY as query),
+w as materialized (select s.article_id, s.ranked_at, s.title from article_search s
+    where true and s.status = 'published' order by s.ranked_at desc, s.article_id desc limit 200)
+select count(h.article_id) as hits, max(i.n) as n, coalesce(max(i.span), 0) as span, coalesce(max(i.newest), 0) as newest,
     (select reltuples from pg_class where oid = 'article_search'::regclass) as indexed
-    from (select s.article_id, s.ranked_at, s.title from article_search s
-    where true and s.status = 'published' order by s.ranked_at desc, s.article_id desc limit 200) w, q
-    where w.title @@ q.query order by w.ranked_at desc, w.article_id desc limit 21) h \gset
-\if :hits < 21
-\set rows int(case when :hits = 0 then 1000000000 else 1.5 * 21 * 200 / :hits end)
-\set walk :rows <= 5000 and :rows * 1.85 < :hits / 200.0 * :indexed
-\if :walk
+from (select count(*) as n, extract(epoch from max(ranked_at) - min(ranked_at)) as span, extract(epoch from max(ranked_at)) as newest from w) i
+left join lateral (select w.article_id from w, q where w.title @@ q.query order by w.ranked_at desc, w.article_id desc limit :wanted) h on true \gset
+\set found :hits
+\if :hits < :wanted and :n = 200
+\set reach 1.5 * :wanted * :n / greatest(:hits, 1)
+\if :hits > 0 and :span > 0 and :reach * 0.2 + 1.5 * :wanted * 2.7 < :hits * 2.7 / :n * :indexed
+\set since :newest - :span * :reach / :n
 with q as materialized (select TSQUERY as query)
-select count(*) as hits from (select w.article_id from (select s.article_id, s.ranked_at, s.title from article_search s
-    where true and s.status = 'published' order by s.ranked_at desc, s.article_id desc limit :rows) w, q
-    where w.title @@ q.query order by w.ranked_at desc, w.article_id desc limit 21) h \gset
+select count(*) as found from (select s.article_id from article_search s, q where s.title @@ q.query and s.status = 'published'
+    and s.ranked_at >= to_timestamp(:since) order by s.ranked_at + interval '0' desc, s.article_id desc limit :wanted) h \gset
+\if :found < :wanted
+\set rest :wanted - :found
+with q as materialized (select TSQUERY as query)
+select count(*) + :found as found from (select s.article_id from article_search s, q where s.title @@ q.query and s.status = 'published'
+    and s.ranked_at + interval '0' < to_timestamp(:since) order by s.ranked_at + interval '0' desc, s.article_id desc limit :rest) h \gset
 \endif
-\if :hits < 21
+\else
 with q as materialized (select TSQUERY as query)
-select count(*) as hits from (select s.article_id from article_search s, q where s.title @@ q.query and s.status = 'published'
-    order by s.ranked_at + interval '0' desc, s.article_id desc limit 21) h \gset
+select count(*) as found from (select s.article_id from article_search s, q where s.title @@ q.query and s.status = 'published'
+    order by s.ranked_at + interval '0' desc, s.article_id desc limit :wanted) h \gset
 \endif
 \endif
 
-\set wanted 21 - :hits
+\set wanted 21 - :found
 \if :wanted > 0
-with q as materialized (select TSQUERY as query)
-select count(*) as hits, coalesce(max(indexed), 0) as indexed from (select w.article_id,
+with q as materialized (select TSQUERY as query),
+w as materialized (select s.article_id, s.ranked_at, s.title, s.document from article_search s
+    where true and s.status = 'published' order by s.ranked_at desc, s.article_id desc limit 100)
+select count(h.article_id) as hits, max(i.n) as n, coalesce(max(i.span), 0) as span, coalesce(max(i.newest), 0) as newest,
     (select reltuples from pg_class where oid = 'article_search'::regclass) as indexed
-    from (select s.article_id, s.ranked_at, s.title, s.document from article_search s
-    where true and s.status = 'published' order by s.ranked_at desc, s.article_id desc limit 100) w, q
-    where w.document @@ q.query and not w.title @@ q.query order by w.ranked_at desc, w.article_id desc limit :wanted) h \gset
-\if :hits < :wanted
-\set rows int(case when :hits = 0 then 1000000000 else 1.5 * :wanted * 100 / :hits end)
-\set walk :rows <= 5000 and :rows * 4.5 < :hits / 100.0 * :indexed
-\if :walk
+from (select count(*) as n, extract(epoch from max(ranked_at) - min(ranked_at)) as span, extract(epoch from max(ranked_at)) as newest from w) i
+left join lateral (select w.article_id from w, q where w.document @@ q.query and not w.title @@ q.query
+    order by w.ranked_at desc, w.article_id desc limit :wanted) h on true \gset
+\if :hits < :wanted and :n = 100
+\set reach 1.5 * :wanted * :n / greatest(:hits, 1)
+\if :hits > 0 and :span > 0 and :reach * 0.2 + 1.5 * :wanted * 2.7 < :hits * 2.7 / :n * :indexed
+\set since :newest - :span * :reach / :n
 with q as materialized (select TSQUERY as query)
-select count(*) as hits from (select w.article_id from (select s.article_id, s.ranked_at, s.title, s.document from article_search s
-    where true and s.status = 'published' order by s.ranked_at desc, s.article_id desc limit :rows) w, q
-    where w.document @@ q.query and not w.title @@ q.query order by w.ranked_at desc, w.article_id desc limit :wanted) h \gset
+select count(*) as found from (select s.article_id from article_search s, q where s.document @@ q.query and not s.title @@ q.query
+    and s.status = 'published' and s.ranked_at >= to_timestamp(:since) order by s.ranked_at + interval '0' desc, s.article_id desc limit :wanted) h \gset
+\if :found < :wanted
+\set rest :wanted - :found
+with q as materialized (select TSQUERY as query)
+select count(*) from (select s.article_id from article_search s, q where s.document @@ q.query and not s.title @@ q.query
+    and s.status = 'published' and s.ranked_at + interval '0' < to_timestamp(:since) order by s.ranked_at + interval '0' desc, s.article_id desc limit :rest) h;
 \endif
-\if :hits < :wanted
+\else
 with q as materialized (select TSQUERY as query)
 select count(*) from (select s.article_id from article_search s, q where s.document @@ q.query and not s.title @@ q.query
     and s.status = 'published' order by s.ranked_at + interval '0' desc, s.article_id desc limit :wanted) h;

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,16 +29,20 @@ import java.util.UUID;
  * Full-text search over articles (title, summary, body and tags, in the original and every translation), ranked by
  * tier then recency, with a highlighted passage. Unpublished articles only for callers who may read them.
  * <p>
- * Each tier either walks the newest articles until a page of a common word is full, or reads the index entries of a
- * rare word; scoring every match, as ts_rank does, made a word in most articles cost seconds (README, "Search").
+ * Each tier reads only as much of the index as a page needs: scoring every match, as ts_rank does, made a word in most
+ * articles cost seconds, and reading every match, a word in a few per cent of them tens of milliseconds (README, "Search").
  */
 @ApplicationScoped
 public class SearchService {
 
-    /** The most articles a tier reads in order before it turns to the GIN index. */
-    private static final int MAX_WINDOW = 5000;
     /** How the sort key of an article without a publication date is written in a cursor. */
     private static final String UNPUBLISHED = "-infinity";
+    /** Where a GIN read must not use ranked_at as an index range: a range of most of the index costs more than it saves. */
+    private static final String RANKED_AT_FILTER = "(s.ranked_at + interval '0')";
+    /** Measured cost, in microseconds, of one article in the time range of a GIN read (README, "Search"). */
+    private static final double RANGE_COST = 0.2;
+    /** Measured cost, in microseconds, of one match read from the heap after a GIN read. */
+    private static final double MATCH_COST = 2.7;
 
     private final Jdbc jdbc;
     private final ArticleService articles;
@@ -67,30 +72,24 @@ public class SearchService {
         String fingerprint = Cursor.fingerprint("tier", query, filter);
         Position after = Position.of(Cursor.decode(cursorParam, fingerprint, 3));
 
-        Sql conditions = new Sql(" and s.status = ?", status);
+        Sql filters = new Sql(" and s.status = ?", status);
         if (!status.equals("published")) {
             Set<UUID> visible = access.unpublishedScope();
             if (visible != null) {
-                conditions.append(" and s.publisher_id = any(?)", (Object) visible.toArray(UUID[]::new));
+                filters.append(" and s.publisher_id = any(?)", (Object) visible.toArray(UUID[]::new));
             }
         }
         if (publisherId != null) {
-            conditions.append(" and s.publisher_id = ?", publisherId);
+            filters.append(" and s.publisher_id = ?", publisherId);
         }
         if (region != null) {
-            conditions.append(" and s.region_scope @> array[?]::varchar[]", region);
+            filters.append(" and s.region_scope @> array[?]::varchar[]", region);
         }
         if (filter.category() != null) {
-            conditions.append(" and s.category = ?", filter.category());
+            filters.append(" and s.category = ?", filter.category());
         }
         if (locale != null) {
-            conditions.append(" and s.locales @> array[?]::text[]", locale);
-        }
-        if (filter.publishedFrom() != null) {
-            conditions.append(" and s.ranked_at >= ?", filter.publishedFrom().atOffset(ZoneOffset.UTC));
-        }
-        if (filter.publishedBefore() != null) {
-            conditions.append(" and s.ranked_at < ?", filter.publishedBefore().atOffset(ZoneOffset.UTC));
+            filters.append(" and s.locales @> array[?]::text[]", locale);
         }
 
         Sql tsquery = query.tsquery();
@@ -99,12 +98,9 @@ public class SearchService {
             if (after != null && after.tier() < tier.rank) {
                 continue;
             }
-            Sql tierConditions = new Sql("").append(conditions);
-            if (after != null && after.tier() == tier.rank) {
-                tierConditions.append(" and (s.ranked_at, s.article_id) < (?::timestamptz, ?)", after.rankedAtText(), after.id());
-            }
-            int wanted = limit + 1 - found.size();
-            found.addAll(newestMatches(tier, tsquery, tierConditions, wanted));
+            Scope scope = new Scope(filters, filter.publishedFrom(), filter.publishedBefore(),
+                    after != null && after.tier() == tier.rank ? after : null);
+            found.addAll(newestMatches(tier, tsquery, scope, limit + 1 - found.size()));
             if (found.size() > limit) {
                 break;
             }
@@ -118,48 +114,101 @@ public class SearchService {
     }
 
     /**
-     * The newest {@code wanted} matches of one tier, found the cheaper of two ways. Reading the newest articles in order
-     * stops as soon as a page is full, which is cheap for a common word; reading every match from the GIN index and
-     * sorting costs in proportion to the matches, which is cheap for a rare word. A short probe of the newest articles
-     * measures which the word is, since PostgreSQL's estimate for a word it has not sampled can be wrong either way.
+     * The newest {@code wanted} matches of one tier. A probe of the newest articles finds a common word's page at
+     * once. Otherwise its hit rate predicts how far back in time the page's matches reach, and the GIN index on
+     * (text, ranked_at) is read for that stretch only, then, if the prediction fell short, for everything older. A
+     * word too rare to have a rate, or so rare that all its matches cost less than the stretch, is read whole.
      */
-    private List<Position> newestMatches(Tier tier, Sql tsquery, Sql conditions, int wanted) {
-        Window probe = window(tier, tsquery, conditions, tier.probe, wanted);
-        if (probe.hits().size() == wanted) {
-            return probe.hits();
+    private List<Position> newestMatches(Tier tier, Sql tsquery, Scope scope, int wanted) {
+        Probe probe = probe(tier, tsquery, scope, wanted);
+        if (probe.hits().size() == wanted || probe.articles() < tier.probe) {
+            return probe.hits(); // a full page, or the probe saw every candidate
         }
-        double rate = probe.hits().size() / (double) tier.probe;
-        double windowRows = rate == 0 ? Double.POSITIVE_INFINITY : 1.5 * wanted / rate;
-        double indexRows = rate * probe.indexedArticles();
-        if (windowRows <= MAX_WINDOW && windowRows * tier.rowCost < indexRows) {
-            List<Position> hits = window(tier, tsquery, conditions, (int) windowRows, wanted).hits();
-            if (hits.size() == wanted) {
-                return hits;
+        Sql conditions = scope.conditions(RANKED_AT_FILTER);
+        List<Position> found = new ArrayList<>();
+        OffsetDateTime since = probe.reach(wanted);
+        if (since != null) {
+            found.addAll(indexed(tier, tsquery, new Sql("").append(conditions).append(" and s.ranked_at >= ?", since), wanted));
+            if (found.size() == wanted) {
+                return found;
             }
+            conditions = new Sql("").append(conditions).append(" and " + RANKED_AT_FILTER + " < ?", since);
         }
-        // No index order to follow here: every match is read from the GIN index, then sorted.
+        found.addAll(indexed(tier, tsquery, conditions, wanted - found.size()));
+        return found;
+    }
+
+    /** The newest matches through the GIN index, which holds the words and ranked_at; then sorted, as GIN has no order. */
+    private List<Position> indexed(Tier tier, Sql tsquery, Sql conditions, int wanted) {
         Sql index = new Sql("with q as materialized (select ").append(tsquery).append(" as query)")
                 .append(" select s.article_id, s.ranked_at from article_search s, q where ").append(tier.match("s"))
-                .append(conditions).append(" order by s.ranked_at + interval '0' desc, s.article_id desc limit ?", wanted);
+                .append(conditions).append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc limit ?", wanted);
         return jdbc.list(index.text(), rs -> position(tier, rs), index.params());
     }
 
-    /** The matches among the newest {@code size} articles, at most {@code wanted}, and how many articles are indexed. */
-    private Window window(Tier tier, Sql tsquery, Sql conditions, int size, int wanted) {
-        Sql window = new Sql("with q as materialized (select ").append(tsquery).append(" as query)")
-                .append(" select w.article_id, w.ranked_at, (select reltuples from pg_class where oid = 'article_search'::regclass)")
-                .append(" from (select s.article_id, s.ranked_at, s.title, s.document from article_search s where true")
-                .append(conditions).append(" order by s.ranked_at desc, s.article_id desc limit ?) w, q where ", size)
-                .append(tier.match("w")).append(" order by w.ranked_at desc, w.article_id desc limit ?", wanted);
-        double[] indexed = {0};
-        List<Position> hits = jdbc.list(window.text(), rs -> {
-            indexed[0] = rs.getDouble(3);
-            return position(tier, rs);
-        }, window.params());
-        return new Window(hits, indexed[0]);
+    /** The matches among the newest {@code tier.probe} candidates, at most {@code wanted}, with what the rate needs. */
+    private Probe probe(Tier tier, Sql tsquery, Scope scope, int wanted) {
+        Sql probe = new Sql("with q as materialized (select ").append(tsquery).append(" as query),")
+                .append(" w as materialized (select s.article_id, s.ranked_at, s.title, s.document from article_search s where true")
+                .append(scope.conditions("s.ranked_at"))
+                .append(" order by s.ranked_at desc, s.article_id desc limit ?)", tier.probe)
+                .append(" select h.article_id, h.ranked_at, i.articles, i.newest, i.oldest,")
+                .append(" (select reltuples from pg_class where oid = 'article_search'::regclass)")
+                .append(" from (select count(*) as articles, max(ranked_at) as newest, min(ranked_at) as oldest from w) i")
+                .append(" left join lateral (select w.article_id, w.ranked_at from w, q where ").append(tier.match("w"))
+                .append(" order by w.ranked_at desc, w.article_id desc limit ?) h on true", wanted)
+                .append(" order by h.ranked_at desc, h.article_id desc");
+        List<Position> hits = new ArrayList<>();
+        // one row per hit, or one without a hit, each carrying the same figures of the probe
+        return jdbc.list(probe.text(), rs -> {
+            if (rs.getObject(1) != null) {
+                hits.add(position(tier, rs));
+            }
+            return new Probe(hits, rs.getInt(3), rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getDouble(6));
+        }, probe.params()).get(0);
     }
 
-    private record Window(List<Position> hits, double indexedArticles) {
+    /** A probe: its hits, how many candidates it read, their newest and oldest sort keys, and the articles indexed. */
+    private record Probe(List<Position> hits, int articles, OffsetDateTime newest, OffsetDateTime oldest, double indexed) {
+
+        /**
+         * How far back the newest {@code wanted} matches should reach, extrapolated from the probe's hit rate and the
+         * time its candidates span, with half again as much for safety; null when the rate says nothing or when reading
+         * every match is cheaper than reading the stretch.
+         */
+        OffsetDateTime reach(int wanted) {
+            if (hits.isEmpty() || newest == null || oldest.equals(OffsetDateTime.MIN) || !newest.isAfter(oldest)) {
+                return null;
+            }
+            double rate = hits.size() / (double) articles;
+            double stretch = 1.5 * wanted / rate;
+            if (stretch * RANGE_COST + 1.5 * wanted * MATCH_COST >= rate * indexed * MATCH_COST) {
+                return null;
+            }
+            long spanMicros = ChronoUnit.MICROS.between(oldest, newest);
+            return newest.minus((long) (spanMicros * stretch / articles), ChronoUnit.MICROS);
+        }
+    }
+
+    /**
+     * Which candidates a tier reads: the filters, the published-date bounds and, on later pages, the cursor. Over the
+     * btree, ranked_at bounds are index ranges; over GIN they must stay filters ({@link #RANKED_AT_FILTER}).
+     */
+    private record Scope(Sql filters, Instant publishedFrom, Instant publishedBefore, Position after) {
+
+        Sql conditions(String rankedAt) {
+            Sql conditions = new Sql("").append(filters);
+            if (publishedFrom != null) {
+                conditions.append(" and " + rankedAt + " >= ?", publishedFrom.atOffset(ZoneOffset.UTC));
+            }
+            if (publishedBefore != null) {
+                conditions.append(" and " + rankedAt + " < ?", publishedBefore.atOffset(ZoneOffset.UTC));
+            }
+            if (after != null) {
+                conditions.append(" and (" + rankedAt + ", s.article_id) < (?::timestamptz, ?)", after.rankedAtText(), after.id());
+            }
+            return conditions;
+        }
     }
 
     private static Position position(Tier tier, ResultSet rs) throws SQLException {
@@ -188,25 +237,21 @@ public class SearchService {
     }
 
     /**
-     * Hits in a title or tag come first, then hits anywhere else. Each tier's probe size and the cost of checking one
-     * article in order, relative to reading one match through the GIN index, were measured on the benchmark's 100,000
-     * articles (README, "Search"): a title is stored in the row, a whole document out of line, and reading it back is
-     * what costs.
+     * Hits in a title or tag come first, then hits anywhere else. A title is stored in the row and a whole document out
+     * of line, so a probe reads twice as many titles as documents for about the same cost.
      */
     private enum Tier {
-        TITLE(1, "%1$s.title @@ q.query", 200, 1.85),
-        TEXT(0, "%1$s.document @@ q.query and not %1$s.title @@ q.query", 100, 4.5);
+        TITLE(1, "%1$s.title @@ q.query", 200),
+        TEXT(0, "%1$s.document @@ q.query and not %1$s.title @@ q.query", 100);
 
         final int rank;
         private final String match;
         final int probe;
-        final double rowCost;
 
-        Tier(int rank, String match, int probe, double rowCost) {
+        Tier(int rank, String match, int probe) {
             this.rank = rank;
             this.match = match;
             this.probe = probe;
-            this.rowCost = rowCost;
         }
 
         String match(String alias) {

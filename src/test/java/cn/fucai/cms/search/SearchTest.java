@@ -6,6 +6,7 @@ import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.execute;
 import static cn.fucai.cms.support.TestData.translation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -172,6 +173,34 @@ class SearchTest {
         assertEquals("filler-449", all.get(152), "then the newest body hit");
         assertEquals("filler-1", all.get(451));
         assertEquals("apart", all.get(452));
+    }
+
+    @Test
+    void aWordThinningOutWithAgeIsReadForTheStretchItsRatePredictsThenFurtherBack() {
+        // 2,000 articles an hour apart. Among the newest 100, every fifth mentions 督导 in its body; then none for 200
+        // hours; then every hundredth. The newest articles' rate predicts that a page of 21 lies within the newest 160
+        // or so, which hold only 20: the 21st comes from the read of everything older.
+        column(dataSource, """
+                insert into article (id, publisher_id, slug, locale, title, body, tags, region_codes, region_scope,
+                                     published_at, status, version, created_at, updated_at)
+                select gen_random_uuid(), p.id, 'stretch-' || g, 'zh-CN', '月度简报',
+                       case when (g > 1900 and g % 5 = 0) or (g <= 1700 and g % 100 = 0) then '<p>开展督导。</p>' else '<p>例行简报。</p>' end,
+                       '{}', '{}', '{}', timestamptz '2025-01-01 00:00Z' + g * interval '1 hour', 'published', 0, now(), now()
+                from generate_series(1, 2000) g, publisher p where p.slug = ? and p.deleted_at is null
+                returning id""", publisher);
+        execute(dataSource, "analyze article_search");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int g = 2000; g >= 1; g--) {
+            if (g > 1900 && g % 5 == 0 || g <= 1700 && g % 100 == 0) {
+                expected.add("stretch-" + g);
+            }
+        }
+
+        var first = given().queryParam("q", "督导").queryParam("publisher", publisher).get("/api/v1/search");
+        // the publisher, the titles' probe and index read, the text's probe, its stretch and the rest, the hits' text
+        first.then().statusCode(200).header("Server-Timing", equalTo("sql;desc=\"7 statements\""));
+        assertEquals(expected.subList(0, 20), first.path("items.slug"));
+        assertEquals(expected, allPages("/api/v1/search?q=督导&limit=7&publisher=" + publisher, "slug"));
     }
 
     @Test

@@ -128,6 +128,16 @@ public final class TestData {
         }
     }
 
+    /** Runs a statement that returns no rows, such as ANALYZE. */
+    public static void execute(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Follows nextCursor from the first page to the last, as admin, and collects one field of every item. */
     public static List<String> allPages(String url, String field) {
         List<String> values = new ArrayList<>();

@@ -39,21 +39,26 @@ public class CachingHeaders {
         boolean withToken = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         boolean cacheable = read && !withToken && (response.getStatus() == 200 || response.getStatus() == 304);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheable ? publicCacheControl : "private, no-store");
-        if (read && response.getStatus() == 200 && response.getEntityTag() == null && response.hasEntity()
+        if (read && response.getStatus() == 200 && response.hasEntity() && !(response.getEntity() instanceof byte[])
                 && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
-            EntityTag etag = new EntityTag("h" + hash(response.getEntity()));
-            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-            String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-            if (ifNoneMatch != null && Representations.matchesWeakly(ifNoneMatch, etag)) {
-                response.setStatus(304);
-                response.setEntity(null);
+            // written once, here: the bytes are hashed, sent, and kept by the response cache
+            byte[] body = serialise(response.getEntity());
+            response.setEntity(body, null, response.getMediaType());
+            if (response.getEntityTag() == null) {
+                EntityTag etag = new EntityTag("h" + Hashes.sha256Hex(body).substring(0, 32));
+                response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+                String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+                if (ifNoneMatch != null && Representations.matchesWeakly(ifNoneMatch, etag)) {
+                    response.setStatus(304);
+                    response.setEntity(null);
+                }
             }
         }
     }
 
-    private String hash(Object entity) {
+    private byte[] serialise(Object entity) {
         try {
-            return Hashes.sha256Hex(json.writeValueAsString(entity)).substring(0, 32);
+            return json.writeValueAsBytes(entity);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response is not serialisable", e);
         }

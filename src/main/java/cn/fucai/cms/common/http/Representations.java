@@ -51,7 +51,11 @@ public final class Representations {
 
     /** If-None-Match uses weak comparison (RFC 9110 13.1.2): W/"x" matches "x". */
     static boolean matchesWeakly(String header, EntityTag etag) {
-        String opaque = "\"" + etag.getValue() + "\"";
+        return matchesWeakly(header, "\"" + etag.getValue() + "\"");
+    }
+
+    /** The same, for an ETag as its header value ({@code "x"}). */
+    public static boolean matchesWeakly(String header, String opaque) {
         for (String candidate : header.split(",")) {
             String tag = candidate.trim();
             if (tag.equals("*") || tag.equals(opaque) || tag.equals("W/" + opaque)) {

@@ -31,7 +31,7 @@ public class ServerTiming {
     public void report(ContainerRequestContext request, ContainerResponseContext response) {
         int statements = StatementCount.current();
         if (enabled && statements >= 0) {
-            response.getHeaders().putSingle("Server-Timing", "sql;desc=\"" + statements + " statements\"");
+            response.getHeaders().add("Server-Timing", "sql;desc=\"" + statements + " statements\"");
         }
     }
 }

@@ -1,0 +1,192 @@
+package cn.fucai.cms.common.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's own cache of public reads: the bytes and headers of anonymous GET answers, kept until what they show
+ * changes. PostgreSQL says what changed (triggers NOTIFY {@value #CHANNEL}, {@link ChangeListener} listens), so the
+ * cache is exact across any number of instances and whichever way the data was written.
+ * <p>
+ * Invalidation is by generation counters rather than by finding entries: an answer records the counters it depends on
+ * before it is computed and is served only while none has moved. So a change that commits while an answer is being
+ * computed makes that answer stale at once, and a change costs the same however many answers it touches. An article
+ * detail depends on its own article (through one of {@value #ARTICLE_STRIPES} stripes) and on publishers; a figure
+ * answer on figures, articles and publishers; every other answer on articles and publishers.
+ * <p>
+ * Served only while the listener is connected: a notification lost while it was not would leave a stale answer.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    /** The NOTIFY channel of data changes; payloads {@code article:<uuid>}, {@code publisher}, {@code figure}. */
+    public static final String CHANNEL = "cms_changes";
+    /** Payload prefix of a writer's barrier: it arrives after every change its transaction made. */
+    static final String BARRIER = "barrier:";
+
+    private static final Logger LOG = Logger.getLogger(ResponseCache.class);
+    private static final int ARTICLES = 0;
+    private static final int PUBLISHERS = 1;
+    private static final int FIGURES = 2;
+    private static final int ARTICLE_STRIPES = 1024;
+    private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(2);
+
+    private final AtomicLongArray generations = new AtomicLongArray(3 + ARTICLE_STRIPES);
+    private final Map<String, CompletableFuture<Void>> barriers = new ConcurrentHashMap<>();
+    private final Cache<String, CachedResponse> entries;
+    private final boolean enabled;
+    private volatile boolean listening;
+
+    ResponseCache(ResponseCacheConfig config) {
+        this.enabled = config.enabled();
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
+                .weigher((String key, CachedResponse response) -> key.length() * 2 + response.weight())
+                .expireAfterWrite(Duration.ofSeconds(config.ttlSeconds()))
+                .build();
+    }
+
+    /** A stored answer: body, headers to replay, and the generations it was computed at. */
+    record CachedResponse(byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
+
+        int weight() {
+            return body.length + 64 * headers.size() + 64;
+        }
+    }
+
+    /** Which generation counters an answer depends on, and their values when it began. */
+    record Dependencies(int[] counters, long[] values) {
+    }
+
+    /** Whether answers may be served from and stored in the cache now. */
+    public boolean active() {
+        return enabled && listening;
+    }
+
+    /** What an answer for this path depends on, read before it is computed; null when the cache is not active. */
+    Dependencies dependenciesOf(String path) {
+        if (!active()) {
+            return null;
+        }
+        int[] counters = counters(path);
+        long[] values = new long[counters.length];
+        for (int i = 0; i < counters.length; i++) {
+            values[i] = generations.get(counters[i]);
+        }
+        return new Dependencies(counters, values);
+    }
+
+    CachedResponse get(String key) {
+        if (!active()) {
+            return null;
+        }
+        CachedResponse response = entries.getIfPresent(key);
+        if (response == null) {
+            return null;
+        }
+        if (!current(response.dependencies())) {
+            entries.invalidate(key);
+            return null;
+        }
+        return response;
+    }
+
+    void put(String key, CachedResponse response) {
+        if (active() && current(response.dependencies())) {
+            entries.put(key, response);
+        }
+    }
+
+    private boolean current(Dependencies dependencies) {
+        for (int i = 0; i < dependencies.counters().length; i++) {
+            if (generations.get(dependencies.counters()[i]) != dependencies.values()[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Applies one notification: a change, or a writer's barrier. */
+    void changed(String payload) {
+        if (payload.startsWith(BARRIER)) {
+            CompletableFuture<Void> barrier = barriers.remove(payload.substring(BARRIER.length()));
+            if (barrier != null) {
+                barrier.complete(null);
+            }
+        } else if (payload.startsWith("article:")) {
+            generations.incrementAndGet(ARTICLES);
+            generations.incrementAndGet(stripe(payload.substring("article:".length())));
+        } else if (payload.equals("publisher")) {
+            generations.incrementAndGet(PUBLISHERS);
+        } else if (payload.equals("figure")) {
+            generations.incrementAndGet(FIGURES);
+        } else {
+            LOG.warnf("unknown change notification '%s'; dropping every cached answer", payload);
+            invalidateAll();
+        }
+    }
+
+    void listening(boolean now) {
+        if (listening != now) {
+            // whatever changed while nobody listened is unknown, so nothing cached before is trusted after
+            invalidateAll();
+            listening = now;
+        }
+    }
+
+    void invalidateAll() {
+        for (int i = 0; i < generations.length(); i++) {
+            generations.incrementAndGet(i);
+        }
+        entries.invalidateAll();
+    }
+
+    /**
+     * A barrier for a writer: a token to send through {@value #CHANNEL} after its commit, and a future completed when
+     * the listener has received it, and so every change committed before it.
+     */
+    Barrier barrier() {
+        String token = UUID.randomUUID().toString();
+        CompletableFuture<Void> arrived = new CompletableFuture<>();
+        barriers.put(token, arrived);
+        return new Barrier(BARRIER + token, arrived.orTimeout(BARRIER_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> barriers.remove(token)));
+    }
+
+    record Barrier(String payload, CompletableFuture<Void> arrived) {
+    }
+
+    private static int[] counters(String path) {
+        String[] segments = path.split("/");
+        // /api/v1/articles/{id}: segments "", "api", "v1", "articles", id
+        if (segments.length == 5 && segments[3].equals("articles") && isUuid(segments[4])) {
+            return new int[] {PUBLISHERS, stripe(segments[4])};
+        }
+        if (segments.length > 3 && segments[3].endsWith("-figures")) {
+            return new int[] {FIGURES, ARTICLES, PUBLISHERS};
+        }
+        return new int[] {ARTICLES, PUBLISHERS};
+    }
+
+    static int stripe(String articleId) {
+        return 3 + Math.floorMod(articleId.toLowerCase(java.util.Locale.ROOT).hashCode(), ARTICLE_STRIPES);
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            UUID.fromString(text);
+            return text.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package cn.fucai.cms.common.cache;
+
+import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
+import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
+import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.sql.Jdbc;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Serves anonymous GETs under /api/ from the {@link ResponseCache} (200, or 304 when If-None-Match names the cached
+ * ETag) and stores the 200s it computes. A writer waits for its own changes to reach the cache before its answer
+ * leaves, so that whoever wrote reads what they wrote, from this instance or, a notification later, from any other.
+ * Answers served from the cache say so in {@code Server-Timing: cache;desc="hit"}.
+ */
+public class ResponseCacheFilter {
+
+    private static final Logger LOG = Logger.getLogger(ResponseCacheFilter.class);
+    private static final String PENDING = "cms.response-cache.pending";
+    /** The response headers an answer is replayed with; Cache-Control is added again by the caching headers. */
+    private static final List<String> REPLAYED = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.VARY, "Link");
+
+    private final ResponseCache cache;
+    private final Jdbc jdbc;
+
+    public ResponseCacheFilter(ResponseCache cache, Jdbc jdbc) {
+        this.cache = cache;
+        this.jdbc = jdbc;
+    }
+
+    /** An answer being computed for the cache: its key, and the generations it depends on. */
+    private record Pending(String key, Dependencies dependencies) {
+    }
+
+    // after authentication and rate limits, which run at Priorities.USER
+    @ServerRequestFilter(priority = Priorities.USER + 100)
+    public Response serve(ContainerRequestContext request) {
+        if (!request.getMethod().equals(HttpMethod.GET) || !request.getUriInfo().getPath().startsWith("/api/")
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || !cache.active()) {
+            return null;
+        }
+        String key = key(request);
+        String cacheControl = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        boolean revalidate = cacheControl != null && cacheControl.contains("no-cache");
+        boolean sinceDate = request.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null
+                && request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE) != null;
+        CachedResponse cached = revalidate || sinceDate ? null : cache.get(key);
+        if (cached != null) {
+            return replay(request, cached);
+        }
+        Dependencies dependencies = cache.dependenciesOf(request.getUriInfo().getPath());
+        if (dependencies != null) {
+            request.setProperty(PENDING, new Pending(key, dependencies));
+        }
+        return null;
+    }
+
+    // response filters run from the highest priority down: this one after the caching headers (Priorities.USER)
+    @ServerResponseFilter(priority = Priorities.USER - 100)
+    public void store(ContainerRequestContext request, ContainerResponseContext response) {
+        if (isWrite(request.getMethod()) && response.getStatus() < 400 && cache.active()) {
+            awaitOwnChanges();
+            return;
+        }
+        if (!(request.getProperty(PENDING) instanceof Pending pending) || response.getStatus() != 200
+                || !(response.getEntity() instanceof byte[] body)) {
+            return;
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (String name : REPLAYED) {
+            String value = response.getHeaderString(name);
+            if (value != null) {
+                headers.add(Map.entry(name, value));
+            }
+        }
+        cache.put(pending.key(), new CachedResponse(body, List.copyOf(headers), response.getHeaderString(HttpHeaders.ETAG),
+                pending.dependencies()));
+    }
+
+    private static Response replay(ContainerRequestContext request, CachedResponse cached) {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean notModified = ifNoneMatch != null && cached.etag() != null && Representations.matchesWeakly(ifNoneMatch, cached.etag());
+        Response.ResponseBuilder answer = notModified ? Response.notModified() : Response.ok(cached.body());
+        for (Map.Entry<String, String> header : cached.headers()) {
+            if (!notModified || !header.getKey().equals(HttpHeaders.CONTENT_TYPE)) {
+                answer.header(header.getKey(), header.getValue());
+            }
+        }
+        return answer.header("Server-Timing", "cache;desc=\"hit\"").build();
+    }
+
+    /** Sends a barrier through the change channel after this request's commit and waits until the listener has it. */
+    private void awaitOwnChanges() {
+        ResponseCache.Barrier barrier = cache.barrier();
+        try {
+            jdbc.list("select pg_notify(?, ?)", rs -> null, ResponseCache.CHANNEL, barrier.payload());
+            barrier.arrived().get();
+        } catch (ExecutionException e) {
+            LOG.warnf("no barrier back from the change listener (%s); dropping every cached answer", e.getCause());
+            cache.invalidateAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cache.invalidateAll();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not send a barrier to the change listener (%s); dropping every cached answer", e.getMessage());
+            cache.invalidateAll();
+        }
+    }
+
+    private static boolean isWrite(String method) {
+        return method.equals(HttpMethod.POST) || method.equals(HttpMethod.PUT) || method.equals(HttpMethod.DELETE)
+                || method.equals(HttpMethod.PATCH);
+    }
+
+    /** The request as far as it can change the answer: path, query, and the negotiated headers. */
+    private static String key(ContainerRequestContext request) {
+        var uri = request.getUriInfo().getRequestUri();
+        return uri.getRawPath() + '?' + (uri.getRawQuery() == null ? "" : uri.getRawQuery())
+                + '\n' + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
+                + '\n' + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,200 @@
+package cn.fucai.cms.common.cache;
+
+import static cn.fucai.cms.support.TestData.admin;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.column;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's cache of anonymous reads: what it serves, that a write through the API is read back at once, that a
+ * change written any other way arrives by NOTIFY and drops only what it touched, and that a lost listener connection
+ * empties the cache.
+ */
+@QuarkusTest
+@TestProfile(ResponseCacheTest.CacheOn.class)
+class ResponseCacheTest {
+
+    /** The suite runs with the cache off (tests write with SQL and read at once); here it is on. */
+    public static class CacheOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cms.response-cache.enabled", "true");
+        }
+    }
+
+    private static final String HIT = "cache;desc=\"hit\"";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    ChangeListener listener;
+
+    private String publisher;
+
+    @BeforeEach
+    void listening() {
+        await(cache::active, "the change listener is connected");
+        publisher = createPublisher();
+    }
+
+    @Test
+    void aSecondAnonymousReadIsServedFromTheCacheWithItsHeadersAndWithoutSql() {
+        String id = createArticleId(article(publisher, "cached"));
+        Response first = given().get("/api/v1/articles/" + id);
+        first.then().statusCode(200);
+        assertFalse(timings(first).contains(HIT));
+
+        Response second = given().get("/api/v1/articles/" + id);
+        second.then().statusCode(200).contentType("application/json")
+                .header("ETag", first.header("ETag")).header("Content-Language", "zh-CN")
+                .header("Last-Modified", first.header("Last-Modified")).header("Vary", first.header("Vary"))
+                .header("Cache-Control", first.header("Cache-Control"));
+        assertEquals(List.of(HIT, "sql;desc=\"0 statements\""), timings(second));
+        assertEquals(first.asString(), second.asString());
+
+        Response notModified = given().header("If-None-Match", first.header("ETag")).get("/api/v1/articles/" + id);
+        notModified.then().statusCode(304).header("ETag", first.header("ETag"));
+        assertEquals("", notModified.asString());
+        assertTrue(timings(notModified).contains(HIT));
+
+        // lists keep their Link header and body-hash ETag
+        String list = "/api/v1/articles?limit=1&publisher=" + publisher;
+        createArticleId(article(publisher, "second"));
+        Response page = given().get(list);
+        Response again = given().get(list);
+        assertTrue(timings(again).contains(HIT));
+        again.then().header("Link", page.header("Link")).header("ETag", page.header("ETag"));
+        assertEquals(page.asString(), again.asString());
+    }
+
+    @Test
+    void aWriteThroughTheApiIsReadBackAtOnceEvenOverASlowLink() {
+        Map<String, Object> body = article(publisher, "edited");
+        String id = createArticleId(body);
+        listener.delayNotifications(Duration.ofMillis(300));
+        try {
+            readBackAfterEachWrite(id, body);
+        } finally {
+            listener.delayNotifications(Duration.ZERO);
+        }
+    }
+
+    private void readBackAfterEachWrite(String id, Map<String, Object> body) {
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/articles/" + id).then().statusCode(200);
+            given().get("/api/v1/articles?publisher=" + publisher).then().statusCode(200);
+            String title = "第" + i + "次修订";
+            body.put("title", title);
+            json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
+            given().get("/api/v1/articles/" + id).then().statusCode(200).body("title", equalTo(title));
+            given().get("/api/v1/articles?publisher=" + publisher).then().statusCode(200).body("items[0].title", equalTo(title));
+        }
+    }
+
+    @Test
+    void aChangeWrittenWithSqlArrivesByNotifyAndDropsOnlyWhatItTouched() {
+        String changed = createArticleId(article(publisher, "changed"));
+        String other = createArticleId(article(publisher, "other"));
+        while (ResponseCache.stripe(other) == ResponseCache.stripe(changed)) { // one in 1,024: the cache would rightly drop both
+            other = createArticleId(article(publisher, "other-" + System.nanoTime()));
+        }
+        String list = "/api/v1/articles?publisher=" + publisher;
+        for (String path : List.of("/api/v1/articles/" + changed, "/api/v1/articles/" + other, list)) {
+            given().get(path);
+            assertTrue(timings(given().get(path)).contains(HIT), path + " is cached");
+        }
+
+        column(dataSource, "update article set title = '用SQL改的标题' where id = ?::uuid returning id", changed);
+
+        await(() -> given().get("/api/v1/articles/" + changed).path("title").equals("用SQL改的标题"), "the change is served");
+        Response list2 = given().get(list);
+        assertFalse(timings(list2).contains(HIT), "a list showing any article is dropped");
+        assertTrue(list2.<List<String>>path("items.title").contains("用SQL改的标题"));
+        assertTrue(timings(given().get("/api/v1/articles/" + other)).contains(HIT), "another article's detail stays cached");
+    }
+
+    @Test
+    void aPublisherRenameDropsTheArticlesThatShowItsName() {
+        String id = createArticleId(article(publisher, "named"));
+        given().get("/api/v1/articles/" + id);
+        assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
+        Map<String, Object> renamed = cn.fucai.cms.support.TestData.publisher(publisher);
+        renamed.put("name", "温州市福彩中心（更名）");
+        json().body(renamed).put("/api/v1/publishers/" + publisher).then().statusCode(200);
+        given().get("/api/v1/articles/" + id).then().body("publisher.name", equalTo("温州市福彩中心（更名）"));
+    }
+
+    @Test
+    void readsWithATokenNeitherComeFromNorGoIntoTheCache() {
+        String id = createArticleId(article(publisher, "private"));
+        admin().get("/api/v1/articles/" + id);
+        assertFalse(timings(admin().get("/api/v1/articles/" + id)).contains(HIT));
+        assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "the token's read was not stored");
+        assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
+        assertFalse(timings(given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id)).contains(HIT),
+                "a client asking to revalidate gets a fresh answer");
+    }
+
+    @Test
+    void whenTheListenerLosesItsConnectionTheCacheStopsAndStartsAgainEmpty() {
+        String id = createArticleId(article(publisher, "reconnect"));
+        given().get("/api/v1/articles/" + id);
+        assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
+        String before = column(dataSource, "select pid::text from pg_stat_activity where application_name = ?",
+                ChangeListener.APPLICATION_NAME).get(0);
+
+        column(dataSource, "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
+                ChangeListener.APPLICATION_NAME);
+        await(() -> !cache.active(), "the listener notices");
+        assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "nothing is served while nobody listens");
+        await(cache::active, "the listener reconnects");
+        assertNotEquals(before, column(dataSource, "select pid::text from pg_stat_activity where application_name = ?",
+                ChangeListener.APPLICATION_NAME).get(0));
+        // a change could have been missed while it was away, so what was cached before is not served
+        assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
+        assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
+    }
+
+    private static List<String> timings(Response response) {
+        return response.headers().getValues("Server-Timing");
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 10 s for: " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
