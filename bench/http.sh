@@ -21,7 +21,7 @@ results=$out/http-results.txt
 
 command -v wrk >/dev/null || { echo "installing wrk from Debian's packages" >&2; apt-get install -y wrk >/dev/null; }
 command -v curl >/dev/null || apt-get install -y curl >/dev/null
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+mvn -B -q package -DskipTests  # the jar of this checkout, never a stale one
 
 URL=$(ensure_local_database cms_bench_http "$([ "$REUSE" = 1 ] || echo fresh)")
 DB_PORT=$(sed -E 's|.*:([0-9]+)/.*|\1|' <<<"$URL")
@@ -85,6 +85,11 @@ lines "select '/api/v1/fund-figures/summary?groupBy=year&flow=raised&region=' ||
 printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept: text/csv\n' >"$out/paths-csv.txt"
 csv_rows=$(curl -fs -H 'Accept: text/csv' "$BASE/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31" | wc -l)
 
+# The same requests with Cache-Control: no-cache, which skips the service's response cache: what computing costs.
+for kind in article article-304 list list-filtered list-page-50 search summary; do
+    sed 's/$/\tCache-Control: no-cache/' "$out/paths-$kind.txt" >"$out/paths-$kind-computed.txt"
+done
+
 cpu_of() { # clock ticks used so far by the given processes
     local total=0
     for pid in "$@"; do
@@ -120,6 +125,9 @@ for warm in constant article list search; do wrk -t2 -c8 -d3s -s bench/http.lua 
     measure "sync feed page (20)" sync "$CONNECTIONS"
     measure "search (20 hits)" search "$CONNECTIONS"
     measure "figures summary by year" summary "$CONNECTIONS"
+    for kind in article article-304 list list-filtered list-page-50 search summary; do
+        measure "computed (no-cache): $kind" "$kind-computed" "$CONNECTIONS"
+    done
     measure "CSV export ($((csv_rows - 1)) figures)" csv 4
 } | tee "$out/http-raw.txt" | awk -F'|' 'NR <= 2 { print; next }
     NR == 3 { base = $2 } { printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s\n", $1, $2, $2 / base, $3, $4, $5, $6, $7, $8 }' | tee "$results"

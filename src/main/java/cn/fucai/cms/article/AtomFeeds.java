@@ -1,11 +1,13 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import cn.fucai.cms.publisher.PublisherService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -19,18 +21,21 @@ class AtomFeeds {
     private static final int ENTRIES = 50;
 
     private final ArticleService articles;
-    private final PublishedArticles published;
+    private final ArticleStates states;
+    private final PublisherService publishers;
 
-    AtomFeeds(ArticleService articles, PublishedArticles published) {
+    AtomFeeds(ArticleService articles, ArticleStates states, PublisherService publishers) {
         this.articles = articles;
-        this.published = published;
+        this.states = states;
+        this.publishers = publishers;
     }
 
     /** The feed of one publisher (by id or slug), or of all when {@code publisher} is null. */
     String feed(String publisher, String localeParam, UriInfo uri, String title) {
         String locale = articles.localeFilter(localeParam);
-        List<ArticleResponse> entries = published.latestPublished(publisher, ENTRIES).stream()
-                .map(a -> published.publicView(a, locale)).toList();
+        UUID publisherId = publisher == null ? null : publishers.get(publisher).id;
+        List<ArticleResponse> entries = states.latestPublished(publisherId, ENTRIES).stream()
+                .map(a -> a.publicView(locale)).toList();
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
         try {
             StringWriter out = new StringWriter();

@@ -1,10 +1,10 @@
 package cn.fucai.cms.sync;
 
-import cn.fucai.cms.article.Article;
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.article.ArticleService;
+import cn.fucai.cms.article.ArticleStates;
+import cn.fucai.cms.article.ArticleStates.ArticleState;
 import cn.fucai.cms.article.ArticleStatus;
-import cn.fucai.cms.article.PublishedArticles;
 import cn.fucai.cms.common.http.Hashes;
 import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.sync.SyncDtos.SyncItem;
@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SyncService {
 
     private final ArticleService articles;
-    private final PublishedArticles published;
+    private final ArticleStates states;
     private final Jdbc jdbc;
     private final Clock clock;
     private final Duration retention;
@@ -45,10 +44,10 @@ public class SyncService {
     private final AtomicLong lastPrune = new AtomicLong();
     private volatile byte[] key;
 
-    SyncService(ArticleService articles, PublishedArticles published, Jdbc jdbc, Clock clock, ObjectMapper json,
+    SyncService(ArticleService articles, ArticleStates states, Jdbc jdbc, Clock clock, ObjectMapper json,
                 @ConfigProperty(name = "cms.sync.retention-days", defaultValue = "30") int retentionDays) {
         this.articles = articles;
-        this.published = published;
+        this.states = states;
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = Duration.ofDays(retentionDays);
@@ -56,8 +55,10 @@ public class SyncService {
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
-    /** One page of the protocol for a mirror of one publisher (or all) reading in one locale. */
-    @Transactional
+    /**
+     * One page of the protocol for a mirror of one publisher (or all) reading in one locale. Plain SQL without a
+     * transaction: each statement reads committed data, and the feed's xmin rule makes that enough.
+     */
     public SyncPage page(String cursorParam, int limit, String publisher, String localeParam) {
         UUID publisherId = articles.publisherFilter(publisher);
         String locale = articles.localeFilter(localeParam);
@@ -69,14 +70,14 @@ public class SyncService {
     }
 
     private SyncPage snapshotPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
-        List<Article> page = published.publishedAfter(publisherId, cursor.afterArticle(), limit);
+        List<ArticleState> page = states.publishedAfter(publisherId, cursor.afterArticle(), limit);
         // Rendered as they are now: one unpublished since the page was chosen is already a removal.
         List<SyncItem> items = page.stream().map(a -> item(a, publisherId, locale)).toList();
         if (page.size() < limit) {
             // The snapshot is done; the feed goes on from the transactions still open when it began.
             return new SyncPage(items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(key()), true);
         }
-        SyncCursor next = new SyncCursor(true, page.get(page.size() - 1).id, cursor.xid(), 0, cursor.query());
+        SyncCursor next = new SyncCursor(true, page.get(page.size() - 1).id(), cursor.xid(), 0, cursor.query());
         return new SyncPage(items, next.encode(key()), true);
     }
 
@@ -104,7 +105,7 @@ public class SyncService {
         }
         List<UUID> ordered = new ArrayList<>(ids);
         java.util.Collections.reverse(ordered);
-        Map<UUID, Article> current = published.currentState(ordered);
+        Map<UUID, ArticleState> current = states.byIds(ordered);
         List<SyncItem> items = ordered.stream().map(id -> item(current.get(id), publisherId, locale)).toList();
         SyncCursor next = shown.isEmpty() ? cursor
                 : SyncCursor.feed(shown.get(shown.size() - 1).xid(), shown.get(shown.size() - 1).seq(), cursor.query());
@@ -115,32 +116,32 @@ public class SyncService {
     private record Change(String xid, long seq, UUID articleId) {
     }
 
-    private SyncItem item(Article article, UUID publisherId, String locale) {
+    private SyncItem item(ArticleState article, UUID publisherId, String locale) {
         if (article.isDeleted()) {
             return remove(article, "deleted");
         }
-        if (publisherId != null && !article.publisher.id.equals(publisherId)) {
+        if (publisherId != null && !article.publisher().id().equals(publisherId)) {
             return remove(article, "moved");
         }
-        if (article.status != ArticleStatus.published) {
-            return remove(article, article.status == ArticleStatus.archived ? "archived" : "unpublished");
+        if (article.status() != ArticleStatus.published) {
+            return remove(article, article.status() == ArticleStatus.archived ? "archived" : "unpublished");
         }
         return upsert(article, locale);
     }
 
-    private static SyncItem remove(Article article, String reason) {
-        return new SyncItem("remove", article.id, reason, null, null);
+    private static SyncItem remove(ArticleState article, String reason) {
+        return new SyncItem("remove", article.id(), reason, null, null);
     }
 
-    private SyncItem upsert(Article article, String locale) {
-        ArticleResponse view = published.publicView(article, locale);
-        return new SyncItem("upsert", article.id, null, view, contentHash(view));
+    private SyncItem upsert(ArticleState article, String locale) {
+        ArticleResponse view = article.publicView(locale);
+        return new SyncItem("upsert", article.id(), null, view, contentHash(view));
     }
 
     /** SHA-256 of the canonical JSON: properties in alphabetical order, no whitespace, UTF-8. */
     String contentHash(ArticleResponse article) {
         try {
-            return Hashes.sha256Hex(new String(canonical.writeValueAsBytes(article), StandardCharsets.UTF_8));
+            return Hashes.sha256Hex(canonical.writeValueAsBytes(article));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -121,6 +121,11 @@ public class ProblemMappers {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
+            if (cause instanceof java.io.IOException) {
+                // only a streamed answer (CSV) writes while the resource runs: the client left before its end
+                LOG.debugf("client left during %s: %s", uri.getPath(), cause.getMessage());
+                return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri, List.of());
+            }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return problem(ProblemType.PRECONDITION_FAILED,
                         "the resource was changed by another request at the same time; read it again and retry", uri, List.of());
