@@ -51,17 +51,28 @@ fi
 enc() { printf '%s' "$1" | od -An -tx1 | tr -s ' \n' '\n\n' | sed '/^$/d; s/^/%/' | tr -d '\n'; }
 lines() { "${PSQL[@]}" -Atc "$1" >"$out/paths-$2.txt"; }
 lines "select '/api/v1' from generate_series(1, 10)" constant
-lines "select '/api/v1/articles/' || id from article where status = 'published' and deleted_at is null order by md5(id::text) limit 2000" article
+# The ids, positions and regions both the HTTP run and pgbench pick from.
+"${PSQL[@]}" -c "drop table if exists bench_article, bench_page50" \
+    -c "create table bench_article as select row_number() over (order by md5(id::text))::int as n, id from article
+        where status = 'published' and deleted_at is null order by md5(id::text) limit 2000" \
+    -c "create table bench_page50 as select coalesce(published_at, '-infinity'::timestamptz) as key, id from article
+        where deleted_at is null and status = 'published' order by 1 desc, id desc offset 979 limit 1" \
+    -c "analyze bench_article, bench_page50"
+PROVINCES=$("${PSQL[@]}" -Atc "select 'array[' || string_agg(quote_literal(code), ', ' order by code) || ']' from region where level = 'province'")
+lines "select '/api/v1/articles/' || id from bench_article order by n" article
 : >"$out/paths-article-304.txt"
 head -n 300 "$out/paths-article.txt" | while read -r path; do
     etag=$(curl -fsI "$BASE$path" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
     printf '%s\tIf-None-Match: %s\n' "$path" "$etag" >>"$out/paths-article-304.txt"
 done
-lines "select '/api/v1/articles' from generate_series(1, 10)" list
+# First pages and pages 50 of the same five orders and filters, so that the two compare like with like.
+filters=("" "region=330000" "region=440000" "category=$(enc 本地新闻)" "sort=-updatedAt")
+: >"$out/paths-list.txt"
+for filter in "${filters[@]}"; do echo "/api/v1/articles?$filter" >>"$out/paths-list.txt"; done
 lines "select '/api/v1/articles?region=' || r.code || '&category=' || c from region r,
        unnest(array['$(enc 本地新闻)', '$(enc 公益金公告)', '$(enc 销售动态)', '$(enc 通知公告)']) c where r.level = 'province'" list-filtered
 : >"$out/paths-list-page-50.txt"
-for filter in "" "region=330000" "region=440000" "category=$(enc 本地新闻)" "sort=-updatedAt"; do
+for filter in "${filters[@]}"; do
     url="$BASE/api/v1/articles?$filter"
     for _ in $(seq 49); do
         cursor=$(curl -fs "$url" | sed -E 's/.*"nextCursor":"([^"]*)".*/\1/')
@@ -86,9 +97,12 @@ printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept:
 csv_rows=$(curl -fs -H 'Accept: text/csv' "$BASE/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31" | wc -l)
 
 # The same requests with Cache-Control: no-cache, which skips the service's response cache: what computing costs.
-for kind in article article-304 list list-filtered list-page-50 search summary; do
+for kind in constant article article-304 list list-filtered list-page-50 search summary; do
     sed 's/$/\tCache-Control: no-cache/' "$out/paths-$kind.txt" >"$out/paths-$kind-computed.txt"
 done
+
+PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n 1)
+PGBENCH=${PGBENCH:-pgbench}
 
 cpu_of() { # clock ticks used so far by the given processes
     local total=0
@@ -98,13 +112,17 @@ cpu_of() { # clock ticks used so far by the given processes
     echo $total
 }
 TICKS=$(getconf CLK_TCK)
+pg_cpu() { # clock ticks used so far by PostgreSQL: its processes, and the backends that exited (counted to the postmaster)
+    local postmaster
+    postmaster=$(pgrep -o -u postgres -x postgres)
+    echo $(( $(cpu_of $(pgrep -u postgres -x postgres)) + $(awk '{print $16 + $17}' "/proc/$postmaster/stat") ))
+}
 measure() { # label, paths file, connections
-    local pg_pids java_before pg_before line
-    pg_pids=$(pgrep -u postgres postgres | tr '\n' ' ')
+    local java_before pg_before line
     java_before=$(cpu_of $SERVICE)
-    pg_before=$(cpu_of $pg_pids)
+    pg_before=$(pg_cpu)
     line=$(wrk -t2 -c"$3" -d"${SECONDS_PER_RUN}s" --latency -s bench/http.lua "$BASE" -- "$out/paths-$2.txt" | grep '^RESULT')
-    local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(cpu_of $(pgrep -u postgres postgres)) - pg_before ))
+    local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
     awk -v label="$1" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" 'BEGIN {
         n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
         rps = r["requests"] / r["seconds"]
@@ -112,41 +130,84 @@ measure() { # label, paths file, connections
             jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
 }
 
-for warm in constant article list search; do wrk -t2 -c8 -d3s -s bench/http.lua "$BASE" -- "$out/paths-$warm.txt" >/dev/null; done
+# The database alone: pgbench runs the SQL each endpoint runs (bench/pg/*.sql), with the same clients and inputs.
+for file in bench/pg/*.sql; do
+    sed "s/PROVINCES/$PROVINCES/g" "$file" >"$out/pg-$(basename "$file")"
+done
+search_words=$(sed -E 's|^/api/v1/search\?q=||' "$out/paths-search.txt" | while read -r word; do
+    printf "'%s'," "$(printf '%b' "${word//%/\\x}")"; done | sed 's/,$//')
+CJK="'[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+'"
+word="(array[$search_words])[:pick]"
+TSQUERY="(plainto_tsquery('simple', cms_cjk_bigrams($word)) && phraseto_tsquery('english', regexp_replace($word, $CJK, ' ', 'g')))" \
+    perl -pe 's/\bTSQUERY\b/$ENV{TSQUERY}/g; s/random\(1, 6\)/random(1, '"$(wc -l <"$out/paths-search.txt")"')/' bench/search-query.sql >"$out/pg-search.sql"
+pg_measure() { # label, script, clients: transactions/s, median and p99 ms, PostgreSQL CPU ms per transaction
+    local pg_before
+    pg_before=$(pg_cpu)
+    rm -f "$out"/pgbench_log.*
+    (cd "$out" && "$PGBENCH" -n -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -M prepared -c "$3" -j 2 -T "$SECONDS_PER_RUN" \
+        -f "pg-$2.sql" -l cms_bench_http >/dev/null 2>&1)
+    local pg_ticks=$(( $(pg_cpu) - pg_before ))
+    cat "$out"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v label="$1" -v pt="$pg_ticks" -v hz="$TICKS" -v s="$SECONDS_PER_RUN" '
+        { v[NR] = $1 } END { printf "%s|%.0f|%.2f|%.2f|%.3f\n", label, NR / s, v[int(NR * 0.5)], v[int(NR * 0.99)], pt / hz * 1000 / NR }'
+}
+
+# Every endpoint's paths once at low concurrency, so that the runs measure a warm service and a filled cache.
+for warm in constant article article-304 list list-filtered list-page-50 sync search summary; do
+    wrk -t2 -c8 -d3s -s bench/http.lua "$BASE" -- "$out/paths-$warm.txt" >/dev/null
+done
 {
     echo "HTTP benchmark, $(date -u +%F), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1), -Xmx512m, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
     echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
     measure "constant GET /api/v1" constant "$CONNECTIONS"
     measure "article by id" article "$CONNECTIONS"
     measure "article by id, If-None-Match (304)" article-304 "$CONNECTIONS"
-    measure "article list, first page" list "$CONNECTIONS"
+    measure "article list, first page (5 orders and filters)" list "$CONNECTIONS"
     measure "article list, region and category" list-filtered "$CONNECTIONS"
-    measure "article list, page 50 by cursor" list-page-50 "$CONNECTIONS"
+    measure "article list, page 50 by cursor (the same 5)" list-page-50 "$CONNECTIONS"
     measure "sync feed page (20)" sync "$CONNECTIONS"
     measure "search (20 hits)" search "$CONNECTIONS"
     measure "figures summary by year" summary "$CONNECTIONS"
-    for kind in article article-304 list list-filtered list-page-50 search summary; do
+    for kind in constant article article-304 list list-filtered list-page-50 search summary; do
         measure "computed (no-cache): $kind" "$kind-computed" "$CONNECTIONS"
     done
     measure "CSV export ($((csv_rows - 1)) figures)" csv 4
 } | tee "$out/http-raw.txt" | awk -F'|' 'NR <= 2 { print; next }
     NR == 3 { base = $2 } { printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s\n", $1, $2, $2 / base, $3, $4, $5, $6, $7, $8 }' | tee "$results"
+{
+    echo
+    echo "the same SQL through pgbench -M prepared -c $CONNECTIONS (CSV: -c 4), and the computed endpoint as a share of it"
+    echo "SQL of|transactions/s|median ms|p99 ms|PostgreSQL CPU ms/transaction|endpoint computed / pgbench"
+    for kind in article list list-filtered list-page-50 sync search summary csv; do
+        clients=$CONNECTIONS
+        [ "$kind" = csv ] && clients=4
+        row=$(pg_measure "$kind" "$kind" "$clients")
+        http=$(awk -F'|' -v k="computed (no-cache): $kind" -v k2="$kind" '
+            $1 == k { print $2 } $1 == "sync feed page (20)" && k2 == "sync" { print $2 } $1 ~ /^CSV/ && k2 == "csv" { print $2 }' "$out/http-raw.txt")
+        awk -F'|' -v row="$row" -v http="$http" 'BEGIN { split(row, f, "|"); printf "%s|%.2f\n", row, http / f[2] }'
+    done
+} | tee -a "$results"
 
-# A mirror's first sync: every article, page by page, one client; then one feed page after 100 changes.
+# A mirror's first sync: every article, page by page, one client; then one feed page after 100 changes. The pages
+# are kept and counted afterwards: reading a cursor from the end of each is all the loop does besides the transfer.
+rm -f "$out/snapshot.json"
 start=$(date +%s%N)
 url="$BASE/api/v1/sync/articles?limit=100"
-pages=0 items=0
+pages=0
 while :; do
-    body=$(curl -fs -H "Authorization: Bearer $TOKEN" "$url")
+    curl -fs -H "Authorization: Bearer $TOKEN" "$url" >"$out/page.json"
+    cat "$out/page.json" >>"$out/snapshot.json"
     pages=$((pages + 1))
-    items=$((items + $(grep -o '"type":"upsert"' <<<"$body" | wc -l || true)))
-    cursor=$(sed -E 's/.*"nextCursor":"([^"]*)".*/\1/' <<<"$body")
-    grep -q '"hasMore":true' <<<"$body" || break
+    tail=$(tail -c 300 "$out/page.json")
+    cursor=$(sed -E 's/.*"nextCursor":"([^"]*)".*/\1/' <<<"$tail")
+    [[ $tail == *'"hasMore":true'* ]] || break
     url="$BASE/api/v1/sync/articles?limit=100&cursor=$cursor"
 done
 snapshot_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+items=$(grep -o '"type":"upsert"' "$out/snapshot.json" | wc -l)
+snapshot_mb=$(( $(stat -c %s "$out/snapshot.json") / 1048576 ))
+rm -f "$out/snapshot.json"
 "${PSQL[@]}" -c "update article set summary = summary || ' ' where id in (select id from article where status = 'published' order by md5(id::text) limit 100)"
 sleep 1
 feed_ms=$(curl -fs -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/sync/articles?limit=100&cursor=$cursor" | awk '{printf "%.1f", $1 * 1000}')
-echo "sync: full snapshot of $items articles in $pages pages of 100: $((snapshot_ms / 1000)).$((snapshot_ms % 1000 / 100)) s; feed page after 100 changes: $feed_ms ms" | tee -a "$results"
+echo "sync: full snapshot of $items articles ($snapshot_mb MiB of JSON) in $pages pages of 100: $((snapshot_ms / 1000)).$((snapshot_ms % 1000 / 100)) s; feed page after 100 changes: $feed_ms ms" | tee -a "$results"
 echo "service log lines with ERROR or OutOfMemory: $(grep -c -E 'ERROR|OutOfMemory' "$out/http-service.log" || true)" | tee -a "$results"

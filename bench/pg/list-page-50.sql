@@ -1,0 +1,8 @@
+-- GET /api/v1/articles?cursor=…: page 50 of the default order, after the 980th article (bench_page50).
+select a.id, a.slug, a.locale, a.title, a.summary, a.category, a.tags, a.region_codes, a.published_at,
+       a.status, a.created_at, a.updated_at, p.id, p.slug, p.name, p.name_en,
+       array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
+from article a join publisher p on p.id = a.publisher_id
+where a.deleted_at is null and a.status = 'published'
+  and (coalesce(a.published_at, '-infinity'::timestamptz), a.id) < (select key, id from bench_page50)
+order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc limit 21;

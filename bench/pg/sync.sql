@@ -1,0 +1,13 @@
+-- GET /api/v1/sync/articles?limit=20&cursor=…: a snapshot page (SyncService, ArticleStates): the feed's starting
+-- point, then 20 published articles in id order after a random one, with publisher and every translation.
+\set n random(1, 2000)
+select pg_snapshot_xmin(pg_current_snapshot())::text;
+select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
+       a.source_name, a.source_url, a.author, a.status, a.created_at, a.updated_at, a.deleted_at,
+       p.id, p.slug, p.name, p.name_en, t.locales, t.titles, t.summaries, t.bodies
+from article a join publisher p on p.id = a.publisher_id
+left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
+                          array_agg(t.summary order by t.locale) as summaries, array_agg(t.body order by t.locale) as bodies
+                   from article_translation t where t.article_id = a.id) t on true
+where a.status = 'published' and a.deleted_at is null and a.id > (select id from bench_article where n = :n)
+order by a.id limit 20;
