@@ -66,4 +66,22 @@ class CachingTest {
         given().header("If-Modified-Since", "not a date").get("/api/v1/articles/" + id).then().statusCode(200);
         given().get("/api/v1/publishers/" + publisher).then().header("Last-Modified", notNullValue());
     }
+
+    @Test
+    void clientsThatAcceptGzipGetItAndCachesAreToldTheAnswerVariesByEncoding() throws Exception {
+        String publisher = createPublisher();
+        String id = createArticleId(article(publisher, "gzipped"));
+        var raw = io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+        Response plain = given().config(raw).header("Accept-Encoding", "identity").get("/api/v1/articles/" + id);
+        plain.then().statusCode(200).header("Content-Encoding", org.hamcrest.Matchers.nullValue())
+                .header("Vary", "Accept-Language, Accept-Encoding");
+        Response gzipped = given().config(raw).header("Accept-Encoding", "gzip").get("/api/v1/articles/" + id);
+        gzipped.then().statusCode(200).header("Content-Encoding", "gzip").header("ETag", plain.header("ETag"))
+                .header("Vary", "Accept-Language, Accept-Encoding");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.asByteArray()))) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(plain.asByteArray(), in.readAllBytes());
+        }
+        given().get("/api/v1/regions").then().header("Vary", "Accept-Encoding");
+    }
 }

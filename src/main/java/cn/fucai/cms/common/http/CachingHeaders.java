@@ -39,6 +39,7 @@ public class CachingHeaders {
         boolean withToken = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         boolean cacheable = read && !withToken && (response.getStatus() == 200 || response.getStatus() == 304);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheable ? publicCacheControl : "private, no-store");
+        varyByEncoding(response);
         if (read && response.getStatus() == 200 && response.hasEntity() && !(response.getEntity() instanceof byte[])
                 && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
             // written once, here: the bytes are hashed, sent, and kept by the response cache
@@ -53,6 +54,20 @@ public class CachingHeaders {
                     response.setEntity(null);
                 }
             }
+        }
+    }
+
+    /**
+     * Answers are gzipped for clients that accept it (quarkus.http.enable-compression), so shared caches must keep
+     * the encodings apart. The ETag stays strong and the same for both: If-Match on a write compares it strongly, and a
+     * browser that read a gzipped article must still be able to send it back.
+     */
+    private static void varyByEncoding(ContainerResponseContext response) {
+        String vary = response.getHeaderString(HttpHeaders.VARY);
+        if (vary == null || vary.isBlank()) {
+            response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("accept-encoding")) {
+            response.getHeaders().putSingle(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT_ENCODING);
         }
     }
 
