@@ -12,4 +12,13 @@ else
     export CMS_TEST_DATABASE_URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password
 fi
 
-mvn -B test "$@"
+if [ $# -gt 0 ]; then
+    mvn -B test "$@"
+    exit
+fi
+# The whole suite, then the package: the container image (src/main/docker/Dockerfile.jvm) copies what it writes.
+mvn -B verify
+for source in $(sed -nE 's/^COPY +(--[^ ]+ +)*([^ ]+) +[^ ]+$/\2/p' src/main/docker/Dockerfile.jvm); do
+    compgen -G "$source" >/dev/null || { echo "Dockerfile.jvm copies $source, which mvn package did not write" >&2; exit 1; }
+done
+echo "Dockerfile.jvm: every path it copies was written by mvn package"

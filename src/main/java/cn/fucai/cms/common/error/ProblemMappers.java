@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
@@ -121,6 +122,12 @@ public class ProblemMappers {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
+            if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
+                LOG.warnf("database unreachable on %s: %s", uri.getPath(), sql.getMessage());
+                Response.ResponseBuilder unavailable = Response.fromResponse(problem(ProblemType.SERVICE_UNAVAILABLE,
+                        "the database cannot be reached; try again shortly", uri, List.of()));
+                return unavailable.header(HttpHeaders.RETRY_AFTER, "5").build();
+            }
             if (cause instanceof java.io.IOException) {
                 // only a streamed answer (CSV) writes while the resource runs: the client left before its end
                 LOG.debugf("client left during %s: %s", uri.getPath(), cause.getMessage());
@@ -141,6 +148,12 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "unhandled error on %s", uri.getPath());
         return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", uri, List.of());
+    }
+
+    /** SQL state class 08 (connection exception), or the pool giving up waiting for a connection. */
+    private static boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08")
+                || e.getSQLState() == null && e.getMessage() != null && e.getMessage().contains("acquisition timeout");
     }
 
     private static Response problem(ProblemType type, String detail, UriInfo uri, List<Problem.FieldViolation> violations) {

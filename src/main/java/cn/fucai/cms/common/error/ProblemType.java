@@ -16,7 +16,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
-    INTERNAL_ERROR("internal-error", "Internal server error", 500);
+    INTERNAL_ERROR("internal-error", "Internal server error", 500),
+    SERVICE_UNAVAILABLE("service-unavailable", "The service cannot answer now", 503);
 
     private final String slug;
     private final String title;

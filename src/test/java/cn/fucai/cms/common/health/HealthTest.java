@@ -1,0 +1,106 @@
+package cn.fucai.cms.common.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import static cn.fucai.cms.support.TestData.column;
+import static cn.fucai.cms.support.TestData.execute;
+
+import cn.fucai.cms.support.TcpProxy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Liveness and readiness, with the database really cut off: the service reaches PostgreSQL through a TCP relay that
+ * the test takes down (every connection dropped, new ones refused) and brings back.
+ */
+@QuarkusTest
+@TestProfile(HealthTest.ThroughARelay.class)
+class HealthTest {
+
+    @Inject
+    DataSource dataSource;
+
+    /** Started by the profile, before the service; the profile and the test share this class. */
+    private static volatile TcpProxy relay;
+
+    /** The datasource, and the change listener with it, connect through a relay to the test database. */
+    public static class ThroughARelay implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            URI database = URI.create(System.getenv().getOrDefault("CMS_TEST_DATABASE_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/cms_test").substring("jdbc:".length()));
+            try {
+                relay = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
+                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + relay.port() + database.getPath(),
+                        "quarkus.datasource.jdbc.acquisition-timeout", "2S");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void readinessFollowsTheDatabaseDownAndBackWhileLivenessStaysUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("database schema"))
+                .body("checks.find { it.name == 'database schema' }.data.pending", equalTo(0));
+        try {
+            relay.setUp(false);
+            await(() -> given().get("/q/health/ready").statusCode() == 503, "readiness goes down");
+            given().get("/q/health/ready").then().body("status", equalTo("DOWN"));
+            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            given().header("Cache-Control", "no-cache").get("/api/v1/publishers").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", equalTo("/problems/service-unavailable"));
+        } finally {
+            relay.setUp(true);
+        }
+        await(() -> given().get("/q/health/ready").statusCode() == 200, "readiness comes back by itself");
+        await(() -> given().header("Cache-Control", "no-cache").get("/api/v1/publishers").statusCode() == 200, "reads come back");
+    }
+
+    @Test
+    void readinessIsDownWhileAMigrationOfThisBuildIsMissingFromTheDatabase() {
+        String latest = column(dataSource, "select max(version::int)::text from flyway_schema_history where version is not null").get(0);
+        execute(dataSource, "create table if not exists health_test_history as select * from flyway_schema_history where false");
+        try {
+            column(dataSource, """
+                    with gone as (delete from flyway_schema_history where version = ? returning *)
+                    insert into health_test_history select * from gone returning 1""", latest);
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'database schema' }.data.pending", equalTo(1))
+                    .body("checks.find { it.name == 'database schema' }.data.next", equalTo(latest));
+        } finally {
+            column(dataSource, """
+                    with back as (delete from health_test_history returning *)
+                    insert into flyway_schema_history select * from back returning 1""");
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 30 s for: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
