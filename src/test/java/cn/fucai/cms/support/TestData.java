@@ -158,4 +158,20 @@ public final class TestData {
     public static UUID uuid(String value) {
         return UUID.fromString(value);
     }
+
+    /** Polls the condition every 20 ms until it holds; fails naming what was awaited after the timeout. */
+    public static void await(java.util.function.BooleanSupplier condition, String what, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + timeout.toSeconds() + " s for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,9 @@ class ResponseCacheTest {
 
     private static final String HIT = "cache;desc=\"hit\"";
 
+    /** How long a change may take to show. */
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
     @Inject
     DataSource dataSource;
 
@@ -58,7 +61,7 @@ class ResponseCacheTest {
 
     @BeforeEach
     void listening() {
-        await(cache::active, "the change listener is connected");
+        await(cache::active, "the change listener is connected", PATIENCE);
         publisher = createPublisher();
     }
 
@@ -131,7 +134,7 @@ class ResponseCacheTest {
 
         column(dataSource, "update article set title = '用SQL改的标题' where id = ?::uuid returning id", changed);
 
-        await(() -> given().get("/api/v1/articles/" + changed).path("title").equals("用SQL改的标题"), "the change is served");
+        await(() -> given().get("/api/v1/articles/" + changed).path("title").equals("用SQL改的标题"), "the change is served", PATIENCE);
         Response list2 = given().get(list);
         assertFalse(timings(list2).contains(HIT), "a list showing any article is dropped");
         assertTrue(list2.<List<String>>path("items.title").contains("用SQL改的标题"));
@@ -170,9 +173,9 @@ class ResponseCacheTest {
 
         column(dataSource, "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
                 ChangeListener.APPLICATION_NAME);
-        await(() -> !cache.active(), "the listener notices");
+        await(() -> !cache.active(), "the listener notices", PATIENCE);
         assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "nothing is served while nobody listens");
-        await(cache::active, "the listener reconnects");
+        await(cache::active, "the listener reconnects", PATIENCE);
         assertNotEquals(before, column(dataSource, "select pid::text from pg_stat_activity where application_name = ?",
                 ChangeListener.APPLICATION_NAME).get(0));
         // a change could have been missed while it was away, so what was cached before is not served
@@ -182,19 +185,5 @@ class ResponseCacheTest {
 
     private static List<String> timings(Response response) {
         return response.headers().getValues("Server-Timing");
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 10 s for: " + what);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }

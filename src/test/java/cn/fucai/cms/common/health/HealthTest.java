@@ -1,5 +1,6 @@
 package cn.fucai.cms.common.health;
 
+import static cn.fucai.cms.support.TestData.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,8 +16,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(HealthTest.ThroughARelay.class)
 class HealthTest {
+
+    /** How long a change may take to show. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
     DataSource dataSource;
@@ -58,7 +62,7 @@ class HealthTest {
                 .body("checks.find { it.name == 'database schema' }.data.pending", equalTo(0));
         try {
             relay.setUp(false);
-            await(() -> given().get("/q/health/ready").statusCode() == 503, "readiness goes down");
+            await(() -> given().get("/q/health/ready").statusCode() == 503, "readiness goes down", PATIENCE);
             given().get("/q/health/ready").then().body("status", equalTo("DOWN"));
             given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             given().header("Cache-Control", "no-cache").get("/api/v1/publishers").then().statusCode(503)
@@ -67,8 +71,8 @@ class HealthTest {
         } finally {
             relay.setUp(true);
         }
-        await(() -> given().get("/q/health/ready").statusCode() == 200, "readiness comes back by itself");
-        await(() -> given().header("Cache-Control", "no-cache").get("/api/v1/publishers").statusCode() == 200, "reads come back");
+        await(() -> given().get("/q/health/ready").statusCode() == 200, "readiness comes back by itself", PATIENCE);
+        await(() -> given().header("Cache-Control", "no-cache").get("/api/v1/publishers").statusCode() == 200, "reads come back", PATIENCE);
     }
 
     @Test
@@ -88,19 +92,5 @@ class HealthTest {
                     insert into flyway_schema_history select * from back returning 1""");
         }
         given().get("/q/health/ready").then().statusCode(200);
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 30 s for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }
