@@ -1,6 +1,9 @@
 package cn.fucai.cms.webhook;
 
 import cn.fucai.cms.common.sql.Jdbc;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +37,7 @@ public class WebhookDispatcher {
     private static final int BATCH = 20;
 
     private final Jdbc jdbc;
+    private final MeterRegistry attempts;
     private final boolean enabled;
     private final Duration timeout;
     private final Duration pollInterval;
@@ -43,14 +47,23 @@ public class WebhookDispatcher {
     private volatile Thread worker;
     private volatile boolean running;
 
-    WebhookDispatcher(Jdbc jdbc,
+    WebhookDispatcher(Jdbc jdbc, MeterRegistry metrics,
                       @ConfigProperty(name = "cms.webhooks.dispatch", defaultValue = "true") boolean enabled,
                       @ConfigProperty(name = "cms.webhooks.timeout-millis", defaultValue = "10000") long timeoutMillis,
                       @ConfigProperty(name = "cms.webhooks.poll-millis", defaultValue = "500") long pollMillis,
                       @ConfigProperty(name = "cms.webhooks.retry-base-millis", defaultValue = "1000") long retryBaseMillis,
                       @ConfigProperty(name = "cms.webhooks.max-attempts", defaultValue = "8") int maxAttempts) {
         this.jdbc = jdbc;
+        this.attempts = metrics;
         this.enabled = enabled;
+        for (String outcome : List.of("succeeded", "retried", "failed")) {
+            // at zero from the start, so that rates over them are defined
+            Counter.builder("cms.webhook.attempts").tag("outcome", outcome).description("Webhook delivery attempts by outcome").register(metrics);
+        }
+        Gauge.builder("cms.webhook.outbox.pending", () -> countOrNaN("select count(*) from webhook_delivery where status = 'pending'"))
+                .description("Webhook deliveries waiting to be sent or retried").register(metrics);
+        Gauge.builder("cms.webhook.deliveries.failed", () -> countOrNaN("select count(*) from webhook_delivery where status = 'failed'"))
+                .description("Webhook deliveries that gave up after their last attempt").register(metrics);
         this.timeout = Duration.ofMillis(timeoutMillis);
         this.pollInterval = Duration.ofMillis(pollMillis);
         this.retryBaseMillis = retryBaseMillis;
@@ -148,6 +161,20 @@ public class WebhookDispatcher {
         record(delivery, status, error, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Counts attempts by outcome: cms_webhook_attempts_total{outcome="succeeded|retried|failed"}. */
+    private void attempt(String outcome) {
+        attempts.counter("cms.webhook.attempts", "outcome", outcome).increment();
+    }
+
+    /** A count for a gauge, read when metrics are scraped; NaN while the database cannot say. */
+    private double countOrNaN(String sql) {
+        try {
+            return jdbc.list(sql, rs -> rs.getLong(1)).get(0);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Records an attempt and what follows from it, in one transaction. */
     private void record(Due delivery, Integer status, String error, long millis) {
         int attempt = delivery.attempts() + 1;
@@ -172,6 +199,7 @@ public class WebhookDispatcher {
                             attempt, backoffSeconds(attempt), delivery.id());
                 }
                 connection.commit();
+                attempt(ok ? "succeeded" : gone || lastTry ? "failed" : "retried");
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;

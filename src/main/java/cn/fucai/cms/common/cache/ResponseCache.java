@@ -2,6 +2,8 @@ package cn.fucai.cms.common.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -46,13 +48,16 @@ public class ResponseCache {
     private final boolean enabled;
     private volatile boolean listening;
 
-    ResponseCache(ResponseCacheConfig config) {
+    ResponseCache(ResponseCacheConfig config, MeterRegistry metrics) {
         this.enabled = config.enabled();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
                 .weigher((String key, CachedResponse response) -> key.length() * 2 + response.weight())
                 .expireAfterWrite(Duration.ofSeconds(config.ttlSeconds()))
+                .recordStats()
                 .build();
+        // cache_gets_total{cache="response",result="hit|miss"}, cache_size, cache_evictions_total
+        CaffeineCacheMetrics.monitor(metrics, entries, "response");
     }
 
     /** A stored answer: body, headers to replay, and the generations it was computed at. */
