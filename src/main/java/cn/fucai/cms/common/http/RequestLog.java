@@ -1,0 +1,93 @@
+package cn.fucai.cms.common.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * One log line per request, when its answer has been sent: method, route template, status, duration, path and a
+ * request id. The id is the client's {@code X-Request-Id} when it sent a usable one, else the trace id of its W3C
+ * {@code traceparent}, else a new one; it is returned in {@code X-Request-Id} (and {@code traceparent} is echoed) and
+ * sits in the MDC as {@code requestId}, so that every line logged for the request carries it. Headers and query
+ * strings are never logged: no token can reach the log this way.
+ */
+@ApplicationScoped
+public class RequestLog {
+
+    private static final Logger LOG = Logger.getLogger(RequestLog.class);
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final String TRACEPARENT = "traceparent";
+    private static final Pattern USABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern W3C_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    /** Where RESTEasy Reactive leaves the matched path template on the request's context (as Micrometer reads it). */
+    private static final String TEMPLATE = "UrlPathTemplate";
+
+    private final boolean enabled;
+
+    RequestLog(@ConfigProperty(name = "cms.request-log.enabled", defaultValue = "true") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::begin);
+    }
+
+    private void begin(RoutingContext context) {
+        long start = System.nanoTime();
+        HttpServerRequest request = context.request();
+        String traceparent = request.getHeader(TRACEPARENT);
+        var trace = traceparent == null ? null : W3C_TRACEPARENT.matcher(traceparent);
+        String traceId = trace != null && trace.matches() ? trace.group(1) : null;
+        String given = request.getHeader(REQUEST_ID);
+        String requestId = given != null && USABLE_ID.matcher(given).matches() ? given
+                : traceId != null ? traceId : UUID.randomUUID().toString();
+        context.response().putHeader(REQUEST_ID, requestId);
+        if (traceId != null) {
+            context.response().putHeader(TRACEPARENT, traceparent);
+        }
+        MDC.put("requestId", requestId);
+        if (!enabled) {
+            context.next();
+            return;
+        }
+        context.addEndHandler(ended -> {
+            double millis = (System.nanoTime() - start) / 1e6;
+            String route = route(context);
+            MDC.put("requestId", requestId);
+            MDC.put("method", request.method().name());
+            MDC.put("route", route);
+            MDC.put("status", Integer.toString(context.response().getStatusCode()));
+            MDC.put("durationMs", String.format("%.1f", millis));
+            try {
+                LOG.infof("%s %s %d %.1f ms %s id=%s", request.method().name(), route, context.response().getStatusCode(), millis,
+                        request.path(), requestId);
+            } finally {
+                MDC.remove("method");
+                MDC.remove("route");
+                MDC.remove("status");
+                MDC.remove("durationMs");
+                MDC.remove("requestId");
+            }
+        });
+        context.next();
+    }
+
+    /** The route template the request matched, or "-" when no API route did (a 404, a static file). */
+    private static String route(RoutingContext context) {
+        if (context.request() instanceof HttpServerRequestInternal internal) {
+            Object template = internal.context().getLocal(TEMPLATE);
+            if (template != null) {
+                return template.toString();
+            }
+        }
+        return "-";
+    }
+}
