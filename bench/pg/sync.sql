@@ -1,5 +1,6 @@
 -- GET /api/v1/sync/articles?limit=20&cursor=…: a snapshot page (SyncService, ArticleStates): the feed's starting
--- point, then 20 published articles in id order after a random one, with publisher and every translation.
+-- point, then 20 published articles in id order after a random one, with publisher and every translation. The same
+-- statement as ArticleStates.SELECT: change both together (as bench/pg/list*.sql with ArticleListQuery).
 \set n random(1, 2000)
 select pg_snapshot_xmin(pg_current_snapshot())::text;
 select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,

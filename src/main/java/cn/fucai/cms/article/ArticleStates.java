@@ -25,6 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleStates {
 
+    /** bench/pg/sync.sql runs this statement through pgbench: change both together. */
     private static final String SELECT = """
             select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
                    a.source_name, a.source_url, a.author, a.status, a.created_at, a.updated_at, a.deleted_at,
