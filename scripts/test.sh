@@ -22,3 +22,12 @@ for source in $(sed -nE 's/^COPY +(--[^ ]+ +)*([^ ]+) +[^ ]+$/\2/p' src/main/doc
     compgen -G "$source" >/dev/null || { echo "Dockerfile.jvm copies $source, which mvn package did not write" >&2; exit 1; }
 done
 echo "Dockerfile.jvm: every path it copies was written by mvn package"
+
+# The OpenAPI document the build wrote, linted with a documented rule set (tools/openapi-lint/redocly.yaml) by
+# Redocly CLI, pinned in tools/openapi-lint/package-lock.json. Needs Node.js 20 or newer.
+if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is missing; installing Node.js from Debian's packages" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2
+fi
+npm ci --prefix tools/openapi-lint --no-audit --no-fund --silent
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true tools/openapi-lint/node_modules/.bin/redocly lint openapi/openapi.yaml --config tools/openapi-lint/redocly.yaml --format=summary
