@@ -31,3 +31,8 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 npm ci --prefix tools/openapi-lint --no-audit --no-fund --silent
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true tools/openapi-lint/node_modules/.bin/redocly lint openapi/openapi.yaml --config tools/openapi-lint/redocly.yaml --format=summary
+
+# The front-end example: a client generated from the same document must compile with tsc --strict.
+npm ci --prefix examples/typescript-client --no-audit --no-fund --silent
+npm run --prefix examples/typescript-client --silent check
+echo "examples/typescript-client: generated from openapi/openapi.yaml and compiled with tsc --strict"

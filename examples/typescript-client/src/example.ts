@@ -1,0 +1,17 @@
+// What a front end does first: the latest articles, one article in English, and the fund's uses in Zhejiang.
+// In a page served beside the API, or in Node 20+ against `bash scripts/run.sh` (compile with tsc, then run the .js).
+import { ContentApi } from "./client.js";
+
+const api = new ContentApi("http://localhost:8080");
+
+const page = await api.listArticles({ limit: 5 });
+for (const article of page.items ?? []) {
+  console.log(article.publishedAt, article.publisher?.name, article.title);
+}
+const first = page.items?.[0];
+if (first?.id !== undefined) {
+  const { article, etag } = await api.getArticle(first.id, undefined, "en");
+  console.log(article.locale, article.title, etag);
+}
+const uses = await api.fundFigures({ flow: "used", region: "330000" });
+console.log(`${uses.items?.length ?? 0} fund figures for Zhejiang`);
