@@ -8,18 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A search string read as terms: words separated by spaces must all match, "quoted text" matches as a phrase.
+ * A search string read as terms: words separated by spaces must all match, "quoted text" matches as a phrase. A
+ * Chinese word matches where all of its bigrams occur; in quotes, a run of three or more Chinese characters must
+ * also occur as written ({@link #phrases()}), which the bigrams alone cannot tell.
  * Characters that mean something to PostgreSQL's tsquery syntax are just text: terms reach the database only as
  * parameters of plainto_tsquery and phraseto_tsquery, which have no operators. Articles are searched with it, and
  * figure lists filter with it.
  */
-public record SearchQuery(List<String> terms) {
+public record SearchQuery(List<String> terms, List<String> phrases) {
 
     static final int MAX_LENGTH = 200;
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final Pattern CJK = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]");
     private static final String CJK_CLASS = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
+    private static final Pattern CJK_RUN = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{3,}");
 
     public static SearchQuery parse(String q) {
         if (q == null || q.isBlank()) {
@@ -29,6 +32,7 @@ public record SearchQuery(List<String> terms) {
             throw new InvalidInputException("q", "must be at most " + MAX_LENGTH + " characters; was " + q.length());
         }
         List<String> terms = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
         Matcher matcher = TERM.matcher(q.strip());
         while (matcher.find()) {
             String term = (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).strip();
@@ -36,12 +40,18 @@ public record SearchQuery(List<String> terms) {
             term = term.replaceAll("(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])", "");
             if (WORD.matcher(term).find()) {
                 terms.add(term);
+                if (matcher.group(1) != null) {
+                    Matcher run = CJK_RUN.matcher(term);
+                    while (run.find()) {
+                        phrases.add(run.group());
+                    }
+                }
             }
         }
         if (terms.isEmpty()) {
             throw new InvalidInputException("q", "has no letters, digits or Chinese characters to search for");
         }
-        return new SearchQuery(List.copyOf(terms));
+        return new SearchQuery(List.copyOf(terms), List.copyOf(phrases));
     }
 
     /**

@@ -92,7 +92,6 @@ public class SearchService {
             filters.append(" and s.locales @> array[?]::text[]", locale);
         }
 
-        Sql tsquery = query.tsquery();
         List<Position> found = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             if (after != null && after.tier() < tier.rank) {
@@ -100,7 +99,7 @@ public class SearchService {
             }
             Scope scope = new Scope(filters, filter.publishedFrom(), filter.publishedBefore(),
                     after != null && after.tier() == tier.rank ? after : null);
-            found.addAll(newestMatches(tier, tsquery, scope, limit + 1 - found.size()));
+            found.addAll(newestMatches(tier, query, scope, limit + 1 - found.size()));
             if (found.size() > limit) {
                 break;
             }
@@ -119,8 +118,8 @@ public class SearchService {
      * (text, ranked_at) is read for that stretch only, then, if the prediction fell short, for everything older. A
      * word too rare to have a rate, or so rare that all its matches cost less than the stretch, is read whole.
      */
-    private List<Position> newestMatches(Tier tier, Sql tsquery, Scope scope, int wanted) {
-        Probe probe = probe(tier, tsquery, scope, wanted);
+    private List<Position> newestMatches(Tier tier, SearchQuery query, Scope scope, int wanted) {
+        Probe probe = probe(tier, query, scope, wanted);
         if (probe.hits().size() == wanted || probe.articles() < tier.probe) {
             return probe.hits(); // a full page, or the probe saw every candidate
         }
@@ -128,34 +127,34 @@ public class SearchService {
         List<Position> found = new ArrayList<>();
         OffsetDateTime since = probe.reach(wanted);
         if (since != null) {
-            found.addAll(indexed(tier, tsquery, new Sql("").append(conditions).append(" and s.ranked_at >= ?", since), wanted));
+            found.addAll(indexed(tier, query, new Sql("").append(conditions).append(" and s.ranked_at >= ?", since), wanted));
             if (found.size() == wanted) {
                 return found;
             }
             conditions = new Sql("").append(conditions).append(" and " + RANKED_AT_FILTER + " < ?", since);
         }
-        found.addAll(indexed(tier, tsquery, conditions, wanted - found.size()));
+        found.addAll(indexed(tier, query, conditions, wanted - found.size()));
         return found;
     }
 
     /** The newest matches through the GIN index, which holds the words and ranked_at; then sorted, as GIN has no order. */
-    private List<Position> indexed(Tier tier, Sql tsquery, Sql conditions, int wanted) {
-        Sql index = new Sql("with q as materialized (select ").append(tsquery).append(" as query)")
-                .append(" select s.article_id, s.ranked_at from article_search s, q where ").append(tier.match("s"))
+    private List<Position> indexed(Tier tier, SearchQuery query, Sql conditions, int wanted) {
+        Sql index = new Sql("with q as materialized (select ").append(query.tsquery()).append(" as query)")
+                .append(" select s.article_id, s.ranked_at from article_search s, q where ").append(tier.match("s", query.phrases()))
                 .append(conditions).append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc limit ?", wanted);
         return jdbc.list(index.text(), rs -> position(tier, rs), index.params());
     }
 
     /** The matches among the newest {@code tier.probe} candidates, at most {@code wanted}, with what the rate needs. */
-    private Probe probe(Tier tier, Sql tsquery, Scope scope, int wanted) {
-        Sql probe = new Sql("with q as materialized (select ").append(tsquery).append(" as query),")
+    private Probe probe(Tier tier, SearchQuery query, Scope scope, int wanted) {
+        Sql probe = new Sql("with q as materialized (select ").append(query.tsquery()).append(" as query),")
                 .append(" w as materialized (select s.article_id, s.ranked_at, s.title, s.document from article_search s where true")
                 .append(scope.conditions("s.ranked_at"))
                 .append(" order by s.ranked_at desc, s.article_id desc limit ?)", tier.probe)
                 .append(" select h.article_id, h.ranked_at, i.articles, i.newest, i.oldest,")
                 .append(" (select reltuples from pg_class where oid = 'article_search'::regclass)")
                 .append(" from (select count(*) as articles, max(ranked_at) as newest, min(ranked_at) as oldest from w) i")
-                .append(" left join lateral (select w.article_id, w.ranked_at from w, q where ").append(tier.match("w"))
+                .append(" left join lateral (select w.article_id, w.ranked_at from w, q where ").append(tier.match("w", query.phrases()))
                 .append(" order by w.ranked_at desc, w.article_id desc limit ?) h on true", wanted)
                 .append(" order by h.ranked_at desc, h.article_id desc");
         List<Position> hits = new ArrayList<>();
@@ -241,21 +240,42 @@ public class SearchService {
      * of line, so a probe reads twice as many titles as documents for about the same cost.
      */
     private enum Tier {
-        TITLE(1, "%1$s.title @@ q.query", 200),
-        TEXT(0, "%1$s.document @@ q.query and not %1$s.title @@ q.query", 100);
+        TITLE(1, 200),
+        TEXT(0, 100);
+
+        /** Titles and tags of an article and its translations, as written. */
+        private static final String TITLE_TEXT = """
+                (select concat_ws(' ', a.title, array_to_string(a.tags, ' '),
+                        (select string_agg(t.title, ' ') from article_translation t where t.article_id = a.id))
+                 from article a where a.id = %1$s.article_id)""";
+        /** Everything of an article and its translations, as written. */
+        private static final String FULL_TEXT = """
+                (select concat_ws(' ', a.title, array_to_string(a.tags, ' '), a.summary, cms_plain_text(a.body),
+                        (select string_agg(concat_ws(' ', t.title, t.summary, cms_plain_text(t.body)), ' ')
+                         from article_translation t where t.article_id = a.id))
+                 from article a where a.id = %1$s.article_id)""";
 
         final int rank;
-        private final String match;
         final int probe;
 
-        Tier(int rank, String match, int probe) {
+        Tier(int rank, int probe) {
             this.rank = rank;
-            this.match = match;
             this.probe = probe;
         }
 
-        String match(String alias) {
-            return match.formatted(alias);
+        /**
+         * What a hit of this tier matches; a quoted Chinese phrase is also looked for as written, in the rows the
+         * index already matched (PostgreSQL evaluates the costly check last).
+         */
+        Sql match(String alias, List<String> phrases) {
+            Sql title = new Sql(alias + ".title @@ q.query");
+            phrases.forEach(phrase -> title.append(" and strpos(" + TITLE_TEXT.formatted(alias) + ", ?) > 0", phrase));
+            if (this == TITLE) {
+                return title;
+            }
+            Sql text = new Sql(alias + ".document @@ q.query");
+            phrases.forEach(phrase -> text.append(" and strpos(" + FULL_TEXT.formatted(alias) + ", ?) > 0", phrase));
+            return text.append(" and not (").append(title).append(")");
         }
     }
 

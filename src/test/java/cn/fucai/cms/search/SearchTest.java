@@ -87,6 +87,13 @@ class SearchTest {
         assertEquals(List.of("fund"), hits("\"温州 福彩\""), "spaces inside a quoted Chinese phrase carry no meaning");
         assertEquals(List.of("conference"), hits("\"lottery conferences\""));
         assertEquals(List.of(), hits("\"conferences lottery\""));
+
+        // 福彩公益 is the bigrams 福彩 彩公 公益: here all three occur, in a title and a body, but never together
+        add("scattered", "福彩发展", "<p>水彩公园。公益活动。</p>", "2022-01-01T00:00:00+08:00", null);
+        add("scattered-title", "福彩发展与水彩公园公益", "<p>一篇。</p>", "2022-02-01T00:00:00+08:00", null);
+        assertEquals(List.of("fund"), hits("\"福彩公益\""), "a quoted phrase only where it is written");
+        assertEquals(List.of("scattered-title", "fund", "scattered"), hits("福彩公益"),
+                "unquoted, a Chinese word is all of its bigrams, wherever they are");
     }
 
     @Test
