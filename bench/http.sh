@@ -97,7 +97,7 @@ printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept:
 csv_rows=$(curl -fs -H 'Accept: text/csv' "$BASE/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31" | wc -l)
 
 # The same requests with Cache-Control: no-cache, which skips the service's response cache: what computing costs.
-for kind in constant article article-304 list list-filtered list-page-50 search summary; do
+for kind in constant article article-304 list list-filtered list-page-50 sync search summary; do
     sed 's/$/\tCache-Control: no-cache/' "$out/paths-$kind.txt" >"$out/paths-$kind-computed.txt"
 done
 
@@ -164,10 +164,10 @@ done
     measure "article list, first page (5 orders and filters)" list "$CONNECTIONS"
     measure "article list, region and category" list-filtered "$CONNECTIONS"
     measure "article list, page 50 by cursor (the same 5)" list-page-50 "$CONNECTIONS"
-    measure "sync feed page (20)" sync "$CONNECTIONS"
+    measure "sync page of 20 (300 snapshot cursors)" sync "$CONNECTIONS"
     measure "search (20 hits)" search "$CONNECTIONS"
     measure "figures summary by year" summary "$CONNECTIONS"
-    for kind in constant article article-304 list list-filtered list-page-50 search summary; do
+    for kind in constant article article-304 list list-filtered list-page-50 sync search summary; do
         measure "computed (no-cache): $kind" "$kind-computed" "$CONNECTIONS"
     done
     measure "CSV export ($((csv_rows - 1)) figures)" csv 4
@@ -182,7 +182,7 @@ done
         [ "$kind" = csv ] && clients=4
         row=$(pg_measure "$kind" "$kind" "$clients")
         http=$(awk -F'|' -v k="computed (no-cache): $kind" -v k2="$kind" '
-            $1 == k { print $2 } $1 == "sync feed page (20)" && k2 == "sync" { print $2 } $1 ~ /^CSV/ && k2 == "csv" { print $2 }' "$out/http-raw.txt")
+            $1 == k { print $2 } $1 ~ /^CSV/ && k2 == "csv" { print $2 }' "$out/http-raw.txt")
         awk -F'|' -v row="$row" -v http="$http" 'BEGIN { split(row, f, "|"); printf "%s|%.2f\n", row, http / f[2] }'
     done
 } | tee -a "$results"

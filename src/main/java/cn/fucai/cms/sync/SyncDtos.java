@@ -1,6 +1,7 @@
 package cn.fucai.cms.sync;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,16 @@ public final class SyncDtos {
             List<SyncItem> items,
             @Schema(description = "Where to continue; always present: keep it and ask again later for what follows",
                     example = "djEfZmVlZB8xMjM0NR8wHzE3NjQ") String nextCursor,
-            @Schema(description = "True when more items are ready now; false when the mirror is up to date") boolean hasMore) {
+            @Schema(description = "True when more items are ready now; false when the mirror is up to date") boolean hasMore,
+            @JsonIgnore @Schema(hidden = true) boolean settled) {
+
+        /**
+         * One page; {@code settled} says it can change only through an article change, which every cache hears of.
+         * A feed page that stops short of changes still hidden behind an open transaction is not: they show later
+         * with no change of their own.
+         */
+        public SyncPage {
+        }
     }
 
     @Schema(name = "SyncItem", description = "What a mirror must do for one article: store it, or remove it")

@@ -1,5 +1,7 @@
 package cn.fucai.cms.sync;
 
+import cn.fucai.cms.common.cache.ResponseCacheFilter;
+import cn.fucai.cms.common.cache.SameForEveryCaller;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.sync.SyncDtos.SyncPage;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -18,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/sync")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"sync", "admin"})
+@SameForEveryCaller
 @Tag(name = "Sync", description = "A change feed that never misses a change, for partner sites that mirror our articles")
 public class SyncResource {
 
@@ -44,8 +49,12 @@ public class SyncResource {
     public SyncPage articles(
             @QueryParam("publisher") @Parameter(description = "Mirror one publisher's articles only (id or slug)", example = "wenzhou-fucai") String publisher,
             @QueryParam("locale") @Parameter(description = "Serve articles in this locale where a translation exists", example = "en") String locale,
-            @BeanParam PageParams page) {
-        int limit = page.limit();
-        return sync.page(page.cursor, limit, publisher, locale);
+            @BeanParam PageParams page,
+            @Context ContainerRequestContext request) {
+        SyncPage answer = sync.page(page.cursor, page.limit(), publisher, locale);
+        if (!answer.settled()) {
+            ResponseCacheFilter.keepOut(request);
+        }
+        return answer;
     }
 }

@@ -75,27 +75,37 @@ public class SyncService {
         List<SyncItem> items = page.stream().map(a -> item(a, publisherId, locale)).toList();
         if (page.size() < limit) {
             // The snapshot is done; the feed goes on from the transactions still open when it began.
-            return new SyncPage(items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(key()), true);
+            return new SyncPage(items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(key()), true, true);
         }
         SyncCursor next = new SyncCursor(true, page.get(page.size() - 1).id(), cursor.xid(), 0, cursor.query());
-        return new SyncPage(items, next.encode(key()), true);
+        return new SyncPage(items, next.encode(key()), true, true);
     }
 
     private SyncPage feedPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
         if (!jdbc.exists("select 1 from article_change_pruned where (xid, seq) <= (cast(? as xid8), ?)", cursor.xid(), cursor.seq())) {
             throw new CursorGoneException("points before changes pruned after the " + retention.toDays() + "-day retention window");
         }
-        List<Object> params = new ArrayList<>(List.of(cursor.xid(), cursor.seq()));
+        List<Object> params = new ArrayList<>(List.of(cursor.xid(), cursor.seq(), cursor.xid(), cursor.seq()));
         String publisherFilter = "";
         if (publisherId != null) {
             publisherFilter = " and publisher_id = ?";
             params.add(publisherId);
         }
         params.add(limit + 1);
-        List<Change> changes = jdbc.list("select xid::text, seq, article_id from article_change"
-                        + " where (xid, seq) > (cast(? as xid8), ?) and xid < pg_snapshot_xmin(pg_current_snapshot())"
-                        + publisherFilter + " order by xid, seq limit ?",
-                rs -> new Change(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class)), params.toArray());
+        // One statement, so one snapshot: the changes visible now, and whether any later one is still hidden behind
+        // a transaction older than its own. A page that stops short of hidden changes is not settled: they appear
+        // when that transaction ends, with no notification of their own.
+        List<Change> rows = jdbc.list("""
+                        with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
+                             hidden as (select exists (select 1 from article_change, horizon
+                                                       where (xid, seq) > (cast(? as xid8), ?) and xid >= horizon.xmin) as any)
+                        select c.xid::text, c.seq, c.article_id, hidden.any from hidden left join lateral (
+                            select xid, seq, article_id from article_change, horizon
+                            where (xid, seq) > (cast(? as xid8), ?) and xid < horizon.xmin""" + publisherFilter + " " + """
+                            order by xid, seq limit ?) c on true""",
+                rs -> new Change(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class), rs.getBoolean(4)), params.toArray());
+        boolean hidden = !rows.isEmpty() && rows.get(0).hiddenAfter();
+        List<Change> changes = rows.size() == 1 && rows.get(0).articleId() == null ? List.of() : rows;
         boolean hasMore = changes.size() > limit;
         List<Change> shown = hasMore ? changes.subList(0, limit) : changes;
         LinkedHashSet<UUID> ids = new LinkedHashSet<>();
@@ -109,11 +119,11 @@ public class SyncService {
         List<SyncItem> items = ordered.stream().map(id -> item(current.get(id), publisherId, locale)).toList();
         SyncCursor next = shown.isEmpty() ? cursor
                 : SyncCursor.feed(shown.get(shown.size() - 1).xid(), shown.get(shown.size() - 1).seq(), cursor.query());
-        return new SyncPage(items, next.encode(key()), hasMore);
+        return new SyncPage(items, next.encode(key()), hasMore, hasMore || !hidden);
     }
 
-    /** One row of the change log. */
-    private record Change(String xid, long seq, UUID articleId) {
+    /** One row of the change log, and whether changes after the feed's horizon were hidden when it was read. */
+    private record Change(String xid, long seq, UUID articleId, boolean hiddenAfter) {
     }
 
     private SyncItem item(ArticleState article, UUID publisherId, String locale) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Serves anonymous GETs under /api/ from the {@link ResponseCache} (200, or 304 when If-None-Match names the cached
- * ETag) and stores the 200s it computes. A writer waits for its own changes to reach the cache before its answer
+ * Serves anonymous GETs under /api/, and GETs with a token of operations marked {@link SameForEveryCaller}, from the
+ * {@link ResponseCache} (200, or 304 when If-None-Match names the cached ETag) and stores the 200s it computes. A writer waits for its own changes to reach the cache before its answer
  * leaves, so that whoever wrote reads what they wrote, from this instance or, a notification later, from any other.
  * Answers served from the cache say so in {@code Server-Timing: cache;desc="hit"}.
  */
@@ -28,6 +29,7 @@ public class ResponseCacheFilter {
 
     private static final Logger LOG = Logger.getLogger(ResponseCacheFilter.class);
     private static final String PENDING = "cms.response-cache.pending";
+    private static final String KEPT_OUT = "cms.response-cache.kept-out";
     /** The response headers an answer is replayed with; Cache-Control is added again by the caching headers. */
     private static final List<String> REPLAYED = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
             HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.VARY, "Link");
@@ -46,9 +48,10 @@ public class ResponseCacheFilter {
 
     // after authentication and rate limits, which run at Priorities.USER
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public Response serve(ContainerRequestContext request) {
+    public Response serve(ContainerRequestContext request, ResourceInfo resource) {
         if (!request.getMethod().equals(HttpMethod.GET) || !request.getUriInfo().getPath().startsWith("/api/")
-                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || !cache.active()) {
+                || !cache.active()
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null && !sameForEveryCaller(resource)) {
             return null;
         }
         String key = key(request);
@@ -75,7 +78,7 @@ public class ResponseCacheFilter {
             return;
         }
         if (!(request.getProperty(PENDING) instanceof Pending pending) || response.getStatus() != 200
-                || !(response.getEntity() instanceof byte[] body)) {
+                || !(response.getEntity() instanceof byte[] body) || request.getProperty(KEPT_OUT) != null) {
             return;
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -87,6 +90,20 @@ public class ResponseCacheFilter {
         }
         cache.put(pending.key(), new CachedResponse(body, List.copyOf(headers), response.getHeaderString(HttpHeaders.ETAG),
                 pending.dependencies()));
+    }
+
+    /**
+     * Keeps this request's answer out of the cache: for an answer that may change later without any change
+     * notification, such as a feed page that ends at changes still hidden behind an open transaction.
+     */
+    public static void keepOut(ContainerRequestContext request) {
+        request.setProperty(KEPT_OUT, Boolean.TRUE);
+    }
+
+    /** Whether the matched operation answers every caller alike (its security annotations have already let this one in). */
+    private static boolean sameForEveryCaller(ResourceInfo resource) {
+        return resource.getResourceMethod() != null && (resource.getResourceMethod().isAnnotationPresent(SameForEveryCaller.class)
+                || resource.getResourceClass().isAnnotationPresent(SameForEveryCaller.class));
     }
 
     private static Response replay(ContainerRequestContext request, CachedResponse cached) {

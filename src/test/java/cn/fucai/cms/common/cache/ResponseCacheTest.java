@@ -19,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +183,62 @@ class ResponseCacheTest {
         // a change could have been missed while it was away, so what was cached before is not served
         assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
         assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
+    }
+
+    @Test
+    void aSyncPageIsSharedByEveryTokenAllowedToReadItAndByNoOneElse() {
+        createArticleId(article(publisher, "mirrored"));
+        String url = "/api/v1/sync/articles?limit=5&publisher=" + publisher;
+        Response first = admin().get(url);
+        first.then().statusCode(200).body("items.size()", equalTo(1));
+        assertFalse(timings(first).contains(HIT));
+
+        Response shared = withToken(token("sync", null)).get(url);
+        shared.then().statusCode(200).header("Cache-Control", "private, no-store");
+        assertTrue(timings(shared).contains(HIT), "another sync token gets the same page from the cache");
+        assertEquals(first.asString(), shared.asString());
+
+        given().get(url).then().statusCode(401).contentType("application/problem+json");
+        Response editor = withToken(token("editor", publisher)).get(url);
+        editor.then().statusCode(403).contentType("application/problem+json");
+        assertFalse(timings(editor).contains(HIT), "the role check runs before the cache");
+        withToken("not-a-token-0123456789").get(url).then().statusCode(401);
+    }
+
+    @Test
+    void aFeedPageEndingAtAChangeHiddenBehindAnOpenTransactionIsNotKept() throws Exception {
+        String url = "/api/v1/sync/articles?limit=5&publisher=" + publisher;
+        String feed = admin().get(url).then().statusCode(200).extract().path("nextCursor");
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement statement = blocker.createStatement()) {
+                statement.execute("select pg_current_xact_id()");
+            }
+            // committed, notified, but behind the blocker's older transaction id: not in the feed yet
+            String hidden = createArticleId(article(publisher, "behind-an-open-transaction"));
+            admin().get(url + "&cursor=" + feed).then().statusCode(200).body("items.size()", equalTo(0));
+            Response again = admin().get(url + "&cursor=" + feed);
+            again.then().statusCode(200).body("items.size()", equalTo(0));
+            assertFalse(timings(again).contains(HIT), "a page short of hidden changes is not kept");
+
+            blocker.rollback();
+            // the blocker ends without any change of its own, so no notification says the page changed
+            admin().get(url + "&cursor=" + feed).then().statusCode(200)
+                    .body("items.size()", equalTo(1)).body("items[0].id", equalTo(hidden));
+        }
+        await(() -> timings(admin().get(url + "&cursor=" + feed)).contains(HIT), "the settled page is kept", PATIENCE);
+    }
+
+    private static String token(String role, String publisherId) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", role + " 令牌");
+        body.put("role", role);
+        body.put("publisher", publisherId);
+        return json().body(body).post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
+    }
+
+    private static io.restassured.specification.RequestSpecification withToken(String secret) {
+        return given().header("Authorization", "Bearer " + secret);
     }
 
     private static List<String> timings(Response response) {
