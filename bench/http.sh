@@ -22,6 +22,7 @@ results=$out/http-results.txt
 command -v wrk >/dev/null || { echo "installing wrk from Debian's packages" >&2; apt-get install -y wrk >/dev/null; }
 command -v curl >/dev/null || apt-get install -y curl >/dev/null
 mvn -B -q package -DskipTests  # the jar of this checkout, never a stale one
+rm -rf "$out/app" && cp -r target/quarkus-app "$out/app"  # a copy, so that a build during the run cannot touch it
 
 URL=$(ensure_local_database cms_bench_http "$([ "$REUSE" = 1 ] || echo fresh)")
 DB_PORT=$(sed -E 's|.*:([0-9]+)/.*|\1|' <<<"$URL")
@@ -30,7 +31,7 @@ PSQL=(psql -q -X -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_http -v 
 
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_ADMIN_TOKEN=$TOKEN \
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
-    java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >"$out/http-service.log" 2>&1 &
+    java -Xmx512m -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 120); do

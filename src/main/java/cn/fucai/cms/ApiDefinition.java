@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @OpenAPIDefinition(info = @Info(title = "Welfare-lottery content API", version = "1.0.0",
         contact = @Contact(name = "Welfare-lottery content API maintainers"),
+        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
         description = """
                 Articles, publishers, GB/T 2260 regions, and the sales and public-welfare fund (公益金) figures of China's
                 welfare-lottery centres, as JSON.

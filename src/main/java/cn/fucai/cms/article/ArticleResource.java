@@ -35,6 +35,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -118,6 +119,7 @@ public class ArticleResource {
     @Operation(operationId = "createArticle", summary = "Create an article",
             description = "The publisher is named by id or slug. Region codes must exist; translations need distinct locales other than the original.")
     @APIResponse(responseCode = "201", description = "Created, served in its original locale",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Invalid body: each bad field is named; nothing was written")

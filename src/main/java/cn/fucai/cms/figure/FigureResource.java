@@ -124,6 +124,7 @@ public abstract class FigureResource {
     @POST
     @Operation(summary = "Create a figure", description = "Amounts are given as printed (743.9 万元) and stored exactly in yuan.")
     @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FigureResponse.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Invalid values, each named; nothing was written")
@@ -139,7 +140,8 @@ public abstract class FigureResource {
     @POST
     @Path("/batch")
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "201", description = "Every figure was created")
+    @APIResponse(responseCode = "201", description = "Every figure was created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@NotNull @Size(min = 1, max = 10_000) List<@Valid @NotNull FigureRequest> body) {
         return created(figures.createAll(kind, body, i -> "[" + i + "].", List.of()));
@@ -153,7 +155,8 @@ public abstract class FigureResource {
     @Path("/batch")
     @Consumes(CSV)
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "201", description = "Every figure was created")
+    @APIResponse(responseCode = "201", description = "Every figure was created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@NotNull String body) {
         FigureCsv.Parsed parsed = FigureCsv.read(kind, body);

@@ -3,6 +3,7 @@ package cn.fucai.cms.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One recorded write. */
@@ -17,6 +18,8 @@ public record AuditEvent(
         @Schema(example = "article") String resourceType,
         @Schema(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String resourceId,
         @Schema(nullable = true) UUID publisherId,
-        @Schema(nullable = true, description = "State before the write; null for a creation") JsonNode before,
-        @Schema(nullable = true, description = "State after the write; null for a deletion") JsonNode after) {
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, nullable = true,
+                description = "State before the write, as the API showed it; null for a creation") JsonNode before,
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, nullable = true,
+                description = "State after the write, as the API shows it; null for a deletion") JsonNode after) {
 }

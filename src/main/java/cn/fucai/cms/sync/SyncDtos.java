@@ -30,7 +30,8 @@ public final class SyncDtos {
         }
     }
 
-    @Schema(name = "SyncItem", description = "What a mirror must do for one article: store it, or remove it")
+    @Schema(name = "SyncItem", description = "What a mirror must do for one article: store it, or remove it",
+            requiredProperties = {"type", "id"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SyncItem(
             @Schema(enumeration = {"upsert", "remove"}, example = "upsert") String type,

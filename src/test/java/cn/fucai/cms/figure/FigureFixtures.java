@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Request bodies for figure tests: a Wenzhou welfare-lottery figure of 2019, sourced by URL. */
-final class FigureFixtures {
+public final class FigureFixtures {
 
     private FigureFixtures() {
     }
 
-    static Map<String, Object> sales(String publisher, String region, String value, String unit) {
+    public static Map<String, Object> sales(String publisher, String region, String value, String unit) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("publisher", publisher);
         body.put("regionCode", region);
@@ -21,7 +21,7 @@ final class FigureFixtures {
         return body;
     }
 
-    static Map<String, Object> fund(String publisher, String region, String flow, String value, String unit) {
+    public static Map<String, Object> fund(String publisher, String region, String flow, String value, String unit) {
         Map<String, Object> body = sales(publisher, region, value, unit);
         Map<String, Object> fund = new LinkedHashMap<>();
         fund.put("flow", flow);
@@ -29,7 +29,7 @@ final class FigureFixtures {
         return body;
     }
 
-    static Map<String, Object> period(String start, String end, String granularity) {
+    public static Map<String, Object> period(String start, String end, String granularity) {
         Map<String, Object> period = new LinkedHashMap<>();
         period.put("start", start);
         period.put("end", end);
@@ -37,7 +37,7 @@ final class FigureFixtures {
         return period;
     }
 
-    static Map<String, Object> amount(String value, String unit) {
+    public static Map<String, Object> amount(String value, String unit) {
         Map<String, Object> amount = new LinkedHashMap<>();
         amount.put("value", value);
         amount.put("unit", unit);

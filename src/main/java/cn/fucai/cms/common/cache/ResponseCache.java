@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.jboss.logging.Logger;
 
 /**
- * The service's own cache of public reads: the bytes and headers of anonymous GET answers, kept until what they show
- * changes. PostgreSQL says what changed (triggers NOTIFY {@value #CHANNEL}, {@link ChangeListener} listens), so the
+ * The service's own cache of public reads: the bytes and headers of anonymous GET answers, and of GETs with a token
+ * to operations that answer every caller alike ({@link SameForEveryCaller}), kept until what they show changes. PostgreSQL says what changed (triggers NOTIFY {@value #CHANNEL}, {@link ChangeListener} listens), so the
  * cache is exact across any number of instances and whichever way the data was written.
  * <p>
  * Invalidation is by generation counters rather than by finding entries: an answer records the counters it depends on

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem detail: the one error body this API returns. */
 @Schema(name = "Problem", description = "RFC 9457 problem detail, served as application/problem+json.",
+        requiredProperties = {"type", "title", "status"},
         example = """
                 {"type":"/problems/validation-failed","title":"The request is invalid","status":400,
                  "detail":"2 fields are invalid","instance":"/api/v1/articles",
