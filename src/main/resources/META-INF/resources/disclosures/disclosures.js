@@ -1,0 +1,342 @@
+// The public disclosure page: sales and public-welfare fund figures as charts and tables, and the latest articles,
+// read from the public JSON API only (no token), so that partner teams can see how to use it.
+// State lives in the address: ?lang=en&publisher=<slug>&region=<code>, and #/articles/<id> for an article.
+
+const TEXT = {
+  zh: {
+    title: '福彩销量与公益金信息公开', skip: '跳到正文', publisher: '发布机构', region: '地区',
+    allPublishers: '全部机构', allRegions: '全国', byYear: '销量与公益金筹集（按年）',
+    byYearCaption: '各年销量与筹集公益金，每个数字链接到公布它的文章', year: '年份', sales: '销量',
+    raised: '筹集公益金', byPurpose: '公益金使用（按用途）', byPurposeCaption: '公益金按用途的使用额，每个数字链接到公布它的文章',
+    purpose: '用途', used: '使用额', latest: '最新文章', footer: '数据来自本站公开 API：', loading: '正在读取…',
+    loaded: '已更新', failed: '读取失败：', none: '暂无数据', noArticles: '暂无文章', source: '来源',
+    more: (n) => `另有 ${n} 项`, partial: '（部分期间）', back: '返回总览', published: '发布于',
+    alsoIn: '本文其他语言：', original: '原文', sourceLink: '原始出处', switchTo: 'English', switchLabel: 'Read in English',
+    over: '超过', about: '约', under: '不足', unitYi: '亿元', unitWan: '万元', unitYuan: '元', axis: (u) => `金额（${u}）`,
+  },
+  en: {
+    title: 'Welfare lottery sales and fund disclosures', skip: 'Skip to content', publisher: 'Publisher', region: 'Region',
+    allPublishers: 'All publishers', allRegions: 'All of China', byYear: 'Sales and public-welfare fund raised, by year',
+    byYearCaption: 'Sales and fund raised each year; every number links to the article that published it', year: 'Year',
+    sales: 'Sales', raised: 'Fund raised', byPurpose: 'Public-welfare fund used, by purpose',
+    byPurposeCaption: 'Fund used by purpose; every number links to the article that published it', purpose: 'Purpose',
+    used: 'Used', latest: 'Latest articles', footer: 'Data from this site\'s public API:', loading: 'Loading…',
+    loaded: 'Updated', failed: 'Could not load: ', none: 'No figures yet', noArticles: 'No articles yet', source: 'Source',
+    more: (n) => `and ${n} more`, partial: ' (part of the period)', back: 'Back to the overview', published: 'Published',
+    alsoIn: 'Also in: ', original: 'original', sourceLink: 'Original source', switchTo: '中文', switchLabel: '阅读中文版',
+    over: 'over ', about: 'about ', under: 'under ', unitYi: 'billion yuan', unitWan: 'million yuan', unitYuan: 'yuan',
+    axis: (u) => `Amount (${u})`,
+  },
+};
+const LOCALE = { zh: 'zh-CN', en: 'en' };
+const SOURCES_SHOWN = 3;
+
+const params = new URLSearchParams(location.search);
+const state = {
+  lang: params.get('lang') === 'en' ? 'en' : 'zh',
+  publisher: params.get('publisher') || '',
+  region: params.get('region') || '',
+};
+const charts = {};
+const figureCache = new Map();
+let generation = 0;
+let scopesFilled = Promise.resolve();
+
+const $ = (id) => document.getElementById(id);
+const t = (key) => TEXT[state.lang][key];
+
+/**
+ * GET one JSON answer of the public API; a problem+json answer becomes an error naming its detail. The browser
+ * revalidates what it holds (If-None-Match, a 304 costs nothing), so a correction shows at once, not after max-age.
+ */
+async function api(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-cache' });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail || problem.title || `HTTP ${response.status}`);
+  }
+  return response.json();
+}
+
+/** Every item of a paginated collection, following nextCursor. */
+async function all(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const query = new URLSearchParams({ limit: '100' });
+    if (cursor) query.set('cursor', cursor);
+    const page = await api(`${path}${path.includes('?') ? '&' : '?'}${query}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < 5000);
+  return items;
+}
+
+function scopeQuery(extra) {
+  const query = new URLSearchParams(extra);
+  if (state.publisher) query.set('publisher', state.publisher);
+  if (state.region) query.set('region', state.region);
+  return query.toString();
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+/** The unit a set of yuan amounts reads best in: 亿元 / 万元 in Chinese, billion / million yuan in English. */
+function unitFor(max) {
+  if (state.lang === 'zh') {
+    if (max >= 1e8) return { divisor: 1e8, name: t('unitYi') };
+    return max >= 1e4 ? { divisor: 1e4, name: t('unitWan') } : { divisor: 1, name: t('unitYuan') };
+  }
+  if (max >= 1e9) return { divisor: 1e9, name: t('unitYi') };
+  return max >= 1e6 ? { divisor: 1e6, name: t('unitWan') } : { divisor: 1, name: t('unitYuan') };
+}
+
+function scaled(amount, unit) {
+  return Math.round((Number(amount) / unit.divisor) * 10000) / 10000;
+}
+
+/** A total as a reader should take it: "超过5.1亿元", "about 510 million yuan". */
+function money(amount, qualifier, partial) {
+  const value = Number(amount);
+  const unit = unitFor(value);
+  const number = (value / unit.divisor).toLocaleString(LOCALE[state.lang], { maximumFractionDigits: 2 });
+  const prefix = qualifier && qualifier !== 'exact' ? t(qualifier) : '';
+  const text = state.lang === 'zh' ? `${prefix}${number}${unit.name}` : `${prefix}${number} ${unit.name}`;
+  return partial ? text + t('partial') : text;
+}
+
+function formatDate(timestamp) {
+  return timestamp ? new Date(timestamp).toLocaleDateString(LOCALE[state.lang], { year: 'numeric', month: 'long', day: 'numeric' }) : '';
+}
+
+function publisherName(publisher) {
+  return state.lang === 'en' && publisher.nameEn ? publisher.nameEn : publisher.name;
+}
+
+async function figure(kind, id) {
+  const key = `${kind}/${id}`;
+  if (!figureCache.has(key)) figureCache.set(key, api(`/api/v1/${kind}-figures/${id}`));
+  return figureCache.get(key);
+}
+
+/** Links to where the figures behind a total were published: our article when there is one, else the source URL. */
+async function sourceLinks(kind, item) {
+  const shown = await Promise.all(item.figureIds.slice(0, SOURCES_SHOWN).map((id) => figure(kind, id)));
+  const links = shown.map((f) => {
+    const label = f.period.label || f.period.start.slice(0, 4);
+    if (f.source.articleId) return element('a', { href: `#/articles/${f.source.articleId}` }, `${publisherName(f.publisher)} · ${label}`);
+    if (f.source.url) return element('a', { href: f.source.url, rel: 'noopener noreferrer external' }, `${t('sourceLink')} · ${label}`);
+    return element('span', {}, label);
+  });
+  const list = element('span', { class: 'sources' });
+  links.forEach((link, i) => list.append(i ? '、' : '', link));
+  if (item.figureIds.length > SOURCES_SHOWN) list.append(` ${t('more')(item.figureIds.length - SOURCES_SHOWN)}`);
+  return list;
+}
+
+/** A number that links to its first source article, so the chart's table says where each value comes from. */
+async function amountCell(kind, item) {
+  if (!item) return element('td', {}, '—');
+  const first = await figure(kind, item.figureIds[0]);
+  const text = money(item.total.amount, item.qualifier, item.partial);
+  const value = first.source.articleId
+    ? element('a', { href: `#/articles/${first.source.articleId}`, class: 'amount', 'data-amount': item.total.amount }, text)
+    : element('span', { class: 'amount', 'data-amount': item.total.amount }, text);
+  return element('td', {}, value, element('br'), await sourceLinks(kind, item));
+}
+
+function chart(id) {
+  if (!charts[id]) {
+    charts[id] = echarts.init($(id), null, { renderer: 'canvas' });
+    charts[id].on('click', (event) => {
+      if (event.data && event.data.articleId) location.hash = `#/articles/${event.data.articleId}`;
+    });
+  }
+  return charts[id];
+}
+
+function barOption(categories, series, unit, horizontal) {
+  const valueAxis = horizontal ? { type: 'value', name: t('axis')(unit.name), nameLocation: 'middle', nameGap: 28 }
+    : { type: 'value', name: t('axis')(unit.name), nameTextStyle: { align: 'left' } };
+  const categoryAxis = { type: 'category', data: categories, axisLabel: { interval: 0 } };
+  return {
+    animation: false,
+    grid: { left: 8, right: horizontal ? 56 : 24, top: 40, bottom: horizontal ? 32 : 8, containLabel: true },
+    legend: { top: 0 },
+    // drawn on the canvas: an HTML tooltip would need inline styles, which the page's policy forbids
+    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (value) => (value === null || value === undefined ? '—' : `${value} ${unit.name}`) },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label: { show: true, position: horizontal ? 'right' : 'top' } })),
+  };
+}
+
+async function firstArticle(kind, item) {
+  return item ? (await figure(kind, item.figureIds[0])).source.articleId : null;
+}
+
+async function showByYear(sales, raised) {
+  const years = [...new Set([...sales.items, ...raised.items].map((item) => item.key))].sort();
+  const salesBy = new Map(sales.items.map((item) => [item.key, item]));
+  const raisedBy = new Map(raised.items.map((item) => [item.key, item]));
+  const unit = unitFor(Math.max(0, ...[...sales.items, ...raised.items].map((item) => Number(item.total.amount))));
+  const point = async (kind, item) => (item ? { value: scaled(item.total.amount, unit), articleId: await firstArticle(kind, item) } : null);
+  const salesData = await Promise.all(years.map((year) => point('sales', salesBy.get(year))));
+  const raisedData = await Promise.all(years.map((year) => point('fund', raisedBy.get(year))));
+  chart('by-year-chart').setOption(barOption(years, [{ name: t('sales'), data: salesData }, { name: t('raised'), data: raisedData }], unit, false), true);
+  const rows = await Promise.all(years.map(async (year) => element('tr', {}, element('th', { scope: 'row' }, year),
+    await amountCell('sales', salesBy.get(year)), await amountCell('fund', raisedBy.get(year)))));
+  fillTable('by-year-table', rows, 3);
+}
+
+async function showByPurpose(used) {
+  const items = [...used.items].sort((a, b) => Number(a.total.amount) - Number(b.total.amount));
+  const unit = unitFor(Math.max(0, ...items.map((item) => Number(item.total.amount))));
+  const data = await Promise.all(items.map(async (item) => ({ value: scaled(item.total.amount, unit), articleId: await firstArticle('fund', item) })));
+  chart('by-purpose-chart').setOption(barOption(items.map((item) => item.label), [{ name: t('used'), data }], unit, true), true);
+  const rows = await Promise.all([...items].reverse().map(async (item) => element('tr', {}, element('th', { scope: 'row' }, item.label),
+    await amountCell('fund', item))));
+  fillTable('by-purpose-table', rows, 2);
+}
+
+function fillTable(id, rows, columns) {
+  const body = $(id).querySelector('tbody');
+  body.replaceChildren(...(rows.length ? rows : [element('tr', {}, element('td', { colspan: String(columns) }, t('none')))]));
+}
+
+async function showLatest() {
+  const page = await api(`/api/v1/articles?${scopeQuery({ limit: '10', locale: LOCALE[state.lang] })}`);
+  const items = page.items.map((article) => element('li', { lang: article.locale },
+    element('h3', {}, element('a', { href: `#/articles/${article.id}` }, article.title)),
+    element('p', { class: 'meta' }, `${publisherName(article.publisher)} · `,
+      element('time', { datetime: article.publishedAt || '' }, formatDate(article.publishedAt))),
+    element('p', {}, article.summary || '')));
+  $('latest').replaceChildren(...(items.length ? items : [element('li', {}, t('noArticles'))]));
+}
+
+async function showOverview() {
+  const [sales, raised, used] = await Promise.all([
+    api(`/api/v1/sales-figures/summary?${scopeQuery({ groupBy: 'year' })}`),
+    api(`/api/v1/fund-figures/summary?${scopeQuery({ groupBy: 'year', flow: 'raised' })}`),
+    api(`/api/v1/fund-figures/summary?${scopeQuery({ groupBy: 'purpose', flow: 'used' })}`),
+  ]);
+  await Promise.all([showByYear(sales, raised), showByPurpose(used), showLatest()]);
+}
+
+async function showArticle(id, locale) {
+  const wanted = locale || LOCALE[state.lang];
+  const article = await api(`/api/v1/articles/${encodeURIComponent(id)}?locale=${encodeURIComponent(wanted)}`);
+  const body = element('div', { class: 'body' });
+  // the API sanitises article bodies when they are written (an allow-list of tags and attributes)
+  body.innerHTML = article.body || '';
+  const others = article.availableLocales.filter((l) => l !== article.locale).map((l) =>
+    element('a', { href: `#/articles/${article.id}/${l}`, hreflang: l, lang: l },
+      `${l === 'en' ? 'English' : l.startsWith('zh') ? '中文' : l}${l === article.originalLocale ? ` (${t('original')})` : ''}`));
+  const translations = others.length ? element('p', { class: 'meta' }, t('alsoIn'), ...others.flatMap((link, i) => (i ? [' · ', link] : [link]))) : null;
+  const source = article.sourceUrl ? element('a', { href: article.sourceUrl, rel: 'noopener noreferrer external' }, article.sourceName || t('sourceLink'))
+    : article.sourceName;
+  $('article').replaceChildren(
+    element('p', {}, element('a', { href: '#/' }, `← ${t('back')}`)),
+    element('h2', { lang: article.locale, tabindex: '-1', id: 'article-title' }, article.title),
+    element('p', { class: 'meta' }, `${publisherName(article.publisher)} · ${t('published')} `,
+      element('time', { datetime: article.publishedAt || '' }, formatDate(article.publishedAt)), source ? ' · ' : null, source),
+    translations,
+    element('p', { class: 'summary', lang: article.locale }, article.summary || ''),
+    Object.assign(body, { lang: article.locale }));
+  document.title = `${article.title} · ${t('title')}`;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = LOCALE[state.lang];
+  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  const button = $('language');
+  button.textContent = t('switchTo');
+  button.lang = state.lang === 'zh' ? 'en' : 'zh-CN';
+  button.setAttribute('aria-label', t('switchLabel'));
+  document.title = t('title');
+}
+
+function remember() {
+  const query = new URLSearchParams();
+  if (state.lang === 'en') query.set('lang', 'en');
+  if (state.publisher) query.set('publisher', state.publisher);
+  if (state.region) query.set('region', state.region);
+  const search = query.toString();
+  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+}
+
+/** Draws whatever the address asks for; an older drawing still loading gives way to the newest. */
+async function render() {
+  const mine = ++generation;
+  const status = $('status');
+  status.textContent = t('loading');
+  document.body.dataset.state = 'loading';
+  const route = location.hash.match(/^#\/articles\/([0-9a-fA-F-]{36})(?:\/([A-Za-z-]+))?$/);
+  try {
+    $('overview').hidden = Boolean(route);
+    $('article').hidden = !route;
+    if (route) {
+      await showArticle(route[1], route[2]);
+    } else {
+      await showOverview();
+    }
+    await scopesFilled;
+    if (mine !== generation) return;
+    status.textContent = t('loaded');
+    document.body.dataset.state = 'ready';
+    if (route) $('article-title').focus();
+  } catch (error) {
+    if (mine !== generation) return;
+    status.textContent = t('failed') + error.message;
+    document.body.dataset.state = 'failed';
+  }
+}
+
+async function fillScopes() {
+  const [publishers, regions] = await Promise.all([all('/api/v1/publishers'), all('/api/v1/regions?level=province')]);
+  const publisherSelect = $('publisher');
+  publisherSelect.replaceChildren(publisherSelect.options[0],
+    ...publishers.map((p) => element('option', { value: p.slug, 'data-name': p.name, 'data-name-en': p.nameEn }, publisherName(p))));
+  const regionSelect = $('region');
+  regionSelect.replaceChildren(regionSelect.options[0], ...regions.map((r) => element('option', { value: r.code }, r.name)));
+  publisherSelect.value = state.publisher;
+  regionSelect.value = state.region;
+}
+
+function relabelPublishers() {
+  for (const option of $('publisher').options) {
+    if (option.value) option.textContent = state.lang === 'en' && option.dataset.nameEn ? option.dataset.nameEn : option.dataset.name;
+  }
+}
+
+async function start() {
+  applyLanguage();
+  $('language').addEventListener('click', () => {
+    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    applyLanguage();
+    relabelPublishers();
+    remember();
+    render();
+  });
+  for (const name of ['publisher', 'region']) {
+    $(name).addEventListener('change', (event) => {
+      state[name] = event.target.value;
+      remember();
+      if (location.hash.startsWith('#/articles/')) location.hash = '#/'; else render();
+    });
+  }
+  $('scope').addEventListener('submit', (event) => event.preventDefault());
+  window.addEventListener('hashchange', render);
+  window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+  scopesFilled = fillScopes().catch((error) => { $('status').textContent = t('failed') + error.message; });
+  await render();
+}
+
+start();

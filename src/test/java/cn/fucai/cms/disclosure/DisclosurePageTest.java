@@ -1,0 +1,260 @@
+package cn.fucai.cms.disclosure;
+
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.publisher;
+import static cn.fucai.cms.support.TestData.translation;
+import static cn.fucai.cms.support.TestData.uniqueSlug;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fucai.cms.figure.FigureFixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The public disclosure page in Debian's Chromium, headless: it loads without a console error under its
+ * Content-Security-Policy, its charts draw the seeded figures (read back from the chart and from what it drew), each
+ * number links to its source article, and switching publisher and language redraws them. Screenshots are kept under
+ * target/screenshots for review.
+ */
+@QuarkusTest
+class DisclosurePageTest {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/disclosures/")
+    URL page;
+
+    private String jia;
+    private String yi;
+    private String jiaArticle;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        File chromium = new File("/usr/bin/chromium");
+        File driver = new File("/usr/bin/chromedriver");
+        assertTrue(chromium.canExecute() && driver.canExecute(),
+                "Debian's chromium and chromium-driver are needed: bash scripts/test.sh installs them");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void seed() {
+        jia = createPublisher(named("甲市福利彩票发行中心", "Jia City Welfare Lottery Centre"));
+        yi = createPublisher(named("乙市福利彩票发行中心", "Yi City Welfare Lottery Centre"));
+        Map<String, Object> body = article(jia, "fund-report");
+        body.put("title", "甲市2023年度福彩公益金使用情况公告");
+        body.put("publishedAt", "2099-01-02T09:00:00+08:00");
+        body.put("translations", List.of(translation("en", "Jia City welfare fund report for 2023")));
+        jiaArticle = json().body(body).post("/api/v1/articles").then().statusCode(201).extract().path("id");
+
+        figure("sales", jia, "2022", "20.5", "亿元", "exact", null);
+        figure("sales", jia, "2023", "21.3", "亿元", "exact", null);
+        figure("fund", jia, "2022", "5.1", "亿元", "over", Map.of("flow", "raised"));
+        figure("fund", jia, "2023", "5.6", "亿元", "exact", Map.of("flow", "raised"));
+        figure("fund", jia, "2023", "743.9", "万元", "exact", Map.of("flow", "used", "purpose", Map.of("code", "elderly-welfare", "label", "老年人福利类")));
+        figure("fund", jia, "2023", "1200", "万元", "exact", Map.of("flow", "used", "purpose", Map.of("code", "education", "label", "教育助学类")));
+        figure("sales", yi, "2023", "3.2", "亿元", "exact", null);
+        figure("fund", yi, "2023", "9000", "万元", "about", Map.of("flow", "raised"));
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertEquals(List.of(), consoleErrors(), "the browser's console");
+    }
+
+    @Test
+    void theChartsDrawThePublishersFiguresAndEachNumberLinksToItsSource() throws IOException {
+        open("?publisher=" + jia);
+
+        assertEquals(List.of("2022", "2023"), script("return chart('by-year-chart').getOption().xAxis[0].data"));
+        assertEquals(List.of(List.of(20.5, 21.3), List.of(5.1, 5.6)), seriesValues("by-year-chart"));
+        assertEquals("金额（亿元）", script("return chart('by-year-chart').getOption().yAxis[0].name"));
+        List<String> drawn = drawnTexts("by-year-chart");
+        for (String label : List.of("20.5", "21.3", "5.1", "5.6", "销量", "筹集公益金")) {
+            assertTrue(drawn.contains(label), label + " is drawn; drawn: " + drawn);
+        }
+        assertEquals(List.of(List.of(743.9, 1200.0)), seriesValues("by-purpose-chart"));
+        assertEquals(List.of("老年人福利类", "教育助学类"), script("return chart('by-purpose-chart').getOption().yAxis[0].data"));
+
+        WebElement over = browser.findElement(By.cssSelector("#by-year-table tbody tr:first-child td:nth-child(3) a.amount"));
+        assertEquals("超过5.1亿元", over.getText(), "an approximate total says so");
+        assertTrue(over.getAttribute("href").endsWith("#/articles/" + jiaArticle), over.getAttribute("href"));
+        assertEquals("20.5亿元", text("#by-year-table tbody tr:first-child td:nth-child(2) a.amount"));
+        assertEquals("1,200万元", text("#by-purpose-table tbody tr:first-child td:nth-child(2) a.amount"));
+        assertTrue(text("#latest").contains("甲市2023年度福彩公益金使用情况公告"), text("#latest"));
+        screenshot("disclosures-zh");
+
+        andWait(over::click);
+        assertEquals("甲市2023年度福彩公益金使用情况公告", text("#article h2"));
+        assertTrue(text("#article").contains("English"), "the translation is offered: " + text("#article"));
+        screenshot("article-zh");
+    }
+
+    @Test
+    void switchingPublisherAndLanguageRedrawsEverything() throws IOException {
+        open("?publisher=" + jia);
+        Select publishers = new Select(browser.findElement(By.id("publisher")));
+        andWait(() -> publishers.selectByValue(yi));
+        assertEquals(List.of(List.of(3.2), List.of(0.9)), seriesValues("by-year-chart"));
+        assertEquals("约9,000万元", text("#by-year-table tbody tr:first-child td:nth-child(3) .amount"));
+        assertTrue(browser.getCurrentUrl().contains("publisher=" + yi), "the choice is kept in the address");
+
+        andWait(() -> publishers.selectByValue(jia));
+        andWait(() -> browser.findElement(By.id("language")).sendKeys(Keys.ENTER));  // by keyboard
+        assertEquals("en", script("return document.documentElement.lang"));
+        assertEquals("Sales and public-welfare fund raised, by year", text("#by-year-title"));
+        assertEquals("Amount (billion yuan)", script("return chart('by-year-chart').getOption().yAxis[0].name"));
+        assertEquals(List.of(List.of(2.05, 2.13), List.of(0.51, 0.56)), seriesValues("by-year-chart"));
+        assertTrue(drawnTexts("by-year-chart").contains("Fund raised"), drawnTexts("by-year-chart").toString());
+        assertEquals("over 510 million yuan", text("#by-year-table tbody tr:first-child td:nth-child(3) a.amount"));
+        assertEquals("Jia City Welfare Lottery Centre", new Select(browser.findElement(By.id("publisher"))).getFirstSelectedOption().getText());
+        assertTrue(text("#latest").contains("Jia City welfare fund report for 2023"), text("#latest"));
+        screenshot("disclosures-en");
+
+        andWait(() -> browser.findElement(By.linkText("Jia City welfare fund report for 2023")).click());
+        assertEquals("Jia City welfare fund report for 2023", text("#article h2"));
+        assertTrue(text("#article").contains("中文 (original)"), text("#article"));
+    }
+
+    @Test
+    void onAPhoneNothingIsWiderThanTheScreenAndThePageIsServedUnderAStrictPolicy() throws IOException {
+        given().get(page).then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(not(containsString("<script>")));
+        given().get("/webjars/echarts/dist/echarts.min.js").then().statusCode(200).body(containsString("echarts"));
+        Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(390, 844));
+            open("?publisher=" + jia);
+            assertEquals(Boolean.TRUE, script("return document.documentElement.scrollWidth <= window.innerWidth"));
+            assertEquals(List.of(List.of(20.5, 21.3), List.of(5.1, 5.6)), seriesValues("by-year-chart"));
+            screenshot("disclosures-phone");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private void open(String query) {
+        browser.get(page + query);
+        waitUntilReady();
+    }
+
+    /** Does something that redraws the page, and waits until it has. */
+    private void andWait(Runnable action) {
+        browser.executeScript("document.body.dataset.state = 'stale'");
+        action.run();
+        waitUntilReady();
+    }
+
+    private void waitUntilReady() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            Object state = ((JavascriptExecutor) driver).executeScript("return document.body.dataset.state");
+            assertTrue(!"failed".equals(state), () -> "the page failed: " + text("#status"));
+            return "ready".equals(state);
+        });
+    }
+
+    /** Runs a script with {@code chart(id)}, the ECharts instance drawn in that element, at hand. */
+    private Object script(String body) {
+        return browser.executeScript("const chart = (id) => echarts.getInstanceByDom(document.getElementById(id));\n" + body);
+    }
+
+    /** The values of each series, as numbers. */
+    @SuppressWarnings("unchecked")
+    private List<List<Double>> seriesValues(String chart) {
+        List<List<Number>> series = (List<List<Number>>) script("return chart('" + chart + "').getOption().series.map((s) => s.data.map((d) => d && d.value))");
+        return series.stream().map(values -> values.stream().map(Number::doubleValue).toList()).toList();
+    }
+
+    /** The texts the chart's renderer actually drew: bar labels, axis names, legend. */
+    @SuppressWarnings("unchecked")
+    private List<String> drawnTexts(String chart) {
+        return (List<String>) script("return chart('" + chart + "').getZr().storage.getDisplayList()"
+                + ".map((el) => el.style && el.style.text).filter((t) => t !== undefined && t !== null).map(String)");
+    }
+
+    private String text(String selector) {
+        return browser.findElement(By.cssSelector(selector)).getText();
+    }
+
+    private List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Map<String, Object> named(String name, String nameEn) {
+        Map<String, Object> body = publisher(uniqueSlug("page"));
+        body.put("name", name);
+        body.put("nameEn", nameEn);
+        return body;
+    }
+
+    private void figure(String kind, String publisher, String year, String value, String unit, String qualifier, Map<String, Object> fund) {
+        Map<String, Object> body = FigureFixtures.sales(publisher, "330300", value, unit);
+        body.put("period", FigureFixtures.period(year + "-01-01", year + "-12-31", "YEAR"));
+        body.put("qualifier", qualifier);
+        body.put("source", Map.of("articleId", jiaArticle, "quote", "全年" + value + unit));
+        if (fund != null) {
+            body.put("fund", fund);
+        }
+        json().body(body).post("/api/v1/" + kind + "-figures").then().statusCode(201);
+    }
+}
