@@ -174,7 +174,10 @@ class DisclosurePageTest {
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(not(containsString("<script>")));
-        given().get("/webjars/echarts/dist/echarts.min.js").then().statusCode(200).body(containsString("echarts"));
+        for (String file : List.of("/webjars/echarts/dist/echarts.min.js", "/disclosures/disclosures.js")) {
+            given().header("Accept-Encoding", "gzip").get(file).then().statusCode(200)
+                    .header("Content-Encoding", "gzip").header("Cache-Control", containsString("max-age=600"));
+        }
         Dimension desktop = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new Dimension(390, 844));

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents the one error format once: every 4xx and 5xx response of every operation gets the Problem schema as
- * application/problem+json; every operation documents the 500 of the catch-all mapper and the 503 of a database
- * outage, every operation with a body the 413 and 429 of the request limits, and every expensive read its 429.
+ * application/problem+json; every operation documents the 406 of content negotiation, the 500 of the catch-all mapper
+ * and the 503 of a database outage, every operation with a body the 413 and 429 of the request limits, and every expensive read its 429.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -40,6 +40,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     operation.getResponses().addAPIResponse("500",
                             OASFactory.createAPIResponse().description("Unexpected error; logged on the server, never detailed here"));
                 }
+                addIfMissing(operation, "406", "The Accept header names no media type this operation serves");
                 addIfMissing(operation, "503", "The database cannot be reached; try again after Retry-After seconds");
                 for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
                     if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
