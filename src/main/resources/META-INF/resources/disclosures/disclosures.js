@@ -102,12 +102,16 @@ function scaled(amount, unit) {
   return Math.round((Number(amount) / unit.divisor) * 10000) / 10000;
 }
 
+function qualified(qualifier) {
+  return qualifier && qualifier !== 'exact' ? t(qualifier) : '';
+}
+
 /** A total as a reader should take it: "超过5.1亿元", "about 510 million yuan". */
 function money(amount, qualifier, partial) {
   const value = Number(amount);
   const unit = unitFor(value);
   const number = (value / unit.divisor).toLocaleString(LOCALE[state.lang], { maximumFractionDigits: 2 });
-  const prefix = qualifier && qualifier !== 'exact' ? t(qualifier) : '';
+  const prefix = qualified(qualifier);
   const text = state.lang === 'zh' ? `${prefix}${number}${unit.name}` : `${prefix}${number} ${unit.name}`;
   return partial ? text + t('partial') : text;
 }
@@ -174,7 +178,11 @@ function barOption(categories, series, unit, horizontal) {
     tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (value) => (value === null || value === undefined ? '—' : `${value} ${unit.name}`) },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
-    series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label: { show: true, position: horizontal ? 'right' : 'top' } })),
+    series: series.map((s) => ({
+      type: 'bar', name: s.name, data: s.data,
+      // an approximate total says so on the bar too: 超过5.1, over 0.51
+      label: { show: true, position: horizontal ? 'right' : 'top', formatter: (p) => `${qualified(p.data.qualifier)}${p.value}` },
+    })),
   };
 }
 
@@ -187,7 +195,8 @@ async function showByYear(sales, raised) {
   const salesBy = new Map(sales.items.map((item) => [item.key, item]));
   const raisedBy = new Map(raised.items.map((item) => [item.key, item]));
   const unit = unitFor(Math.max(0, ...[...sales.items, ...raised.items].map((item) => Number(item.total.amount))));
-  const point = async (kind, item) => (item ? { value: scaled(item.total.amount, unit), articleId: await firstArticle(kind, item) } : null);
+  const point = async (kind, item) => (item
+    ? { value: scaled(item.total.amount, unit), qualifier: item.qualifier, articleId: await firstArticle(kind, item) } : null);
   const salesData = await Promise.all(years.map((year) => point('sales', salesBy.get(year))));
   const raisedData = await Promise.all(years.map((year) => point('fund', raisedBy.get(year))));
   chart('by-year-chart').setOption(barOption(years, [{ name: t('sales'), data: salesData }, { name: t('raised'), data: raisedData }], unit, false), true);
@@ -199,7 +208,9 @@ async function showByYear(sales, raised) {
 async function showByPurpose(used) {
   const items = [...used.items].sort((a, b) => Number(a.total.amount) - Number(b.total.amount));
   const unit = unitFor(Math.max(0, ...items.map((item) => Number(item.total.amount))));
-  const data = await Promise.all(items.map(async (item) => ({ value: scaled(item.total.amount, unit), articleId: await firstArticle('fund', item) })));
+  const data = await Promise.all(items.map(async (item) => ({
+    value: scaled(item.total.amount, unit), qualifier: item.qualifier, articleId: await firstArticle('fund', item),
+  })));
   chart('by-purpose-chart').setOption(barOption(items.map((item) => item.label), [{ name: t('used'), data }], unit, true), true);
   const rows = await Promise.all([...items].reverse().map(async (item) => element('tr', {}, element('th', { scope: 'row' }, item.label),
     await amountCell('fund', item))));
