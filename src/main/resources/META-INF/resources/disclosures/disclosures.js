@@ -176,6 +176,7 @@ function barOption(categories, series, unit, horizontal) {
     legend: { top: 0 },
     // drawn on the canvas: an HTML tooltip would need inline styles, which the page's policy forbids
     tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (value) => (value === null || value === undefined ? '—' : `${value} ${unit.name}`) },
+    graphic: categories.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: t('none'), fontSize: 16 } }],
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: series.map((s) => ({

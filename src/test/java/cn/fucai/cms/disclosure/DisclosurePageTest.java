@@ -142,7 +142,7 @@ class DisclosurePageTest {
     }
 
     @Test
-    void switchingPublisherAndLanguageRedrawsEverything() throws IOException {
+    void switchingPublisherRegionAndLanguageRedrawsEverything() throws IOException {
         open("?publisher=" + jia);
         Select publishers = new Select(browser.findElement(By.id("publisher")));
         andWait(() -> publishers.selectByValue(yi));
@@ -151,6 +151,14 @@ class DisclosurePageTest {
         assertTrue(browser.getCurrentUrl().contains("publisher=" + yi), "the choice is kept in the address");
 
         andWait(() -> publishers.selectByValue(jia));
+        Select regions = new Select(browser.findElement(By.id("region")));
+        andWait(() -> regions.selectByValue("410000"));
+        assertEquals(List.of(List.of(), List.of()), seriesValues("by-year-chart"), "Jia has no figures in Henan");
+        assertTrue(drawnTexts("by-year-chart").contains("暂无数据"), drawnTexts("by-year-chart").toString());
+        assertEquals("暂无数据", text("#by-year-table tbody td"));
+        andWait(() -> regions.selectByValue("330000"));
+        assertEquals(List.of(List.of(20.5, 21.3), List.of(5.1, 5.6)), seriesValues("by-year-chart"), "Zhejiang holds Jia's figures");
+        assertTrue(browser.getCurrentUrl().contains("region=330000"), browser.getCurrentUrl());
         andWait(() -> browser.findElement(By.id("language")).sendKeys(Keys.ENTER));  // by keyboard
         assertEquals("en", script("return document.documentElement.lang"));
         assertEquals("Sales and public-welfare fund raised, by year", text("#by-year-title"));
