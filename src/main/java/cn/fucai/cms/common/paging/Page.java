@@ -5,7 +5,8 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a collection: the items and the opaque cursor of the next page, null on the last one. */
-@Schema(description = "One page of a collection")
+// not a schema of its own: each use is documented as Page<its item> (PageArticleSummary, …)
+@Schema(hidden = true)
 public record Page<T>(
         @Schema(description = "The items of this page, in the requested order") List<T> items,
         @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true,
