@@ -90,16 +90,28 @@ public class WebhookDispatcher {
     }
 
     private void loop() {
+        boolean failing = false;
         while (running) {
             try {
-                if (dispatchDue() == 0) {
+                int sent = dispatchDue();
+                if (failing) {
+                    LOG.info("webhook dispatch works again");
+                    failing = false;
+                }
+                if (sent == 0) {
                     Thread.sleep(pollInterval.toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf(e, "webhook dispatch failed; retrying in %s", pollInterval);
+                // once with its stack trace, then quietly until it works again: an outage is not a log flood
+                if (failing) {
+                    LOG.debugf("webhook dispatch still failing: %s", e.getMessage());
+                } else {
+                    LOG.warnf(e, "webhook dispatch failed; retrying every %s", pollInterval);
+                }
+                failing = true;
                 try {
                     Thread.sleep(pollInterval.toMillis());
                 } catch (InterruptedException interrupted) {
