@@ -12,9 +12,11 @@ fi
 mvn -B -q package -DskipTests
 export CMS_DEMO_CONTENT=${CMS_DEMO_CONTENT:-true}
 if [ -z "${CMS_ADMIN_TOKEN:-}" ]; then
-    # A fresh admin token for this run, so that the demo can be edited; set CMS_ADMIN_TOKEN to choose your own.
-    CMS_ADMIN_TOKEN="cms_dev_$(head -c 24 /dev/urandom | base64 | tr -d '/+=' )"
+    # A fresh admin token for this run (at least 32 characters, as the service requires), so that the demo can be
+    # edited; set CMS_ADMIN_TOKEN to choose your own. It goes to a file only its owner can read, never to the terminal.
+    CMS_ADMIN_TOKEN="cms_dev_$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
     export CMS_ADMIN_TOKEN
-    echo "admin token for this run: Authorization: Bearer $CMS_ADMIN_TOKEN"
+    (umask 077 && printf '%s\n' "$CMS_ADMIN_TOKEN" > target/admin-token)
+    echo "admin token for this run: in target/admin-token (Authorization: Bearer \$(cat target/admin-token))"
 fi
 exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

@@ -71,6 +71,10 @@ public class Article extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When it was first published; kept when it is unpublished or deleted, so that its removal answers 410. */
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
@@ -104,6 +108,11 @@ public class Article extends PanacheEntityBase {
         return deletedAt != null;
     }
 
+    /** Whether it was ever public: then its deletion is news to everyone, not a secret. */
+    public boolean wasEverPublished() {
+        return firstPublishedAt != null;
+    }
+
     /** The current editable state. */
     ArticleContent content() {
         return new ArticleContent(publisher == null ? null : publisher.id, slug,
@@ -135,6 +144,9 @@ public class Article extends PanacheEntityBase {
         sourceUrl = content.sourceUrl();
         author = content.author();
         status = content.status();
+        if (status == ArticleStatus.published && firstPublishedAt == null) {
+            firstPublishedAt = now;
+        }
         reviseTranslations(content.translations(), now);
         if (createdAt == null) {
             createdAt = now;

@@ -244,9 +244,13 @@ public class ArticleService {
         }
     }
 
+    /**
+     * The article if the caller may read it. A deleted article that was ever published is 410 to everyone; anything
+     * else unpublished is, to those who may not see it, exactly as missing (404).
+     */
     private Article requireVisible(Article article, Object key) {
         boolean published = !article.isDeleted() && article.status == ArticleStatus.published;
-        if (!published && !access.mayReadUnpublished(article.publisher.id)) {
+        if (!published && !(article.isDeleted() && article.wasEverPublished()) && !access.mayReadUnpublished(article.publisher.id)) {
             throw new ResourceNotFoundException("article", key);
         }
         if (article.isDeleted()) {

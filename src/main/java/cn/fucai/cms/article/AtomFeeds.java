@@ -1,10 +1,12 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.publisher.PublisherService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringWriter;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,11 +25,13 @@ class AtomFeeds {
     private final ArticleService articles;
     private final ArticleStates states;
     private final PublisherService publishers;
+    private final PublicUrl publicUrl;
 
-    AtomFeeds(ArticleService articles, ArticleStates states, PublisherService publishers) {
+    AtomFeeds(ArticleService articles, ArticleStates states, PublisherService publishers, PublicUrl publicUrl) {
         this.articles = articles;
         this.states = states;
         this.publishers = publishers;
+        this.publicUrl = publicUrl;
     }
 
     /** The feed of one publisher (by id or slug), or of all when {@code publisher} is null. */
@@ -36,7 +40,9 @@ class AtomFeeds {
         UUID publisherId = publisher == null ? null : publishers.get(publisher).id;
         List<ArticleResponse> entries = states.latestPublished(publisherId, ENTRIES).stream()
                 .map(a -> a.publicView(locale)).toList();
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        // ids and links from the public address (CMS_PUBLIC_URL), never from the Host header
+        URI self = publicUrl.rebase(uri.getRequestUri());
+        String feedId = publicUrl.of(uri.getRequestUri().getRawPath() + (locale == null ? "" : "?locale=" + locale)).toString();
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -48,11 +54,11 @@ class AtomFeeds {
             }
             String feedTitle = title != null ? title
                     : entries.isEmpty() ? publisher : entries.get(0).publisher().name();
-            element(xml, "id", uri.getRequestUri().toString().replaceAll("\\?.*$", "") + (locale == null ? "" : "?locale=" + locale));
+            element(xml, "id", feedId);
             element(xml, "title", feedTitle);
             Instant updated = entries.stream().map(ArticleResponse::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
             element(xml, "updated", updated.toString());
-            link(xml, "self", uri.getRequestUri().toString());
+            link(xml, "self", self.toString());
             xml.writeStartElement("generator");
             xml.writeCharacters("welfare-lottery content API");
             xml.writeEndElement();
@@ -67,8 +73,8 @@ class AtomFeeds {
                 xml.writeStartElement("author");
                 element(xml, "name", article.publisher().name());
                 xml.writeEndElement();
-                link(xml, "alternate", base + "/api/v1/publishers/" + article.publisher().slug() + "/articles/" + article.slug()
-                        + "?locale=" + article.locale());
+                link(xml, "alternate", publicUrl.of("/api/v1/publishers/" + article.publisher().slug() + "/articles/" + article.slug()
+                        + "?locale=" + article.locale()).toString());
                 if (article.category() != null) {
                     xml.writeEmptyElement("category");
                     xml.writeAttribute("term", article.category());

@@ -2,6 +2,7 @@ package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.Problem.FieldViolation;
+import cn.fucai.cms.common.json.DecimalText;
 import cn.fucai.cms.common.json.TextValues;
 import cn.fucai.cms.figure.FigureDtos.AmountInput;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -35,11 +38,16 @@ import java.util.function.Function;
 /**
  * Figures as CSV: UTF-8 with a byte-order mark so that spreadsheet programs show Chinese, one header row, one figure
  * per row. What export writes, import reads back; the columns id, revision, retracted and updatedAt are ignored on
- * import, and printedValue with printedUnit (or else amountYuan) give the amount.
+ * import, and printedValue with printedUnit (or else amountYuan) give the amount. A text cell that a spreadsheet would
+ * take for a formula (it starts with =, +, -, @, tab or carriage return, or their full-width forms) is written with a
+ * leading apostrophe, so that it shows as text (OWASP CSV injection); numeric columns stay numbers. Import takes such
+ * a cell back without the apostrophe.
  */
 final class FigureCsv {
 
     static final String MEDIA_TYPE = "text/csv";
+    /** The most figures one import may hold, in either format. */
+    static final int MAX_ROWS = 10_000;
     private static final char BOM = '\uFEFF';
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -49,6 +57,26 @@ final class FigureCsv {
     private static final List<String> FUND = List.of("flow", "includesUnclaimedPrizes", "governmentLevel", "purposeCode",
             "purposeLabel", "projectCount", "beneficiaryCount", "amountPerBeneficiaryYuan");
     private static final List<String> INDICATOR = List.of("metric", "value", "unit");
+    /** The CSV column of each field of a figure request, for problems found after a row was read. */
+    private static final Map<String, String> COLUMN_OF_FIELD = Map.ofEntries(
+            Map.entry("publisher", "publisher"), Map.entry("regionCode", "regionCode"), Map.entry("period", "periodStart"),
+            Map.entry("period.start", "periodStart"), Map.entry("period.end", "periodEnd"), Map.entry("period.granularity", "granularity"),
+            Map.entry("period.label", "periodLabel"), Map.entry("lotteryType", "lotteryType"), Map.entry("gameCategory", "gameCategory"),
+            Map.entry("amount", "printedValue"), Map.entry("amount.value", "printedValue"), Map.entry("amount.unit", "printedUnit"),
+            Map.entry("amount.currency", "currency"), Map.entry("qualifier", "qualifier"), Map.entry("source", "sourceUrl"),
+            Map.entry("source.articleId", "sourceArticleId"), Map.entry("source.url", "sourceUrl"), Map.entry("source.quote", "sourceQuote"),
+            Map.entry("fund", "flow"), Map.entry("fund.flow", "flow"), Map.entry("fund.includesUnclaimedPrizes", "includesUnclaimedPrizes"),
+            Map.entry("fund.governmentLevel", "governmentLevel"), Map.entry("fund.purpose.code", "purposeCode"),
+            Map.entry("fund.purpose.label", "purposeLabel"), Map.entry("fund.projectCount", "projectCount"),
+            Map.entry("fund.beneficiaryCount", "beneficiaryCount"), Map.entry("fund.amountPerBeneficiary", "amountPerBeneficiaryYuan"),
+            Map.entry("fund.amountPerBeneficiary.value", "amountPerBeneficiaryYuan"), Map.entry("indicator", "metric"),
+            Map.entry("indicator.metric", "metric"), Map.entry("indicator.value", "value"), Map.entry("indicator.unit", "unit"),
+            Map.entry("", ""));
+    /** Columns the service writes as plain decimal numbers itself: never a formula, and they must stay numbers. */
+    private static final Set<String> NUMERIC = Set.of("revision", "amountYuan", "printedValue", "projectCount", "beneficiaryCount",
+            "amountPerBeneficiaryYuan", "value");
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r＝＋－＠";
     private static final Set<String> IGNORED_ON_IMPORT = Set.of("id", "revision", "retracted", "updatedAt", "amountYuan", "currency");
 
     private FigureCsv() {
@@ -77,10 +105,12 @@ final class FigureCsv {
     static final class RowWriter implements AutoCloseable {
         private final FigureKind kind;
         private final SequenceWriter rows;
+        private final List<String> columns;
 
         private RowWriter(FigureKind kind, SequenceWriter rows) {
             this.kind = kind;
             this.rows = rows;
+            this.columns = columns(kind);
         }
 
         void write(FigureRow row) throws IOException {
@@ -96,7 +126,12 @@ final class FigureCsv {
             } else if (kind == FigureKind.indicator) {
                 cells.addAll(Arrays.<Object>asList(v.indicator().metric(), plain(v.indicator().value()), v.indicator().unit()));
             }
-            rows.write(cells.stream().map(c -> c == null ? "" : c.toString()).toList());
+            List<String> written = new ArrayList<>(cells.size());
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = cells.get(i) == null ? "" : cells.get(i).toString();
+                written.add(NUMERIC.contains(columns.get(i)) ? cell : asText(cell));
+            }
+            rows.write(written);
         }
 
         @Override
@@ -112,8 +147,20 @@ final class FigureCsv {
     record Parsed(List<FigureRequest> requests, List<FieldViolation> violations) {
     }
 
-    /** Reads a CSV file; only a file that is not CSV at all, or has no data rows, is refused at once. */
-    static Parsed read(FigureKind kind, String csv) {
+    /**
+     * The CSV column of a figure request's field ("amount.unit" is printedUnit), named with its row (the first data row
+     * is row 1) as a problem names it; a field with no column of its own keeps its name.
+     */
+    static String fieldName(int index, String field) {
+        String column = COLUMN_OF_FIELD.getOrDefault(field, field);
+        return "row " + (index + 1) + (column.isEmpty() ? "" : ", " + column);
+    }
+
+    /**
+     * Reads a CSV file and checks each row's request with the same Bean Validation constraints as a JSON import; only a
+     * file that is not CSV at all, has no data rows or more than {@link #MAX_ROWS}, is refused at once.
+     */
+    static Parsed read(FigureKind kind, String csv, Validator validator) {
         String text = csv.startsWith(String.valueOf(BOM)) ? csv.substring(1) : csv;
         List<FieldViolation> violations = new ArrayList<>();
         List<FigureRequest> requests = new ArrayList<>();
@@ -142,10 +189,20 @@ final class FigureCsv {
                 for (int i = 0; i < header.size(); i++) {
                     cells.put(header.get(i), values.get(i));
                 }
+                if (index > MAX_ROWS) {
+                    throw new InvalidInputException("body", "has more than " + MAX_ROWS + " data rows; import them in several files");
+                }
                 int before = violations.size();
                 FigureRequest request = new Row(kind, index, cells, violations).request();
+                if (violations.size() == before) {
+                    for (ConstraintViolation<FigureRequest> violation : validator.validate(request)) {
+                        violations.add(new FieldViolation(fieldName(index - 1, violation.getPropertyPath().toString()), violation.getMessage()));
+                    }
+                }
                 requests.add(violations.size() == before ? request : null);
             }
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("body", "is not readable CSV: " + e.getMessage());
         }
@@ -195,7 +252,7 @@ final class FigureCsv {
         }
 
         private String text(String column) {
-            String value = cells.get(column);
+            String value = cells.get(column) == null ? null : fromText(cells.get(column));
             if (value == null || value.isBlank()) {
                 return null;
             }
@@ -216,7 +273,12 @@ final class FigureCsv {
         }
 
         private BigDecimal number(String column) {
-            return parse(column, BigDecimal::new, "a decimal number such as 743.9");
+            String value = required(column);
+            BigDecimal number = DecimalText.parse(value);
+            if (value != null && number == null) {
+                fail(column, DecimalText.problem(value));
+            }
+            return number;
         }
 
         private Integer integer(String column) {
@@ -264,8 +326,18 @@ final class FigureCsv {
         }
 
         private void fail(String column, String message) {
-            violations.add(new FieldViolation("row " + index + "." + column, message));
+            violations.add(new FieldViolation("row " + index + ", " + column, message));
         }
+    }
+
+    /** A text cell as a spreadsheet must show it: with a leading apostrophe when it would otherwise be a formula. */
+    static String asText(String cell) {
+        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    /** What {@link #asText} wrote, as it was. */
+    static String fromText(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
     }
 
     private static String money(BigDecimal yuan) {

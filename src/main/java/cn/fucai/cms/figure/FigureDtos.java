@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,6 +85,10 @@ public final class FigureDtos {
             @NotBlank @Size(max = 100) @Schema(example = "投注站数量") String metric,
             @NotNull @Schema(type = SchemaType.STRING, example = "1275") BigDecimal value,
             @NotBlank @Size(max = 20) @Schema(example = "家") String unit) {
+    }
+
+    /** What a figure.imported webhook event carries: the figures one batch import created for one publisher. */
+    public record ImportedFigures(String kind, UUID publisherId, int count, List<UUID> figureIds) {
     }
 
     @Schema(name = "FigureCorrection", description = "New values for a figure and why they replace the old ones")

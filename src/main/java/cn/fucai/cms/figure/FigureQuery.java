@@ -75,10 +75,6 @@ public class FigureQuery {
     }
 
     static LocalDate date(String name, String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "must be a date such as 2019-12-31; was '" + value + "'");
-        }
+        return value == null ? null : QueryParams.date(name, value);
     }
 }

@@ -143,8 +143,8 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "201", description = "Every figure was created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
-    public RestResponse<List<FigureResponse>> importFigures(@NotNull @Size(min = 1, max = 10_000) List<@Valid @NotNull FigureRequest> body) {
-        return created(figures.createAll(kind, body, i -> "[" + i + "].", List.of()));
+    public RestResponse<List<FigureResponse>> importFigures(@NotNull @Size(min = 1, max = FigureCsv.MAX_ROWS) List<@Valid @NotNull FigureRequest> body) {
+        return created(figures.createAll(kind, body, (i, field) -> "[" + i + "]." + field, List.of()));
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -159,8 +159,7 @@ public abstract class FigureResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@NotNull String body) {
-        FigureCsv.Parsed parsed = FigureCsv.read(kind, body);
-        return created(figures.createAll(kind, parsed.requests(), i -> "row " + (i + 1) + ".", parsed.violations()));
+        return created(figures.importCsv(kind, body));
     }
 
     @GET

@@ -19,12 +19,14 @@ import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
 import cn.fucai.cms.webhook.WebhookEventType;
 import cn.fucai.cms.webhook.WebhookOutbox;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,9 +45,11 @@ public class FigureService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final WebhookOutbox webhooks;
+    private final Validator validator;
 
-    FigureService(Clock clock, FigureStore store, AccessPolicy access, AuditLog audit, WebhookOutbox webhooks) {
+    FigureService(Clock clock, FigureStore store, AccessPolicy access, AuditLog audit, WebhookOutbox webhooks, Validator validator) {
         this.clock = clock;
+        this.validator = validator;
         this.store = store;
         this.access = access;
         this.audit = audit;
@@ -54,7 +58,17 @@ public class FigureService {
 
     @Transactional
     public FigureRow create(FigureKind kind, FigureRequest request) {
-        return createAll(kind, List.of(request), i -> "", List.of()).get(0);
+        return createAll(kind, List.of(request), (i, field) -> field, List.of()).get(0);
+    }
+
+    /**
+     * Imports a CSV file as {@link #createAll} does a JSON batch: the same Bean Validation and rules, the same row cap,
+     * all or nothing; a problem names the row and the column as the file names it ("row 3, printedUnit").
+     */
+    @Transactional
+    public List<FigureRow> importCsv(FigureKind kind, String csv) {
+        FigureCsv.Parsed parsed = FigureCsv.read(kind, csv, validator);
+        return createAll(kind, parsed.requests(), FigureCsv::fieldName, parsed.violations());
     }
 
     /**
@@ -67,7 +81,11 @@ public class FigureService {
         List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            checked.add(requests.get(i) == null ? null : inputs.check(kind, requests.get(i), naming.prefix(i), violations));
+            List<FieldViolation> rowViolations = new ArrayList<>();
+            checked.add(requests.get(i) == null ? null : inputs.check(kind, requests.get(i), "", rowViolations));
+            for (FieldViolation violation : rowViolations) {
+                violations.add(new FieldViolation(naming.field(i, violation.field()), violation.message()));
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -87,20 +105,24 @@ public class FigureService {
         store.insertAll(rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
         audit.recordAll(caller, "create", kind + "-figure",
                 rows.stream().map(row -> new AuditLog.Written(row.id(), row.values().publisherId(), row.values())).toList());
-        Map<UUID, Boolean> subscribed = new HashMap<>();
-        for (FigureRow row : rows) {
-            UUID publisherId = row.values().publisherId();
-            if (subscribed.computeIfAbsent(publisherId, id -> webhooks.subscribed(WebhookEventType.FIGURE_PUBLISHED, id))) {
-                webhooks.publish(WebhookEventType.FIGURE_PUBLISHED, publisherId, FigureDtos.FigureResponse.from(row));
+        // a single figure is one figure.published; a batch is one figure.imported per publisher, naming its figures
+        Map<UUID, List<FigureRow>> byPublisher = new LinkedHashMap<>();
+        rows.forEach(row -> byPublisher.computeIfAbsent(row.values().publisherId(), id -> new ArrayList<>()).add(row));
+        for (Map.Entry<UUID, List<FigureRow>> publisher : byPublisher.entrySet()) {
+            if (rows.size() == 1) {
+                webhooks.publish(WebhookEventType.FIGURE_PUBLISHED, publisher.getKey(), FigureDtos.FigureResponse.from(rows.get(0)));
+            } else if (webhooks.subscribed(WebhookEventType.FIGURE_IMPORTED, publisher.getKey())) {
+                webhooks.publish(WebhookEventType.FIGURE_IMPORTED, publisher.getKey(), new FigureDtos.ImportedFigures(kind.name(),
+                        publisher.getKey(), publisher.getValue().size(), publisher.getValue().stream().map(FigureRow::id).toList()));
             }
         }
         return rows;
     }
 
-    /** How a batch names its rows in errors: "[3]." for JSON, "row 4: " for CSV. */
+    /** How a batch names a row's field in errors: "[3].amount.unit" for JSON, "row 4, printedUnit" for CSV. */
     @FunctionalInterface
     public interface RowNaming {
-        String prefix(int index);
+        String field(int index, String field);
     }
 
     /** The figure now, or as it was known at {@code asOf}; 404 when it did not exist then. */
@@ -225,8 +247,15 @@ public class FigureService {
         return store.quoted(kind, articleId, quote);
     }
 
-    /** Every figure matching the filter, streamed to {@code consumer}: for CSV export. */
+    /**
+     * Every figure matching the filter, streamed to {@code consumer} for CSV export: from a cursor (the driver fetches
+     * 500 rows at a time only inside a transaction) in a read-only transaction, which takes no transaction id and so
+     * holds back neither the sync feed nor anything else; memory stays the same whatever the size of the export.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = 3600)
     public void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
+        store.readOnly();
         store.forEach(filter, consumer);
     }
 

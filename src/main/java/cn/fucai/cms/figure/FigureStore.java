@@ -134,6 +134,11 @@ class FigureStore {
         return jdbc.list(sql.toString(), FigureStore::row, params.toArray());
     }
 
+    /** Makes the current transaction read-only; must come before its first query. */
+    void readOnly() {
+        jdbc.update("set transaction read only");
+    }
+
     /** Every figure matching the filter, streamed in period order, for exports and summaries. */
     void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
         List<Object> params = new ArrayList<>();

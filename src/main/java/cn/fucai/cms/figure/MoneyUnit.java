@@ -9,6 +9,8 @@ enum MoneyUnit {
 
     /** Amounts are stored to the fen: two decimals of a yuan. */
     static final int YUAN_SCALE = 2;
+    /** Amounts are stored in numeric(20, 2): less than 10^18 yuan. */
+    static final int YUAN_DIGITS = 18;
     static final String CURRENCY = "CNY";
 
     final String printed;
@@ -30,16 +32,21 @@ enum MoneyUnit {
 
     /**
      * The value in yuan, exactly: 743.9 万元 is 7439000.00. More decimals than the fen allows (0.000001 万元 is a
-     * hundredth of a fen) and negative amounts are refused, naming the field.
+     * hundredth of a fen), negative amounts and amounts of 10^18 yuan or more are refused, naming the field. The value
+     * is already bounded ({@code DecimalText}), so none of this arithmetic can be costly.
      */
     BigDecimal toYuan(String field, BigDecimal value) {
         if (value.signum() < 0) {
-            throw new InvalidInputException(field, "must not be negative; was " + value.toPlainString());
+            throw new InvalidInputException(field, "must not be negative; was " + value);
         }
-        BigDecimal yuan = value.movePointRight(powerOfTen);
-        if (yuan.stripTrailingZeros().scale() > YUAN_SCALE) {
+        BigDecimal yuan = value.movePointRight(powerOfTen).stripTrailingZeros();
+        if (yuan.scale() > YUAN_SCALE) {
             throw new InvalidInputException(field, "has more decimals than a fen allows in " + printed
-                    + " (at most " + Math.max(0, YUAN_SCALE + powerOfTen) + "); was " + value.toPlainString());
+                    + " (at most " + YUAN_SCALE + powerOfTen + "); was " + value);
+        }
+        if (yuan.precision() - yuan.scale() > YUAN_DIGITS) {
+            throw new InvalidInputException(field, "must be less than 10^" + YUAN_DIGITS + " yuan (" + printed + " "
+                    + BigDecimal.ONE.movePointRight(YUAN_DIGITS - powerOfTen).toPlainString() + "); was " + value);
         }
         return yuan.setScale(YUAN_SCALE);
     }

@@ -41,7 +41,7 @@ public class AuditResource {
     public RestResponse<Page<AuditEvent>> list(
             @QueryParam("resourceType") @Parameter(description = "article, publisher, token, sales-figure, fund-figure or indicator-figure", example = "article") String resourceType,
             @QueryParam("resourceId") @Parameter(description = "Id of the resource written", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String resourceId,
-            @QueryParam("action") @Parameter(description = "create, update, delete, correct, retract or revoke", example = "update") String action,
+            @QueryParam("action") @Parameter(description = "create, update, delete, correct, retract, revoke, redeliver or rotate-secret", example = "update") String action,
             @QueryParam("tokenId") @Parameter(description = "Only writes made with this token") String tokenId,
             @BeanParam PageParams page,
             @Context UriInfo uri) {

@@ -13,7 +13,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** Reads {@code Authorization: Bearer <token>}; no header means an anonymous reader. */
+/**
+ * Reads {@code Authorization: Bearer <token>}, the scheme in any case (RFC 9110); no header means an anonymous reader,
+ * and any other header, blank included, fails authentication ({@link PresentedTokenCheck} answers it with 401).
+ */
 @ApplicationScoped
 public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -23,13 +26,13 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader("Authorization");
-        if (header == null || header.isBlank()) {
+        if (header == null) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.length() <= BEARER.length()) {
+        String secret = header.length() > BEARER.length() ? header.substring(BEARER.length()).strip() : "";
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || secret.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("the Authorization header must be 'Bearer <token>'"));
         }
-        String secret = header.substring(BEARER.length()).strip();
         return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")));
     }
 

@@ -1,9 +1,11 @@
 package cn.fucai.cms.security;
 
 import cn.fucai.cms.common.time.Timestamps;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +16,18 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Checks a bearer secret against the bootstrap admin token and the stored token hashes. */
+/**
+ * Checks a bearer secret against the bootstrap admin token and the stored token hashes. Created at start-up, so that a
+ * bootstrap admin token too short to resist guessing stops the service before it serves anything.
+ */
+@Startup
 @ApplicationScoped
 class TokenLookup {
+
+    /** The bootstrap admin token's name in the audit log. */
+    static final String BOOTSTRAP_ADMIN = "CMS_ADMIN_TOKEN";
+    /** The shortest bootstrap admin token accepted: 32 characters of a random secret are beyond online guessing. */
+    static final int BOOTSTRAP_ADMIN_MIN_LENGTH = 32;
 
     /** last_used_at is written at most this often per token, so that reads do not each cost a write. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
@@ -24,11 +35,20 @@ class TokenLookup {
     private final Clock clock;
     private final EntityManager entityManager;
     private final Optional<String> adminTokenHash;
+    private final UUID adminTokenId;
 
     TokenLookup(Clock clock, EntityManager entityManager, @ConfigProperty(name = "cms.admin-token") Optional<String> adminToken) {
         this.clock = clock;
         this.entityManager = entityManager;
-        this.adminTokenHash = adminToken.filter(t -> !t.isBlank()).map(TokenSecrets::hash);
+        Optional<String> bootstrap = adminToken.map(String::strip).filter(t -> !t.isEmpty());
+        if (bootstrap.isPresent() && bootstrap.get().length() < BOOTSTRAP_ADMIN_MIN_LENGTH) {
+            throw new IllegalStateException(BOOTSTRAP_ADMIN + " must be at least " + BOOTSTRAP_ADMIN_MIN_LENGTH
+                    + " characters long (it has " + bootstrap.get().length() + "); generate one with: openssl rand -base64 32");
+        }
+        this.adminTokenHash = bootstrap.map(TokenSecrets::hash);
+        // an identity of its own in the audit log, derived from the hash: the same token is the same id on every instance
+        this.adminTokenId = adminTokenHash.map(h -> UUID.nameUUIDFromBytes((BOOTSTRAP_ADMIN + ':' + h).getBytes(StandardCharsets.UTF_8)))
+                .orElse(null);
     }
 
     /** The caller a secret stands for, or empty when it is unknown, expired or revoked. */
@@ -36,7 +56,7 @@ class TokenLookup {
     Optional<Caller> authenticate(String secret) {
         String hash = TokenSecrets.hash(secret);
         if (adminTokenHash.isPresent() && TokenSecrets.sameHash(hash, adminTokenHash.get())) {
-            return Optional.of(new Caller(null, "CMS_ADMIN_TOKEN", TokenRole.admin, null, null));
+            return Optional.of(new Caller(adminTokenId, BOOTSTRAP_ADMIN, TokenRole.admin, null, null));
         }
         Instant now = Timestamps.now(clock);
         Optional<ApiToken> token = ApiToken.findBySecretHash(hash).filter(t -> t.isActive(now));

@@ -8,18 +8,37 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,7 +47,10 @@ import org.jboss.logging.Logger;
  * attempt one lease ahead in the same statement, so that with several instances on one database each delivery is sent
  * by one of them at a time; a crash mid-send only means the lease runs out and the delivery is tried again. Failures
  * and timeouts are retried with exponential backoff and jitter up to the configured number of attempts; a 410 from the
- * receiver disables its webhook.
+ * receiver disables its webhook. Receivers are served in parallel, each webhook by one sender at a time in the order
+ * its deliveries were made (cms.webhooks.concurrency senders), so a slow receiver delays only itself. Every connection
+ * goes to addresses the target policy has just checked ({@link WebhookTargets}); an attempt records a coarse outcome
+ * (refused by policy, connection failed, timeout, or the receiver's status), never socket details.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -43,16 +65,21 @@ public class WebhookDispatcher {
     private final Duration pollInterval;
     private final long retryBaseMillis;
     private final int maxAttempts;
-    private final HttpClient http;
+    private final int concurrency;
+    private final CloseableHttpClient http;
+    /** Webhooks this instance is sending to now: none of their deliveries is claimed again until the send is over. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService senders;
     private volatile Thread worker;
     private volatile boolean running;
 
-    WebhookDispatcher(Jdbc jdbc, MeterRegistry metrics,
+    WebhookDispatcher(Jdbc jdbc, MeterRegistry metrics, WebhookTargets targets,
                       @ConfigProperty(name = "cms.webhooks.dispatch", defaultValue = "true") boolean enabled,
                       @ConfigProperty(name = "cms.webhooks.timeout-millis", defaultValue = "10000") long timeoutMillis,
                       @ConfigProperty(name = "cms.webhooks.poll-millis", defaultValue = "500") long pollMillis,
                       @ConfigProperty(name = "cms.webhooks.retry-base-millis", defaultValue = "1000") long retryBaseMillis,
-                      @ConfigProperty(name = "cms.webhooks.max-attempts", defaultValue = "8") int maxAttempts) {
+                      @ConfigProperty(name = "cms.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
+                      @ConfigProperty(name = "cms.webhooks.concurrency", defaultValue = "8") int concurrency) {
         this.jdbc = jdbc;
         this.attempts = metrics;
         this.enabled = enabled;
@@ -68,7 +95,32 @@ public class WebhookDispatcher {
         this.pollInterval = Duration.ofMillis(pollMillis);
         this.retryBaseMillis = retryBaseMillis;
         this.maxAttempts = maxAttempts;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.concurrency = Math.max(1, concurrency);
+        Timeout limit = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(targets)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+                        .setMaxConnTotal(this.concurrency * 2)
+                        .setMaxConnPerRoute(2)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("welfare-lottery-cms-webhooks")
+                .build();
+        this.senders = newSenders();
+    }
+
+    private ExecutorService newSenders() {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "webhook-sender-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void start(@Observes StartupEvent event) {
@@ -81,24 +133,28 @@ public class WebhookDispatcher {
         worker.start();
     }
 
-    /** Finishes the send in progress, then stops: a delivery is never left half-recorded. */
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Finishes the sends in progress, hands back what was claimed but not sent, then stops: nothing is half-recorded. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException, IOException {
         running = false;
         if (worker != null) {
             worker.join(timeout.toMillis() + 1000);
         }
+        senders.shutdown();
+        senders.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        http.close();
     }
 
     private void loop() {
         boolean failing = false;
         while (running) {
             try {
-                int sent = dispatchDue();
+                // groups are sent by the senders; the loop does not wait for them, so a slow receiver holds up nobody
+                int claimed = claimAndSend().size();
                 if (failing) {
                     LOG.info("webhook dispatch works again");
                     failing = false;
                 }
-                if (sent == 0) {
+                if (claimed == 0) {
                     Thread.sleep(pollInterval.toMillis());
                 }
             } catch (InterruptedException e) {
@@ -122,31 +178,98 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Claims the due deliveries and sends them; returns how many were sent. */
+    /** Claims the due deliveries and sends them, each receiver in parallel; returns how many were sent once all are. */
     public int dispatchDue() {
+        int sent = 0;
+        for (Future<Integer> group : claimAndSend()) {
+            try {
+                sent += group.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sent;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("sending webhook deliveries failed", e.getCause());
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Claims due deliveries of webhooks not being sent to now, at most one group per free sender, and hands each
+     * webhook's group to a sender; the futures say how many of each group were sent. Claims that find no free sender
+     * go back at once.
+     */
+    private synchronized List<Future<Integer>> claimAndSend() {
+        int free = concurrency - inFlight.size();
+        if (free <= 0) {
+            return List.of();
+        }
         List<Due> due = jdbc.list("""
                 update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?)
-                from (select id from webhook_delivery where status = 'pending' and next_attempt_at <= now()
+                from (select id from webhook_delivery where status = 'pending' and next_attempt_at <= now() and webhook_id <> all(?)
                       order by next_attempt_at limit ? for update skip locked) claimed, webhook w, webhook_event e
                 where d.id = claimed.id and w.id = d.webhook_id and e.id = d.event_id
-                returning d.id, d.attempts, w.id, w.url, w.secret, w.disabled_at is not null, e.payload::text""",
+                returning d.id, d.attempts, w.id, w.url, w.secret, w.disabled_at is not null, e.payload::text, d.created_at,
+                          case when w.previous_secret_expires_at > now() then w.previous_secret end""",
                 rs -> new Due(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7)),
-                (double) (timeout.toMillis() + 5000) / 1000, BATCH);
-        for (int i = 0; i < due.size(); i++) {
-            if (!running && worker == Thread.currentThread()) {
-                // stopping: hand the claims not yet sent back at once rather than when their lease runs out
-                jdbc.update("update webhook_delivery set next_attempt_at = now() where id = any(?)",
-                        (Object) due.subList(i, due.size()).stream().map(Due::id).toArray(UUID[]::new));
-                return i;
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class),
+                        rs.getString(9)),
+                leaseSeconds(), inFlight.toArray(UUID[]::new), BATCH);
+        Map<UUID, List<Due>> byWebhook = new LinkedHashMap<>();
+        due.stream().sorted(java.util.Comparator.comparing(Due::createdAt).thenComparing(Due::id))
+                .forEach(d -> byWebhook.computeIfAbsent(d.webhookId(), k -> new ArrayList<>()).add(d));
+        List<Future<Integer>> groups = new ArrayList<>();
+        List<UUID> handedBack = new ArrayList<>();
+        for (Map.Entry<UUID, List<Due>> group : byWebhook.entrySet()) {
+            if (groups.size() >= free || !running && worker != null) {
+                group.getValue().forEach(d -> handedBack.add(d.id()));
+                continue;
             }
-            send(due.get(i));
+            inFlight.add(group.getKey());
+            groups.add(senders.submit(() -> sendInOrder(group.getKey(), group.getValue())));
         }
-        return due.size();
+        handBack(handedBack);
+        return groups;
+    }
+
+    /** Sends one webhook's deliveries one after the other, renewing the lease of those still waiting. */
+    private int sendInOrder(UUID webhookId, List<Due> group) {
+        try {
+            for (int i = 0; i < group.size(); i++) {
+                if (!running && worker != null) {
+                    // stopping: hand the claims not yet sent back at once rather than when their lease runs out
+                    handBack(group.subList(i, group.size()).stream().map(Due::id).toList());
+                    return i;
+                }
+                if (i > 0) {
+                    jdbc.update("update webhook_delivery set next_attempt_at = now() + make_interval(secs => ?) where id = any(?) and status = 'pending'",
+                            leaseSeconds(), group.subList(i, group.size()).stream().map(Due::id).toArray(UUID[]::new));
+                }
+                send(group.get(i));
+            }
+            return group.size();
+        } catch (RuntimeException e) {
+            LOG.warnf("sending to webhook %s stopped: %s; its deliveries are tried again when their lease runs out", webhookId, e.getMessage());
+            throw e;
+        } finally {
+            inFlight.remove(webhookId);
+        }
+    }
+
+    private void handBack(List<UUID> deliveries) {
+        if (!deliveries.isEmpty()) {
+            jdbc.update("update webhook_delivery set next_attempt_at = now() where id = any(?)", (Object) deliveries.toArray(UUID[]::new));
+        }
+    }
+
+    /** How long a claim keeps other dispatchers off a delivery: one attempt's timeout and some slack. */
+    private double leaseSeconds() {
+        return (double) (timeout.toMillis() + 5000) / 1000;
     }
 
     /** A claimed delivery with what sending it needs. */
-    private record Due(UUID id, int attempts, UUID webhookId, String url, String secret, boolean disabled, String body) {
+    private record Due(UUID id, int attempts, UUID webhookId, String url, String secret, boolean disabled, String body,
+                       java.time.OffsetDateTime createdAt, String previousSecret) {
     }
 
     private void send(Due delivery) {
@@ -160,21 +283,21 @@ public class WebhookDispatcher {
         Integer status = null;
         String error = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "welfare-lottery-cms-webhooks")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(delivery.secret(), id, timestamp, delivery.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted while sending";
-        } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            HttpPost request = new HttpPost(delivery.url());
+            request.setHeader("webhook-id", id);
+            request.setHeader("webhook-timestamp", Long.toString(timestamp));
+            request.setHeader("webhook-signature", WebhookSignature.sign(delivery.secret(), delivery.previousSecret(), id, timestamp, delivery.body()));
+            request.setEntity(new StringEntity(delivery.body(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+            status = http.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        } catch (WebhookTargets.RefusedTargetException e) {
+            error = "refused by policy";
+        } catch (SocketTimeoutException | org.apache.hc.core5.http.ConnectionRequestTimeoutException e) {
+            error = "timeout";
+        } catch (IOException | RuntimeException e) {
+            error = e.getCause() instanceof SocketTimeoutException ? "timeout" : "connection failed";
         }
         record(delivery, status, error, (System.nanoTime() - start) / 1_000_000);
     }

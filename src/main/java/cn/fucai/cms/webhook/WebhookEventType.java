@@ -7,6 +7,8 @@ public enum WebhookEventType {
     ARTICLE_UNPUBLISHED("article.unpublished"),
     ARTICLE_DELETED("article.deleted"),
     FIGURE_PUBLISHED("figure.published"),
+    /** One event for a whole batch import, naming its figures; webhooks of figure.published receive it too. */
+    FIGURE_IMPORTED("figure.imported"),
     FIGURE_CORRECTED("figure.corrected");
 
     private final String wireName;
@@ -19,6 +21,11 @@ public enum WebhookEventType {
         return wireName;
     }
 
+    /** The subscriptions that receive this event: its own, and figure.published for a batch import. */
+    String[] receivedBy() {
+        return this == FIGURE_IMPORTED ? new String[] {wireName, FIGURE_PUBLISHED.wireName} : new String[] {wireName};
+    }
+
     static WebhookEventType parse(String field, String value) {
         for (WebhookEventType type : values()) {
             if (type.wireName.equals(value)) {
@@ -26,6 +33,6 @@ public enum WebhookEventType {
             }
         }
         throw new cn.fucai.cms.common.error.InvalidInputException(field, "must be one of article.published, article.updated, "
-                + "article.unpublished, article.deleted, figure.published, figure.corrected; was '" + value + "'");
+                + "article.unpublished, article.deleted, figure.published, figure.imported, figure.corrected; was '" + value + "'");
     }
 }

@@ -33,8 +33,8 @@ public class WebhookOutbox {
     /** Whether a live webhook would receive {@code type} about {@code publisherId}: a batch asks once, not per row. */
     public boolean subscribed(WebhookEventType type, UUID publisherId) {
         return jdbc.exists("""
-                select 1 from webhook w where w.disabled_at is null and w.events @> array[?]::text[]
-                and (w.publisher_id is null or w.publisher_id = ?)""", type.wireName(), publisherId);
+                select 1 from webhook w where w.disabled_at is null and w.events && ?::text[]
+                and (w.publisher_id is null or w.publisher_id = ?)""", type.receivedBy(), publisherId);
     }
 
     /** Publishes {@code type} about a resource of {@code publisherId}; {@code data} is what receivers get. */
@@ -49,9 +49,9 @@ public class WebhookOutbox {
         int stored = jdbc.update("""
                 insert into webhook_event (id, event_type, publisher_id, payload, created_at)
                 select ?, ?, ?, ?::jsonb, ? where exists (
-                    select 1 from webhook w where w.disabled_at is null and w.events @> array[?]::text[]
+                    select 1 from webhook w where w.disabled_at is null and w.events && ?::text[]
                     and (w.publisher_id is null or w.publisher_id = ?))""",
-                eventId, type.wireName(), publisherId, toJson(payload), now.atOffset(ZoneOffset.UTC), type.wireName(), publisherId);
+                eventId, type.wireName(), publisherId, toJson(payload), now.atOffset(ZoneOffset.UTC), type.receivedBy(), publisherId);
         if (stored == 0) {
             return;
         }
@@ -59,8 +59,8 @@ public class WebhookOutbox {
         jdbc.update("""
                 insert into webhook_delivery (id, webhook_id, event_id, status, next_attempt_at, created_at)
                 select gen_random_uuid(), w.id, ?, 'pending', ?, ? from webhook w
-                where w.disabled_at is null and w.events @> array[?]::text[] and (w.publisher_id is null or w.publisher_id = ?)""",
-                eventId, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), type.wireName(), publisherId);
+                where w.disabled_at is null and w.events && ?::text[] and (w.publisher_id is null or w.publisher_id = ?)""",
+                eventId, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), type.receivedBy(), publisherId);
     }
 
     private String toJson(Object payload) {

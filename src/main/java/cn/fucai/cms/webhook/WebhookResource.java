@@ -49,13 +49,17 @@ public class WebhookResource {
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events", description = """
             Each event is sent as a JSON POST signed in the Standard Webhooks style (webhook-id, webhook-timestamp,
             webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">), retried with exponential backoff and
-            jitter until a 2xx; a 410 answer disables the webhook. Editors subscribe to their own publishers.""")
+            jitter until a 2xx; a 410 answer disables the webhook. Editors subscribe to their own publishers. The URL must
+            be https and reach a public host (no loopback, private, link-local or other special address); a publisher has
+            at most 20 webhooks (CMS_WEBHOOKS_MAX_PER_PUBLISHER). Without a secret the service makes one and answers it
+            in `secret`, this once.""")
     @APIResponse(responseCode = "201", description = "Subscribed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookResponse.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "400", description = "Invalid body, a refused target or a weak secret")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin, or an editor of another publisher")
+    @APIResponse(responseCode = "409", description = "The publisher has as many webhooks as allowed")
     public RestResponse<WebhookResponse> create(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
         WebhookResponse created = webhooks.create(body);
         return RestResponse.ResponseBuilder.<WebhookResponse>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -95,6 +99,23 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such webhook")
     public void delete(@PathParam("id") @Parameter(description = "Webhook id") String id) {
         webhooks.delete(QueryParams.uuid("id", id));
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook's secret", description = """
+            Makes a new signing secret and answers it, this once. For the overlap (CMS_WEBHOOKS_SECRET_OVERLAP, a day by
+            default) every delivery carries two signatures, one with each secret, space-separated in webhook-signature,
+            so the receiver can switch to the new secret without missing a delivery.""")
+    @APIResponse(responseCode = "200", description = "The new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDtos.SecretResponse.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
+    @APIResponse(responseCode = "404", description = "No such webhook")
+    public WebhookDtos.SecretResponse rotateSecret(@PathParam("id") @Parameter(description = "Webhook id") String id) {
+        return webhooks.rotateSecret(QueryParams.uuid("id", id));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package cn.fucai.cms.webhook;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
@@ -12,6 +13,7 @@ import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
 import cn.fucai.cms.webhook.WebhookDtos.AttemptResponse;
 import cn.fucai.cms.webhook.WebhookDtos.DeliveryResponse;
+import cn.fucai.cms.webhook.WebhookDtos.SecretResponse;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookRequest;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,9 +31,14 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 
-/** Webhook subscriptions: admins for any publisher or all, editors for the publishers they act for. */
+/**
+ * Webhook subscriptions: admins for any publisher or all, editors for the publishers they act for. A target must pass
+ * the target policy ({@link WebhookTargets}); a publisher has at most {@code cms.webhooks.max-per-publisher}; secrets
+ * are made by the service unless the client sends a strong one, and can be rotated with an overlap.
+ */
 @ApplicationScoped
 public class WebhookService {
 
@@ -40,12 +48,20 @@ public class WebhookService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
+    private final WebhookTargets targets;
+    private final int maxPerPublisher;
+    private final Duration secretOverlap;
 
-    WebhookService(Jdbc jdbc, AccessPolicy access, AuditLog audit, Clock clock) {
+    WebhookService(Jdbc jdbc, AccessPolicy access, AuditLog audit, Clock clock, WebhookTargets targets,
+                   @ConfigProperty(name = "cms.webhooks.max-per-publisher", defaultValue = "20") int maxPerPublisher,
+                   @ConfigProperty(name = "cms.webhooks.secret-overlap", defaultValue = "PT24H") Duration secretOverlap) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.targets = targets;
+        this.maxPerPublisher = maxPerPublisher;
+        this.secretOverlap = secretOverlap;
     }
 
     @Transactional
@@ -58,13 +74,42 @@ public class WebhookService {
                 : Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted())
                         .orElseThrow(() -> new InvalidInputException("publisher", "no live publisher " + request.publisher())).id;
         Caller caller = publisherId == null ? access.requireAdmin() : access.requireWrite(publisherId);
+        String target = targets.problem(request.url());
+        if (target != null) {
+            throw new InvalidInputException("url", target);
+        }
+        if (request.secret() != null && !WebhookSignature.isStrong(request.secret())) {
+            throw new InvalidInputException("secret", "must be whsec_ and the base64 of at least " + WebhookSignature.MIN_SECRET_BYTES
+                    + " random bytes; or leave it out and the service makes one");
+        }
+        // one count per publisher at a time: two concurrent creates cannot both take the last place
+        jdbc.list("select pg_advisory_xact_lock(hashtext('webhook-count:' || coalesce(?::text, 'all')))", rs -> null, publisherId);
+        long existing = jdbc.list("select count(*) from webhook where publisher_id is not distinct from ?", rs -> rs.getLong(1), publisherId).get(0);
+        if (existing >= maxPerPublisher) {
+            throw new ResourceConflictException("this publisher has " + existing + " webhooks, the most allowed (" + maxPerPublisher
+                    + "); delete one first");
+        }
+        String secret = request.secret() != null ? request.secret() : WebhookSignature.newSecret();
         UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
         Instant now = Timestamps.now(clock);
         jdbc.update("insert into webhook (id, url, events, secret, publisher_id, created_at) values (?, ?, ?::text[], ?, ?, ?)",
-                id, request.url(), "{" + String.join(",", events) + "}", request.secret(), publisherId, now.atOffset(ZoneOffset.UTC));
+                id, request.url(), "{" + String.join(",", events) + "}", secret, publisherId, now.atOffset(ZoneOffset.UTC));
         WebhookResponse created = find(id);
         audit.record(caller, "create", "webhook", id, publisherId, null, created);
-        return created;
+        return request.secret() == null ? created.withSecret(secret) : created;
+    }
+
+    /** A new secret for the webhook; the previous one keeps signing beside it for the configured overlap. */
+    @Transactional
+    public SecretResponse rotateSecret(UUID id) {
+        WebhookResponse webhook = find(id);
+        Caller caller = requireManage(webhook);
+        String secret = WebhookSignature.newSecret();
+        Instant until = Timestamps.now(clock).plus(secretOverlap);
+        jdbc.update("update webhook set previous_secret = secret, previous_secret_expires_at = ?, secret = ? where id = ?",
+                until.atOffset(ZoneOffset.UTC), secret, id);
+        audit.record(caller, "rotate-secret", "webhook", id, webhook.publisherId(), null, null);
+        return new SecretResponse(secret, until);
     }
 
     @Transactional
@@ -158,7 +203,7 @@ public class WebhookService {
     private static WebhookResponse webhook(ResultSet rs) throws SQLException {
         Array events = rs.getArray(3);
         return new WebhookResponse(rs.getObject(1, UUID.class), rs.getString(2), Arrays.asList((String[]) events.getArray()),
-                rs.getObject(4, UUID.class), instant(rs, 5), instant(rs, 6), rs.getString(7));
+                rs.getObject(4, UUID.class), instant(rs, 5), instant(rs, 6), rs.getString(7), null);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

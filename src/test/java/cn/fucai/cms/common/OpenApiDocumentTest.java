@@ -71,7 +71,8 @@ class OpenApiDocumentTest {
                     if (response.getValue().path("description").asText().isBlank()) {
                         gaps.add(where + " " + response.getKey() + ": no description");
                     }
-                    if (response.getKey().matches("[45]\\d\\d")
+                    // 414 comes from the HTTP server before anything of ours runs: documented as the bodyless answer it is
+                    if (response.getKey().matches("[45]\\d\\d") && !response.getKey().equals("414")
                             && !response.getValue().at("/content/application~1problem+json/schema/$ref").asText().endsWith("/Problem")) {
                         gaps.add(where + " " + response.getKey() + ": not problem+json");
                     }

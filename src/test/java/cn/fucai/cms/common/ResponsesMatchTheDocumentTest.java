@@ -49,9 +49,10 @@ class ResponsesMatchTheDocumentTest {
         json().body(Map.of("reason", "更正来源", "amount", FigureFixtures.amount("5.2", "亿元")))
                 .post("/api/v1/fund-figures/" + figure + "/corrections");
         Response subscribed = json().body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("article.published"),
-                "secret", "0123456789abcdef0123", "publisher", publisher)).post("/api/v1/webhooks");
+                "publisher", publisher)).post("/api/v1/webhooks");
         matches("/api/v1/webhooks", "post", "201", subscribed);
         String webhook = subscribed.path("id");
+        matches("/api/v1/webhooks/{id}/secret", "post", "200", admin().post("/api/v1/webhooks/" + webhook + "/secret"));
         matches("/api/v1/tokens", "post", "201", json().body(Map.of("name", "同步令牌", "role", "sync")).post("/api/v1/tokens"));
         matches("/api/v1/publishers", "post", "201", json().body(publisher(uniqueSlug("schema")))
                 .post("/api/v1/publishers"));

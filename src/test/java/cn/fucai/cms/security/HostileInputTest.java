@@ -9,15 +9,19 @@ import static cn.fucai.cms.support.TestData.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.figure.FigureFixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,76 @@ class HostileInputTest {
             assertFalse(stored.contains(forbidden), forbidden + " survived: " + stored);
         }
         assertEquals("<p>ok</p>", given().get("/api/v1/articles/" + id + "?locale=en").path("body"));
+    }
+
+    @Test
+    void controlCharactersAreRefusedNamingTheFieldAndTheAtomFeedStaysWellFormed() throws Exception {
+        String publisher = createPublisher();
+        for (String control : List.of("\u0001", "\u000B", "\u001F", "\uFFFE")) {
+            Map<String, Object> body = article(publisher, "control-" + (int) control.charAt(0));
+            body.put("title", "福彩" + control + "公益");
+            json().body(body).post("/api/v1/articles").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("title"))
+                    .body("violations[0].message", containsString("control character"));
+            Map<String, Object> inTranslation = article(publisher, "control-tr-" + (int) control.charAt(0));
+            inTranslation.put("translations", List.of(Map.of("locale", "en", "title", "Welfare" + control)));
+            json().body(inTranslation).post("/api/v1/articles").then().statusCode(400)
+                    .body("violations[0].field", equalTo("translations[0].title"));
+        }
+        given().urlEncodingEnabled(false).get("/api/v1/search?q=%E7%A6%8F%01").then().statusCode(400).body("violations[0].field", equalTo("q"));
+        assertEquals(0, count(db, "select count(*) from article a join publisher p on p.id = a.publisher_id where p.slug = ?", publisher));
+
+        // tab and line breaks are text; what is stored stays well-formed XML in every feed
+        Map<String, Object> lines = article(publisher, "lines");
+        lines.put("summary", "第一行\r\n第二行\t制表");
+        createArticleId(lines);
+        for (String feed : List.of("/api/v1/feed.atom", "/api/v1/publishers/" + publisher + "/feed.atom")) {
+            byte[] atom = given().get(feed).then().statusCode(200).extract().asByteArray();
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(atom));
+        }
+    }
+
+    @Test
+    void datesOutsideTheYearsTheServiceTakesAre400NamingTheField() {
+        given().get("/api/v1/sales-figures/summary?groupBy=year&periodFrom=-999999999-01-01").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("periodFrom"))
+                .body("violations[0].message", containsString("1900 to 2200"));
+        given().urlEncodingEnabled(false).get("/api/v1/fund-figures?periodTo=%2B999999999-12-31").then().statusCode(400).body("violations[0].field", equalTo("periodTo"));
+        given().get("/api/v1/articles?publishedFrom=0001-01-01").then().statusCode(400).body("violations[0].field", equalTo("publishedFrom"));
+        given().get("/api/v1/articles?publishedTo=9999-12-31T00:00:00Z").then().statusCode(400)
+                .body("violations[0].field", equalTo("publishedTo"));
+
+        String publisher = createPublisher();
+        Map<String, Object> figure = FigureFixtures.sales(publisher, "330300", "743.9", "万元");
+        figure.put("period", FigureFixtures.period("-999999999-01-01", "2019-12-31", "CUSTOM"));
+        json().body(figure).post("/api/v1/sales-figures").then().statusCode(400).body("violations[0].field", equalTo("period.start"));
+        Map<String, Object> late = article(publisher, "far-future");
+        late.put("publishedAt", "+999999999-12-31T00:00:00Z");
+        json().body(late).post("/api/v1/articles").then().statusCode(400).body("violations[0].field", equalTo("publishedAt"));
+        assertEquals(0, count(db, "select count(*) from publisher p where p.slug = ? and (exists (select 1 from article a where a.publisher_id = p.id)"
+                + " or exists (select 1 from figure f where f.publisher_id = p.id))", publisher));
+    }
+
+    @Test
+    void aStatementOverItsTimeLimitAnswers503WithRetryAfterAndChangesNothing() throws Exception {
+        String publisher = createPublisher();
+        String id = createArticleId(article(publisher, "locked"));
+        try (Connection holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from article where id = ? for update")) {
+                lock.setObject(1, java.util.UUID.fromString(id));
+                lock.executeQuery();
+            }
+            // the delete waits for the row lock until statement_timeout (3 s in the test profile) stops it
+            admin().delete("/api/v1/articles/" + id).then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("type", equalTo("/problems/service-unavailable"))
+                    .body("detail", equalTo("the request took longer than the service allows; narrow it or try again later"));
+            holder.rollback();
+        }
+        assertEquals(0, count(db, "select count(*) from article where id = ?::uuid and deleted_at is not null", id));
+        given().get("/api/v1/articles/" + id).then().statusCode(200);
     }
 
     @Test

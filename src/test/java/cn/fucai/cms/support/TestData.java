@@ -26,7 +26,7 @@ public final class TestData {
     }
 
     /** The bootstrap admin token of the test profile (cms.admin-token). */
-    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghij";
 
     /** A request with the admin token. */
     public static RequestSpecification admin() {

@@ -151,14 +151,9 @@ class WebhookTest {
     void concurrentDispatchersSendEachDeliveryOnce() throws Exception {
         String publisher = createPublisher();
         String webhook = subscribe(publisher, List.of("figure.published"));
-        List<Map<String, Object>> figures = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            figures.add(Map.of("publisher", publisher, "regionCode", "330300",
-                    "period", Map.of("start", (2000 + i) + "-01-01", "end", (2000 + i) + "-12-31", "granularity", "YEAR"),
-                    "lotteryType", "welfare", "amount", Map.of("value", "1", "unit", "亿元"), "qualifier", "exact",
-                    "source", Map.of("url", "https://www.example.org/" + i)));
+            json().body(figure(publisher, i)).post("/api/v1/sales-figures").then().statusCode(201);
         }
-        json().body(figures).post("/api/v1/sales-figures/batch").then().statusCode(201);
         ExecutorService dispatchers = Executors.newFixedThreadPool(4);
         List<Future<Integer>> runs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -171,6 +166,73 @@ class WebhookTest {
         await(() -> count(db, "select count(*) from webhook_delivery where webhook_id = ?::uuid and status = 'succeeded'", webhook) == 30);
         assertEquals(30, received.size(), "no delivery was sent twice");
         assertEquals(30, new HashSet<>(received.stream().map(Received::id).toList()).size());
+    }
+
+    @Test
+    void aBatchImportRaisesOneEventNamingItsFiguresForEachPublisher() throws Exception {
+        String publisher = createPublisher();
+        subscribe(publisher, List.of("figure.published"));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            figures.add(figure(publisher, i));
+        }
+        List<String> ids = json().body(figures).post("/api/v1/sales-figures/batch").then().statusCode(201).extract().path("id");
+        await(() -> received.size() >= 1);
+        Thread.sleep(500);
+        assertEquals(1, received.size(), "one event for the whole batch");
+        JsonNode payload = JSON.readTree(received.get(0).body());
+        assertEquals("figure.imported", payload.get("type").asText());
+        assertEquals(25, payload.get("data").get("count").asInt());
+        List<String> named = new ArrayList<>();
+        payload.get("data").get("figureIds").forEach(id -> named.add(id.asText()));
+        assertEquals(ids, named);
+    }
+
+    @Test
+    void aSlowReceiverDelaysOnlyItselfAndEveryWebhookGetsItsDeliveriesInOrder() throws Exception {
+        List<String> slowlyReceived = Collections.synchronizedList(new ArrayList<>());
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.createContext("/slow", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            slowlyReceived.add(JSON.readTree(body).get("data").get("id").asText());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            String publisher = createPublisher();
+            subscribe(publisher, List.of("article.published"));
+            json().body(Map.of("url", "http://127.0.0.1:" + slow.getAddress().getPort() + "/slow", "events", List.of("article.published"),
+                    "publisher", publisher)).post("/api/v1/webhooks").then().statusCode(201);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(createArticleId(article(publisher, "in-order-" + i)));
+            }
+            await(() -> received.size() == 3);
+            assertTrue(slowlyReceived.size() <= 1, "the fast receiver had all three while the slow one was still at its first: "
+                    + slowlyReceived.size());
+            List<String> fastOrder = new ArrayList<>();
+            for (Received delivery : received) {
+                fastOrder.add(JSON.readTree(delivery.body()).get("data").get("id").asText());
+            }
+            assertEquals(ids, fastOrder);
+            await(() -> slowlyReceived.size() == 3);
+            assertEquals(ids, slowlyReceived, "one webhook's deliveries arrive in the order they were made");
+        } finally {
+            slow.stop(0);
+        }
+    }
+
+    private static Map<String, Object> figure(String publisher, int i) {
+        return Map.of("publisher", publisher, "regionCode", "330300",
+                "period", Map.of("start", (2000 + i) + "-01-01", "end", (2000 + i) + "-12-31", "granularity", "YEAR"),
+                "lotteryType", "welfare", "amount", Map.of("value", "1", "unit", "亿元"), "qualifier", "exact",
+                "source", Map.of("url", "https://www.example.org/" + i));
     }
 
     private String subscribe(String publisher, List<String> events) {

@@ -22,4 +22,8 @@ public interface LimitsConfig {
     /** Expensive reads (summaries, search, CSV exports) per minute per token or address (CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE). */
     @WithDefault("60")
     int expensiveReadsPerMinute();
+
+    /** Callers whose budgets are tracked at once; beyond it the least used are forgotten (CMS_LIMITS_TRACKED_CALLERS). */
+    @WithDefault("100000")
+    int trackedCallers();
 }

@@ -35,6 +35,9 @@ public class ProblemMappers {
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATE class 22: a value the database cannot take (bad encoding, out of range); the client's fault. */
     private static final String DATA_EXCEPTION_CLASS = "22";
+    /** A statement stopped by statement_timeout (or cancelled), and a lock not granted within lock_timeout. */
+    private static final String QUERY_CANCELED = "57014";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -56,7 +59,8 @@ public class ProblemMappers {
         String detail = e.getMessage() == null || e.getMessage().isBlank()
                 ? "send an API token: Authorization: Bearer <token>" : e.getMessage();
         return Response.fromResponse(problem(ProblemType.UNAUTHORIZED, detail, uri, List.of()))
-                .header("WWW-Authenticate", "Bearer realm=\"welfare-lottery-cms\"").build();
+                .header("WWW-Authenticate", "Bearer realm=\"welfare-lottery-cms\"")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
     }
 
     /** A valid token without the role an operation needs. */
@@ -122,32 +126,69 @@ public class ProblemMappers {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
-            if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
-                LOG.warnf("database unreachable on %s: %s", uri.getPath(), sql.getMessage());
-                Response.ResponseBuilder unavailable = Response.fromResponse(problem(ProblemType.SERVICE_UNAVAILABLE,
-                        "the database cannot be reached; try again shortly", uri, List.of()));
-                return unavailable.header(HttpHeaders.RETRY_AFTER, "5").build();
-            }
             if (cause instanceof java.io.IOException) {
                 // only a streamed answer (CSV) writes while the resource runs: the client left before its end
-                LOG.debugf("client left during %s: %s", uri.getPath(), cause.getMessage());
+                LOG.debugf("client left during %s: %s", rawPath(uri), cause.getMessage());
                 return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri, List.of());
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return problem(ProblemType.PRECONDITION_FAILED,
                         "the resource was changed by another request at the same time; read it again and retry", uri, List.of());
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
-                LOG.warnf("database refused a value on %s: %s", uri.getPath(), sql.getMessage());
-                return problem(ProblemType.VALIDATION_FAILED, "a value in the request cannot be stored: " + sql.getMessage(), uri, List.of());
-            }
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return problem(ProblemType.CONFLICT,
-                        "another request created the same slug at the same time; choose another slug", uri, List.of());
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null || isConnectionFailure(sql))) {
+                Response answer = database(sql, uri);
+                if (answer != null) {
+                    return answer;
+                }
             }
         }
-        LOG.errorf(e, "unhandled error on %s", uri.getPath());
+        LOG.errorf(e, "unhandled error on %s", rawPath(uri));
         return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", uri, List.of());
+    }
+
+    /**
+     * A database failure in the service's own words, by SQLSTATE class: never PostgreSQL's message, which names columns
+     * and types; that goes to the log. Null for a failure that is the service's fault (then a logged 500).
+     */
+    private static Response database(SQLException sql, UriInfo uri) {
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (isConnectionFailure(sql) || state.startsWith("53") || state.startsWith("57P")) {
+            LOG.warnf("database unreachable on %s: %s", rawPath(uri), sql.getMessage());
+            return retryLater(problem(ProblemType.SERVICE_UNAVAILABLE, "the database cannot be reached; try again shortly", uri, List.of()), 5);
+        }
+        if (state.equals(QUERY_CANCELED) || state.equals(LOCK_NOT_AVAILABLE)) {
+            LOG.warnf("statement stopped by its time limit on %s: %s", rawPath(uri), sql.getMessage());
+            return retryLater(problem(ProblemType.SERVICE_UNAVAILABLE,
+                    "the request took longer than the service allows; narrow it or try again later", uri, List.of()), 10);
+        }
+        if (state.startsWith("40")) {
+            LOG.infof("transaction rolled back by the database on %s: %s", rawPath(uri), sql.getMessage());
+            return retryLater(problem(ProblemType.SERVICE_UNAVAILABLE,
+                    "the request collided with another one at the same time; send it again", uri, List.of()), 1);
+        }
+        if (state.startsWith(DATA_EXCEPTION_CLASS)) {
+            LOG.warnf("database refused a value on %s: %s", rawPath(uri), sql.getMessage());
+            return problem(ProblemType.VALIDATION_FAILED,
+                    "a value in the request is outside what the service can store (a number, date or text out of range)", uri, List.of());
+        }
+        if (state.equals(UNIQUE_VIOLATION)) {
+            return problem(ProblemType.CONFLICT,
+                    "another request created the same slug at the same time; choose another slug", uri, List.of());
+        }
+        if (state.startsWith("23")) {
+            LOG.warnf("database refused a write on %s: %s", rawPath(uri), sql.getMessage());
+            return problem(ProblemType.CONFLICT, "the request conflicts with the stored content; read it again and retry", uri, List.of());
+        }
+        return null;
+    }
+
+    /** The path as it came, still percent-encoded: a decoded line break could forge a log line. */
+    private static String rawPath(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
+    }
+
+    private static Response retryLater(Response problem, int seconds) {
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds)).build();
     }
 
     /** SQL state class 08 (connection exception), or the pool giving up waiting for a connection. */

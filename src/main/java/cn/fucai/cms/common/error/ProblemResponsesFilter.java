@@ -10,11 +10,17 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents the one error format once: every 4xx and 5xx response of every operation gets the Problem schema as
- * application/problem+json; every operation documents the 406 of content negotiation, the 500 of the catch-all mapper
- * and the 503 of a database outage, every operation with a body the 413 and 429 of the request limits, and every expensive read its 429.
+ * Documents the one error format once, and every status the service really sends: every 4xx and 5xx response of every
+ * operation gets the Problem schema as application/problem+json; every operation documents the 401 of a presented
+ * token that is not valid, the 406 of content negotiation, the 414 of an over-long request line (Vert.x answers it
+ * with no body), the 500 of the catch-all mapper and the 503 of a database outage or statement timeout; every JSON
+ * read its 304; every operation with a body the 413 and 429 of the request limits, and every expensive read its 429.
+ * StatusesMatchTheDocumentTest sends each operation hostile requests and fails on any status not documented here.
  */
 public class ProblemResponsesFilter implements OASFilter {
+
+    /** Refused by Vert.x while it decodes the request, before anything of ours runs: it has no body to document. */
+    private static final String URI_TOO_LONG = "414";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -27,8 +33,14 @@ public class ProblemResponsesFilter implements OASFilter {
                     continue;
                 }
                 if (operation.getRequestBody() != null) {
-                    addIfMissing(operation, "413", "The request body is over the configured size; nothing was read");
+                    addIfMissing(operation, "413", "The request body is over the configured size; nothing was read (over 16 MiB "
+                            + "the HTTP server refuses it before it is read, with no body)");
                 }
+                if (operation == path.getValue().getGET() && servesJson(operation)) {
+                    addIfMissing(operation, "304", "Unchanged since the ETag in If-None-Match; no body");
+                }
+                addIfMissing(operation, "401", "An Authorization header was sent, but its token is unknown, expired, revoked or "
+                        + "malformed; this operation needs no token");
                 boolean write = operation.getSecurity() != null && !operation.getSecurity().isEmpty()
                         && operation != path.getValue().getGET();
                 if (write) {
@@ -41,9 +53,14 @@ public class ProblemResponsesFilter implements OASFilter {
                             OASFactory.createAPIResponse().description("Unexpected error; logged on the server, never detailed here"));
                 }
                 addIfMissing(operation, "406", "The Accept header names no media type this operation serves");
-                addIfMissing(operation, "503", "The database cannot be reached; try again after Retry-After seconds");
+                addIfMissing(operation, "503", "The database cannot be reached, or a statement ran out of time; try again after "
+                        + "Retry-After seconds");
+                if (operation.getResponses().getAPIResponse(URI_TOO_LONG) == null) {
+                    operation.getResponses().addAPIResponse(URI_TOO_LONG, OASFactory.createAPIResponse()
+                            .description("The request line is longer than the HTTP server takes (4096 bytes); answered with no body"));
+                }
                 for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
-                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                    if ((response.getKey().startsWith("4") || response.getKey().startsWith("5")) && !response.getKey().equals(URI_TOO_LONG)) {
                         response.getValue().setContent(problemContent());
                     }
                 }
@@ -55,6 +72,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (operation.getResponses().getAPIResponse(status) == null) {
             operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
+    }
+
+    /** Whether the operation answers JSON: those answers carry an ETag and answer 304 to a matching If-None-Match. */
+    private static boolean servesJson(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().hasMediaType("application/json");
     }
 
     /** Summaries, searches and CSV exports: the reads that have a rate budget. */

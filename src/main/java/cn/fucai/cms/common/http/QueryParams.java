@@ -1,10 +1,12 @@
 package cn.fucai.cms.common.http;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.time.DateRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
@@ -37,7 +39,7 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        return isDate(value) ? date(name, value).atStartOfDay(CONTENT_ZONE).toInstant() : timestamp(name, value);
+        return isDate(value) ? dateOrTime(name, value).atStartOfDay(CONTENT_ZONE).toInstant() : timestamp(name, value);
     }
 
     /** Exclusive upper bound for an inclusive filter: just after the timestamp, or the start of the next day. */
@@ -45,17 +47,22 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        return isDate(value) ? date(name, value).plusDays(1).atStartOfDay(CONTENT_ZONE).toInstant()
+        return isDate(value) ? dateOrTime(name, value).plusDays(1).atStartOfDay(CONTENT_ZONE).toInstant()
                 : timestamp(name, value).plusNanos(1000);
     }
 
-    private static boolean isDate(String value) {
-        return value.length() == 10;
+    /** A date such as 2019-12-31 in the years the service takes ({@link DateRange}); anything else is a 400 naming it. */
+    public static LocalDate date(String name, String value) {
+        try {
+            return inRange(name, LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, "must be a date such as 2019-12-31; was '" + value + "'");
+        }
     }
 
-    private static LocalDate date(String name, String value) {
+    private static LocalDate dateOrTime(String name, String value) {
         try {
-            return LocalDate.parse(value);
+            return inRange(name, LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             throw badTime(name, value);
         }
@@ -63,10 +70,24 @@ public final class QueryParams {
 
     private static Instant timestamp(String name, String value) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            inRange(name, LocalDate.ofInstant(instant, ZoneOffset.UTC));
+            return instant;
         } catch (DateTimeParseException e) {
             throw badTime(name, value);
         }
+    }
+
+    private static LocalDate inRange(String name, LocalDate date) {
+        String problem = DateRange.problem(date);
+        if (problem != null) {
+            throw new InvalidInputException(name, problem);
+        }
+        return date;
+    }
+
+    private static boolean isDate(String value) {
+        return value.length() == 10;
     }
 
     private static InvalidInputException badTime(String name, String value) {

@@ -2,32 +2,42 @@ package cn.fucai.cms.common.http;
 
 import cn.fucai.cms.common.config.LimitsConfig;
 import cn.fucai.cms.common.error.TooManyRequestsException;
-import io.vertx.core.http.HttpServerRequest;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Per-minute budgets for writes and for expensive reads (summaries, search, CSV exports), kept per token (by a hash
- * of the Authorization header) or, without one, per client address. Over budget: 429 with Retry-After. Every limited
- * response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset. Budgets are per service instance.
+ * Per-minute budgets for writes and for expensive reads (summaries, search, CSV exports), kept per caller: the id of
+ * the token it authenticated with, or without one its client address (the TCP peer, or what a trusted proxy forwarded:
+ * quarkus.http.proxy.*). Over budget: 429 with Retry-After. Every limited response carries RateLimit-Limit,
+ * RateLimit-Remaining and RateLimit-Reset. Budgets are per service instance; at most
+ * {@link LimitsConfig#trackedCallers()} callers are tracked, the least used evicted first, so that memory and the cost
+ * of a limited request stay the same however many callers there are.
  */
 public class RateLimiter {
 
+    /** Where the authentication check leaves an authenticated caller's key on the request's routing context. */
+    public static final String CLIENT_KEY = "cms.rate-limit.client";
     private static final String STATE = "cms.rate-limit";
-    private static final int MAX_TRACKED = 100_000;
 
     private final LimitsConfig limits;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Cache<String, Window> windows;
 
     public RateLimiter(LimitsConfig limits) {
         this.limits = limits;
+        // maintenance on the calling thread: the bound holds at once, with no background task to fall behind
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(limits.trackedCallers())
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .executor(Runnable::run)
+                .build();
     }
 
     /** A fixed one-minute window of one client's requests of one kind. */
@@ -35,29 +45,29 @@ public class RateLimiter {
     }
 
     /** What the response filter reports: the budget and what is left of it. */
-    private record Budget(int limit, int remaining, long resetSeconds) {
+    record Budget(int limit, int remaining, long resetSeconds) {
     }
 
     @ServerRequestFilter
-    public void limit(ContainerRequestContext request, HttpServerRequest http) {
+    public void limit(ContainerRequestContext request, RoutingContext http) {
         String kind = kind(request);
         int limit = kind == null ? 0 : kind.equals("writes") ? limits.writesPerMinute() : limits.expensiveReadsPerMinute();
         if (limit <= 0) {
             return;
         }
-        long now = System.currentTimeMillis();
-        long minute = now / 60_000;
-        long resetSeconds = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
-        if (windows.size() > MAX_TRACKED) {
-            windows.values().removeIf(w -> w.minute() < minute);
+        Budget budget = spend(kind + "|" + client(http), limit, System.currentTimeMillis());
+        if (budget.remaining() < 0) {
+            throw new TooManyRequestsException(limit, budget.resetSeconds(), kind.equals("writes") ? "writes" : "summaries, searches or exports");
         }
-        String key = kind + "|" + client(request, http);
-        Window window = windows.compute(key, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
-        int used = window.used().incrementAndGet();
-        if (used > limit) {
-            throw new TooManyRequestsException(limit, resetSeconds, kind.equals("writes") ? "writes" : "summaries, searches or exports");
-        }
-        request.setProperty(STATE, new Budget(limit, limit - used, resetSeconds));
+        request.setProperty(STATE, budget);
+    }
+
+    /** Spends one request of a caller's budget for the current minute; what is left is negative when it was over. */
+    Budget spend(String key, int limit, long nowMillis) {
+        long minute = nowMillis / 60_000;
+        long resetSeconds = Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
+        Window window = windows.asMap().compute(key, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
+        return new Budget(limit, limit - window.used().incrementAndGet(), resetSeconds);
     }
 
     @ServerResponseFilter
@@ -67,6 +77,12 @@ public class RateLimiter {
             response.getHeaders().putSingle("RateLimit-Remaining", budget.remaining());
             response.getHeaders().putSingle("RateLimit-Reset", budget.resetSeconds());
         }
+    }
+
+    /** How many callers' budgets are held now (for the bound's test and the benchmark). */
+    long trackedCallers() {
+        windows.cleanUp();
+        return windows.estimatedSize();
     }
 
     /** "writes", "reads" for expensive reads, or null for requests that are not limited. */
@@ -84,11 +100,9 @@ public class RateLimiter {
         return null;
     }
 
-    private static String client(ContainerRequestContext request, HttpServerRequest http) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && !authorization.isBlank()) {
-            return "token:" + Hashes.sha256Hex(authorization);
-        }
-        return "address:" + http.remoteAddress().hostAddress();
+    /** The authenticated token's key, else the client address; never anything the client wrote itself. */
+    private static String client(RoutingContext http) {
+        String token = http.get(CLIENT_KEY);
+        return token != null ? token : "address:" + http.request().remoteAddress().hostAddress();
     }
 }

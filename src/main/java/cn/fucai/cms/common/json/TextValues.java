@@ -1,6 +1,10 @@
 package cn.fucai.cms.common.json;
 
-/** Checks that a string can be stored as PostgreSQL text and written back as valid UTF-8. */
+/**
+ * Checks that a string can be stored as PostgreSQL text, written back as valid UTF-8 and written into XML 1.0 (the Atom
+ * feeds): no NUL, no other C0 control character but tab, line feed and carriage return, no U+FFFE or U+FFFF, no
+ * unpaired surrogate.
+ */
 public final class TextValues {
 
     private TextValues() {
@@ -12,6 +16,10 @@ public final class TextValues {
             char c = value.charAt(i);
             if (c == '\u0000') {
                 return "must not contain the NUL character (\\u0000)";
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF') {
+                return "must not contain the control character \\u" + String.format("%04X", (int) c)
+                        + " (only tab and line breaks are allowed)";
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {

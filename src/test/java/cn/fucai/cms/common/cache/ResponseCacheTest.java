@@ -98,6 +98,45 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aForgedHostNeverAppearsInAnyHeaderOrBodyCachedOrNot() {
+        createArticleId(article(publisher, "host-1"));
+        createArticleId(article(publisher, "host-2"));
+        String list = "/api/v1/articles?limit=1&publisher=" + publisher;
+        Response forged = given().header("Host", "evil.example").get(list);
+        Response clean = given().get(list);
+        assertTrue(timings(clean).contains(HIT), "the second read is the cached answer to the forged one");
+        for (Response answer : List.of(forged, clean)) {
+            answer.then().statusCode(200);
+            assertNoEvil(answer);
+            String link = answer.header("Link");
+            assertTrue(link.startsWith("</api/v1/articles?limit=1&publisher=" + publisher + "&cursor="), link);
+        }
+        Response publishers = given().header("Host", "evil.example:8443").get("/api/v1/publishers?limit=1");
+        assertNoEvil(publishers);
+        assertNoEvil(given().get("/api/v1/publishers?limit=1"));
+
+        for (String feed : List.of("/api/v1/feed.atom", "/api/v1/publishers/" + publisher + "/feed.atom?locale=zh-CN")) {
+            Response atom = given().header("Host", "evil.example").get(feed);
+            atom.then().statusCode(200);
+            assertNoEvil(atom);
+            assertTrue(atom.asString().contains("<link rel=\"self\" href=\"https://cms.test.example" + feed.replace("&", "&amp;") + "\""),
+                    atom.asString());
+        }
+        String atom = given().header("Host", "evil.example").get("/api/v1/publishers/" + publisher + "/feed.atom").asString();
+        assertTrue(atom.contains("href=\"https://cms.test.example/api/v1/publishers/" + publisher + "/articles/host-2?locale=zh-CN\""), atom);
+
+        Response created = json().header("Host", "evil.example").body(article(publisher, "host-3")).post("/api/v1/articles");
+        created.then().statusCode(201);
+        assertNoEvil(created);
+        assertEquals("https://cms.test.example/api/v1/articles/" + created.path("id"), created.header("Location"));
+    }
+
+    private static void assertNoEvil(Response answer) {
+        answer.headers().forEach(h -> assertFalse(h.getValue().contains("evil"), h.getName() + ": " + h.getValue()));
+        assertFalse(answer.asString().contains("evil"), answer.asString());
+    }
+
+    @Test
     void aWriteThroughTheApiIsReadBackAtOnceEvenOverASlowLink() {
         Map<String, Object> body = article(publisher, "edited");
         String id = createArticleId(body);
@@ -170,15 +209,15 @@ class ResponseCacheTest {
         String id = createArticleId(article(publisher, "reconnect"));
         given().get("/api/v1/articles/" + id);
         assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
-        String before = column(dataSource, "select pid::text from pg_stat_activity where application_name = ?",
+        String before = column(dataSource, "select pid::text from pg_stat_activity where application_name = ? and datname = current_database()",
                 ChangeListener.APPLICATION_NAME).get(0);
 
-        column(dataSource, "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
+        column(dataSource, "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and datname = current_database()",
                 ChangeListener.APPLICATION_NAME);
         await(() -> !cache.active(), "the listener notices", PATIENCE);
         assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "nothing is served while nobody listens");
         await(cache::active, "the listener reconnects", PATIENCE);
-        assertNotEquals(before, column(dataSource, "select pid::text from pg_stat_activity where application_name = ?",
+        assertNotEquals(before, column(dataSource, "select pid::text from pg_stat_activity where application_name = ? and datname = current_database()",
                 ChangeListener.APPLICATION_NAME).get(0));
         // a change could have been missed while it was away, so what was cached before is not served
         assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT));

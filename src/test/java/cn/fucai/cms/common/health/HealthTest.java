@@ -9,14 +9,18 @@ import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.execute;
 
 import cn.fucai.cms.support.TcpProxy;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,10 @@ class HealthTest {
 
     @Inject
     DataSource dataSource;
+
+    /** The management interface, where health lives (quarkus.management.*), apart from the API's port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementUrl;
 
     /** Started by the profile, before the service; the profile and the test share this class. */
     private static volatile TcpProxy relay;
@@ -56,22 +64,22 @@ class HealthTest {
 
     @Test
     void readinessFollowsTheDatabaseDownAndBackWhileLivenessStaysUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database schema"))
                 .body("checks.find { it.name == 'database schema' }.data.pending", equalTo(0));
         try {
             relay.setUp(false);
-            await(() -> given().get("/q/health/ready").statusCode() == 503, "readiness goes down", PATIENCE);
-            given().get("/q/health/ready").then().body("status", equalTo("DOWN"));
-            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            await(() -> management().get("/q/health/ready").statusCode() == 503, "readiness goes down", PATIENCE);
+            management().get("/q/health/ready").then().body("status", equalTo("DOWN"));
+            management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             given().header("Cache-Control", "no-cache").get("/api/v1/publishers").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "5")
                     .body("type", equalTo("/problems/service-unavailable"));
         } finally {
             relay.setUp(true);
         }
-        await(() -> given().get("/q/health/ready").statusCode() == 200, "readiness comes back by itself", PATIENCE);
+        await(() -> management().get("/q/health/ready").statusCode() == 200, "readiness comes back by itself", PATIENCE);
         await(() -> given().header("Cache-Control", "no-cache").get("/api/v1/publishers").statusCode() == 200, "reads come back", PATIENCE);
     }
 
@@ -83,7 +91,7 @@ class HealthTest {
             column(dataSource, """
                     with gone as (delete from flyway_schema_history where version = ? returning *)
                     insert into health_test_history select * from gone returning 1""", latest);
-            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+            management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'database schema' }.data.pending", equalTo(1))
                     .body("checks.find { it.name == 'database schema' }.data.next", equalTo(latest));
         } finally {
@@ -91,6 +99,20 @@ class HealthTest {
                     with back as (delete from health_test_history returning *)
                     insert into flyway_schema_history select * from back returning 1""");
         }
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortNotTheApis() {
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().accept("text/plain").get("/q/metrics").then().statusCode(200);
+        for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/metrics")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    private RequestSpecification management() {
+        return given().baseUri("http://" + managementUrl.getHost()).port(managementUrl.getPort());
     }
 }

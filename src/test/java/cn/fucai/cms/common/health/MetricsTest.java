@@ -7,12 +7,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
-/** What an operator scrapes from /q/metrics. */
+/** What an operator scrapes from /q/metrics on the management port. */
 @QuarkusTest
 class MetricsTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementUrl;
 
     @Test
     void requestsAreCountedByRouteTemplateBesideThePoolCacheOutboxAndFeed() {
@@ -20,7 +25,7 @@ class MetricsTest {
         given().get("/api/v1/articles/" + id).then().statusCode(200);
         given().get("/api/v1/articles/not-a-uuid").then().statusCode(400);
 
-        given().accept("text/plain").get("/q/metrics").then().statusCode(200).contentType(containsString("text/plain"))
+        given().baseUri("http://" + managementUrl.getHost()).port(managementUrl.getPort()).accept("text/plain").get("/q/metrics").then().statusCode(200).contentType(containsString("text/plain"))
                 .body(containsString("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/articles/{id}\""))
                 .body(containsString("status=\"400\",uri=\"/api/v1/articles/{id}\""))
                 .body(not(containsString(id)))

@@ -1,0 +1,36 @@
+package cn.fucai.cms.operations;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged service refuses to start with settings that would make it unsafe, and says why (issue #15, point 3). */
+class StartupChecksIT {
+
+    private static final Path LOG = Path.of("target/startup-checks.log");
+
+    @Test
+    void aBootstrapAdminTokenShorterThan32CharactersStopsTheServiceWithAClearMessage() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/quarkus-app/quarkus-run.jar");
+        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", GracefulShutdownIT.databaseUrl(), "QUARKUS_HTTP_PORT", "0",
+                "QUARKUS_MANAGEMENT_PORT", "0", "CMS_ADMIN_TOKEN", "admin-token-of-31-characters-xx", "CMS_WEBHOOKS_DISPATCH", "false"));
+        builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
+        Process service = builder.start();
+        try {
+            assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service should stop by itself");
+            assertNotEquals(0, service.exitValue());
+            String log = Files.readString(LOG, StandardCharsets.UTF_8);
+            assertTrue(log.contains("CMS_ADMIN_TOKEN must be at least 32 characters long (it has 31)"), log);
+            assertTrue(!log.contains("admin-token-of-31-characters-xx"), "the token itself is never logged");
+        } finally {
+            service.destroyForcibly();
+        }
+    }
+}
