@@ -189,7 +189,7 @@ public class FigureService {
         }
     }
 
-    /** Totals for a chart, without double counting (see {@link FigureSummaries}). */
+    /** Totals for a chart, without double counting (see {@link FigureSummaries}), from a cursor a year at a time. */
     @Transactional
     public FigureDtos.SummaryResponse summary(FigureKind kind, String groupByParam, FigureFilter filter) {
         if (groupByParam == null) {
@@ -208,10 +208,11 @@ public class FigureService {
         FigureFilter load = new FigureFilter(kind, filter.publisherId(), region,
                 filter.periodFrom() == null ? null : filter.periodFrom().minusYears(1), filter.periodTo(), filter.lotteryType(),
                 filter.gameCategory(), null, filter.flow(), filter.purpose(), false, filter.asOf(), filter.text());
-        List<FigureRow> facts = new ArrayList<>();
-        store.forEach(load, facts::add);
+        // streamed a year at a time: memory holds two years of figures, not all of them
+        RunningSummary summary = new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo());
+        store.forEach(load, summary);
         return new FigureDtos.SummaryResponse(kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(),
-                new FigureSummaries(facts).summarize(groupBy, region, filter.periodFrom(), filter.periodTo()));
+                summary.items());
     }
 
     @Transactional

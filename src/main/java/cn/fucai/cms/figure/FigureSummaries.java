@@ -92,55 +92,51 @@ final class FigureSummaries {
         this.parents = Region.parentsOf(regions);
     }
 
-    /** The summary items, in key order, for the region and period range. */
-    List<FigureDtos.SummaryItem> summarize(GroupBy groupBy, String region, LocalDate from, LocalDate to) {
-        Predicate<FigureRow> inRange = f -> (from == null || !f.values().period().start().isBefore(from))
-                && (to == null || !f.values().period().end().isAfter(to));
-        List<FigureDtos.SummaryItem> items = new ArrayList<>();
-        if (groupBy.isTime()) {
-            Granularity granularity = switch (groupBy) {
-                case year -> Granularity.YEAR;
-                case quarter -> Granularity.QUARTER;
-                default -> Granularity.MONTH;
-            };
-            TreeSet<Bucket> buckets = new TreeSet<>(Comparator.comparing(Bucket::start));
-            facts.stream().filter(inRange).map(f -> Bucket.of(granularity, f.values().period().start()))
-                    .forEach(buckets::add);
-            for (Bucket bucket : buckets) {
-                Cell cell = regionCell(region, bucket, facts, groupBy);
-                if (cell != null) {
-                    Cell previous = regionCell(region, bucket.yearBefore(), facts, groupBy);
-                    items.add(item(bucket.key(), bucket.key(), cell, yearOnYear(bucket.yearBefore().key(), cell, previous)));
-                }
-            }
-            return items;
-        }
-        List<FigureRow> ranged = facts.stream().filter(inRange).toList();
-        if (groupBy == GroupBy.region) {
-            Map<String, List<FigureRow>> byChild = new TreeMap<>();
-            for (FigureRow fact : ranged) {
-                String child = childOn(region, fact.values().regionCode());
-                if (child != null) {
-                    byChild.computeIfAbsent(child, k -> new ArrayList<>()).add(fact);
-                }
-            }
-            byChild.forEach((child, childFacts) -> {
-                Cell cell = yearsCell(child, childFacts, groupBy);
-                if (cell != null) {
-                    items.add(item(child, child, cell, null));
-                }
-            });
-            return items;
-        }
+    /** A calendar bucket's total, and whether the summary shows it (some figure starting in it lies in the range). */
+    record BucketCell(Bucket bucket, Cell cell, boolean shown) {
+    }
+
+    /**
+     * The totals of every bucket that figures of one calendar year start in, in bucket order: the facts hold that
+     * year's figures. Buckets outside the range are totalled too, as the year-on-year comparison of the year after.
+     */
+    List<BucketCell> bucketCells(GroupBy groupBy, String region, LocalDate from, LocalDate to, int year) {
+        Granularity granularity = switch (groupBy) {
+            case year -> Granularity.YEAR;
+            case quarter -> Granularity.QUARTER;
+            default -> Granularity.MONTH;
+        };
+        Map<Bucket, Boolean> shown = new TreeMap<>(Comparator.comparing(Bucket::start));
+        Predicate<FigureRow> inRange = inRange(from, to);
+        facts.stream().filter(f -> f.values().period().start().getYear() == year)
+                .forEach(f -> shown.merge(Bucket.of(granularity, f.values().period().start()), inRange.test(f), Boolean::logicalOr));
+        List<BucketCell> cells = new ArrayList<>();
+        shown.forEach((bucket, inSummary) -> cells.add(new BucketCell(bucket, regionCell(region, bucket, facts, groupBy), inSummary)));
+        return cells;
+    }
+
+    /** A time summary's item for a bucket, compared with the same bucket a year before when that has a total. */
+    static FigureDtos.SummaryItem timeItem(Bucket bucket, Cell cell, Cell yearBefore) {
+        return item(bucket.key(), bucket.key(), cell, yearOnYear(bucket.yearBefore().key(), cell, yearBefore));
+    }
+
+    /** A group's total over the facts (of one year, as {@link RunningSummary} feeds them), with its label. */
+    record GroupCell(String key, String label, Cell cell) {
+    }
+
+    /** The totals of a summary grouped by region, publisher, game category, flow or purpose, in key order. */
+    List<GroupCell> groupCells(GroupBy groupBy, String region, LocalDate from, LocalDate to) {
+        List<FigureRow> ranged = facts.stream().filter(inRange(from, to)).toList();
+        Map<String, List<FigureRow>> groups = new TreeMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         Function<FigureRow, String> key = switch (groupBy) {
+            case region -> f -> childOn(region, f.values().regionCode());
             case publisher -> f -> f.publisher().slug();
             case gameCategory -> f -> f.values().gameCategory();
             case flow -> f -> f.values().fund() == null ? null : f.values().fund().flow().name();
             case purpose -> f -> f.values().fund() == null ? null : f.values().fund().purposeCode();
             default -> throw new IllegalStateException(groupBy.name());
         };
-        Map<String, List<FigureRow>> groups = new TreeMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
         for (FigureRow fact : ranged) {
             String k = key.apply(fact);
             if (k != null) {
@@ -148,20 +144,30 @@ final class FigureSummaries {
                 labels.putIfAbsent(k, label(groupBy, fact, k));
             }
         }
+        List<GroupCell> cells = new ArrayList<>();
+        // grouped by region, each child is totalled as a region of its own; otherwise every group over the region
         groups.forEach((k, groupFacts) -> {
-            Cell cell = yearsCell(region, groupFacts, groupBy);
+            Cell cell = yearsCell(groupBy == GroupBy.region ? k : region, groupFacts, groupBy);
             if (cell != null) {
-                items.add(item(k, labels.get(k), cell, null));
+                cells.add(new GroupCell(k, labels.get(k), cell));
             }
         });
-        return items;
+        return cells;
+    }
+
+    private static Predicate<FigureRow> inRange(LocalDate from, LocalDate to) {
+        return f -> (from == null || !f.values().period().start().isBefore(from)) && (to == null || !f.values().period().end().isAfter(to));
     }
 
     /** The total over every calendar year the facts fall in, each year totalled on its own. */
     private Cell yearsCell(String region, List<FigureRow> groupFacts, GroupBy groupBy) {
         TreeSet<Bucket> years = new TreeSet<>(Comparator.comparing(Bucket::start));
         groupFacts.forEach(f -> years.add(Bucket.of(Granularity.YEAR, f.values().period().start())));
-        List<Cell> cells = years.stream().map(year -> regionCell(region, year, groupFacts, groupBy)).filter(Objects::nonNull).toList();
+        return overYears(years.stream().map(year -> regionCell(region, year, groupFacts, groupBy)).filter(Objects::nonNull).toList());
+    }
+
+    /** Yearly totals added up: own or children when every year is, else mixed; null when there are none. */
+    static Cell overYears(List<Cell> cells) {
         if (cells.isEmpty()) {
             return null;
         }
@@ -277,7 +283,7 @@ final class FigureSummaries {
         };
     }
 
-    private static FigureDtos.SummaryItem item(String key, String label, Cell cell, FigureDtos.YearOnYear yearOnYear) {
+    static FigureDtos.SummaryItem item(String key, String label, Cell cell, FigureDtos.YearOnYear yearOnYear) {
         return new FigureDtos.SummaryItem(key, label, Money.of(cell.amount()), cell.qualifier(), cell.partial(), cell.basis(),
                 cell.figureIds(), yearOnYear);
     }

@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,11 +214,11 @@ public class WebhookDispatcher {
                 returning d.id, d.attempts, w.id, w.url, w.secret, w.disabled_at is not null, e.payload::text, d.created_at,
                           case when w.previous_secret_expires_at > now() then w.previous_secret end""",
                 rs -> new Due(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class),
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
                         rs.getString(9)),
                 leaseSeconds(), inFlight.toArray(UUID[]::new), BATCH);
         Map<UUID, List<Due>> byWebhook = new LinkedHashMap<>();
-        due.stream().sorted(java.util.Comparator.comparing(Due::createdAt).thenComparing(Due::id))
+        due.stream().sorted(Comparator.comparing(Due::createdAt).thenComparing(Due::id))
                 .forEach(d -> byWebhook.computeIfAbsent(d.webhookId(), k -> new ArrayList<>()).add(d));
         List<Future<Integer>> groups = new ArrayList<>();
         List<UUID> handedBack = new ArrayList<>();
@@ -269,7 +271,7 @@ public class WebhookDispatcher {
 
     /** A claimed delivery with what sending it needs. */
     private record Due(UUID id, int attempts, UUID webhookId, String url, String secret, boolean disabled, String body,
-                       java.time.OffsetDateTime createdAt, String previousSecret) {
+                       OffsetDateTime createdAt, String previousSecret) {
     }
 
     private void send(Due delivery) {

@@ -1,8 +1,14 @@
 package cn.fucai.cms.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The packaged service refuses to start with settings that would make it unsafe, and says why (issue #15, point 3). */
+/**
+ * The packaged service as operators configure it: it refuses to start with settings that would make it unsafe, and says
+ * why (issue #15, point 3); Swagger UI can be turned off, and health stays on the management port (point 14).
+ */
 class StartupChecksIT {
 
     private static final Path LOG = Path.of("target/startup-checks.log");
@@ -31,6 +40,50 @@ class StartupChecksIT {
             assertTrue(!log.contains("admin-token-of-31-characters-xx"), "the token itself is never logged");
         } finally {
             service.destroyForcibly();
+        }
+    }
+
+    @Test
+    void swaggerUiCanBeTurnedOffAndHealthIsOnlyOnTheManagementPort() throws Exception {
+        int port;
+        int managementPort;
+        try (ServerSocket api = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
+            port = api.getLocalPort();
+            managementPort = management.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/quarkus-app/quarkus-run.jar");
+        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", GracefulShutdownIT.databaseUrl(),
+                "QUARKUS_HTTP_PORT", Integer.toString(port), "CMS_MANAGEMENT_PORT", Integer.toString(managementPort),
+                "CMS_SWAGGER_UI", "false", "CMS_WEBHOOKS_DISPATCH", "false"));
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target/startup-checks-swagger.log").toFile());
+        Process service = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            String health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (status(http, health) != 200) {
+                assertTrue(System.currentTimeMillis() < deadline && service.isAlive(), "the service should become ready");
+                Thread.sleep(200);
+            }
+            String api = "http://127.0.0.1:" + port;
+            assertEquals(404, status(http, api + "/q/swagger-ui/"));
+            assertEquals(200, status(http, api + "/q/openapi"));
+            assertEquals(404, status(http, api + "/q/health/ready"));
+            assertEquals(404, status(http, api + "/q/metrics"));
+            assertEquals(200, status(http, api + "/api/v1"));
+        } finally {
+            service.destroy();
+            service.waitFor(20, TimeUnit.SECONDS);
+            service.destroyForcibly();
+        }
+    }
+
+    private static int status(HttpClient http, String url) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 }

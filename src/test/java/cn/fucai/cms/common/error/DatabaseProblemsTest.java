@@ -53,7 +53,7 @@ class DatabaseProblemsTest {
                 switch (method.getName()) {
                     case "getPath" -> path;
                     case "getRequestUri" -> URI.create("http://localhost" + path);
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw new IllegalStateException("the mapper does not need " + method.getName());
                 });
     }
 }
