@@ -7,13 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
+source scripts/java.sh
 figures=${1:-200000}
 url=$(ensure_local_database cms_bench_export fresh)
 port=${BENCH_PORT:-18091}
 management=${BENCH_MANAGEMENT_PORT:-19091}
 out=target/bench
 mkdir -p "$out"
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 admin="bench-export-admin-token-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 QUARKUS_DATASOURCE_JDBC_URL=$url QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password \
     QUARKUS_HTTP_PORT=$port CMS_MANAGEMENT_PORT=$management CMS_ADMIN_TOKEN=$admin CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \

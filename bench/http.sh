@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
+source scripts/java.sh
 source bench/load-articles.sh
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-32}
@@ -21,7 +22,7 @@ results=$out/http-results.txt
 
 command -v wrk >/dev/null || { echo "installing wrk from Debian's packages" >&2; apt-get install -y wrk >/dev/null; }
 command -v curl >/dev/null || apt-get install -y curl >/dev/null
-mvn -B -q package -DskipTests  # the jar of this checkout, never a stale one
+./mvnw -B -q package -DskipTests  # the jar of this checkout, never a stale one
 rm -rf "$out/app" && cp -r target/quarkus-app "$out/app"  # a copy, so that a build during the run cannot touch it
 
 URL=$(ensure_local_database cms_bench_http "$([ "$REUSE" = 1 ] || echo fresh)")

@@ -3,13 +3,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
+source scripts/java.sh
 
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
     QUARKUS_DATASOURCE_JDBC_URL=$(ensure_local_database cms)
     export QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password
 fi
 
-mvn -B -q package -DskipTests
+./mvnw -B -q package -DskipTests
 export CMS_DEMO_CONTENT=${CMS_DEMO_CONTENT:-true}
 if [ -z "${CMS_ADMIN_TOKEN:-}" ]; then
     # A fresh admin token for this run (at least 32 characters, as the service requires), so that the demo can be

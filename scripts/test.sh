@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
+source scripts/java.sh
 
 if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
     export CMS_TEST_DATABASE_URL=$QUARKUS_DATASOURCE_JDBC_URL
@@ -25,15 +26,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ $# -gt 0 ]; then
-    mvn -B test "$@"
+    ./mvnw -B test "$@"
     exit
 fi
 # The whole suite, then the package: the container image (src/main/docker/Dockerfile.jvm) copies what it writes.
-mvn -B verify
+./mvnw -B verify
 for source in $(sed -nE 's/^COPY +(--[^ ]+ +)*([^ ]+) +[^ ]+$/\2/p' src/main/docker/Dockerfile.jvm); do
-    compgen -G "$source" >/dev/null || { echo "Dockerfile.jvm copies $source, which mvn package did not write" >&2; exit 1; }
+    compgen -G "$source" >/dev/null || { echo "Dockerfile.jvm copies $source, which the package did not write" >&2; exit 1; }
 done
-echo "Dockerfile.jvm: every path it copies was written by mvn package"
+echo "Dockerfile.jvm: every path it copies was written by the package"
 
 # The OpenAPI document the build wrote, linted with a documented rule set (tools/openapi-lint/redocly.yaml) by
 # Redocly CLI, pinned in tools/openapi-lint/package-lock.json. Needs Node.js 20 or newer.

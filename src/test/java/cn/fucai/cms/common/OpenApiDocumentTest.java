@@ -30,7 +30,7 @@ class OpenApiDocumentTest {
     void committedDocumentMatchesWhatTheBuildWrites() throws IOException {
         for (String file : List.of("openapi.yaml", "openapi.json")) {
             assertEquals(Files.readString(GENERATED.resolve(file)), Files.readString(COMMITTED.resolve(file)),
-                    "openapi/" + file + " is stale: run `mvn package -DskipTests` and commit openapi/");
+                    "openapi/" + file + " is stale: run `./mvnw package -DskipTests` and commit openapi/");
         }
     }
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stops the packaged service (target/quarkus-app, as `mvn verify` built it) with SIGTERM while a write waits on a row
+ * Stops the packaged service (target/quarkus-app, as `./mvnw verify` built it) with SIGTERM while a write waits on a row
  * lock and a webhook delivery waits on a slow receiver: both finish and are recorded, the process exits by itself,
  * and nothing is logged as an error.
  */
