@@ -209,7 +209,7 @@ public class FigureService {
                 filter.periodFrom() == null ? null : filter.periodFrom().minusYears(1), filter.periodTo(), filter.lotteryType(),
                 filter.gameCategory(), null, filter.flow(), filter.purpose(), false, filter.asOf(), filter.text());
         // streamed a year at a time: memory holds two years of figures, not all of them
-        RunningSummary summary = new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo());
+        RunningSummary summary = new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), Region::parentsOf);
         store.forEach(load, summary);
         return new FigureDtos.SummaryResponse(kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(),
                 summary.items());

@@ -1,7 +1,6 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.figure.FigureDtos.Money;
-import cn.fucai.cms.region.Region;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -85,11 +84,19 @@ final class FigureSummaries {
     private final List<FigureRow> facts;
     private final Map<String, String> parents;
 
-    /** @param facts current (or as-of) figures, not retracted, already filtered */
-    FigureSummaries(List<FigureRow> facts) {
+    /**
+     * @param facts current (or as-of) figures, not retracted, already filtered
+     * @param parents the parent of each region the facts name, up to the country, as {@code Region.parentsOf} gives
+     *                them; a plain map, so that the rules can be tried without a database
+     */
+    FigureSummaries(List<FigureRow> facts, Map<String, String> parents) {
         this.facts = facts;
-        Set<String> regions = facts.stream().map(f -> f.values().regionCode()).collect(Collectors.toSet());
-        this.parents = Region.parentsOf(regions);
+        this.parents = parents;
+    }
+
+    /** The regions the facts name, whose parents the constructor needs. */
+    static Set<String> regionsOf(List<FigureRow> facts) {
+        return facts.stream().map(f -> f.values().regionCode()).collect(Collectors.toSet());
     }
 
     /** A calendar bucket's total, and whether the summary shows it (some figure starting in it lies in the range). */

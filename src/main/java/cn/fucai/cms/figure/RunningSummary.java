@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A summary computed from figures streamed in order of their period start, one calendar year at a time: every total
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
  */
 final class RunningSummary implements Consumer<FigureRow> {
 
+    private final Function<Set<String>, Map<String, String>> parentsOf;
     private final GroupBy groupBy;
     private final String region;
     private final LocalDate from;
@@ -36,7 +39,8 @@ final class RunningSummary implements Consumer<FigureRow> {
     private final Map<UUID, PublisherRef> publishers = new HashMap<>();
     private final Map<String, String> regionCodes = new HashMap<>();
 
-    RunningSummary(GroupBy groupBy, String region, LocalDate from, LocalDate to) {
+    RunningSummary(GroupBy groupBy, String region, LocalDate from, LocalDate to, Function<Set<String>, Map<String, String>> parentsOf) {
+        this.parentsOf = parentsOf;
         this.groupBy = groupBy;
         this.region = region;
         this.from = from;
@@ -83,7 +87,7 @@ final class RunningSummary implements Consumer<FigureRow> {
         }
         if (groupBy.isTime()) {
             Map<String, Cell> cells = new HashMap<>();
-            for (FigureSummaries.BucketCell bucket : new FigureSummaries(currentYear).bucketCells(groupBy, region, from, to, year)) {
+            for (FigureSummaries.BucketCell bucket : summaries().bucketCells(groupBy, region, from, to, year)) {
                 if (bucket.cell() != null) {
                     cells.put(bucket.bucket().key(), bucket.cell());
                     if (bucket.shown()) {
@@ -94,11 +98,15 @@ final class RunningSummary implements Consumer<FigureRow> {
             }
             return cells;
         }
-        for (FigureSummaries.GroupCell group : new FigureSummaries(currentYear).groupCells(groupBy, region, from, to)) {
+        for (FigureSummaries.GroupCell group : summaries().groupCells(groupBy, region, from, to)) {
             yearlyCells.computeIfAbsent(group.key(), k -> new ArrayList<>()).add(group.cell());
             labels.putIfAbsent(group.key(), group.label());
         }
         return Map.of();
+    }
+
+    private FigureSummaries summaries() {
+        return new FigureSummaries(currentYear, parentsOf.apply(FigureSummaries.regionsOf(currentYear)));
     }
 
     /**

@@ -30,7 +30,7 @@ import java.util.UUID;
  * tier then recency, with a highlighted passage. Unpublished articles only for callers who may read them.
  * <p>
  * Each tier reads only as much of the index as a page needs: scoring every match, as ts_rank does, made a word in most
- * articles cost seconds, and reading every match, a word in a few per cent of them tens of milliseconds (README, "Search").
+ * articles cost seconds, and reading every match, a word in a few per cent of them tens of milliseconds (docs/api-guide.md, "Search").
  */
 @ApplicationScoped
 public class SearchService {
@@ -39,7 +39,7 @@ public class SearchService {
     private static final String UNPUBLISHED = "-infinity";
     /** Where a GIN read must not use ranked_at as an index range: a range of most of the index costs more than it saves. */
     private static final String RANKED_AT_FILTER = "(s.ranked_at + interval '0')";
-    /** Measured cost, in microseconds, of one article in the time range of a GIN read (README, "Search"). */
+    /** Measured cost, in microseconds, of one article in the time range of a GIN read (docs/api-guide.md, "Search"). */
     private static final double RANGE_COST = 0.2;
     /** Measured cost, in microseconds, of one match read from the heap after a GIN read. */
     private static final double MATCH_COST = 2.7;

@@ -29,7 +29,7 @@ public enum ProblemType {
         this.status = status;
     }
 
-    /** The type URI, relative to the API's origin; README lists every type. */
+    /** The type URI, relative to the API's origin; docs/api-guide.md lists every type. */
     public String uri() {
         return "/problems/" + slug;
     }
