@@ -131,10 +131,13 @@ public class PublisherService {
     }
 
     private UUID resolveParent(String idOrSlug) {
-        return Publisher.findByIdOrSlug(idOrSlug)
-                .filter(parent -> !parent.isDeleted())
-                .orElseThrow(() -> new InvalidInputException("parent", "no live publisher " + idOrSlug))
-                .id;
+        return requireLive("parent", idOrSlug).id;
+    }
+
+    /** The live publisher a request names by id or slug, or a 400 naming the request's field: the one place for it. */
+    public Publisher requireLive(String field, String idOrSlug) {
+        return Publisher.findByIdOrSlug(idOrSlug).filter(publisher -> !publisher.isDeleted())
+                .orElseThrow(() -> new InvalidInputException(field, "no live publisher " + idOrSlug));
     }
 
     private static void requireCurrent(Publisher publisher, VersionPrecondition precondition, String key) {

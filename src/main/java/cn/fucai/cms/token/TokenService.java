@@ -6,7 +6,7 @@ import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
-import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.ApiToken;
 import cn.fucai.cms.security.AuditLog;
@@ -28,8 +28,10 @@ public class TokenService {
     private final Clock clock;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final PublisherService publishers;
 
-    TokenService(Clock clock, AccessPolicy access, AuditLog audit) {
+    TokenService(Clock clock, AccessPolicy access, AuditLog audit, PublisherService publishers) {
+        this.publishers = publishers;
         this.clock = clock;
         this.access = access;
         this.audit = audit;
@@ -48,8 +50,7 @@ public class TokenService {
             if (request.publisher() == null) {
                 throw new InvalidInputException("publisher", "is required for " + request.role() + " tokens");
             }
-            publisherId = Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted())
-                    .orElseThrow(() -> new InvalidInputException("publisher", "no live publisher " + request.publisher())).id;
+            publisherId = publishers.requireLive("publisher", request.publisher()).id;
         } else if (request.publisher() != null || request.includeChildren()) {
             throw new InvalidInputException("publisher", request.role() + " tokens act for every publisher; leave publisher and includeChildren out");
         }

@@ -7,7 +7,7 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.common.time.Timestamps;
-import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
@@ -49,10 +49,11 @@ public class WebhookService {
     private final AuditLog audit;
     private final Clock clock;
     private final WebhookTargets targets;
+    private final PublisherService publishers;
     private final int maxPerPublisher;
     private final Duration secretOverlap;
 
-    WebhookService(Jdbc jdbc, AccessPolicy access, AuditLog audit, Clock clock, WebhookTargets targets,
+    WebhookService(Jdbc jdbc, AccessPolicy access, AuditLog audit, Clock clock, WebhookTargets targets, PublisherService publishers,
                    @ConfigProperty(name = "cms.webhooks.max-per-publisher", defaultValue = "20") int maxPerPublisher,
                    @ConfigProperty(name = "cms.webhooks.secret-overlap", defaultValue = "PT24H") Duration secretOverlap) {
         this.jdbc = jdbc;
@@ -60,6 +61,7 @@ public class WebhookService {
         this.audit = audit;
         this.clock = clock;
         this.targets = targets;
+        this.publishers = publishers;
         this.maxPerPublisher = maxPerPublisher;
         this.secretOverlap = secretOverlap;
     }
@@ -71,8 +73,7 @@ public class WebhookService {
             events.add(WebhookEventType.parse("events[" + i + "]", request.events().get(i)).wireName());
         }
         UUID publisherId = request.publisher() == null ? null
-                : Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted())
-                        .orElseThrow(() -> new InvalidInputException("publisher", "no live publisher " + request.publisher())).id;
+                : publishers.requireLive("publisher", request.publisher()).id;
         Caller caller = publisherId == null ? access.requireAdmin() : access.requireWrite(publisherId);
         String target = targets.problem(request.url());
         if (target != null) {
