@@ -1,13 +1,14 @@
 package cn.fucai.cms.article;
 
-import jakarta.validation.Valid;
 import cn.fucai.cms.common.validation.Patterns;
 import cn.fucai.cms.publisher.PublisherRef;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,7 +83,7 @@ public final class ArticleDtos {
             ArticleContent.Localized text = a.translations.stream().map(ArticleTranslation::content)
                     .filter(t -> t.locale().equals(locale)).findFirst()
                     .orElse(new ArticleContent.Localized(a.locale, a.title, a.summary, a.body));
-            List<String> available = new java.util.ArrayList<>();
+            List<String> available = new ArrayList<>();
             available.add(a.locale);
             a.translations.forEach(t -> available.add(t.locale));
             return new ArticleResponse(a.id, a.slug, PublisherRef.from(a.publisher),

@@ -6,6 +6,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -203,7 +204,7 @@ class ArticleListQuery {
                     status, createdAt, updatedAt);
         }
 
-        private static List<String> strings(java.sql.Array array) throws SQLException {
+        private static List<String> strings(Array array) throws SQLException {
             return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
         }
 

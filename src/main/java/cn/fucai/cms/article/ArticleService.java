@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** Rules for articles: who they belong to, unique live slugs, known regions, locales, versions and tombstones. */
@@ -170,15 +171,14 @@ public class ArticleService {
         }
     }
 
-    private static java.util.Map<String, Object> reference(Article article) {
-        return java.util.Map.of("id", article.id, "slug", article.slug, "publisher", article.publisher.slug, "status",
+    private static Map<String, Object> reference(Article article) {
+        return Map.of("id", article.id, "slug", article.slug, "publisher", article.publisher.slug, "status",
                 article.isDeleted() ? "deleted" : article.status.name());
     }
 
     /** Checks and applies a request; the caller must be allowed to write the (new) publisher's content. */
     private Caller write(Article article, ArticleRequest request) {
-        Publisher publisher = Publisher.findByIdOrSlug(request.publisher()).filter(p -> !p.isDeleted())
-                .orElseThrow(() -> new InvalidInputException("publisher", "no live publisher " + request.publisher()));
+        Publisher publisher = publishers.requireLive("publisher", request.publisher());
         Caller caller = access.requireWrite(publisher.id);
         List<String> regionCodes = distinct(request.regionCodes());
         Region.Lineage lineage = Region.lineage(regionCodes);

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ final class FigureCsv {
                     requests.add(null);
                     continue;
                 }
-                Map<String, String> cells = new java.util.HashMap<>();
+                Map<String, String> cells = new HashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     cells.put(header.get(i), values.get(i));
                 }

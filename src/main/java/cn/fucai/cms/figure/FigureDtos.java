@@ -200,7 +200,7 @@ public final class FigureDtos {
             @Schema(nullable = true, example = "2018-01-01") LocalDate periodFrom,
             @Schema(nullable = true, example = "2019-12-31") LocalDate periodTo,
             @Schema(nullable = true, description = "Figures as known at this moment; null for now") Instant asOf,
-            java.util.List<SummaryItem> items) {
+            List<SummaryItem> items) {
     }
 
     @Schema(name = "SummaryItem", description = "One group's total")
@@ -213,7 +213,7 @@ public final class FigureDtos {
             @Schema(description = "True when only a year-to-date or part of the period was reported") boolean partial,
             @Schema(description = "own: the region's own figures; children: summed from sub-regions that have no figure above them; mixed: both, in different years",
                     enumeration = {"own", "children", "mixed"}, example = "own") String basis,
-            @Schema(description = "Every figure counted in the total") java.util.List<UUID> figureIds,
+            @Schema(description = "Every figure counted in the total") List<UUID> figureIds,
             @Schema(nullable = true, description = "Change against the same period a year before, where both exist") YearOnYear yearOnYear) {
     }
 

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -217,7 +218,7 @@ class FigureStore {
         if (filter.text() != null) {
             Sql tsquery = filter.text().tsquery();
             sql.append(" and r.search @@ ").append(tsquery.text());
-            params.addAll(java.util.Arrays.asList(tsquery.params()));
+            params.addAll(Arrays.asList(tsquery.params()));
         }
         return sql;
     }

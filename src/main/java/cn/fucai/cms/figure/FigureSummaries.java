@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,7 +265,7 @@ final class FigureSummaries {
     /** The coordinates that make two figures report the same thing. */
     private static List<Object> sameThing(FigureRow f) {
         FigureValues v = f.values();
-        return java.util.Arrays.asList(v.period().start(), v.period().end(), v.lotteryType(), v.gameCategory(),
+        return Arrays.asList(v.period().start(), v.period().end(), v.lotteryType(), v.gameCategory(),
                 v.fund() == null ? null : v.fund().flow(), v.fund() == null ? null : v.fund().purposeCode(),
                 v.fund() == null ? null : v.fund().governmentLevel());
     }

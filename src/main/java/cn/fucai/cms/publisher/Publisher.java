@@ -12,6 +12,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,7 +126,7 @@ public class Publisher extends PanacheEntityBase {
         getEntityManager().createNativeQuery("""
                 insert into article_change (article_id, publisher_id, changed_at)
                 select id, publisher_id, :at from article where publisher_id = :id and deleted_at is null order by id""")
-                .setParameter("at", at.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .setParameter("id", id)
                 .executeUpdate();
     }

@@ -13,7 +13,9 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -131,8 +133,8 @@ public class Region extends PanacheEntityBase {
 
     /** Parent code of every given region and of all their ancestors, for walking up the tree in memory. */
     @SuppressWarnings("unchecked")
-    public static java.util.Map<String, String> parentsOf(Collection<String> codes) {
-        java.util.Map<String, String> parents = new java.util.HashMap<>();
+    public static Map<String, String> parentsOf(Collection<String> codes) {
+        Map<String, String> parents = new HashMap<>();
         if (codes.isEmpty()) {
             return parents;
         }

@@ -11,6 +11,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,7 +28,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader("Authorization");
         if (header == null) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Uni.createFrom().optional(Optional.empty());
         }
         String secret = header.length() > BEARER.length() ? header.substring(BEARER.length()).strip() : "";
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || secret.isEmpty()) {

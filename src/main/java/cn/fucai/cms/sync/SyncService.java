@@ -2,8 +2,8 @@ package cn.fucai.cms.sync;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.article.ArticleService;
-import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.article.ArticleStates.ArticleState;
+import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.article.ArticleStatus;
 import cn.fucai.cms.common.http.Hashes;
 import cn.fucai.cms.common.sql.Jdbc;
@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ public class SyncService {
             ids.add(shown.get(i).articleId());
         }
         List<UUID> ordered = new ArrayList<>(ids);
-        java.util.Collections.reverse(ordered);
+        Collections.reverse(ordered);
         Map<UUID, ArticleState> current = states.byIds(ordered);
         List<SyncItem> items = ordered.stream().map(id -> item(current.get(id), publisherId, locale)).toList();
         SyncCursor next = shown.isEmpty() ? cursor

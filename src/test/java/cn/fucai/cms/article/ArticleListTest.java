@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.fucai.cms.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -182,9 +184,9 @@ class ArticleListTest {
         given().queryParam("cursor", cursor).get(url + "?limit=1&sort=title&publisher=" + publisher).then()
                 .statusCode(400).body("violations[0].field", equalTo("cursor"))
                 .body("violations[0].message", containsString("another sort order"));
-        String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(cursor)).replaceAll("\u001f[^\u001f]*\u001f", "\u001fnot-a-time\u001f")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(cursor)).replaceAll("\u001f[^\u001f]*\u001f", "\u001fnot-a-time\u001f")
+                        .getBytes(StandardCharsets.UTF_8));
         given().queryParam("cursor", tampered).get(url + "?limit=1&publisher=" + publisher).then()
                 .statusCode(400).body("violations[0].field", equalTo("cursor"));
     }

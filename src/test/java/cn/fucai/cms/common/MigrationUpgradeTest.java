@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class MigrationUpgradeTest {
         Flyway flyway = flyway(fresh("upgrade_empty"), null);
         flyway.migrate();
         assertEquals(0, flyway.info().pending().length);
-        int newest = java.util.Arrays.stream(flyway.info().all()).mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElseThrow();
+        int newest = Arrays.stream(flyway.info().all()).mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElseThrow();
         assertEquals(Integer.toString(newest), flyway.info().current().getVersion().getVersion());
         try (Connection db = connect("upgrade_empty")) {
             assertTrue(count(db, "select count(*) from region") > 3000, "regions are loaded");

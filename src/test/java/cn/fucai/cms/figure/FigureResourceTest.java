@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -155,7 +156,7 @@ class FigureResourceTest {
         for (int month = 1; month <= 12; month++) {
             Map<String, Object> body = sales(publisher, month % 2 == 0 ? "330302" : "410100", Integer.toString(month), "万元");
             String start = String.format("2019-%02d-01", month);
-            body.put("period", period(start, java.time.YearMonth.parse(start.substring(0, 7)).atEndOfMonth().toString(), "MONTH"));
+            body.put("period", period(start, YearMonth.parse(start.substring(0, 7)).atEndOfMonth().toString(), "MONTH"));
             body.put("lotteryType", month <= 6 ? "welfare" : "sports");
             json().body(body).post("/api/v1/sales-figures").then().statusCode(201);
         }

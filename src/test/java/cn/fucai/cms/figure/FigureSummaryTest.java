@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -185,7 +186,7 @@ class FigureSummaryTest {
 
     private static void quarter(String publisher, int year, int quarter, String value) {
         Map<String, Object> body = FigureFixtures.sales(publisher, "330300", value, "万元");
-        java.time.LocalDate start = java.time.LocalDate.of(year, quarter * 3 + 1, 1);
+        LocalDate start = LocalDate.of(year, quarter * 3 + 1, 1);
         body.put("period", period(start.toString(), start.plusMonths(3).minusDays(1).toString(), "QUARTER"));
         json().body(body).post("/api/v1/sales-figures").then().statusCode(201);
     }

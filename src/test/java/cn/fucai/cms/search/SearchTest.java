@@ -15,9 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +37,7 @@ class SearchTest {
     @BeforeEach
     void fixture() {
         publisher = createPublisher();
-        ids = new java.util.HashMap<>();
+        ids = new HashMap<>();
         add("fund", "温州福彩公益金使用情况", "<p>全年投入福彩公益金743.9万元,受助者达3263人。</p>", "2020-01-06T11:49:00+08:00", null);
         add("lotto", "双色球开奖公告", "<p>本期双色球开奖,一等奖3注。</p>", "2020-01-07T00:00:00+08:00", null);
         add("split", "月度简报", "<p>社会公益。金额另行公布。生活幸福。彩虹出现。</p>", "2020-01-08T00:00:00+08:00", null);
@@ -70,7 +73,7 @@ class SearchTest {
         assertEquals(List.of("fund"), hits("公益金"));
         assertEquals(List.of("lotto"), hits("双色球"));
         assertEquals(List.of("fund"), hits("福彩公益"));
-        assertEquals(java.util.Set.of("fund", "apart"), java.util.Set.copyOf(hits("温州 福彩")), "terms need not be adjacent");
+        assertEquals(Set.of("fund", "apart"), Set.copyOf(hits("温州 福彩")), "terms need not be adjacent");
         assertEquals(List.of(), hits("双色球 公益金"), "every term must match");
     }
 
@@ -173,7 +176,7 @@ class SearchTest {
 
         List<String> all = allPages("/api/v1/search?q=站点&limit=100&publisher=" + publisher, "slug");
         assertEquals(453, all.size(), "150 + 2 title hits, 300 + 1 body hits");
-        assertEquals(all.size(), java.util.Set.copyOf(all).size(), "no hit twice across pages");
+        assertEquals(all.size(), Set.copyOf(all).size(), "no hit twice across pages");
         assertEquals("filler-450", all.get(0));
         assertEquals("filler-3", all.get(149));
         assertEquals(List.of("newer-twin", "older-twin"), all.subList(150, 152));
@@ -196,7 +199,7 @@ class SearchTest {
                 from generate_series(1, 2000) g, publisher p where p.slug = ? and p.deleted_at is null
                 returning id""", publisher);
         execute(dataSource, "analyze article_search");
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         for (int g = 2000; g >= 1; g--) {
             if (g > 1900 && g % 5 == 0 || g <= 1700 && g % 100 == 0) {
                 expected.add("stretch-" + g);
@@ -220,7 +223,7 @@ class SearchTest {
             createArticleId(draft);
         }
         List<String> drafts = allPages("/api/v1/search?q=公益金&status=draft&limit=1&publisher=" + publisher, "slug");
-        assertEquals(java.util.Set.of("draft-one", "draft-two"), java.util.Set.copyOf(drafts));
+        assertEquals(Set.of("draft-one", "draft-two"), Set.copyOf(drafts));
         assertEquals(2, drafts.size());
     }
 

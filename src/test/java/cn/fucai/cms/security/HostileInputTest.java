@@ -20,10 +20,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 
 /** Nothing a client sends may break the service, leak data or plant script in a partner's page. */
@@ -76,7 +79,7 @@ class HostileInputTest {
         createArticleId(lines);
         for (String feed : List.of("/api/v1/feed.atom", "/api/v1/publishers/" + publisher + "/feed.atom")) {
             byte[] atom = given().get(feed).then().statusCode(200).extract().asByteArray();
-            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(atom));
+            DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(atom));
         }
     }
 
@@ -108,7 +111,7 @@ class HostileInputTest {
         try (Connection holder = db.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("select 1 from article where id = ? for update")) {
-                lock.setObject(1, java.util.UUID.fromString(id));
+                lock.setObject(1, UUID.fromString(id));
                 lock.executeQuery();
             }
             // the delete waits for the row lock until statement_timeout (3 s in the test profile) stops it

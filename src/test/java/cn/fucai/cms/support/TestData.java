@@ -9,12 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /** Small builders for the rows a test needs: each test makes its own publisher, so tests never see each other's data. */
@@ -160,7 +162,7 @@ public final class TestData {
     }
 
     /** Polls the condition every 20 ms until it holds; fails naming what was awaited after the timeout. */
-    public static void await(java.util.function.BooleanSupplier condition, String what, java.time.Duration timeout) {
+    public static void await(BooleanSupplier condition, String what, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

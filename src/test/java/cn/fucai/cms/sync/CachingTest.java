@@ -15,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** Conditional requests and Cache-Control, as partner sites and CDNs use them. */
@@ -79,7 +81,7 @@ class CachingTest {
         Response gzipped = given().config(raw).header("Accept-Encoding", "gzip").get("/api/v1/articles/" + id);
         gzipped.then().statusCode(200).header("Content-Encoding", "gzip").header("ETag", plain.header("ETag"))
                 .header("Vary", "Accept-Language, Accept-Encoding");
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.asByteArray()))) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.asByteArray()))) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(plain.asByteArray(), in.readAllBytes());
         }
         given().get("/api/v1/regions").then().header("Vary", "Accept-Encoding");

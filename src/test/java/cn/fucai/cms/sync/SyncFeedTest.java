@@ -28,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ class SyncFeedTest {
     void aMirrorEndsWithExactlyThePublishedSetWhileWritersChangeThings() throws Exception {
         String a = createPublisher();
         String b = createPublisher();
-        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 12; i++) {
             Map<String, Object> body = article(i % 2 == 0 ? a : b, "seed-" + i);
             body.put("status", i % 3 == 0 ? "draft" : "published");

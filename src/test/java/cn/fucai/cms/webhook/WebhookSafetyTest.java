@@ -21,6 +21,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -116,7 +117,7 @@ class WebhookSafetyTest {
     void aClosedPortIsOnlyAConnectionFailureNeverSocketDetails() throws Exception {
         String publisher = createPublisher();
         int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closed = socket.getLocalPort();
         }
         String webhook = json().body(Map.of("url", "http://127.0.0.1:" + closed + "/hook", "events", List.of("article.published"),

@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.jboss.logging.Logger;
 
@@ -163,7 +165,7 @@ public class ResponseCache {
         String token = UUID.randomUUID().toString();
         CompletableFuture<Void> arrived = new CompletableFuture<>();
         barriers.put(token, arrived);
-        return new Barrier(BARRIER + token, arrived.orTimeout(BARRIER_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return new Barrier(BARRIER + token, arrived.orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ignored, failure) -> barriers.remove(token)));
     }
 
@@ -183,7 +185,7 @@ public class ResponseCache {
     }
 
     static int stripe(String articleId) {
-        return 3 + Math.floorMod(articleId.toLowerCase(java.util.Locale.ROOT).hashCode(), ARTICLE_STRIPES);
+        return 3 + Math.floorMod(articleId.toLowerCase(Locale.ROOT).hashCode(), ARTICLE_STRIPES);
     }
 
     private static boolean isUuid(String text) {

@@ -19,11 +19,17 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -126,7 +132,7 @@ public class ProblemMappers {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
-            if (cause instanceof java.io.IOException) {
+            if (cause instanceof IOException) {
                 // only a streamed answer (CSV) writes while the resource runs: the client left before its end
                 LOG.debugf("client left during %s: %s", rawPath(uri), cause.getMessage());
                 return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri, List.of());
@@ -290,13 +296,13 @@ public class ProblemMappers {
         if (type == null) {
             return "valid";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+        if (type == Instant.class || type == OffsetDateTime.class) {
             return "an RFC 3339 timestamp such as 2021-04-02T00:00:00+08:00";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date such as 2021-04-02";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "a UUID";
         }
         if (type == String.class) {
@@ -308,7 +314,7 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -66,7 +67,7 @@ public class CachingHeaders {
         String vary = response.getHeaderString(HttpHeaders.VARY);
         if (vary == null || vary.isBlank()) {
             response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("accept-encoding")) {
+        } else if (!vary.toLowerCase(Locale.ROOT).contains("accept-encoding")) {
             response.getHeaders().putSingle(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT_ENCODING);
         }
     }

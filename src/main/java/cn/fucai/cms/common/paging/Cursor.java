@@ -2,9 +2,14 @@ package cn.fucai.cms.common.paging;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A keyset position: the query it belongs to (sort order and filters, as a fingerprint) and the sort key values of
@@ -47,28 +52,28 @@ public record Cursor(String query, List<String> keys) {
     }
 
     /** The key at {@code index} as a UUID; a tampered value is a 400, not a database error. */
-    public java.util.UUID uuidKey(int index) {
+    public UUID uuidKey(int index) {
         try {
-            return java.util.UUID.fromString(keys.get(index));
+            return UUID.fromString(keys.get(index));
         } catch (IllegalArgumentException e) {
             throw invalid("is not a cursor this API issued");
         }
     }
 
     /** The key at {@code index} as an instant; a tampered value is a 400, not a database error. */
-    public java.time.Instant instantKey(int index) {
+    public Instant instantKey(int index) {
         try {
-            return java.time.Instant.parse(keys.get(index));
-        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.parse(keys.get(index));
+        } catch (DateTimeParseException e) {
             throw invalid("is not a cursor this API issued");
         }
     }
 
     /** The key at {@code index} as a date; a tampered value is a 400, not a database error. */
-    public java.time.LocalDate dateKey(int index) {
+    public LocalDate dateKey(int index) {
         try {
-            return java.time.LocalDate.parse(keys.get(index));
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(keys.get(index));
+        } catch (DateTimeParseException e) {
             throw invalid("is not a cursor this API issued");
         }
     }
@@ -86,7 +91,7 @@ public record Cursor(String query, List<String> keys) {
     public static String fingerprint(String sort, Object... filters) {
         // Hash the text, not the objects: enum and identity hash codes change from one JVM run to the next, and a
         // cursor must survive a restart.
-        return sort + ":" + Integer.toHexString(java.util.Arrays.deepToString(filters).hashCode());
+        return sort + ":" + Integer.toHexString(Arrays.deepToString(filters).hashCode());
     }
 
     private static List<String> split(String raw) {

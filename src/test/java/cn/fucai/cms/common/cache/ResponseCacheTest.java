@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -269,7 +270,7 @@ class ResponseCacheTest {
     }
 
     private static String token(String role, String publisherId) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", role + " 令牌");
         body.put("role", role);
         body.put("publisher", publisherId);
