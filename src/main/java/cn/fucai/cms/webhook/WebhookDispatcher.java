@@ -41,7 +41,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,16 +74,10 @@ public class WebhookDispatcher {
     private volatile Thread worker;
     private volatile boolean running;
 
-    WebhookDispatcher(Jdbc jdbc, MeterRegistry metrics, WebhookTargets targets,
-                      @ConfigProperty(name = "cms.webhooks.dispatch", defaultValue = "true") boolean enabled,
-                      @ConfigProperty(name = "cms.webhooks.timeout-millis", defaultValue = "10000") long timeoutMillis,
-                      @ConfigProperty(name = "cms.webhooks.poll-millis", defaultValue = "500") long pollMillis,
-                      @ConfigProperty(name = "cms.webhooks.retry-base-millis", defaultValue = "1000") long retryBaseMillis,
-                      @ConfigProperty(name = "cms.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
-                      @ConfigProperty(name = "cms.webhooks.concurrency", defaultValue = "8") int concurrency) {
+    WebhookDispatcher(Jdbc jdbc, MeterRegistry metrics, WebhookTargets targets, WebhookConfig config) {
         this.jdbc = jdbc;
         this.attempts = metrics;
-        this.enabled = enabled;
+        this.enabled = config.dispatch();
         for (String outcome : List.of("succeeded", "retried", "failed")) {
             // at zero from the start, so that rates over them are defined
             Counter.builder("cms.webhook.attempts").tag("outcome", outcome).description("Webhook delivery attempts by outcome").register(metrics);
@@ -93,11 +86,11 @@ public class WebhookDispatcher {
                 .description("Webhook deliveries waiting to be sent or retried").register(metrics);
         Gauge.builder("cms.webhook.deliveries.failed", () -> countOrNaN("select count(*) from webhook_delivery where status = 'failed'"))
                 .description("Webhook deliveries that gave up after their last attempt").register(metrics);
-        this.timeout = Duration.ofMillis(timeoutMillis);
-        this.pollInterval = Duration.ofMillis(pollMillis);
-        this.retryBaseMillis = retryBaseMillis;
-        this.maxAttempts = maxAttempts;
-        this.concurrency = Math.max(1, concurrency);
+        this.timeout = Duration.ofMillis(config.timeoutMillis());
+        this.pollInterval = Duration.ofMillis(config.pollMillis());
+        this.retryBaseMillis = config.retryBaseMillis();
+        this.maxAttempts = config.maxAttempts();
+        this.concurrency = Math.max(1, config.concurrency());
         Timeout limit = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()

@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 
 /**
@@ -54,16 +53,15 @@ public class WebhookService {
     private final Duration secretOverlap;
 
     WebhookService(Jdbc jdbc, AccessPolicy access, AuditLog audit, Clock clock, WebhookTargets targets, PublisherService publishers,
-                   @ConfigProperty(name = "cms.webhooks.max-per-publisher", defaultValue = "20") int maxPerPublisher,
-                   @ConfigProperty(name = "cms.webhooks.secret-overlap", defaultValue = "PT24H") Duration secretOverlap) {
+                   WebhookConfig config) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
         this.targets = targets;
         this.publishers = publishers;
-        this.maxPerPublisher = maxPerPublisher;
-        this.secretOverlap = secretOverlap;
+        this.maxPerPublisher = config.maxPerPublisher();
+        this.secretOverlap = config.secretOverlap();
     }
 
     @Transactional

@@ -8,9 +8,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where webhooks may be sent: https URLs whose host resolves to public addresses only, never into the service's own
@@ -18,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * documentation and other special-purpose ranges of both IP families, and IPv6 forms that embed an IPv4 address).
  * A URL is checked when a webhook is created, and its host again at every attempt by the HTTP client's resolver
  * ({@link DnsResolver}): the connection goes to exactly the addresses checked, with no second lookup, so DNS rebinding
- * cannot switch it. {@code cms.webhooks.allowed-targets} names hosts or networks that may be reached anyway, and
+ * cannot switch it. {@link WebhookConfig#allowedTargets()} names hosts or networks that may be reached anyway, and
  * reached over plain http: for development and tests only.
  */
 @ApplicationScoped
@@ -35,8 +33,8 @@ public class WebhookTargets implements DnsResolver {
     private final List<String> allowedHosts = new ArrayList<>();
     private final List<Network> allowedNetworks = new ArrayList<>();
 
-    WebhookTargets(@ConfigProperty(name = "cms.webhooks.allowed-targets") Optional<List<String>> allowedTargets) {
-        for (String target : allowedTargets.orElse(List.of())) {
+    WebhookTargets(WebhookConfig config) {
+        for (String target : config.allowedTargets().orElse(List.of())) {
             String entry = target.strip().toLowerCase(Locale.ROOT);
             if (entry.isEmpty()) {
                 continue;
