@@ -14,6 +14,7 @@ public class RateLimiterBench {
     private static final int CALLERS = 200_000;
     /** Five times as many: the cost of a request must not grow with the number of callers. */
     private static final int MANY_MORE = 1_000_000;
+
     private static final int REQUESTS = 2_000_000;
 
     public static void main(String[] args) {
@@ -32,11 +33,22 @@ public class RateLimiterBench {
             long heapAfter = usedHeapAfterGc();
             double evenMore = nanosPerRequest(limiter, keys, MANY_MORE, minute);
             long heapAfterMore = usedHeapAfterGc();
-            System.out.printf("round %d: one caller %.0f ns/request; %,d distinct callers %.0f ns/request (%.2f of one), heap kept %.1f MiB; "
+            System.out.printf(
+                    "round %d: one caller %.0f ns/request; %,d distinct callers %.0f ns/request (%.2f of one), heap kept %.1f MiB; "
                             + "%,d callers %.0f ns/request (%.2f of %,d), heap kept %.1f MiB; tracked %,d (cap %,d)%n",
-                    round, one, CALLERS, many, many / one, (heapAfter - heapBefore) / 1048576.0,
-                    MANY_MORE, evenMore, evenMore / many, CALLERS, (heapAfterMore - heapBefore) / 1048576.0,
-                    limiter.trackedCallers(), limits.trackedCallers());
+                    round,
+                    one,
+                    CALLERS,
+                    many,
+                    many / one,
+                    (heapAfter - heapBefore) / 1048576.0,
+                    MANY_MORE,
+                    evenMore,
+                    evenMore / many,
+                    CALLERS,
+                    (heapAfterMore - heapBefore) / 1048576.0,
+                    limiter.trackedCallers(),
+                    limits.trackedCallers());
         }
     }
 

@@ -12,10 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * The API as a whole, for the OpenAPI document: what it is, a short guide to its conventions (rendered by Swagger UI)
  * and how callers authenticate. Servers come from configuration (CMS_PUBLIC_URL).
  */
-@OpenAPIDefinition(info = @Info(title = "Welfare-lottery content API", version = "1.0.0",
-        contact = @Contact(name = "Welfare-lottery content API maintainers"),
-        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
-        description = """
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Welfare-lottery content API",
+                        version = "1.0.0",
+                        contact = @Contact(name = "Welfare-lottery content API maintainers"),
+                        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
+                        description = """
                 Articles, publishers, GB/T 2260 regions, and the sales and public-welfare fund (公益金) figures of China's
                 welfare-lottery centres, as JSON.
 
@@ -36,7 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 published article, then every change since, including deletions and unpublishing as `remove` items.
                 Keep `nextCursor`, poll with it, and apply pages in order. Webhooks, signed and retried, say when to
                 poll."""))
-@SecurityScheme(securitySchemeName = "apiToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "An API token: `Authorization: Bearer <token>`. Reads of published content need none; writes need an admin or editor token.")
-public class ApiDefinition extends Application {
-}
+@SecurityScheme(
+        securitySchemeName = "apiToken",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description =
+                "An API token: `Authorization: Bearer <token>`. Reads of published content need none; writes need an admin or editor token.")
+public class ApiDefinition extends Application {}

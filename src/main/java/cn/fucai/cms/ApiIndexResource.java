@@ -22,23 +22,30 @@ public class ApiIndexResource {
     public record ApiIndex(
             @Schema(example = "welfare-lottery content API") String name,
             @Schema(example = "v1") String version,
-            @Schema(description = "Path of each collection", example = "{\"articles\": \"/api/v1/articles\"}") Map<String, String> links) {
-    }
 
-    private static final ApiIndex INDEX = new ApiIndex("welfare-lottery content API", "v1", Map.of(
-            "articles", "/api/v1/articles",
-            "publishers", "/api/v1/publishers",
-            "regions", "/api/v1/regions",
-            "search", "/api/v1/search",
-            "sync", "/api/v1/sync/articles",
-            "salesFigures", "/api/v1/sales-figures",
-            "fundFigures", "/api/v1/fund-figures",
-            "indicatorFigures", "/api/v1/indicator-figures",
-            "feed", "/api/v1/feed.atom",
-            "openapi", "/q/openapi"));
+            @Schema(description = "Path of each collection", example = "{\"articles\": \"/api/v1/articles\"}")
+            Map<String, String> links) {}
+
+    private static final ApiIndex INDEX = new ApiIndex(
+            "welfare-lottery content API",
+            "v1",
+            Map.of(
+                    "articles", "/api/v1/articles",
+                    "publishers", "/api/v1/publishers",
+                    "regions", "/api/v1/regions",
+                    "search", "/api/v1/search",
+                    "sync", "/api/v1/sync/articles",
+                    "salesFigures", "/api/v1/sales-figures",
+                    "fundFigures", "/api/v1/fund-figures",
+                    "indicatorFigures", "/api/v1/indicator-figures",
+                    "feed", "/api/v1/feed.atom",
+                    "openapi", "/q/openapi"));
 
     @GET
-    @Operation(operationId = "apiIndex", summary = "Where everything is", description = "The path of each collection; constant.")
+    @Operation(
+            operationId = "apiIndex",
+            summary = "Where everything is",
+            description = "The path of each collection; constant.")
     public ApiIndex index() {
         return INDEX;
     }

@@ -15,17 +15,30 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule commonDependsOnNoFeature = noClasses().that().resideInAPackage("cn.fucai.cms.common..")
-            .should().dependOnClassesThat(resideInAPackage("cn.fucai.cms..").and(resideOutsideOfPackage("cn.fucai.cms.common..")));
+    static final ArchRule commonDependsOnNoFeature = noClasses()
+            .that()
+            .resideInAPackage("cn.fucai.cms.common..")
+            .should()
+            .dependOnClassesThat(
+                    resideInAPackage("cn.fucai.cms..").and(resideOutsideOfPackage("cn.fucai.cms.common..")));
 
     @ArchTest
-    static final ArchRule featuresFormNoCycle = slices().matching("cn.fucai.cms.(*)..").should().beFreeOfCycles();
+    static final ArchRule featuresFormNoCycle =
+            slices().matching("cn.fucai.cms.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule resourcesAreCalledByNoOtherClass = noClasses().that().haveSimpleNameNotEndingWith("Resource")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Resource");
+    static final ArchRule resourcesAreCalledByNoOtherClass = noClasses()
+            .that()
+            .haveSimpleNameNotEndingWith("Resource")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Resource");
 
     @ArchTest
-    static final ArchRule servicesDoNotSpeakHttp = noClasses().that().haveSimpleNameEndingWith("Service")
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..");
+    static final ArchRule servicesDoNotSpeakHttp = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("Service")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..");
 }

@@ -18,13 +18,16 @@ import org.junit.jupiter.api.Test;
  */
 class TestIsolationTest {
 
-    private static final Pattern SERVER_WIDE = Pattern.compile("pg_stat_activity|pg_locks|pg_terminate_backend|pg_cancel_backend");
+    private static final Pattern SERVER_WIDE =
+            Pattern.compile("pg_stat_activity|pg_locks|pg_terminate_backend|pg_cancel_backend");
 
     @Test
     void everyServerWideStatementInTheTestsIsScopedToTheTestsOwnDatabase() throws IOException {
         List<String> unscoped = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/test/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && !p.endsWith("TestIsolationTest.java")).toList()) {
+            for (Path source : sources.filter(
+                            p -> p.toString().endsWith(".java") && !p.endsWith("TestIsolationTest.java"))
+                    .toList()) {
                 List<String> lines = Files.readAllLines(source);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);

@@ -43,12 +43,15 @@ public class Article extends PanacheEntityBase {
     public String slug;
     /** BCP 47 tag of the original text. */
     public String locale;
+
     public String title;
     public String summary;
     public String body;
     public String category;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] tags = new String[0];
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "region_codes")
     public String[] regionCodes = new String[0];
@@ -56,19 +59,27 @@ public class Article extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "region_scope")
     public String[] regionScope = new String[0];
+
     @Column(name = "published_at")
     public Instant publishedAt;
+
     @Column(name = "source_name")
     public String sourceName;
+
     @Column(name = "source_url")
     public String sourceUrl;
+
     public String author;
+
     @Enumerated(EnumType.STRING)
     public ArticleStatus status;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
     /** When it was first published; kept when it is unpublished or deleted, so that its removal answers 410. */
@@ -87,21 +98,26 @@ public class Article extends PanacheEntityBase {
         // list(), not firstResultOptional(): a row limit with a collection fetch is applied in memory, with a warning
         // logged on every read.
         return find("from Article a join fetch a.publisher left join fetch a.translations where a.id = ?1", id)
-                .<Article>list().stream().findFirst();
+                .<Article>list()
+                .stream()
+                .findFirst();
     }
 
     /** The live article with this slug under the publisher, else its latest tombstone. */
     public static Optional<Article> findBySlug(UUID publisherId, String slug) {
         List<Article> matches = find("""
                 from Article a join fetch a.publisher left join fetch a.translations
-                where a.publisher.id = ?1 and a.slug = ?2 order by a.deletedAt desc nulls first""", publisherId, slug)
-                .list();
+                where a.publisher.id = ?1 and a.slug = ?2 order by a.deletedAt desc nulls first""", publisherId, slug).list();
         return matches.stream().findFirst();
     }
 
     public static boolean slugTaken(UUID publisherId, String slug, UUID exceptId) {
-        return count("publisher.id = ?1 and slug = ?2 and deletedAt is null and id <> ?3", publisherId, slug,
-                exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+        return count(
+                        "publisher.id = ?1 and slug = ?2 and deletedAt is null and id <> ?3",
+                        publisherId,
+                        slug,
+                        exceptId == null ? new UUID(0, 0) : exceptId)
+                > 0;
     }
 
     public boolean isDeleted() {
@@ -115,9 +131,18 @@ public class Article extends PanacheEntityBase {
 
     /** The current editable state. */
     ArticleContent content() {
-        return new ArticleContent(publisher == null ? null : publisher.id, slug,
-                new ArticleContent.Localized(locale, title, summary, body), category, List.of(tags), List.of(regionCodes),
-                publishedAt, sourceName, sourceUrl, author, status,
+        return new ArticleContent(
+                publisher == null ? null : publisher.id,
+                slug,
+                new ArticleContent.Localized(locale, title, summary, body),
+                category,
+                List.of(tags),
+                List.of(regionCodes),
+                publishedAt,
+                sourceName,
+                sourceUrl,
+                author,
+                status,
                 translations.stream().map(ArticleTranslation::content).toList());
     }
 

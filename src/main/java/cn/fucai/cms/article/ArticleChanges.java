@@ -17,7 +17,10 @@ class ArticleChanges {
     }
 
     void record(UUID articleId, UUID publisherId, Instant at) {
-        jdbc.update("insert into article_change (article_id, publisher_id, changed_at) values (?, ?, ?)",
-                articleId, publisherId, at.atOffset(ZoneOffset.UTC));
+        jdbc.update(
+                "insert into article_change (article_id, publisher_id, changed_at) values (?, ?, ?)",
+                articleId,
+                publisherId,
+                at.atOffset(ZoneOffset.UTC));
     }
 }

@@ -23,6 +23,5 @@ public record ArticleContent(
         List<Localized> translations) {
 
     /** Text of the article in one locale. */
-    public record Localized(String locale, String title, String summary, String body) {
-    }
+    public record Localized(String locale, String title, String summary, String body) {}
 }

@@ -16,63 +16,131 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Article records on the wire. */
 public final class ArticleDtos {
 
-    private ArticleDtos() {
-    }
+    private ArticleDtos() {}
 
     @Schema(name = "ArticleRequest", description = """
             An article to create, or its full new state for PUT. On PUT, omitting `translations` keeps the existing ones
             (send `[]` to remove them all), and omitting `publishedAt` keeps the existing date; publishing an article
             without a date dates it now.""")
     public record ArticleRequest(
-            @NotBlank @Size(max = 100) @Schema(description = "Id or slug of the publisher", example = "wenzhou-fucai") String publisher,
-            @NotBlank @Size(max = 120) @Pattern(regexp = Patterns.SLUG, message = Patterns.SLUG_MESSAGE)
-            @Schema(description = "URL name, unique among the publisher's live articles", example = "2019-wenzhou-fucai-review") String slug,
-            @NotBlank @Size(max = 35) @Schema(description = "BCP 47 tag of the original text", example = "zh-CN") String locale,
-            @NotBlank @Size(max = 300) @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元") String title,
-            @Size(max = 2000) @Schema(nullable = true, example = "2019年，是温州福彩走好高质量发展之路的重要一年。") String summary,
-            @Size(max = 500_000) @Schema(description = "HTML", nullable = true, example = "<p>2019年，是温州福彩走好高质量发展之路的重要一年。</p>") String body,
-            @Size(max = 50) @Schema(nullable = true, example = "本地新闻") String category,
-            @Size(max = 30) @Schema(example = "[\"公益金\", \"温州\"]") List<@NotBlank @Size(max = 50) String> tags,
+            @NotBlank @Size(max = 100) @Schema(description = "Id or slug of the publisher", example = "wenzhou-fucai")
+            String publisher,
+
+            @NotBlank
+            @Size(max = 120)
+            @Pattern(regexp = Patterns.SLUG, message = Patterns.SLUG_MESSAGE)
+            @Schema(
+                    description = "URL name, unique among the publisher's live articles",
+                    example = "2019-wenzhou-fucai-review")
+            String slug,
+
+            @NotBlank @Size(max = 35) @Schema(description = "BCP 47 tag of the original text", example = "zh-CN")
+            String locale,
+
+            @NotBlank @Size(max = 300) @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元")
+            String title,
+
+            @Size(max = 2000) @Schema(nullable = true, example = "2019年，是温州福彩走好高质量发展之路的重要一年。")
+            String summary,
+
+            @Size(max = 500_000)
+            @Schema(description = "HTML", nullable = true, example = "<p>2019年，是温州福彩走好高质量发展之路的重要一年。</p>")
+            String body,
+
+            @Size(max = 50) @Schema(nullable = true, example = "本地新闻")
+            String category,
+
+            @Size(max = 30) @Schema(example = "[\"公益金\", \"温州\"]")
+            List<@NotBlank @Size(max = 50) String> tags,
+
             @Size(max = 50) @Schema(description = "GB/T 2260 codes the article is about", example = "[\"330300\"]")
-            List<@NotNull @Pattern(regexp = Patterns.REGION_CODE, message = Patterns.REGION_CODE_MESSAGE) String> regionCodes,
-            @Schema(description = "RFC 3339; any offset is accepted and stored as UTC", nullable = true, example = "2020-01-06T11:49:00+08:00")
+            List<@NotNull @Pattern(regexp = Patterns.REGION_CODE, message = Patterns.REGION_CODE_MESSAGE) String>
+                    regionCodes,
+
+            @Schema(
+                    description = "RFC 3339; any offset is accepted and stored as UTC",
+                    nullable = true,
+                    example = "2020-01-06T11:49:00+08:00")
             Instant publishedAt,
-            @Size(max = 200) @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）") String sourceName,
-            @Size(max = 2000) @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE)
-            @Schema(nullable = true, example = "https://www.example.org/news/2020/0106.html") String sourceUrl,
-            @Size(max = 100) @Schema(nullable = true, example = "温州市福彩中心") String author,
+
+            @Size(max = 200) @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）")
+            String sourceName,
+
+            @Size(max = 2000)
+            @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE)
+            @Schema(nullable = true, example = "https://www.example.org/news/2020/0106.html")
+            String sourceUrl,
+
+            @Size(max = 100) @Schema(nullable = true, example = "温州市福彩中心")
+            String author,
+
             @NotNull @Schema(example = "published") ArticleStatus status,
-            @Size(max = 20) @Schema(nullable = true, description = "The article in other locales; on PUT, omit to keep them",
-                    example = "[{\"locale\":\"en\",\"title\":\"2019: Wenzhou welfare lottery sales pass 2 billion yuan\"}]")
-            List<@Valid @NotNull TranslationRequest> translations) {
-    }
+
+            @Size(max = 20)
+            @Schema(
+                    nullable = true,
+                    description = "The article in other locales; on PUT, omit to keep them",
+                    example =
+                            "[{\"locale\":\"en\",\"title\":\"2019: Wenzhou welfare lottery sales pass 2 billion yuan\"}]")
+            List<@Valid @NotNull TranslationRequest> translations) {}
 
     @Schema(name = "TranslationRequest", description = "The article in another locale")
     public record TranslationRequest(
-            @NotBlank @Size(max = 35) @Schema(example = "en") String locale,
-            @NotBlank @Size(max = 300) @Schema(example = "2019: Wenzhou welfare lottery sales pass 2 billion yuan") String title,
-            @Size(max = 2000) @Schema(nullable = true, example = "Over 500 million yuan of public-welfare fund raised") String summary,
-            @Size(max = 500_000) @Schema(nullable = true, description = "HTML", example = "<p>2019 was an important year for Wenzhou welfare lottery.</p>") String body) {
-    }
+            @NotBlank @Size(max = 35) @Schema(example = "en")
+            String locale,
+
+            @NotBlank @Size(max = 300) @Schema(example = "2019: Wenzhou welfare lottery sales pass 2 billion yuan")
+            String title,
+
+            @Size(max = 2000) @Schema(nullable = true, example = "Over 500 million yuan of public-welfare fund raised")
+            String summary,
+
+            @Size(max = 500_000)
+            @Schema(
+                    nullable = true,
+                    description = "HTML",
+                    example = "<p>2019 was an important year for Wenzhou welfare lottery.</p>")
+            String body) {}
 
     @Schema(name = "Article", description = "An article in the locale that was asked for, or in its original locale")
     public record ArticleResponse(
             UUID id,
             @Schema(example = "2019-wenzhou-fucai-review") String slug,
             PublisherRef publisher,
-            @Schema(description = "Locale of the text served", example = "zh-CN") String locale,
-            @Schema(description = "Locale of the original text", example = "zh-CN") String originalLocale,
-            @Schema(description = "Every locale this article can be served in, original first", example = "[\"zh-CN\", \"en\"]")
+
+            @Schema(description = "Locale of the text served", example = "zh-CN")
+            String locale,
+
+            @Schema(description = "Locale of the original text", example = "zh-CN")
+            String originalLocale,
+
+            @Schema(
+                    description = "Every locale this article can be served in, original first",
+                    example = "[\"zh-CN\", \"en\"]")
             List<String> availableLocales,
-            @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元") String title,
-            @Schema(nullable = true, example = "2019年,是温州福彩走好高质量发展之路的重要一年。") String summary,
-            @Schema(nullable = true, description = "HTML", example = "<p>全年投入福彩公益金743.9万元</p>") String body,
+
+            @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元")
+            String title,
+
+            @Schema(nullable = true, example = "2019年,是温州福彩走好高质量发展之路的重要一年。")
+            String summary,
+
+            @Schema(nullable = true, description = "HTML", example = "<p>全年投入福彩公益金743.9万元</p>")
+            String body,
+
             @Schema(nullable = true, example = "本地新闻") String category,
             @Schema(example = "[\"公益金\", \"温州\"]") List<String> tags,
             @Schema(example = "[\"330300\"]") List<String> regionCodes,
-            @Schema(nullable = true, example = "2020-01-06T03:49:00Z") Instant publishedAt,
-            @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）") String sourceName,
-            @Schema(nullable = true, example = "https://www.example.org/news/2020/0106.html") String sourceUrl,
+
+            @Schema(nullable = true, example = "2020-01-06T03:49:00Z")
+            Instant publishedAt,
+
+            @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）")
+            String sourceName,
+
+            @Schema(nullable = true, example = "https://www.example.org/news/2020/0106.html")
+            String sourceUrl,
+
             @Schema(nullable = true, example = "温州市福彩中心") String author,
             ArticleStatus status,
             Instant createdAt,
@@ -80,15 +148,34 @@ public final class ArticleDtos {
 
         /** The article as served in {@code locale}: the original text, or the translation in that locale. */
         static ArticleResponse from(Article a, String locale) {
-            ArticleContent.Localized text = a.translations.stream().map(ArticleTranslation::content)
-                    .filter(t -> t.locale().equals(locale)).findFirst()
+            ArticleContent.Localized text = a.translations.stream()
+                    .map(ArticleTranslation::content)
+                    .filter(t -> t.locale().equals(locale))
+                    .findFirst()
                     .orElse(new ArticleContent.Localized(a.locale, a.title, a.summary, a.body));
             List<String> available = new ArrayList<>();
             available.add(a.locale);
             a.translations.forEach(t -> available.add(t.locale));
-            return new ArticleResponse(a.id, a.slug, PublisherRef.from(a.publisher),
-                    text.locale(), a.locale, available, text.title(), text.summary(), text.body(), a.category, List.of(a.tags),
-                    List.of(a.regionCodes), a.publishedAt, a.sourceName, a.sourceUrl, a.author, a.status, a.createdAt, a.updatedAt);
+            return new ArticleResponse(
+                    a.id,
+                    a.slug,
+                    PublisherRef.from(a.publisher),
+                    text.locale(),
+                    a.locale,
+                    available,
+                    text.title(),
+                    text.summary(),
+                    text.body(),
+                    a.category,
+                    List.of(a.tags),
+                    List.of(a.regionCodes),
+                    a.publishedAt,
+                    a.sourceName,
+                    a.sourceUrl,
+                    a.author,
+                    a.status,
+                    a.createdAt,
+                    a.updatedAt);
         }
     }
 
@@ -100,14 +187,21 @@ public final class ArticleDtos {
             @Schema(example = "zh-CN") String locale,
             @Schema(example = "zh-CN") String originalLocale,
             @Schema(example = "[\"zh-CN\", \"en\"]") List<String> availableLocales,
-            @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元") String title,
-            @Schema(nullable = true, example = "2019年,是温州福彩走好高质量发展之路的重要一年。") String summary,
+
+            @Schema(example = "党建引领温州福彩高质量发展：销量再破20亿，筹集公益金5亿多元")
+            String title,
+
+            @Schema(nullable = true, example = "2019年,是温州福彩走好高质量发展之路的重要一年。")
+            String summary,
+
             @Schema(nullable = true, example = "本地新闻") String category,
             @Schema(example = "[\"公益金\", \"温州\"]") List<String> tags,
             @Schema(example = "[\"330300\"]") List<String> regionCodes,
-            @Schema(nullable = true, example = "2020-01-06T03:49:00Z") Instant publishedAt,
+
+            @Schema(nullable = true, example = "2020-01-06T03:49:00Z")
+            Instant publishedAt,
+
             ArticleStatus status,
             Instant createdAt,
-            Instant updatedAt) {
-    }
+            Instant updatedAt) {}
 }

@@ -35,8 +35,13 @@ class ArticleListQuery {
         this.jdbc = jdbc;
     }
 
-    Page<ArticleSummary> page(ArticleFilter filter, ArticleSort sort, Cursor after, int limit,
-                              List<Locale.LanguageRange> preferences, String fingerprint) {
+    Page<ArticleSummary> page(
+            ArticleFilter filter,
+            ArticleSort sort,
+            Cursor after,
+            int limit,
+            List<Locale.LanguageRange> preferences,
+            String fingerprint) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.slug, a.locale, a.title, a.summary, a.category, a.tags, a.region_codes, a.published_at,
@@ -61,7 +66,9 @@ class ArticleListQuery {
                 served.put(row.id, Locales.choose(preferences, row.originalLocale, row.translationLocales));
             }
             Map<UUID, String[]> texts = translations(connection, rows, served);
-            List<ArticleSummary> summaries = rows.stream().map(row -> row.summary(served.get(row.id), texts.get(row.id))).toList();
+            List<ArticleSummary> summaries = rows.stream()
+                    .map(row -> row.summary(served.get(row.id), texts.get(row.id)))
+                    .toList();
             return Page.fromLookahead(summaries, limit, last -> cursorAfter(rows.get(limit - 1), sort, fingerprint));
         });
     }
@@ -92,7 +99,8 @@ class ArticleListQuery {
             params.add(filter.status().name());
         }
         if (filter.locale() != null) {
-            sql.append(" and (a.locale = ? or exists (select 1 from article_translation t where t.article_id = a.id and t.locale = ?))");
+            sql.append(
+                    " and (a.locale = ? or exists (select 1 from article_translation t where t.article_id = a.id and t.locale = ?))");
             params.add(filter.locale());
             params.add(filter.locale());
         }
@@ -190,7 +198,8 @@ class ArticleListQuery {
             status = ArticleStatus.valueOf(rs.getString(10));
             createdAt = instant(rs, 11);
             updatedAt = instant(rs, 12);
-            publisher = new PublisherRef(rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15), rs.getString(16));
+            publisher = new PublisherRef(
+                    rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15), rs.getString(16));
             translationLocales = strings(rs.getArray(17));
         }
 
@@ -199,9 +208,22 @@ class ArticleListQuery {
             List<String> available = new ArrayList<>(translationLocales.size() + 1);
             available.add(originalLocale);
             available.addAll(translationLocales);
-            return new ArticleSummary(id, slug, publisher, translated ? locale : originalLocale, originalLocale, available,
-                    translated ? text[0] : title, translated ? text[1] : summary, category, tags, regionCodes, publishedAt,
-                    status, createdAt, updatedAt);
+            return new ArticleSummary(
+                    id,
+                    slug,
+                    publisher,
+                    translated ? locale : originalLocale,
+                    originalLocale,
+                    available,
+                    translated ? text[0] : title,
+                    translated ? text[1] : summary,
+                    category,
+                    tags,
+                    regionCodes,
+                    publishedAt,
+                    status,
+                    createdAt,
+                    updatedAt);
         }
 
         private static List<String> strings(Array array) throws SQLException {

@@ -65,29 +65,73 @@ public class ArticleResource {
             330302). `status` defaults to `published`. `locale` keeps articles that exist in that locale and serves them in
             it; without it, Accept-Language chooses the served locale per article. Plain dates in `publishedFrom` and
             `publishedTo` are China Standard Time days, both inclusive.""")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of articles",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<...>; rel=\"next\"` when there is a next page",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad filter, sort, limit or cursor")
     public RestResponse<Page<ArticleSummary>> list(
-            @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String publisher,
-            @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000") String region,
+            @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
+                    String publisher,
+            @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000")
+                    String region,
             @QueryParam("category") @Parameter(description = "Exact category", example = "本地新闻") String category,
             @QueryParam("tag") @Parameter(description = "Articles carrying this tag", example = "公益金") String tag,
-            @QueryParam("status") @Parameter(description = "Editorial status (default published)", schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "published", "archived"}, defaultValue = "published"))
-            String status,
+            @QueryParam("status")
+                    @Parameter(
+                            description = "Editorial status (default published)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"draft", "published", "archived"},
+                                            defaultValue = "published"))
+                    String status,
             @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
-            @QueryParam("publishedFrom") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2020-01-01") String publishedFrom,
-            @QueryParam("publishedTo") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31") String publishedTo,
-            @QueryParam("sort") @Parameter(description = "Sort key, `-` for descending; title sorts by the original-language title", schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
-                    enumeration = {"-publishedAt", "publishedAt", "-updatedAt", "updatedAt", "title", "-title"})) String sort,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(description = "Preferred locales for the summaries, when `locale` is not given", example = "en-GB,en;q=0.8") String acceptLanguage,
+            @QueryParam("publishedFrom")
+                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2020-01-01")
+                    String publishedFrom,
+            @QueryParam("publishedTo")
+                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31")
+                    String publishedTo,
+            @QueryParam("sort")
+                    @Parameter(
+                            description = "Sort key, `-` for descending; title sorts by the original-language title",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "-publishedAt",
+                                            enumeration = {
+                                                "-publishedAt",
+                                                "publishedAt",
+                                                "-updatedAt",
+                                                "updatedAt",
+                                                "title",
+                                                "-title"
+                                            }))
+                    String sort,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                    @Parameter(
+                            description = "Preferred locales for the summaries, when `locale` is not given",
+                            example = "en-GB,en;q=0.8")
+                    String acceptLanguage,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        ArticleStatus statusFilter = status == null ? ArticleStatus.published : QueryParams.enumValue(ArticleStatus.class, "status", status);
+        ArticleStatus statusFilter =
+                status == null ? ArticleStatus.published : QueryParams.enumValue(ArticleStatus.class, "status", status);
         String localeFilter = locale == null ? null : Locales.canonical("locale", locale);
-        var filter = new ArticleFilter(articles.publisherFilter(publisher), region == null ? null : Region.requireKnown(region, "region"),
-                category, tag, statusFilter, localeFilter, QueryParams.startOfDay("publishedFrom", publishedFrom),
+        var filter = new ArticleFilter(
+                articles.publisherFilter(publisher),
+                region == null ? null : Region.requireKnown(region, "region"),
+                category,
+                tag,
+                statusFilter,
+                localeFilter,
+                QueryParams.startOfDay("publishedFrom", publishedFrom),
                 QueryParams.endOfDay("publishedTo", publishedTo));
         List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
         RestResponse<Page<ArticleSummary>> response =
@@ -98,16 +142,30 @@ public class ArticleResource {
 
     @GET
     @Path("/articles/{id}")
-    @Operation(operationId = "getArticle", summary = "Get an article", description = "Served in `locale`, else in the best Accept-Language match, else in its original locale.")
-    @APIResponse(responseCode = "200", description = "The article",
-            headers = {@Header(name = "ETag", description = "Strong entity tag for If-None-Match and If-Match", schema = @Schema(type = SchemaType.STRING)),
-                       @Header(name = "Content-Language", description = "The locale served", schema = @Schema(type = SchemaType.STRING))})
+    @Operation(
+            operationId = "getArticle",
+            summary = "Get an article",
+            description = "Served in `locale`, else in the best Accept-Language match, else in its original locale.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The article",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "Strong entity tag for If-None-Match and If-Match",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Content-Language",
+                        description = "The locale served",
+                        schema = @Schema(type = SchemaType.STRING))
+            })
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "The id is not a UUID, or the locale is not a BCP 47 tag")
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "410", description = "The article was deleted")
     public RestResponse<ArticleResponse> get(
-            @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
+            @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String id,
             @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
             @Context HttpHeaders headers) {
         return serve(articles.get(QueryParams.uuid("id", id)), locale, headers);
@@ -116,18 +174,33 @@ public class ArticleResource {
     @RolesAllowed({"admin", "editor"})
     @POST
     @Path("/articles")
-    @Operation(operationId = "createArticle", summary = "Create an article",
-            description = "The publisher is named by id or slug. Region codes must exist; translations need distinct locales other than the original.")
-    @APIResponse(responseCode = "201", description = "Created, served in its original locale",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class)),
-            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                       @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
+    @Operation(
+            operationId = "createArticle",
+            summary = "Create an article",
+            description =
+                    "The publisher is named by id or slug. Region codes must exist; translations need distinct locales other than the original.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, served in its original locale",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticleResponse.class)),
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            })
     @APIResponse(responseCode = "400", description = "Invalid body: each bad field is named; nothing was written")
     @APIResponse(responseCode = "409", description = "The publisher already has a live article with this slug")
     public RestResponse<ArticleResponse> create(@Valid @NotNull ArticleRequest body, @Context UriInfo uri) {
         Article article = articles.create(body);
-        return Representations.created(uri.getBaseUriBuilder().path("api/v1/articles").path(article.id.toString()).build(),
-                etag(article, article.locale), ArticleResponse.from(article, article.locale));
+        return Representations.created(
+                uri.getBaseUriBuilder()
+                        .path("api/v1/articles")
+                        .path(article.id.toString())
+                        .build(),
+                etag(article, article.locale),
+                ArticleResponse.from(article, article.locale));
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -136,7 +209,9 @@ public class ArticleResource {
     @Operation(operationId = "replaceArticle", summary = "Replace an article", description = """
             Full replacement, except that omitted `translations` and `publishedAt` keep their current values.
             Send the ETag you read in If-Match: if someone changed the article since, the answer is 412 and nothing is written.""")
-    @APIResponse(responseCode = "200", description = "Replaced, served in its original locale",
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced, served in its original locale",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid body; nothing was written")
     @APIResponse(responseCode = "404", description = "No such article")
@@ -144,37 +219,52 @@ public class ArticleResource {
     @APIResponse(responseCode = "410", description = "The article was deleted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
     public RestResponse<ArticleResponse> replace(
-            @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you edited") String ifMatch,
+            @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you edited")
+                    String ifMatch,
             @Valid @NotNull ArticleRequest body) {
         Article article = articles.replace(QueryParams.uuid("id", id), body, VersionPrecondition.fromIfMatch(ifMatch));
-        return RestResponse.ResponseBuilder.ok(ArticleResponse.from(article, article.locale)).tag(etag(article, article.locale)).build();
+        return RestResponse.ResponseBuilder.ok(ArticleResponse.from(article, article.locale))
+                .tag(etag(article, article.locale))
+                .build();
     }
 
     @RolesAllowed({"admin", "editor"})
     @DELETE
     @Path("/articles/{id}")
-    @Operation(operationId = "deleteArticle", summary = "Delete an article",
-            description = "Soft delete: the article answers 410 Gone afterwards and stays as a tombstone for partner mirrors.")
+    @Operation(
+            operationId = "deleteArticle",
+            summary = "Delete an article",
+            description =
+                    "Soft delete: the article answers 410 Gone afterwards and stays as a tombstone for partner mirrors.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "410", description = "Already deleted")
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
-    public void delete(@PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
-                       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you mean to delete") String ifMatch) {
+    public void delete(
+            @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you mean to delete")
+                    String ifMatch) {
         articles.delete(QueryParams.uuid("id", id), VersionPrecondition.fromIfMatch(ifMatch));
     }
 
     /** The article in the negotiated locale, with ETag, Content-Language and Vary; 304 when If-None-Match matches. */
     static RestResponse<ArticleResponse> serve(Article article, String locale, HttpHeaders headers) {
-        List<String> translations = article.translations.stream().map(t -> t.locale).toList();
-        String served = Locales.choose(Locales.preferences(locale, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
-                article.locale, translations);
+        List<String> translations =
+                article.translations.stream().map(t -> t.locale).toList();
+        String served = Locales.choose(
+                Locales.preferences(locale, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
+                article.locale,
+                translations);
         // the publisher's name is part of the representation, so its changes count too
-        Instant lastModified = article.updatedAt.isAfter(article.publisher.updatedAt) ? article.updatedAt : article.publisher.updatedAt;
-        RestResponse<ArticleResponse> response = Representations.ok(headers, etag(article, served), lastModified,
-                ArticleResponse.from(article, served));
+        Instant lastModified = article.updatedAt.isAfter(article.publisher.updatedAt)
+                ? article.updatedAt
+                : article.publisher.updatedAt;
+        RestResponse<ArticleResponse> response =
+                Representations.ok(headers, etag(article, served), lastModified, ArticleResponse.from(article, served));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;

@@ -45,8 +45,14 @@ public class ArticleService {
     private final ArticleChanges changes;
     private final WebhookOutbox webhooks;
 
-    ArticleService(Clock clock, PublisherService publishers, ArticleListQuery listQuery, AccessPolicy access, AuditLog audit,
-                   ArticleChanges changes, WebhookOutbox webhooks) {
+    ArticleService(
+            Clock clock,
+            PublisherService publishers,
+            ArticleListQuery listQuery,
+            AccessPolicy access,
+            AuditLog audit,
+            ArticleChanges changes,
+            WebhookOutbox webhooks) {
         this.clock = clock;
         this.publishers = publishers;
         this.listQuery = listQuery;
@@ -63,7 +69,8 @@ public class ArticleService {
      */
     @Transactional
     public Article get(UUID id) {
-        return requireVisible(Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id)), id);
+        return requireVisible(
+                Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id)), id);
     }
 
     /** A live article by its publisher's id or slug and its own slug, as front ends route. */
@@ -83,17 +90,32 @@ public class ArticleService {
     /** Whether the publisher has an article with this slug, live or deleted. */
     @Transactional
     public boolean exists(String publisherIdOrSlug, String slug) {
-        return Publisher.findByIdOrSlug(publisherIdOrSlug).flatMap(p -> Article.findBySlug(p.id, slug)).isPresent();
+        return Publisher.findByIdOrSlug(publisherIdOrSlug)
+                .flatMap(p -> Article.findBySlug(p.id, slug))
+                .isPresent();
     }
 
     /** One keyset page of article summaries, served in the preferred locales where they exist. */
-    public Page<ArticleSummary> list(ArticleFilter requested, ArticleSort sort, String cursorParam, int limit,
-                                     List<Locale.LanguageRange> preferences) {
+    public Page<ArticleSummary> list(
+            ArticleFilter requested,
+            ArticleSort sort,
+            String cursorParam,
+            int limit,
+            List<Locale.LanguageRange> preferences) {
         // Unpublished articles are listed only for the publishers the caller may read them of.
-        ArticleFilter filter = requested.status() == ArticleStatus.published ? requested
+        ArticleFilter filter = requested.status() == ArticleStatus.published
+                ? requested
                 : requested.visibleTo(access.unpublishedScope());
-        String fingerprint = Cursor.fingerprint(sort.wireName(), filter.publisherId(), filter.region(), filter.category(),
-                filter.tag(), filter.status(), filter.locale(), filter.publishedFrom(), filter.publishedBefore());
+        String fingerprint = Cursor.fingerprint(
+                sort.wireName(),
+                filter.publisherId(),
+                filter.region(),
+                filter.category(),
+                filter.tag(),
+                filter.status(),
+                filter.locale(),
+                filter.publishedFrom(),
+                filter.publishedBefore());
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
         if (cursor != null) {
             cursor.uuidKey(1);
@@ -111,7 +133,8 @@ public class ArticleService {
             return null;
         }
         return Publisher.findByIdOrSlug(publisherIdOrSlug)
-                .orElseThrow(() -> new InvalidInputException("publisher", "no publisher " + publisherIdOrSlug)).id;
+                .orElseThrow(() -> new InvalidInputException("publisher", "no publisher " + publisherIdOrSlug))
+                .id;
     }
 
     @Transactional
@@ -164,7 +187,9 @@ public class ArticleService {
         boolean was = before == ArticleStatus.published;
         boolean is = article.status == ArticleStatus.published;
         if (is) {
-            webhooks.publish(was ? WebhookEventType.ARTICLE_UPDATED : WebhookEventType.ARTICLE_PUBLISHED, article.publisher.id,
+            webhooks.publish(
+                    was ? WebhookEventType.ARTICLE_UPDATED : WebhookEventType.ARTICLE_PUBLISHED,
+                    article.publisher.id,
                     ArticleDtos.ArticleResponse.from(article, article.locale));
         } else if (was) {
             webhooks.publish(WebhookEventType.ARTICLE_UNPUBLISHED, article.publisher.id, reference(article));
@@ -172,7 +197,14 @@ public class ArticleService {
     }
 
     private static Map<String, Object> reference(Article article) {
-        return Map.of("id", article.id, "slug", article.slug, "publisher", article.publisher.slug, "status",
+        return Map.of(
+                "id",
+                article.id,
+                "slug",
+                article.slug,
+                "publisher",
+                article.publisher.slug,
+                "status",
                 article.isDeleted() ? "deleted" : article.status.name());
     }
 
@@ -184,7 +216,8 @@ public class ArticleService {
         Region.Lineage lineage = Region.lineage(regionCodes);
         List<FieldViolation> violations = new ArrayList<>();
         for (String unknown : lineage.unknown()) {
-            violations.add(new FieldViolation("regionCodes[" + request.regionCodes().indexOf(unknown) + "]", "unknown region code " + unknown));
+            violations.add(new FieldViolation(
+                    "regionCodes[" + request.regionCodes().indexOf(unknown) + "]", "unknown region code " + unknown));
         }
         String locale = canonicalLocale("locale", request.locale(), violations);
         List<ArticleContent.Localized> translations = translations(request, locale, article, violations);
@@ -192,27 +225,41 @@ public class ArticleService {
             throw new InvalidInputException(violations);
         }
         if (Article.slugTaken(publisher.id, request.slug(), article.id)) {
-            throw new ResourceConflictException("publisher " + publisher.slug + " already has an article with slug '" + request.slug() + "'");
+            throw new ResourceConflictException(
+                    "publisher " + publisher.slug + " already has an article with slug '" + request.slug() + "'");
         }
         Instant now = Timestamps.now(clock);
-        Instant publishedAt = request.publishedAt() != null ? Timestamps.stored(request.publishedAt())
-                : article.publishedAt != null ? article.publishedAt
-                : request.status() == ArticleStatus.published ? now : null;
-        ArticleContent content = new ArticleContent(publisher.id, request.slug(),
-                new ArticleContent.Localized(locale, request.title().strip(), request.summary(), HtmlSanitizer.sanitize(request.body())),
-                blankToNull(request.category()), distinct(request.tags()), regionCodes, publishedAt,
-                blankToNull(request.sourceName()), blankToNull(request.sourceUrl()), blankToNull(request.author()),
-                request.status(), translations);
+        Instant publishedAt = request.publishedAt() != null
+                ? Timestamps.stored(request.publishedAt())
+                : article.publishedAt != null
+                        ? article.publishedAt
+                        : request.status() == ArticleStatus.published ? now : null;
+        ArticleContent content = new ArticleContent(
+                publisher.id,
+                request.slug(),
+                new ArticleContent.Localized(
+                        locale, request.title().strip(), request.summary(), HtmlSanitizer.sanitize(request.body())),
+                blankToNull(request.category()),
+                distinct(request.tags()),
+                regionCodes,
+                publishedAt,
+                blankToNull(request.sourceName()),
+                blankToNull(request.sourceUrl()),
+                blankToNull(request.author()),
+                request.status(),
+                translations);
         article.revise(content, publisher, lineage.scope(), now);
         return caller;
     }
 
     /** The request's translations in locale order; omitted on PUT means "keep the existing ones". */
-    private static List<ArticleContent.Localized> translations(ArticleRequest request, String originalLocale, Article article,
-                                                               List<FieldViolation> violations) {
+    private static List<ArticleContent.Localized> translations(
+            ArticleRequest request, String originalLocale, Article article, List<FieldViolation> violations) {
         if (request.translations() == null) {
-            return article.translations.stream().map(ArticleTranslation::content)
-                    .filter(t -> !t.locale().equals(originalLocale)).toList();
+            return article.translations.stream()
+                    .map(ArticleTranslation::content)
+                    .filter(t -> !t.locale().equals(originalLocale))
+                    .toList();
         }
         List<ArticleContent.Localized> result = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -224,11 +271,13 @@ public class ArticleService {
                 continue;
             }
             if (locale.equals(originalLocale)) {
-                violations.add(new FieldViolation(field, "is the original locale " + originalLocale + "; a translation needs another locale"));
+                violations.add(new FieldViolation(
+                        field, "is the original locale " + originalLocale + "; a translation needs another locale"));
             } else if (!seen.add(locale)) {
                 violations.add(new FieldViolation(field, "duplicate locale " + locale));
             } else {
-                result.add(new ArticleContent.Localized(locale, t.title().strip(), t.summary(), HtmlSanitizer.sanitize(t.body())));
+                result.add(new ArticleContent.Localized(
+                        locale, t.title().strip(), t.summary(), HtmlSanitizer.sanitize(t.body())));
             }
         }
         result.sort(Comparator.comparing(ArticleContent.Localized::locale));
@@ -250,7 +299,9 @@ public class ArticleService {
      */
     private Article requireVisible(Article article, Object key) {
         boolean published = !article.isDeleted() && article.status == ArticleStatus.published;
-        if (!published && !(article.isDeleted() && article.wasEverPublished()) && !access.mayReadUnpublished(article.publisher.id)) {
+        if (!published
+                && !(article.isDeleted() && article.wasEverPublished())
+                && !access.mayReadUnpublished(article.publisher.id)) {
             throw new ResourceNotFoundException("article", key);
         }
         if (article.isDeleted()) {
@@ -266,7 +317,10 @@ public class ArticleService {
     }
 
     private static List<String> distinct(List<String> values) {
-        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream().map(String::strip).toList()));
+        return values == null
+                ? List.of()
+                : List.copyOf(
+                        new LinkedHashSet<>(values.stream().map(String::strip).toList()));
     }
 
     private static String blankToNull(String value) {

@@ -43,10 +43,26 @@ public class ArticleStates {
     }
 
     /** An article's current state: enough to tell a removal from an upsert, and to render it in any of its locales. */
-    public record ArticleState(UUID id, String slug, PublisherRef publisher, String locale, String title, String summary,
-                               String body, String category, List<String> tags, List<String> regionCodes,
-                               Instant publishedAt, String sourceName, String sourceUrl, String author, ArticleStatus status,
-                               Instant createdAt, Instant updatedAt, Instant deletedAt, List<ArticleContent.Localized> translations) {
+    public record ArticleState(
+            UUID id,
+            String slug,
+            PublisherRef publisher,
+            String locale,
+            String title,
+            String summary,
+            String body,
+            String category,
+            List<String> tags,
+            List<String> regionCodes,
+            Instant publishedAt,
+            String sourceName,
+            String sourceUrl,
+            String author,
+            ArticleStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt,
+            List<ArticleContent.Localized> translations) {
 
         public boolean isDeleted() {
             return deletedAt != null;
@@ -57,11 +73,32 @@ public class ArticleStates {
             List<String> available = new ArrayList<>();
             available.add(locale);
             translations.forEach(t -> available.add(t.locale()));
-            String served = Locales.choose(Locales.preferences(preferredLocale, null), locale, available.subList(1, available.size()));
-            ArticleContent.Localized text = translations.stream().filter(t -> t.locale().equals(served)).findFirst()
+            String served = Locales.choose(
+                    Locales.preferences(preferredLocale, null), locale, available.subList(1, available.size()));
+            ArticleContent.Localized text = translations.stream()
+                    .filter(t -> t.locale().equals(served))
+                    .findFirst()
                     .orElse(new ArticleContent.Localized(locale, title, summary, body));
-            return new ArticleResponse(id, slug, publisher, text.locale(), locale, available, text.title(), text.summary(),
-                    text.body(), category, tags, regionCodes, publishedAt, sourceName, sourceUrl, author, status, createdAt, updatedAt);
+            return new ArticleResponse(
+                    id,
+                    slug,
+                    publisher,
+                    text.locale(),
+                    locale,
+                    available,
+                    text.title(),
+                    text.summary(),
+                    text.body(),
+                    category,
+                    tags,
+                    regionCodes,
+                    publishedAt,
+                    sourceName,
+                    sourceUrl,
+                    author,
+                    status,
+                    createdAt,
+                    updatedAt);
         }
     }
 
@@ -69,10 +106,13 @@ public class ArticleStates {
     public Map<UUID, ArticleState> byIds(Collection<UUID> ids) {
         Map<UUID, ArticleState> states = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.stream(SELECT + " where a.id = any(?)", rs -> {
-                ArticleState state = state(rs);
-                states.put(state.id(), state);
-            }, (Object) ids.toArray(UUID[]::new));
+            jdbc.stream(
+                    SELECT + " where a.id = any(?)",
+                    rs -> {
+                        ArticleState state = state(rs);
+                        states.put(state.id(), state);
+                    },
+                    (Object) ids.toArray(UUID[]::new));
         }
         return states;
     }
@@ -80,17 +120,24 @@ public class ArticleStates {
     /** Live published articles in id order after {@code afterId}, of one publisher or all: a page of a snapshot. */
     public List<ArticleState> publishedAfter(UUID publisherId, UUID afterId, int rows) {
         String publisher = publisherId == null ? "" : " and a.publisher_id = ?";
-        Object[] params = publisherId == null ? new Object[] {afterId, rows} : new Object[] {afterId, publisherId, rows};
-        return jdbc.list(SELECT + " where a.status = 'published' and a.deleted_at is null and a.id > ?" + publisher
-                + " order by a.id limit ?", ArticleStates::state, params);
+        Object[] params =
+                publisherId == null ? new Object[] {afterId, rows} : new Object[] {afterId, publisherId, rows};
+        return jdbc.list(
+                SELECT + " where a.status = 'published' and a.deleted_at is null and a.id > ?" + publisher
+                        + " order by a.id limit ?",
+                ArticleStates::state,
+                params);
     }
 
     /** The newest live published articles, of one publisher or all: for Atom feeds. */
     public List<ArticleState> latestPublished(UUID publisherId, int rows) {
         String publisher = publisherId == null ? "" : " and a.publisher_id = ?";
         Object[] params = publisherId == null ? new Object[] {rows} : new Object[] {publisherId, rows};
-        return jdbc.list(SELECT + " where a.status = 'published' and a.deleted_at is null" + publisher
-                + " order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc limit ?", ArticleStates::state, params);
+        return jdbc.list(
+                SELECT + " where a.status = 'published' and a.deleted_at is null" + publisher
+                        + " order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc limit ?",
+                ArticleStates::state,
+                params);
     }
 
     private static ArticleState state(ResultSet rs) throws SQLException {
@@ -102,12 +149,26 @@ public class ArticleStates {
         for (int i = 0; i < locales.length; i++) {
             translations.add(new ArticleContent.Localized(locales[i], titles[i], summaries[i], bodies[i]));
         }
-        return new ArticleState(rs.getObject(1, UUID.class), rs.getString(2),
+        return new ArticleState(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
                 new PublisherRef(rs.getObject(18, UUID.class), rs.getString(19), rs.getString(20), rs.getString(21)),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                Arrays.asList(strings(rs.getArray(8))), Arrays.asList(strings(rs.getArray(9))), instant(rs, 10),
-                rs.getString(11), rs.getString(12), rs.getString(13), ArticleStatus.valueOf(rs.getString(14)),
-                instant(rs, 15), instant(rs, 16), instant(rs, 17), translations);
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                Arrays.asList(strings(rs.getArray(8))),
+                Arrays.asList(strings(rs.getArray(9))),
+                instant(rs, 10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                ArticleStatus.valueOf(rs.getString(14)),
+                instant(rs, 15),
+                instant(rs, 16),
+                instant(rs, 17),
+                translations);
     }
 
     private static String[] strings(Array array) throws SQLException {

@@ -31,8 +31,10 @@ public class ArticleTranslation extends PanacheEntityBase {
     public String title;
     public String summary;
     public String body;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

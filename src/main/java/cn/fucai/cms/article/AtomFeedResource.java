@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Atom feed of every publisher's latest published articles. */
 @Path("/api/v1/feed.atom")
-@Tag(name = "Feeds", description = "Atom feeds of the latest published articles, for partner sites and readers that poll feeds")
+@Tag(
+        name = "Feeds",
+        description = "Atom feeds of the latest published articles, for partner sites and readers that poll feeds")
 public class AtomFeedResource {
 
     private final AtomFeeds feeds;
@@ -27,12 +29,18 @@ public class AtomFeedResource {
 
     @GET
     @Produces(AtomFeeds.ATOM + ";charset=UTF-8")
-    @Operation(operationId = "atomFeed", summary = "Atom feed of all publishers",
+    @Operation(
+            operationId = "atomFeed",
+            summary = "Atom feed of all publishers",
             description = "The 50 newest published articles, served in `locale` where a translation exists.")
-    @APIResponse(responseCode = "200", description = "An Atom 1.0 feed", content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "An Atom 1.0 feed",
+            content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "The locale is not a BCP 47 tag")
-    public String all(@QueryParam("locale") @Parameter(description = "BCP 47 locale to serve", example = "en") String locale,
-                      @Context UriInfo uri) {
+    public String all(
+            @QueryParam("locale") @Parameter(description = "BCP 47 locale to serve", example = "en") String locale,
+            @Context UriInfo uri) {
         return feeds.feed(null, locale, uri, "福彩新闻 — 全部发布机构");
     }
 }

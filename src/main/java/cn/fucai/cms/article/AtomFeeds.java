@@ -39,10 +39,13 @@ class AtomFeeds {
         String locale = articles.localeFilter(localeParam);
         UUID publisherId = publisher == null ? null : publishers.get(publisher).id;
         List<ArticleResponse> entries = states.latestPublished(publisherId, ENTRIES).stream()
-                .map(a -> a.publicView(locale)).toList();
+                .map(a -> a.publicView(locale))
+                .toList();
         // ids and links from the public address (CMS_PUBLIC_URL), never from the Host header
         URI self = publicUrl.rebase(uri.getRequestUri());
-        String feedId = publicUrl.of(uri.getRequestUri().getRawPath() + (locale == null ? "" : "?locale=" + locale)).toString();
+        String feedId = publicUrl
+                .of(uri.getRequestUri().getRawPath() + (locale == null ? "" : "?locale=" + locale))
+                .toString();
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -52,11 +55,15 @@ class AtomFeeds {
             if (locale != null) {
                 xml.writeAttribute("xml:lang", locale);
             }
-            String feedTitle = title != null ? title
+            String feedTitle = title != null
+                    ? title
                     : entries.isEmpty() ? publisher : entries.get(0).publisher().name();
             element(xml, "id", feedId);
             element(xml, "title", feedTitle);
-            Instant updated = entries.stream().map(ArticleResponse::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+            Instant updated = entries.stream()
+                    .map(ArticleResponse::updatedAt)
+                    .max(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
             element(xml, "updated", updated.toString());
             link(xml, "self", self.toString());
             xml.writeStartElement("generator");
@@ -73,8 +80,13 @@ class AtomFeeds {
                 xml.writeStartElement("author");
                 element(xml, "name", article.publisher().name());
                 xml.writeEndElement();
-                link(xml, "alternate", publicUrl.of("/api/v1/publishers/" + article.publisher().slug() + "/articles/" + article.slug()
-                        + "?locale=" + article.locale()).toString());
+                link(
+                        xml,
+                        "alternate",
+                        publicUrl
+                                .of("/api/v1/publishers/" + article.publisher().slug() + "/articles/" + article.slug()
+                                        + "?locale=" + article.locale())
+                                .toString());
                 if (article.category() != null) {
                     xml.writeEmptyElement("category");
                     xml.writeAttribute("term", article.category());

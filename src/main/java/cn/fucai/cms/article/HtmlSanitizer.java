@@ -18,13 +18,10 @@ final class HtmlSanitizer {
             .addAttributes("a", "title")
             .addEnforcedAttribute("a", "rel", "nofollow noopener");
 
-    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings()
-            .prettyPrint(false)
-            .charset("UTF-8")
-            .escapeMode(Entities.EscapeMode.base);
+    private static final Document.OutputSettings OUTPUT =
+            new Document.OutputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
 
-    private HtmlSanitizer() {
-    }
+    private HtmlSanitizer() {}
 
     /** The allowed part of {@code html}; null stays null. */
     static String sanitize(String html) {

@@ -9,8 +9,7 @@ import java.util.Locale;
 /** BCP 47 tags: validation, canonical spelling, and choosing which locale of an article to serve. */
 final class Locales {
 
-    private Locales() {
-    }
+    private Locales() {}
 
     /** The canonical spelling of a well-formed BCP 47 tag ("zh-cn" becomes "zh-CN"); otherwise a 400 naming the field. */
     static String canonical(String field, String tag) {
@@ -21,7 +20,8 @@ final class Locales {
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw new InvalidInputException(field, "must be a BCP 47 language tag such as zh-CN or en; was '" + tag + "'");
+            throw new InvalidInputException(
+                    field, "must be a BCP 47 language tag such as zh-CN or en; was '" + tag + "'");
         }
     }
 

@@ -28,15 +28,23 @@ public class PublisherAtomFeedResource {
 
     @GET
     @Produces(AtomFeeds.ATOM + ";charset=UTF-8")
-    @Operation(operationId = "publisherAtomFeed", summary = "Atom feed of one publisher",
-            description = "The publisher's 50 newest published articles, served in `locale` where a translation exists.")
-    @APIResponse(responseCode = "200", description = "An Atom 1.0 feed", content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "publisherAtomFeed",
+            summary = "Atom feed of one publisher",
+            description =
+                    "The publisher's 50 newest published articles, served in `locale` where a translation exists.")
+    @APIResponse(
+            responseCode = "200",
+            description = "An Atom 1.0 feed",
+            content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "The locale is not a BCP 47 tag")
     @APIResponse(responseCode = "404", description = "No such publisher")
     @APIResponse(responseCode = "410", description = "The publisher was deleted")
-    public String feed(@PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String idOrSlug,
-                       @QueryParam("locale") @Parameter(description = "BCP 47 locale to serve", example = "en") String locale,
-                       @Context UriInfo uri) {
+    public String feed(
+            @PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
+                    String idOrSlug,
+            @QueryParam("locale") @Parameter(description = "BCP 47 locale to serve", example = "en") String locale,
+            @Context UriInfo uri) {
         return feeds.feed(idOrSlug, locale, uri, null);
     }
 }

@@ -38,8 +38,12 @@ public class DemoContent {
     private final ObjectMapper json;
     private final boolean enabled;
 
-    DemoContent(PublisherService publishers, ArticleService articles, FigureService figures, ObjectMapper json,
-                @ConfigProperty(name = "cms.demo-content") boolean enabled) {
+    DemoContent(
+            PublisherService publishers,
+            ArticleService articles,
+            FigureService figures,
+            ObjectMapper json,
+            @ConfigProperty(name = "cms.demo-content") boolean enabled) {
         this.publishers = publishers;
         this.articles = articles;
         this.figures = figures;

@@ -49,39 +49,92 @@ final class FigureCsv {
     static final String MEDIA_TYPE = "text/csv";
     /** The most figures one import may hold, in either format. */
     static final int MAX_ROWS = 10_000;
+
     private static final char BOM = '\uFEFF';
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    private static final List<String> COMMON = List.of("id", "revision", "retracted", "updatedAt", "publisher", "regionCode",
-            "periodStart", "periodEnd", "granularity", "periodLabel", "lotteryType", "gameCategory", "amountYuan", "currency",
-            "printedValue", "printedUnit", "qualifier", "sourceArticleId", "sourceUrl", "sourceQuote");
-    private static final List<String> FUND = List.of("flow", "includesUnclaimedPrizes", "governmentLevel", "purposeCode",
-            "purposeLabel", "projectCount", "beneficiaryCount", "amountPerBeneficiaryYuan");
+    private static final List<String> COMMON = List.of(
+            "id",
+            "revision",
+            "retracted",
+            "updatedAt",
+            "publisher",
+            "regionCode",
+            "periodStart",
+            "periodEnd",
+            "granularity",
+            "periodLabel",
+            "lotteryType",
+            "gameCategory",
+            "amountYuan",
+            "currency",
+            "printedValue",
+            "printedUnit",
+            "qualifier",
+            "sourceArticleId",
+            "sourceUrl",
+            "sourceQuote");
+    private static final List<String> FUND = List.of(
+            "flow",
+            "includesUnclaimedPrizes",
+            "governmentLevel",
+            "purposeCode",
+            "purposeLabel",
+            "projectCount",
+            "beneficiaryCount",
+            "amountPerBeneficiaryYuan");
     private static final List<String> INDICATOR = List.of("metric", "value", "unit");
     /** The CSV column of each field of a figure request, for problems found after a row was read. */
     private static final Map<String, String> COLUMN_OF_FIELD = Map.ofEntries(
-            Map.entry("publisher", "publisher"), Map.entry("regionCode", "regionCode"), Map.entry("period", "periodStart"),
-            Map.entry("period.start", "periodStart"), Map.entry("period.end", "periodEnd"), Map.entry("period.granularity", "granularity"),
-            Map.entry("period.label", "periodLabel"), Map.entry("lotteryType", "lotteryType"), Map.entry("gameCategory", "gameCategory"),
-            Map.entry("amount", "printedValue"), Map.entry("amount.value", "printedValue"), Map.entry("amount.unit", "printedUnit"),
-            Map.entry("amount.currency", "currency"), Map.entry("qualifier", "qualifier"), Map.entry("source", "sourceUrl"),
-            Map.entry("source.articleId", "sourceArticleId"), Map.entry("source.url", "sourceUrl"), Map.entry("source.quote", "sourceQuote"),
-            Map.entry("fund", "flow"), Map.entry("fund.flow", "flow"), Map.entry("fund.includesUnclaimedPrizes", "includesUnclaimedPrizes"),
-            Map.entry("fund.governmentLevel", "governmentLevel"), Map.entry("fund.purpose.code", "purposeCode"),
-            Map.entry("fund.purpose.label", "purposeLabel"), Map.entry("fund.projectCount", "projectCount"),
-            Map.entry("fund.beneficiaryCount", "beneficiaryCount"), Map.entry("fund.amountPerBeneficiary", "amountPerBeneficiaryYuan"),
-            Map.entry("fund.amountPerBeneficiary.value", "amountPerBeneficiaryYuan"), Map.entry("indicator", "metric"),
-            Map.entry("indicator.metric", "metric"), Map.entry("indicator.value", "value"), Map.entry("indicator.unit", "unit"),
+            Map.entry("publisher", "publisher"),
+            Map.entry("regionCode", "regionCode"),
+            Map.entry("period", "periodStart"),
+            Map.entry("period.start", "periodStart"),
+            Map.entry("period.end", "periodEnd"),
+            Map.entry("period.granularity", "granularity"),
+            Map.entry("period.label", "periodLabel"),
+            Map.entry("lotteryType", "lotteryType"),
+            Map.entry("gameCategory", "gameCategory"),
+            Map.entry("amount", "printedValue"),
+            Map.entry("amount.value", "printedValue"),
+            Map.entry("amount.unit", "printedUnit"),
+            Map.entry("amount.currency", "currency"),
+            Map.entry("qualifier", "qualifier"),
+            Map.entry("source", "sourceUrl"),
+            Map.entry("source.articleId", "sourceArticleId"),
+            Map.entry("source.url", "sourceUrl"),
+            Map.entry("source.quote", "sourceQuote"),
+            Map.entry("fund", "flow"),
+            Map.entry("fund.flow", "flow"),
+            Map.entry("fund.includesUnclaimedPrizes", "includesUnclaimedPrizes"),
+            Map.entry("fund.governmentLevel", "governmentLevel"),
+            Map.entry("fund.purpose.code", "purposeCode"),
+            Map.entry("fund.purpose.label", "purposeLabel"),
+            Map.entry("fund.projectCount", "projectCount"),
+            Map.entry("fund.beneficiaryCount", "beneficiaryCount"),
+            Map.entry("fund.amountPerBeneficiary", "amountPerBeneficiaryYuan"),
+            Map.entry("fund.amountPerBeneficiary.value", "amountPerBeneficiaryYuan"),
+            Map.entry("indicator", "metric"),
+            Map.entry("indicator.metric", "metric"),
+            Map.entry("indicator.value", "value"),
+            Map.entry("indicator.unit", "unit"),
             Map.entry("", ""));
     /** Columns the service writes as plain decimal numbers itself: never a formula, and they must stay numbers. */
-    private static final Set<String> NUMERIC = Set.of("revision", "amountYuan", "printedValue", "projectCount", "beneficiaryCount",
-            "amountPerBeneficiaryYuan", "value");
+    private static final Set<String> NUMERIC = Set.of(
+            "revision",
+            "amountYuan",
+            "printedValue",
+            "projectCount",
+            "beneficiaryCount",
+            "amountPerBeneficiaryYuan",
+            "value");
     /** The first characters that make a spreadsheet read a cell as a formula. */
     private static final String FORMULA_STARTS = "=+-@\t\r＝＋－＠";
-    private static final Set<String> IGNORED_ON_IMPORT = Set.of("id", "revision", "retracted", "updatedAt", "amountYuan", "currency");
 
-    private FigureCsv() {
-    }
+    private static final Set<String> IGNORED_ON_IMPORT =
+            Set.of("id", "revision", "retracted", "updatedAt", "amountYuan", "currency");
+
+    private FigureCsv() {}
 
     static List<String> columns(FigureKind kind) {
         List<String> columns = new ArrayList<>(COMMON);
@@ -116,16 +169,43 @@ final class FigureCsv {
 
         void write(FigureRow row) throws IOException {
             FigureValues v = row.values();
-            List<Object> cells = new ArrayList<Object>(Arrays.<Object>asList(row.id(), row.revision(), row.retracted(), row.recordedAt(),
-                    row.publisher().slug(), v.regionCode(), v.period().start(), v.period().end(), v.period().granularity(),
-                    v.period().label(), v.lotteryType(), v.gameCategory(), money(v.amount()), v.amount() == null ? null : MoneyUnit.CURRENCY,
-                    plain(v.printedValue()), v.printedUnit(), v.qualifier(), v.sourceArticleId(), v.sourceUrl(), v.sourceQuote()));
+            List<Object> cells = new ArrayList<Object>(Arrays.<Object>asList(
+                    row.id(),
+                    row.revision(),
+                    row.retracted(),
+                    row.recordedAt(),
+                    row.publisher().slug(),
+                    v.regionCode(),
+                    v.period().start(),
+                    v.period().end(),
+                    v.period().granularity(),
+                    v.period().label(),
+                    v.lotteryType(),
+                    v.gameCategory(),
+                    money(v.amount()),
+                    v.amount() == null ? null : MoneyUnit.CURRENCY,
+                    plain(v.printedValue()),
+                    v.printedUnit(),
+                    v.qualifier(),
+                    v.sourceArticleId(),
+                    v.sourceUrl(),
+                    v.sourceQuote()));
             if (kind == FigureKind.fund) {
                 FigureValues.Fund f = v.fund();
-                cells.addAll(Arrays.<Object>asList(f.flow(), f.includesUnclaimedPrizes(), f.governmentLevel(), f.purposeCode(),
-                        f.purposeLabel(), f.projectCount(), f.beneficiaryCount(), money(f.amountPerBeneficiary())));
+                cells.addAll(Arrays.<Object>asList(
+                        f.flow(),
+                        f.includesUnclaimedPrizes(),
+                        f.governmentLevel(),
+                        f.purposeCode(),
+                        f.purposeLabel(),
+                        f.projectCount(),
+                        f.beneficiaryCount(),
+                        money(f.amountPerBeneficiary())));
             } else if (kind == FigureKind.indicator) {
-                cells.addAll(Arrays.<Object>asList(v.indicator().metric(), plain(v.indicator().value()), v.indicator().unit()));
+                cells.addAll(Arrays.<Object>asList(
+                        v.indicator().metric(),
+                        plain(v.indicator().value()),
+                        v.indicator().unit()));
             }
             List<String> written = new ArrayList<>(cells.size());
             for (int i = 0; i < cells.size(); i++) {
@@ -145,8 +225,7 @@ final class FigureCsv {
      * A CSV file read into figure requests: a null request for each row that could not be read, whose problems are in
      * {@code violations}, named by row (the first data row is row 1) and column.
      */
-    record Parsed(List<FigureRequest> requests, List<FieldViolation> violations) {
-    }
+    record Parsed(List<FigureRequest> requests, List<FieldViolation> violations) {}
 
     /**
      * The CSV column of a figure request's field ("amount.unit" is printedUnit), named with its row (the first data row
@@ -166,12 +245,16 @@ final class FigureCsv {
         List<FieldViolation> violations = new ArrayList<>();
         List<FigureRequest> requests = new ArrayList<>();
         try (MappingIterator<List<String>> rows = MAPPER.readerForListOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
-            List<String> header = rows.hasNextValue() ? rows.nextValue().stream().map(String::strip).toList() : List.of();
+                .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(text)) {
+            List<String> header = rows.hasNextValue()
+                    ? rows.nextValue().stream().map(String::strip).toList()
+                    : List.of();
             Set<String> known = new LinkedHashSet<>(columns(kind));
             for (String column : header) {
                 if (!known.contains(column)) {
-                    violations.add(new FieldViolation("header", "unknown column '" + column + "'; columns are " + known));
+                    violations.add(
+                            new FieldViolation("header", "unknown column '" + column + "'; columns are " + known));
                 }
             }
             int index = 0;
@@ -182,7 +265,8 @@ final class FigureCsv {
                     continue;
                 }
                 if (values.size() != header.size()) {
-                    violations.add(new FieldViolation("row " + index, "has " + values.size() + " cells; the header has " + header.size()));
+                    violations.add(new FieldViolation(
+                            "row " + index, "has " + values.size() + " cells; the header has " + header.size()));
                     requests.add(null);
                     continue;
                 }
@@ -191,13 +275,15 @@ final class FigureCsv {
                     cells.put(header.get(i), values.get(i));
                 }
                 if (index > MAX_ROWS) {
-                    throw new InvalidInputException("body", "has more than " + MAX_ROWS + " data rows; import them in several files");
+                    throw new InvalidInputException(
+                            "body", "has more than " + MAX_ROWS + " data rows; import them in several files");
                 }
                 int before = violations.size();
                 FigureRequest request = new Row(kind, index, cells, violations).request();
                 if (violations.size() == before) {
                     for (ConstraintViolation<FigureRequest> violation : validator.validate(request)) {
-                        violations.add(new FieldViolation(fieldName(index - 1, violation.getPropertyPath().toString()), violation.getMessage()));
+                        violations.add(new FieldViolation(
+                                fieldName(index - 1, violation.getPropertyPath().toString()), violation.getMessage()));
                     }
                 }
                 requests.add(violations.size() == before ? request : null);
@@ -236,20 +322,37 @@ final class FigureCsv {
             if (kind == FigureKind.fund) {
                 String purposeCode = text("purposeCode");
                 String perBeneficiary = text("amountPerBeneficiaryYuan");
-                fund = new FundInput(enumValue("flow", FundFlow.class), bool("includesUnclaimedPrizes"),
+                fund = new FundInput(
+                        enumValue("flow", FundFlow.class),
+                        bool("includesUnclaimedPrizes"),
                         enumValue("governmentLevel", GovernmentLevel.class),
                         purposeCode == null ? null : new PurposeInput(purposeCode, required("purposeLabel")),
-                        integer("projectCount"), integer("beneficiaryCount"),
+                        integer("projectCount"),
+                        integer("beneficiaryCount"),
                         perBeneficiary == null ? null : new AmountInput(number("amountPerBeneficiaryYuan"), "元", null));
             }
             IndicatorInput indicator = kind == FigureKind.indicator
-                    ? new IndicatorInput(required("metric"), number("value"), required("unit")) : null;
+                    ? new IndicatorInput(required("metric"), number("value"), required("unit"))
+                    : null;
             String articleId = text("sourceArticleId");
-            return new FigureRequest(required("publisher"), required("regionCode"),
-                    new PeriodInput(date("periodStart"), date("periodEnd"), enumValue("granularity", Granularity.class), text("periodLabel")),
-                    enumValue("lotteryType", LotteryType.class), text("gameCategory"), amount, enumValue("qualifier", Qualifier.class),
-                    new SourceInput(articleId == null ? null : parse("sourceArticleId", UUID::fromString, "a UUID"), text("sourceUrl"), text("sourceQuote")),
-                    fund, indicator);
+            return new FigureRequest(
+                    required("publisher"),
+                    required("regionCode"),
+                    new PeriodInput(
+                            date("periodStart"),
+                            date("periodEnd"),
+                            enumValue("granularity", Granularity.class),
+                            text("periodLabel")),
+                    enumValue("lotteryType", LotteryType.class),
+                    text("gameCategory"),
+                    amount,
+                    enumValue("qualifier", Qualifier.class),
+                    new SourceInput(
+                            articleId == null ? null : parse("sourceArticleId", UUID::fromString, "a UUID"),
+                            text("sourceUrl"),
+                            text("sourceQuote")),
+                    fund,
+                    indicator);
         }
 
         private String text(String column) {
@@ -305,7 +408,10 @@ final class FigureCsv {
         private <E extends Enum<E>> E enumValue(String column, Class<E> type) {
             String value = text(column);
             if (value == null) {
-                if (column.equals("flow") || column.equals("granularity") || column.equals("lotteryType") || column.equals("qualifier")) {
+                if (column.equals("flow")
+                        || column.equals("granularity")
+                        || column.equals("lotteryType")
+                        || column.equals("qualifier")) {
                     fail(column, "is required");
                 }
                 return null;
@@ -338,7 +444,9 @@ final class FigureCsv {
 
     /** What {@link #asText} wrote, as it was. */
     static String fromText(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1)
+                : cell;
     }
 
     private static String money(BigDecimal yuan) {

@@ -11,7 +11,17 @@ import java.util.UUID;
  * the values as they were known at that moment; {@code text} keeps figures whose label, category, quote, purpose,
  * metric or correction reason hold the words.
  */
-public record FigureFilter(FigureKind kind, UUID publisherId, String region, LocalDate periodFrom, LocalDate periodTo,
-                           LotteryType lotteryType, String gameCategory, Granularity granularity, FundFlow flow,
-                           String purpose, boolean includeRetracted, Instant asOf, SearchQuery text) {
-}
+public record FigureFilter(
+        FigureKind kind,
+        UUID publisherId,
+        String region,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        LotteryType lotteryType,
+        String gameCategory,
+        Granularity granularity,
+        FundFlow flow,
+        String purpose,
+        boolean includeRetracted,
+        Instant asOf,
+        SearchQuery text) {}

@@ -34,7 +34,8 @@ final class FigureInputs {
 
     /** The live publisher a request names, as checked; empty when there is none. */
     Optional<Publisher> publisher(String idOrSlug) {
-        return publishers.computeIfAbsent(idOrSlug, key -> Publisher.findByIdOrSlug(key).filter(p -> !p.isDeleted()));
+        return publishers.computeIfAbsent(
+                idOrSlug, key -> Publisher.findByIdOrSlug(key).filter(p -> !p.isDeleted()));
     }
 
     /** Checked values and their region scope, or null when {@code violations} received at least one problem. */
@@ -50,12 +51,21 @@ final class FigureInputs {
         }
         var p = request.period();
         violations.addAll(prefixed(prefix, Period.check("period", p.start(), p.end(), p.granularity())));
-        Period period = new Period(p.start(), p.end(), p.granularity(),
-                p.label() == null || p.label().isBlank() ? Period.defaultLabel(p.start(), p.end(), p.granularity()) : p.label().strip());
+        Period period = new Period(
+                p.start(),
+                p.end(),
+                p.granularity(),
+                p.label() == null || p.label().isBlank()
+                        ? Period.defaultLabel(p.start(), p.end(), p.granularity())
+                        : p.label().strip());
 
         BigDecimal amount = null;
         if (kind == FigureKind.indicator) {
-            forbid(request.amount() != null, prefix + "amount", "indicator figures carry a value in `indicator`, not an amount", violations);
+            forbid(
+                    request.amount() != null,
+                    prefix + "amount",
+                    "indicator figures carry a value in `indicator`, not an amount",
+                    violations);
         } else if (request.amount() == null) {
             violations.add(new FieldViolation(prefix + "amount", "is required on " + kind + " figures"));
         } else {
@@ -76,7 +86,9 @@ final class FigureInputs {
             if (request.indicator() == null) {
                 violations.add(new FieldViolation(prefix + "indicator", "is required on indicator figures"));
             } else {
-                indicator = new FigureValues.Indicator(request.indicator().metric().strip(), plain(request.indicator().value()),
+                indicator = new FigureValues.Indicator(
+                        request.indicator().metric().strip(),
+                        plain(request.indicator().value()),
                         request.indicator().unit().strip());
             }
         } else {
@@ -92,30 +104,47 @@ final class FigureInputs {
         if (violations.size() > before) {
             return null;
         }
-        FigureValues values = new FigureValues(publisherId, request.regionCode(), period, request.lotteryType(),
-                blankToNull(request.gameCategory()), amount,
-                request.amount() == null ? null : plain(request.amount().value()), request.amount() == null ? null : request.amount().unit(),
-                request.qualifier(), source.articleId(), blankToNull(source.url()), blankToNull(source.quote()), fund, indicator);
+        FigureValues values = new FigureValues(
+                publisherId,
+                request.regionCode(),
+                period,
+                request.lotteryType(),
+                blankToNull(request.gameCategory()),
+                amount,
+                request.amount() == null ? null : plain(request.amount().value()),
+                request.amount() == null ? null : request.amount().unit(),
+                request.qualifier(),
+                source.articleId(),
+                blankToNull(source.url()),
+                blankToNull(source.quote()),
+                fund,
+                indicator);
         return new Checked(values, lineage.scope());
     }
 
     /** Values ready to store, with the region codes a region filter matches them on. */
-    record Checked(FigureValues values, Set<String> regionScope) {
-    }
+    record Checked(FigureValues values, Set<String> regionScope) {}
 
     private static FigureValues.Fund fund(FundInput input, String prefix, List<FieldViolation> violations) {
-        BigDecimal perBeneficiary = input.amountPerBeneficiary() == null ? null
+        BigDecimal perBeneficiary = input.amountPerBeneficiary() == null
+                ? null
                 : yuan(input.amountPerBeneficiary(), prefix + "amountPerBeneficiary", violations);
-        return new FigureValues.Fund(input.flow(), input.includesUnclaimedPrizes(), input.governmentLevel(),
+        return new FigureValues.Fund(
+                input.flow(),
+                input.includesUnclaimedPrizes(),
+                input.governmentLevel(),
                 input.purpose() == null ? null : input.purpose().code(),
                 input.purpose() == null ? null : input.purpose().label().strip(),
-                input.projectCount(), input.beneficiaryCount(), perBeneficiary);
+                input.projectCount(),
+                input.beneficiaryCount(),
+                perBeneficiary);
     }
 
     /** The amount in yuan, or null with the problem recorded. */
     private static BigDecimal yuan(AmountInput amount, String field, List<FieldViolation> violations) {
         if (amount.currency() != null && !amount.currency().equals(MoneyUnit.CURRENCY)) {
-            violations.add(new FieldViolation(field + ".currency", "only CNY is accepted; was '" + amount.currency() + "'"));
+            violations.add(
+                    new FieldViolation(field + ".currency", "only CNY is accepted; was '" + amount.currency() + "'"));
             return null;
         }
         try {
@@ -133,7 +162,9 @@ final class FigureInputs {
     }
 
     private static List<FieldViolation> prefixed(String prefix, List<FieldViolation> violations) {
-        return violations.stream().map(v -> new FieldViolation(prefix + v.field(), v.message())).toList();
+        return violations.stream()
+                .map(v -> new FieldViolation(prefix + v.field(), v.message()))
+                .toList();
     }
 
     /** A printed number without trailing zeros (743.90 is printed as 743.9), as the database gives it back. */

@@ -6,7 +6,6 @@ import cn.fucai.cms.search.SearchQuery;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class FigureQuery {
 
     @QueryParam("q")
-    @Parameter(description = "Only figures whose period label, game category, source quote, purpose, metric or correction "
-            + "reason hold these words, matched as in search: Chinese words wherever they stand, English in any inflection",
+    @Parameter(
+            description =
+                    "Only figures whose period label, game category, source quote, purpose, metric or correction "
+                            + "reason hold these words, matched as in search: Chinese words wherever they stand, English in any inflection",
             example = "助学")
     public String q;
 
@@ -38,7 +39,12 @@ public class FigureQuery {
     public String periodTo;
 
     @QueryParam("lotteryType")
-    @Parameter(description = "welfare, sports or all", schema = @Schema(type = SchemaType.STRING, enumeration = {"welfare", "sports", "all"}))
+    @Parameter(
+            description = "welfare, sports or all",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"welfare", "sports", "all"}))
     public String lotteryType;
 
     @QueryParam("gameCategory")
@@ -46,8 +52,12 @@ public class FigureQuery {
     public String gameCategory;
 
     @QueryParam("flow")
-    @Parameter(description = "Fund figures only: the fund flow",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"raised", "allocated", "used", "remitted_to_central", "retained_locally"}))
+    @Parameter(
+            description = "Fund figures only: the fund flow",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"raised", "allocated", "used", "remitted_to_central", "retained_locally"}))
     public String flow;
 
     @QueryParam("purpose")
@@ -55,7 +65,9 @@ public class FigureQuery {
     public String purpose;
 
     @QueryParam("asOf")
-    @Parameter(description = "RFC 3339 moment: answer with the values as they were known then", example = "2020-03-01T00:00:00Z")
+    @Parameter(
+            description = "RFC 3339 moment: answer with the values as they were known then",
+            example = "2020-03-01T00:00:00Z")
     public String asOf;
 
     /** The filter, given the publisher id the service resolved; kind-specific parameters are refused elsewhere. */
@@ -63,10 +75,19 @@ public class FigureQuery {
         if (kind != FigureKind.fund && (flow != null || purpose != null)) {
             throw new InvalidInputException(flow != null ? "flow" : "purpose", "applies to fund figures only");
         }
-        return new FigureFilter(kind, publisherId, region, date("periodFrom", periodFrom), date("periodTo", periodTo),
-                QueryParams.enumValue(LotteryType.class, "lotteryType", lotteryType), gameCategory,
+        return new FigureFilter(
+                kind,
+                publisherId,
+                region,
+                date("periodFrom", periodFrom),
+                date("periodTo", periodTo),
+                QueryParams.enumValue(LotteryType.class, "lotteryType", lotteryType),
+                gameCategory,
                 QueryParams.enumValue(Granularity.class, "granularity", granularity),
-                QueryParams.enumValue(FundFlow.class, "flow", flow), purpose, includeRetracted, asOf(),
+                QueryParams.enumValue(FundFlow.class, "flow", flow),
+                purpose,
+                includeRetracted,
+                asOf(),
                 q == null ? null : SearchQuery.parse(q));
     }
 

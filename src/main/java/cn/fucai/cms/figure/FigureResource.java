@@ -76,33 +76,59 @@ public abstract class FigureResource {
 
     @GET
     @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "A page of figures",
-            headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of figures",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<...>; rel=\"next\"` when there is a next page",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad filter, sort, limit or cursor")
     public RestResponse<Page<FigureResponse>> list(
             @BeanParam FigureQuery query,
-            @QueryParam("granularity") @Parameter(description = "Only figures of this period shape",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"MONTH", "QUARTER", "YEAR", "YEAR_TO_DATE", "CUSTOM"})) String granularity,
-            @QueryParam("includeRetracted") @Parameter(description = "Also list retracted figures") boolean includeRetracted,
-            @QueryParam("sort") @Parameter(description = "Sort key, `-` for descending",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-periodStart", enumeration = {"-periodStart", "periodStart", "-updatedAt", "updatedAt"}))
-            String sort,
+            @QueryParam("granularity")
+                    @Parameter(
+                            description = "Only figures of this period shape",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"MONTH", "QUARTER", "YEAR", "YEAR_TO_DATE", "CUSTOM"}))
+                    String granularity,
+            @QueryParam("includeRetracted") @Parameter(description = "Also list retracted figures")
+                    boolean includeRetracted,
+            @QueryParam("sort")
+                    @Parameter(
+                            description = "Sort key, `-` for descending",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "-periodStart",
+                                            enumeration = {"-periodStart", "periodStart", "-updatedAt", "updatedAt"}))
+                    String sort,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        FigureFilter filter = query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
-        return PagedResponse.ok(figures.list(filter, FigureSort.parse(sort), page.cursor, limit).map(FigureResponse::from), uri);
+        FigureFilter filter =
+                query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
+        return PagedResponse.ok(
+                figures.list(filter, FigureSort.parse(sort), page.cursor, limit).map(FigureResponse::from), uri);
     }
 
     @GET
     @Produces(CSV + ";qs=0.5")
     @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The CSV file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A bad filter")
-    public Response list(@BeanParam FigureQuery query,
-                           @QueryParam("granularity") String granularity,
-                           @QueryParam("includeRetracted") boolean includeRetracted) {
-        FigureFilter filter = query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
+    public Response list(
+            @BeanParam FigureQuery query,
+            @QueryParam("granularity") String granularity,
+            @QueryParam("includeRetracted") boolean includeRetracted) {
+        FigureFilter filter =
+                query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
         figures.checkFilter(filter);
         StreamingOutput body = out -> {
             try (FigureCsv.RowWriter writer = FigureCsv.writer(kind, out)) {
@@ -116,7 +142,8 @@ public abstract class FigureResource {
             }
         };
         return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + kind + "-figures.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + kind + "-figures.csv\"")
+                .build();
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -124,15 +151,25 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
-    @Operation(summary = "Create a figure", description = "Amounts are given as printed (743.9 万元) and stored exactly in yuan.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FigureResponse.class)),
-            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                       @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
+    @Operation(
+            summary = "Create a figure",
+            description = "Amounts are given as printed (743.9 万元) and stored exactly in yuan.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FigureResponse.class)),
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            })
     @APIResponse(responseCode = "400", description = "Invalid values, each named; nothing was written")
     public RestResponse<FigureResponse> create(@Valid @NotNull FigureRequest body, @Context UriInfo uri) {
         FigureRow row = figures.create(kind, body);
-        return Representations.created(uri.getAbsolutePathBuilder().path(row.id().toString()).build(), etag(row), FigureResponse.from(row));
+        return Representations.created(
+                uri.getAbsolutePathBuilder().path(row.id().toString()).build(), etag(row), FigureResponse.from(row));
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -142,10 +179,16 @@ public abstract class FigureResource {
     @POST
     @Path("/batch")
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "201", description = "Every figure was created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Every figure was created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
-    public RestResponse<List<FigureResponse>> importFigures(@NotNull @Size(min = 1, max = FigureCsv.MAX_ROWS) List<@Valid @NotNull FigureRequest> body) {
+    public RestResponse<List<FigureResponse>> importFigures(
+            @NotNull @Size(min = 1, max = FigureCsv.MAX_ROWS) List<@Valid @NotNull FigureRequest> body) {
         return created(figures.createAll(kind, body, (i, field) -> "[" + i + "]." + field, List.of()));
     }
 
@@ -157,8 +200,13 @@ public abstract class FigureResource {
     @Path("/batch")
     @Consumes(CSV)
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "201", description = "Every figure was created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Every figure was created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@NotNull String body) {
         return created(figures.importCsv(kind, body));
@@ -166,32 +214,49 @@ public abstract class FigureResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a figure", description = "The current values, or with `asOf` the values as known at that moment.")
-    @APIResponse(responseCode = "200", description = "The figure",
-            headers = @Header(name = "ETag", description = "Strong entity tag: the revision", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            summary = "Get a figure",
+            description = "The current values, or with `asOf` the values as known at that moment.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The figure",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong entity tag: the revision",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "The id is not a UUID, or asOf is not a timestamp")
     @APIResponse(responseCode = "404", description = "No such figure, or none yet at asOf")
     public RestResponse<FigureResponse> get(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
-            @QueryParam("asOf") @Parameter(description = "RFC 3339 moment", example = "2020-03-01T00:00:00Z") String asOf,
+            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String id,
+            @QueryParam("asOf") @Parameter(description = "RFC 3339 moment", example = "2020-03-01T00:00:00Z")
+                    String asOf,
             @Context HttpHeaders headers) {
-        FigureRow row = figures.get(kind, QueryParams.uuid("id", id), asOf == null ? null : QueryParams.startOfDay("asOf", asOf));
+        FigureRow row = figures.get(
+                kind, QueryParams.uuid("id", id), asOf == null ? null : QueryParams.startOfDay("asOf", asOf));
         return Representations.ok(headers, etag(row), row.recordedAt(), FigureResponse.from(row));
     }
 
     @GET
     @Path("/{id}/revisions")
-    @Operation(summary = "List a figure's revisions", description = "Its whole history, oldest first: creation, corrections with their reasons, retraction.")
+    @Operation(
+            summary = "List a figure's revisions",
+            description = "Its whole history, oldest first: creation, corrections with their reasons, retraction.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
     @APIResponse(responseCode = "400", description = "A bad id, limit or cursor")
     @APIResponse(responseCode = "404", description = "No such figure")
     public RestResponse<Page<RevisionResponse>> revisions(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
+            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String id,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        return PagedResponse.ok(figures.revisions(kind, QueryParams.uuid("id", id), page.cursor, limit).map(RevisionResponse::from), uri);
+        return PagedResponse.ok(
+                figures.revisions(kind, QueryParams.uuid("id", id), page.cursor, limit)
+                        .map(RevisionResponse::from),
+                uri);
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -200,18 +265,31 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/{id}/corrections")
-    @Operation(summary = "Correct a figure", description = "Records new values as a new revision with the reason; the old values stay readable.")
-    @APIResponse(responseCode = "200", description = "The corrected figure",
+    @Operation(
+            summary = "Correct a figure",
+            description = "Records new values as a new revision with the reason; the old values stay readable.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The corrected figure",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid values, or nothing changes; nothing was written")
     @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "412", description = "If-Match names an old revision; nothing was written")
     public RestResponse<FigureResponse> correct(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you corrected") String ifMatch,
+            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you corrected")
+                    String ifMatch,
             @Valid @NotNull CorrectionRequest body) {
-        FigureRow row = figures.correct(kind, QueryParams.uuid("id", id), body.reason(), body.figure(), VersionPrecondition.fromIfMatch(ifMatch));
-        return RestResponse.ResponseBuilder.ok(FigureResponse.from(row)).tag(etag(row)).build();
+        FigureRow row = figures.correct(
+                kind,
+                QueryParams.uuid("id", id),
+                body.reason(),
+                body.figure(),
+                VersionPrecondition.fromIfMatch(ifMatch));
+        return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
+                .tag(etag(row))
+                .build();
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -220,24 +298,34 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/{id}/retraction")
-    @Operation(summary = "Retract a figure", description = "Marks it retracted with the reason: it leaves lists and totals, and stays in its history.")
-    @APIResponse(responseCode = "200", description = "The retracted figure",
+    @Operation(
+            summary = "Retract a figure",
+            description = "Marks it retracted with the reason: it leaves lists and totals, and stays in its history.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The retracted figure",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "409", description = "Already retracted")
     @APIResponse(responseCode = "412", description = "If-Match names an old revision; nothing was written")
     public RestResponse<FigureResponse> retract(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you retract") String ifMatch,
+            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you retract")
+                    String ifMatch,
             @Valid @NotNull RetractionRequest body) {
-        FigureRow row = figures.retract(kind, QueryParams.uuid("id", id), body.reason(), VersionPrecondition.fromIfMatch(ifMatch));
-        return RestResponse.ResponseBuilder.ok(FigureResponse.from(row)).tag(etag(row)).build();
+        FigureRow row = figures.retract(
+                kind, QueryParams.uuid("id", id), body.reason(), VersionPrecondition.fromIfMatch(ifMatch));
+        return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
+                .tag(etag(row))
+                .build();
     }
 
     private static RestResponse<List<FigureResponse>> created(List<FigureRow> rows) {
         return RestResponse.ResponseBuilder.<List<FigureResponse>>create(RestResponse.Status.CREATED)
-                .entity(rows.stream().map(FigureResponse::from).toList()).build();
+                .entity(rows.stream().map(FigureResponse::from).toList())
+                .build();
     }
 
     private static EntityTag etag(FigureRow row) {

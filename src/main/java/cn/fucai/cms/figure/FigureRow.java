@@ -5,6 +5,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One revision of a figure as stored: identity, history metadata and values. */
-public record FigureRow(UUID id, FigureKind kind, PublisherRef publisher, Instant createdAt, int revision, String action,
-                        String reason, Instant recordedAt, boolean retracted, FigureValues values) {
-}
+public record FigureRow(
+        UUID id,
+        FigureKind kind,
+        PublisherRef publisher,
+        Instant createdAt,
+        int revision,
+        String action,
+        String reason,
+        Instant recordedAt,
+        boolean retracted,
+        FigureValues values) {}

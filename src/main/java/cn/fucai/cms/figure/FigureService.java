@@ -47,7 +47,13 @@ public class FigureService {
     private final WebhookOutbox webhooks;
     private final Validator validator;
 
-    FigureService(Clock clock, FigureStore store, AccessPolicy access, AuditLog audit, WebhookOutbox webhooks, Validator validator) {
+    FigureService(
+            Clock clock,
+            FigureStore store,
+            AccessPolicy access,
+            AuditLog audit,
+            WebhookOutbox webhooks,
+            Validator validator) {
         this.clock = clock;
         this.validator = validator;
         this.store = store;
@@ -76,7 +82,8 @@ public class FigureService {
      * {@code unreadable} holds problems found while reading the batch; their rows are null in {@code requests}.
      */
     @Transactional
-    public List<FigureRow> createAll(FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
+    public List<FigureRow> createAll(
+            FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
         FigureInputs inputs = new FigureInputs(store);
         List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
@@ -91,7 +98,8 @@ public class FigureService {
             throw new InvalidInputException(violations);
         }
         Caller caller = null;
-        for (UUID publisherId : checked.stream().map(c -> c.values().publisherId()).distinct().toList()) {
+        for (UUID publisherId :
+                checked.stream().map(c -> c.values().publisherId()).distinct().toList()) {
             caller = access.requireWrite(publisherId);
         }
         Instant now = Timestamps.now(clock);
@@ -99,21 +107,40 @@ public class FigureService {
         for (FigureInputs.Checked figure : checked) {
             // The same time-ordered UUID v7 generator the entities use; it does not need the session.
             UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
-            Publisher publisher = inputs.publisher(requests.get(rows.size()).publisher()).orElseThrow();
-            rows.add(new FigureRow(id, kind, PublisherRef.from(publisher), now, 1, "created", null, now, false, figure.values()));
+            Publisher publisher =
+                    inputs.publisher(requests.get(rows.size()).publisher()).orElseThrow();
+            rows.add(new FigureRow(
+                    id, kind, PublisherRef.from(publisher), now, 1, "created", null, now, false, figure.values()));
         }
-        store.insertAll(rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
-        audit.recordAll(caller, "create", kind + "-figure",
-                rows.stream().map(row -> new AuditLog.Written(row.id(), row.values().publisherId(), row.values())).toList());
+        store.insertAll(
+                rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
+        audit.recordAll(
+                caller,
+                "create",
+                kind + "-figure",
+                rows.stream()
+                        .map(row -> new AuditLog.Written(row.id(), row.values().publisherId(), row.values()))
+                        .toList());
         // a single figure is one figure.published; a batch is one figure.imported per publisher, naming its figures
         Map<UUID, List<FigureRow>> byPublisher = new LinkedHashMap<>();
-        rows.forEach(row -> byPublisher.computeIfAbsent(row.values().publisherId(), id -> new ArrayList<>()).add(row));
+        rows.forEach(row -> byPublisher
+                .computeIfAbsent(row.values().publisherId(), id -> new ArrayList<>())
+                .add(row));
         for (Map.Entry<UUID, List<FigureRow>> publisher : byPublisher.entrySet()) {
             if (rows.size() == 1) {
-                webhooks.publish(WebhookEventType.FIGURE_PUBLISHED, publisher.getKey(), FigureDtos.FigureResponse.from(rows.get(0)));
+                webhooks.publish(
+                        WebhookEventType.FIGURE_PUBLISHED,
+                        publisher.getKey(),
+                        FigureDtos.FigureResponse.from(rows.get(0)));
             } else if (webhooks.subscribed(WebhookEventType.FIGURE_IMPORTED, publisher.getKey())) {
-                webhooks.publish(WebhookEventType.FIGURE_IMPORTED, publisher.getKey(), new FigureDtos.ImportedFigures(kind.name(),
-                        publisher.getKey(), publisher.getValue().size(), publisher.getValue().stream().map(FigureRow::id).toList()));
+                webhooks.publish(
+                        WebhookEventType.FIGURE_IMPORTED,
+                        publisher.getKey(),
+                        new FigureDtos.ImportedFigures(
+                                kind.name(),
+                                publisher.getKey(),
+                                publisher.getValue().size(),
+                                publisher.getValue().stream().map(FigureRow::id).toList()));
             }
         }
         return rows;
@@ -127,14 +154,16 @@ public class FigureService {
 
     /** The figure now, or as it was known at {@code asOf}; 404 when it did not exist then. */
     public FigureRow get(FigureKind kind, UUID id, Instant asOf) {
-        return store.find(kind, id, asOf).orElseThrow(() -> asOf == null
-                ? new ResourceNotFoundException(kind + " figure", id)
-                : new ResourceNotFoundException(kind + " figure", id + " as of " + asOf));
+        return store.find(kind, id, asOf)
+                .orElseThrow(() -> asOf == null
+                        ? new ResourceNotFoundException(kind + " figure", id)
+                        : new ResourceNotFoundException(kind + " figure", id + " as of " + asOf));
     }
 
     /** A new revision with new values and the reason for the correction. */
     @Transactional
-    public FigureRow correct(FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
+    public FigureRow correct(
+            FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
         Caller caller = access.requireWrite(current.values().publisherId());
         List<FieldViolation> violations = new ArrayList<>();
@@ -143,16 +172,36 @@ public class FigureService {
             throw new InvalidInputException(violations);
         }
         if (!checked.values().publisherId().equals(current.values().publisherId())) {
-            throw new InvalidInputException("figure.publisher", "a correction cannot move a figure to another publisher; retract it and create a new one");
+            throw new InvalidInputException(
+                    "figure.publisher",
+                    "a correction cannot move a figure to another publisher; retract it and create a new one");
         }
         if (checked.values().equals(current.values()) && !current.retracted()) {
-            throw new InvalidInputException("figure", "is identical to revision " + current.revision() + "; nothing to correct");
+            throw new InvalidInputException(
+                    "figure", "is identical to revision " + current.revision() + "; nothing to correct");
         }
-        store.appendRevision(id, current.revision() + 1, "corrected", reason.strip(), Timestamps.now(clock), false,
-                checked.values(), checked.regionScope());
-        audit.record(caller, "correct", kind + "-figure", id, current.values().publisherId(), current.values(), checked.values());
+        store.appendRevision(
+                id,
+                current.revision() + 1,
+                "corrected",
+                reason.strip(),
+                Timestamps.now(clock),
+                false,
+                checked.values(),
+                checked.regionScope());
+        audit.record(
+                caller,
+                "correct",
+                kind + "-figure",
+                id,
+                current.values().publisherId(),
+                current.values(),
+                checked.values());
         FigureRow corrected = get(kind, id, null);
-        webhooks.publish(WebhookEventType.FIGURE_CORRECTED, corrected.values().publisherId(), FigureDtos.FigureResponse.from(corrected));
+        webhooks.publish(
+                WebhookEventType.FIGURE_CORRECTED,
+                corrected.values().publisherId(),
+                FigureDtos.FigureResponse.from(corrected));
         return corrected;
     }
 
@@ -164,9 +213,17 @@ public class FigureService {
         if (current.retracted()) {
             throw new ResourceConflictException(kind + " figure " + id + " is already retracted");
         }
-        List<String> scope = Region.lineage(List.of(current.values().regionCode())).scope().stream().toList();
-        store.appendRevision(id, current.revision() + 1, "retracted", reason.strip(), Timestamps.now(clock), true,
-                current.values(), scope);
+        List<String> scope = Region.lineage(List.of(current.values().regionCode())).scope().stream()
+                .toList();
+        store.appendRevision(
+                id,
+                current.revision() + 1,
+                "retracted",
+                reason.strip(),
+                Timestamps.now(clock),
+                true,
+                current.values(),
+                scope);
         audit.record(caller, "retract", kind + "-figure", id, current.values().publisherId(), current.values(), null);
         return get(kind, id, null);
     }
@@ -178,7 +235,8 @@ public class FigureService {
             return null;
         }
         return Publisher.findByIdOrSlug(idOrSlug)
-                .orElseThrow(() -> new InvalidInputException("publisher", "no publisher " + idOrSlug)).id;
+                .orElseThrow(() -> new InvalidInputException("publisher", "no publisher " + idOrSlug))
+                .id;
     }
 
     /** Checks what a filter names that only the database knows: the region must exist. */
@@ -193,26 +251,42 @@ public class FigureService {
     @Transactional
     public FigureDtos.SummaryResponse summary(FigureKind kind, String groupByParam, FigureFilter filter) {
         if (groupByParam == null) {
-            throw new InvalidInputException("groupBy", "is required: year, quarter, month, region, publisher, gameCategory, flow or purpose");
+            throw new InvalidInputException(
+                    "groupBy", "is required: year, quarter, month, region, publisher, gameCategory, flow or purpose");
         }
         FigureSummaries.GroupBy groupBy = QueryParams.enumValue(FigureSummaries.GroupBy.class, "groupBy", groupByParam);
         checkFilter(filter);
         if (kind == FigureKind.fund && filter.flow() == null && groupBy != FigureSummaries.GroupBy.flow) {
-            throw new InvalidInputException("flow", "is required for fund summaries unless groupBy=flow: money raised and money used must not be added together");
+            throw new InvalidInputException(
+                    "flow",
+                    "is required for fund summaries unless groupBy=flow: money raised and money used must not be added together");
         }
-        if (kind != FigureKind.fund && (groupBy == FigureSummaries.GroupBy.flow || groupBy == FigureSummaries.GroupBy.purpose)) {
+        if (kind != FigureKind.fund
+                && (groupBy == FigureSummaries.GroupBy.flow || groupBy == FigureSummaries.GroupBy.purpose)) {
             throw new InvalidInputException("groupBy", "flow and purpose apply to fund figures only");
         }
         String region = filter.region() == null ? Region.COUNTRY : filter.region();
         // Load a year more than asked, so that the first year of the range has a year-on-year comparison.
-        FigureFilter load = new FigureFilter(kind, filter.publisherId(), region,
-                filter.periodFrom() == null ? null : filter.periodFrom().minusYears(1), filter.periodTo(), filter.lotteryType(),
-                filter.gameCategory(), null, filter.flow(), filter.purpose(), false, filter.asOf(), filter.text());
+        FigureFilter load = new FigureFilter(
+                kind,
+                filter.publisherId(),
+                region,
+                filter.periodFrom() == null ? null : filter.periodFrom().minusYears(1),
+                filter.periodTo(),
+                filter.lotteryType(),
+                filter.gameCategory(),
+                null,
+                filter.flow(),
+                filter.purpose(),
+                false,
+                filter.asOf(),
+                filter.text());
         // streamed a year at a time: memory holds two years of figures, not all of them
-        RunningSummary summary = new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), Region::parentsOf);
+        RunningSummary summary =
+                new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), Region::parentsOf);
         store.forEach(load, summary);
-        return new FigureDtos.SummaryResponse(kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(),
-                summary.items());
+        return new FigureDtos.SummaryResponse(
+                kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(), summary.items());
     }
 
     @Transactional
@@ -229,7 +303,12 @@ public class FigureService {
             }
         }
         List<FigureRow> rows = store.page(filter, sort, cursor, limit + 1);
-        return Page.fromLookahead(rows, limit, last -> new Cursor(fingerprint, List.of(sort.keyOf(last), last.id().toString())).encode());
+        return Page.fromLookahead(
+                rows,
+                limit,
+                last -> new Cursor(
+                                fingerprint, List.of(sort.keyOf(last), last.id().toString()))
+                        .encode());
     }
 
     /** The history of a figure, oldest revision first. */
@@ -239,7 +318,8 @@ public class FigureService {
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 1);
         int after = cursor == null ? 0 : cursor.intKey(0);
         List<FigureRow> rows = store.revisions(id, after, limit + 1);
-        return Page.fromLookahead(rows, limit, last -> new Cursor(fingerprint, List.of(Integer.toString(last.revision()))).encode());
+        return Page.fromLookahead(
+                rows, limit, last -> new Cursor(fingerprint, List.of(Integer.toString(last.revision()))).encode());
     }
 
     /** Whether a figure of this kind already quotes this sentence of this article: lets loaders skip what they loaded. */
@@ -261,7 +341,8 @@ public class FigureService {
     }
 
     private FigureRow lockCurrent(FigureKind kind, UUID id, VersionPrecondition precondition) {
-        FigureRow current = store.lockCurrent(kind, id).orElseThrow(() -> new ResourceNotFoundException(kind + " figure", id));
+        FigureRow current =
+                store.lockCurrent(kind, id).orElseThrow(() -> new ResourceNotFoundException(kind + " figure", id));
         if (!precondition.matches(current.revision())) {
             throw new StaleVersionException(kind + " figure", id);
         }

@@ -20,7 +20,9 @@ enum FigureSort implements SortKey {
     }
 
     String keyOf(FigureRow row) {
-        return this == PERIOD || this == PERIOD_DESC ? row.values().period().start().toString() : row.recordedAt().toString();
+        return this == PERIOD || this == PERIOD_DESC
+                ? row.values().period().start().toString()
+                : row.recordedAt().toString();
     }
 
     @Override

@@ -55,13 +55,29 @@ class FigureStore {
     void insertAll(List<FigureRow> rows, List<? extends Collection<String>> regionScopes) {
         jdbc.withConnection(connection -> {
             try (PreparedStatement figures = connection.prepareStatement(
-                         "insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at) values (?, ?, ?, 1, ?, ?)");
-                 PreparedStatement revisions = connection.prepareStatement(INSERT_REVISION)) {
+                            "insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at) values (?, ?, ?, 1, ?, ?)");
+                    PreparedStatement revisions = connection.prepareStatement(INSERT_REVISION)) {
                 for (int i = 0; i < rows.size(); i++) {
                     FigureRow row = rows.get(i);
-                    Jdbc.bind(figures, row.id(), row.kind().name(), row.publisher().id(), utc(row.createdAt()), utc(row.createdAt()));
+                    Jdbc.bind(
+                            figures,
+                            row.id(),
+                            row.kind().name(),
+                            row.publisher().id(),
+                            utc(row.createdAt()),
+                            utc(row.createdAt()));
                     figures.addBatch();
-                    Jdbc.bind(revisions, revisionParams(row.id(), 1, "created", null, row.recordedAt(), false, row.values(), regionScopes.get(i)));
+                    Jdbc.bind(
+                            revisions,
+                            revisionParams(
+                                    row.id(),
+                                    1,
+                                    "created",
+                                    null,
+                                    row.recordedAt(),
+                                    false,
+                                    row.values(),
+                                    regionScopes.get(i)));
                     revisions.addBatch();
                 }
                 figures.executeBatch();
@@ -72,29 +88,73 @@ class FigureStore {
     }
 
     /** Appends a revision and makes it the current one. */
-    void appendRevision(UUID figureId, int revision, String action, String reason, Instant recordedAt, boolean retracted,
-                        FigureValues v, Collection<String> regionScope) {
-        jdbc.update(INSERT_REVISION, revisionParams(figureId, revision, action, reason, recordedAt, retracted, v, regionScope));
-        jdbc.update("update figure set current_revision = ?, updated_at = ? where id = ?", revision, utc(recordedAt), figureId);
+    void appendRevision(
+            UUID figureId,
+            int revision,
+            String action,
+            String reason,
+            Instant recordedAt,
+            boolean retracted,
+            FigureValues v,
+            Collection<String> regionScope) {
+        jdbc.update(
+                INSERT_REVISION,
+                revisionParams(figureId, revision, action, reason, recordedAt, retracted, v, regionScope));
+        jdbc.update(
+                "update figure set current_revision = ?, updated_at = ? where id = ?",
+                revision,
+                utc(recordedAt),
+                figureId);
     }
 
-    private static Object[] revisionParams(UUID figureId, int revision, String action, String reason, Instant recordedAt,
-                                           boolean retracted, FigureValues v, Collection<String> regionScope) {
+    private static Object[] revisionParams(
+            UUID figureId,
+            int revision,
+            String action,
+            String reason,
+            Instant recordedAt,
+            boolean retracted,
+            FigureValues v,
+            Collection<String> regionScope) {
         FigureValues.Fund fund = v.fund();
         FigureValues.Indicator indicator = v.indicator();
         return new Object[] {
-                figureId, revision, action, reason, utc(recordedAt), retracted, v.regionCode(),
-                "{" + String.join(",", regionScope) + "}", v.period().start(), v.period().end(), v.period().granularity().name(),
-                v.period().label(), v.lotteryType().name(), v.gameCategory(), v.amount(),
-                v.amount() == null ? null : MoneyUnit.CURRENCY, v.printedValue(), v.printedUnit(), v.qualifier().name(),
-                v.sourceArticleId(), v.sourceUrl(), v.sourceQuote(),
-                fund == null ? null : fund.flow().name(), fund == null ? null : fund.includesUnclaimedPrizes(),
-                fund == null || fund.governmentLevel() == null ? null : fund.governmentLevel().name(),
-                fund == null ? null : fund.purposeCode(), fund == null ? null : fund.purposeLabel(),
-                fund == null ? null : fund.projectCount(), fund == null ? null : fund.beneficiaryCount(),
-                fund == null ? null : fund.amountPerBeneficiary(),
-                indicator == null ? null : indicator.metric(), indicator == null ? null : indicator.value(),
-                indicator == null ? null : indicator.unit()};
+            figureId,
+            revision,
+            action,
+            reason,
+            utc(recordedAt),
+            retracted,
+            v.regionCode(),
+            "{" + String.join(",", regionScope) + "}",
+            v.period().start(),
+            v.period().end(),
+            v.period().granularity().name(),
+            v.period().label(),
+            v.lotteryType().name(),
+            v.gameCategory(),
+            v.amount(),
+            v.amount() == null ? null : MoneyUnit.CURRENCY,
+            v.printedValue(),
+            v.printedUnit(),
+            v.qualifier().name(),
+            v.sourceArticleId(),
+            v.sourceUrl(),
+            v.sourceQuote(),
+            fund == null ? null : fund.flow().name(),
+            fund == null ? null : fund.includesUnclaimedPrizes(),
+            fund == null || fund.governmentLevel() == null
+                    ? null
+                    : fund.governmentLevel().name(),
+            fund == null ? null : fund.purposeCode(),
+            fund == null ? null : fund.purposeLabel(),
+            fund == null ? null : fund.projectCount(),
+            fund == null ? null : fund.beneficiaryCount(),
+            fund == null ? null : fund.amountPerBeneficiary(),
+            indicator == null ? null : indicator.metric(),
+            indicator == null ? null : indicator.value(),
+            indicator == null ? null : indicator.unit()
+        };
     }
 
     /**
@@ -111,14 +171,27 @@ class FigureStore {
     /** The figure as currently known, or as known at {@code asOf}. */
     Optional<FigureRow> find(FigureKind kind, UUID id, Instant asOf) {
         return asOf == null
-                ? first("select " + COLUMNS + " from figure f" + CURRENT + " where f.kind = ? and f.id = ?", kind.name(), id)
-                : first("select " + COLUMNS + " from figure f" + AS_OF + " where f.kind = ? and f.id = ?", utc(asOf), kind.name(), id);
+                ? first(
+                        "select " + COLUMNS + " from figure f" + CURRENT + " where f.kind = ? and f.id = ?",
+                        kind.name(),
+                        id)
+                : first(
+                        "select " + COLUMNS + " from figure f" + AS_OF + " where f.kind = ? and f.id = ?",
+                        utc(asOf),
+                        kind.name(),
+                        id);
     }
 
     /** Every revision of a figure after {@code afterRevision}, oldest first. */
     List<FigureRow> revisions(UUID id, int afterRevision, int rows) {
-        return jdbc.list("select " + COLUMNS + " from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id"
-                + " where f.id = ? and r.revision > ? order by r.revision limit ?", FigureStore::row, id, afterRevision, rows);
+        return jdbc.list(
+                "select " + COLUMNS
+                        + " from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id"
+                        + " where f.id = ? and r.revision > ? order by r.revision limit ?",
+                FigureStore::row,
+                id,
+                afterRevision,
+                rows);
     }
 
     /** One keyset page of figures matching the filter. */
@@ -159,8 +232,9 @@ class FigureStore {
         return jdbc.exists("select 1 from article where id = ?", id);
     }
 
-    private static final String CURRENT = " join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"
-            + " join publisher p on p.id = f.publisher_id";
+    private static final String CURRENT =
+            " join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"
+                    + " join publisher p on p.id = f.publisher_id";
     private static final String AS_OF = " " + """
             join lateral (select * from figure_revision h where h.figure_id = f.id and h.recorded_at <= ?
                           order by h.revision desc limit 1) r on true
@@ -228,22 +302,53 @@ class FigureStore {
     }
 
     private static FigureRow row(ResultSet rs) throws SQLException {
-        PublisherRef publisher = new PublisherRef(rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7));
+        PublisherRef publisher =
+                new PublisherRef(rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7));
         Granularity granularity = Granularity.valueOf(rs.getString(16));
-        Period period = new Period(rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class), granularity, rs.getString(17));
+        Period period = new Period(
+                rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class), granularity, rs.getString(17));
         String flow = rs.getString(27);
-        FigureValues.Fund fund = flow == null ? null : new FigureValues.Fund(FundFlow.valueOf(flow),
-                (Boolean) rs.getObject(28), rs.getString(29) == null ? null : GovernmentLevel.valueOf(rs.getString(29)),
-                rs.getString(30), rs.getString(31), (Integer) rs.getObject(32), (Integer) rs.getObject(33), rs.getBigDecimal(34));
+        FigureValues.Fund fund = flow == null
+                ? null
+                : new FigureValues.Fund(
+                        FundFlow.valueOf(flow),
+                        (Boolean) rs.getObject(28),
+                        rs.getString(29) == null ? null : GovernmentLevel.valueOf(rs.getString(29)),
+                        rs.getString(30),
+                        rs.getString(31),
+                        (Integer) rs.getObject(32),
+                        (Integer) rs.getObject(33),
+                        rs.getBigDecimal(34));
         String metric = rs.getString(35);
-        FigureValues.Indicator indicator = metric == null ? null
+        FigureValues.Indicator indicator = metric == null
+                ? null
                 : new FigureValues.Indicator(metric, nullablePlain(rs.getBigDecimal(36)), rs.getString(37));
-        FigureValues values = new FigureValues(publisher.id(), rs.getString(13), period, LotteryType.valueOf(rs.getString(18)),
-                rs.getString(19), rs.getBigDecimal(20), nullablePlain(rs.getBigDecimal(21)), rs.getString(22),
-                Qualifier.valueOf(rs.getString(23)), rs.getObject(24, UUID.class), rs.getString(25), rs.getString(26),
-                fund, indicator);
-        return new FigureRow(rs.getObject(1, UUID.class), FigureKind.valueOf(rs.getString(2)), publisher, instant(rs, 3),
-                rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs, 11), rs.getBoolean(12), values);
+        FigureValues values = new FigureValues(
+                publisher.id(),
+                rs.getString(13),
+                period,
+                LotteryType.valueOf(rs.getString(18)),
+                rs.getString(19),
+                rs.getBigDecimal(20),
+                nullablePlain(rs.getBigDecimal(21)),
+                rs.getString(22),
+                Qualifier.valueOf(rs.getString(23)),
+                rs.getObject(24, UUID.class),
+                rs.getString(25),
+                rs.getString(26),
+                fund,
+                indicator);
+        return new FigureRow(
+                rs.getObject(1, UUID.class),
+                FigureKind.valueOf(rs.getString(2)),
+                publisher,
+                instant(rs, 3),
+                rs.getInt(8),
+                rs.getString(9),
+                rs.getString(10),
+                instant(rs, 11),
+                rs.getBoolean(12),
+                values);
     }
 
     /** numeric(30,10) reads back 743.9000000000; shown as printed, 743.9. */

@@ -39,7 +39,14 @@ final class FigureSummaries {
 
     /** Dimensions a summary can be grouped by. */
     enum GroupBy {
-        year, quarter, month, region, publisher, gameCategory, flow, purpose;
+        year,
+        quarter,
+        month,
+        region,
+        publisher,
+        gameCategory,
+        flow,
+        purpose;
 
         boolean isTime() {
             return this == year || this == quarter || this == month;
@@ -51,12 +58,27 @@ final class FigureSummaries {
 
         static Bucket of(Granularity granularity, LocalDate day) {
             return switch (granularity) {
-                case YEAR -> new Bucket(Integer.toString(day.getYear()), day.withDayOfYear(1), day.withDayOfYear(day.lengthOfYear()), granularity);
+                case YEAR ->
+                    new Bucket(
+                            Integer.toString(day.getYear()),
+                            day.withDayOfYear(1),
+                            day.withDayOfYear(day.lengthOfYear()),
+                            granularity);
                 case QUARTER -> {
-                    LocalDate start = day.withMonth((day.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1).withDayOfMonth(1);
-                    yield new Bucket(day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR), start, start.plusMonths(3).minusDays(1), granularity);
+                    LocalDate start = day.withMonth((day.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1)
+                            .withDayOfMonth(1);
+                    yield new Bucket(
+                            day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR),
+                            start,
+                            start.plusMonths(3).minusDays(1),
+                            granularity);
                 }
-                case MONTH -> new Bucket(YearMonth.from(day).toString(), day.withDayOfMonth(1), YearMonth.from(day).atEndOfMonth(), granularity);
+                case MONTH ->
+                    new Bucket(
+                            YearMonth.from(day).toString(),
+                            day.withDayOfMonth(1),
+                            YearMonth.from(day).atEndOfMonth(),
+                            granularity);
                 default -> throw new IllegalArgumentException(granularity.name());
             };
         }
@@ -75,7 +97,8 @@ final class FigureSummaries {
 
         static Cell sum(List<Cell> parts, String basis) {
             BigDecimal amount = parts.stream().map(Cell::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            Qualifier qualifier = Qualifier.ofSum(parts.stream().map(Cell::qualifier).toList());
+            Qualifier qualifier =
+                    Qualifier.ofSum(parts.stream().map(Cell::qualifier).toList());
             boolean partial = parts.stream().anyMatch(Cell::partial);
             List<UUID> ids = parts.stream().flatMap(c -> c.figureIds().stream()).toList();
             return new Cell(amount, qualifier, partial, basis, ids);
@@ -101,8 +124,7 @@ final class FigureSummaries {
     }
 
     /** A calendar bucket's total, and whether the summary shows it (some figure starting in it lies in the range). */
-    record BucketCell(Bucket bucket, Cell cell, boolean shown) {
-    }
+    record BucketCell(Bucket bucket, Cell cell, boolean shown) {}
 
     /**
      * The totals of every bucket that figures of one calendar year start in, in bucket order: the facts hold that
@@ -116,21 +138,24 @@ final class FigureSummaries {
         };
         Map<Bucket, Boolean> shown = new TreeMap<>(Comparator.comparing(Bucket::start));
         Predicate<FigureRow> inRange = inRange(from, to);
-        facts.stream().filter(f -> f.values().period().start().getYear() == year)
-                .forEach(f -> shown.merge(Bucket.of(granularity, f.values().period().start()), inRange.test(f), Boolean::logicalOr));
+        facts.stream()
+                .filter(f -> f.values().period().start().getYear() == year)
+                .forEach(f -> shown.merge(
+                        Bucket.of(granularity, f.values().period().start()), inRange.test(f), Boolean::logicalOr));
         List<BucketCell> cells = new ArrayList<>();
-        shown.forEach((bucket, inSummary) -> cells.add(new BucketCell(bucket, regionCell(region, bucket, facts, groupBy), inSummary)));
+        shown.forEach((bucket, inSummary) ->
+                cells.add(new BucketCell(bucket, regionCell(region, bucket, facts, groupBy), inSummary)));
         return cells;
     }
 
     /** A time summary's item for a bucket, compared with the same bucket a year before when that has a total. */
     static FigureDtos.SummaryItem timeItem(Bucket bucket, Cell cell, Cell yearBefore) {
-        return item(bucket.key(), bucket.key(), cell, yearOnYear(bucket.yearBefore().key(), cell, yearBefore));
+        return item(
+                bucket.key(), bucket.key(), cell, yearOnYear(bucket.yearBefore().key(), cell, yearBefore));
     }
 
     /** A group's total over the facts (of one year, as {@link RunningSummary} feeds them), with its label. */
-    record GroupCell(String key, String label, Cell cell) {
-    }
+    record GroupCell(String key, String label, Cell cell) {}
 
     /** The totals of a summary grouped by region, publisher, game category, flow or purpose, in key order. */
     List<GroupCell> groupCells(GroupBy groupBy, String region, LocalDate from, LocalDate to) {
@@ -141,8 +166,10 @@ final class FigureSummaries {
             case region -> f -> childOn(region, f.values().regionCode());
             case publisher -> f -> f.publisher().slug();
             case gameCategory -> f -> f.values().gameCategory();
-            case flow -> f -> f.values().fund() == null ? null : f.values().fund().flow().name();
-            case purpose -> f -> f.values().fund() == null ? null : f.values().fund().purposeCode();
+            case flow ->
+                f -> f.values().fund() == null ? null : f.values().fund().flow().name();
+            case purpose ->
+                f -> f.values().fund() == null ? null : f.values().fund().purposeCode();
             default -> throw new IllegalStateException(groupBy.name());
         };
         for (FigureRow fact : ranged) {
@@ -164,14 +191,19 @@ final class FigureSummaries {
     }
 
     private static Predicate<FigureRow> inRange(LocalDate from, LocalDate to) {
-        return f -> (from == null || !f.values().period().start().isBefore(from)) && (to == null || !f.values().period().end().isAfter(to));
+        return f -> (from == null || !f.values().period().start().isBefore(from))
+                && (to == null || !f.values().period().end().isAfter(to));
     }
 
     /** The total over every calendar year the facts fall in, each year totalled on its own. */
     private Cell yearsCell(String region, List<FigureRow> groupFacts, GroupBy groupBy) {
         TreeSet<Bucket> years = new TreeSet<>(Comparator.comparing(Bucket::start));
-        groupFacts.forEach(f -> years.add(Bucket.of(Granularity.YEAR, f.values().period().start())));
-        return overYears(years.stream().map(year -> regionCell(region, year, groupFacts, groupBy)).filter(Objects::nonNull).toList());
+        groupFacts.forEach(
+                f -> years.add(Bucket.of(Granularity.YEAR, f.values().period().start())));
+        return overYears(years.stream()
+                .map(year -> regionCell(region, year, groupFacts, groupBy))
+                .filter(Objects::nonNull)
+                .toList());
     }
 
     /** Yearly totals added up: own or children when every year is, else mixed; null when there are none. */
@@ -182,13 +214,22 @@ final class FigureSummaries {
         Cell sum = Cell.sum(cells, null);
         boolean allOwn = cells.stream().allMatch(c -> c.basis().equals("own"));
         boolean allChildren = cells.stream().allMatch(c -> c.basis().equals("children"));
-        return new Cell(sum.amount(), sum.qualifier(), sum.partial(), allOwn ? "own" : allChildren ? "children" : "mixed", sum.figureIds());
+        return new Cell(
+                sum.amount(),
+                sum.qualifier(),
+                sum.partial(),
+                allOwn ? "own" : allChildren ? "children" : "mixed",
+                sum.figureIds());
     }
 
     /** Rule 1: the region's own figures if it has any in the bucket, else the sum of its sub-regions' totals. */
     private Cell regionCell(String region, Bucket bucket, List<FigureRow> candidates, GroupBy groupBy) {
-        List<FigureRow> inBucket = candidates.stream().filter(f -> bucket.contains(f.values().period())).toList();
-        List<FigureRow> own = inBucket.stream().filter(f -> f.values().regionCode().equals(region)).toList();
+        List<FigureRow> inBucket = candidates.stream()
+                .filter(f -> bucket.contains(f.values().period()))
+                .toList();
+        List<FigureRow> own = inBucket.stream()
+                .filter(f -> f.values().regionCode().equals(region))
+                .toList();
         if (!own.isEmpty()) {
             return ownCell(own, bucket, groupBy);
         }
@@ -200,7 +241,9 @@ final class FigureSummaries {
             }
         }
         List<Cell> cells = byChild.entrySet().stream()
-                .map(e -> regionCell(e.getKey(), bucket, e.getValue(), groupBy)).filter(Objects::nonNull).toList();
+                .map(e -> regionCell(e.getKey(), bucket, e.getValue(), groupBy))
+                .filter(Objects::nonNull)
+                .toList();
         return cells.isEmpty() ? null : Cell.sum(cells, "children");
     }
 
@@ -211,31 +254,45 @@ final class FigureSummaries {
             chosen = preferTotal(chosen, f -> f.values().gameCategory() == null);
         }
         if (groupBy != GroupBy.purpose) {
-            chosen = preferTotal(chosen, f -> f.values().fund() == null || f.values().fund().purposeCode() == null);
+            chosen = preferTotal(
+                    chosen, f -> f.values().fund() == null || f.values().fund().purposeCode() == null);
         }
-        chosen = preferTotal(chosen, f -> f.values().fund() == null || f.values().fund().governmentLevel() == null);
+        chosen = preferTotal(
+                chosen, f -> f.values().fund() == null || f.values().fund().governmentLevel() == null);
 
         boolean partial = false;
-        List<FigureRow> exact = chosen.stream().filter(f -> f.values().period().start().equals(bucket.start())
-                && f.values().period().end().equals(bucket.end())).toList();
+        List<FigureRow> exact = chosen.stream()
+                .filter(f -> f.values().period().start().equals(bucket.start())
+                        && f.values().period().end().equals(bucket.end()))
+                .toList();
         if (!exact.isEmpty()) {
             chosen = exact;
         } else {
             List<FigureRow> finer = List.of();
             for (Granularity granularity : List.of(Granularity.QUARTER, Granularity.MONTH)) {
-                finer = chosen.stream().filter(f -> f.values().period().granularity() == granularity).toList();
+                finer = chosen.stream()
+                        .filter(f -> f.values().period().granularity() == granularity)
+                        .toList();
                 if (!finer.isEmpty()) {
                     break;
                 }
             }
             if (!finer.isEmpty()) {
                 chosen = finer;
-                long covered = distinctPeriods(finer).stream().mapToLong(p -> ChronoUnit.DAYS.between(p.start(), p.end()) + 1).sum();
+                long covered = distinctPeriods(finer).stream()
+                        .mapToLong(p -> ChronoUnit.DAYS.between(p.start(), p.end()) + 1)
+                        .sum();
                 partial = covered < ChronoUnit.DAYS.between(bucket.start(), bucket.end()) + 1;
             } else {
-                FigureRow furthest = chosen.stream().max(Comparator.comparing((FigureRow f) -> f.values().period().end())
-                        .thenComparing(f -> f.values().period().start(), Comparator.reverseOrder())).orElseThrow();
-                chosen = chosen.stream().filter(f -> f.values().period().equals(furthest.values().period())).toList();
+                FigureRow furthest = chosen.stream()
+                        .max(Comparator.comparing(
+                                        (FigureRow f) -> f.values().period().end())
+                                .thenComparing(f -> f.values().period().start(), Comparator.reverseOrder()))
+                        .orElseThrow();
+                chosen = chosen.stream()
+                        .filter(f ->
+                                f.values().period().equals(furthest.values().period()))
+                        .toList();
                 partial = true;
             }
         }
@@ -243,12 +300,19 @@ final class FigureSummaries {
         for (FigureRow fact : chosen) {
             latest.merge(sameThing(fact), fact, (a, b) -> a.recordedAt().isAfter(b.recordedAt()) ? a : b);
         }
-        List<FigureRow> counted = latest.values().stream().filter(f -> f.values().amount() != null).toList();
+        List<FigureRow> counted = latest.values().stream()
+                .filter(f -> f.values().amount() != null)
+                .toList();
         if (counted.isEmpty()) {
             return null;
         }
         BigDecimal amount = counted.stream().map(f -> f.values().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Cell(amount, Qualifier.ofSum(counted.stream().map(f -> f.values().qualifier()).toList()), partial, "own",
+        return new Cell(
+                amount,
+                Qualifier.ofSum(
+                        counted.stream().map(f -> f.values().qualifier()).toList()),
+                partial,
+                "own",
                 counted.stream().map(FigureRow::id).toList());
     }
 
@@ -258,15 +322,25 @@ final class FigureSummaries {
     }
 
     private static Set<Period> distinctPeriods(List<FigureRow> facts) {
-        return facts.stream().map(f -> new Period(f.values().period().start(), f.values().period().end(), f.values().period().granularity(), ""))
+        return facts.stream()
+                .map(f -> new Period(
+                        f.values().period().start(),
+                        f.values().period().end(),
+                        f.values().period().granularity(),
+                        ""))
                 .collect(Collectors.toSet());
     }
 
     /** The coordinates that make two figures report the same thing. */
     private static List<Object> sameThing(FigureRow f) {
         FigureValues v = f.values();
-        return Arrays.asList(v.period().start(), v.period().end(), v.lotteryType(), v.gameCategory(),
-                v.fund() == null ? null : v.fund().flow(), v.fund() == null ? null : v.fund().purposeCode(),
+        return Arrays.asList(
+                v.period().start(),
+                v.period().end(),
+                v.lotteryType(),
+                v.gameCategory(),
+                v.fund() == null ? null : v.fund().flow(),
+                v.fund() == null ? null : v.fund().purposeCode(),
                 v.fund() == null ? null : v.fund().governmentLevel());
     }
 
@@ -292,8 +366,15 @@ final class FigureSummaries {
     }
 
     static FigureDtos.SummaryItem item(String key, String label, Cell cell, FigureDtos.YearOnYear yearOnYear) {
-        return new FigureDtos.SummaryItem(key, label, Money.of(cell.amount()), cell.qualifier(), cell.partial(), cell.basis(),
-                cell.figureIds(), yearOnYear);
+        return new FigureDtos.SummaryItem(
+                key,
+                label,
+                Money.of(cell.amount()),
+                cell.qualifier(),
+                cell.partial(),
+                cell.basis(),
+                cell.figureIds(),
+                yearOnYear);
     }
 
     private static FigureDtos.YearOnYear yearOnYear(String previousKey, Cell current, Cell previous) {
@@ -301,11 +382,22 @@ final class FigureSummaries {
             return null;
         }
         BigDecimal change = current.amount().subtract(previous.amount());
-        String percent = previous.amount().signum() == 0 ? null
-                : change.multiply(BigDecimal.valueOf(100)).divide(previous.amount(), 2, RoundingMode.HALF_UP).toPlainString();
-        Qualifier qualifier = current.qualifier() == Qualifier.exact && previous.qualifier() == Qualifier.exact
-                && !current.partial() && !previous.partial() ? Qualifier.exact : Qualifier.about;
-        return new FigureDtos.YearOnYear(previousKey, Money.of(previous.amount()),
-                change.setScale(MoneyUnit.YUAN_SCALE).toPlainString(), percent, qualifier);
+        String percent = previous.amount().signum() == 0
+                ? null
+                : change.multiply(BigDecimal.valueOf(100))
+                        .divide(previous.amount(), 2, RoundingMode.HALF_UP)
+                        .toPlainString();
+        Qualifier qualifier = current.qualifier() == Qualifier.exact
+                        && previous.qualifier() == Qualifier.exact
+                        && !current.partial()
+                        && !previous.partial()
+                ? Qualifier.exact
+                : Qualifier.about;
+        return new FigureDtos.YearOnYear(
+                previousKey,
+                Money.of(previous.amount()),
+                change.setScale(MoneyUnit.YUAN_SCALE).toPlainString(),
+                percent,
+                qualifier);
     }
 }

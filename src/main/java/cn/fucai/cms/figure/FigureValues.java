@@ -24,11 +24,16 @@ public record FigureValues(
         Indicator indicator) {
 
     /** What a fund figure adds. */
-    public record Fund(FundFlow flow, Boolean includesUnclaimedPrizes, GovernmentLevel governmentLevel, String purposeCode,
-                       String purposeLabel, Integer projectCount, Integer beneficiaryCount, BigDecimal amountPerBeneficiary) {
-    }
+    public record Fund(
+            FundFlow flow,
+            Boolean includesUnclaimedPrizes,
+            GovernmentLevel governmentLevel,
+            String purposeCode,
+            String purposeLabel,
+            Integer projectCount,
+            Integer beneficiaryCount,
+            BigDecimal amountPerBeneficiary) {}
 
     /** A figure that is neither sales nor fund: a metric, its value and unit (1275 投注站, 家). */
-    public record Indicator(String metric, BigDecimal value, String unit) {
-    }
+    public record Indicator(String metric, BigDecimal value, String unit) {}
 }

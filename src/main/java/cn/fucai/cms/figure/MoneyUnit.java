@@ -5,12 +5,15 @@ import java.math.BigDecimal;
 
 /** The units Chinese disclosures print money in, and their exact factor to yuan. */
 enum MoneyUnit {
-    YUAN("元", 0), WAN_YUAN("万元", 4), YI_YUAN("亿元", 8);
+    YUAN("元", 0),
+    WAN_YUAN("万元", 4),
+    YI_YUAN("亿元", 8);
 
     /** Amounts are stored to the fen: two decimals of a yuan. */
     static final int YUAN_SCALE = 2;
     /** Amounts are stored in numeric(20, 2): less than 10^18 yuan. */
     static final int YUAN_DIGITS = 18;
+
     static final String CURRENCY = "CNY";
 
     final String printed;
@@ -41,12 +44,18 @@ enum MoneyUnit {
         }
         BigDecimal yuan = value.movePointRight(powerOfTen).stripTrailingZeros();
         if (yuan.scale() > YUAN_SCALE) {
-            throw new InvalidInputException(field, "has more decimals than a fen allows in " + printed
-                    + " (at most " + YUAN_SCALE + powerOfTen + "); was " + value);
+            throw new InvalidInputException(
+                    field,
+                    "has more decimals than a fen allows in " + printed + " (at most " + YUAN_SCALE + powerOfTen
+                            + "); was " + value);
         }
         if (yuan.precision() - yuan.scale() > YUAN_DIGITS) {
-            throw new InvalidInputException(field, "must be less than 10^" + YUAN_DIGITS + " yuan (" + printed + " "
-                    + BigDecimal.ONE.movePointRight(YUAN_DIGITS - powerOfTen).toPlainString() + "); was " + value);
+            throw new InvalidInputException(
+                    field,
+                    "must be less than 10^" + YUAN_DIGITS + " yuan (" + printed + " "
+                            + BigDecimal.ONE
+                                    .movePointRight(YUAN_DIGITS - powerOfTen)
+                                    .toPlainString() + "); was " + value);
         }
         return yuan.setScale(YUAN_SCALE);
     }

@@ -7,7 +7,10 @@ import java.util.Collection;
  * A sum keeps the weakest claim its parts allow.
  */
 public enum Qualifier {
-    exact, over, about, under;
+    exact,
+    over,
+    about,
+    under;
 
     /** The qualifier of a sum: exact parts give exact; over and exact give over; under and exact give under; else about. */
     public static Qualifier ofSum(Collection<Qualifier> parts) {

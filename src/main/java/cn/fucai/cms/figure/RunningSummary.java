@@ -33,13 +33,20 @@ final class RunningSummary implements Consumer<FigureRow> {
     private final Map<String, String> labels = new LinkedHashMap<>();
     /** The totals of the year before the one being read, by bucket key, for year-on-year comparisons. */
     private Map<String, Cell> yearBefore = Map.of();
+
     private List<FigureRow> currentYear = new ArrayList<>();
     private int year = Integer.MIN_VALUE;
     /** One instance per publisher and region code, however many figures name them. */
     private final Map<UUID, PublisherRef> publishers = new HashMap<>();
+
     private final Map<String, String> regionCodes = new HashMap<>();
 
-    RunningSummary(GroupBy groupBy, String region, LocalDate from, LocalDate to, Function<Set<String>, Map<String, String>> parentsOf) {
+    RunningSummary(
+            GroupBy groupBy,
+            String region,
+            LocalDate from,
+            LocalDate to,
+            Function<Set<String>, Map<String, String>> parentsOf) {
         this.parentsOf = parentsOf;
         this.groupBy = groupBy;
         this.region = region;
@@ -71,7 +78,8 @@ final class RunningSummary implements Consumer<FigureRow> {
             return timeItems;
         }
         List<FigureDtos.SummaryItem> items = new ArrayList<>();
-        yearlyCells.forEach((key, cells) -> items.add(FigureSummaries.item(key, labels.get(key), FigureSummaries.overYears(cells), null)));
+        yearlyCells.forEach((key, cells) ->
+                items.add(FigureSummaries.item(key, labels.get(key), FigureSummaries.overYears(cells), null)));
         return items;
     }
 
@@ -91,7 +99,9 @@ final class RunningSummary implements Consumer<FigureRow> {
                 if (bucket.cell() != null) {
                     cells.put(bucket.bucket().key(), bucket.cell());
                     if (bucket.shown()) {
-                        timeItems.add(FigureSummaries.timeItem(bucket.bucket(), bucket.cell(),
+                        timeItems.add(FigureSummaries.timeItem(
+                                bucket.bucket(),
+                                bucket.cell(),
                                 yearBefore.get(bucket.bucket().yearBefore().key())));
                     }
                 }
@@ -115,12 +125,44 @@ final class RunningSummary implements Consumer<FigureRow> {
      */
     private FigureRow slim(FigureRow figure) {
         FigureValues v = figure.values();
-        FigureValues.Fund fund = v.fund() == null ? null : new FigureValues.Fund(v.fund().flow(), null, v.fund().governmentLevel(),
-                v.fund().purposeCode(), v.fund().purposeLabel(), null, null, null);
-        Period period = new Period(v.period().start(), v.period().end(), v.period().granularity(), "");
-        FigureValues values = new FigureValues(null, regionCodes.computeIfAbsent(v.regionCode(), code -> code), period, v.lotteryType(),
-                v.gameCategory(), v.amount(), null, null, v.qualifier(), null, null, null, fund, null);
-        return new FigureRow(figure.id(), figure.kind(), publishers.computeIfAbsent(figure.publisher().id(), id -> figure.publisher()),
-                null, figure.revision(), null, null, figure.recordedAt(), figure.retracted(), values);
+        FigureValues.Fund fund = v.fund() == null
+                ? null
+                : new FigureValues.Fund(
+                        v.fund().flow(),
+                        null,
+                        v.fund().governmentLevel(),
+                        v.fund().purposeCode(),
+                        v.fund().purposeLabel(),
+                        null,
+                        null,
+                        null);
+        Period period =
+                new Period(v.period().start(), v.period().end(), v.period().granularity(), "");
+        FigureValues values = new FigureValues(
+                null,
+                regionCodes.computeIfAbsent(v.regionCode(), code -> code),
+                period,
+                v.lotteryType(),
+                v.gameCategory(),
+                v.amount(),
+                null,
+                null,
+                v.qualifier(),
+                null,
+                null,
+                null,
+                fund,
+                null);
+        return new FigureRow(
+                figure.id(),
+                figure.kind(),
+                publishers.computeIfAbsent(figure.publisher().id(), id -> figure.publisher()),
+                null,
+                figure.revision(),
+                null,
+                null,
+                figure.recordedAt(),
+                figure.retracted(),
+                values);
     }
 }

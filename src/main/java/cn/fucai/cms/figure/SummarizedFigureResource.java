@@ -28,10 +28,26 @@ public abstract class SummarizedFigureResource extends FigureResource {
     @APIResponse(responseCode = "200", description = "The totals")
     @APIResponse(responseCode = "400", description = "A bad grouping or filter, or a fund summary mixing flows")
     public SummaryResponse summary(
-            @QueryParam("groupBy") @Parameter(description = "What to group by", required = true,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"year", "quarter", "month", "region", "publisher", "gameCategory", "flow", "purpose"}))
-            String groupBy,
+            @QueryParam("groupBy")
+                    @Parameter(
+                            description = "What to group by",
+                            required = true,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "year",
+                                                "quarter",
+                                                "month",
+                                                "region",
+                                                "publisher",
+                                                "gameCategory",
+                                                "flow",
+                                                "purpose"
+                                            }))
+                    String groupBy,
             @BeanParam FigureQuery query) {
-        return figures.summary(kind, groupBy, query.toFilter(kind, figures.publisherFilter(query.publisher), null, false));
+        return figures.summary(
+                kind, groupBy, query.toFilter(kind, figures.publisherFilter(query.publisher), null, false));
     }
 }

@@ -29,23 +29,33 @@ public class Publisher extends PanacheEntityBase {
 
     public String slug;
     public String name;
+
     @Column(name = "name_en")
     public String nameEn;
+
     @Enumerated(EnumType.STRING)
     public PublisherLevel level;
+
     @Enumerated(EnumType.STRING)
     public PublisherKind kind;
+
     @Column(name = "region_code")
     public String regionCode;
+
     @Column(name = "parent_id")
     public UUID parentId;
+
     public String website;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
@@ -60,12 +70,18 @@ public class Publisher extends PanacheEntityBase {
     }
 
     public static boolean slugTaken(String slug, UUID exceptId) {
-        return count("slug = ?1 and deletedAt is null and id <> ?2", slug, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+        return count("slug = ?1 and deletedAt is null and id <> ?2", slug, exceptId == null ? new UUID(0, 0) : exceptId)
+                > 0;
     }
 
     /** One page of live publishers in slug order, after {@code afterSlug}, filtered by whichever arguments are set. */
-    public static List<Publisher> page(PublisherLevel level, PublisherKind kind, List<String> regionCodes, UUID parentId,
-                                       String afterSlug, int rows) {
+    public static List<Publisher> page(
+            PublisherLevel level,
+            PublisherKind kind,
+            List<String> regionCodes,
+            UUID parentId,
+            String afterSlug,
+            int rows) {
         StringBuilder query = new StringBuilder("deletedAt is null and slug > :after");
         Parameters params = Parameters.with("after", afterSlug == null ? "" : afterSlug);
         if (level != null) {
@@ -107,15 +123,17 @@ public class Publisher extends PanacheEntityBase {
     /** Live articles still published under this publisher; counted in SQL so that this feature need not know articles. */
     public long liveArticleCount() {
         return ((Number) getEntityManager()
-                .createNativeQuery("select count(*) from article where publisher_id = :id and deleted_at is null")
-                .setParameter("id", id)
-                .getSingleResult()).longValue();
+                        .createNativeQuery(
+                                "select count(*) from article where publisher_id = :id and deleted_at is null")
+                        .setParameter("id", id)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The editable state, in the shape a client sends it; equal states mean a PUT changes nothing. */
     PublisherDtos.PublisherRequest asRequest() {
-        return new PublisherDtos.PublisherRequest(slug, name, nameEn, level, kind, regionCode,
-                parentId == null ? null : parentId.toString(), website);
+        return new PublisherDtos.PublisherRequest(
+                slug, name, nameEn, level, kind, regionCode, parentId == null ? null : parentId.toString(), website);
     }
 
     /**
@@ -123,7 +141,8 @@ public class Publisher extends PanacheEntityBase {
      * sync feed must report. Written in SQL so that this feature need not know articles.
      */
     void noteArticlesChanged(Instant at) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                 insert into article_change (article_id, publisher_id, changed_at)
                 select id, publisher_id, :at from article where publisher_id = :id and deleted_at is null order by id""")
                 .setParameter("at", at.atOffset(ZoneOffset.UTC))

@@ -36,8 +36,7 @@ public class PublisherService {
     }
 
     /** Filters of the publisher list; null means "any". */
-    public record Filter(PublisherLevel level, PublisherKind kind, String region, String parent) {
-    }
+    public record Filter(PublisherLevel level, PublisherKind kind, String region, String parent) {}
 
     /** A live publisher by id or slug: 404 when there never was one, 410 when it was deleted. */
     @Transactional
@@ -52,13 +51,18 @@ public class PublisherService {
 
     @Transactional
     public Page<Publisher> list(Filter filter, String cursorParam, int limit) {
-        List<String> regions = filter.region() == null ? null
-                : Region.withDescendants(Region.requireKnown(filter.region(), "region"));
+        List<String> regions =
+                filter.region() == null ? null : Region.withDescendants(Region.requireKnown(filter.region(), "region"));
         UUID parentId = filter.parent() == null ? null : resolveParent(filter.parent());
         String query = Cursor.fingerprint("slug", filter.level(), filter.kind(), filter.region(), parentId);
         Cursor cursor = Cursor.decode(cursorParam, query, 1);
-        List<Publisher> rows = Publisher.page(filter.level(), filter.kind(), regions, parentId,
-                cursor == null ? null : cursor.keys().get(0), limit + 1);
+        List<Publisher> rows = Publisher.page(
+                filter.level(),
+                filter.kind(),
+                regions,
+                parentId,
+                cursor == null ? null : cursor.keys().get(0),
+                limit + 1);
         return Page.fromLookahead(rows, limit, last -> new Cursor(query, List.of(last.slug)).encode());
     }
 
@@ -99,8 +103,8 @@ public class PublisherService {
         long articles = publisher.liveArticleCount();
         long children = publisher.liveChildCount();
         if (articles > 0 || children > 0) {
-            throw new ResourceConflictException("publisher " + publisher.slug + " still has " + articles + " articles and "
-                    + children + " child publishers; delete or move them first");
+            throw new ResourceConflictException("publisher " + publisher.slug + " still has " + articles
+                    + " articles and " + children + " child publishers; delete or move them first");
         }
         publisher.markDeleted(Timestamps.now(clock));
         publisher.flush();
@@ -136,7 +140,8 @@ public class PublisherService {
 
     /** The live publisher a request names by id or slug, or a 400 naming the request's field: the one place for it. */
     public Publisher requireLive(String field, String idOrSlug) {
-        return Publisher.findByIdOrSlug(idOrSlug).filter(publisher -> !publisher.isDeleted())
+        return Publisher.findByIdOrSlug(idOrSlug)
+                .filter(publisher -> !publisher.isDeleted())
                 .orElseThrow(() -> new InvalidInputException(field, "no live publisher " + idOrSlug));
     }
 

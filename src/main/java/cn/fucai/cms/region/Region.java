@@ -26,7 +26,6 @@ public class Region extends PanacheEntityBase {
     /** The code of the country, the root of the tree. */
     public static final String COUNTRY = "000000";
 
-
     @Id
     public String code;
 
@@ -47,7 +46,8 @@ public class Region extends PanacheEntityBase {
     /** The code itself when it is six digits; otherwise a 400 naming {@code field}. */
     public static String requireWellFormed(String code, String field) {
         if (code == null || !code.matches(Patterns.REGION_CODE)) {
-            throw new InvalidInputException(field, "must be a six-digit GB/T 2260 code such as 330300; was '" + code + "'");
+            throw new InvalidInputException(
+                    field, "must be a six-digit GB/T 2260 code such as 330300; was '" + code + "'");
         }
         return code;
     }
@@ -63,7 +63,8 @@ public class Region extends PanacheEntityBase {
     /** The code and the codes of every region below it, for filters that roll sub-regions up. */
     @SuppressWarnings("unchecked")
     public static List<String> withDescendants(String code) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 with recursive down as (
                     select code from region where code = :code
                     union all
@@ -94,7 +95,8 @@ public class Region extends PanacheEntityBase {
         if (parentCode == null) {
             return List.of();
         }
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 with recursive up as (
                     select r.*, 0 as depth from region r where r.code = :code
                     union all
@@ -113,7 +115,8 @@ public class Region extends PanacheEntityBase {
         if (codes.isEmpty()) {
             return new Lineage(Set.of(), List.of());
         }
-        List<String> found = getEntityManager().createNativeQuery("""
+        List<String> found = getEntityManager()
+                .createNativeQuery("""
                 with recursive up as (
                     select code, parent_code from region where code = any(cast(:codes as varchar[]))
                     union
@@ -138,7 +141,8 @@ public class Region extends PanacheEntityBase {
         if (codes.isEmpty()) {
             return parents;
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("""
                 with recursive up as (
                     select code, parent_code from region where code = any(cast(:codes as varchar[]))
                     union
@@ -153,6 +157,5 @@ public class Region extends PanacheEntityBase {
     }
 
     /** The result of {@link #lineage}: the roll-up scope and any codes that matched no region. */
-    public record Lineage(Set<String> scope, List<String> unknown) {
-    }
+    public record Lineage(Set<String> scope, List<String> unknown) {}
 }

@@ -29,20 +29,31 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** China's administrative divisions (GB/T 2260), read-only reference data; no service, since there are no rules. */
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Regions", description = "China's administrative divisions: country, provinces, prefectures and counties (GB/T 2260 codes)")
+@Tag(
+        name = "Regions",
+        description =
+                "China's administrative divisions: country, provinces, prefectures and counties (GB/T 2260 codes)")
 public class RegionResource {
 
     @GET
-    @Operation(operationId = "listRegions", summary = "List regions",
+    @Operation(
+            operationId = "listRegions",
+            summary = "List regions",
             description = "Regions in code order, optionally of one level and one parent; keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of regions")
     @APIResponse(responseCode = "400", description = "A bad level, parent code, limit or cursor")
     public RestResponse<Page<RegionSummary>> list(
-            @QueryParam("level") @Parameter(description = "Only regions of this level",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"country", "province", "prefecture", "county"}))
-            String level,
-            @QueryParam("parent") @Parameter(description = "Only the direct children of this region", example = "330000")
-            String parent,
+            @QueryParam("level")
+                    @Parameter(
+                            description = "Only regions of this level",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"country", "province", "prefecture", "county"}))
+                    String level,
+            @QueryParam("parent")
+                    @Parameter(description = "Only the direct children of this region", example = "330000")
+                    String parent,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
@@ -50,20 +61,25 @@ public class RegionResource {
         String parentFilter = parent == null ? null : Region.requireKnown(parent, "parent");
         String query = Cursor.fingerprint("code", level, parentFilter);
         Cursor cursor = Cursor.decode(page.cursor, query, 1);
-        List<Region> rows = Region.page(levelFilter, parentFilter, cursor == null ? null : cursor.keys().get(0), limit + 1);
-        Page<RegionSummary> result = Page.fromLookahead(rows, limit, last -> new Cursor(query, List.of(last.code)).encode())
+        List<Region> rows = Region.page(
+                levelFilter, parentFilter, cursor == null ? null : cursor.keys().get(0), limit + 1);
+        Page<RegionSummary> result = Page.fromLookahead(
+                        rows, limit, last -> new Cursor(query, List.of(last.code)).encode())
                 .map(RegionSummary::from);
         return PagedResponse.ok(result, uri);
     }
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getRegion", summary = "Get a region with its parent chain",
+    @Operation(
+            operationId = "getRegion",
+            summary = "Get a region with its parent chain",
             description = "The parent chain runs from the country (000000 中国) down to the direct parent.")
     @APIResponse(responseCode = "200", description = "The region")
     @APIResponse(responseCode = "400", description = "The code is not six digits")
     @APIResponse(responseCode = "404", description = "No region has this code")
-    public RegionResponse get(@PathParam("code") @Parameter(description = "Six-digit GB/T 2260 code", example = "330302") String code) {
+    public RegionResponse get(
+            @PathParam("code") @Parameter(description = "Six-digit GB/T 2260 code", example = "330302") String code) {
         Region region = Region.findById(Region.requireWellFormed(code, "code"));
         if (region == null) {
             throw new ResourceNotFoundException("region with code", code);

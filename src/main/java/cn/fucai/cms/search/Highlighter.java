@@ -13,20 +13,22 @@ final class Highlighter {
 
     private static final int CONTEXT = 40;
 
-    private Highlighter() {
-    }
+    private Highlighter() {}
 
     /** A highlighted passage and the field it comes from. */
-    record Passage(String field, String snippet) {
-    }
+    record Passage(String field, String snippet) {}
 
     static Passage best(List<String> terms, String title, String summary, String bodyHtml, String[] translations) {
         List<String[]> fields = new ArrayList<>();
         fields.add(new String[] {"title", title});
         fields.add(new String[] {"summary", summary});
-        fields.add(new String[] {"body", bodyHtml == null ? null : Jsoup.parse(bodyHtml).text()});
+        fields.add(new String[] {
+            "body", bodyHtml == null ? null : Jsoup.parse(bodyHtml).text()
+        });
         for (String translation : translations) {
-            fields.add(new String[] {"body", translation == null ? null : Jsoup.parse(translation).text()});
+            fields.add(new String[] {
+                "body", translation == null ? null : Jsoup.parse(translation).text()
+            });
         }
         for (String[] field : fields) {
             if (field[1] == null) {
@@ -72,7 +74,9 @@ final class Highlighter {
                 }
             }
             if (hitLength > 0) {
-                out.append("<mark>").append(escape(window.substring(i, i + hitLength))).append("</mark>");
+                out.append("<mark>")
+                        .append(escape(window.substring(i, i + hitLength)))
+                        .append("</mark>");
                 i += hitLength;
             } else {
                 out.append(escape(String.valueOf(window.charAt(i))));

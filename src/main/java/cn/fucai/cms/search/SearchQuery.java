@@ -64,8 +64,11 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
             if (!tsquery.text().equals("(")) {
                 tsquery.append(" && ");
             }
-            tsquery.append("(plainto_tsquery('simple', cms_cjk_bigrams(?)) && phraseto_tsquery('english', regexp_replace(?, '"
-                    + CJK_CLASS + "', ' ', 'g')))", term, term);
+            tsquery.append(
+                    "(plainto_tsquery('simple', cms_cjk_bigrams(?)) && phraseto_tsquery('english', regexp_replace(?, '"
+                            + CJK_CLASS + "', ' ', 'g')))",
+                    term,
+                    term);
         }
         return tsquery.append(")");
     }

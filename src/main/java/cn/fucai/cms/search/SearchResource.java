@@ -41,22 +41,43 @@ public class SearchResource {
             anywhere else; within each, newest first. The same filters as the article list apply; drafts only for tokens
             that may read them. Figures are searched with `q` on the figure lists (`/api/v1/fund-figures?q=助学`).""")
     @APIResponse(responseCode = "200", description = "A page of hits, best first")
-    @APIResponse(responseCode = "400", description = "An empty, too long (over 200 characters) or unusable query, or a bad filter")
+    @APIResponse(
+            responseCode = "400",
+            description = "An empty, too long (over 200 characters) or unusable query, or a bad filter")
     public RestResponse<Page<SearchHit>> search(
             @QueryParam("q") @Parameter(description = "What to look for", required = true, example = "公益金") String q,
-            @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai") String publisher,
-            @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000") String region,
+            @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
+                    String publisher,
+            @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000")
+                    String region,
             @QueryParam("category") @Parameter(description = "Exact category", example = "本地新闻") String category,
-            @QueryParam("locale") @Parameter(description = "Only articles that exist in this locale", example = "en") String locale,
-            @QueryParam("publishedFrom") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2019-01-01") String publishedFrom,
-            @QueryParam("publishedTo") @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31") String publishedTo,
-            @QueryParam("status") @Parameter(description = "Editorial status (default published)",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "published", "archived"})) String status,
+            @QueryParam("locale") @Parameter(description = "Only articles that exist in this locale", example = "en")
+                    String locale,
+            @QueryParam("publishedFrom")
+                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2019-01-01")
+                    String publishedFrom,
+            @QueryParam("publishedTo")
+                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31")
+                    String publishedTo,
+            @QueryParam("status")
+                    @Parameter(
+                            description = "Editorial status (default published)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"draft", "published", "archived"}))
+                    String status,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        var filter = new SearchService.Filter(publisher, region, category, locale, QueryParams.startOfDay("publishedFrom", publishedFrom),
-                QueryParams.endOfDay("publishedTo", publishedTo), status);
+        var filter = new SearchService.Filter(
+                publisher,
+                region,
+                category,
+                locale,
+                QueryParams.startOfDay("publishedFrom", publishedFrom),
+                QueryParams.endOfDay("publishedTo", publishedTo),
+                status);
         return PagedResponse.ok(search.search(q, filter, page.cursor, limit), uri);
     }
 }

@@ -55,16 +55,22 @@ public class SearchService {
     }
 
     /** Filters of a search, as raw parameters; null means any. */
-    public record Filter(String publisher, String region, String category, String locale, Instant publishedFrom,
-                         Instant publishedBefore, String status) {
-    }
+    public record Filter(
+            String publisher,
+            String region,
+            String category,
+            String locale,
+            Instant publishedFrom,
+            Instant publishedBefore,
+            String status) {}
 
     @Transactional
     public Page<SearchHit> search(String q, Filter filter, String cursorParam, int limit) {
         SearchQuery query = SearchQuery.parse(q);
         String status = filter.status() == null ? "published" : filter.status();
         if (!List.of("draft", "published", "archived").contains(status)) {
-            throw new InvalidInputException("status", "must be one of draft, published, archived; was '" + status + "'");
+            throw new InvalidInputException(
+                    "status", "must be one of draft, published, archived; was '" + status + "'");
         }
         UUID publisherId = articles.publisherFilter(filter.publisher());
         String region = filter.region() == null ? null : Region.requireKnown(filter.region(), "region");
@@ -97,7 +103,10 @@ public class SearchService {
             if (after != null && after.tier() < tier.rank) {
                 continue;
             }
-            Scope scope = new Scope(filters, filter.publishedFrom(), filter.publishedBefore(),
+            Scope scope = new Scope(
+                    filters,
+                    filter.publishedFrom(),
+                    filter.publishedBefore(),
                     after != null && after.tier() == tier.rank ? after : null);
             found.addAll(newestMatches(tier, query, scope, limit + 1 - found.size()));
             if (found.size() > limit) {
@@ -108,8 +117,12 @@ public class SearchService {
             return new Page<>(List.of(), null);
         }
         Map<UUID, SearchHit> hits = hits(query, found);
-        List<Position> served = found.stream().filter(position -> hits.containsKey(position.id())).toList();
-        return Page.fromLookahead(served, limit, last -> last.cursor(fingerprint).encode()).map(position -> hits.get(position.id()));
+        List<Position> served = found.stream()
+                .filter(position -> hits.containsKey(position.id()))
+                .toList();
+        return Page.fromLookahead(
+                        served, limit, last -> last.cursor(fingerprint).encode())
+                .map(position -> hits.get(position.id()));
     }
 
     /**
@@ -127,7 +140,8 @@ public class SearchService {
         List<Position> found = new ArrayList<>();
         OffsetDateTime since = probe.reach(wanted);
         if (since != null) {
-            found.addAll(indexed(tier, query, new Sql("").append(conditions).append(" and s.ranked_at >= ?", since), wanted));
+            found.addAll(indexed(
+                    tier, query, new Sql("").append(conditions).append(" and s.ranked_at >= ?", since), wanted));
             if (found.size() == wanted) {
                 return found;
             }
@@ -139,36 +153,55 @@ public class SearchService {
 
     /** The newest matches through the GIN index, which holds the words and ranked_at; then sorted, as GIN has no order. */
     private List<Position> indexed(Tier tier, SearchQuery query, Sql conditions, int wanted) {
-        Sql index = new Sql("with q as materialized (select ").append(query.tsquery()).append(" as query)")
-                .append(" select s.article_id, s.ranked_at from article_search s, q where ").append(tier.match("s", query.phrases()))
-                .append(conditions).append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc limit ?", wanted);
+        Sql index = new Sql("with q as materialized (select ")
+                .append(query.tsquery())
+                .append(" as query)")
+                .append(" select s.article_id, s.ranked_at from article_search s, q where ")
+                .append(tier.match("s", query.phrases()))
+                .append(conditions)
+                .append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc limit ?", wanted);
         return jdbc.list(index.text(), rs -> position(tier, rs), index.params());
     }
 
     /** The matches among the newest {@code tier.probe} candidates, at most {@code wanted}, with what the rate needs. */
     private Probe probe(Tier tier, SearchQuery query, Scope scope, int wanted) {
-        Sql probe = new Sql("with q as materialized (select ").append(query.tsquery()).append(" as query),")
-                .append(" w as materialized (select s.article_id, s.ranked_at, s.title, s.document from article_search s where true")
+        Sql probe = new Sql("with q as materialized (select ")
+                .append(query.tsquery())
+                .append(" as query),")
+                .append(
+                        " w as materialized (select s.article_id, s.ranked_at, s.title, s.document from article_search s where true")
                 .append(scope.conditions("s.ranked_at"))
                 .append(" order by s.ranked_at desc, s.article_id desc limit ?)", tier.probe)
                 .append(" select h.article_id, h.ranked_at, i.articles, i.newest, i.oldest,")
                 .append(" (select reltuples from pg_class where oid = 'article_search'::regclass)")
-                .append(" from (select count(*) as articles, max(ranked_at) as newest, min(ranked_at) as oldest from w) i")
-                .append(" left join lateral (select w.article_id, w.ranked_at from w, q where ").append(tier.match("w", query.phrases()))
+                .append(
+                        " from (select count(*) as articles, max(ranked_at) as newest, min(ranked_at) as oldest from w) i")
+                .append(" left join lateral (select w.article_id, w.ranked_at from w, q where ")
+                .append(tier.match("w", query.phrases()))
                 .append(" order by w.ranked_at desc, w.article_id desc limit ?) h on true", wanted)
                 .append(" order by h.ranked_at desc, h.article_id desc");
         List<Position> hits = new ArrayList<>();
         // one row per hit, or one without a hit, each carrying the same figures of the probe
-        return jdbc.list(probe.text(), rs -> {
-            if (rs.getObject(1) != null) {
-                hits.add(position(tier, rs));
-            }
-            return new Probe(hits, rs.getInt(3), rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getDouble(6));
-        }, probe.params()).get(0);
+        return jdbc.list(
+                        probe.text(),
+                        rs -> {
+                            if (rs.getObject(1) != null) {
+                                hits.add(position(tier, rs));
+                            }
+                            return new Probe(
+                                    hits,
+                                    rs.getInt(3),
+                                    rs.getObject(4, OffsetDateTime.class),
+                                    rs.getObject(5, OffsetDateTime.class),
+                                    rs.getDouble(6));
+                        },
+                        probe.params())
+                .get(0);
     }
 
     /** A probe: its hits, how many candidates it read, their newest and oldest sort keys, and the articles indexed. */
-    private record Probe(List<Position> hits, int articles, OffsetDateTime newest, OffsetDateTime oldest, double indexed) {
+    private record Probe(
+            List<Position> hits, int articles, OffsetDateTime newest, OffsetDateTime oldest, double indexed) {
 
         /**
          * How far back the newest {@code wanted} matches should reach, extrapolated from the probe's hit rate and the
@@ -204,7 +237,10 @@ public class SearchService {
                 conditions.append(" and " + rankedAt + " < ?", publishedBefore.atOffset(ZoneOffset.UTC));
             }
             if (after != null) {
-                conditions.append(" and (" + rankedAt + ", s.article_id) < (?::timestamptz, ?)", after.rankedAtText(), after.id());
+                conditions.append(
+                        " and (" + rankedAt + ", s.article_id) < (?::timestamptz, ?)",
+                        after.rankedAtText(),
+                        after.id());
             }
             return conditions;
         }
@@ -212,26 +248,39 @@ public class SearchService {
 
     private static Position position(Tier tier, ResultSet rs) throws SQLException {
         OffsetDateTime rankedAt = rs.getObject(2, OffsetDateTime.class);
-        return new Position(tier.rank, rankedAt.equals(OffsetDateTime.MIN) ? null : rankedAt.toInstant(), rs.getObject(1, UUID.class));
+        return new Position(
+                tier.rank,
+                rankedAt.equals(OffsetDateTime.MIN) ? null : rankedAt.toInstant(),
+                rs.getObject(1, UUID.class));
     }
 
     /** What to show for each hit, in one statement: article, publisher, and the text of every translation. */
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
-        jdbc.list("""
+        jdbc.list(
+                """
                 select a.id, a.slug, a.title, a.summary, a.body, a.published_at, a.status, p.id, p.slug, p.name, p.name_en,
                        array(select concat_ws(' ', t.title, t.summary, t.body) from article_translation t where t.article_id = a.id)
                 from article a join publisher p on p.id = a.publisher_id
-                where a.id = any(?) and a.deleted_at is null""", rs -> {
-            String[] translations = (String[]) rs.getArray(12).getArray();
-            Highlighter.Passage passage = Highlighter.best(query.terms(), rs.getString(3), rs.getString(4), rs.getString(5), translations);
-            OffsetDateTime published = rs.getObject(6, OffsetDateTime.class);
-            SearchHit hit = new SearchHit(rs.getObject(1, UUID.class), rs.getString(2),
-                    new PublisherRef(rs.getObject(8, UUID.class), rs.getString(9), rs.getString(10), rs.getString(11)),
-                    rs.getString(3), published == null ? null : published.toInstant(), rs.getString(7),
-                    passage.field(), passage.snippet());
-            return hits.put(hit.id(), hit);
-        }, (Object) found.stream().map(Position::id).toArray(UUID[]::new));
+                where a.id = any(?) and a.deleted_at is null""",
+                rs -> {
+                    String[] translations = (String[]) rs.getArray(12).getArray();
+                    Highlighter.Passage passage = Highlighter.best(
+                            query.terms(), rs.getString(3), rs.getString(4), rs.getString(5), translations);
+                    OffsetDateTime published = rs.getObject(6, OffsetDateTime.class);
+                    SearchHit hit = new SearchHit(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            new PublisherRef(
+                                    rs.getObject(8, UUID.class), rs.getString(9), rs.getString(10), rs.getString(11)),
+                            rs.getString(3),
+                            published == null ? null : published.toInstant(),
+                            rs.getString(7),
+                            passage.field(),
+                            passage.snippet());
+                    return hits.put(hit.id(), hit);
+                },
+                (Object) found.stream().map(Position::id).toArray(UUID[]::new));
         return hits;
     }
 

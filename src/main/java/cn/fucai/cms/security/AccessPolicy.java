@@ -34,7 +34,9 @@ public class AccessPolicy {
         if (http == null) {
             return Caller.SYSTEM;
         }
-        String address = http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress();
+        String address = http.request().remoteAddress() == null
+                ? null
+                : http.request().remoteAddress().hostAddress();
         SecurityIdentity current = identity.get();
         if (current.isAnonymous()) {
             return Caller.anonymous(address);
@@ -55,9 +57,11 @@ public class AccessPolicy {
     /** Admins, and editors acting for this publisher: writes to its articles and figures. */
     public Caller requireWrite(UUID publisherId) {
         Caller caller = requireToken();
-        boolean allowed = caller.role() == TokenRole.admin || caller.role() == TokenRole.editor && caller.actsFor(publisherId);
+        boolean allowed =
+                caller.role() == TokenRole.admin || caller.role() == TokenRole.editor && caller.actsFor(publisherId);
         if (!allowed) {
-            throw new AccessDeniedException("token '" + caller.name() + "' (" + caller.role() + ") may not write this publisher's content");
+            throw new AccessDeniedException(
+                    "token '" + caller.name() + "' (" + caller.role() + ") may not write this publisher's content");
         }
         return caller;
     }

@@ -26,20 +26,28 @@ public class ApiToken extends PanacheEntityBase {
     public UUID id;
 
     public String name;
+
     @Enumerated(EnumType.STRING)
     public TokenRole role;
+
     @Column(name = "publisher_id")
     public UUID publisherId;
+
     @Column(name = "include_children")
     public boolean includeChildren;
+
     @Column(name = "secret_hash")
     public String secretHash;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
+
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
@@ -48,7 +56,9 @@ public class ApiToken extends PanacheEntityBase {
     }
 
     public static List<ApiToken> page(UUID afterId, int rows) {
-        return find("id > ?1", Sort.by("id"), afterId == null ? new UUID(0, 0) : afterId).page(0, rows).list();
+        return find("id > ?1", Sort.by("id"), afterId == null ? new UUID(0, 0) : afterId)
+                .page(0, rows)
+                .list();
     }
 
     /** Usable now: neither revoked nor expired. */

@@ -44,8 +44,7 @@ public class AuditLog {
     }
 
     /** Filters of the audit list; null means any. */
-    public record Filter(String resourceType, String resourceId, String action, UUID tokenId) {
-    }
+    public record Filter(String resourceType, String resourceId, String action, UUID tokenId) {}
 
     /** Events newest first; an editor sees only its publishers' events. */
     public Page<AuditEvent> list(Filter filter, String cursorParam, int limit) {
@@ -73,8 +72,13 @@ public class AuditLog {
         sql.append(" order by occurred_at desc, id desc limit ?");
         params.add(limit + 1);
         List<AuditEvent> rows = jdbc.list(sql.toString(), this::event, params.toArray());
-        return Page.fromLookahead(rows, limit,
-                last -> new Cursor(fingerprint, List.of(last.occurredAt().toString(), last.id().toString())).encode());
+        return Page.fromLookahead(
+                rows,
+                limit,
+                last -> new Cursor(
+                                fingerprint,
+                                List.of(last.occurredAt().toString(), last.id().toString()))
+                        .encode());
     }
 
     private static void appendIf(StringBuilder sql, List<Object> params, String condition, Object value) {
@@ -85,9 +89,18 @@ public class AuditLog {
     }
 
     private AuditEvent event(ResultSet rs) throws SQLException {
-        return new AuditEvent(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getObject(9, UUID.class), tree(rs.getString(10)), tree(rs.getString(11)));
+        return new AuditEvent(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getObject(9, UUID.class),
+                tree(rs.getString(10)),
+                tree(rs.getString(11)));
     }
 
     private JsonNode tree(String text) {
@@ -99,17 +112,31 @@ public class AuditLog {
     }
 
     /** One write: who, what (action, resource, id, publisher), and the state before and after (null when none). */
-    public void record(Caller caller, String action, String resourceType, Object resourceId, UUID publisherId,
-                       Object before, Object after) {
-        jdbc.update(INSERT,
-                UuidVersion7Strategy.INSTANCE.generateUuid(null), Timestamps.now(clock).atOffset(ZoneOffset.UTC),
-                caller.tokenId(), caller.name(), caller.address(), action, resourceType, resourceId.toString(), publisherId,
-                toJson(before), toJson(after));
+    public void record(
+            Caller caller,
+            String action,
+            String resourceType,
+            Object resourceId,
+            UUID publisherId,
+            Object before,
+            Object after) {
+        jdbc.update(
+                INSERT,
+                UuidVersion7Strategy.INSTANCE.generateUuid(null),
+                Timestamps.now(clock).atOffset(ZoneOffset.UTC),
+                caller.tokenId(),
+                caller.name(),
+                caller.address(),
+                action,
+                resourceType,
+                resourceId.toString(),
+                publisherId,
+                toJson(before),
+                toJson(after));
     }
 
     /** One entry of {@link #recordAll}: the resource written and its state after the write. */
-    public record Written(Object resourceId, UUID publisherId, Object after) {
-    }
+    public record Written(Object resourceId, UUID publisherId, Object after) {}
 
     /** Many creations at once (a batch import), as one JDBC batch: each still gets its own audit event. */
     public void recordAll(Caller caller, String action, String resourceType, List<Written> written) {
@@ -117,8 +144,18 @@ public class AuditLog {
         jdbc.withConnection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Written entry : written) {
-                    Jdbc.bind(insert, UuidVersion7Strategy.INSTANCE.generateUuid(null), now, caller.tokenId(), caller.name(),
-                            caller.address(), action, resourceType, entry.resourceId().toString(), entry.publisherId(), null,
+                    Jdbc.bind(
+                            insert,
+                            UuidVersion7Strategy.INSTANCE.generateUuid(null),
+                            now,
+                            caller.tokenId(),
+                            caller.name(),
+                            caller.address(),
+                            action,
+                            resourceType,
+                            entry.resourceId().toString(),
+                            entry.publisherId(),
+                            null,
                             toJson(entry.after()));
                     insert.addBatch();
                 }

@@ -33,20 +33,37 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(operationId = "listAuditEvents", summary = "List audit events", description = "Newest first, keyset-paginated; an editor sees its publishers' events only.")
+    @Operation(
+            operationId = "listAuditEvents",
+            summary = "List audit events",
+            description = "Newest first, keyset-paginated; an editor sees its publishers' events only.")
     @APIResponse(responseCode = "200", description = "A page of events")
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither an admin nor an editor token")
     public RestResponse<Page<AuditEvent>> list(
-            @QueryParam("resourceType") @Parameter(description = "article, publisher, token, sales-figure, fund-figure or indicator-figure", example = "article") String resourceType,
-            @QueryParam("resourceId") @Parameter(description = "Id of the resource written", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") String resourceId,
-            @QueryParam("action") @Parameter(description = "create, update, delete, correct, retract, revoke, redeliver or rotate-secret", example = "update") String action,
+            @QueryParam("resourceType")
+                    @Parameter(
+                            description = "article, publisher, token, sales-figure, fund-figure or indicator-figure",
+                            example = "article")
+                    String resourceType,
+            @QueryParam("resourceId")
+                    @Parameter(
+                            description = "Id of the resource written",
+                            example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                    String resourceId,
+            @QueryParam("action")
+                    @Parameter(
+                            description =
+                                    "create, update, delete, correct, retract, revoke, redeliver or rotate-secret",
+                            example = "update")
+                    String action,
             @QueryParam("tokenId") @Parameter(description = "Only writes made with this token") String tokenId,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        var filter = new AuditLog.Filter(resourceType, resourceId, action, tokenId == null ? null : QueryParams.uuid("tokenId", tokenId));
+        var filter = new AuditLog.Filter(
+                resourceType, resourceId, action, tokenId == null ? null : QueryParams.uuid("tokenId", tokenId));
         return PagedResponse.ok(audit.list(filter, page.cursor, limit), uri);
     }
 }

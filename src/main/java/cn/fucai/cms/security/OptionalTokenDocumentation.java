@@ -17,7 +17,8 @@ public class OptionalTokenDocumentation implements OASFilter {
     @Override
     public Operation filterOperation(Operation operation) {
         if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
-            operation.setSecurity(List.of(OASFactory.createSecurityRequirement(),
+            operation.setSecurity(List.of(
+                    OASFactory.createSecurityRequirement(),
                     OASFactory.createSecurityRequirement().addScheme("apiToken")));
         }
         return operation;

@@ -52,25 +52,27 @@ class PresentedTokenCheck {
             reject(context, "send an API token: Authorization: Bearer <token>");
             return;
         }
-        identity.subscribe().with(
-                authenticated -> {
-                    if (authenticated.isAnonymous()) {
-                        reject(context, "the Authorization header must be 'Bearer <token>'");
-                        return;
-                    }
-                    Caller caller = authenticated.getAttribute(TokenIdentityProvider.CALLER);
-                    context.put(RateLimiter.CLIENT_KEY, "token:" + caller.tokenId());
-                    context.next();
-                },
-                // Quarkus usually answers a failed authentication itself, through the failure handler that reaches
-                // ProblemMappers; whatever it leaves unanswered is answered here
-                failure -> {
-                    if (failure instanceof AuthenticationFailedException) {
-                        reject(context, failure.getMessage());
-                    } else if (!context.response().ended()) {
-                        context.fail(failure);
-                    }
-                });
+        identity.subscribe()
+                .with(
+                        authenticated -> {
+                            if (authenticated.isAnonymous()) {
+                                reject(context, "the Authorization header must be 'Bearer <token>'");
+                                return;
+                            }
+                            Caller caller = authenticated.getAttribute(TokenIdentityProvider.CALLER);
+                            context.put(RateLimiter.CLIENT_KEY, "token:" + caller.tokenId());
+                            context.next();
+                        },
+                        // Quarkus usually answers a failed authentication itself, through the failure handler that
+                        // reaches
+                        // ProblemMappers; whatever it leaves unanswered is answered here
+                        failure -> {
+                            if (failure instanceof AuthenticationFailedException) {
+                                reject(context, failure.getMessage());
+                            } else if (!context.response().ended()) {
+                                context.fail(failure);
+                            }
+                        });
     }
 
     private void reject(RoutingContext context, String detail) {
@@ -79,7 +81,13 @@ class PresentedTokenCheck {
         }
         String message = detail == null || detail.isBlank() ? "the token is unknown, expired or revoked" : detail;
         ProblemType type = ProblemType.UNAUTHORIZED;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), message, context.request().path(), List.of());
+        Problem problem = new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                message,
+                context.request().path(),
+                List.of());
         String body;
         try {
             body = json.writeValueAsString(problem);

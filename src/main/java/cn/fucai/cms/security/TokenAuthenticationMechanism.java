@@ -30,11 +30,15 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         if (header == null) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        String secret = header.length() > BEARER.length() ? header.substring(BEARER.length()).strip() : "";
+        String secret = header.length() > BEARER.length()
+                ? header.substring(BEARER.length()).strip()
+                : "";
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || secret.isEmpty()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("the Authorization header must be 'Bearer <token>'"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("the Authorization header must be 'Bearer <token>'"));
         }
-        return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")));
+        return identityProviderManager.authenticate(
+                new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")));
     }
 
     @Override

@@ -28,7 +28,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             Caller caller = tokens.authenticate(request.getToken().getToken())
                     .orElseThrow(() -> new AuthenticationFailedException("the token is unknown, expired or revoked"));

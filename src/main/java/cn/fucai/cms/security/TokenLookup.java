@@ -37,17 +37,23 @@ class TokenLookup {
     private final Optional<String> adminTokenHash;
     private final UUID adminTokenId;
 
-    TokenLookup(Clock clock, EntityManager entityManager, @ConfigProperty(name = "cms.admin-token") Optional<String> adminToken) {
+    TokenLookup(
+            Clock clock,
+            EntityManager entityManager,
+            @ConfigProperty(name = "cms.admin-token") Optional<String> adminToken) {
         this.clock = clock;
         this.entityManager = entityManager;
         Optional<String> bootstrap = adminToken.map(String::strip).filter(t -> !t.isEmpty());
         if (bootstrap.isPresent() && bootstrap.get().length() < BOOTSTRAP_ADMIN_MIN_LENGTH) {
-            throw new IllegalStateException(BOOTSTRAP_ADMIN + " must be at least " + BOOTSTRAP_ADMIN_MIN_LENGTH
-                    + " characters long (it has " + bootstrap.get().length() + "); generate one with: openssl rand -base64 32");
+            throw new IllegalStateException(
+                    BOOTSTRAP_ADMIN + " must be at least " + BOOTSTRAP_ADMIN_MIN_LENGTH + " characters long (it has "
+                            + bootstrap.get().length() + "); generate one with: openssl rand -base64 32");
         }
         this.adminTokenHash = bootstrap.map(TokenSecrets::hash);
-        // an identity of its own in the audit log, derived from the hash: the same token is the same id on every instance
-        this.adminTokenId = adminTokenHash.map(h -> UUID.nameUUIDFromBytes((BOOTSTRAP_ADMIN + ':' + h).getBytes(StandardCharsets.UTF_8)))
+        // an identity of its own in the audit log, derived from the hash: the same token is the same id on every
+        // instance
+        this.adminTokenId = adminTokenHash
+                .map(h -> UUID.nameUUIDFromBytes((BOOTSTRAP_ADMIN + ':' + h).getBytes(StandardCharsets.UTF_8)))
                 .orElse(null);
     }
 
@@ -74,7 +80,8 @@ class TokenLookup {
         if (!token.includeChildren) {
             return Set.of(token.publisherId);
         }
-        List<UUID> ids = entityManager.createNativeQuery("""
+        List<UUID> ids = entityManager
+                .createNativeQuery("""
                 with recursive down as (
                     select id from publisher where id = :id
                     union

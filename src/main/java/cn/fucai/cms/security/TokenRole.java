@@ -5,5 +5,8 @@ package cn.fucai.cms.security;
  * their drafts; {@code reader} read its publisher's drafts; {@code sync} what the partner sync feed needs.
  */
 public enum TokenRole {
-    admin, editor, reader, sync
+    admin,
+    editor,
+    reader,
+    sync
 }

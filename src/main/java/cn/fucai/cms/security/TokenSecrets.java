@@ -15,8 +15,7 @@ public final class TokenSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String PREFIX = "cms_";
 
-    private TokenSecrets() {
-    }
+    private TokenSecrets() {}
 
     public static String generate() {
         byte[] bytes = new byte[32];

@@ -6,6 +6,8 @@ import cn.fucai.cms.common.error.ProblemType;
 /** A sync cursor that was forged, damaged, issued for another query, or has outlived the retention window (410). */
 class CursorGoneException extends ApiException {
     CursorGoneException(String why) {
-        super(ProblemType.CURSOR_GONE, "the sync cursor " + why + "; start again from a snapshot: ask without a cursor");
+        super(
+                ProblemType.CURSOR_GONE,
+                "the sync cursor " + why + "; start again from a snapshot: ask without a cursor");
     }
 }

@@ -28,8 +28,8 @@ record SyncCursor(boolean snapshot, UUID afterArticle, String xid, long seq, Str
     }
 
     String encode(byte[] key) {
-        String body = "v1" + SEP + (snapshot ? "snapshot" : "feed") + SEP + (afterArticle == null ? "" : afterArticle) + SEP + xid
-                + SEP + seq + SEP + query;
+        String body = "v1" + SEP + (snapshot ? "snapshot" : "feed") + SEP + (afterArticle == null ? "" : afterArticle)
+                + SEP + xid + SEP + seq + SEP + query;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         byte[] signature = Arrays.copyOf(hmac(key, bytes), 16);
         byte[] all = Arrays.copyOf(bytes, bytes.length + signature.length);
@@ -54,7 +54,12 @@ record SyncCursor(boolean snapshot, UUID afterArticle, String xid, long seq, Str
                 throw invalid();
             }
             boolean snapshot = parts[1].equals("snapshot");
-            return new SyncCursor(snapshot, snapshot ? UUID.fromString(parts[2]) : null, parts[3], Long.parseLong(parts[4]), parts[5]);
+            return new SyncCursor(
+                    snapshot,
+                    snapshot ? UUID.fromString(parts[2]) : null,
+                    parts[3],
+                    Long.parseLong(parts[4]),
+                    parts[5]);
         } catch (IllegalArgumentException e) {
             throw invalid();
         }

@@ -10,15 +10,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Sync feed records on the wire. */
 public final class SyncDtos {
 
-    private SyncDtos() {
-    }
+    private SyncDtos() {}
 
     @Schema(name = "SyncPage", description = "One page of the change feed, or of the snapshot that starts it")
     public record SyncPage(
             List<SyncItem> items,
-            @Schema(description = "Where to continue; always present: keep it and ask again later for what follows",
-                    example = "djEfZmVlZB8xMjM0NR8wHzE3NjQ") String nextCursor,
-            @Schema(description = "True when more items are ready now; false when the mirror is up to date") boolean hasMore,
+
+            @Schema(
+                    description = "Where to continue; always present: keep it and ask again later for what follows",
+                    example = "djEfZmVlZB8xMjM0NR8wHzE3NjQ")
+            String nextCursor,
+
+            @Schema(description = "True when more items are ready now; false when the mirror is up to date")
+            boolean hasMore,
+
             @JsonIgnore @Schema(hidden = true) boolean settled) {
 
         /**
@@ -26,20 +31,36 @@ public final class SyncDtos {
          * A feed page that stops short of changes still hidden behind an open transaction is not: they show later
          * with no change of their own.
          */
-        public SyncPage {
-        }
+        public SyncPage {}
     }
 
-    @Schema(name = "SyncItem", description = "What a mirror must do for one article: store it, or remove it",
+    @Schema(
+            name = "SyncItem",
+            description = "What a mirror must do for one article: store it, or remove it",
             requiredProperties = {"type", "id"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SyncItem(
-            @Schema(enumeration = {"upsert", "remove"}, example = "upsert") String type,
-            @Schema(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11") UUID id,
-            @Schema(nullable = true, description = "Why a mirror must remove it",
-                    enumeration = {"deleted", "unpublished", "archived", "moved"}, example = "unpublished") String reason,
-            @Schema(nullable = true, description = "For upserts: the article as the public API shows it") ArticleResponse article,
-            @Schema(nullable = true, description = "For upserts: SHA-256 of the article's canonical JSON (keys sorted, no spaces)",
-                    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String contentHash) {
-    }
+            @Schema(
+                    enumeration = {"upsert", "remove"},
+                    example = "upsert")
+            String type,
+
+            @Schema(example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+            UUID id,
+
+            @Schema(
+                    nullable = true,
+                    description = "Why a mirror must remove it",
+                    enumeration = {"deleted", "unpublished", "archived", "moved"},
+                    example = "unpublished")
+            String reason,
+
+            @Schema(nullable = true, description = "For upserts: the article as the public API shows it")
+            ArticleResponse article,
+
+            @Schema(
+                    nullable = true,
+                    description = "For upserts: SHA-256 of the article's canonical JSON (keys sorted, no spaces)",
+                    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+            String contentHash) {}
 }

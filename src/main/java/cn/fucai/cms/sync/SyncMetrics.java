@@ -17,13 +17,16 @@ class SyncMetrics {
 
     SyncMetrics(MeterRegistry metrics, Jdbc jdbc) {
         Gauge.builder("cms.sync.feed.lag", () -> {
-            try {
-                return jdbc.list("""
+                    try {
+                        return jdbc.list("""
                         select coalesce(extract(epoch from now() - min(changed_at)), 0) from article_change
                         where xid >= pg_snapshot_xmin(pg_current_snapshot())""", rs -> rs.getDouble(1)).get(0);
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        }).baseUnit("seconds").description("Age of the oldest change not yet visible in the sync feed").register(metrics);
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .baseUnit("seconds")
+                .description("Age of the oldest change not yet visible in the sync feed")
+                .register(metrics);
     }
 }

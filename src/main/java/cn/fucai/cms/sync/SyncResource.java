@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"sync", "admin"})
 @SameForEveryCaller
-@Tag(name = "Sync", description = "A change feed that never misses a change, for partner sites that mirror our articles")
+@Tag(
+        name = "Sync",
+        description = "A change feed that never misses a change, for partner sites that mirror our articles")
 public class SyncResource {
 
     private final SyncService sync;
@@ -47,8 +49,14 @@ public class SyncResource {
     @APIResponse(responseCode = "403", description = "Not a sync or admin token")
     @APIResponse(responseCode = "410", description = "The cursor is forged or too old; start again without one")
     public SyncPage articles(
-            @QueryParam("publisher") @Parameter(description = "Mirror one publisher's articles only (id or slug)", example = "wenzhou-fucai") String publisher,
-            @QueryParam("locale") @Parameter(description = "Serve articles in this locale where a translation exists", example = "en") String locale,
+            @QueryParam("publisher")
+                    @Parameter(
+                            description = "Mirror one publisher's articles only (id or slug)",
+                            example = "wenzhou-fucai")
+                    String publisher,
+            @QueryParam("locale")
+                    @Parameter(description = "Serve articles in this locale where a translation exists", example = "en")
+                    String locale,
             @BeanParam PageParams page,
             @Context ContainerRequestContext request) {
         SyncPage answer = sync.page(page.cursor, page.limit(), publisher, locale);

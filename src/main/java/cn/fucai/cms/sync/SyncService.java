@@ -2,8 +2,8 @@ package cn.fucai.cms.sync;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.article.ArticleService;
-import cn.fucai.cms.article.ArticleStates.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
+import cn.fucai.cms.article.ArticleStates.ArticleState;
 import cn.fucai.cms.article.ArticleStatus;
 import cn.fucai.cms.common.http.Hashes;
 import cn.fucai.cms.common.sql.Jdbc;
@@ -45,14 +45,20 @@ public class SyncService {
     private final AtomicLong lastPrune = new AtomicLong();
     private volatile byte[] key;
 
-    SyncService(ArticleService articles, ArticleStates states, Jdbc jdbc, Clock clock, ObjectMapper json,
-                @ConfigProperty(name = "cms.sync.retention-days", defaultValue = "30") int retentionDays) {
+    SyncService(
+            ArticleService articles,
+            ArticleStates states,
+            Jdbc jdbc,
+            Clock clock,
+            ObjectMapper json,
+            @ConfigProperty(name = "cms.sync.retention-days", defaultValue = "30") int retentionDays) {
         this.articles = articles;
         this.states = states;
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = Duration.ofDays(retentionDays);
-        this.canonical = json.copy().configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+        this.canonical = json.copy()
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -65,26 +71,35 @@ public class SyncService {
         String locale = articles.localeFilter(localeParam);
         pruneNowAndThen();
         String query = (publisherId == null ? "*" : publisherId.toString()) + "/" + (locale == null ? "" : locale);
-        SyncCursor cursor = cursorParam == null ? SyncCursor.startOfSnapshot(snapshotXmin(), query)
+        SyncCursor cursor = cursorParam == null
+                ? SyncCursor.startOfSnapshot(snapshotXmin(), query)
                 : SyncCursor.decode(cursorParam, key(), query);
-        return cursor.snapshot() ? snapshotPage(cursor, limit, publisherId, locale) : feedPage(cursor, limit, publisherId, locale);
+        return cursor.snapshot()
+                ? snapshotPage(cursor, limit, publisherId, locale)
+                : feedPage(cursor, limit, publisherId, locale);
     }
 
     private SyncPage snapshotPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
         List<ArticleState> page = states.publishedAfter(publisherId, cursor.afterArticle(), limit);
         // Rendered as they are now: one unpublished since the page was chosen is already a removal.
-        List<SyncItem> items = page.stream().map(a -> item(a, publisherId, locale)).toList();
+        List<SyncItem> items =
+                page.stream().map(a -> item(a, publisherId, locale)).toList();
         if (page.size() < limit) {
             // The snapshot is done; the feed goes on from the transactions still open when it began.
-            return new SyncPage(items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(key()), true, true);
+            return new SyncPage(
+                    items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(key()), true, true);
         }
         SyncCursor next = new SyncCursor(true, page.get(page.size() - 1).id(), cursor.xid(), 0, cursor.query());
         return new SyncPage(items, next.encode(key()), true, true);
     }
 
     private SyncPage feedPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
-        if (!jdbc.exists("select 1 from article_change_pruned where (xid, seq) <= (cast(? as xid8), ?)", cursor.xid(), cursor.seq())) {
-            throw new CursorGoneException("points before changes pruned after the " + retention.toDays() + "-day retention window");
+        if (!jdbc.exists(
+                "select 1 from article_change_pruned where (xid, seq) <= (cast(? as xid8), ?)",
+                cursor.xid(),
+                cursor.seq())) {
+            throw new CursorGoneException(
+                    "points before changes pruned after the " + retention.toDays() + "-day retention window");
         }
         List<Object> params = new ArrayList<>(List.of(cursor.xid(), cursor.seq(), cursor.xid(), cursor.seq()));
         String publisherFilter = "";
@@ -96,7 +111,8 @@ public class SyncService {
         // One statement, so one snapshot: the changes visible now, and whether any later one is still hidden behind
         // a transaction older than its own. A page that stops short of hidden changes is not settled: they appear
         // when that transaction ends, with no notification of their own.
-        List<Change> rows = jdbc.list("""
+        List<Change> rows = jdbc.list(
+                """
                         with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
                              hidden as (select exists (select 1 from article_change, horizon
                                                        where (xid, seq) > (cast(? as xid8), ?) and xid >= horizon.xmin) as any)
@@ -104,7 +120,8 @@ public class SyncService {
                             select xid, seq, article_id from article_change, horizon
                             where (xid, seq) > (cast(? as xid8), ?) and xid < horizon.xmin""" + publisherFilter + " " + """
                             order by xid, seq limit ?) c on true""",
-                rs -> new Change(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class), rs.getBoolean(4)), params.toArray());
+                rs -> new Change(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class), rs.getBoolean(4)),
+                params.toArray());
         boolean hidden = !rows.isEmpty() && rows.get(0).hiddenAfter();
         List<Change> changes = rows.size() == 1 && rows.get(0).articleId() == null ? List.of() : rows;
         boolean hasMore = changes.size() > limit;
@@ -117,15 +134,20 @@ public class SyncService {
         List<UUID> ordered = new ArrayList<>(ids);
         Collections.reverse(ordered);
         Map<UUID, ArticleState> current = states.byIds(ordered);
-        List<SyncItem> items = ordered.stream().map(id -> item(current.get(id), publisherId, locale)).toList();
-        SyncCursor next = shown.isEmpty() ? cursor
-                : SyncCursor.feed(shown.get(shown.size() - 1).xid(), shown.get(shown.size() - 1).seq(), cursor.query());
+        List<SyncItem> items = ordered.stream()
+                .map(id -> item(current.get(id), publisherId, locale))
+                .toList();
+        SyncCursor next = shown.isEmpty()
+                ? cursor
+                : SyncCursor.feed(
+                        shown.get(shown.size() - 1).xid(),
+                        shown.get(shown.size() - 1).seq(),
+                        cursor.query());
         return new SyncPage(items, next.encode(key()), hasMore, hasMore || !hidden);
     }
 
     /** One row of the change log, and whether changes after the feed's horizon were hidden when it was read. */
-    private record Change(String xid, long seq, UUID articleId, boolean hiddenAfter) {
-    }
+    private record Change(String xid, long seq, UUID articleId, boolean hiddenAfter) {}
 
     private SyncItem item(ArticleState article, UUID publisherId, String locale) {
         if (article.isDeleted()) {
@@ -159,12 +181,15 @@ public class SyncService {
     }
 
     private String snapshotXmin() {
-        return jdbc.list("select pg_snapshot_xmin(pg_current_snapshot())::text", rs -> rs.getString(1)).get(0);
+        return jdbc.list("select pg_snapshot_xmin(pg_current_snapshot())::text", rs -> rs.getString(1))
+                .get(0);
     }
 
     private byte[] key() {
         if (key == null) {
-            key = jdbc.list("select key from sync_key where id = 1", rs -> rs.getString(1)).get(0).getBytes(StandardCharsets.UTF_8);
+            key = jdbc.list("select key from sync_key where id = 1", rs -> rs.getString(1))
+                    .get(0)
+                    .getBytes(StandardCharsets.UTF_8);
         }
         return key;
     }

@@ -46,22 +46,36 @@ public class TokenResource {
     }
 
     @POST
-    @Operation(operationId = "createToken", summary = "Create a token",
-            description = "Answers with the secret, once: only its hash is stored. Editors and readers act for one publisher, and optionally its child publishers.")
-    @APIResponse(responseCode = "201", description = "Created; keep the secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedTokenResponse.class)),
+    @Operation(
+            operationId = "createToken",
+            summary = "Create a token",
+            description =
+                    "Answers with the secret, once: only its hash is stored. Editors and readers act for one publisher, and optionally its child publishers.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; keep the secret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreatedTokenResponse.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin token")
     public RestResponse<CreatedTokenResponse> create(@Valid @NotNull TokenRequest body, @Context UriInfo uri) {
         TokenService.Created created = tokens.create(body);
-        return RestResponse.ResponseBuilder.<CreatedTokenResponse>created(uri.getAbsolutePathBuilder().path(created.token().id.toString()).build())
-                .entity(new CreatedTokenResponse(created.secret(), TokenResponse.from(created.token()))).build();
+        return RestResponse.ResponseBuilder.<CreatedTokenResponse>created(uri.getAbsolutePathBuilder()
+                        .path(created.token().id.toString())
+                        .build())
+                .entity(new CreatedTokenResponse(created.secret(), TokenResponse.from(created.token())))
+                .build();
     }
 
     @GET
-    @Operation(operationId = "listTokens", summary = "List tokens", description = "Every token, revoked and expired ones included, without secrets.")
+    @Operation(
+            operationId = "listTokens",
+            summary = "List tokens",
+            description = "Every token, revoked and expired ones included, without secrets.")
     @APIResponse(responseCode = "200", description = "A page of tokens")
     @APIResponse(responseCode = "400", description = "A bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -73,7 +87,10 @@ public class TokenResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getToken", summary = "Get a token", description = "Its role, scope, expiry, last use and revocation, without the secret.")
+    @Operation(
+            operationId = "getToken",
+            summary = "Get a token",
+            description = "Its role, scope, expiry, last use and revocation, without the secret.")
     @APIResponse(responseCode = "200", description = "The token")
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -85,7 +102,10 @@ public class TokenResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "revokeToken", summary = "Revoke a token", description = "Takes effect on the next request that presents it; the token stays listed as revoked.")
+    @Operation(
+            operationId = "revokeToken",
+            summary = "Revoke a token",
+            description = "Takes effect on the next request that presents it; the token stays listed as revoked.")
     @APIResponse(responseCode = "200", description = "The revoked token")
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -38,8 +38,7 @@ public class TokenService {
     }
 
     /** A new token and its secret. */
-    public record Created(String secret, ApiToken token) {
-    }
+    public record Created(String secret, ApiToken token) {}
 
     @Transactional
     public Created create(TokenRequest request) {
@@ -52,7 +51,9 @@ public class TokenService {
             }
             publisherId = publishers.requireLive("publisher", request.publisher()).id;
         } else if (request.publisher() != null || request.includeChildren()) {
-            throw new InvalidInputException("publisher", request.role() + " tokens act for every publisher; leave publisher and includeChildren out");
+            throw new InvalidInputException(
+                    "publisher",
+                    request.role() + " tokens act for every publisher; leave publisher and includeChildren out");
         }
         Instant now = Timestamps.now(clock);
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
@@ -98,7 +99,8 @@ public class TokenService {
         TokenDtos.TokenResponse before = TokenDtos.TokenResponse.from(token);
         token.revokedAt = Timestamps.now(clock);
         token.flush();
-        audit.record(caller, "revoke", "token", token.id, token.publisherId, before, TokenDtos.TokenResponse.from(token));
+        audit.record(
+                caller, "revoke", "token", token.id, token.publisherId, before, TokenDtos.TokenResponse.from(token));
         return token;
     }
 }

@@ -70,6 +70,7 @@ public class WebhookDispatcher {
     private final CloseableHttpClient http;
     /** Webhooks this instance is sending to now: none of their deliveries is claimed again until the send is over. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
     private volatile ExecutorService senders;
     private volatile Thread worker;
     private volatile boolean running;
@@ -80,12 +81,21 @@ public class WebhookDispatcher {
         this.enabled = config.dispatch();
         for (String outcome : List.of("succeeded", "retried", "failed")) {
             // at zero from the start, so that rates over them are defined
-            Counter.builder("cms.webhook.attempts").tag("outcome", outcome).description("Webhook delivery attempts by outcome").register(metrics);
+            Counter.builder("cms.webhook.attempts")
+                    .tag("outcome", outcome)
+                    .description("Webhook delivery attempts by outcome")
+                    .register(metrics);
         }
-        Gauge.builder("cms.webhook.outbox.pending", () -> countOrNaN("select count(*) from webhook_delivery where status = 'pending'"))
-                .description("Webhook deliveries waiting to be sent or retried").register(metrics);
-        Gauge.builder("cms.webhook.deliveries.failed", () -> countOrNaN("select count(*) from webhook_delivery where status = 'failed'"))
-                .description("Webhook deliveries that gave up after their last attempt").register(metrics);
+        Gauge.builder(
+                        "cms.webhook.outbox.pending",
+                        () -> countOrNaN("select count(*) from webhook_delivery where status = 'pending'"))
+                .description("Webhook deliveries waiting to be sent or retried")
+                .register(metrics);
+        Gauge.builder(
+                        "cms.webhook.deliveries.failed",
+                        () -> countOrNaN("select count(*) from webhook_delivery where status = 'failed'"))
+                .description("Webhook deliveries that gave up after their last attempt")
+                .register(metrics);
         this.timeout = Duration.ofMillis(config.timeoutMillis());
         this.pollInterval = Duration.ofMillis(config.pollMillis());
         this.retryBaseMillis = config.retryBaseMillis();
@@ -95,11 +105,17 @@ public class WebhookDispatcher {
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(targets)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(limit)
+                                .setSocketTimeout(limit)
+                                .build())
                         .setMaxConnTotal(this.concurrency * 2)
                         .setMaxConnPerRoute(2)
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(limit)
+                        .setRedirectsEnabled(false)
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -199,20 +215,33 @@ public class WebhookDispatcher {
         if (free <= 0) {
             return List.of();
         }
-        List<Due> due = jdbc.list("""
+        List<Due> due = jdbc.list(
+                """
                 update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?)
                 from (select id from webhook_delivery where status = 'pending' and next_attempt_at <= now() and webhook_id <> all(?)
                       order by next_attempt_at limit ? for update skip locked) claimed, webhook w, webhook_event e
                 where d.id = claimed.id and w.id = d.webhook_id and e.id = d.event_id
                 returning d.id, d.attempts, w.id, w.url, w.secret, w.disabled_at is not null, e.payload::text, d.created_at,
                           case when w.previous_secret_expires_at > now() then w.previous_secret end""",
-                rs -> new Due(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+                rs -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6),
+                        rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class),
                         rs.getString(9)),
-                leaseSeconds(), inFlight.toArray(UUID[]::new), BATCH);
+                leaseSeconds(),
+                inFlight.toArray(UUID[]::new),
+                BATCH);
         Map<UUID, List<Due>> byWebhook = new LinkedHashMap<>();
-        due.stream().sorted(Comparator.comparing(Due::createdAt).thenComparing(Due::id))
-                .forEach(d -> byWebhook.computeIfAbsent(d.webhookId(), k -> new ArrayList<>()).add(d));
+        due.stream()
+                .sorted(Comparator.comparing(Due::createdAt).thenComparing(Due::id))
+                .forEach(d -> byWebhook
+                        .computeIfAbsent(d.webhookId(), k -> new ArrayList<>())
+                        .add(d));
         List<Future<Integer>> groups = new ArrayList<>();
         List<UUID> handedBack = new ArrayList<>();
         for (Map.Entry<UUID, List<Due>> group : byWebhook.entrySet()) {
@@ -233,18 +262,23 @@ public class WebhookDispatcher {
             for (int i = 0; i < group.size(); i++) {
                 if (!running && worker != null) {
                     // stopping: hand the claims not yet sent back at once rather than when their lease runs out
-                    handBack(group.subList(i, group.size()).stream().map(Due::id).toList());
+                    handBack(
+                            group.subList(i, group.size()).stream().map(Due::id).toList());
                     return i;
                 }
                 if (i > 0) {
-                    jdbc.update("update webhook_delivery set next_attempt_at = now() + make_interval(secs => ?) where id = any(?) and status = 'pending'",
-                            leaseSeconds(), group.subList(i, group.size()).stream().map(Due::id).toArray(UUID[]::new));
+                    jdbc.update(
+                            "update webhook_delivery set next_attempt_at = now() + make_interval(secs => ?) where id = any(?) and status = 'pending'",
+                            leaseSeconds(),
+                            group.subList(i, group.size()).stream().map(Due::id).toArray(UUID[]::new));
                 }
                 send(group.get(i));
             }
             return group.size();
         } catch (RuntimeException e) {
-            LOG.warnf("sending to webhook %s stopped: %s; its deliveries are tried again when their lease runs out", webhookId, e.getMessage());
+            LOG.warnf(
+                    "sending to webhook %s stopped: %s; its deliveries are tried again when their lease runs out",
+                    webhookId, e.getMessage());
             throw e;
         } finally {
             inFlight.remove(webhookId);
@@ -253,7 +287,8 @@ public class WebhookDispatcher {
 
     private void handBack(List<UUID> deliveries) {
         if (!deliveries.isEmpty()) {
-            jdbc.update("update webhook_delivery set next_attempt_at = now() where id = any(?)", (Object) deliveries.toArray(UUID[]::new));
+            jdbc.update("update webhook_delivery set next_attempt_at = now() where id = any(?)", (Object)
+                    deliveries.toArray(UUID[]::new));
         }
     }
 
@@ -263,9 +298,16 @@ public class WebhookDispatcher {
     }
 
     /** A claimed delivery with what sending it needs. */
-    private record Due(UUID id, int attempts, UUID webhookId, String url, String secret, boolean disabled, String body,
-                       OffsetDateTime createdAt, String previousSecret) {
-    }
+    private record Due(
+            UUID id,
+            int attempts,
+            UUID webhookId,
+            String url,
+            String secret,
+            boolean disabled,
+            String body,
+            OffsetDateTime createdAt,
+            String previousSecret) {}
 
     private void send(Due delivery) {
         if (delivery.disabled()) {
@@ -281,8 +323,12 @@ public class WebhookDispatcher {
             HttpPost request = new HttpPost(delivery.url());
             request.setHeader("webhook-id", id);
             request.setHeader("webhook-timestamp", Long.toString(timestamp));
-            request.setHeader("webhook-signature", WebhookSignature.sign(delivery.secret(), delivery.previousSecret(), id, timestamp, delivery.body()));
-            request.setEntity(new StringEntity(delivery.body(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+            request.setHeader(
+                    "webhook-signature",
+                    WebhookSignature.sign(
+                            delivery.secret(), delivery.previousSecret(), id, timestamp, delivery.body()));
+            request.setEntity(new StringEntity(
+                    delivery.body(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
             status = http.execute(request, response -> {
                 EntityUtils.consume(response.getEntity());
                 return response.getCode();
@@ -320,19 +366,39 @@ public class WebhookDispatcher {
         jdbc.withConnection(connection -> {
             connection.setAutoCommit(false);
             try {
-                execute(connection, "insert into webhook_attempt (delivery_id, attempt, attempted_at, status_code, error, duration_ms) values (?, ?, now(), ?, ?, ?)",
-                        delivery.id(), attempt, status, error, (int) millis);
+                execute(
+                        connection,
+                        "insert into webhook_attempt (delivery_id, attempt, attempted_at, status_code, error, duration_ms) values (?, ?, now(), ?, ?, ?)",
+                        delivery.id(),
+                        attempt,
+                        status,
+                        error,
+                        (int) millis);
                 if (ok) {
-                    execute(connection, "update webhook_delivery set status = 'succeeded', attempts = ? where id = ?", attempt, delivery.id());
+                    execute(
+                            connection,
+                            "update webhook_delivery set status = 'succeeded', attempts = ? where id = ?",
+                            attempt,
+                            delivery.id());
                 } else if (gone || lastTry) {
-                    execute(connection, "update webhook_delivery set status = 'failed', attempts = ? where id = ?", attempt, delivery.id());
+                    execute(
+                            connection,
+                            "update webhook_delivery set status = 'failed', attempts = ? where id = ?",
+                            attempt,
+                            delivery.id());
                     if (gone) {
-                        execute(connection, "update webhook set disabled_at = now(), disabled_reason = 'the receiver answered 410 Gone' where id = ? and disabled_at is null",
+                        execute(
+                                connection,
+                                "update webhook set disabled_at = now(), disabled_reason = 'the receiver answered 410 Gone' where id = ? and disabled_at is null",
                                 delivery.webhookId());
                     }
                 } else {
-                    execute(connection, "update webhook_delivery set attempts = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ?",
-                            attempt, backoffSeconds(attempt), delivery.id());
+                    execute(
+                            connection,
+                            "update webhook_delivery set attempts = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ?",
+                            attempt,
+                            backoffSeconds(attempt),
+                            delivery.id());
                 }
                 connection.commit();
                 attempt(ok ? "succeeded" : gone || lastTry ? "failed" : "retried");

@@ -32,7 +32,10 @@ public enum WebhookEventType {
                 return type;
             }
         }
-        throw new cn.fucai.cms.common.error.InvalidInputException(field, "must be one of article.published, article.updated, "
-                + "article.unpublished, article.deleted, figure.published, figure.imported, figure.corrected; was '" + value + "'");
+        throw new cn.fucai.cms.common.error.InvalidInputException(
+                field,
+                "must be one of article.published, article.updated, "
+                        + "article.unpublished, article.deleted, figure.published, figure.imported, figure.corrected; was '"
+                        + value + "'");
     }
 }

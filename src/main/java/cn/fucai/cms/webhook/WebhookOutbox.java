@@ -46,21 +46,33 @@ public class WebhookOutbox {
         payload.put("timestamp", now.toString());
         payload.put("data", data);
         // Only events someone subscribed to are kept: the outbox is a queue, not an archive (the audit log is that).
-        int stored = jdbc.update("""
+        int stored = jdbc.update(
+                """
                 insert into webhook_event (id, event_type, publisher_id, payload, created_at)
                 select ?, ?, ?, ?::jsonb, ? where exists (
                     select 1 from webhook w where w.disabled_at is null and w.events && ?::text[]
                     and (w.publisher_id is null or w.publisher_id = ?))""",
-                eventId, type.wireName(), publisherId, toJson(payload), now.atOffset(ZoneOffset.UTC), type.receivedBy(), publisherId);
+                eventId,
+                type.wireName(),
+                publisherId,
+                toJson(payload),
+                now.atOffset(ZoneOffset.UTC),
+                type.receivedBy(),
+                publisherId);
         if (stored == 0) {
             return;
         }
         // gen_random_uuid() is enough for delivery ids: they are only looked up, never ordered.
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into webhook_delivery (id, webhook_id, event_id, status, next_attempt_at, created_at)
                 select gen_random_uuid(), w.id, ?, 'pending', ?, ? from webhook w
                 where w.disabled_at is null and w.events && ?::text[] and (w.publisher_id is null or w.publisher_id = ?)""",
-                eventId, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), type.receivedBy(), publisherId);
+                eventId,
+                now.atOffset(ZoneOffset.UTC),
+                now.atOffset(ZoneOffset.UTC),
+                type.receivedBy(),
+                publisherId);
     }
 
     private String toJson(Object payload) {

@@ -36,7 +36,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"admin", "editor"})
-@Tag(name = "Webhooks", description = "Signed, retried notifications of published, changed and deleted articles and figures")
+@Tag(
+        name = "Webhooks",
+        description = "Signed, retried notifications of published, changed and deleted articles and figures")
 public class WebhookResource {
 
     private final WebhookService webhooks;
@@ -53,8 +55,13 @@ public class WebhookResource {
             be https and reach a public host (no loopback, private, link-local or other special address); a publisher has
             at most 20 webhooks (CMS_WEBHOOKS_MAX_PER_PUBLISHER). Without a secret the service makes one and answers it
             in `secret`, this once.""")
-    @APIResponse(responseCode = "201", description = "Subscribed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookResponse.class)),
+    @APIResponse(
+            responseCode = "201",
+            description = "Subscribed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WebhookResponse.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid body, a refused target or a weak secret")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -62,12 +69,18 @@ public class WebhookResource {
     @APIResponse(responseCode = "409", description = "The publisher has as many webhooks as allowed")
     public RestResponse<WebhookResponse> create(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
         WebhookResponse created = webhooks.create(body);
-        return RestResponse.ResponseBuilder.<WebhookResponse>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return RestResponse.ResponseBuilder.<WebhookResponse>created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
-    @Operation(operationId = "listWebhooks", summary = "List webhooks", description = "All for an admin; an editor's publishers' for an editor.")
+    @Operation(
+            operationId = "listWebhooks",
+            summary = "List webhooks",
+            description = "All for an admin; an editor's publishers' for an editor.")
     @APIResponse(responseCode = "200", description = "A page of webhooks")
     @APIResponse(responseCode = "400", description = "A bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -79,7 +92,10 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhook", summary = "Get a webhook", description = "The subscription, without its secret.")
+    @Operation(
+            operationId = "getWebhook",
+            summary = "Get a webhook",
+            description = "The subscription, without its secret.")
     @APIResponse(responseCode = "200", description = "The webhook")
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -91,7 +107,10 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook", description = "Stops its deliveries and removes its history.")
+    @Operation(
+            operationId = "deleteWebhook",
+            summary = "Delete a webhook",
+            description = "Stops its deliveries and removes its history.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -108,8 +127,13 @@ public class WebhookResource {
             Makes a new signing secret and answers it, this once. For the overlap (CMS_WEBHOOKS_SECRET_OVERLAP, a day by
             default) every delivery carries two signatures, one with each secret, space-separated in webhook-signature,
             so the receiver can switch to the new secret without missing a delivery.""")
-    @APIResponse(responseCode = "200", description = "The new secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDtos.SecretResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The new secret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WebhookDtos.SecretResponse.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
@@ -120,14 +144,19 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(operationId = "listWebhookDeliveries", summary = "List a webhook's deliveries", description = "Newest first, each with every attempt: time, status code, error, duration.")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "List a webhook's deliveries",
+            description = "Newest first, each with every attempt: time, status code, error, duration.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "A bad id, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
     @APIResponse(responseCode = "404", description = "No such webhook")
-    public RestResponse<Page<DeliveryResponse>> deliveries(@PathParam("id") @Parameter(description = "Webhook id") String id,
-                                                           @BeanParam PageParams page, @Context UriInfo uri) {
+    public RestResponse<Page<DeliveryResponse>> deliveries(
+            @PathParam("id") @Parameter(description = "Webhook id") String id,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
         int limit = page.limit();
         return PagedResponse.ok(webhooks.deliveries(QueryParams.uuid("id", id), page.cursor, limit), uri);
     }
@@ -135,14 +164,18 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again", description = "Puts a failed (or pending) delivery back in the queue, due now.")
+    @Operation(
+            operationId = "redeliverWebhookDelivery",
+            summary = "Send a delivery again",
+            description = "Puts a failed (or pending) delivery back in the queue, due now.")
     @APIResponse(responseCode = "204", description = "Queued")
     @APIResponse(responseCode = "400", description = "An id is not a UUID")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
     @APIResponse(responseCode = "404", description = "No such webhook or delivery")
-    public void redeliver(@PathParam("id") @Parameter(description = "Webhook id") String id,
-                          @PathParam("deliveryId") @Parameter(description = "Delivery id") String deliveryId) {
+    public void redeliver(
+            @PathParam("id") @Parameter(description = "Webhook id") String id,
+            @PathParam("deliveryId") @Parameter(description = "Delivery id") String deliveryId) {
         webhooks.redeliver(QueryParams.uuid("id", id), QueryParams.uuid("deliveryId", deliveryId));
     }
 }

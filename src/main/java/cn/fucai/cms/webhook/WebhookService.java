@@ -52,8 +52,14 @@ public class WebhookService {
     private final int maxPerPublisher;
     private final Duration secretOverlap;
 
-    WebhookService(Jdbc jdbc, AccessPolicy access, AuditLog audit, Clock clock, WebhookTargets targets, PublisherService publishers,
-                   WebhookConfig config) {
+    WebhookService(
+            Jdbc jdbc,
+            AccessPolicy access,
+            AuditLog audit,
+            Clock clock,
+            WebhookTargets targets,
+            PublisherService publishers,
+            WebhookConfig config) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -68,31 +74,48 @@ public class WebhookService {
     public WebhookResponse create(WebhookRequest request) {
         LinkedHashSet<String> events = new LinkedHashSet<>();
         for (int i = 0; i < request.events().size(); i++) {
-            events.add(WebhookEventType.parse("events[" + i + "]", request.events().get(i)).wireName());
+            events.add(
+                    WebhookEventType.parse("events[" + i + "]", request.events().get(i))
+                            .wireName());
         }
-        UUID publisherId = request.publisher() == null ? null
-                : publishers.requireLive("publisher", request.publisher()).id;
+        UUID publisherId =
+                request.publisher() == null ? null : publishers.requireLive("publisher", request.publisher()).id;
         Caller caller = publisherId == null ? access.requireAdmin() : access.requireWrite(publisherId);
         String target = targets.problem(request.url());
         if (target != null) {
             throw new InvalidInputException("url", target);
         }
         if (request.secret() != null && !WebhookSignature.isStrong(request.secret())) {
-            throw new InvalidInputException("secret", "must be whsec_ and the base64 of at least " + WebhookSignature.MIN_SECRET_BYTES
-                    + " random bytes; or leave it out and the service makes one");
+            throw new InvalidInputException(
+                    "secret",
+                    "must be whsec_ and the base64 of at least " + WebhookSignature.MIN_SECRET_BYTES
+                            + " random bytes; or leave it out and the service makes one");
         }
         // one count per publisher at a time: two concurrent creates cannot both take the last place
-        jdbc.list("select pg_advisory_xact_lock(hashtext('webhook-count:' || coalesce(?::text, 'all')))", rs -> null, publisherId);
-        long existing = jdbc.list("select count(*) from webhook where publisher_id is not distinct from ?", rs -> rs.getLong(1), publisherId).get(0);
+        jdbc.list(
+                "select pg_advisory_xact_lock(hashtext('webhook-count:' || coalesce(?::text, 'all')))",
+                rs -> null,
+                publisherId);
+        long existing = jdbc.list(
+                        "select count(*) from webhook where publisher_id is not distinct from ?",
+                        rs -> rs.getLong(1),
+                        publisherId)
+                .get(0);
         if (existing >= maxPerPublisher) {
-            throw new ResourceConflictException("this publisher has " + existing + " webhooks, the most allowed (" + maxPerPublisher
-                    + "); delete one first");
+            throw new ResourceConflictException("this publisher has " + existing + " webhooks, the most allowed ("
+                    + maxPerPublisher + "); delete one first");
         }
         String secret = request.secret() != null ? request.secret() : WebhookSignature.newSecret();
         UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
         Instant now = Timestamps.now(clock);
-        jdbc.update("insert into webhook (id, url, events, secret, publisher_id, created_at) values (?, ?, ?::text[], ?, ?, ?)",
-                id, request.url(), "{" + String.join(",", events) + "}", secret, publisherId, now.atOffset(ZoneOffset.UTC));
+        jdbc.update(
+                "insert into webhook (id, url, events, secret, publisher_id, created_at) values (?, ?, ?::text[], ?, ?, ?)",
+                id,
+                request.url(),
+                "{" + String.join(",", events) + "}",
+                secret,
+                publisherId,
+                now.atOffset(ZoneOffset.UTC));
         WebhookResponse created = find(id);
         audit.record(caller, "create", "webhook", id, publisherId, null, created);
         return request.secret() == null ? created.withSecret(secret) : created;
@@ -105,8 +128,11 @@ public class WebhookService {
         Caller caller = requireManage(webhook);
         String secret = WebhookSignature.newSecret();
         Instant until = Timestamps.now(clock).plus(secretOverlap);
-        jdbc.update("update webhook set previous_secret = secret, previous_secret_expires_at = ?, secret = ? where id = ?",
-                until.atOffset(ZoneOffset.UTC), secret, id);
+        jdbc.update(
+                "update webhook set previous_secret = secret, previous_secret_expires_at = ?, secret = ? where id = ?",
+                until.atOffset(ZoneOffset.UTC),
+                secret,
+                id);
         audit.record(caller, "rotate-secret", "webhook", id, webhook.publisherId(), null, null);
         return new SecretResponse(secret, until);
     }
@@ -132,9 +158,12 @@ public class WebhookService {
             params.add(caller.publishers().toArray(UUID[]::new));
         }
         params.add(limit + 1);
-        List<WebhookResponse> rows = jdbc.list("select " + COLUMNS + " from webhook where id > ?" + scope + " order by id limit ?",
-                WebhookService::webhook, params.toArray());
-        return Page.fromLookahead(rows, limit, last -> new Cursor(fingerprint, List.of(last.id().toString())).encode());
+        List<WebhookResponse> rows = jdbc.list(
+                "select " + COLUMNS + " from webhook where id > ?" + scope + " order by id limit ?",
+                WebhookService::webhook,
+                params.toArray());
+        return Page.fromLookahead(
+                rows, limit, last -> new Cursor(fingerprint, List.of(last.id().toString())).encode());
     }
 
     /** Deletes the subscription and its delivery history. */
@@ -142,7 +171,9 @@ public class WebhookService {
     public void delete(UUID id) {
         WebhookResponse webhook = find(id);
         Caller caller = requireManage(webhook);
-        jdbc.update("delete from webhook_attempt where delivery_id in (select id from webhook_delivery where webhook_id = ?)", id);
+        jdbc.update(
+                "delete from webhook_attempt where delivery_id in (select id from webhook_delivery where webhook_id = ?)",
+                id);
         jdbc.update("delete from webhook_delivery where webhook_id = ?", id);
         jdbc.update("delete from webhook where id = ?", id);
         audit.record(caller, "delete", "webhook", id, webhook.publisherId(), webhook, null);
@@ -162,36 +193,62 @@ public class WebhookService {
             params.add(cursor.uuidKey(1));
         }
         params.add(limit + 1);
-        List<DeliveryResponse> rows = jdbc.list("""
+        List<DeliveryResponse> rows = jdbc.list(
+                """
                 select d.id, d.webhook_id, e.event_type, d.status, d.attempts, d.next_attempt_at, d.created_at
                 from webhook_delivery d join webhook_event e on e.id = d.event_id
                 where d.webhook_id = ?""" + after + " order by d.created_at desc, d.id desc limit ?",
-                rs -> new DeliveryResponse(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), instant(rs, 6), instant(rs, 7), attempts(rs.getObject(1, UUID.class))),
+                rs -> new DeliveryResponse(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        instant(rs, 6),
+                        instant(rs, 7),
+                        attempts(rs.getObject(1, UUID.class))),
                 params.toArray());
-        return Page.fromLookahead(rows, limit,
-                last -> new Cursor(fingerprint, List.of(last.createdAt().toString(), last.id().toString())).encode());
+        return Page.fromLookahead(
+                rows,
+                limit,
+                last -> new Cursor(
+                                fingerprint,
+                                List.of(last.createdAt().toString(), last.id().toString()))
+                        .encode());
     }
 
     /** Sends a delivery again from its next attempt, e.g. after it failed for good. */
     @Transactional
     public void redeliver(UUID webhookId, UUID deliveryId) {
         Caller caller = requireManage(find(webhookId));
-        int updated = jdbc.update("update webhook_delivery set status = 'pending', next_attempt_at = now() where id = ? and webhook_id = ?",
-                deliveryId, webhookId);
+        int updated = jdbc.update(
+                "update webhook_delivery set status = 'pending', next_attempt_at = now() where id = ? and webhook_id = ?",
+                deliveryId,
+                webhookId);
         if (updated == 0) {
             throw new ResourceNotFoundException("delivery", deliveryId);
         }
-        audit.record(caller, "redeliver", "webhook-delivery", deliveryId, find(webhookId).publisherId(), null, null);
+        audit.record(
+                caller,
+                "redeliver",
+                "webhook-delivery",
+                deliveryId,
+                find(webhookId).publisherId(),
+                null,
+                null);
     }
 
     private List<AttemptResponse> attempts(UUID deliveryId) {
-        return jdbc.list("select attempt, attempted_at, status_code, error, duration_ms from webhook_attempt where delivery_id = ? order by attempt",
-                rs -> new AttemptResponse(rs.getInt(1), instant(rs, 2), (Integer) rs.getObject(3), rs.getString(4), rs.getInt(5)), deliveryId);
+        return jdbc.list(
+                "select attempt, attempted_at, status_code, error, duration_ms from webhook_attempt where delivery_id = ? order by attempt",
+                rs -> new AttemptResponse(
+                        rs.getInt(1), instant(rs, 2), (Integer) rs.getObject(3), rs.getString(4), rs.getInt(5)),
+                deliveryId);
     }
 
     private WebhookResponse find(UUID id) {
-        return jdbc.list("select " + COLUMNS + " from webhook where id = ?", WebhookService::webhook, id).stream().findFirst()
+        return jdbc.list("select " + COLUMNS + " from webhook where id = ?", WebhookService::webhook, id).stream()
+                .findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("webhook", id));
     }
 
@@ -201,8 +258,15 @@ public class WebhookService {
 
     private static WebhookResponse webhook(ResultSet rs) throws SQLException {
         Array events = rs.getArray(3);
-        return new WebhookResponse(rs.getObject(1, UUID.class), rs.getString(2), Arrays.asList((String[]) events.getArray()),
-                rs.getObject(4, UUID.class), instant(rs, 5), instant(rs, 6), rs.getString(7), null);
+        return new WebhookResponse(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                Arrays.asList((String[]) events.getArray()),
+                rs.getObject(4, UUID.class),
+                instant(rs, 5),
+                instant(rs, 6),
+                rs.getString(7),
+                null);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -17,10 +17,10 @@ public final class WebhookSignature {
 
     /** The fewest random bytes a client's secret must carry (Standard Webhooks: 24 to 64). */
     static final int MIN_SECRET_BYTES = 24;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** A new secret: whsec_ and the base64 of 32 random bytes. */
     static String newSecret() {
@@ -59,6 +59,8 @@ public final class WebhookSignature {
     }
 
     private static byte[] key(String secret) {
-        return secret.startsWith("whsec_") ? Base64.getDecoder().decode(secret.substring(6)) : secret.getBytes(StandardCharsets.UTF_8);
+        return secret.startsWith("whsec_")
+                ? Base64.getDecoder().decode(secret.substring(6))
+                : secret.getBytes(StandardCharsets.UTF_8);
     }
 }

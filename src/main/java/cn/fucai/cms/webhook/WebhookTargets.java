@@ -24,11 +24,32 @@ public class WebhookTargets implements DnsResolver {
 
     /** Special-purpose networks (IANA registries), refused besides what InetAddress itself classifies. */
     private static final List<Network> NOT_PUBLIC = Network.parseAll(List.of(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
-            "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
-            "224.0.0.0/4", "240.0.0.0/4",
-            "::/8", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/32", "2001:db8::/32", "2002::/16", "fc00::/7",
-            "fe80::/10", "fec0::/10", "ff00::/8"));
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.0.0.0/24",
+            "192.0.2.0/24",
+            "192.88.99.0/24",
+            "192.168.0.0/16",
+            "198.18.0.0/15",
+            "198.51.100.0/24",
+            "203.0.113.0/24",
+            "224.0.0.0/4",
+            "240.0.0.0/4",
+            "::/8",
+            "64:ff9b::/96",
+            "64:ff9b:1::/48",
+            "100::/64",
+            "2001::/32",
+            "2001:db8::/32",
+            "2002::/16",
+            "fc00::/7",
+            "fe80::/10",
+            "fec0::/10",
+            "ff00::/8"));
 
     private final List<String> allowedHosts = new ArrayList<>();
     private final List<Network> allowedNetworks = new ArrayList<>();
@@ -82,7 +103,9 @@ public class WebhookTargets implements DnsResolver {
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = InetAddress.getAllByName(host);
         for (InetAddress address : addresses) {
-            if (!isPublic(address) && !isAllowedHost(host) && allowedNetworks.stream().noneMatch(n -> n.contains(address))) {
+            if (!isPublic(address)
+                    && !isAllowedHost(host)
+                    && allowedNetworks.stream().noneMatch(n -> n.contains(address))) {
                 throw new RefusedTargetException("resolves to a non-public address (" + address.getHostAddress()
                         + "); webhooks may only reach public hosts");
             }
@@ -106,7 +129,10 @@ public class WebhookTargets implements DnsResolver {
 
     /** Whether an address is on the public internet: none of the ranges above, as Java and IANA classify them. */
     static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
                 || address.isMulticastAddress()) {
             return false;
         }

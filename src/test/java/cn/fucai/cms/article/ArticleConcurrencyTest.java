@@ -50,7 +50,11 @@ class ArticleConcurrencyTest {
             for (int i = 0; i < 40; i++) {
                 Map<String, Object> body = article(publisher, "existing-" + i);
                 body.put("title", "标题 " + (char) ('A' + (i * 7) % 26) + i);
-                body.put("publishedAt", Instant.parse("2020-01-01T00:00:00Z").plus(Duration.ofHours(i * 13L)).toString());
+                body.put(
+                        "publishedAt",
+                        Instant.parse("2020-01-01T00:00:00Z")
+                                .plus(Duration.ofHours(i * 13L))
+                                .toString());
                 existing.add(createArticle(body).path("id"));
             }
             AtomicBoolean paging = new AtomicBoolean(true);
@@ -61,7 +65,11 @@ class ArticleConcurrencyTest {
                 for (int i = 0; paging.get() && i < 200; i++) {
                     Map<String, Object> body = article(publisher, "inserted-" + i);
                     body.put("title", "标题 " + (char) ('A' + (i * 11) % 26) + "x" + i);
-                    body.put("publishedAt", Instant.parse("2020-01-01T00:00:00Z").plus(Duration.ofHours(i * 17L % 520)).toString());
+                    body.put(
+                            "publishedAt",
+                            Instant.parse("2020-01-01T00:00:00Z")
+                                    .plus(Duration.ofHours(i * 17L % 520))
+                                    .toString());
                     createArticle(body);
                     inserted.incrementAndGet();
                 }
@@ -69,7 +77,8 @@ class ArticleConcurrencyTest {
             List<String> seen = new ArrayList<>();
             String cursor = null;
             do {
-                var request = given().queryParam("limit", 7).queryParam("sort", sort).queryParam("publisher", publisher);
+                var request =
+                        given().queryParam("limit", 7).queryParam("sort", sort).queryParam("publisher", publisher);
                 if (cursor != null) {
                     request.queryParam("cursor", cursor);
                 }
@@ -105,7 +114,8 @@ class ArticleConcurrencyTest {
             for (String title : List.of("第一位编辑", "第二位编辑")) {
                 Map<String, Object> body = article(publisher, "contested");
                 body.put("title", title);
-                puts.add(clients.submit(() -> json().header("If-Match", etag).body(body).put("/api/v1/articles/" + id)));
+                puts.add(clients.submit(
+                        () -> json().header("If-Match", etag).body(body).put("/api/v1/articles/" + id)));
             }
             awaitBlockedOnLocks(2);
             lock.commit();
@@ -140,7 +150,8 @@ class ArticleConcurrencyTest {
                     insert into article (id, publisher_id, slug, locale, title, status, version, created_at, updated_at)
                     values (?, ?, 'race', 'zh-CN', 'blocker', 'draft', 0, ?, ?)""", UUID.randomUUID(), publisherId, now, now);
             for (int i = 0; i < 2; i++) {
-                posts.add(clients.submit(() -> json().body(article(publisher, "race")).post("/api/v1/articles")));
+                posts.add(clients.submit(
+                        () -> json().body(article(publisher, "race")).post("/api/v1/articles")));
             }
             awaitBlockedOnLocks(2);
             blocker.rollback();
@@ -151,12 +162,16 @@ class ArticleConcurrencyTest {
         }
         clients.shutdown();
         assertEquals(List.of(201, 409), statuses.stream().sorted().toList());
-        assertEquals(1, count(db, "select count(*) from article where publisher_id = ? and slug = 'race'", publisherId));
+        assertEquals(
+                1, count(db, "select count(*) from article where publisher_id = ? and slug = 'race'", publisherId));
     }
 
     private void awaitBlockedOnLocks(int sessions) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
-        while (count(db, "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") < sessions) {
+        while (count(
+                        db,
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                < sessions) {
             assertTrue(System.currentTimeMillis() < deadline, "requests did not reach the lock");
             Thread.sleep(20);
         }

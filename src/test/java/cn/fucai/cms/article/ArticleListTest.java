@@ -40,7 +40,10 @@ class ArticleListTest {
         assertEquals(List.of("lucheng"), slugs("publisher=" + publisher + "&region=330300"));
         assertEquals(List.of("lucheng"), slugs("publisher=" + publisher + "&region=330302"));
         assertEquals(List.of("zhengzhou"), slugs("publisher=" + publisher + "&region=410000"));
-        assertEquals(List.of("lucheng", "zhengzhou"), slugs("publisher=" + publisher + "&region=000000&sort=title"), "equal titles: ties broken by time-ordered id");
+        assertEquals(
+                List.of("lucheng", "zhengzhou"),
+                slugs("publisher=" + publisher + "&region=000000&sort=title"),
+                "equal titles: ties broken by time-ordered id");
         assertEquals(List.of(), slugs("publisher=" + publisher + "&region=330303"));
     }
 
@@ -73,7 +76,8 @@ class ArticleListTest {
         assertEquals(List.of("news"), slugs(p + "&tag=温州"));
         assertEquals(List.of("news"), slugs(p + "&locale=en"));
         assertEquals(List.of("news", "notice"), slugs(p + "&locale=zh-CN"));
-        assertEquals(List.of("news"), slugs(p + "&publishedFrom=2021-04-02"), "plain dates are China Standard Time days");
+        assertEquals(
+                List.of("news"), slugs(p + "&publishedFrom=2021-04-02"), "plain dates are China Standard Time days");
         assertEquals(List.of("notice"), slugs(p + "&publishedTo=2021-04-01"));
         assertEquals(List.of("notice"), slugs(p + "&publishedTo=2021-04-01T15:59:59Z"));
         assertEquals(List.of("news"), slugs(p + "&publishedFrom=2021-04-01T16:00:00Z&publishedTo=2021-04-02"));
@@ -87,7 +91,9 @@ class ArticleListTest {
         createArticle(body);
         createArticle(article(publisher, "chinese-only"));
 
-        given().header("Accept-Language", "en").get("/api/v1/articles?sort=title&publisher=" + publisher).then()
+        given().header("Accept-Language", "en")
+                .get("/api/v1/articles?sort=title&publisher=" + publisher)
+                .then()
                 .statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0].locale", equalTo("en"))
@@ -155,7 +161,10 @@ class ArticleListTest {
         first.then().statusCode(200).body("items", hasSize(2)).header("Link", containsString("rel=\"next\""));
         String link = first.header("Link");
         String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-        given().urlEncodingEnabled(false).get(next).then().statusCode(200)
+        given().urlEncodingEnabled(false)
+                .get(next)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("nextCursor", nullValue())
                 .header("Link", nullValue());
@@ -181,14 +190,22 @@ class ArticleListTest {
         createArticle(article(publisher, "one"));
         createArticle(article(publisher, "two"));
         String cursor = given().get(url + "?limit=1&publisher=" + publisher).path("nextCursor");
-        given().queryParam("cursor", cursor).get(url + "?limit=1&sort=title&publisher=" + publisher).then()
-                .statusCode(400).body("violations[0].field", equalTo("cursor"))
+        given().queryParam("cursor", cursor)
+                .get(url + "?limit=1&sort=title&publisher=" + publisher)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("cursor"))
                 .body("violations[0].message", containsString("another sort order"));
-        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(cursor)).replaceAll("\u001f[^\u001f]*\u001f", "\u001fnot-a-time\u001f")
+        String tampered = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(cursor))
+                        .replaceAll("\u001f[^\u001f]*\u001f", "\u001fnot-a-time\u001f")
                         .getBytes(StandardCharsets.UTF_8));
-        given().queryParam("cursor", tampered).get(url + "?limit=1&publisher=" + publisher).then()
-                .statusCode(400).body("violations[0].field", equalTo("cursor"));
+        given().queryParam("cursor", tampered)
+                .get(url + "?limit=1&publisher=" + publisher)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("cursor"));
     }
 
     @Test
@@ -201,7 +218,8 @@ class ArticleListTest {
     }
 
     private static void expectBadParameter(String url, String parameter) {
-        given().get(url).then()
+        given().get(url)
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))

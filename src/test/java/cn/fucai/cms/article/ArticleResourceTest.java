@@ -59,7 +59,10 @@ class ArticleResourceTest {
         String id = created.path("id");
         assertEquals('7', id.charAt(14), "time-ordered UUID v7");
         assertEquals("https://cms.test.example/api/v1/articles/" + id, created.header("Location"));
-        given().get(URI.create(created.header("Location")).getPath()).then().statusCode(200).body("id", equalTo(id))
+        given().get(URI.create(created.header("Location")).getPath())
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
                 .header("ETag", equalTo(created.header("ETag")));
     }
 
@@ -72,7 +75,9 @@ class ArticleResourceTest {
         bySlug.then().statusCode(200);
         assertEquals(byId.asString(), bySlug.asString());
         assertEquals(byId.header("ETag"), bySlug.header("ETag"));
-        given().get("/api/v1/publishers/" + publisher + "/articles/no-such-slug").then().statusCode(404)
+        given().get("/api/v1/publishers/" + publisher + "/articles/no-such-slug")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -101,10 +106,13 @@ class ArticleResourceTest {
     void readerGetsTheTranslationAskedForAndFallsBackToTheOriginal() {
         String publisher = createPublisher();
         Map<String, Object> body = article(publisher, "translated");
-        body.put("translations", List.of(translation("en", "Wenzhou lottery sales pass 2 billion"), translation("zh-TW", "溫州福彩")));
+        body.put(
+                "translations",
+                List.of(translation("en", "Wenzhou lottery sales pass 2 billion"), translation("zh-TW", "溫州福彩")));
         String id = createArticleId(body);
 
-        given().get("/api/v1/articles/" + id + "?locale=en").then()
+        given().get("/api/v1/articles/" + id + "?locale=en")
+                .then()
                 .statusCode(200)
                 .header("Content-Language", "en")
                 .header("Vary", containsString("Accept-Language"))
@@ -113,20 +121,33 @@ class ArticleResourceTest {
                 .body("availableLocales", contains("zh-CN", "en", "zh-TW"))
                 .body("title", equalTo("Wenzhou lottery sales pass 2 billion"))
                 .body("body", equalTo("<p>body in en</p>"));
-        given().header("Accept-Language", "fr-FR, zh-TW;q=0.9, en;q=0.5").get("/api/v1/articles/" + id).then()
-                .body("locale", equalTo("zh-TW")).body("title", equalTo("溫州福彩"));
-        given().header("Accept-Language", "en-GB,en;q=0.8").get("/api/v1/articles/" + id).then()
+        given().header("Accept-Language", "fr-FR, zh-TW;q=0.9, en;q=0.5")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .body("locale", equalTo("zh-TW"))
+                .body("title", equalTo("溫州福彩"));
+        given().header("Accept-Language", "en-GB,en;q=0.8")
+                .get("/api/v1/articles/" + id)
+                .then()
                 .body("locale", equalTo("en"));
-        given().get("/api/v1/articles/" + id + "?locale=fr").then()
+        given().get("/api/v1/articles/" + id + "?locale=fr")
+                .then()
                 .header("Content-Language", "zh-CN")
                 .body("locale", equalTo("zh-CN"))
                 .body("title", equalTo("温州福彩2019年销量再破20亿"));
-        given().header("Accept-Language", "en").get("/api/v1/articles/" + id + "?locale=zh-CN").then()
+        given().header("Accept-Language", "en")
+                .get("/api/v1/articles/" + id + "?locale=zh-CN")
+                .then()
                 .body("locale", equalTo("zh-CN"));
-        given().header("Accept-Language", "%%% not a header").get("/api/v1/articles/" + id).then()
-                .statusCode(200).body("locale", equalTo("zh-CN"));
-        given().get("/api/v1/articles/" + id + "?locale=not_a_locale!").then()
-                .statusCode(400).body("violations[0].field", equalTo("locale"));
+        given().header("Accept-Language", "%%% not a header")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("locale", equalTo("zh-CN"));
+        given().get("/api/v1/articles/" + id + "?locale=not_a_locale!")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("locale"));
 
         String enTag = given().get("/api/v1/articles/" + id + "?locale=en").header("ETag");
         String zhTag = given().get("/api/v1/articles/" + id).header("ETag");
@@ -149,7 +170,10 @@ class ArticleResourceTest {
 
         Map<String, Object> stale = article(publisher, "edited");
         stale.put("title", "过期的修改");
-        json().header("If-Match", etag).body(stale).put("/api/v1/articles/" + id).then()
+        json().header("If-Match", etag)
+                .body(stale)
+                .put("/api/v1/articles/" + id)
+                .then()
                 .statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/precondition-failed"));
@@ -166,7 +190,11 @@ class ArticleResourceTest {
         String enTag = given().get("/api/v1/articles/" + id + "?locale=en").header("ETag");
         Map<String, Object> edit = article(publisher, "etag-locales");
         edit.put("summary", "新摘要");
-        json().header("If-Match", enTag).body(edit).put("/api/v1/articles/" + id).then().statusCode(200);
+        json().header("If-Match", enTag)
+                .body(edit)
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -178,11 +206,18 @@ class ArticleResourceTest {
 
         Map<String, Object> edit = article(publisher, "keep-translations");
         edit.remove("publishedAt");
-        json().body(edit).put("/api/v1/articles/" + id).then().statusCode(200)
+        json().body(edit)
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .body("availableLocales", contains("zh-CN", "en"))
                 .body("publishedAt", equalTo("2020-01-06T03:49:00Z"));
         edit.put("translations", List.of());
-        json().body(edit).put("/api/v1/articles/" + id).then().statusCode(200).body("availableLocales", contains("zh-CN"));
+        json().body(edit)
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("availableLocales", contains("zh-CN"));
         assertEquals(0, count(db, "select count(*) from article_translation where article_id = ?", uuid(id)));
     }
 
@@ -192,7 +227,10 @@ class ArticleResourceTest {
         Map<String, Object> body = article(publisher, "no-op");
         body.put("translations", List.of(translation("en", "English")));
         Response created = createArticle(body);
-        json().body(body).put("/api/v1/articles/" + created.path("id")).then().statusCode(200)
+        json().body(body)
+                .put("/api/v1/articles/" + created.path("id"))
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo(created.header("ETag")))
                 .body("updatedAt", equalTo(created.path("updatedAt")));
     }
@@ -206,8 +244,12 @@ class ArticleResourceTest {
         Response created = createArticle(draft);
         created.then().body("publishedAt", nullValue()).body("status", equalTo("draft"));
         draft.put("status", "published");
-        json().body(draft).put("/api/v1/articles/" + created.path("id")).then().statusCode(200)
-                .body("status", equalTo("published")).body("publishedAt", notNullValue());
+        json().body(draft)
+                .put("/api/v1/articles/" + created.path("id"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("published"))
+                .body("publishedAt", notNullValue());
     }
 
     @Test
@@ -215,22 +257,32 @@ class ArticleResourceTest {
         String publisher = createPublisher();
         String id = createArticleId(article(publisher, "to-delete"));
         admin().delete("/api/v1/articles/" + id).then().statusCode(204);
-        admin().get("/api/v1/articles/" + id).then()
+        admin().get("/api/v1/articles/" + id)
+                .then()
                 .statusCode(410)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/gone"))
                 .body("status", equalTo(410));
-        admin().get("/api/v1/publishers/" + publisher + "/articles/to-delete").then().statusCode(410);
+        admin().get("/api/v1/publishers/" + publisher + "/articles/to-delete")
+                .then()
+                .statusCode(410);
         // it was public, so it is gone for everyone, not only for those who may read drafts
         given().get("/api/v1/articles/" + id).then().statusCode(410).contentType("application/problem+json");
-        given().get("/api/v1/publishers/" + publisher + "/articles/to-delete").then().statusCode(410);
-        json().body(article(publisher, "to-delete")).put("/api/v1/articles/" + id).then().statusCode(410);
+        given().get("/api/v1/publishers/" + publisher + "/articles/to-delete")
+                .then()
+                .statusCode(410);
+        json().body(article(publisher, "to-delete"))
+                .put("/api/v1/articles/" + id)
+                .then()
+                .statusCode(410);
         admin().delete("/api/v1/articles/" + id).then().statusCode(410);
         assertEquals(1, count(db, "select count(*) from article where id = ? and deleted_at is not null", uuid(id)));
         given().get("/api/v1/articles?publisher=" + publisher).then().body("items", org.hamcrest.Matchers.hasSize(0));
         // the slug is free again for a new article
         createArticle(article(publisher, "to-delete"));
-        given().get("/api/v1/publishers/" + publisher + "/articles/to-delete").then().statusCode(200);
+        given().get("/api/v1/publishers/" + publisher + "/articles/to-delete")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -239,10 +291,18 @@ class ArticleResourceTest {
         createArticle(article(publisher, "same-slug"));
         Map<String, Object> again = article(publisher, "same-slug");
         again.put("title", "重复");
-        json().body(again).post("/api/v1/articles").then().statusCode(409)
+        json().body(again)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("same-slug"));
-        assertEquals(1, count(db, "select count(*) from article a join publisher p on p.id = a.publisher_id where p.slug = ?", publisher));
+        assertEquals(
+                1,
+                count(
+                        db,
+                        "select count(*) from article a join publisher p on p.id = a.publisher_id where p.slug = ?",
+                        publisher));
         // another publisher may use the same slug
         createArticle(article(createPublisher(), "same-slug"));
     }
@@ -251,37 +311,62 @@ class ArticleResourceTest {
     void everyMalformedBodyIs400NamingTheProblemAndNothingIsWritten() {
         String publisher = createPublisher();
         String url = "/api/v1/articles";
-        json().body("{\"title\": ").post(url).then().statusCode(400)
+        json().body("{\"title\": ")
+                .post(url)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/malformed-request"))
                 .body("detail", containsString("line 1"));
         Map<String, Object> unknownField = article(publisher, "unknown-field");
         unknownField.put("colour", "red");
-        json().body(unknownField).post(url).then().statusCode(400).body("violations[0].field", equalTo("colour"))
+        json().body(unknownField)
+                .post(url)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("colour"))
                 .body("detail", containsString("is not a known field"));
         Map<String, Object> wrongType = article(publisher, "wrong-type");
         wrongType.put("tags", "公益金");
         json().body(wrongType).post(url).then().statusCode(400).body("violations[0].field", equalTo("tags"));
         Map<String, Object> badDate = article(publisher, "bad-date");
         badDate.put("publishedAt", "2020年1月6日");
-        json().body(badDate).post(url).then().statusCode(400).body("violations[0].field", equalTo("publishedAt"))
+        json().body(badDate)
+                .post(url)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("publishedAt"))
                 .body("detail", containsString("RFC 3339"));
         Map<String, Object> badStatus = article(publisher, "bad-status");
         badStatus.put("status", "live");
-        json().body(badStatus).post(url).then().statusCode(400).body("detail", containsString("[draft, published, archived]"));
-        json().body("{}").post(url).then().statusCode(400)
+        json().body(badStatus)
+                .post(url)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("[draft, published, archived]"));
+        json().body("{}")
+                .post(url)
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItems("publisher", "slug", "locale", "title", "status"));
         json().body("[]").post(url).then().statusCode(400).body("detail", containsString("JSON object"));
         json().post(url).then().statusCode(400).body("violations[0].field", equalTo("body"));
         Map<String, Object> badRegions = article(publisher, "bad-regions");
         badRegions.put("regionCodes", List.of("330302", "339999"));
         badRegions.put("locale", "!!");
-        badRegions.put("translations", List.of(translation("zh-cn", "原文"), translation("en", "a"), translation("EN", "b")));
-        json().body(badRegions).post(url).then().statusCode(400)
+        badRegions.put(
+                "translations", List.of(translation("zh-cn", "原文"), translation("en", "a"), translation("EN", "b")));
+        json().body(badRegions)
+                .post(url)
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItems("regionCodes[1]", "locale", "translations[2].locale"));
         Map<String, Object> sameAsOriginal = article(publisher, "same-locale");
         sameAsOriginal.put("translations", List.of(translation("zh-cn", "原文")));
-        json().body(sameAsOriginal).post(url).then().statusCode(400)
+        json().body(sameAsOriginal)
+                .post(url)
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("translations[0].locale"))
                 .body("violations[0].message", containsString("original locale"));
         Map<String, Object> badSlug = article(publisher, "Bad Slug");
@@ -289,40 +374,66 @@ class ArticleResourceTest {
         json().body(badSlug).post(url).then().statusCode(400).body("violations.field", hasItems("slug", "sourceUrl"));
         Map<String, Object> noPublisher = article("no-such-publisher", "orphan");
         json().body(noPublisher).post(url).then().statusCode(400).body("violations[0].field", equalTo("publisher"));
-        given().contentType("text/plain").body("标题").post(url).then().statusCode(415).contentType("application/problem+json");
+        given().contentType("text/plain")
+                .body("标题")
+                .post(url)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
         Map<String, Object> nul = article(publisher, "nul");
         nul.put("title", "福彩\u0000公益");
-        json().body(nul).post(url).then().statusCode(400)
+        json().body(nul)
+                .post(url)
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("title"))
                 .body("violations[0].message", containsString("NUL"));
         Map<String, Object> nulInList = article(publisher, "nul-tag");
         nulInList.put("tags", List.of("ok", "bad\u0000"));
         json().body(nulInList).post(url).then().statusCode(400).body("violations[0].field", equalTo("tags[1]"));
-        json().body("{\"publisher\":\"" + publisher + "\",\"slug\":\"surrogate\",\"locale\":\"zh-CN\",\"title\":\"\\ud800\",\"status\":\"draft\"}")
-                .post(url).then().statusCode(400)
+        json().body("{\"publisher\":\"" + publisher
+                        + "\",\"slug\":\"surrogate\",\"locale\":\"zh-CN\",\"title\":\"\\ud800\",\"status\":\"draft\"}")
+                .post(url)
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("title"))
                 .body("violations[0].message", containsString("surrogate"));
 
-        assertEquals(0, count(db, "select count(*) from article a join publisher p on p.id = a.publisher_id where p.slug = ?", publisher));
+        assertEquals(
+                0,
+                count(
+                        db,
+                        "select count(*) from article a join publisher p on p.id = a.publisher_id where p.slug = ?",
+                        publisher));
         assertEquals(0, count(db, "select count(*) from article where slug = 'orphan'"));
     }
 
     @Test
     void unstorableTextInParametersIs400NamingTheParameter() {
-        given().urlEncodingEnabled(false).get("/api/v1/articles?category=%00").then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .get("/api/v1/articles?category=%00")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("category"));
-        given().urlEncodingEnabled(false).get("/api/v1/publishers/%00/articles/x").then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .get("/api/v1/publishers/%00/articles/x")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("idOrSlug"));
     }
 
     @Test
     void badIdsAre400AndUnknownIdsAre404() {
-        given().get("/api/v1/articles/not-a-uuid").then().statusCode(400)
+        given().get("/api/v1/articles/not-a-uuid")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("id"));
         admin().delete("/api/v1/articles/123").then().statusCode(400);
-        given().get("/api/v1/articles/01890000-0000-7000-8000-000000000000").then().statusCode(404)
+        given().get("/api/v1/articles/01890000-0000-7000-8000-000000000000")
+                .then()
+                .statusCode(404)
                 .body("detail", containsString("01890000-0000-7000-8000-000000000000"));
     }
 
@@ -332,11 +443,18 @@ class ArticleResourceTest {
         Response created = createArticle(article(publisher, "conditional"));
         String id = created.path("id");
         String etag = given().get("/api/v1/articles/" + id).header("ETag");
-        given().header("If-None-Match", etag).get("/api/v1/articles/" + id).then().statusCode(304).body(equalTo(""));
+        given().header("If-None-Match", etag)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(304)
+                .body(equalTo(""));
         Map<String, Object> edit = article(publisher, "conditional");
         edit.put("summary", "改过");
         json().body(edit).put("/api/v1/articles/" + id).then().statusCode(200);
-        given().header("If-None-Match", etag).get("/api/v1/articles/" + id).then().statusCode(200)
+        given().header("If-None-Match", etag)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", not(equalTo(etag)));
     }
 }

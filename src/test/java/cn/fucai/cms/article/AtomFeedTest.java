@@ -41,8 +41,12 @@ class AtomFeedTest {
         draft.put("status", "draft");
         createArticleId(draft);
 
-        Document feed = parse(given().get("/api/v1/publishers/" + publisher + "/feed.atom").then().statusCode(200)
-                .contentType("application/atom+xml").extract().asByteArray());
+        Document feed = parse(given().get("/api/v1/publishers/" + publisher + "/feed.atom")
+                .then()
+                .statusCode(200)
+                .contentType("application/atom+xml")
+                .extract()
+                .asByteArray());
         Element root = feed.getDocumentElement();
         assertEquals(ATOM, root.getNamespaceURI());
         assertEquals("feed", root.getLocalName());
@@ -62,12 +66,20 @@ class AtomFeedTest {
             assertEquals("html", children(entry, "content").get(0).getAttribute("type"));
         }
 
-        Document english = parse(given().get("/api/v1/publishers/" + publisher + "/feed.atom?locale=en").asByteArray());
-        assertEquals("Newer article", text(children(english.getDocumentElement(), "entry").get(0), "title"));
+        Document english = parse(given().get("/api/v1/publishers/" + publisher + "/feed.atom?locale=en")
+                .asByteArray());
+        assertEquals(
+                "Newer article",
+                text(children(english.getDocumentElement(), "entry").get(0), "title"));
         assertEquals("en", english.getDocumentElement().getAttribute("xml:lang"));
         given().get("/api/v1/publishers/no-such-publisher/feed.atom").then().statusCode(404);
         given().get("/api/v1/feed.atom?locale=!!").then().statusCode(400);
-        assertTrue(children(parse(given().get("/api/v1/feed.atom").asByteArray()).getDocumentElement(), "entry").size() >= 2);
+        assertTrue(children(
+                                parse(given().get("/api/v1/feed.atom").asByteArray())
+                                        .getDocumentElement(),
+                                "entry")
+                        .size()
+                >= 2);
     }
 
     private static Document parse(byte[] xml) throws Exception {
@@ -80,7 +92,9 @@ class AtomFeedTest {
         List<Element> result = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element && ATOM.equals(element.getNamespaceURI()) && element.getLocalName().equals(name)) {
+            if (nodes.item(i) instanceof Element element
+                    && ATOM.equals(element.getNamespaceURI())
+                    && element.getLocalName().equals(name)) {
                 result.add(element);
             }
         }

@@ -48,16 +48,35 @@ class HtmlSanitizerTest {
             "<form action=\"javascript:alert(1)\"><button>x</button></form>",
             "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>");
 
-    private static final List<String> FORBIDDEN = List.of("<script", "javascript:", "vbscript:", "data:", "onerror", "onload",
-            "onmouseover", "<iframe", "<object", "<embed", "<svg", "<style", "style=", "<meta", "<link", "<form", "<input",
-            "expression(", "background=");
+    private static final List<String> FORBIDDEN = List.of(
+            "<script",
+            "javascript:",
+            "vbscript:",
+            "data:",
+            "onerror",
+            "onload",
+            "onmouseover",
+            "<iframe",
+            "<object",
+            "<embed",
+            "<svg",
+            "<style",
+            "style=",
+            "<meta",
+            "<link",
+            "<form",
+            "<input",
+            "expression(",
+            "background=");
 
     @Test
     void noVectorSurvives() {
         for (String vector : VECTORS) {
             String clean = HtmlSanitizer.sanitize("<p>福彩</p>" + vector).toLowerCase(Locale.ROOT);
             for (String forbidden : FORBIDDEN) {
-                assertFalse(clean.contains(forbidden), () -> "'" + forbidden + "' survived in " + clean + " from " + vector);
+                assertFalse(
+                        clean.contains(forbidden),
+                        () -> "'" + forbidden + "' survived in " + clean + " from " + vector);
             }
         }
     }
@@ -68,7 +87,10 @@ class HtmlSanitizerTest {
                 + "<ul><li>𠀀 一</li></ul><table><tbody><tr><td>温州</td></tr></tbody></table>"
                 + "<p><strong>强</strong> <em>调</em> <a href=\"https://www.example.org/a?b=1&amp;c=2\">链接</a>"
                 + " <img src=\"https://www.example.org/p.png\" alt=\"图\"></p>";
-        assertEquals(html.replace("<a href=\"https://www.example.org/a?b=1&amp;c=2\">",
-                "<a href=\"https://www.example.org/a?b=1&amp;c=2\" rel=\"nofollow noopener\">"), HtmlSanitizer.sanitize(html));
+        assertEquals(
+                html.replace(
+                        "<a href=\"https://www.example.org/a?b=1&amp;c=2\">",
+                        "<a href=\"https://www.example.org/a?b=1&amp;c=2\" rel=\"nofollow noopener\">"),
+                HtmlSanitizer.sanitize(html));
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class MigrationUpgradeTest {
 
-    private static final String URL = System.getenv().getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test");
+    private static final String URL =
+            System.getenv().getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test");
     private static final String USER = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "cms");
     private static final String PASSWORD = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "cms");
 
@@ -31,8 +32,12 @@ class MigrationUpgradeTest {
         Flyway flyway = flyway(fresh("upgrade_empty"), null);
         flyway.migrate();
         assertEquals(0, flyway.info().pending().length);
-        int newest = Arrays.stream(flyway.info().all()).mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElseThrow();
-        assertEquals(Integer.toString(newest), flyway.info().current().getVersion().getVersion());
+        int newest = Arrays.stream(flyway.info().all())
+                .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion()))
+                .max()
+                .orElseThrow();
+        assertEquals(
+                Integer.toString(newest), flyway.info().current().getVersion().getVersion());
         try (Connection db = connect("upgrade_empty")) {
             assertTrue(count(db, "select count(*) from region") > 3000, "regions are loaded");
         }
@@ -42,8 +47,9 @@ class MigrationUpgradeTest {
     void thePreviousReleaseWithItsDemoContentMigratesForwardIntact() throws SQLException, IOException {
         String schema = fresh("upgrade_previous");
         flyway(schema, "9").migrate();
-        try (Connection db = connect(schema); Statement statement = db.createStatement();
-             InputStream fixture = getClass().getResourceAsStream("/upgrade/demo-content-v9.sql")) {
+        try (Connection db = connect(schema);
+                Statement statement = db.createStatement();
+                InputStream fixture = getClass().getResourceAsStream("/upgrade/demo-content-v9.sql")) {
             statement.execute(new String(fixture.readAllBytes(), StandardCharsets.UTF_8));
         }
 
@@ -53,22 +59,39 @@ class MigrationUpgradeTest {
         try (Connection db = connect(schema)) {
             assertEquals(2, count(db, "select count(*) from article"));
             assertEquals(1, count(db, "select count(*) from article_translation"));
-            assertEquals(8, count(db, "select count(*) from figure f join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"));
-            assertEquals(2, count(db, "select count(*) from article_search"), "the search rows written under V9 survive V10's new indexes");
+            assertEquals(
+                    8,
+                    count(
+                            db,
+                            "select count(*) from figure f join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"));
+            assertEquals(
+                    2,
+                    count(db, "select count(*) from article_search"),
+                    "the search rows written under V9 survive V10's new indexes");
             assertEquals(1, count(db, """
                     select count(*) from article_search
                     where document @@ plainto_tsquery('simple', cms_cjk_bigrams('公益金')) and title @@ plainto_tsquery('simple', cms_cjk_bigrams('温州'))"""));
-            assertTrue(count(db, "select count(*) from pg_trigger where tgname = 'article_notify' and tgrelid = 'article'::regclass") == 1,
+            assertTrue(
+                    count(
+                                    db,
+                                    "select count(*) from pg_trigger where tgname = 'article_notify' and tgrelid = 'article'::regclass")
+                            == 1,
                     "V11's change notifications are in place");
             // a write after the upgrade still keeps the search index in its transaction
-            db.createStatement().execute("update article set title = title || '（升级后）' where slug = '2019-wenzhou-fucai-review'");
-            assertEquals(1, count(db, "select count(*) from article_search where title @@ plainto_tsquery('simple', cms_cjk_bigrams('升级后'))"));
+            db.createStatement()
+                    .execute("update article set title = title || '（升级后）' where slug = '2019-wenzhou-fucai-review'");
+            assertEquals(
+                    1,
+                    count(
+                            db,
+                            "select count(*) from article_search where title @@ plainto_tsquery('simple', cms_cjk_bigrams('升级后'))"));
         }
     }
 
     /** Drops and recreates the schema; btree_gin stays in public, where dropping a schema cannot take it along. */
     private static String fresh(String schema) throws SQLException {
-        try (Connection db = DriverManager.getConnection(URL, USER, PASSWORD); Statement statement = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement statement = db.createStatement()) {
             statement.execute("create extension if not exists btree_gin schema public");
             statement.execute("drop schema if exists " + schema + " cascade");
             statement.execute("create schema " + schema);
@@ -77,7 +100,10 @@ class MigrationUpgradeTest {
     }
 
     private static Flyway flyway(String schema, String target) {
-        var configuration = Flyway.configure().dataSource(URL, USER, PASSWORD).schemas(schema).defaultSchema(schema)
+        var configuration = Flyway.configure()
+                .dataSource(URL, USER, PASSWORD)
+                .schemas(schema)
+                .defaultSchema(schema)
                 .locations("classpath:db/migration");
         if (target != null) {
             configuration.target(target);
@@ -94,7 +120,8 @@ class MigrationUpgradeTest {
     }
 
     private static long count(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

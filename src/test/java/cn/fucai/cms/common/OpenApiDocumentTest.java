@@ -29,14 +29,17 @@ class OpenApiDocumentTest {
     @Test
     void committedDocumentMatchesWhatTheBuildWrites() throws IOException {
         for (String file : List.of("openapi.yaml", "openapi.json")) {
-            assertEquals(Files.readString(GENERATED.resolve(file)), Files.readString(COMMITTED.resolve(file)),
+            assertEquals(
+                    Files.readString(GENERATED.resolve(file)),
+                    Files.readString(COMMITTED.resolve(file)),
                     "openapi/" + file + " is stale: run `./mvnw package -DskipTests` and commit openapi/");
         }
     }
 
     @Test
     void everyOperationAndParameterIsDescribedWritesAreSecuredAndErrorsAreProblemJson() throws IOException {
-        JsonNode document = new ObjectMapper().readTree(GENERATED.resolve("openapi.json").toFile());
+        JsonNode document =
+                new ObjectMapper().readTree(GENERATED.resolve("openapi.json").toFile());
         assertTrue(document.at("/components/schemas/Problem").isObject());
         Set<String> operationIds = new HashSet<>();
         List<String> gaps = new ArrayList<>();
@@ -66,14 +69,21 @@ class OpenApiDocumentTest {
                 if (operation.path("tags").isEmpty()) {
                     gaps.add(where + ": no tag");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> responses = operation.get("responses").fields(); responses.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> responses =
+                                operation.get("responses").fields();
+                        responses.hasNext(); ) {
                     Map.Entry<String, JsonNode> response = responses.next();
                     if (response.getValue().path("description").asText().isBlank()) {
                         gaps.add(where + " " + response.getKey() + ": no description");
                     }
-                    // 414 comes from the HTTP server before anything of ours runs: documented as the bodyless answer it is
-                    if (response.getKey().matches("[45]\\d\\d") && !response.getKey().equals("414")
-                            && !response.getValue().at("/content/application~1problem+json/schema/$ref").asText().endsWith("/Problem")) {
+                    // 414 comes from the HTTP server before anything of ours runs: documented as the bodyless answer it
+                    // is
+                    if (response.getKey().matches("[45]\\d\\d")
+                            && !response.getKey().equals("414")
+                            && !response.getValue()
+                                    .at("/content/application~1problem+json/schema/$ref")
+                                    .asText()
+                                    .endsWith("/Problem")) {
                         gaps.add(where + " " + response.getKey() + ": not problem+json");
                     }
                 }

@@ -1,9 +1,9 @@
 package cn.fucai.cms.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,8 @@ class ProblemResponseTest {
 
     @Test
     void unknownPathIsAProblem404() {
-        given().get("/api/v1/lotteries").then()
+        given().get("/api/v1/lotteries")
+                .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/not-found"))
@@ -23,7 +24,8 @@ class ProblemResponseTest {
 
     @Test
     void unsupportedMethodIsAProblem405() {
-        given().patch("/api/v1/regions").then()
+        given().patch("/api/v1/regions")
+                .then()
                 .statusCode(405)
                 .contentType("application/problem+json")
                 .body("status", equalTo(405));
@@ -31,7 +33,9 @@ class ProblemResponseTest {
 
     @Test
     void unacceptableMediaTypeIsAProblem406() {
-        given().accept("application/xml").get("/api/v1/regions").then()
+        given().accept("application/xml")
+                .get("/api/v1/regions")
+                .then()
                 .statusCode(406)
                 .contentType("application/problem+json")
                 .body("detail", not(containsString("Exception")));

@@ -36,60 +36,116 @@ class ResponsesMatchTheDocumentTest {
 
     @Test
     void everyKindOfAnswerHasTheFieldsAndTypesItsSchemaPromises() throws IOException {
-        document = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        document = JSON.readTree(
+                given().accept("application/json").get("/q/openapi?format=json").asString());
         String publisher = createPublisher();
         Map<String, Object> body = article(publisher, "schema-check");
         body.put("translations", List.of(translation("en", "Wenzhou welfare lottery sales top 2 billion")));
         Response created = json().body(body).post("/api/v1/articles");
         matches("/api/v1/articles", "post", "201", created);
         String id = created.path("id");
-        Response figureCreated = json().body(FigureFixtures.fund(publisher, "330300", "raised", "5.1", "亿元")).post("/api/v1/fund-figures");
+        Response figureCreated = json().body(FigureFixtures.fund(publisher, "330300", "raised", "5.1", "亿元"))
+                .post("/api/v1/fund-figures");
         matches("/api/v1/fund-figures", "post", "201", figureCreated);
         String figure = figureCreated.path("id");
         json().body(Map.of("reason", "更正来源", "amount", FigureFixtures.amount("5.2", "亿元")))
                 .post("/api/v1/fund-figures/" + figure + "/corrections");
-        Response subscribed = json().body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("article.published"),
-                "publisher", publisher)).post("/api/v1/webhooks");
+        Response subscribed = json().body(Map.of(
+                        "url",
+                        "http://127.0.0.1:9/hook",
+                        "events",
+                        List.of("article.published"),
+                        "publisher",
+                        publisher))
+                .post("/api/v1/webhooks");
         matches("/api/v1/webhooks", "post", "201", subscribed);
         String webhook = subscribed.path("id");
         matches("/api/v1/webhooks/{id}/secret", "post", "200", admin().post("/api/v1/webhooks/" + webhook + "/secret"));
-        matches("/api/v1/tokens", "post", "201", json().body(Map.of("name", "同步令牌", "role", "sync")).post("/api/v1/tokens"));
-        matches("/api/v1/publishers", "post", "201", json().body(publisher(uniqueSlug("schema")))
-                .post("/api/v1/publishers"));
+        matches(
+                "/api/v1/tokens",
+                "post",
+                "201",
+                json().body(Map.of("name", "同步令牌", "role", "sync")).post("/api/v1/tokens"));
+        matches(
+                "/api/v1/publishers",
+                "post",
+                "201",
+                json().body(publisher(uniqueSlug("schema"))).post("/api/v1/publishers"));
 
         matches("/api/v1", "get", "200", given().get("/api/v1"));
         matches("/api/v1/articles", "get", "200", given().get("/api/v1/articles?publisher=" + publisher));
         matches("/api/v1/articles/{id}", "get", "200", given().get("/api/v1/articles/" + id));
         matches("/api/v1/articles/{id}", "get", "200", given().get("/api/v1/articles/" + id + "?locale=en"));
-        matches("/api/v1/articles/{id}", "get", "404", given().get("/api/v1/articles/0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11"));
-        matches("/api/v1/articles", "post", "400", json().body(Map.of("title", "")).post("/api/v1/articles"));
+        matches(
+                "/api/v1/articles/{id}",
+                "get",
+                "404",
+                given().get("/api/v1/articles/0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11"));
+        matches(
+                "/api/v1/articles",
+                "post",
+                "400",
+                json().body(Map.of("title", "")).post("/api/v1/articles"));
         matches("/api/v1/publishers", "get", "200", given().get("/api/v1/publishers"));
         matches("/api/v1/publishers/{idOrSlug}", "get", "200", given().get("/api/v1/publishers/" + publisher));
         matches("/api/v1/regions", "get", "200", given().get("/api/v1/regions?parent=330000"));
         matches("/api/v1/regions/{code}", "get", "200", given().get("/api/v1/regions/330302"));
         matches("/api/v1/fund-figures", "get", "200", given().get("/api/v1/fund-figures?publisher=" + publisher));
         matches("/api/v1/fund-figures/{id}", "get", "200", given().get("/api/v1/fund-figures/" + figure));
-        matches("/api/v1/fund-figures/{id}/revisions", "get", "200", given().get("/api/v1/fund-figures/" + figure + "/revisions"));
-        matches("/api/v1/fund-figures/summary", "get", "200",
+        matches(
+                "/api/v1/fund-figures/{id}/revisions",
+                "get",
+                "200",
+                given().get("/api/v1/fund-figures/" + figure + "/revisions"));
+        matches(
+                "/api/v1/fund-figures/summary",
+                "get",
+                "200",
                 given().get("/api/v1/fund-figures/summary?groupBy=year&flow=raised&publisher=" + publisher));
         matches("/api/v1/search", "get", "200", given().get("/api/v1/search?q=温州"));
-        matches("/api/v1/sync/articles", "get", "200", admin().get("/api/v1/sync/articles?limit=3&publisher=" + publisher));
+        matches(
+                "/api/v1/sync/articles",
+                "get",
+                "200",
+                admin().get("/api/v1/sync/articles?limit=3&publisher=" + publisher));
         matches("/api/v1/tokens", "get", "200", admin().get("/api/v1/tokens"));
         matches("/api/v1/audit", "get", "200", admin().get("/api/v1/audit?limit=5"));
         matches("/api/v1/webhooks/{id}", "get", "200", admin().get("/api/v1/webhooks/" + webhook));
-        matches("/api/v1/webhooks/{id}/deliveries", "get", "200", admin().get("/api/v1/webhooks/" + webhook + "/deliveries"));
+        matches(
+                "/api/v1/webhooks/{id}/deliveries",
+                "get",
+                "200",
+                admin().get("/api/v1/webhooks/" + webhook + "/deliveries"));
 
         // the check itself: an article is not a summary (it has a body), and a summary lacks what an article requires
         List<String> problems = new ArrayList<>();
-        check(JSON.readTree(given().get("/api/v1/articles/" + id).asString()),
-                document.at("/components/schemas/ArticleSummary"), "", problems);
-        assertEquals(List.of("/body: not in the schema", "/sourceName: not in the schema", "/sourceUrl: not in the schema",
-                "/author: not in the schema"), problems);
+        check(
+                JSON.readTree(given().get("/api/v1/articles/" + id).asString()),
+                document.at("/components/schemas/ArticleSummary"),
+                "",
+                problems);
+        assertEquals(
+                List.of(
+                        "/body: not in the schema",
+                        "/sourceName: not in the schema",
+                        "/sourceUrl: not in the schema",
+                        "/author: not in the schema"),
+                problems);
         problems.clear();
-        check(JSON.readTree(given().get("/api/v1/articles?publisher=" + publisher).asString()).at("/items/0"),
-                document.at("/components/schemas/Article"), "", problems);
-        assertEquals(List.of("/body: required, missing", "/sourceName: required, missing", "/sourceUrl: required, missing",
-                "/author: required, missing"), problems);
+        check(
+                JSON.readTree(given().get("/api/v1/articles?publisher=" + publisher)
+                                .asString())
+                        .at("/items/0"),
+                document.at("/components/schemas/Article"),
+                "",
+                problems);
+        assertEquals(
+                List.of(
+                        "/body: required, missing",
+                        "/sourceName: required, missing",
+                        "/sourceUrl: required, missing",
+                        "/author: required, missing"),
+                problems);
     }
 
     private static void matches(String path, String method, String status, Response response) {
@@ -138,12 +194,17 @@ class ResponsesMatchTheDocumentTest {
             }
             return;
         }
-        if (!types.isEmpty() && !types.contains(typeOf(value))
+        if (!types.isEmpty()
+                && !types.contains(typeOf(value))
                 && !(typeOf(value).equals("integer") && types.contains("number"))) {
             problems.add(where + ": " + typeOf(value) + ", documented as " + types);
             return;
         }
-        if (schema.has("enum") && value.isTextual() && !schema.get("enum").toString().contains(JSON.valueToTree(value.asText()).toString())) {
+        if (schema.has("enum")
+                && value.isTextual()
+                && !schema.get("enum")
+                        .toString()
+                        .contains(JSON.valueToTree(value.asText()).toString())) {
             problems.add(where + ": " + value + " is not one of " + schema.get("enum"));
         }
         if (value.isObject()) {

@@ -41,18 +41,31 @@ class StatusesMatchTheDocumentTest {
                 "anonymous", r -> r,
                 "bogus token", r -> r.header("Authorization", "Bearer not-a-token"),
                 "admin", r -> r.header("Authorization", "Bearer " + ADMIN_TOKEN),
-                "admin, wrong Accept", r -> r.header("Authorization", "Bearer " + ADMIN_TOKEN).accept("application/xml"),
-                "admin, bad parameters", r -> r.header("Authorization", "Bearer " + ADMIN_TOKEN)
-                        .queryParam("limit", "abc").queryParam("cursor", "bogus").queryParam("periodFrom", "-999999999-01-01"),
-                "admin, conditional", r -> r.header("Authorization", "Bearer " + ADMIN_TOKEN).header("If-None-Match", "\"nothing\""),
+                "admin, wrong Accept",
+                        r -> r.header("Authorization", "Bearer " + ADMIN_TOKEN).accept("application/xml"),
+                "admin, bad parameters",
+                        r -> r.header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                .queryParam("limit", "abc")
+                                .queryParam("cursor", "bogus")
+                                .queryParam("periodFrom", "-999999999-01-01"),
+                "admin, conditional",
+                        r -> r.header("Authorization", "Bearer " + ADMIN_TOKEN).header("If-None-Match", "\"nothing\""),
                 "anonymous, over-long line", r -> r.queryParam("q", "a".repeat(5000)));
         List<String> undocumented = new ArrayList<>();
         int sent = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            String url = path.getKey().replace("{id}", MISSING_ID).replace("{deliveryId}", MISSING_ID)
-                    .replace("{idOrSlug}", publisher).replace("{slug}", "no-such-article").replace("{code}", "330302");
-            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
+            String url = path.getKey()
+                    .replace("{id}", MISSING_ID)
+                    .replace("{deliveryId}", MISSING_ID)
+                    .replace("{idOrSlug}", publisher)
+                    .replace("{slug}", "no-such-article")
+                    .replace("{code}", "330302");
+            for (Iterator<Map.Entry<String, JsonNode>> operations =
+                            path.getValue().fields();
+                    operations.hasNext(); ) {
                 Map.Entry<String, JsonNode> operation = operations.next();
                 String method = operation.getKey().toUpperCase();
                 if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
@@ -70,9 +83,11 @@ class StatusesMatchTheDocumentTest {
                     String where = method + " " + path.getKey() + " (" + variant.getKey() + ")";
                     if (!documented.has(status)) {
                         undocumented.add(where + " answered " + status + ", which is not documented");
-                    } else if (answer.statusCode() >= 400 && answer.statusCode() != 414
+                    } else if (answer.statusCode() >= 400
+                            && answer.statusCode() != 414
                             && !String.valueOf(answer.contentType()).startsWith("application/problem+json")) {
-                        undocumented.add(where + " answered " + status + " as '" + answer.contentType() + "', not problem+json");
+                        undocumented.add(
+                                where + " answered " + status + " as '" + answer.contentType() + "', not problem+json");
                     }
                 }
             }

@@ -32,10 +32,14 @@ class DemoContentTest {
     void sampleArticlesAreServedWithTheirPublishersCategoriesDatesAndTranslations() throws Exception {
         loadAsAtStartUp();
         loadAsAtStartUp();
-        assertEquals(1, TestData.count(db, "select count(*) from publisher where slug = 'wenzhou-fucai'"), "loading twice adds nothing");
+        assertEquals(
+                1,
+                TestData.count(db, "select count(*) from publisher where slug = 'wenzhou-fucai'"),
+                "loading twice adds nothing");
 
         String henan = "/api/v1/publishers/henan-fucai/articles/2021-national-welfare-lottery-sales-conference-jiaxing";
-        given().get(henan).then()
+        given().get(henan)
+                .then()
                 .statusCode(200)
                 .body("publisher.name", equalTo("河南省福利彩票发行中心"))
                 .body("locale", equalTo("zh-CN"))
@@ -45,13 +49,15 @@ class DemoContentTest {
                 .body("publishedAt", equalTo("2021-04-01T16:00:00Z"))
                 .body("regionCodes", contains("330400"))
                 .body("sourceName", containsString("河南福彩网"));
-        given().get(henan + "?locale=en").then()
+        given().get(henan + "?locale=en")
+                .then()
                 .statusCode(200)
                 .body("locale", equalTo("en"))
                 .body("body", containsString("Jiaxing City, Zhejiang Province from March 30-31"))
                 .body("body", containsString("China Welfare Lottery Issuance Management Center"));
 
-        given().get("/api/v1/publishers/wenzhou-fucai/articles/2019-wenzhou-fucai-review").then()
+        given().get("/api/v1/publishers/wenzhou-fucai/articles/2019-wenzhou-fucai-review")
+                .then()
                 .statusCode(200)
                 .body("publisher.name", equalTo("温州市福利彩票发行中心"))
                 .body("title", equalTo("党建引领温州福彩高质量发展:销量再破20亿,筹集公益金5亿多元"))
@@ -62,16 +68,26 @@ class DemoContentTest {
                 .body("regionCodes", contains("330300"));
 
         String zhejiangId = given().get("/api/v1/publishers/zhejiang-fucai").path("id");
-        given().get("/api/v1/publishers/wenzhou-fucai").then().body("parentId", equalTo(zhejiangId)).body("level", equalTo("municipal"));
-        given().get("/api/v1/publishers/china-fucai").then().body("parentId", nullValue()).body("regionCode", equalTo("000000"));
-        given().get("/api/v1/articles?region=330000&publisher=wenzhou-fucai").then().body("items.slug", contains("2019-wenzhou-fucai-review"));
+        given().get("/api/v1/publishers/wenzhou-fucai")
+                .then()
+                .body("parentId", equalTo(zhejiangId))
+                .body("level", equalTo("municipal"));
+        given().get("/api/v1/publishers/china-fucai")
+                .then()
+                .body("parentId", nullValue())
+                .body("regionCode", equalTo("000000"));
+        given().get("/api/v1/articles?region=330000&publisher=wenzhou-fucai")
+                .then()
+                .body("items.slug", contains("2019-wenzhou-fucai-review"));
     }
 
     @Test
     void figuresOfTheWenzhouArticleAreSeededAndLinkedToIt() throws Exception {
         loadAsAtStartUp();
-        String articleId = given().get("/api/v1/publishers/wenzhou-fucai/articles/2019-wenzhou-fucai-review").path("id");
-        given().get("/api/v1/sales-figures?publisher=wenzhou-fucai").then()
+        String articleId = given().get("/api/v1/publishers/wenzhou-fucai/articles/2019-wenzhou-fucai-review")
+                .path("id");
+        given().get("/api/v1/sales-figures?publisher=wenzhou-fucai")
+                .then()
                 .body("items", hasSize(1))
                 .body("items[0].amount.amount", equalTo("2000000000.00"))
                 .body("items[0].printed.value", equalTo("20"))
@@ -80,17 +96,21 @@ class DemoContentTest {
                 .body("items[0].period.granularity", equalTo("YEAR_TO_DATE"))
                 .body("items[0].period.end", equalTo("2019-12-30"))
                 .body("items[0].source.articleId", equalTo(articleId));
-        given().get("/api/v1/fund-figures?publisher=wenzhou-fucai&flow=raised").then()
+        given().get("/api/v1/fund-figures?publisher=wenzhou-fucai&flow=raised")
+                .then()
                 .body("items[0].amount.amount", equalTo("500000000.00"))
                 .body("items[0].qualifier", equalTo("over"));
-        given().get("/api/v1/fund-figures/summary?groupBy=year&flow=used&publisher=wenzhou-fucai&region=330300").then()
+        given().get("/api/v1/fund-figures/summary?groupBy=year&flow=used&publisher=wenzhou-fucai&region=330300")
+                .then()
                 .body("items[0].total.amount", equalTo("7439000.00"))
                 .body("items[0].qualifier", equalTo("exact"));
-        given().get("/api/v1/fund-figures?publisher=wenzhou-fucai&purpose=student-aid").then()
+        given().get("/api/v1/fund-figures?publisher=wenzhou-fucai&purpose=student-aid")
+                .then()
                 .body("items[0].fund.beneficiaryCount", equalTo(300))
                 .body("items[0].fund.amountPerBeneficiary.amount", equalTo("8000.00"))
                 .body("items[0].amount.amount", equalTo("2400000.00"));
-        given().get("/api/v1/indicator-figures?publisher=wenzhou-fucai").then()
+        given().get("/api/v1/indicator-figures?publisher=wenzhou-fucai")
+                .then()
                 .body("items.indicator.metric", hasItems("投注站数量", "省级星级站点", "综合服务站用房购置投入"))
                 .body("items.find { it.indicator.metric == '投注站数量' }.indicator.value", equalTo("1275"))
                 .body("items.source.articleId", everyItem(equalTo(articleId)));
@@ -98,6 +118,7 @@ class DemoContentTest {
 
     /** The loader runs at start-up, outside any request, as the service itself: a plain thread has no request context. */
     private void loadAsAtStartUp() throws Exception {
-        CompletableFuture.runAsync(demo::load, Executors.newSingleThreadExecutor()).get();
+        CompletableFuture.runAsync(demo::load, Executors.newSingleThreadExecutor())
+                .get();
     }
 }

@@ -35,7 +35,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,15 +68,18 @@ class DisclosurePageTest {
     static void startBrowser() throws IOException {
         File chromium = new File("/usr/bin/chromium");
         File driver = new File("/usr/bin/chromedriver");
-        assertTrue(chromium.canExecute() && driver.canExecute(),
+        assertTrue(
+                chromium.canExecute() && driver.canExecute(),
                 "Debian's chromium and chromium-driver are needed: bash scripts/test.sh installs them");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800", "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800", "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -96,14 +98,33 @@ class DisclosurePageTest {
         body.put("title", "甲市2023年度福彩公益金使用情况公告");
         body.put("publishedAt", "2099-01-02T09:00:00+08:00");
         body.put("translations", List.of(translation("en", "Jia City welfare fund report for 2023")));
-        jiaArticle = json().body(body).post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        jiaArticle = json().body(body)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         figure("sales", jia, "2022", "20.5", "亿元", "exact", null);
         figure("sales", jia, "2023", "21.3", "亿元", "exact", null);
         figure("fund", jia, "2022", "5.1", "亿元", "over", Map.of("flow", "raised"));
         figure("fund", jia, "2023", "5.6", "亿元", "exact", Map.of("flow", "raised"));
-        figure("fund", jia, "2023", "743.9", "万元", "exact", Map.of("flow", "used", "purpose", Map.of("code", "elderly-welfare", "label", "老年人福利类")));
-        figure("fund", jia, "2023", "1200", "万元", "exact", Map.of("flow", "used", "purpose", Map.of("code", "education", "label", "教育助学类")));
+        figure(
+                "fund",
+                jia,
+                "2023",
+                "743.9",
+                "万元",
+                "exact",
+                Map.of("flow", "used", "purpose", Map.of("code", "elderly-welfare", "label", "老年人福利类")));
+        figure(
+                "fund",
+                jia,
+                "2023",
+                "1200",
+                "万元",
+                "exact",
+                Map.of("flow", "used", "purpose", Map.of("code", "education", "label", "教育助学类")));
         figure("sales", yi, "2023", "3.2", "亿元", "exact", null);
         figure("fund", yi, "2023", "9000", "万元", "about", Map.of("flow", "raised"));
     }
@@ -127,7 +148,8 @@ class DisclosurePageTest {
         assertEquals(List.of(List.of(743.9, 1200.0)), seriesValues("by-purpose-chart"));
         assertEquals(List.of("老年人福利类", "教育助学类"), script("return chart('by-purpose-chart').getOption().yAxis[0].data"));
 
-        WebElement over = browser.findElement(By.cssSelector("#by-year-table tbody tr:first-child td:nth-child(3) a.amount"));
+        WebElement over =
+                browser.findElement(By.cssSelector("#by-year-table tbody tr:first-child td:nth-child(3) a.amount"));
         assertEquals("超过5.1亿元", over.getText(), "an approximate total says so");
         assertTrue(over.getAttribute("href").endsWith("#/articles/" + jiaArticle), over.getAttribute("href"));
         assertEquals("20.5亿元", text("#by-year-table tbody tr:first-child td:nth-child(2) a.amount"));
@@ -154,37 +176,55 @@ class DisclosurePageTest {
         Select regions = new Select(browser.findElement(By.id("region")));
         andWait(() -> regions.selectByValue("410000"));
         assertEquals(List.of(List.of(), List.of()), seriesValues("by-year-chart"), "Jia has no figures in Henan");
-        assertTrue(drawnTexts("by-year-chart").contains("暂无数据"), drawnTexts("by-year-chart").toString());
+        assertTrue(
+                drawnTexts("by-year-chart").contains("暂无数据"),
+                drawnTexts("by-year-chart").toString());
         assertEquals("暂无数据", text("#by-year-table tbody td"));
         andWait(() -> regions.selectByValue("330000"));
-        assertEquals(List.of(List.of(20.5, 21.3), List.of(5.1, 5.6)), seriesValues("by-year-chart"), "Zhejiang holds Jia's figures");
+        assertEquals(
+                List.of(List.of(20.5, 21.3), List.of(5.1, 5.6)),
+                seriesValues("by-year-chart"),
+                "Zhejiang holds Jia's figures");
         assertTrue(browser.getCurrentUrl().contains("region=330000"), browser.getCurrentUrl());
-        andWait(() -> browser.findElement(By.id("language")).sendKeys(Keys.ENTER));  // by keyboard
+        andWait(() -> browser.findElement(By.id("language")).sendKeys(Keys.ENTER)); // by keyboard
         assertEquals("en", script("return document.documentElement.lang"));
         assertEquals("Sales and public-welfare fund raised, by year", text("#by-year-title"));
         assertEquals("Amount (billion yuan)", script("return chart('by-year-chart').getOption().yAxis[0].name"));
         assertEquals(List.of(List.of(2.05, 2.13), List.of(0.51, 0.56)), seriesValues("by-year-chart"));
-        assertTrue(drawnTexts("by-year-chart").containsAll(List.of("Fund raised", "over 0.51", "2.13")), drawnTexts("by-year-chart").toString());
+        assertTrue(
+                drawnTexts("by-year-chart").containsAll(List.of("Fund raised", "over 0.51", "2.13")),
+                drawnTexts("by-year-chart").toString());
         assertEquals("over 510 million yuan", text("#by-year-table tbody tr:first-child td:nth-child(3) a.amount"));
-        assertEquals("Jia City Welfare Lottery Centre", new Select(browser.findElement(By.id("publisher"))).getFirstSelectedOption().getText());
+        assertEquals(
+                "Jia City Welfare Lottery Centre",
+                new Select(browser.findElement(By.id("publisher")))
+                        .getFirstSelectedOption()
+                        .getText());
         assertTrue(text("#latest").contains("Jia City welfare fund report for 2023"), text("#latest"));
         screenshot("disclosures-en");
 
-        andWait(() -> browser.findElement(By.linkText("Jia City welfare fund report for 2023")).click());
+        andWait(() -> browser.findElement(By.linkText("Jia City welfare fund report for 2023"))
+                .click());
         assertEquals("Jia City welfare fund report for 2023", text("#article h2"));
         assertTrue(text("#article").contains("中文 (original)"), text("#article"));
     }
 
     @Test
     void onAPhoneNothingIsWiderThanTheScreenAndThePageIsServedUnderAStrictPolicy() throws IOException {
-        given().get(page).then().statusCode(200)
+        given().get(page)
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(not(containsString("<script>")));
         for (String file : List.of("/webjars/echarts/dist/echarts.min.js", "/disclosures/disclosures.js")) {
-            given().header("Accept-Encoding", "gzip").get(file).then().statusCode(200)
-                    .header("Content-Encoding", "gzip").header("Cache-Control", containsString("max-age=600"));
+            given().header("Accept-Encoding", "gzip")
+                    .get(file)
+                    .then()
+                    .statusCode(200)
+                    .header("Content-Encoding", "gzip")
+                    .header("Cache-Control", containsString("max-age=600"));
         }
         Dimension desktop = browser.manage().window().getSize();
         try {
@@ -220,14 +260,18 @@ class DisclosurePageTest {
 
     /** Runs a script with {@code chart(id)}, the ECharts instance drawn in that element, at hand. */
     private Object script(String body) {
-        return browser.executeScript("const chart = (id) => echarts.getInstanceByDom(document.getElementById(id));\n" + body);
+        return browser.executeScript(
+                "const chart = (id) => echarts.getInstanceByDom(document.getElementById(id));\n" + body);
     }
 
     /** The values of each series, as numbers. */
     @SuppressWarnings("unchecked")
     private List<List<Double>> seriesValues(String chart) {
-        List<List<Number>> series = (List<List<Number>>) script("return chart('" + chart + "').getOption().series.map((s) => s.data.map((d) => d && d.value))");
-        return series.stream().map(values -> values.stream().map(Number::doubleValue).toList()).toList();
+        List<List<Number>> series = (List<List<Number>>)
+                script("return chart('" + chart + "').getOption().series.map((s) => s.data.map((d) => d && d.value))");
+        return series.stream()
+                .map(values -> values.stream().map(Number::doubleValue).toList())
+                .toList();
     }
 
     /** The texts the chart's renderer actually drew: bar labels, axis names, legend. */
@@ -244,11 +288,15 @@ class DisclosurePageTest {
     private List<String> consoleErrors() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Map<String, Object> named(String name, String nameEn) {
@@ -258,7 +306,14 @@ class DisclosurePageTest {
         return body;
     }
 
-    private void figure(String kind, String publisher, String year, String value, String unit, String qualifier, Map<String, Object> fund) {
+    private void figure(
+            String kind,
+            String publisher,
+            String year,
+            String value,
+            String unit,
+            String qualifier,
+            Map<String, Object> fund) {
         Map<String, Object> body = FigureFixtures.sales(publisher, "330300", value, unit);
         body.put("period", FigureFixtures.period(year + "-01-01", year + "-12-31", "YEAR"));
         body.put("qualifier", qualifier);

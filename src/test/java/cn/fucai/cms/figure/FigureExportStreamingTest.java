@@ -53,28 +53,36 @@ class FigureExportStreamingTest {
                     select id, 1, 'created', now(), false, '330302', array['330302', '330300', '330000', '000000']::varchar(6)[],
                            date '1950-01-01', date '1950-12-31', 'YEAR', '1950', 'welfare', 7439000, 'CNY', 743.9, '万元', 'exact',
                            'https://www.example.org/stream', '温州市福利彩票1950年销量743.9万元，这一句让每一行更长一些' from made;
-                    reset statement_timeout"""
-                    .formatted(publisherId, FIGURES));
-            HttpURLConnection export = (HttpURLConnection) new URL(base, "/api/v1/sales-figures?publisher=" + publisher).openConnection();
+                    reset statement_timeout""".formatted(publisherId, FIGURES));
+            HttpURLConnection export =
+                    (HttpURLConnection) new URL(base, "/api/v1/sales-figures?publisher=" + publisher).openConnection();
             export.setRequestProperty("Accept", "text/csv");
             try (InputStream body = export.getInputStream()) {
                 assertEquals(200, export.getResponseCode());
                 byte[] start = body.readNBytes(4096);
                 assertEquals(4096, start.length);
                 // the client pauses: the service cannot write more, so the cursor waits with the rest of the rows
-                await(() -> count(db, """
+                await(
+                        () -> count(db, """
                         select count(*) from pg_stat_activity
                         where datname = current_database() and state = 'idle in transaction' and backend_xid is null
                         and query like '%figure_revision%' and query like '%order by r.period_start%'""") == 1,
-                        "the export's backend inside its read-only transaction, between fetches", Duration.ofSeconds(10));
+                        "the export's backend inside its read-only transaction, between fetches",
+                        Duration.ofSeconds(10));
                 byte[] rest = body.readAllBytes();
                 byte[] whole = Arrays.copyOf(start, start.length + rest.length);
                 System.arraycopy(rest, 0, whole, start.length, rest.length);
-                assertEquals(FIGURES + 1, new String(whole, StandardCharsets.UTF_8).lines().count(), "the header and every figure");
+                assertEquals(
+                        FIGURES + 1,
+                        new String(whole, StandardCharsets.UTF_8).lines().count(),
+                        "the header and every figure");
             }
         } finally {
-            execute(db, "set statement_timeout = 0; delete from figure_revision where figure_id in (select id from figure where publisher_id = '"
-                    + publisherId + "'); delete from figure where publisher_id = '" + publisherId + "'; reset statement_timeout");
+            execute(
+                    db,
+                    "set statement_timeout = 0; delete from figure_revision where figure_id in (select id from figure where publisher_id = '"
+                            + publisherId + "'); delete from figure where publisher_id = '" + publisherId
+                            + "'; reset statement_timeout");
         }
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Request bodies for figure tests: a Wenzhou welfare-lottery figure of 2019, sourced by URL. */
 public final class FigureFixtures {
 
-    private FigureFixtures() {
-    }
+    private FigureFixtures() {}
 
     public static Map<String, Object> sales(String publisher, String region, String value, String unit) {
         Map<String, Object> body = new LinkedHashMap<>();

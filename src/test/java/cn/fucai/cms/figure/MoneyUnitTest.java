@@ -22,14 +22,16 @@ class MoneyUnitTest {
 
     @Test
     void refusesMorePrecisionThanAFenAndNegativeAmounts() {
-        InvalidInputException tooPrecise = assertThrows(InvalidInputException.class,
+        InvalidInputException tooPrecise = assertThrows(
+                InvalidInputException.class,
                 () -> MoneyUnit.WAN_YUAN.toYuan("amount.value", new BigDecimal("0.0000001")));
         assertEquals("amount.value", tooPrecise.violations().get(0).field());
         assertThrows(InvalidInputException.class, () -> MoneyUnit.YUAN.toYuan("v", new BigDecimal("0.001")));
         assertThrows(InvalidInputException.class, () -> MoneyUnit.YI_YUAN.toYuan("v", new BigDecimal("0.00000000001")));
-        InvalidInputException negative = assertThrows(InvalidInputException.class,
-                () -> MoneyUnit.YUAN.toYuan("v", new BigDecimal("-1")));
-        assertEquals("must not be negative; was -1", negative.violations().get(0).message());
+        InvalidInputException negative =
+                assertThrows(InvalidInputException.class, () -> MoneyUnit.YUAN.toYuan("v", new BigDecimal("-1")));
+        assertEquals(
+                "must not be negative; was -1", negative.violations().get(0).message());
         assertThrows(InvalidInputException.class, () -> MoneyUnit.parse("unit", "千元"));
         assertEquals(MoneyUnit.YI_YUAN, MoneyUnit.parse("unit", "亿元"));
     }

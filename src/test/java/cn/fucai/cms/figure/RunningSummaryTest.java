@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class RunningSummaryTest {
 
-    private static final PublisherRef WENZHOU = new PublisherRef(UUID.randomUUID(), "wenzhou-fucai", "温州市福利彩票发行中心",
-            "Wenzhou Welfare Lottery Issuance Center");
+    private static final PublisherRef WENZHOU = new PublisherRef(
+            UUID.randomUUID(), "wenzhou-fucai", "温州市福利彩票发行中心", "Wenzhou Welfare Lottery Issuance Center");
     private static final int YEARS = 20;
 
     @Test
     void aSummaryHoldsOneYearOfFiguresAtATimeAndTotalsEveryYear() {
-        RunningSummary byYear = new RunningSummary(GroupBy.year, "330300", LocalDate.of(2001, 1, 1), null, RunningSummaryTest::parents);
+        RunningSummary byYear =
+                new RunningSummary(GroupBy.year, "330300", LocalDate.of(2001, 1, 1), null, RunningSummaryTest::parents);
         RunningSummary byRegion = new RunningSummary(GroupBy.region, "330300", null, null, RunningSummaryTest::parents);
         int mostHeld = 0;
         for (int year = 2000; year < 2000 + YEARS; year++) {
@@ -45,12 +46,17 @@ class RunningSummaryTest {
         List<FigureDtos.SummaryItem> years = byYear.items();
         assertEquals(YEARS - 1, years.size(), "2001 to 2019; 2000 only as 2001's year before");
         assertEquals("2001", years.get(0).key());
-        assertEquals(new BigDecimal("24000.00"), new BigDecimal(years.get(0).total().amount()));
+        assertEquals(
+                new BigDecimal("24000.00"), new BigDecimal(years.get(0).total().amount()));
         assertEquals("2000", years.get(0).yearOnYear().previousKey());
         assertEquals("0.00", years.get(0).yearOnYear().change());
         List<FigureDtos.SummaryItem> regions = byRegion.items();
-        assertEquals(List.of("330302", "330303"), regions.stream().map(FigureDtos.SummaryItem::key).toList());
-        assertEquals(new BigDecimal(1000 * 12 * YEARS + ".00"), new BigDecimal(regions.get(0).total().amount()));
+        assertEquals(
+                List.of("330302", "330303"),
+                regions.stream().map(FigureDtos.SummaryItem::key).toList());
+        assertEquals(
+                new BigDecimal(1000 * 12 * YEARS + ".00"),
+                new BigDecimal(regions.get(0).total().amount()));
         assertEquals(12 * YEARS, regions.get(0).figureIds().size());
     }
 
@@ -60,10 +66,28 @@ class RunningSummaryTest {
     }
 
     private static FigureRow monthly(String region, LocalDate month, String yuan) {
-        Period period = new Period(month, month.plusMonths(1).minusDays(1), Granularity.MONTH, month.getYear() + "年" + month.getMonthValue() + "月");
-        FigureValues values = new FigureValues(WENZHOU.id(), region, period, LotteryType.welfare, null, new BigDecimal(yuan),
-                new BigDecimal(yuan), "元", Qualifier.exact, null, "https://www.example.org/" + region, "销售福利彩票" + yuan + "元", null, null);
+        Period period = new Period(
+                month,
+                month.plusMonths(1).minusDays(1),
+                Granularity.MONTH,
+                month.getYear() + "年" + month.getMonthValue() + "月");
+        FigureValues values = new FigureValues(
+                WENZHOU.id(),
+                region,
+                period,
+                LotteryType.welfare,
+                null,
+                new BigDecimal(yuan),
+                new BigDecimal(yuan),
+                "元",
+                Qualifier.exact,
+                null,
+                "https://www.example.org/" + region,
+                "销售福利彩票" + yuan + "元",
+                null,
+                null);
         Instant recorded = Instant.parse("2021-01-01T00:00:00Z");
-        return new FigureRow(UUID.randomUUID(), FigureKind.sales, WENZHOU, recorded, 1, "created", null, recorded, false, values);
+        return new FigureRow(
+                UUID.randomUUID(), FigureKind.sales, WENZHOU, recorded, 1, "created", null, recorded, false, values);
     }
 }

@@ -74,10 +74,32 @@ class GracefulShutdownIT {
         startService();
 
         String publisher = "shutdown-" + System.nanoTime();
-        send("POST", "/api/v1/publishers", Map.of("slug", publisher, "name", "停机测试福彩中心", "kind", "lottery_centre",
-                "level", "municipal", "regionCode", "330300"), 201);
-        send("POST", "/api/v1/webhooks", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                "events", List.of("article.updated"), "publisher", publisher), 201);
+        send(
+                "POST",
+                "/api/v1/publishers",
+                Map.of(
+                        "slug",
+                        publisher,
+                        "name",
+                        "停机测试福彩中心",
+                        "kind",
+                        "lottery_centre",
+                        "level",
+                        "municipal",
+                        "regionCode",
+                        "330300"),
+                201);
+        send(
+                "POST",
+                "/api/v1/webhooks",
+                Map.of(
+                        "url",
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                        "events",
+                        List.of("article.updated"),
+                        "publisher",
+                        publisher),
+                201);
         JsonNode locked = send("POST", "/api/v1/articles", article(publisher, "locked", "停机前的标题"), 201);
         JsonNode delivered = send("POST", "/api/v1/articles", article(publisher, "delivered", "停机前的标题"), 201);
 
@@ -88,9 +110,16 @@ class GracefulShutdownIT {
         try (Connection db = database()) {
             // a write in flight: it waits for this transaction's row lock
             db.setAutoCommit(false);
-            execute(db, "select 1 from article where id = cast(? as uuid) for update", locked.get("id").asText());
-            CompletableFuture<HttpResponse<String>> write = http.sendAsync(request("PUT", "/api/v1/articles/" + locked.get("id").asText(),
-                    article(publisher, "locked", "停机时写入的标题")), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            execute(
+                    db,
+                    "select 1 from article where id = cast(? as uuid) for update",
+                    locked.get("id").asText());
+            CompletableFuture<HttpResponse<String>> write = http.sendAsync(
+                    request(
+                            "PUT",
+                            "/api/v1/articles/" + locked.get("id").asText(),
+                            article(publisher, "locked", "停机时写入的标题")),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             await(() -> waitingOnALock(), "the write waits on the row lock");
 
             service.destroy(); // SIGTERM
@@ -105,13 +134,22 @@ class GracefulShutdownIT {
         assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the service exits by itself");
 
         try (Connection db = database()) {
-            assertEquals("停机时写入的标题", single(db, "select title from article where id = cast(? as uuid)", locked.get("id").asText()));
-            assertEquals("succeeded 1 1", single(db, """
+            assertEquals(
+                    "停机时写入的标题",
+                    single(
+                            db,
+                            "select title from article where id = cast(? as uuid)",
+                            locked.get("id").asText()));
+            assertEquals(
+                    "succeeded 1 1",
+                    single(db, """
                     select d.status || ' ' || d.attempts || ' ' || (select count(*) from webhook_attempt a where a.delivery_id = d.id)
                     from webhook_delivery d join webhook_event e on e.id = d.event_id
                     where e.payload->'data'->>'id' = ?""", delivered.get("id").asText()),
                     "the delivery in flight was finished and recorded once");
-            assertEquals("1", single(db, """
+            assertEquals(
+                    "1",
+                    single(db, """
                     select count(*) from webhook_delivery d join webhook_event e on e.id = d.event_id
                     where e.payload->'data'->>'id' = ?""", locked.get("id").asText()),
                     "the write that finished during the stop queued its delivery: sent, or kept for the next start");
@@ -125,51 +163,99 @@ class GracefulShutdownIT {
     private void startService() throws IOException, InterruptedException {
         int port;
         int managementPort;
-        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0);
+                ServerSocket management = new ServerSocket(0)) {
             port = socket.getLocalPort();
             managementPort = management.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
         String health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar");
-        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", databaseUrl(), "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "CMS_ADMIN_TOKEN", ADMIN, "CMS_WEBHOOKS_POLL_MILLIS", "100", "CMS_LIMITS_WRITES_PER_MINUTE", "0",
-                "CMS_WEBHOOKS_ALLOWED_TARGETS", "127.0.0.1", "CMS_MANAGEMENT_PORT", Integer.toString(managementPort)));
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                "target/quarkus-app/quarkus-run.jar");
+        builder.environment()
+                .putAll(Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        databaseUrl(),
+                        "QUARKUS_HTTP_PORT",
+                        Integer.toString(port),
+                        "CMS_ADMIN_TOKEN",
+                        ADMIN,
+                        "CMS_WEBHOOKS_POLL_MILLIS",
+                        "100",
+                        "CMS_LIMITS_WRITES_PER_MINUTE",
+                        "0",
+                        "CMS_WEBHOOKS_ALLOWED_TARGETS",
+                        "127.0.0.1",
+                        "CMS_MANAGEMENT_PORT",
+                        Integer.toString(managementPort)));
         builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
         service = builder.start();
-        await(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(health)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "the service is ready");
+        await(
+                () -> {
+                    try {
+                        return http.send(
+                                                HttpRequest.newBuilder(URI.create(health))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "the service is ready");
     }
 
     private static Map<String, Object> article(String publisher, String slug, String title) {
-        return Map.of("publisher", publisher, "slug", slug, "locale", "zh-CN", "title", title, "summary", "摘要",
-                "body", "<p>正文</p>", "category", "通知公告", "regionCodes", List.of("330300"), "status", "published");
+        return Map.of(
+                "publisher",
+                publisher,
+                "slug",
+                slug,
+                "locale",
+                "zh-CN",
+                "title",
+                title,
+                "summary",
+                "摘要",
+                "body",
+                "<p>正文</p>",
+                "category",
+                "通知公告",
+                "regionCodes",
+                List.of("330300"),
+                "status",
+                "published");
     }
 
     private HttpRequest request(String method, String path, Object body) throws IOException {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ADMIN)
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + ADMIN)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
+                .method(
+                        method,
+                        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                .build();
     }
 
-    private JsonNode send(String method, String path, Object body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private JsonNode send(String method, String path, Object body, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
         return JSON.readTree(response.body());
     }
 
     private boolean waitingOnALock() {
         try (Connection db = database()) {
-            return !single(db, "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()").equals("0");
+            return !single(
+                            db,
+                            "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                    .equals("0");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -181,7 +267,8 @@ class GracefulShutdownIT {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(databaseUrl(), env("QUARKUS_DATASOURCE_USERNAME", "cms"), env("QUARKUS_DATASOURCE_PASSWORD", "cms"));
+        return DriverManager.getConnection(
+                databaseUrl(), env("QUARKUS_DATASOURCE_USERNAME", "cms"), env("QUARKUS_DATASOURCE_PASSWORD", "cms"));
     }
 
     private static String env(String name, String fallback) {

@@ -27,10 +27,22 @@ class StartupChecksIT {
 
     @Test
     void aBootstrapAdminTokenShorterThan32CharactersStopsTheServiceWithAClearMessage() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar");
-        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", GracefulShutdownIT.databaseUrl(), "QUARKUS_HTTP_PORT", "0",
-                "QUARKUS_MANAGEMENT_PORT", "0", "CMS_ADMIN_TOKEN", "admin-token-of-31-characters-xx", "CMS_WEBHOOKS_DISPATCH", "false"));
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                "target/quarkus-app/quarkus-run.jar");
+        builder.environment()
+                .putAll(Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        GracefulShutdownIT.databaseUrl(),
+                        "QUARKUS_HTTP_PORT",
+                        "0",
+                        "QUARKUS_MANAGEMENT_PORT",
+                        "0",
+                        "CMS_ADMIN_TOKEN",
+                        "admin-token-of-31-characters-xx",
+                        "CMS_WEBHOOKS_DISPATCH",
+                        "false"));
         builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
         Process service = builder.start();
         try {
@@ -48,23 +60,37 @@ class StartupChecksIT {
     void swaggerUiCanBeTurnedOffAndHealthIsOnlyOnTheManagementPort() throws Exception {
         int port;
         int managementPort;
-        try (ServerSocket api = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
+        try (ServerSocket api = new ServerSocket(0);
+                ServerSocket management = new ServerSocket(0)) {
             port = api.getLocalPort();
             managementPort = management.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar");
-        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", GracefulShutdownIT.databaseUrl(),
-                "QUARKUS_HTTP_PORT", Integer.toString(port), "CMS_MANAGEMENT_PORT", Integer.toString(managementPort),
-                "CMS_SWAGGER_UI", "false", "CMS_WEBHOOKS_DISPATCH", "false"));
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target/startup-checks-swagger.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                "target/quarkus-app/quarkus-run.jar");
+        builder.environment()
+                .putAll(Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        GracefulShutdownIT.databaseUrl(),
+                        "QUARKUS_HTTP_PORT",
+                        Integer.toString(port),
+                        "CMS_MANAGEMENT_PORT",
+                        Integer.toString(managementPort),
+                        "CMS_SWAGGER_UI",
+                        "false",
+                        "CMS_WEBHOOKS_DISPATCH",
+                        "false"));
+        builder.redirectErrorStream(true)
+                .redirectOutput(Path.of("target/startup-checks-swagger.log").toFile());
         Process service = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         try {
             String health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
             long deadline = System.currentTimeMillis() + 60_000;
             while (status(http, health) != 200) {
-                assertTrue(System.currentTimeMillis() < deadline && service.isAlive(), "the service should become ready");
+                assertTrue(
+                        System.currentTimeMillis() < deadline && service.isAlive(), "the service should become ready");
                 Thread.sleep(200);
             }
             String api = "http://127.0.0.1:" + port;
@@ -82,7 +108,8 @@ class StartupChecksIT {
 
     private static int status(HttpClient http, String url) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         }

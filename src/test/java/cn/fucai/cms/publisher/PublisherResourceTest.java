@@ -51,7 +51,11 @@ class PublisherResourceTest {
         assertEquals(7, Character.getNumericValue(id.charAt(14)), "time-ordered UUID v7");
         String location = created.header("Location");
         assertEquals("https://cms.test.example/api/v1/publishers/" + id, location);
-        given().get(URI.create(location).getPath()).then().statusCode(200).body("id", equalTo(id)).header("ETag", equalTo(created.header("ETag")));
+        given().get(URI.create(location).getPath())
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .header("ETag", equalTo(created.header("ETag")));
         given().get("/api/v1/publishers/" + slug).then().statusCode(200).body("id", equalTo(id));
     }
 
@@ -60,7 +64,9 @@ class PublisherResourceTest {
         String slug = createPublisher();
         Map<String, Object> again = publisher(slug);
         again.put("name", "另一个中心");
-        json().body(again).post("/api/v1/publishers").then()
+        json().body(again)
+                .post("/api/v1/publishers")
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString(slug));
@@ -75,7 +81,9 @@ class PublisherResourceTest {
         body.put("name", " ");
         body.put("regionCode", "33");
         body.put("website", "javascript:alert(1)");
-        json().body(body).post("/api/v1/publishers").then()
+        json().body(body)
+                .post("/api/v1/publishers")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/validation-failed"))
@@ -84,13 +92,17 @@ class PublisherResourceTest {
 
         Map<String, Object> unknownRegion = publisher(slug);
         unknownRegion.put("regionCode", "339999");
-        json().body(unknownRegion).post("/api/v1/publishers").then()
+        json().body(unknownRegion)
+                .post("/api/v1/publishers")
+                .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("regionCode"))
                 .body("violations[0].message", containsString("339999"));
         Map<String, Object> badLevel = publisher(slug);
         badLevel.put("level", "galactic");
-        json().body(badLevel).post("/api/v1/publishers").then()
+        json().body(badLevel)
+                .post("/api/v1/publishers")
+                .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("level"));
         assertEquals(0, count(db, "select count(*) from publisher where slug = ?", slug));
@@ -102,24 +114,39 @@ class PublisherResourceTest {
         String etag = given().get("/api/v1/publishers/" + slug).header("ETag");
         Map<String, Object> first = publisher(slug);
         first.put("name", "温州市福彩中心");
-        String newEtag = json().header("If-Match", etag).body(first).put("/api/v1/publishers/" + slug)
-                .then().statusCode(200).body("name", equalTo("温州市福彩中心")).extract().header("ETag");
+        String newEtag = json().header("If-Match", etag)
+                .body(first)
+                .put("/api/v1/publishers/" + slug)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("温州市福彩中心"))
+                .extract()
+                .header("ETag");
         assertNotEquals(etag, newEtag);
 
         Map<String, Object> second = publisher(slug);
         second.put("name", "过期的修改");
-        json().header("If-Match", etag).body(second).put("/api/v1/publishers/" + slug).then()
+        json().header("If-Match", etag)
+                .body(second)
+                .put("/api/v1/publishers/" + slug)
+                .then()
                 .statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/precondition-failed"));
-        given().get("/api/v1/publishers/" + slug).then().body("name", equalTo("温州市福彩中心")).header("ETag", equalTo(newEtag));
+        given().get("/api/v1/publishers/" + slug)
+                .then()
+                .body("name", equalTo("温州市福彩中心"))
+                .header("ETag", equalTo(newEtag));
     }
 
     @Test
     void unchangedPutKeepsVersionAndUpdatedAt() {
         String slug = createPublisher();
         Response before = given().get("/api/v1/publishers/" + slug);
-        json().body(publisher(slug)).put("/api/v1/publishers/" + slug).then().statusCode(200)
+        json().body(publisher(slug))
+                .put("/api/v1/publishers/" + slug)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo(before.header("ETag")))
                 .body("updatedAt", equalTo(before.path("updatedAt")));
     }
@@ -128,7 +155,9 @@ class PublisherResourceTest {
     void conditionalGetAnswers304WithoutBody() {
         String slug = createPublisher();
         String etag = given().get("/api/v1/publishers/" + slug).header("ETag");
-        given().header("If-None-Match", etag).get("/api/v1/publishers/" + slug).then()
+        given().header("If-None-Match", etag)
+                .get("/api/v1/publishers/" + slug)
+                .then()
                 .statusCode(304)
                 .header("ETag", equalTo(etag))
                 .body(equalTo(""));
@@ -138,7 +167,8 @@ class PublisherResourceTest {
     void deleteLeavesATombstoneThatAnswers410() {
         String slug = createPublisher();
         admin().delete("/api/v1/publishers/" + slug).then().statusCode(204);
-        given().get("/api/v1/publishers/" + slug).then()
+        given().get("/api/v1/publishers/" + slug)
+                .then()
                 .statusCode(410)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/gone"));
@@ -156,19 +186,35 @@ class PublisherResourceTest {
         Map<String, Object> child = publisher(uniqueSlug("child"));
         child.put("parent", parent);
         createPublisher(child);
-        admin().delete("/api/v1/publishers/" + parent).then().statusCode(409).body("detail", containsString("1 child publishers"));
+        admin().delete("/api/v1/publishers/" + parent)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("1 child publishers"));
 
         String withArticle = createPublisher();
         createArticle(TestData.article(withArticle, "only-article"));
-        admin().delete("/api/v1/publishers/" + withArticle).then().statusCode(409).body("detail", containsString("1 articles"));
-        assertEquals(0, count(db, "select count(*) from publisher where slug in (?, ?) and deleted_at is not null", parent, withArticle));
+        admin().delete("/api/v1/publishers/" + withArticle)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("1 articles"));
+        assertEquals(
+                0,
+                count(
+                        db,
+                        "select count(*) from publisher where slug in (?, ?) and deleted_at is not null",
+                        parent,
+                        withArticle));
     }
 
     @Test
     void parentMustExistAndMustNotCreateACycle() {
         Map<String, Object> orphan = publisher(uniqueSlug("orphan"));
         orphan.put("parent", "no-such-publisher");
-        json().body(orphan).post("/api/v1/publishers").then().statusCode(400).body("violations[0].field", equalTo("parent"));
+        json().body(orphan)
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("parent"));
 
         String top = createPublisher();
         Map<String, Object> middle = publisher(uniqueSlug("middle"));
@@ -176,7 +222,10 @@ class PublisherResourceTest {
         String middleSlug = createPublisher(middle);
         Map<String, Object> loop = publisher(top);
         loop.put("parent", middleSlug);
-        json().body(loop).put("/api/v1/publishers/" + top).then().statusCode(400)
+        json().body(loop)
+                .put("/api/v1/publishers/" + top)
+                .then()
+                .statusCode(400)
                 .body("violations[0].message", containsString("own ancestor"));
         given().get("/api/v1/publishers/" + top).then().body("parentId", equalTo(null));
     }
@@ -201,17 +250,30 @@ class PublisherResourceTest {
         org.hamcrest.MatcherAssert.assertThat(inZhejiang, not(hasItem(henanSlug)));
         org.hamcrest.MatcherAssert.assertThat(allSlugs("/api/v1/publishers?level=county"), hasItem(countySlug));
         assertEquals(List.of(countySlug), allSlugs("/api/v1/publishers?parent=" + provinceSlug));
-        given().get("/api/v1/publishers?region=12").then().statusCode(400).body("violations[0].field", equalTo("region"));
+        given().get("/api/v1/publishers?region=12")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("region"));
         given().get("/api/v1/publishers?kind=bank").then().statusCode(400).body("violations[0].field", equalTo("kind"));
-        given().get("/api/v1/publishers?parent=no-such-publisher").then().statusCode(400).body("violations[0].field", equalTo("parent"));
-        given().get("/api/v1/publishers?parent=01890000-0000-7000-8000-000000000000").then().statusCode(400)
+        given().get("/api/v1/publishers?parent=no-such-publisher")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("parent"));
+        given().get("/api/v1/publishers?parent=01890000-0000-7000-8000-000000000000")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("parent"));
     }
 
     @Test
     void unknownPublisherIs404() {
-        given().get("/api/v1/publishers/no-such-publisher").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/publishers/01890000-0000-7000-8000-000000000000").then().statusCode(404);
+        given().get("/api/v1/publishers/no-such-publisher")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/publishers/01890000-0000-7000-8000-000000000000")
+                .then()
+                .statusCode(404);
     }
 
     private static List<String> allSlugs(String url) {

@@ -34,7 +34,8 @@ class RegionResourceTest {
 
     @Test
     void countyIsServedWithItsParentChain() {
-        given().get("/api/v1/regions/330302").then()
+        given().get("/api/v1/regions/330302")
+                .then()
                 .statusCode(200)
                 .contentType("application/json")
                 .body("code", equalTo("330302"))
@@ -48,7 +49,8 @@ class RegionResourceTest {
 
     @Test
     void countryIsTheRootWithNoParents() {
-        given().get("/api/v1/regions/000000").then()
+        given().get("/api/v1/regions/000000")
+                .then()
                 .statusCode(200)
                 .body("name", equalTo("中国"))
                 .body("level", equalTo("country"))
@@ -58,7 +60,8 @@ class RegionResourceTest {
 
     @Test
     void placeholderPrefecturesAreSkippedSoDistrictsHangUnderTheirMunicipality() {
-        given().get("/api/v1/regions/110101").then()
+        given().get("/api/v1/regions/110101")
+                .then()
                 .statusCode(200)
                 .body("name", equalTo("东城区"))
                 .body("parents.code", contains("000000", "110000"));
@@ -68,7 +71,8 @@ class RegionResourceTest {
 
     @Test
     void childrenOfAPrefectureAreListedInCodeOrder() {
-        given().get("/api/v1/regions?parent=330300&limit=100").then()
+        given().get("/api/v1/regions?parent=330300&limit=100")
+                .then()
                 .statusCode(200)
                 .body("items.code", hasItem("330302"))
                 .body("items.parentCode", everyItem(equalTo("330300")))
@@ -91,11 +95,13 @@ class RegionResourceTest {
 
     @Test
     void malformedCodeIs400AndUnknownCodeIs404() {
-        given().get("/api/v1/regions/33").then()
+        given().get("/api/v1/regions/33")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("code"));
-        given().get("/api/v1/regions/339999").then()
+        given().get("/api/v1/regions/339999")
+                .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("title", equalTo("No such resource"))
@@ -104,17 +110,27 @@ class RegionResourceTest {
 
     @Test
     void badFiltersAre400NamingTheParameter() {
-        given().get("/api/v1/regions?level=city").then().statusCode(400)
+        given().get("/api/v1/regions?level=city")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("level"))
                 .body("violations[0].message", containsString("province"));
-        given().get("/api/v1/regions?parent=999999").then().statusCode(400)
+        given().get("/api/v1/regions?parent=999999")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("parent"));
-        given().get("/api/v1/regions?cursor=%%%").then().statusCode(400)
-                .body("violations[0].field", equalTo("cursor"));
-        String otherQueryCursor = given().get("/api/v1/regions?level=province&limit=1").path("nextCursor");
-        given().queryParam("cursor", otherQueryCursor).get("/api/v1/regions?level=county").then().statusCode(400)
+        given().get("/api/v1/regions?cursor=%%%").then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+        String otherQueryCursor =
+                given().get("/api/v1/regions?level=province&limit=1").path("nextCursor");
+        given().queryParam("cursor", otherQueryCursor)
+                .get("/api/v1/regions?level=county")
+                .then()
+                .statusCode(400)
                 .body("violations[0].message", containsString("another sort order or other filters"));
-        given().get("/api/v1/regions?limit=101").then().statusCode(400).body("violations[0].field", equalTo("limit"))
+        given().get("/api/v1/regions?limit=101")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("limit"))
                 .body("detail", not(containsString("Exception")));
     }
 

@@ -2,8 +2,8 @@ package cn.fucai.cms.search;
 
 import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.allPages;
-import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.execute;
@@ -41,7 +41,11 @@ class SearchTest {
         add("fund", "温州福彩公益金使用情况", "<p>全年投入福彩公益金743.9万元,受助者达3263人。</p>", "2020-01-06T11:49:00+08:00", null);
         add("lotto", "双色球开奖公告", "<p>本期双色球开奖,一等奖3注。</p>", "2020-01-07T00:00:00+08:00", null);
         add("split", "月度简报", "<p>社会公益。金额另行公布。生活幸福。彩虹出现。</p>", "2020-01-08T00:00:00+08:00", null);
-        add("conference", "全国福利彩票工作会议", "<p>会议在嘉兴召开。</p>", "2021-04-02T00:00:00+08:00",
+        add(
+                "conference",
+                "全国福利彩票工作会议",
+                "<p>会议在嘉兴召开。</p>",
+                "2021-04-02T00:00:00+08:00",
                 translation("en", "Welfare lottery conferences in Jiaxing"));
         add("title-hit", "助残项目启动", "<p>一个项目。</p>", "2019-01-01T00:00:00+08:00", null);
         add("body-hit", "年度回顾", "<p>今年开展助残活动。</p>", "2020-06-01T00:00:00+08:00", null);
@@ -64,8 +68,13 @@ class SearchTest {
     }
 
     private List<String> hits(String q) {
-        return given().queryParam("q", q).queryParam("publisher", publisher).get("/api/v1/search")
-                .then().statusCode(200).extract().path("items.slug");
+        return given().queryParam("q", q)
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.slug");
     }
 
     @Test
@@ -95,7 +104,9 @@ class SearchTest {
         add("scattered", "福彩发展", "<p>水彩公园。公益活动。</p>", "2022-01-01T00:00:00+08:00", null);
         add("scattered-title", "福彩发展与水彩公园公益", "<p>一篇。</p>", "2022-02-01T00:00:00+08:00", null);
         assertEquals(List.of("fund"), hits("\"福彩公益\""), "a quoted phrase only where it is written");
-        assertEquals(List.of("scattered-title", "fund", "scattered"), hits("福彩公益"),
+        assertEquals(
+                List.of("scattered-title", "fund", "scattered"),
+                hits("福彩公益"),
                 "unquoted, a Chinese word is all of its bigrams, wherever they are");
     }
 
@@ -114,13 +125,22 @@ class SearchTest {
 
     @Test
     void hitsCarryAHighlightedEscapedPassage() {
-        given().queryParam("q", "公益金").queryParam("publisher", publisher).get("/api/v1/search").then()
+        given().queryParam("q", "公益金")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
                 .body("items[0].matchedIn", equalTo("title"))
                 .body("items[0].snippet", equalTo("温州福彩<mark>公益金</mark>使用情况"))
                 .body("items[0].publisher.slug", equalTo(publisher));
-        given().queryParam("q", "双色球 一等奖").queryParam("publisher", publisher).get("/api/v1/search").then()
+        given().queryParam("q", "双色球 一等奖")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
                 .body("items[0].snippet", containsString("<mark>双色球</mark>"));
-        given().queryParam("q", "conferences").queryParam("publisher", publisher).get("/api/v1/search").then()
+        given().queryParam("q", "conferences")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
                 .body("items[0].snippet", containsString("<mark>conferences</mark>"));
     }
 
@@ -131,28 +151,58 @@ class SearchTest {
         draft.put("title", "未发布的公益金草稿");
         createArticleId(draft);
         assertEquals(List.of("fund"), hits("公益金"));
-        given().queryParam("q", "公益金").queryParam("status", "draft").queryParam("publisher", publisher).get("/api/v1/search")
-                .then().statusCode(200).body("items.size()", equalTo(0));
-        admin().queryParam("q", "公益金").queryParam("status", "draft").queryParam("publisher", publisher).get("/api/v1/search")
-                .then().statusCode(200).body("items[0].slug", equalTo("draft"));
-        given().queryParam("q", "公益金").queryParam("publisher", publisher).queryParam("publishedFrom", "2021-01-01")
-                .get("/api/v1/search").then().body("items.size()", equalTo(0));
-        given().queryParam("q", "conference").queryParam("publisher", publisher).queryParam("locale", "en")
-                .get("/api/v1/search").then().body("items[0].slug", equalTo("conference"));
+        given().queryParam("q", "公益金")
+                .queryParam("status", "draft")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+        admin().queryParam("q", "公益金")
+                .queryParam("status", "draft")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items[0].slug", equalTo("draft"));
+        given().queryParam("q", "公益金")
+                .queryParam("publisher", publisher)
+                .queryParam("publishedFrom", "2021-01-01")
+                .get("/api/v1/search")
+                .then()
+                .body("items.size()", equalTo(0));
+        given().queryParam("q", "conference")
+                .queryParam("publisher", publisher)
+                .queryParam("locale", "en")
+                .get("/api/v1/search")
+                .then()
+                .body("items[0].slug", equalTo("conference"));
     }
 
     @Test
     void unusableQueriesAre400AndQuerySyntaxIsJustText() {
         for (String bad : List.of("", "   ", "!!! ???", "<->", "字".repeat(201))) {
-            given().queryParam("q", bad).get("/api/v1/search").then().statusCode(400)
-                    .contentType("application/problem+json").body("violations[0].field", equalTo("q"));
+            given().queryParam("q", bad)
+                    .get("/api/v1/search")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("q"));
         }
         given().get("/api/v1/search").then().statusCode(400);
         for (String syntax : List.of("公益金 & !", "公益金:*", "(公益金 | 双色球)", "'公益金'", "公益金 <-> 双色球", "公益金\\")) {
-            given().queryParam("q", syntax).queryParam("publisher", publisher).get("/api/v1/search").then().statusCode(200);
+            given().queryParam("q", syntax)
+                    .queryParam("publisher", publisher)
+                    .get("/api/v1/search")
+                    .then()
+                    .statusCode(200);
         }
         assertEquals(List.of("fund"), hits("公益金:*"));
-        given().queryParam("q", "公益金").queryParam("status", "gone").get("/api/v1/search").then().statusCode(400)
+        given().queryParam("q", "公益金")
+                .queryParam("status", "gone")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("status"));
     }
 
@@ -171,7 +221,8 @@ class SearchTest {
         add("rare-title", "摄影展开幕", "<p>展出作品。</p>", "2019-03-01T00:00:00+08:00", null);
         add("rare-body", "文化活动", "<p>举办摄影比赛。</p>", "2019-04-01T00:00:00+08:00", null);
 
-        assertEquals(List.of("rare-title", "rare-body"), hits("摄影"), "the title hit first, though the body hit is newer");
+        assertEquals(
+                List.of("rare-title", "rare-body"), hits("摄影"), "the title hit first, though the body hit is newer");
         assertEquals(List.of(), hits("摄影 站点"));
 
         List<String> all = allPages("/api/v1/search?q=站点&limit=100&publisher=" + publisher, "slug");
@@ -206,7 +257,8 @@ class SearchTest {
             }
         }
 
-        var first = given().queryParam("q", "督导").queryParam("publisher", publisher).get("/api/v1/search");
+        var first =
+                given().queryParam("q", "督导").queryParam("publisher", publisher).get("/api/v1/search");
         // the publisher, the titles' probe and index read, the text's probe, its stretch and the rest, the hits' text
         first.then().statusCode(200).header("Server-Timing", equalTo("sql;desc=\"7 statements\""));
         assertEquals(expected.subList(0, 20), first.path("items.slug"));
@@ -229,13 +281,27 @@ class SearchTest {
 
     @Test
     void pagesFollowByCursor() {
-        var first = given().queryParam("q", "站点").queryParam("publisher", publisher).queryParam("limit", 1).get("/api/v1/search");
+        var first = given().queryParam("q", "站点")
+                .queryParam("publisher", publisher)
+                .queryParam("limit", 1)
+                .get("/api/v1/search");
         first.then().statusCode(200).body("items.size()", equalTo(1));
         String cursor = first.path("nextCursor");
-        given().queryParam("q", "站点").queryParam("publisher", publisher).queryParam("limit", 1).queryParam("cursor", cursor)
-                .get("/api/v1/search").then().statusCode(200).body("items.size()", equalTo(1))
+        given().queryParam("q", "站点")
+                .queryParam("publisher", publisher)
+                .queryParam("limit", 1)
+                .queryParam("cursor", cursor)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
                 .body("items[0].slug", org.hamcrest.Matchers.not(equalTo(first.path("items[0].slug"))));
-        given().queryParam("q", "公益金").queryParam("publisher", publisher).queryParam("cursor", cursor).get("/api/v1/search")
-                .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+        given().queryParam("q", "公益金")
+                .queryParam("publisher", publisher)
+                .queryParam("cursor", cursor)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("cursor"));
     }
 }

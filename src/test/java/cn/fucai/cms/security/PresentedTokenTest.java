@@ -11,9 +11,9 @@ import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.publisher;
 import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,8 +29,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PresentedTokenTest {
 
-    private static final List<String> ROUTES = List.of("/api/v1", "/api/v1/articles", "/api/v1/sales-figures/summary?groupBy=year",
-            "/api/v1/search?q=%E7%A6%8F%E5%BD%A9", "/api/v1/feed.atom", "/api/v1/regions/330000", "/disclosures/", "/",
+    private static final List<String> ROUTES = List.of(
+            "/api/v1",
+            "/api/v1/articles",
+            "/api/v1/sales-figures/summary?groupBy=year",
+            "/api/v1/search?q=%E7%A6%8F%E5%BD%A9",
+            "/api/v1/feed.atom",
+            "/api/v1/regions/330000",
+            "/disclosures/",
+            "/",
             "/api/v1/no-such-route");
 
     @Inject
@@ -38,13 +45,17 @@ class PresentedTokenTest {
 
     @Test
     void aBogusRevokedOrMalformedAuthorizationHeaderGets401ProblemOnEveryRoute() {
-        Response created = json().body(Map.of("name", "将被撤销的同步令牌", "role", "sync")).post("/api/v1/tokens");
+        Response created =
+                json().body(Map.of("name", "将被撤销的同步令牌", "role", "sync")).post("/api/v1/tokens");
         String revoked = created.path("secret");
         String revokedId = created.path("token.id");
         admin().delete("/api/v1/tokens/" + revokedId).then().statusCode(200);
-        for (String header : List.of("Bearer x1", "Bearer " + revoked, "Basic dXNlcjpwYXNz", "Bearer", "Bearer    ", "", "bearer x2")) {
+        for (String header : List.of(
+                "Bearer x1", "Bearer " + revoked, "Basic dXNlcjpwYXNz", "Bearer", "Bearer    ", "", "bearer x2")) {
             for (String route : ROUTES) {
-                given().header("Authorization", header).get(route).then()
+                given().header("Authorization", header)
+                        .get(route)
+                        .then()
                         .statusCode(401)
                         .contentType("application/problem+json")
                         .header("WWW-Authenticate", equalTo("Bearer realm=\"welfare-lottery-cms\""))
@@ -56,15 +67,23 @@ class PresentedTokenTest {
         }
         // a write with a bogus token is refused before its body is read, and nothing is written
         String slug = uniqueSlug("bogus");
-        given().header("Authorization", "Bearer x3").contentType("application/json").body(Map.of("slug", slug, "name", "x"))
-                .post("/api/v1/publishers").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer x3")
+                .contentType("application/json")
+                .body(Map.of("slug", slug, "name", "x"))
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         assertEquals(0, count(db, "select count(*) from publisher where slug = ?", slug));
     }
 
     @Test
     void theSchemeIsMatchedInAnyCaseAndSurroundingSpaceIsIgnored() {
         for (String scheme : List.of("Bearer ", "bearer ", "BEARER ", "BeArEr  ")) {
-            given().header("Authorization", scheme + ADMIN_TOKEN + " ").get("/api/v1/tokens").then().statusCode(200);
+            given().header("Authorization", scheme + ADMIN_TOKEN + " ")
+                    .get("/api/v1/tokens")
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -80,20 +99,30 @@ class PresentedTokenTest {
         Response forMissing = given().get("/api/v1/articles/" + missingId);
         forDraft.then().statusCode(404).contentType("application/problem+json");
         forMissing.then().statusCode(404).contentType("application/problem+json");
-        assertEquals(forMissing.asString().replace(missingId, "ID"), forDraft.asString().replace(draftId, "ID"));
+        assertEquals(
+                forMissing.asString().replace(missingId, "ID"),
+                forDraft.asString().replace(draftId, "ID"));
 
         String bySlug = "/api/v1/publishers/" + publisher + "/articles/";
         Response draftBySlug = given().get(bySlug + "2026-embargoed-draw-results");
         Response missingBySlug = given().get(bySlug + "2026-no-such-article");
         draftBySlug.then().statusCode(404);
         missingBySlug.then().statusCode(404);
-        assertEquals(missingBySlug.asString().replace("2026-no-such-article", "SLUG"),
+        assertEquals(
+                missingBySlug.asString().replace("2026-no-such-article", "SLUG"),
                 draftBySlug.asString().replace("2026-embargoed-draw-results", "SLUG"));
 
         // a bogus token cannot tell them apart either: both are 401, before the article is looked up
-        for (String path : List.of("/api/v1/articles/" + draftId, "/api/v1/articles/" + missingId, bySlug + "2026-embargoed-draw-results",
+        for (String path : List.of(
+                "/api/v1/articles/" + draftId,
+                "/api/v1/articles/" + missingId,
+                bySlug + "2026-embargoed-draw-results",
                 bySlug + "2026-no-such-article")) {
-            given().header("Authorization", "Bearer guess").get(path).then().statusCode(401).body("type", equalTo("/problems/unauthorized"));
+            given().header("Authorization", "Bearer guess")
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .body("type", equalTo("/problems/unauthorized"));
         }
     }
 
@@ -104,17 +133,28 @@ class PresentedTokenTest {
         String tokenId = audit.path("items.find { it.after?.slug == '" + slug + "' }.tokenId");
         String tokenName = audit.path("items.find { it.after?.slug == '" + slug + "' }.tokenName");
         assertEquals("CMS_ADMIN_TOKEN", tokenName);
-        org.junit.jupiter.api.Assertions.assertNotNull(tokenId, "the bootstrap admin token has an id of its own in the audit log");
-        admin().get("/api/v1/audit?tokenId=" + tokenId).then().statusCode(200).body("items.tokenName", org.hamcrest.Matchers.everyItem(equalTo("CMS_ADMIN_TOKEN")));
+        org.junit.jupiter.api.Assertions.assertNotNull(
+                tokenId, "the bootstrap admin token has an id of its own in the audit log");
+        admin().get("/api/v1/audit?tokenId=" + tokenId)
+                .then()
+                .statusCode(200)
+                .body("items.tokenName", org.hamcrest.Matchers.everyItem(equalTo("CMS_ADMIN_TOKEN")));
     }
 
     @Test
     void forwardedAddressesAreIgnoredUnlessAProxyIsTrusted() {
         String slug = uniqueSlug("direct");
-        json().header("X-Forwarded-For", "198.51.100.46").header("Forwarded", "for=198.51.100.47").body(publisher(slug))
-                .post("/api/v1/publishers").then().statusCode(201);
-        String recorded = column(db, "select client_address from audit_event where resource_type = 'publisher' and after_state->>'slug' = ?",
-                slug).get(0);
+        json().header("X-Forwarded-For", "198.51.100.46")
+                .header("Forwarded", "for=198.51.100.47")
+                .body(publisher(slug))
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(201);
+        String recorded = column(
+                        db,
+                        "select client_address from audit_event where resource_type = 'publisher' and after_state->>'slug' = ?",
+                        slug)
+                .get(0);
         assertTrue(recorded.equals("127.0.0.1") || recorded.equals("0:0:0:0:0:0:0:1"), recorded);
     }
 }

@@ -35,9 +35,19 @@ class RateLimitTest {
     public static class TinyLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cms.limits.writes-per-minute", "3", "cms.limits.expensive-reads-per-minute", "2",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.allow-x-forwarded", "true", "quarkus.http.proxy.allow-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,[::1]");
+            return Map.of(
+                    "cms.limits.writes-per-minute",
+                    "3",
+                    "cms.limits.expensive-reads-per-minute",
+                    "2",
+                    "quarkus.http.proxy.proxy-address-forwarding",
+                    "true",
+                    "quarkus.http.proxy.allow-x-forwarded",
+                    "true",
+                    "quarkus.http.proxy.allow-forwarded",
+                    "true",
+                    "quarkus.http.proxy.trusted-proxies",
+                    "127.0.0.1,[::1]");
         }
     }
 
@@ -56,13 +66,29 @@ class RateLimitTest {
 
     @Test
     void aTokenOverItsBudgetGets429WithRetryAfterAndOtherClientsAreNotAffected() {
-        String other = json().body(Map.of("name", "另一个编辑", "role", "sync")).post("/api/v1/tokens")
-                .then().statusCode(201).header("RateLimit-Remaining", "2").extract().path("secret");
-        json().body(publisher(uniqueSlug("rl"))).post("/api/v1/publishers").then().statusCode(201).header("RateLimit-Remaining", "1");
-        json().body(publisher(uniqueSlug("rl"))).post("/api/v1/publishers").then().statusCode(201)
-                .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "0").header("RateLimit-Reset", notNullValue());
+        String other = json().body(Map.of("name", "另一个编辑", "role", "sync"))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Remaining", "2")
+                .extract()
+                .path("secret");
+        json().body(publisher(uniqueSlug("rl")))
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Remaining", "1");
+        json().body(publisher(uniqueSlug("rl")))
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(201)
+                .header("RateLimit-Limit", "3")
+                .header("RateLimit-Remaining", "0")
+                .header("RateLimit-Reset", notNullValue());
         String refused = uniqueSlug("rl");
-        json().body(publisher(refused)).post("/api/v1/publishers").then()
+        json().body(publisher(refused))
+                .post("/api/v1/publishers")
+                .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/too-many-requests"))
@@ -71,8 +97,12 @@ class RateLimitTest {
         assertEquals(0, count(db, "select count(*) from publisher where slug = ?", refused));
 
         // another token has a budget of its own: its write is refused for its role, not for the rate
-        given().header("Authorization", "Bearer " + other).contentType(ContentType.JSON).body(publisher(uniqueSlug("rl")))
-                .post("/api/v1/publishers").then().statusCode(403);
+        given().header("Authorization", "Bearer " + other)
+                .contentType(ContentType.JSON)
+                .body(publisher(uniqueSlug("rl")))
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(403);
 
         given().get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "1");
         given().get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "0");
@@ -83,9 +113,20 @@ class RateLimitTest {
     @Test
     void everySpellingOfOneTokenSpendsTheSameBudget() {
         String secret = tokenOfItsOwn("sync");
-        given().header("Authorization", "Bearer " + secret).get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "1");
-        given().header("Authorization", "bearer  " + secret).get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "0");
-        given().header("Authorization", "BEARER " + secret + " ").get(SUMMARY).then().statusCode(429)
+        given().header("Authorization", "Bearer " + secret)
+                .get(SUMMARY)
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Remaining", "1");
+        given().header("Authorization", "bearer  " + secret)
+                .get(SUMMARY)
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Remaining", "0");
+        given().header("Authorization", "BEARER " + secret + " ")
+                .get(SUMMARY)
+                .then()
+                .statusCode(429)
                 .body("type", equalTo("/problems/too-many-requests"));
         given().header("Authorization", "BeArEr " + secret).get(SUMMARY).then().statusCode(429);
     }
@@ -96,8 +137,13 @@ class RateLimitTest {
         from(address).get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "1");
         from(address).get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "0");
         for (int i = 0; i < 20; i++) {
-            from(address).header("Authorization", "Bearer x" + i).get(SUMMARY).then().statusCode(401)
-                    .body("type", equalTo("/problems/unauthorized")).header("RateLimit-Remaining", nullValue());
+            from(address)
+                    .header("Authorization", "Bearer x" + i)
+                    .get(SUMMARY)
+                    .then()
+                    .statusCode(401)
+                    .body("type", equalTo("/problems/unauthorized"))
+                    .header("RateLimit-Remaining", nullValue());
         }
         from(address).get(SUMMARY).then().statusCode(429);
     }
@@ -108,20 +154,37 @@ class RateLimitTest {
         from("203.0.113.42").get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "0");
         from("203.0.113.42").get(SUMMARY).then().statusCode(429);
         from("203.0.113.43").get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "1");
-        given().header("Forwarded", "for=198.51.100.44").get(SUMMARY).then().statusCode(200).header("RateLimit-Remaining", "1");
+        given().header("Forwarded", "for=198.51.100.44")
+                .get(SUMMARY)
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Remaining", "1");
 
         String slug = uniqueSlug("proxied");
-        given().header("Authorization", "Bearer " + tokenOfItsOwn("admin")).contentType(ContentType.JSON).body(publisher(slug))
-                .header("X-Forwarded-For", "198.51.100.45").post("/api/v1/publishers").then().statusCode(201);
-        assertEquals(List.of("198.51.100.45"), column(db,
-                "select client_address from audit_event where resource_type = 'publisher' and after_state->>'slug' = ?", slug));
+        given().header("Authorization", "Bearer " + tokenOfItsOwn("admin"))
+                .contentType(ContentType.JSON)
+                .body(publisher(slug))
+                .header("X-Forwarded-For", "198.51.100.45")
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(201);
+        assertEquals(
+                List.of("198.51.100.45"),
+                column(
+                        db,
+                        "select client_address from audit_event where resource_type = 'publisher' and after_state->>'slug' = ?",
+                        slug));
     }
 
     /** A token made with SQL, so that its making spends no one's write budget; its budgets are its own. */
     private String tokenOfItsOwn(String role) {
         String secret = "cms_" + UUID.randomUUID() + UUID.randomUUID();
-        column(db, "insert into api_token (id, name, role, secret_hash, created_at) values (gen_random_uuid(), ?, ?, ?, now()) returning id",
-                "限流测试 " + role, role, Hashes.sha256Hex(secret));
+        column(
+                db,
+                "insert into api_token (id, name, role, secret_hash, created_at) values (gen_random_uuid(), ?, ?, ?, now()) returning id",
+                "限流测试 " + role,
+                role,
+                Hashes.sha256Hex(secret));
         return secret;
     }
 

@@ -24,8 +24,7 @@ public final class TestData {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** The bootstrap admin token of the test profile (cms.admin-token). */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghij";
@@ -114,7 +113,7 @@ public final class TestData {
     /** The first column of every row, as strings. */
     public static List<String> column(DataSource dataSource, String sql, Object... params) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
@@ -133,7 +132,7 @@ public final class TestData {
     /** Runs a statement that returns no rows, such as ANALYZE. */
     public static void execute(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -30,30 +30,47 @@ class CachingTest {
         String publisher = createPublisher();
         String id = createArticleId(article(publisher, "listed"));
         String list = "/api/v1/articles?locale=zh-CN&publisher=" + publisher;
-        String etag = given().get(list).then().statusCode(200).header("ETag", notNullValue()).extract().header("ETag");
+        String etag = given().get(list)
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .extract()
+                .header("ETag");
         given().header("If-None-Match", etag).get(list).then().statusCode(304).body(equalTo(""));
 
         Map<String, Object> body = article(publisher, "listed");
         body.put("translations", List.of(translation("en", "Listed")));
         json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
-        String afterTranslation = given().header("If-None-Match", etag).get(list).then().statusCode(200).extract().header("ETag");
+        String afterTranslation = given().header("If-None-Match", etag)
+                .get(list)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertNotEquals(etag, afterTranslation, "a new translation changes the list's availableLocales");
 
         Map<String, Object> renamed = publisher(publisher);
         renamed.put("name", "温州市福彩中心（新名）");
         json().body(renamed).put("/api/v1/publishers/" + publisher).then().statusCode(200);
-        given().header("If-None-Match", afterTranslation).get(list).then().statusCode(200)
+        given().header("If-None-Match", afterTranslation)
+                .get(list)
+                .then()
+                .statusCode(200)
                 .header("ETag", not(equalTo(afterTranslation)))
                 .body("items[0].publisher.name", equalTo("温州市福彩中心（新名）"));
     }
 
     @Test
     void anonymousReadsArePublicAndEverythingElseIsPrivate() {
-        given().get("/api/v1/regions/330000").then()
+        given().get("/api/v1/regions/330000")
+                .then()
                 .header("Cache-Control", "public, max-age=60, stale-while-revalidate=300");
         admin().get("/api/v1/regions/330000").then().header("Cache-Control", "private, no-store");
-        json().body(publisher(cn.fucai.cms.support.TestData.uniqueSlug("cache"))).post("/api/v1/publishers").then()
-                .statusCode(201).header("Cache-Control", "private, no-store");
+        json().body(publisher(cn.fucai.cms.support.TestData.uniqueSlug("cache")))
+                .post("/api/v1/publishers")
+                .then()
+                .statusCode(201)
+                .header("Cache-Control", "private, no-store");
         given().get("/api/v1/articles/not-a-uuid").then().statusCode(400).header("Cache-Control", "private, no-store");
     }
 
@@ -63,9 +80,18 @@ class CachingTest {
         String id = createArticleId(article(publisher, "dated"));
         Response first = given().get("/api/v1/articles/" + id);
         String lastModified = first.header("Last-Modified");
-        given().header("If-Modified-Since", lastModified).get("/api/v1/articles/" + id).then().statusCode(304);
-        given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").get("/api/v1/articles/" + id).then().statusCode(200);
-        given().header("If-Modified-Since", "not a date").get("/api/v1/articles/" + id).then().statusCode(200);
+        given().header("If-Modified-Since", lastModified)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(304);
+        given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
+        given().header("If-Modified-Since", "not a date")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
         given().get("/api/v1/publishers/" + publisher).then().header("Last-Modified", notNullValue());
     }
 
@@ -73,13 +99,20 @@ class CachingTest {
     void clientsThatAcceptGzipGetItAndCachesAreToldTheAnswerVariesByEncoding() throws Exception {
         String publisher = createPublisher();
         String id = createArticleId(article(publisher, "gzipped"));
-        var raw = io.restassured.RestAssured.config().decoderConfig(
-                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
-        Response plain = given().config(raw).header("Accept-Encoding", "identity").get("/api/v1/articles/" + id);
-        plain.then().statusCode(200).header("Content-Encoding", org.hamcrest.Matchers.nullValue())
+        var raw = io.restassured.RestAssured.config()
+                .decoderConfig(
+                        io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+        Response plain =
+                given().config(raw).header("Accept-Encoding", "identity").get("/api/v1/articles/" + id);
+        plain.then()
+                .statusCode(200)
+                .header("Content-Encoding", org.hamcrest.Matchers.nullValue())
                 .header("Vary", "Accept-Language, Accept-Encoding");
         Response gzipped = given().config(raw).header("Accept-Encoding", "gzip").get("/api/v1/articles/" + id);
-        gzipped.then().statusCode(200).header("Content-Encoding", "gzip").header("ETag", plain.header("ETag"))
+        gzipped.then()
+                .statusCode(200)
+                .header("Content-Encoding", "gzip")
+                .header("ETag", plain.header("ETag"))
                 .header("Vary", "Accept-Language, Accept-Encoding");
         try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.asByteArray()))) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(plain.asByteArray(), in.readAllBytes());

@@ -47,7 +47,8 @@ class SyncFeedTest {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .build();
 
     @Inject
     AgroalDataSource db;
@@ -80,11 +81,12 @@ class SyncFeedTest {
                 JsonNode body = read(page.asString());
                 for (JsonNode item : body.get("items")) {
                     String id = item.get("id").asText();
-                    log.add(id + " " + item.get("type").asText() + " " + (item.has("reason") ? item.get("reason").asText() : "")
-                            + " at " + cursor);
+                    log.add(id + " " + item.get("type").asText() + " "
+                            + (item.has("reason") ? item.get("reason").asText() : "") + " at " + cursor);
                     if (item.get("type").asText().equals("upsert")) {
                         JsonNode article = item.get("article");
-                        if (!Hashes.sha256Hex(canonical(article)).equals(item.get("contentHash").asText())) {
+                        if (!Hashes.sha256Hex(canonical(article))
+                                .equals(item.get("contentHash").asText())) {
                             hashMismatches++;
                         }
                         articles.put(id, article);
@@ -126,10 +128,13 @@ class SyncFeedTest {
                         continue;
                     }
                     String publisher = current.path("publisher.slug");
-                    Map<String, Object> body = article(random.nextInt(5) == 0 ? (publisher.equals(a) ? b : a) : publisher,
-                            current.path("slug"));
+                    Map<String, Object> body = article(
+                            random.nextInt(5) == 0 ? (publisher.equals(a) ? b : a) : publisher, current.path("slug"));
                     body.put("title", "第" + step + "次修改");
-                    body.put("status", List.of("published", "published", "draft", "archived").get(random.nextInt(4)));
+                    body.put(
+                            "status",
+                            List.of("published", "published", "draft", "archived")
+                                    .get(random.nextInt(4)));
                     if (random.nextBoolean()) {
                         body.put("translations", List.of(translation("en", "Edit " + step)));
                     }
@@ -179,7 +184,9 @@ class SyncFeedTest {
         if (!expected.equals(allOfAB)) {
             Set<String> extra = new HashSet<>(allOfAB);
             extra.removeAll(expected);
-            mirrorAll.log.stream().filter(line -> extra.stream().anyMatch(line::startsWith)).forEach(System.out::println);
+            mirrorAll.log.stream()
+                    .filter(line -> extra.stream().anyMatch(line::startsWith))
+                    .forEach(System.out::println);
             System.out.println("final cursor " + mirrorAll.cursor);
         }
         assertEquals(expected, allOfAB, "the mirror of everything holds exactly the published articles of A and B");
@@ -220,7 +227,9 @@ class SyncFeedTest {
 
             String before = mirror.cursor;
             mirror.catchUp();
-            assertEquals("温州福彩2019年销量再破20亿", mirror.articles.get(late).get("title").asText(),
+            assertEquals(
+                    "温州福彩2019年销量再破20亿",
+                    mirror.articles.get(late).get("title").asText(),
                     "the committed change waits behind the open transaction");
             assertFalse(before.isEmpty());
             slow.commit();
@@ -250,8 +259,11 @@ class SyncFeedTest {
         admin().delete("/api/v1/articles/" + deleted).then().statusCode(204);
         awaitFeedHorizon();
 
-        Response page = admin().queryParam("cursor", mirror.cursor).queryParam("publisher", publisher).get("/api/v1/sync/articles");
-        page.then().statusCode(200)
+        Response page = admin().queryParam("cursor", mirror.cursor)
+                .queryParam("publisher", publisher)
+                .get("/api/v1/sync/articles");
+        page.then()
+                .statusCode(200)
                 .body("items.find { it.id == '" + draft + "' }.reason", equalTo("unpublished"))
                 .body("items.find { it.id == '" + archived + "' }.reason", equalTo("archived"))
                 .body("items.find { it.id == '" + deleted + "' }.reason", equalTo("deleted"))
@@ -259,21 +271,37 @@ class SyncFeedTest {
         mirror.catchUp();
         assertTrue(mirror.articles.isEmpty());
 
-        String forged = mirror.cursor.substring(0, mirror.cursor.length() - 2) + (mirror.cursor.endsWith("AA") ? "BB" : "AA");
-        admin().queryParam("cursor", forged).queryParam("publisher", publisher).get("/api/v1/sync/articles").then()
-                .statusCode(410).contentType("application/problem+json").body("type", equalTo("/problems/cursor-gone"));
-        admin().queryParam("cursor", mirror.cursor).get("/api/v1/sync/articles").then()
-                .statusCode(410).body("detail", org.hamcrest.Matchers.containsString("publisher"));
+        String forged =
+                mirror.cursor.substring(0, mirror.cursor.length() - 2) + (mirror.cursor.endsWith("AA") ? "BB" : "AA");
+        admin().queryParam("cursor", forged)
+                .queryParam("publisher", publisher)
+                .get("/api/v1/sync/articles")
+                .then()
+                .statusCode(410)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/cursor-gone"));
+        admin().queryParam("cursor", mirror.cursor)
+                .get("/api/v1/sync/articles")
+                .then()
+                .statusCode(410)
+                .body("detail", org.hamcrest.Matchers.containsString("publisher"));
         given().get("/api/v1/sync/articles").then().statusCode(401);
 
         // Pruning past a cursor's position (as the retention job does) makes the cursor expire.
         try {
-            cn.fucai.cms.support.TestData.column(db, "update article_change_pruned set xid = ((select max(xid) from article_change)::text::bigint + 1)::text::xid8, "
-                    + "seq = 0 returning id");
-            admin().queryParam("cursor", mirror.cursor).queryParam("publisher", publisher).get("/api/v1/sync/articles").then()
-                    .statusCode(410).body("detail", org.hamcrest.Matchers.containsString("pruned"));
+            cn.fucai.cms.support.TestData.column(
+                    db,
+                    "update article_change_pruned set xid = ((select max(xid) from article_change)::text::bigint + 1)::text::xid8, "
+                            + "seq = 0 returning id");
+            admin().queryParam("cursor", mirror.cursor)
+                    .queryParam("publisher", publisher)
+                    .get("/api/v1/sync/articles")
+                    .then()
+                    .statusCode(410)
+                    .body("detail", org.hamcrest.Matchers.containsString("pruned"));
         } finally {
-            cn.fucai.cms.support.TestData.column(db, "update article_change_pruned set xid = '0', seq = 0 returning id");
+            cn.fucai.cms.support.TestData.column(
+                    db, "update article_change_pruned set xid = '0', seq = 0 returning id");
         }
     }
 
@@ -284,8 +312,9 @@ class SyncFeedTest {
      */
     private void awaitFeedHorizon() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (cn.fucai.cms.support.TestData.count(db,
-                "select count(*) from article_change where xid >= pg_snapshot_xmin(pg_current_snapshot())") > 0) {
+        while (cn.fucai.cms.support.TestData.count(
+                        db, "select count(*) from article_change where xid >= pg_snapshot_xmin(pg_current_snapshot())")
+                > 0) {
             assertTrue(System.currentTimeMillis() < deadline, "an open transaction held the feed back for 30 s");
             Thread.sleep(50);
         }

@@ -54,10 +54,15 @@ class WebhookSafetyTest {
     void startReceivers() throws Exception {
         allowed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         allowed.createContext("/hook", exchange -> {
-            received.add(Map.of("id", exchange.getRequestHeaders().getFirst("webhook-id"),
-                    "timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    "signature", exchange.getRequestHeaders().getFirst("webhook-signature"),
-                    "body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            received.add(Map.of(
+                    "id",
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    "timestamp",
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    "signature",
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    "body",
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -81,12 +86,28 @@ class WebhookSafetyTest {
     void targetsInsideTheNetworkOrOverPlainHttpAreRefusedAtCreationAndNothingIsStored() {
         String publisher = createPublisher();
         long before = count(db, "select count(*) from webhook");
-        for (String url : List.of("http://127.0.0.2:" + inside.getAddress().getPort() + "/hook", "https://127.0.0.2/", "https://10.0.0.1/",
-                "https://172.16.0.1/", "https://192.168.1.1/", "https://169.254.169.254/latest/meta-data/", "https://100.64.0.1/",
-                "https://0.0.0.0/", "https://224.0.0.1/", "https://[::1]/", "https://[fd00::1]/", "https://[fe80::1]/",
-                "https://[::ffff:10.0.0.1]/", "https://[64:ff9b::a00:1]/", "https://[2002:a00:1::]/",
-                "http://www.example.org/hook", "https://user:secret@www.example.org/hook", "ftp://www.example.org/")) {
-            json().body(Map.of("url", url, "events", List.of("article.published"), "publisher", publisher)).post("/api/v1/webhooks").then()
+        for (String url : List.of(
+                "http://127.0.0.2:" + inside.getAddress().getPort() + "/hook",
+                "https://127.0.0.2/",
+                "https://10.0.0.1/",
+                "https://172.16.0.1/",
+                "https://192.168.1.1/",
+                "https://169.254.169.254/latest/meta-data/",
+                "https://100.64.0.1/",
+                "https://0.0.0.0/",
+                "https://224.0.0.1/",
+                "https://[::1]/",
+                "https://[fd00::1]/",
+                "https://[fe80::1]/",
+                "https://[::ffff:10.0.0.1]/",
+                "https://[64:ff9b::a00:1]/",
+                "https://[2002:a00:1::]/",
+                "http://www.example.org/hook",
+                "https://user:secret@www.example.org/hook",
+                "ftp://www.example.org/")) {
+            json().body(Map.of("url", url, "events", List.of("article.published"), "publisher", publisher))
+                    .post("/api/v1/webhooks")
+                    .then()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("violations[0].field", equalTo("url"));
@@ -100,14 +121,27 @@ class WebhookSafetyTest {
         String publisher = createPublisher();
         String publisherId = admin().get("/api/v1/publishers/" + publisher).path("id");
         // written past the API, as if its name had been re-pointed at an internal address after it was checked
-        String webhook = column(db, """
+        String webhook = column(
+                        db,
+                        """
                 insert into webhook (id, url, events, secret, publisher_id, created_at)
                 values (gen_random_uuid(), ?, '{article.published}', ?, ?::uuid, now()) returning id""",
-                "http://127.0.0.2:" + inside.getAddress().getPort() + "/hook", WebhookSignature.newSecret(), publisherId).get(0);
+                        "http://127.0.0.2:" + inside.getAddress().getPort() + "/hook",
+                        WebhookSignature.newSecret(),
+                        publisherId)
+                .get(0);
         createArticleId(article(publisher, "to-the-inside"));
-        await(() -> count(db, "select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.webhook_id = ?::uuid",
-                webhook) >= 1, "an attempt", Duration.ofSeconds(20));
-        admin().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200)
+        await(
+                () -> count(
+                                db,
+                                "select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.webhook_id = ?::uuid",
+                                webhook)
+                        >= 1,
+                "an attempt",
+                Duration.ofSeconds(20));
+        admin().get("/api/v1/webhooks/" + webhook + "/deliveries")
+                .then()
+                .statusCode(200)
                 .body("items[0].attempts[0].error", equalTo("refused by policy"))
                 .body("items[0].attempts[0].statusCode", nullValue());
         assertEquals(List.of(), reachedInside, "nothing reached the internal address");
@@ -120,13 +154,33 @@ class WebhookSafetyTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closed = socket.getLocalPort();
         }
-        String webhook = json().body(Map.of("url", "http://127.0.0.1:" + closed + "/hook", "events", List.of("article.published"),
-                "publisher", publisher)).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        String webhook = json().body(Map.of(
+                        "url",
+                        "http://127.0.0.1:" + closed + "/hook",
+                        "events",
+                        List.of("article.published"),
+                        "publisher",
+                        publisher))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         createArticleId(article(publisher, "to-a-closed-port"));
-        await(() -> count(db, "select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.webhook_id = ?::uuid",
-                webhook) >= 1, "an attempt", Duration.ofSeconds(20));
-        assertEquals(List.of("connection failed"), column(db,
-                "select distinct a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.webhook_id = ?::uuid", webhook));
+        await(
+                () -> count(
+                                db,
+                                "select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.webhook_id = ?::uuid",
+                                webhook)
+                        >= 1,
+                "an attempt",
+                Duration.ofSeconds(20));
+        assertEquals(
+                List.of("connection failed"),
+                column(
+                        db,
+                        "select distinct a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.webhook_id = ?::uuid",
+                        webhook));
     }
 
     @Test
@@ -134,13 +188,22 @@ class WebhookSafetyTest {
         String publisher = createPublisher();
         String url = "http://127.0.0.1:" + allowed.getAddress().getPort() + "/hook";
         long before = count(db, "select count(*) from webhook");
-        for (String weak : List.of("0123456789abcdef0123", "whsec_!!!!not-base64!!!!", "whsec_" + Base64.getEncoder().encodeToString(new byte[16]))) {
-            json().body(Map.of("url", url, "events", List.of("article.published"), "publisher", publisher, "secret", weak))
-                    .post("/api/v1/webhooks").then().statusCode(400).body("violations[0].field", equalTo("secret"));
+        for (String weak : List.of(
+                "0123456789abcdef0123",
+                "whsec_!!!!not-base64!!!!",
+                "whsec_" + Base64.getEncoder().encodeToString(new byte[16]))) {
+            json().body(Map.of(
+                            "url", url, "events", List.of("article.published"), "publisher", publisher, "secret", weak))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(400)
+                    .body("violations[0].field", equalTo("secret"));
         }
         assertEquals(before, count(db, "select count(*) from webhook"));
 
-        Response created = json().body(Map.of("url", url, "events", List.of("article.published"), "publisher", publisher)).post("/api/v1/webhooks");
+        Response created = json().body(
+                        Map.of("url", url, "events", List.of("article.published"), "publisher", publisher))
+                .post("/api/v1/webhooks");
         created.then().statusCode(201).body("secret", startsWith("whsec_"));
         String secret = created.path("secret");
         String id = created.path("id");
@@ -156,13 +219,21 @@ class WebhookSafetyTest {
         String next = rotated.path("secret");
         createArticleId(article(publisher, "second"));
         await(() -> received.size() == 2, "the second delivery", Duration.ofSeconds(20));
-        assertEquals(sign(next, received.get(1)) + " " + sign(secret, received.get(1)), received.get(1).get("signature"),
+        assertEquals(
+                sign(next, received.get(1)) + " " + sign(secret, received.get(1)),
+                received.get(1).get("signature"),
                 "signed with the new secret and, during the overlap, the previous one");
 
-        column(db, "update webhook set previous_secret_expires_at = now() - interval '1 second' where id = ?::uuid returning id", id);
+        column(
+                db,
+                "update webhook set previous_secret_expires_at = now() - interval '1 second' where id = ?::uuid returning id",
+                id);
         createArticleId(article(publisher, "third"));
         await(() -> received.size() == 3, "the third delivery", Duration.ofSeconds(20));
-        assertEquals(sign(next, received.get(2)), received.get(2).get("signature"), "after the overlap only the new secret signs");
+        assertEquals(
+                sign(next, received.get(2)),
+                received.get(2).get("signature"),
+                "after the overlap only the new secret signs");
     }
 
     @Test
@@ -170,11 +241,16 @@ class WebhookSafetyTest {
         String publisher = createPublisher();
         String url = "http://127.0.0.1:" + allowed.getAddress().getPort() + "/hook";
         for (int i = 0; i < 20; i++) {
-            json().body(Map.of("url", url + i, "events", List.of("article.published"), "publisher", publisher)).post("/api/v1/webhooks")
-                    .then().statusCode(201);
+            json().body(Map.of("url", url + i, "events", List.of("article.published"), "publisher", publisher))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201);
         }
-        json().body(Map.of("url", url + "-21", "events", List.of("article.published"), "publisher", publisher)).post("/api/v1/webhooks")
-                .then().statusCode(409).contentType("application/problem+json");
+        json().body(Map.of("url", url + "-21", "events", List.of("article.published"), "publisher", publisher))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         String publisherId = admin().get("/api/v1/publishers/" + publisher).path("id");
         assertEquals(20, count(db, "select count(*) from webhook where publisher_id = ?::uuid", publisherId));
     }
@@ -183,7 +259,8 @@ class WebhookSafetyTest {
     private static String sign(String secret, Map<String, String> delivery) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        byte[] digest = mac.doFinal((delivery.get("id") + "." + delivery.get("timestamp") + "." + delivery.get("body")).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = mac.doFinal((delivery.get("id") + "." + delivery.get("timestamp") + "." + delivery.get("body"))
+                .getBytes(StandardCharsets.UTF_8));
         assertTrue(digest.length == 32);
         return "v1," + Base64.getEncoder().encodeToString(digest);
     }

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 class WebhookTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("福彩-webhook-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    private static final String SECRET = "whsec_"
+            + Base64.getEncoder().encodeToString("福彩-webhook-secret-0123456789".getBytes(StandardCharsets.UTF_8));
 
     @Inject
     AgroalDataSource db;
@@ -57,8 +58,7 @@ class WebhookTest {
     private volatile int defaultAnswer = 200;
 
     /** One request the receiver got. */
-    record Received(String id, String timestamp, String signature, String body, boolean signatureValid) {
-    }
+    record Received(String id, String timestamp, String signature, String body, boolean signatureValid) {}
 
     @BeforeEach
     void startReceiver() throws Exception {
@@ -68,7 +68,12 @@ class WebhookTest {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            received.add(new Received(id, timestamp, signature, body, signature != null && signature.equals(expectedSignature(id, timestamp, body))));
+            received.add(new Received(
+                    id,
+                    timestamp,
+                    signature,
+                    body,
+                    signature != null && signature.equals(expectedSignature(id, timestamp, body))));
             Integer answer = answers.poll();
             exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, -1);
             exchange.close();
@@ -91,14 +96,18 @@ class WebhookTest {
 
         await(() -> received.size() >= 3 && deliveryStatus(webhook).equals("succeeded"));
         assertEquals(3, received.size());
-        assertEquals(1, new HashSet<>(received.stream().map(Received::id).toList()).size(), "the same webhook-id on every retry");
+        assertEquals(
+                1,
+                new HashSet<>(received.stream().map(Received::id).toList()).size(),
+                "the same webhook-id on every retry");
         assertTrue(received.stream().allMatch(Received::signatureValid), "every attempt is signed");
         JsonNode payload = JSON.readTree(received.get(2).body());
         assertEquals("article.published", payload.get("type").asText());
         assertEquals(id, payload.get("data").get("id").asText());
         assertEquals("温州福彩2019年销量再破20亿", payload.get("data").get("title").asText());
 
-        admin().get("/api/v1/webhooks/" + webhook + "/deliveries").then()
+        admin().get("/api/v1/webhooks/" + webhook + "/deliveries")
+                .then()
                 .statusCode(200)
                 .body("items[0].status", equalTo("succeeded"))
                 .body("items[0].attemptCount", equalTo(3))
@@ -114,11 +123,16 @@ class WebhookTest {
         createArticleId(article(publisher, "failing"));
         await(() -> deliveryStatus(webhook).equals("failed"));
         Response deliveries = admin().get("/api/v1/webhooks/" + webhook + "/deliveries");
-        deliveries.then().body("items[0].attemptCount", equalTo(4)).body("items[0].attempts.statusCode", contains(500, 500, 500, 500));
+        deliveries
+                .then()
+                .body("items[0].attemptCount", equalTo(4))
+                .body("items[0].attempts.statusCode", contains(500, 500, 500, 500));
         String delivery = deliveries.path("items[0].id");
 
         defaultAnswer = 200;
-        admin().post("/api/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/redeliver").then().statusCode(204);
+        admin().post("/api/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/redeliver")
+                .then()
+                .statusCode(204);
         await(() -> deliveryStatus(webhook).equals("succeeded"));
     }
 
@@ -129,10 +143,14 @@ class WebhookTest {
         defaultAnswer = 410;
         String id = createArticleId(article(publisher, "gone"));
         await(() -> deliveryStatus(webhook).equals("failed"));
-        admin().get("/api/v1/webhooks/" + webhook).then().body("disabledAt", notNullValue())
+        admin().get("/api/v1/webhooks/" + webhook)
+                .then()
+                .body("disabledAt", notNullValue())
                 .body("disabledReason", equalTo("the receiver answered 410 Gone"));
         admin().delete("/api/v1/articles/" + id).then().statusCode(204);
-        assertEquals(1, count(db, "select count(*) from webhook_delivery where webhook_id = ?::uuid", webhook),
+        assertEquals(
+                1,
+                count(db, "select count(*) from webhook_delivery where webhook_id = ?::uuid", webhook),
                 "a disabled webhook gets no new deliveries");
     }
 
@@ -152,7 +170,10 @@ class WebhookTest {
         String publisher = createPublisher();
         String webhook = subscribe(publisher, List.of("figure.published"));
         for (int i = 0; i < 30; i++) {
-            json().body(figure(publisher, i)).post("/api/v1/sales-figures").then().statusCode(201);
+            json().body(figure(publisher, i))
+                    .post("/api/v1/sales-figures")
+                    .then()
+                    .statusCode(201);
         }
         ExecutorService dispatchers = Executors.newFixedThreadPool(4);
         List<Future<Integer>> runs = new ArrayList<>();
@@ -163,7 +184,11 @@ class WebhookTest {
             run.get();
         }
         dispatchers.shutdown();
-        await(() -> count(db, "select count(*) from webhook_delivery where webhook_id = ?::uuid and status = 'succeeded'", webhook) == 30);
+        await(() -> count(
+                        db,
+                        "select count(*) from webhook_delivery where webhook_id = ?::uuid and status = 'succeeded'",
+                        webhook)
+                == 30);
         assertEquals(30, received.size(), "no delivery was sent twice");
         assertEquals(30, new HashSet<>(received.stream().map(Received::id).toList()).size());
     }
@@ -176,7 +201,12 @@ class WebhookTest {
         for (int i = 0; i < 25; i++) {
             figures.add(figure(publisher, i));
         }
-        List<String> ids = json().body(figures).post("/api/v1/sales-figures/batch").then().statusCode(201).extract().path("id");
+        List<String> ids = json().body(figures)
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         await(() -> received.size() >= 1);
         Thread.sleep(500);
         assertEquals(1, received.size(), "one event for the whole batch");
@@ -208,18 +238,29 @@ class WebhookTest {
         try {
             String publisher = createPublisher();
             subscribe(publisher, List.of("article.published"));
-            json().body(Map.of("url", "http://127.0.0.1:" + slow.getAddress().getPort() + "/slow", "events", List.of("article.published"),
-                    "publisher", publisher)).post("/api/v1/webhooks").then().statusCode(201);
+            json().body(Map.of(
+                            "url",
+                            "http://127.0.0.1:" + slow.getAddress().getPort() + "/slow",
+                            "events",
+                            List.of("article.published"),
+                            "publisher",
+                            publisher))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 ids.add(createArticleId(article(publisher, "in-order-" + i)));
             }
             await(() -> received.size() == 3);
-            assertTrue(slowlyReceived.size() <= 1, "the fast receiver had all three while the slow one was still at its first: "
-                    + slowlyReceived.size());
+            assertTrue(
+                    slowlyReceived.size() <= 1,
+                    "the fast receiver had all three while the slow one was still at its first: "
+                            + slowlyReceived.size());
             List<String> fastOrder = new ArrayList<>();
             for (Received delivery : received) {
-                fastOrder.add(JSON.readTree(delivery.body()).get("data").get("id").asText());
+                fastOrder.add(
+                        JSON.readTree(delivery.body()).get("data").get("id").asText());
             }
             assertEquals(ids, fastOrder);
             await(() -> slowlyReceived.size() == 3);
@@ -230,19 +271,43 @@ class WebhookTest {
     }
 
     private static Map<String, Object> figure(String publisher, int i) {
-        return Map.of("publisher", publisher, "regionCode", "330300",
-                "period", Map.of("start", (2000 + i) + "-01-01", "end", (2000 + i) + "-12-31", "granularity", "YEAR"),
-                "lotteryType", "welfare", "amount", Map.of("value", "1", "unit", "亿元"), "qualifier", "exact",
-                "source", Map.of("url", "https://www.example.org/" + i));
+        return Map.of(
+                "publisher",
+                publisher,
+                "regionCode",
+                "330300",
+                "period",
+                Map.of("start", (2000 + i) + "-01-01", "end", (2000 + i) + "-12-31", "granularity", "YEAR"),
+                "lotteryType",
+                "welfare",
+                "amount",
+                Map.of("value", "1", "unit", "亿元"),
+                "qualifier",
+                "exact",
+                "source",
+                Map.of("url", "https://www.example.org/" + i));
     }
 
     private String subscribe(String publisher, List<String> events) {
-        return json().body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "events", events,
-                "secret", SECRET, "publisher", publisher)).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        return json().body(Map.of(
+                        "url",
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                        "events",
+                        events,
+                        "secret",
+                        SECRET,
+                        "publisher",
+                        publisher))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String deliveryStatus(String webhook) {
-        List<String> statuses = admin().get("/api/v1/webhooks/" + webhook + "/deliveries").path("items.status");
+        List<String> statuses =
+                admin().get("/api/v1/webhooks/" + webhook + "/deliveries").path("items.status");
         return statuses.isEmpty() ? "none" : statuses.get(0);
     }
 
@@ -259,7 +324,10 @@ class WebhookTest {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return "v1,"
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -25,6 +25,7 @@ public class ChangeListener {
 
     /** The listener's connection shows under this name in pg_stat_activity. */
     public static final String APPLICATION_NAME = "cms-change-listener";
+
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     private static final int POLL_MILLIS = 1000;
 
@@ -37,10 +38,12 @@ public class ChangeListener {
     private volatile Connection connection;
     private Thread thread;
 
-    ChangeListener(ResponseCache cache, ResponseCacheConfig config,
-                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                   @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "") String username,
-                   @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
+    ChangeListener(
+            ResponseCache cache,
+            ResponseCacheConfig config,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "") String username,
+            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
         this.cache = cache;
         this.url = url;
         this.username = username;
@@ -87,7 +90,9 @@ public class ChangeListener {
             } catch (SQLException | RuntimeException e) {
                 cache.listening(false);
                 if (running) {
-                    LOG.warnf("change listener disconnected (%s); public reads are not cached until it is back", e.getMessage());
+                    LOG.warnf(
+                            "change listener disconnected (%s); public reads are not cached until it is back",
+                            e.getMessage());
                 }
             }
             cache.listening(false);

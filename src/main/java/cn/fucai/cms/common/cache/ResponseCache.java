@@ -63,7 +63,8 @@ public class ResponseCache {
     }
 
     /** A stored answer: body, headers to replay, and the generations it was computed at. */
-    record CachedResponse(byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
+    record CachedResponse(
+            byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
 
         int weight() {
             return body.length + 64 * headers.size() + 64;
@@ -71,8 +72,7 @@ public class ResponseCache {
     }
 
     /** Which generation counters an answer depends on, and their values when it began. */
-    record Dependencies(int[] counters, long[] values) {
-    }
+    record Dependencies(int[] counters, long[] values) {}
 
     /** Whether answers may be served from and stored in the cache now. */
     public boolean active() {
@@ -165,12 +165,13 @@ public class ResponseCache {
         String token = UUID.randomUUID().toString();
         CompletableFuture<Void> arrived = new CompletableFuture<>();
         barriers.put(token, arrived);
-        return new Barrier(BARRIER + token, arrived.orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ignored, failure) -> barriers.remove(token)));
+        return new Barrier(
+                BARRIER + token,
+                arrived.orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .whenComplete((ignored, failure) -> barriers.remove(token)));
     }
 
-    record Barrier(String payload, CompletableFuture<Void> arrived) {
-    }
+    record Barrier(String payload, CompletableFuture<Void> arrived) {}
 
     private static int[] counters(String path) {
         String[] segments = path.split("/");

@@ -31,8 +31,13 @@ public class ResponseCacheFilter {
     private static final String PENDING = "cms.response-cache.pending";
     private static final String KEPT_OUT = "cms.response-cache.kept-out";
     /** The response headers an answer is replayed with; Cache-Control is added again by the caching headers. */
-    private static final List<String> REPLAYED = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
-            HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.VARY, "Link");
+    private static final List<String> REPLAYED = List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ETAG,
+            HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.CONTENT_LANGUAGE,
+            HttpHeaders.VARY,
+            "Link");
 
     private final ResponseCache cache;
     private final Jdbc jdbc;
@@ -43,13 +48,13 @@ public class ResponseCacheFilter {
     }
 
     /** An answer being computed for the cache: its key, and the generations it depends on. */
-    private record Pending(String key, Dependencies dependencies) {
-    }
+    private record Pending(String key, Dependencies dependencies) {}
 
     // after authentication and rate limits, which run at Priorities.USER
     @ServerRequestFilter(priority = Priorities.USER + 100)
     public Response serve(ContainerRequestContext request, ResourceInfo resource) {
-        if (!request.getMethod().equals(HttpMethod.GET) || !request.getUriInfo().getPath().startsWith("/api/")
+        if (!request.getMethod().equals(HttpMethod.GET)
+                || !request.getUriInfo().getPath().startsWith("/api/")
                 || !cache.active()
                 || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null && !sameForEveryCaller(resource)) {
             return null;
@@ -77,8 +82,10 @@ public class ResponseCacheFilter {
             awaitOwnChanges();
             return;
         }
-        if (!(request.getProperty(PENDING) instanceof Pending pending) || response.getStatus() != 200
-                || !(response.getEntity() instanceof byte[] body) || request.getProperty(KEPT_OUT) != null) {
+        if (!(request.getProperty(PENDING) instanceof Pending pending)
+                || response.getStatus() != 200
+                || !(response.getEntity() instanceof byte[] body)
+                || request.getProperty(KEPT_OUT) != null) {
             return;
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -88,8 +95,13 @@ public class ResponseCacheFilter {
                 headers.add(Map.entry(name, value));
             }
         }
-        cache.put(pending.key(), new CachedResponse(body, List.copyOf(headers), response.getHeaderString(HttpHeaders.ETAG),
-                pending.dependencies()));
+        cache.put(
+                pending.key(),
+                new CachedResponse(
+                        body,
+                        List.copyOf(headers),
+                        response.getHeaderString(HttpHeaders.ETAG),
+                        pending.dependencies()));
     }
 
     /**
@@ -102,13 +114,16 @@ public class ResponseCacheFilter {
 
     /** Whether the matched operation answers every caller alike (its security annotations have already let this one in). */
     private static boolean sameForEveryCaller(ResourceInfo resource) {
-        return resource.getResourceMethod() != null && (resource.getResourceMethod().isAnnotationPresent(SameForEveryCaller.class)
-                || resource.getResourceClass().isAnnotationPresent(SameForEveryCaller.class));
+        return resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(SameForEveryCaller.class)
+                        || resource.getResourceClass().isAnnotationPresent(SameForEveryCaller.class));
     }
 
     private static Response replay(ContainerRequestContext request, CachedResponse cached) {
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        boolean notModified = ifNoneMatch != null && cached.etag() != null && Representations.matchesWeakly(ifNoneMatch, cached.etag());
+        boolean notModified = ifNoneMatch != null
+                && cached.etag() != null
+                && Representations.matchesWeakly(ifNoneMatch, cached.etag());
         Response.ResponseBuilder answer = notModified ? Response.notModified() : Response.ok(cached.body());
         for (Map.Entry<String, String> header : cached.headers()) {
             if (!notModified || !header.getKey().equals(HttpHeaders.CONTENT_TYPE)) {
@@ -131,22 +146,30 @@ public class ResponseCacheFilter {
             Thread.currentThread().interrupt();
             cache.invalidateAll();
         } catch (RuntimeException e) {
-            LOG.warnf("could not send a barrier to the change listener (%s); dropping every cached answer", e.getMessage());
+            LOG.warnf(
+                    "could not send a barrier to the change listener (%s); dropping every cached answer",
+                    e.getMessage());
             cache.invalidateAll();
         }
     }
 
     private static boolean isWrite(String method) {
-        return method.equals(HttpMethod.POST) || method.equals(HttpMethod.PUT) || method.equals(HttpMethod.DELETE)
+        return method.equals(HttpMethod.POST)
+                || method.equals(HttpMethod.PUT)
+                || method.equals(HttpMethod.DELETE)
                 || method.equals(HttpMethod.PATCH);
     }
 
     /** The request as far as it can change the answer: path, query, and the negotiated headers. */
     private static String key(ContainerRequestContext request) {
         var uri = request.getUriInfo().getRequestUri();
-        return uri.getRawPath() + '?' + (uri.getRawQuery() == null ? "" : uri.getRawQuery())
-                + '\n' + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
-                + '\n' + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return uri.getRawPath()
+                + '?'
+                + (uri.getRawQuery() == null ? "" : uri.getRawQuery())
+                + '\n'
+                + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
+                + '\n'
+                + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static String nullToEmpty(String value) {

@@ -43,6 +43,7 @@ public class ProblemMappers {
     private static final String DATA_EXCEPTION_CLASS = "22";
     /** A statement stopped by statement_timeout (or cancelled), and a lock not granted within lock_timeout. */
     private static final String QUERY_CANCELED = "57014";
+
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @ServerExceptionMapper
@@ -63,10 +64,12 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         String detail = e.getMessage() == null || e.getMessage().isBlank()
-                ? "send an API token: Authorization: Bearer <token>" : e.getMessage();
+                ? "send an API token: Authorization: Bearer <token>"
+                : e.getMessage();
         return Response.fromResponse(problem(ProblemType.UNAUTHORIZED, detail, uri, List.of()))
                 .header("WWW-Authenticate", "Bearer realm=\"welfare-lottery-cms\"")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .build();
     }
 
     /** A valid token without the role an operation needs. */
@@ -79,13 +82,15 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldViolation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldViolation(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldViolation::field).thenComparing(Problem.FieldViolation::message))
+                .sorted(Comparator.comparing(Problem.FieldViolation::field)
+                        .thenComparing(Problem.FieldViolation::message))
                 .toList();
         if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
             LOG.errorf(e, "response failed validation: %s", violations);
             return problem(ProblemType.INTERNAL_ERROR, "the server produced an invalid response", uri, List.of());
         }
-        return problem(ProblemType.VALIDATION_FAILED, new InvalidInputException(violations).getMessage(), uri, violations);
+        return problem(
+                ProblemType.VALIDATION_FAILED, new InvalidInputException(violations).getMessage(), uri, violations);
     }
 
     @ServerExceptionMapper
@@ -138,8 +143,11 @@ public class ProblemMappers {
                 return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri, List.of());
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return problem(ProblemType.PRECONDITION_FAILED,
-                        "the resource was changed by another request at the same time; read it again and retry", uri, List.of());
+                return problem(
+                        ProblemType.PRECONDITION_FAILED,
+                        "the resource was changed by another request at the same time; read it again and retry",
+                        uri,
+                        List.of());
             }
             if (cause instanceof SQLException sql && (sql.getSQLState() != null || isConnectionFailure(sql))) {
                 Response answer = database(sql, uri);
@@ -160,30 +168,56 @@ public class ProblemMappers {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         if (isConnectionFailure(sql) || state.startsWith("53") || state.startsWith("57P")) {
             LOG.warnf("database unreachable on %s: %s", rawPath(uri), sql.getMessage());
-            return retryLater(problem(ProblemType.SERVICE_UNAVAILABLE, "the database cannot be reached; try again shortly", uri, List.of()), 5);
+            return retryLater(
+                    problem(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "the database cannot be reached; try again shortly",
+                            uri,
+                            List.of()),
+                    5);
         }
         if (state.equals(QUERY_CANCELED) || state.equals(LOCK_NOT_AVAILABLE)) {
             LOG.warnf("statement stopped by its time limit on %s: %s", rawPath(uri), sql.getMessage());
-            return retryLater(problem(ProblemType.SERVICE_UNAVAILABLE,
-                    "the request took longer than the service allows; narrow it or try again later", uri, List.of()), 10);
+            return retryLater(
+                    problem(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "the request took longer than the service allows; narrow it or try again later",
+                            uri,
+                            List.of()),
+                    10);
         }
         if (state.startsWith("40")) {
             LOG.infof("transaction rolled back by the database on %s: %s", rawPath(uri), sql.getMessage());
-            return retryLater(problem(ProblemType.SERVICE_UNAVAILABLE,
-                    "the request collided with another one at the same time; send it again", uri, List.of()), 1);
+            return retryLater(
+                    problem(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "the request collided with another one at the same time; send it again",
+                            uri,
+                            List.of()),
+                    1);
         }
         if (state.startsWith(DATA_EXCEPTION_CLASS)) {
             LOG.warnf("database refused a value on %s: %s", rawPath(uri), sql.getMessage());
-            return problem(ProblemType.VALIDATION_FAILED,
-                    "a value in the request is outside what the service can store (a number, date or text out of range)", uri, List.of());
+            return problem(
+                    ProblemType.VALIDATION_FAILED,
+                    "a value in the request is outside what the service can store (a number, date or text out of range)",
+                    uri,
+                    List.of());
         }
         if (state.equals(UNIQUE_VIOLATION)) {
-            return problem(ProblemType.CONFLICT,
-                    "another request created the same slug at the same time; choose another slug", uri, List.of());
+            return problem(
+                    ProblemType.CONFLICT,
+                    "another request created the same slug at the same time; choose another slug",
+                    uri,
+                    List.of());
         }
         if (state.startsWith("23")) {
             LOG.warnf("database refused a write on %s: %s", rawPath(uri), sql.getMessage());
-            return problem(ProblemType.CONFLICT, "the request conflicts with the stored content; read it again and retry", uri, List.of());
+            return problem(
+                    ProblemType.CONFLICT,
+                    "the request conflicts with the stored content; read it again and retry",
+                    uri,
+                    List.of());
         }
         return null;
     }
@@ -194,19 +228,32 @@ public class ProblemMappers {
     }
 
     private static Response retryLater(Response problem, int seconds) {
-        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds)).build();
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
+                .build();
     }
 
     /** SQL state class 08 (connection exception), or the pool giving up waiting for a connection. */
     private static boolean isConnectionFailure(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("08")
-                || e.getSQLState() == null && e.getMessage() != null && e.getMessage().contains("acquisition timeout");
+                || e.getSQLState() == null
+                        && e.getMessage() != null
+                        && e.getMessage().contains("acquisition timeout");
     }
 
-    private static Response problem(ProblemType type, String detail, UriInfo uri, List<Problem.FieldViolation> violations) {
-        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, "/" + uri.getPath().replaceFirst("^/", ""),
+    private static Response problem(
+            ProblemType type, String detail, UriInfo uri, List<Problem.FieldViolation> violations) {
+        Problem body = new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                detail,
+                "/" + uri.getPath().replaceFirst("^/", ""),
                 violations);
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(type.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {
@@ -252,7 +299,8 @@ public class ProblemMappers {
         String field = jsonPath(e);
         if (field.isEmpty()) {
             if (e instanceof JsonParseException parse && parse.getLocation() != null) {
-                return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+                return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
+                        + parse.getLocation().getColumnNr();
             }
             return e instanceof MismatchedInputException ? "the body must be a JSON object" : "malformed JSON";
         }

@@ -27,40 +27,69 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             for (Operation operation : path.getValue().getOperations().values()) {
                 if (operation.getResponses() == null) {
                     continue;
                 }
                 if (operation.getRequestBody() != null) {
-                    addIfMissing(operation, "413", "The request body is over the configured size; nothing was read (over 16 MiB "
-                            + "the HTTP server refuses it before it is read, with no body)");
+                    addIfMissing(
+                            operation,
+                            "413",
+                            "The request body is over the configured size; nothing was read (over 16 MiB "
+                                    + "the HTTP server refuses it before it is read, with no body)");
                 }
                 if (operation == path.getValue().getGET() && servesJson(operation)) {
                     addIfMissing(operation, "304", "Unchanged since the ETag in If-None-Match; no body");
                 }
-                addIfMissing(operation, "401", "An Authorization header was sent, but its token is unknown, expired, revoked or "
-                        + "malformed; this operation needs no token");
-                boolean write = operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                addIfMissing(
+                        operation,
+                        "401",
+                        "An Authorization header was sent, but its token is unknown, expired, revoked or "
+                                + "malformed; this operation needs no token");
+                boolean write = operation.getSecurity() != null
+                        && !operation.getSecurity().isEmpty()
                         && operation != path.getValue().getGET();
                 if (write) {
-                    addIfMissing(operation, "429", "Over this token's (or address's) budget of writes per minute; see Retry-After");
+                    addIfMissing(
+                            operation,
+                            "429",
+                            "Over this token's (or address's) budget of writes per minute; see Retry-After");
                 } else if (isExpensiveRead(path.getKey(), operation)) {
-                    addIfMissing(operation, "429", "Over this token's (or address's) budget of summaries, searches and exports per minute; see Retry-After");
+                    addIfMissing(
+                            operation,
+                            "429",
+                            "Over this token's (or address's) budget of summaries, searches and exports per minute; see Retry-After");
                 }
                 if (operation.getResponses().getAPIResponse("500") == null) {
-                    operation.getResponses().addAPIResponse("500",
-                            OASFactory.createAPIResponse().description("Unexpected error; logged on the server, never detailed here"));
+                    operation
+                            .getResponses()
+                            .addAPIResponse(
+                                    "500",
+                                    OASFactory.createAPIResponse()
+                                            .description(
+                                                    "Unexpected error; logged on the server, never detailed here"));
                 }
                 addIfMissing(operation, "406", "The Accept header names no media type this operation serves");
-                addIfMissing(operation, "503", "The database cannot be reached, or a statement ran out of time; try again after "
-                        + "Retry-After seconds");
+                addIfMissing(
+                        operation,
+                        "503",
+                        "The database cannot be reached, or a statement ran out of time; try again after "
+                                + "Retry-After seconds");
                 if (operation.getResponses().getAPIResponse(URI_TOO_LONG) == null) {
-                    operation.getResponses().addAPIResponse(URI_TOO_LONG, OASFactory.createAPIResponse()
-                            .description("The request line is longer than the HTTP server takes (4096 bytes); answered with no body"));
+                    operation
+                            .getResponses()
+                            .addAPIResponse(
+                                    URI_TOO_LONG,
+                                    OASFactory.createAPIResponse()
+                                            .description(
+                                                    "The request line is longer than the HTTP server takes (4096 bytes); answered with no body"));
                 }
-                for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
-                    if ((response.getKey().startsWith("4") || response.getKey().startsWith("5")) && !response.getKey().equals(URI_TOO_LONG)) {
+                for (Map.Entry<String, APIResponse> response :
+                        operation.getResponses().getAPIResponses().entrySet()) {
+                    if ((response.getKey().startsWith("4") || response.getKey().startsWith("5"))
+                            && !response.getKey().equals(URI_TOO_LONG)) {
                         response.getValue().setContent(problemContent());
                     }
                 }
@@ -70,7 +99,9 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void addIfMissing(Operation operation, String status, String description) {
         if (operation.getResponses().getAPIResponse(status) == null) {
-            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+            operation
+                    .getResponses()
+                    .addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
     }
 
@@ -88,7 +119,10 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
     }
 }

@@ -7,7 +7,9 @@ public class TooManyRequestsException extends ApiException {
     private final int limit;
 
     public TooManyRequestsException(int limit, long retryAfterSeconds, String what) {
-        super(ProblemType.TOO_MANY_REQUESTS, "more than " + limit + " " + what + " per minute; retry in " + retryAfterSeconds + " s");
+        super(
+                ProblemType.TOO_MANY_REQUESTS,
+                "more than " + limit + " " + what + " per minute; retry in " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
         this.limit = limit;
     }

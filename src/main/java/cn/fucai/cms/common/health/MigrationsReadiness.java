@@ -32,14 +32,23 @@ public class MigrationsReadiness implements HealthCheck {
         try {
             MigrationInfo current = flyway.info().current();
             MigrationInfo[] pending = flyway.info().pending();
-            health.withData("version", current == null ? "none" : current.getVersion().getVersion())
+            health.withData(
+                            "version",
+                            current == null ? "none" : current.getVersion().getVersion())
                     .withData("pending", pending.length);
             if (pending.length > 0) {
-                health.withData("next", Arrays.stream(pending).map(m -> m.getVersion().getVersion()).findFirst().orElse(""));
+                health.withData(
+                        "next",
+                        Arrays.stream(pending)
+                                .map(m -> m.getVersion().getVersion())
+                                .findFirst()
+                                .orElse(""));
             }
             return health.status(pending.length == 0).build();
         } catch (RuntimeException e) {
-            return health.down().withData("error", String.valueOf(e.getMessage())).build();
+            return health.down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

@@ -27,7 +27,10 @@ public class BodySizeLimit {
         long limit = request.getUriInfo().getPath().endsWith("/batch") ? limits.batchBodyBytes() : limits.bodyBytes();
         request.setProperty(LIMIT, limit);
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19 && Long.parseLong(length) > limit) {
+        if (length != null
+                && length.chars().allMatch(Character::isDigit)
+                && length.length() < 19
+                && Long.parseLong(length) > limit) {
             throw new PayloadTooLargeException(limit);
         }
     }

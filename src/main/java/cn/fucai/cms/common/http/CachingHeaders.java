@@ -23,9 +23,10 @@ public class CachingHeaders {
     private final ObjectMapper json;
     private final String publicCacheControl;
 
-    public CachingHeaders(ObjectMapper json,
-                          @ConfigProperty(name = "cms.cache.max-age", defaultValue = "60") int maxAge,
-                          @ConfigProperty(name = "cms.cache.stale-while-revalidate", defaultValue = "300") int staleWhileRevalidate) {
+    public CachingHeaders(
+            ObjectMapper json,
+            @ConfigProperty(name = "cms.cache.max-age", defaultValue = "60") int maxAge,
+            @ConfigProperty(name = "cms.cache.stale-while-revalidate", defaultValue = "300") int staleWhileRevalidate) {
         this.json = json;
         this.publicCacheControl = "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate;
     }
@@ -36,12 +37,17 @@ public class CachingHeaders {
         if (!path.startsWith("/api/")) {
             return;
         }
-        boolean read = request.getMethod().equals(HttpMethod.GET) || request.getMethod().equals(HttpMethod.HEAD);
+        boolean read = request.getMethod().equals(HttpMethod.GET)
+                || request.getMethod().equals(HttpMethod.HEAD);
         boolean withToken = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         boolean cacheable = read && !withToken && (response.getStatus() == 200 || response.getStatus() == 304);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheable ? publicCacheControl : "private, no-store");
+        response.getHeaders()
+                .putSingle(HttpHeaders.CACHE_CONTROL, cacheable ? publicCacheControl : "private, no-store");
         varyByEncoding(response);
-        if (read && response.getStatus() == 200 && response.hasEntity() && !(response.getEntity() instanceof byte[])
+        if (read
+                && response.getStatus() == 200
+                && response.hasEntity()
+                && !(response.getEntity() instanceof byte[])
                 && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
             // written once, here: the bytes are hashed, sent, and kept by the response cache
             byte[] body = serialise(response.getEntity());

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 from the Java runtime, for token secrets and for keys that must not hold a secret. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha256Hex(String text) {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));

@@ -20,10 +20,14 @@ public class PublicUrl {
 
     PublicUrl(@ConfigProperty(name = "cms.public-url") String base) {
         URI parsed = URI.create(base.strip());
-        if (!parsed.isAbsolute() || parsed.getHost() == null || !(parsed.getScheme().equals("http") || parsed.getScheme().equals("https"))
-                || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
-            throw new IllegalStateException("CMS_PUBLIC_URL must be an absolute http or https URL without query, such as "
-                    + "https://cms.example.org; it is " + base);
+        if (!parsed.isAbsolute()
+                || parsed.getHost() == null
+                || !(parsed.getScheme().equals("http") || parsed.getScheme().equals("https"))
+                || parsed.getRawQuery() != null
+                || parsed.getRawFragment() != null) {
+            throw new IllegalStateException(
+                    "CMS_PUBLIC_URL must be an absolute http or https URL without query, such as "
+                            + "https://cms.example.org; it is " + base);
         }
         this.base = parsed.toString().replaceAll("/+$", "");
     }
@@ -33,7 +37,9 @@ public class PublicUrl {
         if (response.getHeaders().getFirst(HttpHeaders.LOCATION) instanceof URI location) {
             response.getHeaders().putSingle(HttpHeaders.LOCATION, rebase(location));
         } else if (response.getHeaderString(HttpHeaders.LOCATION) != null) {
-            response.getHeaders().putSingle(HttpHeaders.LOCATION, rebase(URI.create(response.getHeaderString(HttpHeaders.LOCATION))));
+            response.getHeaders()
+                    .putSingle(
+                            HttpHeaders.LOCATION, rebase(URI.create(response.getHeaderString(HttpHeaders.LOCATION))));
         }
     }
 

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 /** Parses path and query parameters into typed values, or fails with a 400 that names the parameter. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** The enum constant spelled {@code value}; null stays null. */
     public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
@@ -26,7 +25,8 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw new InvalidInputException(name, "must be one of " + allowed + "; was '" + value + "'");
         }
     }
@@ -39,7 +39,9 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        return isDate(value) ? dateOrTime(name, value).atStartOfDay(CONTENT_ZONE).toInstant() : timestamp(name, value);
+        return isDate(value)
+                ? dateOrTime(name, value).atStartOfDay(CONTENT_ZONE).toInstant()
+                : timestamp(name, value);
     }
 
     /** Exclusive upper bound for an inclusive filter: just after the timestamp, or the start of the next day. */
@@ -47,7 +49,8 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        return isDate(value) ? dateOrTime(name, value).plusDays(1).atStartOfDay(CONTENT_ZONE).toInstant()
+        return isDate(value)
+                ? dateOrTime(name, value).plusDays(1).atStartOfDay(CONTENT_ZONE).toInstant()
                 : timestamp(name, value).plusNanos(1000);
     }
 
@@ -91,8 +94,10 @@ public final class QueryParams {
     }
 
     private static InvalidInputException badTime(String name, String value) {
-        return new InvalidInputException(name,
-                "must be an RFC 3339 timestamp such as 2021-04-02T00:00:00+08:00 or a date such as 2021-04-02; was '" + value + "'");
+        return new InvalidInputException(
+                name,
+                "must be an RFC 3339 timestamp such as 2021-04-02T00:00:00+08:00 or a date such as 2021-04-02; was '"
+                        + value + "'");
     }
 
     /** A UUID; anything else is a 400. */
@@ -104,7 +109,8 @@ public final class QueryParams {
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw new InvalidInputException(name, "must be a UUID such as 0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11; was '" + value + "'");
+        throw new InvalidInputException(
+                name, "must be a UUID such as 0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11; was '" + value + "'");
     }
 
     /** The UUID that {@code value} spells, or null when it is something else, such as a slug. */

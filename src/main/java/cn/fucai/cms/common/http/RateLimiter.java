@@ -25,6 +25,7 @@ public class RateLimiter {
 
     /** Where the authentication check leaves an authenticated caller's key on the request's routing context. */
     public static final String CLIENT_KEY = "cms.rate-limit.client";
+
     private static final String STATE = "cms.rate-limit";
 
     private final LimitsConfig limits;
@@ -41,23 +42,23 @@ public class RateLimiter {
     }
 
     /** A fixed one-minute window of one client's requests of one kind. */
-    private record Window(long minute, AtomicInteger used) {
-    }
+    private record Window(long minute, AtomicInteger used) {}
 
     /** What the response filter reports: the budget and what is left of it. */
-    record Budget(int limit, int remaining, long resetSeconds) {
-    }
+    record Budget(int limit, int remaining, long resetSeconds) {}
 
     @ServerRequestFilter
     public void limit(ContainerRequestContext request, RoutingContext http) {
         String kind = kind(request);
-        int limit = kind == null ? 0 : kind.equals("writes") ? limits.writesPerMinute() : limits.expensiveReadsPerMinute();
+        int limit =
+                kind == null ? 0 : kind.equals("writes") ? limits.writesPerMinute() : limits.expensiveReadsPerMinute();
         if (limit <= 0) {
             return;
         }
         Budget budget = spend(kind + "|" + client(http), limit, System.currentTimeMillis());
         if (budget.remaining() < 0) {
-            throw new TooManyRequestsException(limit, budget.resetSeconds(), kind.equals("writes") ? "writes" : "summaries, searches or exports");
+            throw new TooManyRequestsException(
+                    limit, budget.resetSeconds(), kind.equals("writes") ? "writes" : "summaries, searches or exports");
         }
         request.setProperty(STATE, budget);
     }
@@ -66,7 +67,9 @@ public class RateLimiter {
     Budget spend(String key, int limit, long nowMillis) {
         long minute = nowMillis / 60_000;
         long resetSeconds = Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
-        Window window = windows.asMap().compute(key, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
+        Window window = windows.asMap()
+                .compute(
+                        key, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
         return new Budget(limit, limit - window.used().incrementAndGet(), resetSeconds);
     }
 
@@ -88,13 +91,17 @@ public class RateLimiter {
     /** "writes", "reads" for expensive reads, or null for requests that are not limited. */
     private static String kind(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (method.equals(HttpMethod.POST) || method.equals(HttpMethod.PUT) || method.equals(HttpMethod.DELETE)
+        if (method.equals(HttpMethod.POST)
+                || method.equals(HttpMethod.PUT)
+                || method.equals(HttpMethod.DELETE)
                 || method.equals(HttpMethod.PATCH)) {
             return "writes";
         }
         String path = request.getUriInfo().getPath();
-        boolean csv = request.getAcceptableMediaTypes().stream().anyMatch(t -> t.getSubtype().equals("csv"));
-        if (method.equals(HttpMethod.GET) && (path.endsWith("/summary") || path.contains("/search") || csv && path.contains("-figures"))) {
+        boolean csv = request.getAcceptableMediaTypes().stream()
+                .anyMatch(t -> t.getSubtype().equals("csv"));
+        if (method.equals(HttpMethod.GET)
+                && (path.endsWith("/summary") || path.contains("/search") || csv && path.contains("-figures"))) {
             return "reads";
         }
         return null;
@@ -103,6 +110,8 @@ public class RateLimiter {
     /** The authenticated token's key, else the client address; never anything the client wrote itself. */
     private static String client(RoutingContext http) {
         String token = http.get(CLIENT_KEY);
-        return token != null ? token : "address:" + http.request().remoteAddress().hostAddress();
+        return token != null
+                ? token
+                : "address:" + http.request().remoteAddress().hostAddress();
     }
 }

@@ -14,8 +14,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Responses that carry a strong ETag, answering conditional GETs with 304. */
 public final class Representations {
 
-    private Representations() {
-    }
+    private Representations() {}
 
     /**
      * 200 with the ETag and Last-Modified, or 304 with no body when the client's If-None-Match already names the ETag
@@ -23,12 +22,18 @@ public final class Representations {
      */
     public static <T> RestResponse<T> ok(HttpHeaders headers, EntityTag etag, Instant lastModified, T entity) {
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        boolean notModified = ifNoneMatch != null ? matchesWeakly(ifNoneMatch, etag) : notModifiedSince(headers, lastModified);
+        boolean notModified =
+                ifNoneMatch != null ? matchesWeakly(ifNoneMatch, etag) : notModifiedSince(headers, lastModified);
         Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
         if (notModified) {
-            return RestResponse.ResponseBuilder.<T>notModified(etag).lastModified(modified).build();
+            return RestResponse.ResponseBuilder.<T>notModified(etag)
+                    .lastModified(modified)
+                    .build();
         }
-        return RestResponse.ResponseBuilder.ok(entity).tag(etag).lastModified(modified).build();
+        return RestResponse.ResponseBuilder.ok(entity)
+                .tag(etag)
+                .lastModified(modified)
+                .build();
     }
 
     private static boolean notModifiedSince(HttpHeaders headers, Instant lastModified) {
@@ -37,7 +42,8 @@ public final class Representations {
             return false;
         }
         try {
-            Instant client = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant client = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(client);
         } catch (DateTimeParseException e) {
             return false; // RFC 9110: an invalid date is ignored
@@ -46,7 +52,10 @@ public final class Representations {
 
     /** 201 with Location and ETag. */
     public static <T> RestResponse<T> created(URI location, EntityTag etag, T entity) {
-        return RestResponse.ResponseBuilder.<T>created(location).entity(entity).tag(etag).build();
+        return RestResponse.ResponseBuilder.<T>created(location)
+                .entity(entity)
+                .tag(etag)
+                .build();
     }
 
     /** If-None-Match uses weak comparison (RFC 9110 13.1.2): W/"x" matches "x". */

@@ -26,7 +26,8 @@ public class RequestLog {
     private static final String REQUEST_ID = "X-Request-Id";
     private static final String TRACEPARENT = "traceparent";
     private static final Pattern USABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern W3C_TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Pattern W3C_TRACEPARENT =
+            Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     /** Where RESTEasy Reactive leaves the matched path template on the request's context (as Micrometer reads it). */
     private static final String TEMPLATE = "UrlPathTemplate";
 
@@ -47,7 +48,8 @@ public class RequestLog {
         var trace = traceparent == null ? null : W3C_TRACEPARENT.matcher(traceparent);
         String traceId = trace != null && trace.matches() ? trace.group(1) : null;
         String given = request.getHeader(REQUEST_ID);
-        String requestId = given != null && USABLE_ID.matcher(given).matches() ? given
+        String requestId = given != null && USABLE_ID.matcher(given).matches()
+                ? given
                 : traceId != null ? traceId : UUID.randomUUID().toString();
         context.response().putHeader(REQUEST_ID, requestId);
         if (traceId != null) {
@@ -67,8 +69,14 @@ public class RequestLog {
             MDC.put("status", Integer.toString(context.response().getStatusCode()));
             MDC.put("durationMs", String.format("%.1f", millis));
             try {
-                LOG.infof("%s %s %d %.1f ms %s id=%s", request.method().name(), route, context.response().getStatusCode(), millis,
-                        request.path(), requestId);
+                LOG.infof(
+                        "%s %s %d %.1f ms %s id=%s",
+                        request.method().name(),
+                        route,
+                        context.response().getStatusCode(),
+                        millis,
+                        request.path(),
+                        requestId);
             } finally {
                 MDC.remove("method");
                 MDC.remove("route");

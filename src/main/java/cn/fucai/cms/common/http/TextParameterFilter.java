@@ -12,7 +12,8 @@ public class TextParameterFilter {
 
     @ServerRequestFilter
     public void rejectUnstorableText(UriInfo uri) {
-        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                uri.getQueryParameters().entrySet()) {
             check(parameter.getKey(), parameter.getValue());
         }
         for (Map.Entry<String, List<String>> parameter : uri.getPathParameters().entrySet()) {

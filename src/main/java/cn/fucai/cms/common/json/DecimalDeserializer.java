@@ -20,7 +20,8 @@ class DecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
     @Override
     public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            throw new InvalidTextException(parser, "must be " + DecimalText.EXPECTED + ", as a JSON string, not a JSON number");
+            throw new InvalidTextException(
+                    parser, "must be " + DecimalText.EXPECTED + ", as a JSON string, not a JSON number");
         }
         String text = parser.getText();
         BigDecimal value = DecimalText.parse(text);

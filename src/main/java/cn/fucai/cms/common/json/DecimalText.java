@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 public final class DecimalText {
 
     /** What a client must send, for messages. */
-    public static final String EXPECTED = "a decimal written out in digits such as \"743.9\" (at most 20 digits before the point "
-            + "and 10 after, no exponent)";
+    public static final String EXPECTED =
+            "a decimal written out in digits such as \"743.9\" (at most 20 digits before the point "
+                    + "and 10 after, no exponent)";
+
     private static final Pattern PLAIN = Pattern.compile("-?\\d{1,20}(\\.\\d{1,10})?");
 
-    private DecimalText() {
-    }
+    private DecimalText() {}
 
     /** The decimal, or null when the text is not one this service takes. */
     public static BigDecimal parse(String text) {

@@ -32,12 +32,22 @@ public class JsonSettings implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().configure(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8.mappedFeature(), true);
-        mapper.registerModule(new SimpleModule("text-values").addDeserializer(String.class, new TextDeserializer())
+        mapper.registerModule(new SimpleModule("text-values")
+                .addDeserializer(String.class, new TextDeserializer())
                 .addDeserializer(BigDecimal.class, new DecimalDeserializer()));
         mapper.registerModule(new SimpleModule("date-range")
-                .addDeserializer(LocalDate.class, new BoundedDateDeserializer<>(LocalDate.class, LocalDateDeserializer.INSTANCE, DateRange::problem))
-                .addDeserializer(Instant.class, new BoundedDateDeserializer<>(Instant.class, InstantDeserializer.INSTANT, DateRange::problem))
-                .addDeserializer(OffsetDateTime.class, new BoundedDateDeserializer<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME,
-                        t -> DateRange.problem(t.toInstant()))));
+                .addDeserializer(
+                        LocalDate.class,
+                        new BoundedDateDeserializer<>(
+                                LocalDate.class, LocalDateDeserializer.INSTANCE, DateRange::problem))
+                .addDeserializer(
+                        Instant.class,
+                        new BoundedDateDeserializer<>(Instant.class, InstantDeserializer.INSTANT, DateRange::problem))
+                .addDeserializer(
+                        OffsetDateTime.class,
+                        new BoundedDateDeserializer<>(
+                                OffsetDateTime.class,
+                                InstantDeserializer.OFFSET_DATE_TIME,
+                                t -> DateRange.problem(t.toInstant()))));
     }
 }

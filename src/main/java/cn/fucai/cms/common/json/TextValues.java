@@ -7,8 +7,7 @@ package cn.fucai.cms.common.json;
  */
 public final class TextValues {
 
-    private TextValues() {
-    }
+    private TextValues() {}
 
     /** Why the value cannot be stored, or null when it can. */
     public static String problem(String value) {
@@ -26,10 +25,12 @@ public final class TextValues {
                     i++;
                     continue;
                 }
-                return "contains an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c).toUpperCase() + "), which is not a character";
+                return "contains an unpaired UTF-16 surrogate (\\u"
+                        + Integer.toHexString(c).toUpperCase() + "), which is not a character";
             }
             if (Character.isLowSurrogate(c)) {
-                return "contains an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c).toUpperCase() + "), which is not a character";
+                return "contains an unpaired UTF-16 surrogate (\\u"
+                        + Integer.toHexString(c).toUpperCase() + "), which is not a character";
             }
         }
         return null;

@@ -31,19 +31,25 @@ public class AlwaysPresentFields implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null || openAPI.getPaths() == null) {
+        if (openAPI.getComponents() == null
+                || openAPI.getComponents().getSchemas() == null
+                || openAPI.getPaths() == null) {
             return;
         }
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         List<Schema> inAnswers = new ArrayList<>();
         List<Schema> inRequests = new ArrayList<>();
-        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations().values()
-                .forEach(operation -> collect(operation, inAnswers, inRequests)));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(path ->
+                        path.getOperations().values().forEach(operation -> collect(operation, inAnswers, inRequests)));
         Set<String> answerOnly = reachable(inAnswers, schemas);
         answerOnly.removeAll(reachable(inRequests, schemas));
         for (String name : answerOnly) {
             Schema schema = schemas.get(name);
-            if (schema.getProperties() != null && !schema.getProperties().isEmpty()
+            if (schema.getProperties() != null
+                    && !schema.getProperties().isEmpty()
                     && (schema.getRequired() == null || schema.getRequired().isEmpty())) {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
             }
@@ -52,7 +58,11 @@ public class AlwaysPresentFields implements OASFilter {
 
     private static void collect(Operation operation, List<Schema> inAnswers, List<Schema> inRequests) {
         if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-            operation.getResponses().getAPIResponses().values().forEach(response -> addAll(response.getContent(), inAnswers));
+            operation
+                    .getResponses()
+                    .getAPIResponses()
+                    .values()
+                    .forEach(response -> addAll(response.getContent(), inAnswers));
         }
         if (operation.getRequestBody() != null) {
             addAll(operation.getRequestBody().getContent(), inRequests);
@@ -98,7 +108,9 @@ public class AlwaysPresentFields implements OASFilter {
             if (schema.getAdditionalPropertiesSchema() != null) {
                 todo.push(schema.getAdditionalPropertiesSchema());
             }
-            Stream.of(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()).filter(Objects::nonNull).forEach(todo::addAll);
+            Stream.of(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())
+                    .filter(Objects::nonNull)
+                    .forEach(todo::addAll);
         }
         return names;
     }

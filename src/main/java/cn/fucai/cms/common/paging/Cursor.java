@@ -24,7 +24,9 @@ public record Cursor(String query, List<String> keys) {
         for (String key : keys) {
             raw.append(SEPARATOR).append(key);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

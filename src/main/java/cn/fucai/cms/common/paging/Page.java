@@ -8,9 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 // not a schema of its own: each use is documented as Page<its item> (PageArticleSummary, …)
 @Schema(hidden = true)
 public record Page<T>(
-        @Schema(description = "The items of this page, in the requested order") List<T> items,
-        @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true,
-                example = "djEfLXB1Ymxpc2hlZEF0OjFhYThiMWUwHzIwMjEtMDQtMDFUMTY6MDA6MDBaHzAxYTIwYTAw") String nextCursor) {
+        @Schema(description = "The items of this page, in the requested order")
+        List<T> items,
+
+        @Schema(
+                description = "Opaque cursor of the next page; null on the last page",
+                nullable = true,
+                example = "djEfLXB1Ymxpc2hlZEF0OjFhYThiMWUwHzIwMjEtMDQtMDFUMTY6MDA6MDBaHzAxYTIwYTAw")
+        String nextCursor) {
 
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextCursor);

@@ -13,12 +13,14 @@ public class PageParams {
     public static final int MAX_LIMIT = 100;
 
     @QueryParam("limit")
-    @Parameter(description = "Items per page, 1 to 100 (default 20)",
+    @Parameter(
+            description = "Items per page, 1 to 100 (default 20)",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     public String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "Opaque cursor from the previous page's nextCursor; omit for the first page",
+    @Parameter(
+            description = "Opaque cursor from the previous page's nextCursor; omit for the first page",
             schema = @Schema(type = SchemaType.STRING))
     public String cursor;
 
@@ -35,7 +37,7 @@ public class PageParams {
         } catch (NumberFormatException ignored) {
             // reported below with the same message as an out-of-range number
         }
-        throw new InvalidInputException("limit",
-                "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + limit + "'");
+        throw new InvalidInputException(
+                "limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + limit + "'");
     }
 }

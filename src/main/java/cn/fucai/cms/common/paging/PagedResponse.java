@@ -13,14 +13,17 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 public final class PagedResponse {
 
-    private PagedResponse() {
-    }
+    private PagedResponse() {}
 
     public static <T> RestResponse<Page<T>> ok(Page<T> page, UriInfo uri) {
         RestResponse.ResponseBuilder<Page<T>> response = RestResponse.ResponseBuilder.ok(page);
         if (page.nextCursor() != null) {
-            URI absolute = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
-            Link next = Link.fromUri(URI.create(absolute.getRawPath() + "?" + absolute.getRawQuery())).rel("next").build();
+            URI absolute = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", page.nextCursor())
+                    .build();
+            Link next = Link.fromUri(URI.create(absolute.getRawPath() + "?" + absolute.getRawQuery()))
+                    .rel("next")
+                    .build();
             response.header(HttpHeaders.LINK, next.toString());
         }
         return response.build();

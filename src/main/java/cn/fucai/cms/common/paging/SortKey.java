@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 public interface SortKey {
 
     /** What a sort order is: its wire name, key expression, direction and the SQL type of its cursor value. */
-    record Spec(String wireName, String keyExpression, boolean descending, String keyType) {
-    }
+    record Spec(String wireName, String keyExpression, boolean descending, String keyType) {}
 
     Spec spec();
 
@@ -39,15 +38,20 @@ public interface SortKey {
             return fallback;
         }
         E[] sorts = type.getEnumConstants();
-        return Arrays.stream(sorts).filter(s -> s.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("sort", "must be one of "
-                        + Arrays.stream(sorts).map(SortKey::wireName).collect(Collectors.joining(", ")) + "; was '" + value + "'"));
+        return Arrays.stream(sorts)
+                .filter(s -> s.wireName().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        "sort",
+                        "must be one of "
+                                + Arrays.stream(sorts).map(SortKey::wireName).collect(Collectors.joining(", "))
+                                + "; was '" + value + "'"));
     }
 
     /** The keyset condition after a cursor: {@code (key, id) < (?, ?)} for descending orders, {@code >} otherwise. */
     default String after(String idColumn) {
-        return "(" + keyExpression() + ", " + idColumn + ") " + (descending() ? "<" : ">")
-                + " (cast(? as " + keyType() + "), ?)";
+        return "(" + keyExpression() + ", " + idColumn + ") " + (descending() ? "<" : ">") + " (cast(? as " + keyType()
+                + "), ?)";
     }
 
     /** The ORDER BY clause: key then id, in this order's direction. */

@@ -14,8 +14,7 @@ public final class StatementCount {
 
     private static final String KEY = "cms.sql.statements";
 
-    private StatementCount() {
-    }
+    private StatementCount() {}
 
     /** Starts counting for the request on this context. */
     public static void begin() {

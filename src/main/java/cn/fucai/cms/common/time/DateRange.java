@@ -13,13 +13,13 @@ public final class DateRange {
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2200;
 
-    private DateRange() {
-    }
+    private DateRange() {}
 
     /** Why the date cannot be taken, or null when it can. */
     public static String problem(LocalDate date) {
         return date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR
-                ? "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR + "; was " + date : null;
+                ? "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR + "; was " + date
+                : null;
     }
 
     /** Why the instant cannot be taken, or null when it can. */

@@ -2,11 +2,11 @@ package cn.fucai.cms.common.cache;
 
 import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.await;
 import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
-import static cn.fucai.cms.support.TestData.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,14 +76,19 @@ class ResponseCacheTest {
         assertFalse(timings(first).contains(HIT));
 
         Response second = given().get("/api/v1/articles/" + id);
-        second.then().statusCode(200).contentType("application/json")
-                .header("ETag", first.header("ETag")).header("Content-Language", "zh-CN")
-                .header("Last-Modified", first.header("Last-Modified")).header("Vary", first.header("Vary"))
+        second.then()
+                .statusCode(200)
+                .contentType("application/json")
+                .header("ETag", first.header("ETag"))
+                .header("Content-Language", "zh-CN")
+                .header("Last-Modified", first.header("Last-Modified"))
+                .header("Vary", first.header("Vary"))
                 .header("Cache-Control", first.header("Cache-Control"));
         assertEquals(List.of(HIT, "sql;desc=\"0 statements\""), timings(second));
         assertEquals(first.asString(), second.asString());
 
-        Response notModified = given().header("If-None-Match", first.header("ETag")).get("/api/v1/articles/" + id);
+        Response notModified =
+                given().header("If-None-Match", first.header("ETag")).get("/api/v1/articles/" + id);
         notModified.then().statusCode(304).header("ETag", first.header("ETag"));
         assertEquals("", notModified.asString());
         assertTrue(timings(notModified).contains(HIT));
@@ -116,17 +121,28 @@ class ResponseCacheTest {
         assertNoEvil(publishers);
         assertNoEvil(given().get("/api/v1/publishers?limit=1"));
 
-        for (String feed : List.of("/api/v1/feed.atom", "/api/v1/publishers/" + publisher + "/feed.atom?locale=zh-CN")) {
+        for (String feed :
+                List.of("/api/v1/feed.atom", "/api/v1/publishers/" + publisher + "/feed.atom?locale=zh-CN")) {
             Response atom = given().header("Host", "evil.example").get(feed);
             atom.then().statusCode(200);
             assertNoEvil(atom);
-            assertTrue(atom.asString().contains("<link rel=\"self\" href=\"https://cms.test.example" + feed.replace("&", "&amp;") + "\""),
+            assertTrue(
+                    atom.asString()
+                            .contains("<link rel=\"self\" href=\"https://cms.test.example" + feed.replace("&", "&amp;")
+                                    + "\""),
                     atom.asString());
         }
-        String atom = given().header("Host", "evil.example").get("/api/v1/publishers/" + publisher + "/feed.atom").asString();
-        assertTrue(atom.contains("href=\"https://cms.test.example/api/v1/publishers/" + publisher + "/articles/host-2?locale=zh-CN\""), atom);
+        String atom = given().header("Host", "evil.example")
+                .get("/api/v1/publishers/" + publisher + "/feed.atom")
+                .asString();
+        assertTrue(
+                atom.contains("href=\"https://cms.test.example/api/v1/publishers/" + publisher
+                        + "/articles/host-2?locale=zh-CN\""),
+                atom);
 
-        Response created = json().header("Host", "evil.example").body(article(publisher, "host-3")).post("/api/v1/articles");
+        Response created = json().header("Host", "evil.example")
+                .body(article(publisher, "host-3"))
+                .post("/api/v1/articles");
         created.then().statusCode(201);
         assertNoEvil(created);
         assertEquals("https://cms.test.example/api/v1/articles/" + created.path("id"), created.header("Location"));
@@ -157,7 +173,10 @@ class ResponseCacheTest {
             body.put("title", title);
             json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
             given().get("/api/v1/articles/" + id).then().statusCode(200).body("title", equalTo(title));
-            given().get("/api/v1/articles?publisher=" + publisher).then().statusCode(200).body("items[0].title", equalTo(title));
+            given().get("/api/v1/articles?publisher=" + publisher)
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].title", equalTo(title));
         }
     }
 
@@ -165,7 +184,8 @@ class ResponseCacheTest {
     void aChangeWrittenWithSqlArrivesByNotifyAndDropsOnlyWhatItTouched() {
         String changed = createArticleId(article(publisher, "changed"));
         String other = createArticleId(article(publisher, "other"));
-        while (ResponseCache.stripe(other) == ResponseCache.stripe(changed)) { // one in 1,024: the cache would rightly drop both
+        while (ResponseCache.stripe(other)
+                == ResponseCache.stripe(changed)) { // one in 1,024: the cache would rightly drop both
             other = createArticleId(article(publisher, "other-" + System.nanoTime()));
         }
         String list = "/api/v1/articles?publisher=" + publisher;
@@ -176,11 +196,16 @@ class ResponseCacheTest {
 
         column(dataSource, "update article set title = '用SQL改的标题' where id = ?::uuid returning id", changed);
 
-        await(() -> given().get("/api/v1/articles/" + changed).path("title").equals("用SQL改的标题"), "the change is served", PATIENCE);
+        await(
+                () -> given().get("/api/v1/articles/" + changed).path("title").equals("用SQL改的标题"),
+                "the change is served",
+                PATIENCE);
         Response list2 = given().get(list);
         assertFalse(timings(list2).contains(HIT), "a list showing any article is dropped");
         assertTrue(list2.<List<String>>path("items.title").contains("用SQL改的标题"));
-        assertTrue(timings(given().get("/api/v1/articles/" + other)).contains(HIT), "another article's detail stays cached");
+        assertTrue(
+                timings(given().get("/api/v1/articles/" + other)).contains(HIT),
+                "another article's detail stays cached");
     }
 
     @Test
@@ -201,7 +226,9 @@ class ResponseCacheTest {
         assertFalse(timings(admin().get("/api/v1/articles/" + id)).contains(HIT));
         assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "the token's read was not stored");
         assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
-        assertFalse(timings(given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id)).contains(HIT),
+        assertFalse(
+                timings(given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id))
+                        .contains(HIT),
                 "a client asking to revalidate gets a fresh answer");
     }
 
@@ -210,16 +237,27 @@ class ResponseCacheTest {
         String id = createArticleId(article(publisher, "reconnect"));
         given().get("/api/v1/articles/" + id);
         assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
-        String before = column(dataSource, "select pid::text from pg_stat_activity where application_name = ? and datname = current_database()",
-                ChangeListener.APPLICATION_NAME).get(0);
+        String before = column(
+                        dataSource,
+                        "select pid::text from pg_stat_activity where application_name = ? and datname = current_database()",
+                        ChangeListener.APPLICATION_NAME)
+                .get(0);
 
-        column(dataSource, "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and datname = current_database()",
+        column(
+                dataSource,
+                "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and datname = current_database()",
                 ChangeListener.APPLICATION_NAME);
         await(() -> !cache.active(), "the listener notices", PATIENCE);
-        assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "nothing is served while nobody listens");
+        assertFalse(
+                timings(given().get("/api/v1/articles/" + id)).contains(HIT), "nothing is served while nobody listens");
         await(cache::active, "the listener reconnects", PATIENCE);
-        assertNotEquals(before, column(dataSource, "select pid::text from pg_stat_activity where application_name = ? and datname = current_database()",
-                ChangeListener.APPLICATION_NAME).get(0));
+        assertNotEquals(
+                before,
+                column(
+                                dataSource,
+                                "select pid::text from pg_stat_activity where application_name = ? and datname = current_database()",
+                                ChangeListener.APPLICATION_NAME)
+                        .get(0));
         // a change could have been missed while it was away, so what was cached before is not served
         assertFalse(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
         assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT));
@@ -263,8 +301,11 @@ class ResponseCacheTest {
 
             blocker.rollback();
             // the blocker ends without any change of its own, so no notification says the page changed
-            admin().get(url + "&cursor=" + feed).then().statusCode(200)
-                    .body("items.size()", equalTo(1)).body("items[0].id", equalTo(hidden));
+            admin().get(url + "&cursor=" + feed)
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", equalTo(1))
+                    .body("items[0].id", equalTo(hidden));
         }
         await(() -> timings(admin().get(url + "&cursor=" + feed)).contains(HIT), "the settled page is kept", PATIENCE);
     }
@@ -274,7 +315,12 @@ class ResponseCacheTest {
         body.put("name", role + " 令牌");
         body.put("role", role);
         body.put("publisher", publisherId);
-        return json().body(body).post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
+        return json().body(body)
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
     }
 
     private static io.restassured.specification.RequestSpecification withToken(String secret) {

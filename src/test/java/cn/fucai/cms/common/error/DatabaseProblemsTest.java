@@ -17,29 +17,48 @@ import org.junit.jupiter.api.Test;
 /** Every SQLSTATE class becomes a problem in the service's own words: no PostgreSQL message ever reaches a client. */
 class DatabaseProblemsTest {
 
-    private static final String DATABASE_TEXT = "value too long for type character varying(50) in column period_label of figure_revision";
+    private static final String DATABASE_TEXT =
+            "value too long for type character varying(50) in column period_label of figure_revision";
 
     /** SQLSTATE → the status it must answer. */
     private static final Map<String, Integer> STATUS_BY_STATE = Map.ofEntries(
-            Map.entry("22001", 400), Map.entry("22003", 400), Map.entry("22008", 400), Map.entry("22P02", 400),
-            Map.entry("23505", 409), Map.entry("23503", 409), Map.entry("23514", 409), Map.entry("23502", 409),
-            Map.entry("40001", 503), Map.entry("40P01", 503),
-            Map.entry("57014", 503), Map.entry("55P03", 503), Map.entry("53300", 503), Map.entry("57P01", 503),
-            Map.entry("08006", 503), Map.entry("08001", 503),
-            Map.entry("42P01", 500), Map.entry("42703", 500), Map.entry("XX000", 500), Map.entry("P0001", 500));
+            Map.entry("22001", 400),
+            Map.entry("22003", 400),
+            Map.entry("22008", 400),
+            Map.entry("22P02", 400),
+            Map.entry("23505", 409),
+            Map.entry("23503", 409),
+            Map.entry("23514", 409),
+            Map.entry("23502", 409),
+            Map.entry("40001", 503),
+            Map.entry("40P01", 503),
+            Map.entry("57014", 503),
+            Map.entry("55P03", 503),
+            Map.entry("53300", 503),
+            Map.entry("57P01", 503),
+            Map.entry("08006", 503),
+            Map.entry("08001", 503),
+            Map.entry("42P01", 500),
+            Map.entry("42703", 500),
+            Map.entry("XX000", 500),
+            Map.entry("P0001", 500));
 
     private final ProblemMappers mappers = new ProblemMappers();
 
     @Test
     void eachClassHasItsStatusAndNoneShowsTheDatabasesMessage() {
         STATUS_BY_STATE.forEach((state, status) -> {
-            Response answer = mappers.unexpected(new PersistenceException("could not execute statement",
-                    new SQLException(DATABASE_TEXT, state)), uri("/api/v1/sales-figures"));
+            Response answer = mappers.unexpected(
+                    new PersistenceException("could not execute statement", new SQLException(DATABASE_TEXT, state)),
+                    uri("/api/v1/sales-figures"));
             assertEquals(status, answer.getStatus(), state);
             Problem problem = (Problem) answer.getEntity();
             assertEquals("/api/v1/sales-figures", problem.instance(), state);
-            assertFalse(problem.detail().contains("character varying") || problem.detail().contains("period_label")
-                    || problem.detail().contains("could not execute"), state + ": " + problem.detail());
+            assertFalse(
+                    problem.detail().contains("character varying")
+                            || problem.detail().contains("period_label")
+                            || problem.detail().contains("could not execute"),
+                    state + ": " + problem.detail());
             if (status == 503) {
                 assertNotNull(answer.getHeaderString("Retry-After"), state);
             } else {
@@ -49,8 +68,10 @@ class DatabaseProblemsTest {
     }
 
     private static UriInfo uri(String path) {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (proxy, method, args) ->
-                switch (method.getName()) {
+        return (UriInfo) Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(),
+                new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getPath" -> path;
                     case "getRequestUri" -> URI.create("http://localhost" + path);
                     default -> throw new IllegalStateException("the mapper does not need " + method.getName());

@@ -1,12 +1,11 @@
 package cn.fucai.cms.common.health;
 
 import static cn.fucai.cms.support.TestData.await;
+import static cn.fucai.cms.support.TestData.column;
+import static cn.fucai.cms.support.TestData.execute;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-
-import static cn.fucai.cms.support.TestData.column;
-import static cn.fucai.cms.support.TestData.execute;
 
 import cn.fucai.cms.support.TcpProxy;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,12 +49,16 @@ class HealthTest {
     public static class ThroughARelay implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            URI database = URI.create(System.getenv().getOrDefault("CMS_TEST_DATABASE_URL",
-                    "jdbc:postgresql://127.0.0.1:5432/cms_test").substring("jdbc:".length()));
+            URI database = URI.create(System.getenv()
+                    .getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test")
+                    .substring("jdbc:".length()));
             try {
                 relay = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
-                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + relay.port() + database.getPath(),
-                        "quarkus.datasource.jdbc.acquisition-timeout", "2S");
+                return Map.of(
+                        "quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://127.0.0.1:" + relay.port() + database.getPath(),
+                        "quarkus.datasource.jdbc.acquisition-timeout",
+                        "2S");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -65,7 +68,11 @@ class HealthTest {
     @Test
     void readinessFollowsTheDatabaseDownAndBackWhileLivenessStaysUp() {
         management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        management()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database schema"))
                 .body("checks.find { it.name == 'database schema' }.data.pending", equalTo(0));
         try {
@@ -73,25 +80,47 @@ class HealthTest {
             await(() -> management().get("/q/health/ready").statusCode() == 503, "readiness goes down", PATIENCE);
             management().get("/q/health/ready").then().body("status", equalTo("DOWN"));
             management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-            given().header("Cache-Control", "no-cache").get("/api/v1/publishers").then().statusCode(503)
-                    .contentType("application/problem+json").header("Retry-After", "5")
+            given().header("Cache-Control", "no-cache")
+                    .get("/api/v1/publishers")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5")
                     .body("type", equalTo("/problems/service-unavailable"));
         } finally {
             relay.setUp(true);
         }
-        await(() -> management().get("/q/health/ready").statusCode() == 200, "readiness comes back by itself", PATIENCE);
-        await(() -> given().header("Cache-Control", "no-cache").get("/api/v1/publishers").statusCode() == 200, "reads come back", PATIENCE);
+        await(
+                () -> management().get("/q/health/ready").statusCode() == 200,
+                "readiness comes back by itself",
+                PATIENCE);
+        await(
+                () -> given().header("Cache-Control", "no-cache")
+                                .get("/api/v1/publishers")
+                                .statusCode()
+                        == 200,
+                "reads come back",
+                PATIENCE);
     }
 
     @Test
     void readinessIsDownWhileAMigrationOfThisBuildIsMissingFromTheDatabase() {
-        String latest = column(dataSource, "select max(version::int)::text from flyway_schema_history where version is not null").get(0);
-        execute(dataSource, "create table if not exists health_test_history as select * from flyway_schema_history where false");
+        String latest = column(
+                        dataSource,
+                        "select max(version::int)::text from flyway_schema_history where version is not null")
+                .get(0);
+        execute(
+                dataSource,
+                "create table if not exists health_test_history as select * from flyway_schema_history where false");
         try {
             column(dataSource, """
                     with gone as (delete from flyway_schema_history where version = ? returning *)
                     insert into health_test_history select * from gone returning 1""", latest);
-            management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+            management()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'database schema' }.data.pending", equalTo(1))
                     .body("checks.find { it.name == 'database schema' }.data.next", equalTo(latest));
         } finally {

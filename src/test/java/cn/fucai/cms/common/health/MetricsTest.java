@@ -25,8 +25,16 @@ class MetricsTest {
         given().get("/api/v1/articles/" + id).then().statusCode(200);
         given().get("/api/v1/articles/not-a-uuid").then().statusCode(400);
 
-        given().baseUri("http://" + managementUrl.getHost()).port(managementUrl.getPort()).accept("text/plain").get("/q/metrics").then().statusCode(200).contentType(containsString("text/plain"))
-                .body(containsString("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/articles/{id}\""))
+        given().baseUri("http://" + managementUrl.getHost())
+                .port(managementUrl.getPort())
+                .accept("text/plain")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(
+                        containsString(
+                                "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/articles/{id}\""))
                 .body(containsString("status=\"400\",uri=\"/api/v1/articles/{id}\""))
                 .body(not(containsString(id)))
                 .body(containsString("agroal_active_count{datasource=\"default\""))

@@ -36,12 +36,10 @@ class RequestLogTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -58,26 +56,38 @@ class RequestLogTest {
     void eachRequestIsOneLineWithItsRouteStatusAndTheClientsRequestIdButNoToken() {
         String id = createArticleId(article(createPublisher(), "logged"));
         lines.clear();
-        given().header("Authorization", "Bearer " + ADMIN_TOKEN).header("X-Request-Id", "mirror-42.7")
-                .get("/api/v1/articles/" + id + "?locale=en&note=secret-in-query").then().statusCode(200)
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("X-Request-Id", "mirror-42.7")
+                .get("/api/v1/articles/" + id + "?locale=en&note=secret-in-query")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", "mirror-42.7");
         String line = awaitLine("id=mirror-42.7");
         assertTrue(line.startsWith("GET /api/v1/articles/{id} 200 "), line);
         assertTrue(line.contains(" /api/v1/articles/" + id + " "), line);
-        assertTrue(line.contains("route=/api/v1/articles/{id}") && line.contains("status=200"), "fields for JSON logs: " + line);
+        assertTrue(
+                line.contains("route=/api/v1/articles/{id}") && line.contains("status=200"),
+                "fields for JSON logs: " + line);
         assertFalse(line.contains(ADMIN_TOKEN) || line.contains("secret-in-query"), line);
         assertEquals(1, lines.stream().filter(l -> l.contains("id=mirror-42.7")).count());
     }
 
     @Test
     void aTraceparentGivesTheIdAndAnUnusableIdIsReplaced() {
-        Response traced = given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").get("/api/v1/regions/330000");
-        traced.then().statusCode(200).header("X-Request-Id", "4bf92f3577b34da6a3ce929d0e0e4736")
+        Response traced = given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .get("/api/v1/regions/330000");
+        traced.then()
+                .statusCode(200)
+                .header("X-Request-Id", "4bf92f3577b34da6a3ce929d0e0e4736")
                 .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         awaitLine("id=4bf92f3577b34da6a3ce929d0e0e4736");
 
-        String replaced = given().header("X-Request-Id", "has spaces; and=more").get("/api/v1/nowhere").then().statusCode(404)
-                .extract().header("X-Request-Id");
+        String replaced = given().header("X-Request-Id", "has spaces; and=more")
+                .get("/api/v1/nowhere")
+                .then()
+                .statusCode(404)
+                .extract()
+                .header("X-Request-Id");
         assertTrue(replaced.matches("[0-9a-f-]{36}"), replaced);
         assertTrue(awaitLine("id=" + replaced).startsWith("GET - 404 "), "an unmatched path has no route");
     }

@@ -16,9 +16,12 @@ class RateLimiterBoundTest {
     @Test
     void twoHundredThousandCallersInOneMinuteLeaveAtMostTheCapTracked() {
         for (int i = 0; i < 200_000; i++) {
-            limiter.spend("reads|address:10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), 60, NOON + i % 40_000);
+            limiter.spend(
+                    "reads|address:10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), 60, NOON + i % 40_000);
             if (i % 50_000 == 0) {
-                assertTrue(limiter.trackedCallers() <= 1_000, "tracked " + limiter.trackedCallers() + " after " + i + " callers");
+                assertTrue(
+                        limiter.trackedCallers() <= 1_000,
+                        "tracked " + limiter.trackedCallers() + " after " + i + " callers");
             }
         }
         assertTrue(limiter.trackedCallers() <= 1_000, "tracked " + limiter.trackedCallers());
