@@ -1,6 +1,7 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.publisher.PublisherRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -127,6 +128,28 @@ public class Article extends PanacheEntityBase {
     /** Whether it was ever public: then its deletion is news to everyone, not a secret. */
     public boolean wasEverPublished() {
         return firstPublishedAt != null;
+    }
+
+    /** As stored, with every translation: what {@link ArticleState#in} renders. */
+    ArticleState state() {
+        return new ArticleState(
+                id,
+                slug,
+                PublisherRef.from(publisher),
+                new ArticleContent.Localized(locale, title, summary, body),
+                category,
+                List.of(tags),
+                List.of(regionCodes),
+                publishedAt,
+                sourceName,
+                sourceUrl,
+                author,
+                status,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                translations.stream().map(t -> t.locale).toList(),
+                translations.stream().map(ArticleTranslation::content).toList());
     }
 
     /** The current editable state. */

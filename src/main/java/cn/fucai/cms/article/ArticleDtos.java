@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -144,40 +143,7 @@ public final class ArticleDtos {
             @Schema(nullable = true, example = "温州市福彩中心") String author,
             ArticleStatus status,
             Instant createdAt,
-            Instant updatedAt) {
-
-        /** The article as served in {@code locale}: the original text, or the translation in that locale. */
-        static ArticleResponse from(Article a, String locale) {
-            ArticleContent.Localized text = a.translations.stream()
-                    .map(ArticleTranslation::content)
-                    .filter(t -> t.locale().equals(locale))
-                    .findFirst()
-                    .orElse(new ArticleContent.Localized(a.locale, a.title, a.summary, a.body));
-            List<String> available = new ArrayList<>();
-            available.add(a.locale);
-            a.translations.forEach(t -> available.add(t.locale));
-            return new ArticleResponse(
-                    a.id,
-                    a.slug,
-                    PublisherRef.from(a.publisher),
-                    text.locale(),
-                    a.locale,
-                    available,
-                    text.title(),
-                    text.summary(),
-                    text.body(),
-                    a.category,
-                    List.of(a.tags),
-                    List.of(a.regionCodes),
-                    a.publishedAt,
-                    a.sourceName,
-                    a.sourceUrl,
-                    a.author,
-                    a.status,
-                    a.createdAt,
-                    a.updatedAt);
-        }
-    }
+            Instant updatedAt) {}
 
     @Schema(name = "ArticleSummary", description = "An article in a list: everything but the body")
     public record ArticleSummary(

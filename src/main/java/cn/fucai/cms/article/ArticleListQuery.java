@@ -3,36 +3,40 @@ package cn.fucai.cms.article;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.sql.Jdbc;
+import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The article list as two SQL statements whatever the page size: one keyset page of rows (with publisher and the
- * locales each article has), then the translations the page is served in. Plain JDBC, no entities, no dirty checking.
+ * locales each article has), then the translations the page is served in. Plain SQL, no entities, no dirty checking.
+ * bench/pg/list*.sql run the page statement through pgbench: change them together.
  */
 @ApplicationScoped
 class ArticleListQuery {
 
-    private final Jdbc jdbc;
+    /** A list shows no body, source or author: they are read as null, so that rows map as {@link ArticleState#ROW}. */
+    private static final String SELECT = """
+            select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.category, a.tags, a.region_codes,
+                   a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.status,
+                   a.created_at, a.updated_at, null::timestamptz as deleted_at, %s,
+                   array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
+                       as translation_locales
+            from article a join publisher p on p.id = a.publisher_id
+            where a.deleted_at is null""".formatted(PublisherRef.COLUMNS);
 
-    ArticleListQuery(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    private final Jdbi jdbi;
+
+    ArticleListQuery(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     Page<ArticleSummary> page(
@@ -42,197 +46,108 @@ class ArticleListQuery {
             int limit,
             List<Locale.LanguageRange> preferences,
             String fingerprint) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("""
-                select a.id, a.slug, a.locale, a.title, a.summary, a.category, a.tags, a.region_codes, a.published_at,
-                       a.status, a.created_at, a.updated_at, p.id, p.slug, p.name, p.name_en,
-                       array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
-                from article a join publisher p on p.id = a.publisher_id
-                where a.deleted_at is null""");
-        appendFilters(sql, params, filter);
+        Sql sql = new Sql(SELECT).append(filters(filter));
         if (after != null) {
             // Row comparison on (key, id) is what the (key, id) index serves; the key is cast from its cursor text.
-            sql.append(" and ").append(sort.after("a.id"));
-            params.add(after.keys().get(0));
-            params.add(after.uuidKey(1));
+            sql.append(sort.after("a.id", after));
         }
-        sql.append(sort.orderBy("a.id")).append(" limit ?");
-        params.add(limit + 1);
+        sql.append(sort.orderBy("a.id")).append(" limit :rows", "rows", limit + 1);
 
-        return jdbc.withConnection(connection -> {
-            List<Row> rows = rows(connection, sql.toString(), params);
+        return jdbi.withHandle(handle -> {
+            List<ArticleState> rows = sql.query(handle).map(ArticleState.ROW).list();
             Map<UUID, String> served = new HashMap<>();
-            for (Row row : rows) {
-                served.put(row.id, Locales.choose(preferences, row.originalLocale, row.translationLocales));
+            for (ArticleState row : rows) {
+                served.put(row.id(), Locales.choose(preferences, row.original().locale(), row.translationLocales()));
             }
-            Map<UUID, String[]> texts = translations(connection, rows, served);
+            Map<UUID, ArticleContent.Localized> texts = translations(handle, rows, served);
             List<ArticleSummary> summaries = rows.stream()
-                    .map(row -> row.summary(served.get(row.id), texts.get(row.id)))
+                    .map(row -> {
+                        ArticleContent.Localized text = texts.get(row.id());
+                        return (text == null ? row : row.withTranslations(List.of(text)))
+                                .summaryIn(served.get(row.id()));
+                    })
                     .toList();
             return Page.fromLookahead(summaries, limit, last -> cursorAfter(rows.get(limit - 1), sort, fingerprint));
         });
     }
 
-    private static void appendFilters(StringBuilder sql, List<Object> params, ArticleFilter filter) {
+    private static Sql filters(ArticleFilter filter) {
+        Sql sql = new Sql("");
         if (filter.publisherId() != null) {
-            sql.append(" and a.publisher_id = ?");
-            params.add(filter.publisherId());
+            sql.append(" and a.publisher_id = :publisher", "publisher", filter.publisherId());
         }
         if (filter.visiblePublishers() != null) {
-            sql.append(" and a.publisher_id = any(?)");
-            params.add(filter.visiblePublishers().toArray(UUID[]::new));
+            sql.append(
+                    " and a.publisher_id = any(:visible)",
+                    "visible",
+                    filter.visiblePublishers().toArray(UUID[]::new));
         }
         if (filter.region() != null) {
-            sql.append(" and a.region_scope @> array[?]::varchar[]");
-            params.add(filter.region());
+            sql.append(" and a.region_scope @> array[:region]::varchar[]", "region", filter.region());
         }
         if (filter.category() != null) {
-            sql.append(" and a.category = ?");
-            params.add(filter.category());
+            sql.append(" and a.category = :category", "category", filter.category());
         }
         if (filter.tag() != null) {
-            sql.append(" and a.tags @> array[?]::text[]");
-            params.add(filter.tag());
+            sql.append(" and a.tags @> array[:tag]::text[]", "tag", filter.tag());
         }
         if (filter.status() != null) {
-            sql.append(" and a.status = ?");
-            params.add(filter.status().name());
+            sql.append(" and a.status = :status", "status", filter.status().name());
         }
         if (filter.locale() != null) {
             sql.append(
-                    " and (a.locale = ? or exists (select 1 from article_translation t where t.article_id = a.id and t.locale = ?))");
-            params.add(filter.locale());
-            params.add(filter.locale());
+                    " and (a.locale = :locale or exists (select 1 from article_translation t"
+                            + " where t.article_id = a.id and t.locale = :locale))",
+                    "locale",
+                    filter.locale());
         }
         if (filter.publishedFrom() != null) {
-            sql.append(" and a.published_at >= ?");
-            params.add(filter.publishedFrom().atOffset(ZoneOffset.UTC));
+            sql.append(" and a.published_at >= :publishedFrom", "publishedFrom", filter.publishedFrom());
         }
         if (filter.publishedBefore() != null) {
-            sql.append(" and a.published_at < ?");
-            params.add(filter.publishedBefore().atOffset(ZoneOffset.UTC));
+            sql.append(" and a.published_at < :publishedBefore", "publishedBefore", filter.publishedBefore());
         }
-    }
-
-    private static List<Row> rows(Connection connection, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            Jdbc.bind(statement, params.toArray());
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs));
-                }
-            }
-            return rows;
-        }
+        return sql;
     }
 
     /** Title and summary of every row served in a translation, in one statement; keyed by article id. */
-    private static Map<UUID, String[]> translations(Connection connection, List<Row> rows, Map<UUID, String> served)
-            throws SQLException {
+    private static Map<UUID, ArticleContent.Localized> translations(
+            Handle handle, List<ArticleState> rows, Map<UUID, String> served) {
         List<UUID> ids = new ArrayList<>();
         List<String> locales = new ArrayList<>();
-        for (Row row : rows) {
-            String locale = served.get(row.id);
-            if (!locale.equals(row.originalLocale)) {
-                ids.add(row.id);
+        for (ArticleState row : rows) {
+            String locale = served.get(row.id());
+            if (!locale.equals(row.original().locale())) {
+                ids.add(row.id());
                 locales.add(locale);
             }
         }
-        Map<UUID, String[]> texts = new HashMap<>();
+        Map<UUID, ArticleContent.Localized> texts = new HashMap<>();
         if (ids.isEmpty()) {
             return texts;
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select t.article_id, t.title, t.summary
-                from article_translation t
-                join unnest(?::uuid[], ?::text[]) as wanted(article_id, locale)
-                  on wanted.article_id = t.article_id and wanted.locale = t.locale""")) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", locales.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    texts.put(rs.getObject(1, UUID.class), new String[] {rs.getString(2), rs.getString(3)});
-                }
-            }
-        }
+        handle.createQuery("""
+                        select t.article_id, t.locale, t.title, t.summary
+                        from article_translation t
+                        join unnest(:ids::uuid[], :locales::text[]) as wanted(article_id, locale)
+                          on wanted.article_id = t.article_id and wanted.locale = t.locale""")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("locales", locales.toArray(String[]::new))
+                .map((rs, context) -> Map.entry(
+                        rs.getObject("article_id", UUID.class),
+                        new ArticleContent.Localized(
+                                rs.getString("locale"), rs.getString("title"), rs.getString("summary"), null)))
+                .forEach(entry -> texts.put(entry.getKey(), entry.getValue()));
         return texts;
     }
 
-    private static String cursorAfter(Row row, ArticleSort sort, String fingerprint) {
+    private static String cursorAfter(ArticleState row, ArticleSort sort, String fingerprint) {
         String key = switch (sort) {
-            case PUBLISHED_AT, PUBLISHED_AT_DESC -> row.publishedAt == null ? "-infinity" : row.publishedAt.toString();
-            case UPDATED_AT, UPDATED_AT_DESC -> row.updatedAt.toString();
-            case TITLE, TITLE_DESC -> row.title;
+            case PUBLISHED_AT, PUBLISHED_AT_DESC ->
+                row.publishedAt() == null ? "-infinity" : row.publishedAt().toString();
+            case UPDATED_AT, UPDATED_AT_DESC -> row.updatedAt().toString();
+            case TITLE, TITLE_DESC -> row.original().title();
         };
-        return new Cursor(fingerprint, List.of(key, row.id.toString())).encode();
-    }
-
-    /** One row of the page query. */
-    private static final class Row {
-        final UUID id;
-        final String slug;
-        final String originalLocale;
-        final String title;
-        final String summary;
-        final String category;
-        final List<String> tags;
-        final List<String> regionCodes;
-        final Instant publishedAt;
-        final ArticleStatus status;
-        final Instant createdAt;
-        final Instant updatedAt;
-        final PublisherRef publisher;
-        final List<String> translationLocales;
-
-        Row(ResultSet rs) throws SQLException {
-            id = rs.getObject(1, UUID.class);
-            slug = rs.getString(2);
-            originalLocale = rs.getString(3);
-            title = rs.getString(4);
-            summary = rs.getString(5);
-            category = rs.getString(6);
-            tags = strings(rs.getArray(7));
-            regionCodes = strings(rs.getArray(8));
-            publishedAt = instant(rs, 9);
-            status = ArticleStatus.valueOf(rs.getString(10));
-            createdAt = instant(rs, 11);
-            updatedAt = instant(rs, 12);
-            publisher = new PublisherRef(
-                    rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15), rs.getString(16));
-            translationLocales = strings(rs.getArray(17));
-        }
-
-        ArticleSummary summary(String locale, String[] text) {
-            boolean translated = text != null;
-            List<String> available = new ArrayList<>(translationLocales.size() + 1);
-            available.add(originalLocale);
-            available.addAll(translationLocales);
-            return new ArticleSummary(
-                    id,
-                    slug,
-                    publisher,
-                    translated ? locale : originalLocale,
-                    originalLocale,
-                    available,
-                    translated ? text[0] : title,
-                    translated ? text[1] : summary,
-                    category,
-                    tags,
-                    regionCodes,
-                    publishedAt,
-                    status,
-                    createdAt,
-                    updatedAt);
-        }
-
-        private static List<String> strings(Array array) throws SQLException {
-            return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-        }
-
-        private static Instant instant(ResultSet rs, int column) throws SQLException {
-            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-            return value == null ? null : value.toInstant();
-        }
+        return new Cursor(fingerprint, List.of(key, row.id().toString())).encode();
     }
 }

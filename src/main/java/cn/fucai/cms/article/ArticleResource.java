@@ -9,7 +9,7 @@ import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
-import cn.fucai.cms.region.Region;
+import cn.fucai.cms.region.Regions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,7 +54,10 @@ public class ArticleResource {
 
     private final ArticleService articles;
 
-    public ArticleResource(ArticleService articles) {
+    private final Regions regions;
+
+    public ArticleResource(ArticleService articles, Regions regions) {
+        this.regions = regions;
         this.articles = articles;
     }
 
@@ -126,7 +129,7 @@ public class ArticleResource {
         String localeFilter = locale == null ? null : Locales.canonical("locale", locale);
         var filter = new ArticleFilter(
                 articles.publisherFilter(publisher),
-                region == null ? null : Region.requireKnown(region, "region"),
+                region == null ? null : regions.requireKnown(region, "region"),
                 category,
                 tag,
                 statusFilter,
@@ -200,7 +203,7 @@ public class ArticleResource {
                         .path(article.id.toString())
                         .build(),
                 etag(article, article.locale),
-                ArticleResponse.from(article, article.locale));
+                article.state().in(article.locale));
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -225,7 +228,7 @@ public class ArticleResource {
                     String ifMatch,
             @Valid @NotNull ArticleRequest body) {
         Article article = articles.replace(QueryParams.uuid("id", id), body, VersionPrecondition.fromIfMatch(ifMatch));
-        return RestResponse.ResponseBuilder.ok(ArticleResponse.from(article, article.locale))
+        return RestResponse.ResponseBuilder.ok(article.state().in(article.locale))
                 .tag(etag(article, article.locale))
                 .build();
     }
@@ -263,8 +266,8 @@ public class ArticleResource {
         Instant lastModified = article.updatedAt.isAfter(article.publisher.updatedAt)
                 ? article.updatedAt
                 : article.publisher.updatedAt;
-        RestResponse<ArticleResponse> response =
-                Representations.ok(headers, etag(article, served), lastModified, ArticleResponse.from(article, served));
+        RestResponse<ArticleResponse> response = Representations.ok(
+                headers, etag(article, served), lastModified, article.state().in(served));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;

@@ -15,7 +15,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherService;
-import cn.fucai.cms.region.Region;
+import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
@@ -45,6 +45,8 @@ public class ArticleService {
     private final ArticleChanges changes;
     private final WebhookOutbox webhooks;
 
+    private final Regions regions;
+
     ArticleService(
             Clock clock,
             PublisherService publishers,
@@ -52,7 +54,9 @@ public class ArticleService {
             AccessPolicy access,
             AuditLog audit,
             ArticleChanges changes,
-            WebhookOutbox webhooks) {
+            WebhookOutbox webhooks,
+            Regions regions) {
+        this.regions = regions;
         this.clock = clock;
         this.publishers = publishers;
         this.listQuery = listQuery;
@@ -190,7 +194,7 @@ public class ArticleService {
             webhooks.publish(
                     was ? WebhookEventType.ARTICLE_UPDATED : WebhookEventType.ARTICLE_PUBLISHED,
                     article.publisher.id,
-                    ArticleDtos.ArticleResponse.from(article, article.locale));
+                    article.state().in(article.locale));
         } else if (was) {
             webhooks.publish(WebhookEventType.ARTICLE_UNPUBLISHED, article.publisher.id, reference(article));
         }
@@ -213,7 +217,7 @@ public class ArticleService {
         Publisher publisher = publishers.requireLive("publisher", request.publisher());
         Caller caller = access.requireWrite(publisher.id);
         List<String> regionCodes = distinct(request.regionCodes());
-        Region.Lineage lineage = Region.lineage(regionCodes);
+        Regions.Lineage lineage = regions.lineage(regionCodes);
         List<FieldViolation> violations = new ArrayList<>();
         for (String unknown : lineage.unknown()) {
             violations.add(new FieldViolation(

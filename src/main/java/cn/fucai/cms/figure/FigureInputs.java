@@ -6,7 +6,7 @@ import cn.fucai.cms.figure.FigureDtos.AmountInput;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.figure.FigureDtos.FundInput;
 import cn.fucai.cms.publisher.Publisher;
-import cn.fucai.cms.region.Region;
+import cn.fucai.cms.region.Regions;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +22,16 @@ import java.util.UUID;
 final class FigureInputs {
 
     private final FigureStore store;
+    private final Regions regions;
     // A batch names the same publishers, regions and articles over and over: look each up once.
     private final Map<String, Optional<Publisher>> publishers = new HashMap<>();
-    private final Map<String, Region.Lineage> lineages = new HashMap<>();
+    private final Map<String, Regions.Lineage> lineages = new HashMap<>();
     private final Map<UUID, Boolean> articles = new HashMap<>();
 
     /** Checks for one request or one batch; not shared between transactions. */
-    FigureInputs(FigureStore store) {
+    FigureInputs(FigureStore store, Regions regions) {
         this.store = store;
+        this.regions = regions;
     }
 
     /** The live publisher a request names, as checked; empty when there is none. */
@@ -45,7 +47,8 @@ final class FigureInputs {
         if (publisherId == null) {
             violations.add(new FieldViolation(prefix + "publisher", "no live publisher " + request.publisher()));
         }
-        Region.Lineage lineage = lineages.computeIfAbsent(request.regionCode(), code -> Region.lineage(List.of(code)));
+        Regions.Lineage lineage =
+                lineages.computeIfAbsent(request.regionCode(), code -> regions.lineage(List.of(code)));
         if (!lineage.unknown().isEmpty()) {
             violations.add(new FieldViolation(prefix + "regionCode", "unknown region code " + request.regionCode()));
         }

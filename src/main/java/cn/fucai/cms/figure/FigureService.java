@@ -14,6 +14,7 @@ import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRef;
 import cn.fucai.cms.region.Region;
+import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
@@ -47,13 +48,17 @@ public class FigureService {
     private final WebhookOutbox webhooks;
     private final Validator validator;
 
+    private final Regions regions;
+
     FigureService(
             Clock clock,
             FigureStore store,
             AccessPolicy access,
             AuditLog audit,
             WebhookOutbox webhooks,
-            Validator validator) {
+            Validator validator,
+            Regions regions) {
+        this.regions = regions;
         this.clock = clock;
         this.validator = validator;
         this.store = store;
@@ -84,7 +89,7 @@ public class FigureService {
     @Transactional
     public List<FigureRow> createAll(
             FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
-        FigureInputs inputs = new FigureInputs(store);
+        FigureInputs inputs = new FigureInputs(store, regions);
         List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -167,7 +172,7 @@ public class FigureService {
         FigureRow current = lockCurrent(kind, id, precondition);
         Caller caller = access.requireWrite(current.values().publisherId());
         List<FieldViolation> violations = new ArrayList<>();
-        FigureInputs.Checked checked = new FigureInputs(store).check(kind, request, "figure.", violations);
+        FigureInputs.Checked checked = new FigureInputs(store, regions).check(kind, request, "figure.", violations);
         if (checked == null) {
             throw new InvalidInputException(violations);
         }
@@ -213,7 +218,7 @@ public class FigureService {
         if (current.retracted()) {
             throw new ResourceConflictException(kind + " figure " + id + " is already retracted");
         }
-        List<String> scope = Region.lineage(List.of(current.values().regionCode())).scope().stream()
+        List<String> scope = regions.lineage(List.of(current.values().regionCode())).scope().stream()
                 .toList();
         store.appendRevision(
                 id,
@@ -243,7 +248,7 @@ public class FigureService {
     @Transactional
     public void checkFilter(FigureFilter filter) {
         if (filter.region() != null) {
-            Region.requireKnown(filter.region(), "region");
+            regions.requireKnown(filter.region(), "region");
         }
     }
 
@@ -283,7 +288,7 @@ public class FigureService {
                 filter.text());
         // streamed a year at a time: memory holds two years of figures, not all of them
         RunningSummary summary =
-                new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), Region::parentsOf);
+                new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), regions::parentsOf);
         store.forEach(load, summary);
         return new FigureDtos.SummaryResponse(
                 kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(), summary.items());

@@ -1,47 +1,51 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.paging.Cursor;
-import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Figures in SQL. The history is append-only: a write inserts a revision and moves figure.current_revision; reads
  * join the current revision, or with asOf the latest revision recorded by then (a lateral join on the history).
- * Connections come from the pool and join the caller's transaction.
+ * Handles join the caller's transaction.
  */
 @ApplicationScoped
 class FigureStore {
 
     private static final String COLUMNS = """
-            f.id, f.kind, f.created_at, p.id, p.slug, p.name, p.name_en,
+            f.id, f.kind, f.created_at, %s,
             r.revision, r.action, r.reason, r.recorded_at, r.retracted, r.region_code, r.period_start, r.period_end,
             r.granularity, r.period_label, r.lottery_type, r.game_category, r.amount, r.printed_value, r.printed_unit,
             r.qualifier, r.source_article_id, r.source_url, r.source_quote, r.flow, r.includes_unclaimed_prizes,
             r.government_level, r.purpose_code, r.purpose_label, r.project_count, r.beneficiary_count,
-            r.amount_per_beneficiary, r.metric, r.value, r.unit""";
+            r.amount_per_beneficiary, r.metric, r.value, r.unit""".formatted(PublisherRef.COLUMNS);
 
-    private final Jdbc jdbc;
+    private static final String CURRENT = """
+            join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision
+            join publisher p on p.id = f.publisher_id""";
 
-    FigureStore(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
+    private static final String AS_OF = """
+            join lateral (select * from figure_revision h where h.figure_id = f.id and h.recorded_at <= :asOf
+                          order by h.revision desc limit 1) r on true
+            join publisher p on p.id = f.publisher_id""";
+
+    private static final String INSERT_FIGURE = """
+            insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at)
+            values (:id, :kind, :publisher_id, 1, :created_at, :created_at)""";
 
     private static final String INSERT_REVISION = """
             insert into figure_revision (figure_id, revision, action, reason, recorded_at, retracted, region_code,
@@ -49,41 +53,97 @@ class FigureStore {
                 currency, printed_value, printed_unit, qualifier, source_article_id, source_url, source_quote, flow,
                 includes_unclaimed_prizes, government_level, purpose_code, purpose_label, project_count,
                 beneficiary_count, amount_per_beneficiary, metric, value, unit)
-            values (?, ?, ?, ?, ?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            values (:figure_id, :revision, :action, :reason, :recorded_at, :retracted, :region_code,
+                :region_scope, :period_start, :period_end, :granularity, :period_label, :lottery_type, :game_category,
+                :amount, :currency, :printed_value, :printed_unit, :qualifier, :source_article_id, :source_url,
+                :source_quote, :flow, :includes_unclaimed_prizes, :government_level, :purpose_code, :purpose_label,
+                :project_count, :beneficiary_count, :amount_per_beneficiary, :metric, :value, :unit)""";
 
-    /** Inserts new figures with their first revision, in two JDBC batches whatever their number. */
+    /** A row of {@link #COLUMNS}. */
+    private static final RowViewMapper<FigureRow> ROW = row -> {
+        PublisherRef publisher = row.getRow(PublisherRef.ROW);
+        Period period = new Period(
+                row.getColumn("period_start", LocalDate.class),
+                row.getColumn("period_end", LocalDate.class),
+                row.getColumn("granularity", Granularity.class),
+                row.getColumn("period_label", String.class));
+        FundFlow flow = row.getColumn("flow", FundFlow.class);
+        FigureValues.Fund fund = flow == null
+                ? null
+                : new FigureValues.Fund(
+                        flow,
+                        row.getColumn("includes_unclaimed_prizes", Boolean.class),
+                        row.getColumn("government_level", GovernmentLevel.class),
+                        row.getColumn("purpose_code", String.class),
+                        row.getColumn("purpose_label", String.class),
+                        row.getColumn("project_count", Integer.class),
+                        row.getColumn("beneficiary_count", Integer.class),
+                        row.getColumn("amount_per_beneficiary", BigDecimal.class));
+        String metric = row.getColumn("metric", String.class);
+        FigureValues.Indicator indicator = metric == null
+                ? null
+                : new FigureValues.Indicator(
+                        metric, plain(row.getColumn("value", BigDecimal.class)), row.getColumn("unit", String.class));
+        FigureValues values = new FigureValues(
+                publisher.id(),
+                row.getColumn("region_code", String.class),
+                period,
+                row.getColumn("lottery_type", LotteryType.class),
+                row.getColumn("game_category", String.class),
+                row.getColumn("amount", BigDecimal.class),
+                plain(row.getColumn("printed_value", BigDecimal.class)),
+                row.getColumn("printed_unit", String.class),
+                row.getColumn("qualifier", Qualifier.class),
+                row.getColumn("source_article_id", UUID.class),
+                row.getColumn("source_url", String.class),
+                row.getColumn("source_quote", String.class),
+                fund,
+                indicator);
+        return new FigureRow(
+                row.getColumn("id", UUID.class),
+                row.getColumn("kind", FigureKind.class),
+                publisher,
+                row.getColumn("created_at", Instant.class),
+                row.getColumn("revision", Integer.class),
+                row.getColumn("action", String.class),
+                row.getColumn("reason", String.class),
+                row.getColumn("recorded_at", Instant.class),
+                row.getColumn("retracted", Boolean.class),
+                values);
+    };
+
+    private final Jdbi jdbi;
+
+    FigureStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Inserts new figures with their first revision, in two batches whatever their number. */
     void insertAll(List<FigureRow> rows, List<? extends Collection<String>> regionScopes) {
-        jdbc.withConnection(connection -> {
-            try (PreparedStatement figures = connection.prepareStatement(
-                            "insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at) values (?, ?, ?, 1, ?, ?)");
-                    PreparedStatement revisions = connection.prepareStatement(INSERT_REVISION)) {
-                for (int i = 0; i < rows.size(); i++) {
-                    FigureRow row = rows.get(i);
-                    Jdbc.bind(
-                            figures,
-                            row.id(),
-                            row.kind().name(),
-                            row.publisher().id(),
-                            utc(row.createdAt()),
-                            utc(row.createdAt()));
-                    figures.addBatch();
-                    Jdbc.bind(
-                            revisions,
-                            revisionParams(
-                                    row.id(),
-                                    1,
-                                    "created",
-                                    null,
-                                    row.recordedAt(),
-                                    false,
-                                    row.values(),
-                                    regionScopes.get(i)));
-                    revisions.addBatch();
-                }
-                figures.executeBatch();
-                revisions.executeBatch();
+        jdbi.useHandle(handle -> {
+            PreparedBatch figures = handle.prepareBatch(INSERT_FIGURE);
+            PreparedBatch revisions = handle.prepareBatch(INSERT_REVISION);
+            for (int i = 0; i < rows.size(); i++) {
+                FigureRow row = rows.get(i);
+                figures.bind("id", row.id())
+                        .bind("kind", row.kind())
+                        .bind("publisher_id", row.publisher().id())
+                        .bind("created_at", row.createdAt())
+                        .add();
+                revisions
+                        .bindMap(revision(
+                                row.id(),
+                                1,
+                                "created",
+                                null,
+                                row.recordedAt(),
+                                false,
+                                row.values(),
+                                regionScopes.get(i)))
+                        .add();
             }
-            return null;
+            figures.execute();
+            revisions.execute();
         });
     }
 
@@ -95,19 +155,22 @@ class FigureStore {
             String reason,
             Instant recordedAt,
             boolean retracted,
-            FigureValues v,
+            FigureValues values,
             Collection<String> regionScope) {
-        jdbc.update(
-                INSERT_REVISION,
-                revisionParams(figureId, revision, action, reason, recordedAt, retracted, v, regionScope));
-        jdbc.update(
-                "update figure set current_revision = ?, updated_at = ? where id = ?",
-                revision,
-                utc(recordedAt),
-                figureId);
+        jdbi.useHandle(handle -> {
+            handle.createUpdate(INSERT_REVISION)
+                    .bindMap(revision(figureId, revision, action, reason, recordedAt, retracted, values, regionScope))
+                    .execute();
+            handle.createUpdate("update figure set current_revision = :revision, updated_at = :at where id = :id")
+                    .bind("revision", revision)
+                    .bind("at", recordedAt)
+                    .bind("id", figureId)
+                    .execute();
+        });
     }
 
-    private static Object[] revisionParams(
+    /** The binds of {@link #INSERT_REVISION}, by column name. */
+    private static Map<String, Object> revision(
             UUID figureId,
             int revision,
             String action,
@@ -118,43 +181,45 @@ class FigureStore {
             Collection<String> regionScope) {
         FigureValues.Fund fund = v.fund();
         FigureValues.Indicator indicator = v.indicator();
-        return new Object[] {
-            figureId,
-            revision,
-            action,
-            reason,
-            utc(recordedAt),
-            retracted,
-            v.regionCode(),
-            "{" + String.join(",", regionScope) + "}",
-            v.period().start(),
-            v.period().end(),
-            v.period().granularity().name(),
-            v.period().label(),
-            v.lotteryType().name(),
-            v.gameCategory(),
-            v.amount(),
-            v.amount() == null ? null : MoneyUnit.CURRENCY,
-            v.printedValue(),
-            v.printedUnit(),
-            v.qualifier().name(),
-            v.sourceArticleId(),
-            v.sourceUrl(),
-            v.sourceQuote(),
-            fund == null ? null : fund.flow().name(),
-            fund == null ? null : fund.includesUnclaimedPrizes(),
-            fund == null || fund.governmentLevel() == null
-                    ? null
-                    : fund.governmentLevel().name(),
-            fund == null ? null : fund.purposeCode(),
-            fund == null ? null : fund.purposeLabel(),
-            fund == null ? null : fund.projectCount(),
-            fund == null ? null : fund.beneficiaryCount(),
-            fund == null ? null : fund.amountPerBeneficiary(),
-            indicator == null ? null : indicator.metric(),
-            indicator == null ? null : indicator.value(),
-            indicator == null ? null : indicator.unit()
-        };
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("figure_id", figureId);
+        binds.put("revision", revision);
+        binds.put("action", action);
+        binds.put("reason", reason);
+        binds.put("recorded_at", recordedAt);
+        binds.put("retracted", retracted);
+        binds.put("region_code", v.regionCode());
+        binds.put("region_scope", regionScope.toArray(String[]::new));
+        binds.put("period_start", v.period().start());
+        binds.put("period_end", v.period().end());
+        binds.put("granularity", v.period().granularity().name());
+        binds.put("period_label", v.period().label());
+        binds.put("lottery_type", v.lotteryType().name());
+        binds.put("game_category", v.gameCategory());
+        binds.put("amount", v.amount());
+        binds.put("currency", v.amount() == null ? null : MoneyUnit.CURRENCY);
+        binds.put("printed_value", v.printedValue());
+        binds.put("printed_unit", v.printedUnit());
+        binds.put("qualifier", v.qualifier().name());
+        binds.put("source_article_id", v.sourceArticleId());
+        binds.put("source_url", v.sourceUrl());
+        binds.put("source_quote", v.sourceQuote());
+        binds.put("flow", fund == null ? null : fund.flow().name());
+        binds.put("includes_unclaimed_prizes", fund == null ? null : fund.includesUnclaimedPrizes());
+        binds.put(
+                "government_level",
+                fund == null || fund.governmentLevel() == null
+                        ? null
+                        : fund.governmentLevel().name());
+        binds.put("purpose_code", fund == null ? null : fund.purposeCode());
+        binds.put("purpose_label", fund == null ? null : fund.purposeLabel());
+        binds.put("project_count", fund == null ? null : fund.projectCount());
+        binds.put("beneficiary_count", fund == null ? null : fund.beneficiaryCount());
+        binds.put("amount_per_beneficiary", fund == null ? null : fund.amountPerBeneficiary());
+        binds.put("metric", indicator == null ? null : indicator.metric());
+        binds.put("value", indicator == null ? null : indicator.value());
+        binds.put("unit", indicator == null ? null : indicator.unit());
+        return binds;
     }
 
     /**
@@ -162,205 +227,126 @@ class FigureStore {
      * taken alone first: a locking join would drop the row when a writer that held the lock moved current_revision.
      */
     Optional<FigureRow> lockCurrent(FigureKind kind, UUID id) {
-        if (!jdbc.exists("select 1 from figure where kind = ? and id = ? for update", kind.name(), id)) {
-            return Optional.empty();
-        }
-        return find(kind, id, null);
+        boolean exists = jdbi.withHandle(
+                handle -> handle.createQuery("select 1 from figure where kind = :kind and id = :id for update")
+                        .bind("kind", kind)
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .findFirst()
+                        .isPresent());
+        return exists ? find(kind, id, null) : Optional.empty();
     }
 
     /** The figure as currently known, or as known at {@code asOf}. */
     Optional<FigureRow> find(FigureKind kind, UUID id, Instant asOf) {
-        return asOf == null
-                ? first(
-                        "select " + COLUMNS + " from figure f" + CURRENT + " where f.kind = ? and f.id = ?",
-                        kind.name(),
-                        id)
-                : first(
-                        "select " + COLUMNS + " from figure f" + AS_OF + " where f.kind = ? and f.id = ?",
-                        utc(asOf),
-                        kind.name(),
-                        id);
+        Sql sql = from(asOf)
+                .append(" where f.kind = :kind and f.id = :id")
+                .bind("kind", kind)
+                .bind("id", id);
+        return jdbi.withHandle(handle -> sql.query(handle).map(ROW).findFirst());
     }
 
     /** Every revision of a figure after {@code afterRevision}, oldest first. */
     List<FigureRow> revisions(UUID id, int afterRevision, int rows) {
-        return jdbc.list(
-                "select " + COLUMNS
-                        + " from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id"
-                        + " where f.id = ? and r.revision > ? order by r.revision limit ?",
-                FigureStore::row,
-                id,
-                afterRevision,
-                rows);
+        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " " + """
+                        from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id
+                        where f.id = :id and r.revision > :after order by r.revision limit :rows""")
+                .bind("id", id)
+                .bind("after", afterRevision)
+                .bind("rows", rows)
+                .map(ROW)
+                .list());
     }
 
     /** One keyset page of figures matching the filter. */
     List<FigureRow> page(FigureFilter filter, FigureSort sort, Cursor after, int rows) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = select(filter, params);
+        Sql sql = select(filter);
         if (after != null) {
-            sql.append(" and ").append(sort.after("f.id"));
-            params.add(after.keys().get(0));
-            params.add(after.uuidKey(1));
+            sql.append(sort.after("f.id", after));
         }
-        sql.append(sort.orderBy("f.id")).append(" limit ?");
-        params.add(rows);
-        return jdbc.list(sql.toString(), FigureStore::row, params.toArray());
+        sql.append(sort.orderBy("f.id")).append(" limit :rows", "rows", rows);
+        return jdbi.withHandle(handle -> sql.query(handle).map(ROW).list());
     }
 
     /** Makes the current transaction read-only; must come before its first query. */
     void readOnly() {
-        jdbc.update("set transaction read only");
+        jdbi.useHandle(handle -> handle.execute("set transaction read only"));
     }
 
     /** Every figure matching the filter, streamed in period order, for exports and summaries. */
     void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = select(filter, params).append(" order by r.period_start, f.id");
-        jdbc.stream(sql.toString(), rs -> consumer.accept(row(rs)), params.toArray());
+        Sql sql = select(filter).append(" order by r.period_start, f.id");
+        jdbi.useHandle(handle -> sql.query(handle).setFetchSize(500).map(ROW).forEach(consumer));
     }
 
     /** Whether a figure of this kind already quotes this sentence of this article. */
     boolean quoted(FigureKind kind, UUID articleId, String quote) {
-        return jdbc.exists("""
-                select 1 from figure f join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision
-                where f.kind = ? and r.source_article_id = ? and r.source_quote = ?""", kind.name(), articleId, quote);
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select 1 from figure f join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision
+                        where f.kind = :kind and r.source_article_id = :article and r.source_quote = :quote""")
+                .bind("kind", kind)
+                .bind("article", articleId)
+                .bind("quote", quote)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
     }
 
     /** Whether an article with this id exists, deleted or not: a figure may cite an article that was later withdrawn. */
     boolean articleExists(UUID id) {
-        return jdbc.exists("select 1 from article where id = ?", id);
+        return jdbi.withHandle(handle -> handle.createQuery("select 1 from article where id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
     }
 
-    private static final String CURRENT =
-            " join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"
-                    + " join publisher p on p.id = f.publisher_id";
-    private static final String AS_OF = " " + """
-            join lateral (select * from figure_revision h where h.figure_id = f.id and h.recorded_at <= ?
-                          order by h.revision desc limit 1) r on true
-            join publisher p on p.id = f.publisher_id""";
+    /** The select and joins of current revisions, or of those known at {@code asOf}. */
+    private static Sql from(Instant asOf) {
+        Sql sql = new Sql("select " + COLUMNS + " from figure f ");
+        return asOf == null ? sql.append(CURRENT) : sql.append(AS_OF, "asOf", asOf);
+    }
 
-    private static StringBuilder select(FigureFilter filter, List<Object> params) {
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from figure f");
-        if (filter.asOf() == null) {
-            sql.append(CURRENT);
-        } else {
-            sql.append(AS_OF);
-            params.add(utc(filter.asOf()));
-        }
-        sql.append(" where f.kind = ?");
-        params.add(filter.kind().name());
+    private static Sql select(FigureFilter filter) {
+        Sql sql = from(filter.asOf()).append(" where f.kind = :kind", "kind", filter.kind());
         if (!filter.includeRetracted()) {
             sql.append(" and not r.retracted");
         }
         if (filter.publisherId() != null) {
-            sql.append(" and f.publisher_id = ?");
-            params.add(filter.publisherId());
+            sql.append(" and f.publisher_id = :publisher", "publisher", filter.publisherId());
         }
         if (filter.region() != null) {
-            sql.append(" and r.region_scope @> array[?]::varchar[]");
-            params.add(filter.region());
+            sql.append(" and r.region_scope @> array[:region]::varchar[]", "region", filter.region());
         }
         if (filter.periodFrom() != null) {
-            sql.append(" and r.period_start >= ?");
-            params.add(filter.periodFrom());
+            sql.append(" and r.period_start >= :periodFrom", "periodFrom", filter.periodFrom());
         }
         if (filter.periodTo() != null) {
-            sql.append(" and r.period_end <= ?");
-            params.add(filter.periodTo());
+            sql.append(" and r.period_end <= :periodTo", "periodTo", filter.periodTo());
         }
         if (filter.lotteryType() != null) {
-            sql.append(" and r.lottery_type = ?");
-            params.add(filter.lotteryType().name());
+            sql.append(" and r.lottery_type = :lotteryType", "lotteryType", filter.lotteryType());
         }
         if (filter.gameCategory() != null) {
-            sql.append(" and r.game_category = ?");
-            params.add(filter.gameCategory());
+            sql.append(" and r.game_category = :gameCategory", "gameCategory", filter.gameCategory());
         }
         if (filter.granularity() != null) {
-            sql.append(" and r.granularity = ?");
-            params.add(filter.granularity().name());
+            sql.append(" and r.granularity = :granularity", "granularity", filter.granularity());
         }
         if (filter.flow() != null) {
-            sql.append(" and r.flow = ?");
-            params.add(filter.flow().name());
+            sql.append(" and r.flow = :flow", "flow", filter.flow());
         }
         if (filter.purpose() != null) {
-            sql.append(" and r.purpose_code = ?");
-            params.add(filter.purpose());
+            sql.append(" and r.purpose_code = :purpose", "purpose", filter.purpose());
         }
         if (filter.text() != null) {
-            Sql tsquery = filter.text().tsquery();
-            sql.append(" and r.search @@ ").append(tsquery.text());
-            params.addAll(Arrays.asList(tsquery.params()));
+            sql.append(" and r.search @@ ").append(filter.text().tsquery());
         }
         return sql;
     }
 
-    private Optional<FigureRow> first(String sql, Object... params) {
-        return jdbc.list(sql, FigureStore::row, params).stream().findFirst();
-    }
-
-    private static FigureRow row(ResultSet rs) throws SQLException {
-        PublisherRef publisher =
-                new PublisherRef(rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7));
-        Granularity granularity = Granularity.valueOf(rs.getString(16));
-        Period period = new Period(
-                rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class), granularity, rs.getString(17));
-        String flow = rs.getString(27);
-        FigureValues.Fund fund = flow == null
-                ? null
-                : new FigureValues.Fund(
-                        FundFlow.valueOf(flow),
-                        (Boolean) rs.getObject(28),
-                        rs.getString(29) == null ? null : GovernmentLevel.valueOf(rs.getString(29)),
-                        rs.getString(30),
-                        rs.getString(31),
-                        (Integer) rs.getObject(32),
-                        (Integer) rs.getObject(33),
-                        rs.getBigDecimal(34));
-        String metric = rs.getString(35);
-        FigureValues.Indicator indicator = metric == null
-                ? null
-                : new FigureValues.Indicator(metric, nullablePlain(rs.getBigDecimal(36)), rs.getString(37));
-        FigureValues values = new FigureValues(
-                publisher.id(),
-                rs.getString(13),
-                period,
-                LotteryType.valueOf(rs.getString(18)),
-                rs.getString(19),
-                rs.getBigDecimal(20),
-                nullablePlain(rs.getBigDecimal(21)),
-                rs.getString(22),
-                Qualifier.valueOf(rs.getString(23)),
-                rs.getObject(24, UUID.class),
-                rs.getString(25),
-                rs.getString(26),
-                fund,
-                indicator);
-        return new FigureRow(
-                rs.getObject(1, UUID.class),
-                FigureKind.valueOf(rs.getString(2)),
-                publisher,
-                instant(rs, 3),
-                rs.getInt(8),
-                rs.getString(9),
-                rs.getString(10),
-                instant(rs, 11),
-                rs.getBoolean(12),
-                values);
-    }
-
     /** numeric(30,10) reads back 743.9000000000; shown as printed, 743.9. */
-    private static BigDecimal nullablePlain(BigDecimal value) {
+    private static BigDecimal plain(BigDecimal value) {
         return value == null ? null : FigureInputs.plain(value);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

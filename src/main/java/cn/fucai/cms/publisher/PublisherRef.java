@@ -2,6 +2,7 @@ package cn.fucai.cms.publisher;
 
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** A publisher as shown with what it published: enough to name and link it. */
 @Schema(name = "PublisherRef", description = "The publisher, as shown with its articles and figures")
@@ -14,6 +15,17 @@ public record PublisherRef(
 
         @Schema(example = "Wenzhou Welfare Lottery Issuance Center", nullable = true)
         String nameEn) {
+
+    /** The select-list of a publisher joined as {@code p}, in the column names {@link #ROW} reads. */
+    public static final String COLUMNS =
+            "p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en";
+
+    /** Reads the {@link #COLUMNS} of a row. */
+    public static final RowMapper<PublisherRef> ROW = (rs, context) -> new PublisherRef(
+            rs.getObject("publisher_id", UUID.class),
+            rs.getString("publisher_slug"),
+            rs.getString("publisher_name"),
+            rs.getString("publisher_name_en"));
 
     public static PublisherRef from(Publisher publisher) {
         return new PublisherRef(publisher.id, publisher.slug, publisher.name, publisher.nameEn);

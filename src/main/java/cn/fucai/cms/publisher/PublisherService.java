@@ -10,7 +10,7 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
-import cn.fucai.cms.region.Region;
+import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
@@ -29,7 +29,10 @@ public class PublisherService {
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    public PublisherService(Clock clock, AccessPolicy access, AuditLog audit) {
+    private final Regions regions;
+
+    public PublisherService(Clock clock, AccessPolicy access, AuditLog audit, Regions regions) {
+        this.regions = regions;
         this.clock = clock;
         this.access = access;
         this.audit = audit;
@@ -51,15 +54,16 @@ public class PublisherService {
 
     @Transactional
     public Page<Publisher> list(Filter filter, String cursorParam, int limit) {
-        List<String> regions =
-                filter.region() == null ? null : Region.withDescendants(Region.requireKnown(filter.region(), "region"));
+        List<String> inRegion = filter.region() == null
+                ? null
+                : regions.withDescendants(regions.requireKnown(filter.region(), "region"));
         UUID parentId = filter.parent() == null ? null : resolveParent(filter.parent());
         String query = Cursor.fingerprint("slug", filter.level(), filter.kind(), filter.region(), parentId);
         Cursor cursor = Cursor.decode(cursorParam, query, 1);
         List<Publisher> rows = Publisher.page(
                 filter.level(),
                 filter.kind(),
-                regions,
+                inRegion,
                 parentId,
                 cursor == null ? null : cursor.keys().get(0),
                 limit + 1);
@@ -126,7 +130,7 @@ public class PublisherService {
         publisher.nameEn = request.nameEn();
         publisher.level = request.level();
         publisher.kind = request.kind();
-        publisher.regionCode = Region.requireKnown(request.regionCode(), "regionCode");
+        publisher.regionCode = regions.requireKnown(request.regionCode(), "regionCode");
         publisher.parentId = parentId;
         publisher.website = request.website();
         if (!publisher.asRequest().equals(before)) {

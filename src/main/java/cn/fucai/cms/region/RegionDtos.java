@@ -26,7 +26,7 @@ public final class RegionDtos {
             String parentCode) {
 
         static RegionSummary from(Region region) {
-            return new RegionSummary(region.code, region.name, region.level, region.parentCode);
+            return new RegionSummary(region.code(), region.name(), region.level(), region.parentCode());
         }
     }
 
@@ -48,13 +48,13 @@ public final class RegionDtos {
 
         static RegionResponse from(Region region, List<Region> ancestors) {
             return new RegionResponse(
-                    region.code,
-                    region.name,
-                    region.level,
-                    region.parentCode,
+                    region.code(),
+                    region.name(),
+                    region.level(),
+                    region.parentCode(),
                     ancestors.stream().map(RegionSummary::from).toList(),
-                    region.createdAt,
-                    region.updatedAt);
+                    region.createdAt(),
+                    region.updatedAt());
         }
     }
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** China's administrative divisions (GB/T 2260), read-only reference data; no service, since there are no rules. */
+/** China's administrative divisions (GB/T 2260), read-only reference data; read through Regions. */
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
@@ -34,6 +34,12 @@ import org.jboss.resteasy.reactive.RestResponse;
         description =
                 "China's administrative divisions: country, provinces, prefectures and counties (GB/T 2260 codes)")
 public class RegionResource {
+
+    private final Regions regions;
+
+    RegionResource(Regions regions) {
+        this.regions = regions;
+    }
 
     @GET
     @Operation(
@@ -58,13 +64,13 @@ public class RegionResource {
             @Context UriInfo uri) {
         int limit = page.limit();
         RegionLevel levelFilter = QueryParams.enumValue(RegionLevel.class, "level", level);
-        String parentFilter = parent == null ? null : Region.requireKnown(parent, "parent");
+        String parentFilter = parent == null ? null : regions.requireKnown(parent, "parent");
         String query = Cursor.fingerprint("code", level, parentFilter);
         Cursor cursor = Cursor.decode(page.cursor, query, 1);
-        List<Region> rows = Region.page(
+        List<Region> rows = regions.page(
                 levelFilter, parentFilter, cursor == null ? null : cursor.keys().get(0), limit + 1);
         Page<RegionSummary> result = Page.fromLookahead(
-                        rows, limit, last -> new Cursor(query, List.of(last.code)).encode())
+                        rows, limit, last -> new Cursor(query, List.of(last.code())).encode())
                 .map(RegionSummary::from);
         return PagedResponse.ok(result, uri);
     }
@@ -80,10 +86,8 @@ public class RegionResource {
     @APIResponse(responseCode = "404", description = "No region has this code")
     public RegionResponse get(
             @PathParam("code") @Parameter(description = "Six-digit GB/T 2260 code", example = "330302") String code) {
-        Region region = Region.findById(Region.requireWellFormed(code, "code"));
-        if (region == null) {
-            throw new ResourceNotFoundException("region with code", code);
-        }
-        return RegionResponse.from(region, region.ancestors());
+        Region region = regions.find(Region.requireWellFormed(code, "code"))
+                .orElseThrow(() -> new ResourceNotFoundException("region with code", code));
+        return RegionResponse.from(region, regions.ancestors(region));
     }
 }

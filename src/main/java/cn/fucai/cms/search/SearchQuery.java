@@ -60,15 +60,12 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
      */
     public Sql tsquery() {
         Sql tsquery = new Sql("(");
-        for (String term : terms) {
-            if (!tsquery.text().equals("(")) {
-                tsquery.append(" && ");
-            }
-            tsquery.append(
-                    "(plainto_tsquery('simple', cms_cjk_bigrams(?)) && phraseto_tsquery('english', regexp_replace(?, '"
-                            + CJK_CLASS + "', ' ', 'g')))",
-                    term,
-                    term);
+        for (int i = 0; i < terms.size(); i++) {
+            String term = "term" + i;
+            tsquery.append((i == 0 ? "" : " && ") + "(plainto_tsquery('simple', cms_cjk_bigrams(:" + term
+                            + ")) && phraseto_tsquery('english', regexp_replace(:" + term + ", '" + CJK_CLASS
+                            + "', ' ', 'g')))")
+                    .bind(term, terms.get(i));
         }
         return tsquery.append(")");
     }

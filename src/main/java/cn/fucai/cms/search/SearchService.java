@@ -4,10 +4,10 @@ import cn.fucai.cms.article.ArticleService;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.sql.Jdbc;
+import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
-import cn.fucai.cms.region.Region;
+import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.search.SearchDtos.SearchHit;
 import cn.fucai.cms.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 
 /**
  * Full-text search over articles (title, summary, body and tags, in the original and every translation), ranked by
@@ -44,12 +45,15 @@ public class SearchService {
     /** Measured cost, in microseconds, of one match read from the heap after a GIN read. */
     private static final double MATCH_COST = 2.7;
 
-    private final Jdbc jdbc;
+    private final Jdbi jdbi;
     private final ArticleService articles;
     private final AccessPolicy access;
 
-    SearchService(Jdbc jdbc, ArticleService articles, AccessPolicy access) {
-        this.jdbc = jdbc;
+    private final Regions regions;
+
+    SearchService(Jdbi jdbi, ArticleService articles, AccessPolicy access, Regions regions) {
+        this.regions = regions;
+        this.jdbi = jdbi;
         this.articles = articles;
         this.access = access;
     }
@@ -73,29 +77,29 @@ public class SearchService {
                     "status", "must be one of draft, published, archived; was '" + status + "'");
         }
         UUID publisherId = articles.publisherFilter(filter.publisher());
-        String region = filter.region() == null ? null : Region.requireKnown(filter.region(), "region");
+        String region = filter.region() == null ? null : regions.requireKnown(filter.region(), "region");
         String locale = articles.localeFilter(filter.locale());
         String fingerprint = Cursor.fingerprint("tier", query, filter);
         Position after = Position.of(Cursor.decode(cursorParam, fingerprint, 3));
 
-        Sql filters = new Sql(" and s.status = ?", status);
+        Sql filters = new Sql(" and s.status = :status").bind("status", status);
         if (!status.equals("published")) {
             Set<UUID> visible = access.unpublishedScope();
             if (visible != null) {
-                filters.append(" and s.publisher_id = any(?)", (Object) visible.toArray(UUID[]::new));
+                filters.append(" and s.publisher_id = any(:visible)", "visible", visible.toArray(UUID[]::new));
             }
         }
         if (publisherId != null) {
-            filters.append(" and s.publisher_id = ?", publisherId);
+            filters.append(" and s.publisher_id = :publisher", "publisher", publisherId);
         }
         if (region != null) {
-            filters.append(" and s.region_scope @> array[?]::varchar[]", region);
+            filters.append(" and s.region_scope @> array[:region]::varchar[]", "region", region);
         }
         if (filter.category() != null) {
-            filters.append(" and s.category = ?", filter.category());
+            filters.append(" and s.category = :category", "category", filter.category());
         }
         if (locale != null) {
-            filters.append(" and s.locales @> array[?]::text[]", locale);
+            filters.append(" and s.locales @> array[:locale]::text[]", "locale", locale);
         }
 
         List<Position> found = new ArrayList<>();
@@ -141,11 +145,15 @@ public class SearchService {
         OffsetDateTime since = probe.reach(wanted);
         if (since != null) {
             found.addAll(indexed(
-                    tier, query, new Sql("").append(conditions).append(" and s.ranked_at >= ?", since), wanted));
+                    tier,
+                    query,
+                    new Sql("").append(conditions).append(" and s.ranked_at >= :since", "since", since),
+                    wanted));
             if (found.size() == wanted) {
                 return found;
             }
-            conditions = new Sql("").append(conditions).append(" and " + RANKED_AT_FILTER + " < ?", since);
+            conditions =
+                    new Sql("").append(conditions).append(" and " + RANKED_AT_FILTER + " < :since", "since", since);
         }
         found.addAll(indexed(tier, query, conditions, wanted - found.size()));
         return found;
@@ -159,8 +167,9 @@ public class SearchService {
                 .append(" select s.article_id, s.ranked_at from article_search s, q where ")
                 .append(tier.match("s", query.phrases()))
                 .append(conditions)
-                .append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc limit ?", wanted);
-        return jdbc.list(index.text(), rs -> position(tier, rs), index.params());
+                .append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc limit :wanted", "wanted", wanted);
+        return jdbi.withHandle(handle ->
+                index.query(handle).map((rs, context) -> position(tier, rs)).list());
     }
 
     /** The matches among the newest {@code tier.probe} candidates, at most {@code wanted}, with what the rate needs. */
@@ -171,32 +180,31 @@ public class SearchService {
                 .append(
                         " w as materialized (select s.article_id, s.ranked_at, s.title, s.document from article_search s where true")
                 .append(scope.conditions("s.ranked_at"))
-                .append(" order by s.ranked_at desc, s.article_id desc limit ?)", tier.probe)
+                .append(" order by s.ranked_at desc, s.article_id desc limit :probe)", "probe", tier.probe)
                 .append(" select h.article_id, h.ranked_at, i.articles, i.newest, i.oldest,")
-                .append(" (select reltuples from pg_class where oid = 'article_search'::regclass)")
+                .append(" (select reltuples from pg_class where oid = 'article_search'::regclass) as indexed")
                 .append(
                         " from (select count(*) as articles, max(ranked_at) as newest, min(ranked_at) as oldest from w) i")
                 .append(" left join lateral (select w.article_id, w.ranked_at from w, q where ")
                 .append(tier.match("w", query.phrases()))
-                .append(" order by w.ranked_at desc, w.article_id desc limit ?) h on true", wanted)
+                .append(" order by w.ranked_at desc, w.article_id desc limit :wanted) h on true", "wanted", wanted)
                 .append(" order by h.ranked_at desc, h.article_id desc");
         List<Position> hits = new ArrayList<>();
         // one row per hit, or one without a hit, each carrying the same figures of the probe
-        return jdbc.list(
-                        probe.text(),
-                        rs -> {
-                            if (rs.getObject(1) != null) {
-                                hits.add(position(tier, rs));
-                            }
-                            return new Probe(
-                                    hits,
-                                    rs.getInt(3),
-                                    rs.getObject(4, OffsetDateTime.class),
-                                    rs.getObject(5, OffsetDateTime.class),
-                                    rs.getDouble(6));
-                        },
-                        probe.params())
-                .get(0);
+        return jdbi.withHandle(handle -> probe.query(handle)
+                .map((rs, context) -> {
+                    if (rs.getObject("article_id") != null) {
+                        hits.add(position(tier, rs));
+                    }
+                    return new Probe(
+                            hits,
+                            rs.getInt("articles"),
+                            rs.getObject("newest", OffsetDateTime.class),
+                            rs.getObject("oldest", OffsetDateTime.class),
+                            rs.getDouble("indexed"));
+                })
+                .list()
+                .get(0));
     }
 
     /** A probe: its hits, how many candidates it read, their newest and oldest sort keys, and the articles indexed. */
@@ -231,56 +239,58 @@ public class SearchService {
         Sql conditions(String rankedAt) {
             Sql conditions = new Sql("").append(filters);
             if (publishedFrom != null) {
-                conditions.append(" and " + rankedAt + " >= ?", publishedFrom.atOffset(ZoneOffset.UTC));
+                conditions.append(" and " + rankedAt + " >= :publishedFrom", "publishedFrom", publishedFrom);
             }
             if (publishedBefore != null) {
-                conditions.append(" and " + rankedAt + " < ?", publishedBefore.atOffset(ZoneOffset.UTC));
+                conditions.append(" and " + rankedAt + " < :publishedBefore", "publishedBefore", publishedBefore);
             }
             if (after != null) {
-                conditions.append(
-                        " and (" + rankedAt + ", s.article_id) < (?::timestamptz, ?)",
-                        after.rankedAtText(),
-                        after.id());
+                conditions
+                        .append(" and (" + rankedAt + ", s.article_id) < (:afterRankedAt::timestamptz, :afterId)")
+                        .bind("afterRankedAt", after.rankedAtText())
+                        .bind("afterId", after.id());
             }
             return conditions;
         }
     }
 
     private static Position position(Tier tier, ResultSet rs) throws SQLException {
-        OffsetDateTime rankedAt = rs.getObject(2, OffsetDateTime.class);
+        OffsetDateTime rankedAt = rs.getObject("ranked_at", OffsetDateTime.class);
         return new Position(
                 tier.rank,
                 rankedAt.equals(OffsetDateTime.MIN) ? null : rankedAt.toInstant(),
-                rs.getObject(1, UUID.class));
+                rs.getObject("article_id", UUID.class));
     }
 
     /** What to show for each hit, in one statement: article, publisher, and the text of every translation. */
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
-        jdbc.list(
-                """
-                select a.id, a.slug, a.title, a.summary, a.body, a.published_at, a.status, p.id, p.slug, p.name, p.name_en,
-                       array(select concat_ws(' ', t.title, t.summary, t.body) from article_translation t where t.article_id = a.id)
-                from article a join publisher p on p.id = a.publisher_id
-                where a.id = any(?) and a.deleted_at is null""",
-                rs -> {
-                    String[] translations = (String[]) rs.getArray(12).getArray();
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        select a.id, a.slug, a.title, a.summary, a.body, a.published_at, a.status, %s,
+                               array(select concat_ws(' ', t.title, t.summary, t.body) from article_translation t
+                                     where t.article_id = a.id) as translations
+                        from article a join publisher p on p.id = a.publisher_id
+                        where a.id = any(:ids) and a.deleted_at is null""".formatted(PublisherRef.COLUMNS))
+                .bind("ids", found.stream().map(Position::id).toArray(UUID[]::new))
+                .map((RowViewMapper<SearchHit>) row -> {
+                    String title = row.getColumn("title", String.class);
                     Highlighter.Passage passage = Highlighter.best(
-                            query.terms(), rs.getString(3), rs.getString(4), rs.getString(5), translations);
-                    OffsetDateTime published = rs.getObject(6, OffsetDateTime.class);
-                    SearchHit hit = new SearchHit(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            new PublisherRef(
-                                    rs.getObject(8, UUID.class), rs.getString(9), rs.getString(10), rs.getString(11)),
-                            rs.getString(3),
-                            published == null ? null : published.toInstant(),
-                            rs.getString(7),
+                            query.terms(),
+                            title,
+                            row.getColumn("summary", String.class),
+                            row.getColumn("body", String.class),
+                            row.getColumn("translations", Database.STRINGS).toArray(String[]::new));
+                    return new SearchHit(
+                            row.getColumn("id", UUID.class),
+                            row.getColumn("slug", String.class),
+                            row.getRow(PublisherRef.ROW),
+                            title,
+                            row.getColumn("published_at", Instant.class),
+                            row.getColumn("status", String.class),
                             passage.field(),
                             passage.snippet());
-                    return hits.put(hit.id(), hit);
-                },
-                (Object) found.stream().map(Position::id).toArray(UUID[]::new));
+                })
+                .forEach(hit -> hits.put(hit.id(), hit)));
         return hits;
     }
 
@@ -318,12 +328,19 @@ public class SearchService {
          */
         Sql match(String alias, List<String> phrases) {
             Sql title = new Sql(alias + ".title @@ q.query");
-            phrases.forEach(phrase -> title.append(" and strpos(" + TITLE_TEXT.formatted(alias) + ", ?) > 0", phrase));
+            Sql text = new Sql(alias + ".document @@ q.query");
+            for (int i = 0; i < phrases.size(); i++) {
+                String phrase = "phrase" + i;
+                title.append(
+                        " and strpos(" + TITLE_TEXT.formatted(alias) + ", :" + phrase + ") > 0",
+                        phrase,
+                        phrases.get(i));
+                text.append(
+                        " and strpos(" + FULL_TEXT.formatted(alias) + ", :" + phrase + ") > 0", phrase, phrases.get(i));
+            }
             if (this == TITLE) {
                 return title;
             }
-            Sql text = new Sql(alias + ".document @@ q.query");
-            phrases.forEach(phrase -> text.append(" and strpos(" + FULL_TEXT.formatted(alias) + ", ?) > 0", phrase));
             return text.append(" and not (").append(title).append(")");
         }
     }

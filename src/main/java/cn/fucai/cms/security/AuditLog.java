@@ -2,22 +2,22 @@ package cn.fucai.cms.security;
 
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.sql.Jdbc;
+import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.common.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Records every write in the transaction of the write itself: if the write rolls back, so does its record, and a
@@ -29,15 +29,16 @@ public class AuditLog {
     private static final String INSERT = """
             insert into audit_event (id, occurred_at, token_id, token_name, client_address, action, resource_type,
                 resource_id, publisher_id, before_state, after_state)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""";
+            values (:id, :occurred_at, :token_id, :token_name, :client_address, :action, :resource_type, :resource_id,
+                :publisher_id, :before_state::jsonb, :after_state::jsonb)""";
 
-    private final Jdbc jdbc;
+    private final Jdbi jdbi;
     private final ObjectMapper json;
     private final Clock clock;
     private final AccessPolicy access;
 
-    AuditLog(Jdbc jdbc, ObjectMapper json, Clock clock, AccessPolicy access) {
-        this.jdbc = jdbc;
+    AuditLog(Jdbi jdbi, ObjectMapper json, Clock clock, AccessPolicy access) {
+        this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
         this.access = access;
@@ -51,27 +52,48 @@ public class AuditLog {
         Caller caller = access.caller();
         String fingerprint = Cursor.fingerprint("-occurredAt", filter);
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
-        StringBuilder sql = new StringBuilder("""
+        Sql sql = new Sql("""
                 select id, occurred_at, token_id, token_name, client_address, action, resource_type, resource_id,
-                       publisher_id, before_state::text, after_state::text
+                       publisher_id, before_state::text as before_state, after_state::text as after_state
                 from audit_event where true""");
-        List<Object> params = new ArrayList<>();
         if (caller.publishers() != null) {
-            sql.append(" and publisher_id = any(?)");
-            params.add(caller.publishers().toArray(UUID[]::new));
+            sql.append(
+                    " and publisher_id = any(:publishers)",
+                    "publishers",
+                    caller.publishers().toArray(UUID[]::new));
         }
-        appendIf(sql, params, " and resource_type = ?", filter.resourceType());
-        appendIf(sql, params, " and resource_id = ?", filter.resourceId());
-        appendIf(sql, params, " and action = ?", filter.action());
-        appendIf(sql, params, " and token_id = ?", filter.tokenId());
+        if (filter.resourceType() != null) {
+            sql.append(" and resource_type = :resourceType", "resourceType", filter.resourceType());
+        }
+        if (filter.resourceId() != null) {
+            sql.append(" and resource_id = :resourceId", "resourceId", filter.resourceId());
+        }
+        if (filter.action() != null) {
+            sql.append(" and action = :action", "action", filter.action());
+        }
+        if (filter.tokenId() != null) {
+            sql.append(" and token_id = :tokenId", "tokenId", filter.tokenId());
+        }
         if (cursor != null) {
-            sql.append(" and (occurred_at, id) < (?, ?)");
-            params.add(cursor.instantKey(0).atOffset(ZoneOffset.UTC));
-            params.add(cursor.uuidKey(1));
+            sql.append(" and (occurred_at, id) < (:afterOccurredAt, :afterId)")
+                    .bind("afterOccurredAt", cursor.instantKey(0))
+                    .bind("afterId", cursor.uuidKey(1));
         }
-        sql.append(" order by occurred_at desc, id desc limit ?");
-        params.add(limit + 1);
-        List<AuditEvent> rows = jdbc.list(sql.toString(), this::event, params.toArray());
+        sql.append(" order by occurred_at desc, id desc limit :rows", "rows", limit + 1);
+        List<AuditEvent> rows = jdbi.withHandle(handle -> sql.query(handle)
+                .map((RowViewMapper<AuditEvent>) row -> new AuditEvent(
+                        row.getColumn("id", UUID.class),
+                        row.getColumn("occurred_at", Instant.class),
+                        row.getColumn("token_id", UUID.class),
+                        row.getColumn("token_name", String.class),
+                        row.getColumn("client_address", String.class),
+                        row.getColumn("action", String.class),
+                        row.getColumn("resource_type", String.class),
+                        row.getColumn("resource_id", String.class),
+                        row.getColumn("publisher_id", UUID.class),
+                        tree(row.getColumn("before_state", String.class)),
+                        tree(row.getColumn("after_state", String.class))))
+                .list());
         return Page.fromLookahead(
                 rows,
                 limit,
@@ -79,28 +101,6 @@ public class AuditLog {
                                 fingerprint,
                                 List.of(last.occurredAt().toString(), last.id().toString()))
                         .encode());
-    }
-
-    private static void appendIf(StringBuilder sql, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            sql.append(condition);
-            params.add(value);
-        }
-    }
-
-    private AuditEvent event(ResultSet rs) throws SQLException {
-        return new AuditEvent(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, OffsetDateTime.class).toInstant(),
-                rs.getObject(3, UUID.class),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getObject(9, UUID.class),
-                tree(rs.getString(10)),
-                tree(rs.getString(11)));
     }
 
     private JsonNode tree(String text) {
@@ -120,49 +120,62 @@ public class AuditLog {
             UUID publisherId,
             Object before,
             Object after) {
-        jdbc.update(
-                INSERT,
-                UuidVersion7Strategy.INSTANCE.generateUuid(null),
-                Timestamps.now(clock).atOffset(ZoneOffset.UTC),
-                caller.tokenId(),
-                caller.name(),
-                caller.address(),
-                action,
-                resourceType,
-                resourceId.toString(),
-                publisherId,
-                toJson(before),
-                toJson(after));
+        jdbi.useHandle(handle -> handle.createUpdate(INSERT)
+                .bindMap(event(caller, action, resourceType, resourceId, publisherId, before, after, now()))
+                .execute());
     }
 
     /** One entry of {@link #recordAll}: the resource written and its state after the write. */
     public record Written(Object resourceId, UUID publisherId, Object after) {}
 
-    /** Many creations at once (a batch import), as one JDBC batch: each still gets its own audit event. */
+    /** Many creations at once (a batch import), as one batch: each still gets its own audit event. */
     public void recordAll(Caller caller, String action, String resourceType, List<Written> written) {
-        OffsetDateTime now = Timestamps.now(clock).atOffset(ZoneOffset.UTC);
-        jdbc.withConnection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Written entry : written) {
-                    Jdbc.bind(
-                            insert,
-                            UuidVersion7Strategy.INSTANCE.generateUuid(null),
-                            now,
-                            caller.tokenId(),
-                            caller.name(),
-                            caller.address(),
-                            action,
-                            resourceType,
-                            entry.resourceId().toString(),
-                            entry.publisherId(),
-                            null,
-                            toJson(entry.after()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        Instant now = now();
+        jdbi.useHandle(handle -> {
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            for (Written entry : written) {
+                batch.bindMap(event(
+                                caller,
+                                action,
+                                resourceType,
+                                entry.resourceId(),
+                                entry.publisherId(),
+                                null,
+                                entry.after(),
+                                now))
+                        .add();
             }
-            return null;
+            batch.execute();
         });
+    }
+
+    private Instant now() {
+        return Timestamps.now(clock);
+    }
+
+    /** The binds of {@link #INSERT}, by column name. */
+    private Map<String, Object> event(
+            Caller caller,
+            String action,
+            String resourceType,
+            Object resourceId,
+            UUID publisherId,
+            Object before,
+            Object after,
+            Instant at) {
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("id", UuidVersion7Strategy.INSTANCE.generateUuid(null));
+        binds.put("occurred_at", at);
+        binds.put("token_id", caller.tokenId());
+        binds.put("token_name", caller.name());
+        binds.put("client_address", caller.address());
+        binds.put("action", action);
+        binds.put("resource_type", resourceType);
+        binds.put("resource_id", resourceId.toString());
+        binds.put("publisher_id", publisherId);
+        binds.put("before_state", toJson(before));
+        binds.put("after_state", toJson(after));
+        return binds;
     }
 
     private String toJson(Object state) {

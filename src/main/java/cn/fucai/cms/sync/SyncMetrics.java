@@ -1,10 +1,10 @@
 package cn.fucai.cms.sync;
 
-import cn.fucai.cms.common.sql.Jdbc;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * cms_sync_feed_lag_seconds: how long the oldest change that mirrors cannot see yet has waited. The feed shows only
@@ -15,12 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class SyncMetrics {
 
-    SyncMetrics(MeterRegistry metrics, Jdbc jdbc) {
+    SyncMetrics(MeterRegistry metrics, Jdbi jdbi) {
         Gauge.builder("cms.sync.feed.lag", () -> {
                     try {
-                        return jdbc.list("""
-                        select coalesce(extract(epoch from now() - min(changed_at)), 0) from article_change
-                        where xid >= pg_snapshot_xmin(pg_current_snapshot())""", rs -> rs.getDouble(1)).get(0);
+                        return jdbi.withHandle(handle ->
+                                handle.createQuery("""
+                                        select coalesce(extract(epoch from now() - min(changed_at)), 0) from article_change
+                                        where xid >= pg_snapshot_xmin(pg_current_snapshot())""").mapTo(Double.class).one());
                     } catch (RuntimeException e) {
                         return Double.NaN;
                     }

@@ -2,11 +2,11 @@ package cn.fucai.cms.sync;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.article.ArticleService;
+import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
-import cn.fucai.cms.article.ArticleStates.ArticleState;
 import cn.fucai.cms.article.ArticleStatus;
 import cn.fucai.cms.common.http.Hashes;
-import cn.fucai.cms.common.sql.Jdbc;
+import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.sync.SyncDtos.SyncItem;
 import cn.fucai.cms.sync.SyncDtos.SyncPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The partner sync protocol. Without a cursor: a snapshot of the published articles, page by page, then a cursor into
@@ -38,7 +38,7 @@ public class SyncService {
 
     private final ArticleService articles;
     private final ArticleStates states;
-    private final Jdbc jdbc;
+    private final Jdbi jdbi;
     private final Clock clock;
     private final Duration retention;
     private final ObjectMapper canonical;
@@ -48,13 +48,13 @@ public class SyncService {
     SyncService(
             ArticleService articles,
             ArticleStates states,
-            Jdbc jdbc,
+            Jdbi jdbi,
             Clock clock,
             ObjectMapper json,
             @ConfigProperty(name = "cms.sync.retention-days", defaultValue = "30") int retentionDays) {
         this.articles = articles;
         this.states = states;
-        this.jdbc = jdbc;
+        this.jdbi = jdbi;
         this.clock = clock;
         this.retention = Duration.ofDays(retentionDays);
         this.canonical = json.copy()
@@ -94,34 +94,38 @@ public class SyncService {
     }
 
     private SyncPage feedPage(SyncCursor cursor, int limit, UUID publisherId, String locale) {
-        if (!jdbc.exists(
-                "select 1 from article_change_pruned where (xid, seq) <= (cast(? as xid8), ?)",
-                cursor.xid(),
-                cursor.seq())) {
+        boolean reachable = jdbi.withHandle(handle -> handle.createQuery(
+                        "select 1 from article_change_pruned where (xid, seq) <= (cast(:xid as xid8), :seq)")
+                .bind("xid", cursor.xid())
+                .bind("seq", cursor.seq())
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
+        if (!reachable) {
             throw new CursorGoneException(
                     "points before changes pruned after the " + retention.toDays() + "-day retention window");
         }
-        List<Object> params = new ArrayList<>(List.of(cursor.xid(), cursor.seq(), cursor.xid(), cursor.seq()));
-        String publisherFilter = "";
+        Sql feed = new Sql("""
+                with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
+                     hidden as (select exists (select 1 from article_change, horizon
+                                               where (xid, seq) > (cast(:xid as xid8), :seq) and xid >= horizon.xmin) as any)
+                select c.xid::text as xid, c.seq, c.article_id, hidden.any as hidden_after from hidden left join lateral (
+                    select xid, seq, article_id from article_change, horizon
+                    where (xid, seq) > (cast(:xid as xid8), :seq) and xid < horizon.xmin""").bind("xid", cursor.xid()).bind("seq", cursor.seq());
         if (publisherId != null) {
-            publisherFilter = " and publisher_id = ?";
-            params.add(publisherId);
+            feed.append(" and publisher_id = :publisher", "publisher", publisherId);
         }
-        params.add(limit + 1);
+        feed.append(" order by xid, seq limit :rows) c on true", "rows", limit + 1);
         // One statement, so one snapshot: the changes visible now, and whether any later one is still hidden behind
         // a transaction older than its own. A page that stops short of hidden changes is not settled: they appear
         // when that transaction ends, with no notification of their own.
-        List<Change> rows = jdbc.list(
-                """
-                        with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
-                             hidden as (select exists (select 1 from article_change, horizon
-                                                       where (xid, seq) > (cast(? as xid8), ?) and xid >= horizon.xmin) as any)
-                        select c.xid::text, c.seq, c.article_id, hidden.any from hidden left join lateral (
-                            select xid, seq, article_id from article_change, horizon
-                            where (xid, seq) > (cast(? as xid8), ?) and xid < horizon.xmin""" + publisherFilter + " " + """
-                            order by xid, seq limit ?) c on true""",
-                rs -> new Change(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class), rs.getBoolean(4)),
-                params.toArray());
+        List<Change> rows = jdbi.withHandle(handle -> feed.query(handle)
+                .map((rs, context) -> new Change(
+                        rs.getString("xid"),
+                        rs.getLong("seq"),
+                        rs.getObject("article_id", UUID.class),
+                        rs.getBoolean("hidden_after")))
+                .list());
         boolean hidden = !rows.isEmpty() && rows.get(0).hiddenAfter();
         List<Change> changes = rows.size() == 1 && rows.get(0).articleId() == null ? List.of() : rows;
         boolean hasMore = changes.size() > limit;
@@ -181,14 +185,16 @@ public class SyncService {
     }
 
     private String snapshotXmin() {
-        return jdbc.list("select pg_snapshot_xmin(pg_current_snapshot())::text", rs -> rs.getString(1))
-                .get(0);
+        return jdbi.withHandle(handle -> handle.createQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
+                .mapTo(String.class)
+                .one());
     }
 
     private byte[] key() {
         if (key == null) {
-            key = jdbc.list("select key from sync_key where id = 1", rs -> rs.getString(1))
-                    .get(0)
+            key = jdbi.withHandle(handle -> handle.createQuery("select key from sync_key where id = 1")
+                            .mapTo(String.class)
+                            .one())
                     .getBytes(StandardCharsets.UTF_8);
         }
         return key;
@@ -201,11 +207,12 @@ public class SyncService {
         if (now - last < Duration.ofHours(1).toMillis() || !lastPrune.compareAndSet(last, now)) {
             return;
         }
-        var cutoff = clock.instant().minus(retention).atOffset(ZoneOffset.UTC);
-        jdbc.update("""
-                with gone as (delete from article_change where changed_at < ? returning xid, seq),
-                     newest as (select xid, seq from gone order by xid desc, seq desc limit 1)
-                update article_change_pruned p set xid = newest.xid, seq = newest.seq from newest
-                where (newest.xid, newest.seq) > (p.xid, p.seq)""", cutoff);
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        with gone as (delete from article_change where changed_at < :cutoff returning xid, seq),
+                             newest as (select xid, seq from gone order by xid desc, seq desc limit 1)
+                        update article_change_pruned p set xid = newest.xid, seq = newest.seq from newest
+                        where (newest.xid, newest.seq) > (p.xid, p.seq)""")
+                .bind("cutoff", clock.instant().minus(retention))
+                .execute());
     }
 }

@@ -1,9 +1,9 @@
 package cn.fucai.cms.webhook;
 
-import cn.fucai.cms.common.sql.Jdbc;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +11,8 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,6 +39,9 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 
 /**
  * Sends pending deliveries. A dispatcher claims due deliveries with FOR UPDATE SKIP LOCKED and pushes their next
@@ -59,7 +59,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
 
-    private final Jdbc jdbc;
+    private final Jdbi jdbi;
     private final MeterRegistry attempts;
     private final boolean enabled;
     private final Duration timeout;
@@ -75,8 +75,8 @@ public class WebhookDispatcher {
     private volatile Thread worker;
     private volatile boolean running;
 
-    WebhookDispatcher(Jdbc jdbc, MeterRegistry metrics, WebhookTargets targets, WebhookConfig config) {
-        this.jdbc = jdbc;
+    WebhookDispatcher(Jdbi jdbi, MeterRegistry metrics, WebhookTargets targets, WebhookConfig config) {
+        this.jdbi = jdbi;
         this.attempts = metrics;
         this.enabled = config.dispatch();
         for (String outcome : List.of("succeeded", "retried", "failed")) {
@@ -215,27 +215,29 @@ public class WebhookDispatcher {
         if (free <= 0) {
             return List.of();
         }
-        List<Due> due = jdbc.list(
-                """
-                update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?)
-                from (select id from webhook_delivery where status = 'pending' and next_attempt_at <= now() and webhook_id <> all(?)
-                      order by next_attempt_at limit ? for update skip locked) claimed, webhook w, webhook_event e
-                where d.id = claimed.id and w.id = d.webhook_id and e.id = d.event_id
-                returning d.id, d.attempts, w.id, w.url, w.secret, w.disabled_at is not null, e.payload::text, d.created_at,
-                          case when w.previous_secret_expires_at > now() then w.previous_secret end""",
-                rs -> new Due(
-                        rs.getObject(1, UUID.class),
-                        rs.getInt(2),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getBoolean(6),
-                        rs.getString(7),
-                        rs.getObject(8, OffsetDateTime.class),
-                        rs.getString(9)),
-                leaseSeconds(),
-                inFlight.toArray(UUID[]::new),
-                BATCH);
+        List<Due> due = jdbi.withHandle(handle -> handle.createQuery("""
+                        update webhook_delivery d set next_attempt_at = now() + make_interval(secs => :lease)
+                        from (select id from webhook_delivery
+                              where status = 'pending' and next_attempt_at <= now() and webhook_id <> all(:inFlight)
+                              order by next_attempt_at limit :batch for update skip locked) claimed, webhook w, webhook_event e
+                        where d.id = claimed.id and w.id = d.webhook_id and e.id = d.event_id
+                        returning d.id, d.attempts, w.id as webhook_id, w.url, w.secret, w.disabled_at is not null as disabled,
+                                  e.payload::text as payload, d.created_at,
+                                  case when w.previous_secret_expires_at > now() then w.previous_secret end as previous_secret""")
+                .bind("lease", leaseSeconds())
+                .bind("inFlight", inFlight.toArray(UUID[]::new))
+                .bind("batch", BATCH)
+                .map((RowViewMapper<Due>) row -> new Due(
+                        row.getColumn("id", UUID.class),
+                        row.getColumn("attempts", Integer.class),
+                        row.getColumn("webhook_id", UUID.class),
+                        row.getColumn("url", String.class),
+                        row.getColumn("secret", String.class),
+                        row.getColumn("disabled", Boolean.class),
+                        row.getColumn("payload", String.class),
+                        row.getColumn("created_at", Instant.class),
+                        row.getColumn("previous_secret", String.class)))
+                .list());
         Map<UUID, List<Due>> byWebhook = new LinkedHashMap<>();
         due.stream()
                 .sorted(Comparator.comparing(Due::createdAt).thenComparing(Due::id))
@@ -267,10 +269,14 @@ public class WebhookDispatcher {
                     return i;
                 }
                 if (i > 0) {
-                    jdbc.update(
-                            "update webhook_delivery set next_attempt_at = now() + make_interval(secs => ?) where id = any(?) and status = 'pending'",
-                            leaseSeconds(),
-                            group.subList(i, group.size()).stream().map(Due::id).toArray(UUID[]::new));
+                    UUID[] waiting =
+                            group.subList(i, group.size()).stream().map(Due::id).toArray(UUID[]::new);
+                    jdbi.useHandle(handle -> handle.createUpdate("""
+                                    update webhook_delivery set next_attempt_at = now() + make_interval(secs => :lease)
+                                    where id = any(:deliveries) and status = 'pending'""")
+                            .bind("lease", leaseSeconds())
+                            .bind("deliveries", waiting)
+                            .execute());
                 }
                 send(group.get(i));
             }
@@ -287,8 +293,10 @@ public class WebhookDispatcher {
 
     private void handBack(List<UUID> deliveries) {
         if (!deliveries.isEmpty()) {
-            jdbc.update("update webhook_delivery set next_attempt_at = now() where id = any(?)", (Object)
-                    deliveries.toArray(UUID[]::new));
+            jdbi.useHandle(handle -> handle.createUpdate(
+                            "update webhook_delivery set next_attempt_at = now() where id = any(:deliveries)")
+                    .bind("deliveries", deliveries.toArray(UUID[]::new))
+                    .execute());
         }
     }
 
@@ -306,7 +314,7 @@ public class WebhookDispatcher {
             String secret,
             boolean disabled,
             String body,
-            OffsetDateTime createdAt,
+            Instant createdAt,
             String previousSecret) {}
 
     private void send(Due delivery) {
@@ -351,7 +359,8 @@ public class WebhookDispatcher {
     /** A count for a gauge, read when metrics are scraped; NaN while the database cannot say. */
     private double countOrNaN(String sql) {
         try {
-            return jdbc.list(sql, rs -> rs.getLong(1)).get(0);
+            return jdbi.withHandle(
+                    handle -> handle.createQuery(sql).mapTo(Long.class).one());
         } catch (RuntimeException e) {
             return Double.NaN;
         }
@@ -363,65 +372,53 @@ public class WebhookDispatcher {
         boolean ok = status != null && status >= 200 && status < 300;
         boolean gone = status != null && status == 410;
         boolean lastTry = attempt >= maxAttempts || delivery.disabled();
-        jdbc.withConnection(connection -> {
-            connection.setAutoCommit(false);
-            try {
-                execute(
-                        connection,
-                        "insert into webhook_attempt (delivery_id, attempt, attempted_at, status_code, error, duration_ms) values (?, ?, now(), ?, ?, ?)",
-                        delivery.id(),
-                        attempt,
-                        status,
-                        error,
-                        (int) millis);
-                if (ok) {
-                    execute(
-                            connection,
-                            "update webhook_delivery set status = 'succeeded', attempts = ? where id = ?",
-                            attempt,
-                            delivery.id());
-                } else if (gone || lastTry) {
-                    execute(
-                            connection,
-                            "update webhook_delivery set status = 'failed', attempts = ? where id = ?",
-                            attempt,
-                            delivery.id());
-                    if (gone) {
-                        execute(
-                                connection,
-                                "update webhook set disabled_at = now(), disabled_reason = 'the receiver answered 410 Gone' where id = ? and disabled_at is null",
-                                delivery.webhookId());
+        QuarkusTransaction.requiringNew()
+                .run(() -> jdbi.useHandle(handle -> {
+                    handle.createUpdate("""
+                            insert into webhook_attempt (delivery_id, attempt, attempted_at, status_code, error, duration_ms)
+                            values (:delivery, :attempt, now(), :status, :error, :millis)""")
+                            .bind("delivery", delivery.id())
+                            .bind("attempt", attempt)
+                            .bind("status", status)
+                            .bind("error", error)
+                            .bind("millis", (int) millis)
+                            .execute();
+                    if (ok) {
+                        settle(handle, delivery, "succeeded", attempt);
+                    } else if (gone || lastTry) {
+                        settle(handle, delivery, "failed", attempt);
+                        if (gone) {
+                            handle.createUpdate("""
+                                    update webhook set disabled_at = now(), disabled_reason = 'the receiver answered 410 Gone'
+                                    where id = :webhook and disabled_at is null""")
+                                    .bind("webhook", delivery.webhookId())
+                                    .execute();
+                        }
+                    } else {
+                        handle.createUpdate("""
+                                update webhook_delivery set attempts = :attempt, next_attempt_at = now() + make_interval(secs => :backoff)
+                                where id = :delivery""")
+                                .bind("attempt", attempt)
+                                .bind("backoff", backoffSeconds(attempt))
+                                .bind("delivery", delivery.id())
+                                .execute();
                     }
-                } else {
-                    execute(
-                            connection,
-                            "update webhook_delivery set attempts = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ?",
-                            attempt,
-                            backoffSeconds(attempt),
-                            delivery.id());
-                }
-                connection.commit();
-                attempt(ok ? "succeeded" : gone || lastTry ? "failed" : "retried");
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            return null;
-        });
+                }));
+        attempt(ok ? "succeeded" : gone || lastTry ? "failed" : "retried");
+    }
+
+    /** Ends a delivery: succeeded, or failed for good. */
+    private static void settle(Handle handle, Due delivery, String status, int attempt) {
+        handle.createUpdate("update webhook_delivery set status = :status, attempts = :attempt where id = :delivery")
+                .bind("status", status)
+                .bind("attempt", attempt)
+                .bind("delivery", delivery.id())
+                .execute();
     }
 
     /** base × 2^(attempt−1), at most an hour, with ±20 % jitter so that retries of many deliveries spread out. */
     private double backoffSeconds(int attempt) {
         double millis = Math.min(3_600_000d, retryBaseMillis * Math.pow(2, attempt - 1));
         return millis * ThreadLocalRandom.current().nextDouble(0.8, 1.2) / 1000;
-    }
-
-    private static void execute(Connection connection, String sql, Object... params) throws SQLException {
-        try (var statement = connection.prepareStatement(sql)) {
-            Jdbc.bind(statement, params);
-            statement.executeUpdate();
-        }
     }
 }

@@ -1,17 +1,16 @@
 package cn.fucai.cms.webhook;
 
-import cn.fucai.cms.common.sql.Jdbc;
 import cn.fucai.cms.common.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Records an event, and one pending delivery for each webhook that wants it, in the caller's transaction: a crash
@@ -20,21 +19,28 @@ import org.hibernate.id.uuid.UuidVersion7Strategy;
 @ApplicationScoped
 public class WebhookOutbox {
 
-    private final Jdbc jdbc;
+    private final Jdbi jdbi;
     private final ObjectMapper json;
     private final Clock clock;
 
-    WebhookOutbox(Jdbc jdbc, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    WebhookOutbox(Jdbi jdbi, ObjectMapper json, Clock clock) {
+        this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
     }
 
+    /** The live webhooks that want an event type about a publisher's resource, as a condition on {@code webhook w}. */
+    private static final String SUBSCRIBERS = """
+            w.disabled_at is null and w.events && :events::text[] and (w.publisher_id is null or w.publisher_id = :publisher)""";
+
     /** Whether a live webhook would receive {@code type} about {@code publisherId}: a batch asks once, not per row. */
     public boolean subscribed(WebhookEventType type, UUID publisherId) {
-        return jdbc.exists("""
-                select 1 from webhook w where w.disabled_at is null and w.events && ?::text[]
-                and (w.publisher_id is null or w.publisher_id = ?)""", type.receivedBy(), publisherId);
+        return jdbi.withHandle(handle -> handle.createQuery("select 1 from webhook w where " + SUBSCRIBERS)
+                .bind("events", type.receivedBy())
+                .bind("publisher", publisherId)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
     }
 
     /** Publishes {@code type} about a resource of {@code publisherId}; {@code data} is what receivers get. */
@@ -45,34 +51,33 @@ public class WebhookOutbox {
         payload.put("type", type.wireName());
         payload.put("timestamp", now.toString());
         payload.put("data", data);
-        // Only events someone subscribed to are kept: the outbox is a queue, not an archive (the audit log is that).
-        int stored = jdbc.update(
-                """
-                insert into webhook_event (id, event_type, publisher_id, payload, created_at)
-                select ?, ?, ?, ?::jsonb, ? where exists (
-                    select 1 from webhook w where w.disabled_at is null and w.events && ?::text[]
-                    and (w.publisher_id is null or w.publisher_id = ?))""",
-                eventId,
-                type.wireName(),
-                publisherId,
-                toJson(payload),
-                now.atOffset(ZoneOffset.UTC),
-                type.receivedBy(),
-                publisherId);
-        if (stored == 0) {
-            return;
-        }
-        // gen_random_uuid() is enough for delivery ids: they are only looked up, never ordered.
-        jdbc.update(
-                """
-                insert into webhook_delivery (id, webhook_id, event_id, status, next_attempt_at, created_at)
-                select gen_random_uuid(), w.id, ?, 'pending', ?, ? from webhook w
-                where w.disabled_at is null and w.events && ?::text[] and (w.publisher_id is null or w.publisher_id = ?)""",
-                eventId,
-                now.atOffset(ZoneOffset.UTC),
-                now.atOffset(ZoneOffset.UTC),
-                type.receivedBy(),
-                publisherId);
+        jdbi.useHandle(handle -> {
+            // Only events someone subscribed to are kept: the outbox is a queue, not an archive (the audit log is
+            // that).
+            int stored = handle.createUpdate("""
+                            insert into webhook_event (id, event_type, publisher_id, payload, created_at)
+                            select :id, :type, :publisher, :payload::jsonb, :now
+                            where exists (select 1 from webhook w where %s)""".formatted(SUBSCRIBERS))
+                    .bind("id", eventId)
+                    .bind("type", type.wireName())
+                    .bind("publisher", publisherId)
+                    .bind("payload", toJson(payload))
+                    .bind("now", now)
+                    .bind("events", type.receivedBy())
+                    .execute();
+            if (stored == 0) {
+                return;
+            }
+            // gen_random_uuid() is enough for delivery ids: they are only looked up, never ordered.
+            handle.createUpdate("""
+                            insert into webhook_delivery (id, webhook_id, event_id, status, next_attempt_at, created_at)
+                            select gen_random_uuid(), w.id, :event, 'pending', :now, :now from webhook w where %s""".formatted(SUBSCRIBERS))
+                    .bind("event", eventId)
+                    .bind("now", now)
+                    .bind("events", type.receivedBy())
+                    .bind("publisher", publisherId)
+                    .execute();
+        });
     }
 
     private String toJson(Object payload) {

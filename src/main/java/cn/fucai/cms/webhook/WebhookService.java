@@ -5,7 +5,8 @@ import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.sql.Jdbc;
+import cn.fucai.cms.common.sql.Database;
+import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
@@ -18,20 +19,15 @@ import cn.fucai.cms.webhook.WebhookDtos.WebhookRequest;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 
 /**
  * Webhook subscriptions: admins for any publisher or all, editors for the publishers they act for. A target must pass
@@ -43,7 +39,18 @@ public class WebhookService {
 
     private static final String COLUMNS = "id, url, events, publisher_id, created_at, disabled_at, disabled_reason";
 
-    private final Jdbc jdbc;
+    /** A row of {@link #COLUMNS}; the secret is never read back. */
+    private static final RowViewMapper<WebhookResponse> WEBHOOK = row -> new WebhookResponse(
+            row.getColumn("id", UUID.class),
+            row.getColumn("url", String.class),
+            row.getColumn("events", Database.STRINGS),
+            row.getColumn("publisher_id", UUID.class),
+            row.getColumn("created_at", Instant.class),
+            row.getColumn("disabled_at", Instant.class),
+            row.getColumn("disabled_reason", String.class),
+            null);
+
+    private final Jdbi jdbi;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
@@ -53,14 +60,14 @@ public class WebhookService {
     private final Duration secretOverlap;
 
     WebhookService(
-            Jdbc jdbc,
+            Jdbi jdbi,
             AccessPolicy access,
             AuditLog audit,
             Clock clock,
             WebhookTargets targets,
             PublisherService publishers,
             WebhookConfig config) {
-        this.jdbc = jdbc;
+        this.jdbi = jdbi;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -92,15 +99,18 @@ public class WebhookService {
                             + " random bytes; or leave it out and the service makes one");
         }
         // one count per publisher at a time: two concurrent creates cannot both take the last place
-        jdbc.list(
-                "select pg_advisory_xact_lock(hashtext('webhook-count:' || coalesce(?::text, 'all')))",
-                rs -> null,
-                publisherId);
-        long existing = jdbc.list(
-                        "select count(*) from webhook where publisher_id is not distinct from ?",
-                        rs -> rs.getLong(1),
-                        publisherId)
-                .get(0);
+        long existing = jdbi.withHandle(handle -> {
+            handle.createQuery(
+                            "select pg_advisory_xact_lock(hashtext('webhook-count:' || coalesce(:publisher::text, 'all')))")
+                    .bind("publisher", publisherId)
+                    .mapTo(String.class)
+                    .one();
+            return handle.createQuery(
+                            "select count(*) from webhook where publisher_id is not distinct from :publisher::uuid")
+                    .bind("publisher", publisherId)
+                    .mapTo(Long.class)
+                    .one();
+        });
         if (existing >= maxPerPublisher) {
             throw new ResourceConflictException("this publisher has " + existing + " webhooks, the most allowed ("
                     + maxPerPublisher + "); delete one first");
@@ -108,14 +118,16 @@ public class WebhookService {
         String secret = request.secret() != null ? request.secret() : WebhookSignature.newSecret();
         UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
         Instant now = Timestamps.now(clock);
-        jdbc.update(
-                "insert into webhook (id, url, events, secret, publisher_id, created_at) values (?, ?, ?::text[], ?, ?, ?)",
-                id,
-                request.url(),
-                "{" + String.join(",", events) + "}",
-                secret,
-                publisherId,
-                now.atOffset(ZoneOffset.UTC));
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into webhook (id, url, events, secret, publisher_id, created_at)
+                        values (:id, :url, :events::text[], :secret, :publisher, :now)""")
+                .bind("id", id)
+                .bind("url", request.url())
+                .bind("events", events.toArray(String[]::new))
+                .bind("secret", secret)
+                .bind("publisher", publisherId)
+                .bind("now", now)
+                .execute());
         WebhookResponse created = find(id);
         audit.record(caller, "create", "webhook", id, publisherId, null, created);
         return request.secret() == null ? created.withSecret(secret) : created;
@@ -128,11 +140,13 @@ public class WebhookService {
         Caller caller = requireManage(webhook);
         String secret = WebhookSignature.newSecret();
         Instant until = Timestamps.now(clock).plus(secretOverlap);
-        jdbc.update(
-                "update webhook set previous_secret = secret, previous_secret_expires_at = ?, secret = ? where id = ?",
-                until.atOffset(ZoneOffset.UTC),
-                secret,
-                id);
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        update webhook set previous_secret = secret, previous_secret_expires_at = :until, secret = :secret
+                        where id = :id""")
+                .bind("until", until)
+                .bind("secret", secret)
+                .bind("id", id)
+                .execute());
         audit.record(caller, "rotate-secret", "webhook", id, webhook.publisherId(), null, null);
         return new SecretResponse(secret, until);
     }
@@ -150,18 +164,17 @@ public class WebhookService {
         Caller caller = access.caller();
         String fingerprint = Cursor.fingerprint("id");
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 1);
-        List<Object> params = new ArrayList<>();
-        params.add(cursor == null ? new UUID(0, 0) : cursor.uuidKey(0));
-        String scope = "";
+        Sql sql = new Sql("select " + COLUMNS + " from webhook where id > :after")
+                .bind("after", cursor == null ? new UUID(0, 0) : cursor.uuidKey(0));
         if (caller.publishers() != null) {
-            scope = " and publisher_id = any(?)";
-            params.add(caller.publishers().toArray(UUID[]::new));
+            sql.append(
+                    " and publisher_id = any(:publishers)",
+                    "publishers",
+                    caller.publishers().toArray(UUID[]::new));
         }
-        params.add(limit + 1);
-        List<WebhookResponse> rows = jdbc.list(
-                "select " + COLUMNS + " from webhook where id > ?" + scope + " order by id limit ?",
-                WebhookService::webhook,
-                params.toArray());
+        sql.append(" order by id limit :rows", "rows", limit + 1);
+        List<WebhookResponse> rows =
+                jdbi.withHandle(handle -> sql.query(handle).map(WEBHOOK).list());
         return Page.fromLookahead(
                 rows, limit, last -> new Cursor(fingerprint, List.of(last.id().toString())).encode());
     }
@@ -171,11 +184,17 @@ public class WebhookService {
     public void delete(UUID id) {
         WebhookResponse webhook = find(id);
         Caller caller = requireManage(webhook);
-        jdbc.update(
-                "delete from webhook_attempt where delivery_id in (select id from webhook_delivery where webhook_id = ?)",
-                id);
-        jdbc.update("delete from webhook_delivery where webhook_id = ?", id);
-        jdbc.update("delete from webhook where id = ?", id);
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("""
+                            delete from webhook_attempt
+                            where delivery_id in (select id from webhook_delivery where webhook_id = :id)""").bind("id", id).execute();
+            handle.createUpdate("delete from webhook_delivery where webhook_id = :id")
+                    .bind("id", id)
+                    .execute();
+            handle.createUpdate("delete from webhook where id = :id")
+                    .bind("id", id)
+                    .execute();
+        });
         audit.record(caller, "delete", "webhook", id, webhook.publisherId(), webhook, null);
     }
 
@@ -185,29 +204,27 @@ public class WebhookService {
         requireManage(find(webhookId));
         String fingerprint = Cursor.fingerprint("-createdAt", webhookId);
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
-        List<Object> params = new ArrayList<>(List.of(webhookId));
-        String after = "";
-        if (cursor != null) {
-            after = " and (d.created_at, d.id) < (?, ?)";
-            params.add(cursor.instantKey(0).atOffset(ZoneOffset.UTC));
-            params.add(cursor.uuidKey(1));
-        }
-        params.add(limit + 1);
-        List<DeliveryResponse> rows = jdbc.list(
-                """
+        Sql sql = new Sql("""
                 select d.id, d.webhook_id, e.event_type, d.status, d.attempts, d.next_attempt_at, d.created_at
                 from webhook_delivery d join webhook_event e on e.id = d.event_id
-                where d.webhook_id = ?""" + after + " order by d.created_at desc, d.id desc limit ?",
-                rs -> new DeliveryResponse(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        instant(rs, 6),
-                        instant(rs, 7),
-                        attempts(rs.getObject(1, UUID.class))),
-                params.toArray());
+                where d.webhook_id = :webhook""").bind("webhook", webhookId);
+        if (cursor != null) {
+            sql.append(" and (d.created_at, d.id) < (:afterCreatedAt, :afterId)")
+                    .bind("afterCreatedAt", cursor.instantKey(0))
+                    .bind("afterId", cursor.uuidKey(1));
+        }
+        sql.append(" order by d.created_at desc, d.id desc limit :rows", "rows", limit + 1);
+        List<DeliveryResponse> rows = jdbi.withHandle(handle -> sql.query(handle)
+                .map((RowViewMapper<DeliveryResponse>) row -> new DeliveryResponse(
+                        row.getColumn("id", UUID.class),
+                        row.getColumn("webhook_id", UUID.class),
+                        row.getColumn("event_type", String.class),
+                        row.getColumn("status", String.class),
+                        row.getColumn("attempts", Integer.class),
+                        row.getColumn("next_attempt_at", Instant.class),
+                        row.getColumn("created_at", Instant.class),
+                        attempts(row.getColumn("id", UUID.class))))
+                .list());
         return Page.fromLookahead(
                 rows,
                 limit,
@@ -221,10 +238,12 @@ public class WebhookService {
     @Transactional
     public void redeliver(UUID webhookId, UUID deliveryId) {
         Caller caller = requireManage(find(webhookId));
-        int updated = jdbc.update(
-                "update webhook_delivery set status = 'pending', next_attempt_at = now() where id = ? and webhook_id = ?",
-                deliveryId,
-                webhookId);
+        int updated = jdbi.withHandle(handle -> handle.createUpdate("""
+                        update webhook_delivery set status = 'pending', next_attempt_at = now()
+                        where id = :delivery and webhook_id = :webhook""")
+                .bind("delivery", deliveryId)
+                .bind("webhook", webhookId)
+                .execute());
         if (updated == 0) {
             throw new ResourceNotFoundException("delivery", deliveryId);
         }
@@ -239,38 +258,28 @@ public class WebhookService {
     }
 
     private List<AttemptResponse> attempts(UUID deliveryId) {
-        return jdbc.list(
-                "select attempt, attempted_at, status_code, error, duration_ms from webhook_attempt where delivery_id = ? order by attempt",
-                rs -> new AttemptResponse(
-                        rs.getInt(1), instant(rs, 2), (Integer) rs.getObject(3), rs.getString(4), rs.getInt(5)),
-                deliveryId);
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select attempt, attempted_at, status_code, error, duration_ms from webhook_attempt
+                        where delivery_id = :delivery order by attempt""")
+                .bind("delivery", deliveryId)
+                .map((RowViewMapper<AttemptResponse>) row -> new AttemptResponse(
+                        row.getColumn("attempt", Integer.class),
+                        row.getColumn("attempted_at", Instant.class),
+                        row.getColumn("status_code", Integer.class),
+                        row.getColumn("error", String.class),
+                        row.getColumn("duration_ms", Integer.class)))
+                .list());
     }
 
     private WebhookResponse find(UUID id) {
-        return jdbc.list("select " + COLUMNS + " from webhook where id = ?", WebhookService::webhook, id).stream()
-                .findFirst()
+        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from webhook where id = :id")
+                        .bind("id", id)
+                        .map(WEBHOOK)
+                        .findFirst())
                 .orElseThrow(() -> new ResourceNotFoundException("webhook", id));
     }
 
     private Caller requireManage(WebhookResponse webhook) {
         return webhook.publisherId() == null ? access.requireAdmin() : access.requireWrite(webhook.publisherId());
-    }
-
-    private static WebhookResponse webhook(ResultSet rs) throws SQLException {
-        Array events = rs.getArray(3);
-        return new WebhookResponse(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                Arrays.asList((String[]) events.getArray()),
-                rs.getObject(4, UUID.class),
-                instant(rs, 5),
-                instant(rs, 6),
-                rs.getString(7),
-                null);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

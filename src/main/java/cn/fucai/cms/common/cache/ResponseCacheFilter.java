@@ -3,7 +3,6 @@ package cn.fucai.cms.common.cache;
 import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
 import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
 import cn.fucai.cms.common.http.Representations;
-import cn.fucai.cms.common.sql.Jdbc;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Serves anonymous GETs under /api/, and GETs with a token of operations marked {@link SameForEveryCaller}, from the
@@ -40,11 +40,11 @@ public class ResponseCacheFilter {
             "Link");
 
     private final ResponseCache cache;
-    private final Jdbc jdbc;
+    private final Jdbi jdbi;
 
-    public ResponseCacheFilter(ResponseCache cache, Jdbc jdbc) {
+    public ResponseCacheFilter(ResponseCache cache, Jdbi jdbi) {
         this.cache = cache;
-        this.jdbc = jdbc;
+        this.jdbi = jdbi;
     }
 
     /** An answer being computed for the cache: its key, and the generations it depends on. */
@@ -137,7 +137,11 @@ public class ResponseCacheFilter {
     private void awaitOwnChanges() {
         ResponseCache.Barrier barrier = cache.barrier();
         try {
-            jdbc.list("select pg_notify(?, ?)", rs -> null, ResponseCache.CHANNEL, barrier.payload());
+            jdbi.useHandle(handle -> handle.createQuery("select pg_notify(:channel, :payload)")
+                    .bind("channel", ResponseCache.CHANNEL)
+                    .bind("payload", barrier.payload())
+                    .mapTo(String.class)
+                    .one());
             barrier.arrived().get();
         } catch (ExecutionException e) {
             LOG.warnf("no barrier back from the change listener (%s); dropping every cached answer", e.getCause());

@@ -1,6 +1,7 @@
 package cn.fucai.cms.common.paging;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.sql.Sql;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -48,10 +49,15 @@ public interface SortKey {
                                 + "; was '" + value + "'"));
     }
 
-    /** The keyset condition after a cursor: {@code (key, id) < (?, ?)} for descending orders, {@code >} otherwise. */
-    default String after(String idColumn) {
-        return "(" + keyExpression() + ", " + idColumn + ") " + (descending() ? "<" : ">") + " (cast(? as " + keyType()
-                + "), ?)";
+    /**
+     * The keyset condition after a cursor of (key, id): {@code and (key, id) < (:afterKey, :afterId)} for descending
+     * orders, {@code >} otherwise; the key is cast from its cursor text.
+     */
+    default Sql after(String idColumn, Cursor cursor) {
+        return new Sql(" and (" + keyExpression() + ", " + idColumn + ") " + (descending() ? "<" : ">")
+                        + " (cast(:afterKey as " + keyType() + "), :afterId)")
+                .bind("afterKey", cursor.keys().get(0))
+                .bind("afterId", cursor.uuidKey(1));
     }
 
     /** The ORDER BY clause: key then id, in this order's direction. */

@@ -1,40 +1,62 @@
 package cn.fucai.cms.common.sql;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
-/** SQL text built in pieces, each piece with the parameters of its own placeholders, so the two never drift apart. */
+/**
+ * SQL text built in pieces, each piece with the values of its own named binds ({@code :name}), so the two never
+ * drift apart: for statements whose conditions depend on the request. Pieces are fixed text; input only ever arrives
+ * as a bound value.
+ */
 public final class Sql {
 
     private final StringBuilder text = new StringBuilder();
-    private final List<Object> params = new ArrayList<>();
+    private final Map<String, Object> binds = new LinkedHashMap<>();
 
-    public Sql(String text, Object... params) {
-        append(text, params);
+    public Sql(String text) {
+        this.text.append(text);
     }
 
-    public Sql append(String text, Object... params) {
+    public Sql append(String text) {
         this.text.append(text);
-        this.params.addAll(Arrays.asList(params));
         return this;
+    }
+
+    /** Appends a piece that names one bind, {@code :name}, with its value. */
+    public Sql append(String text, String name, Object value) {
+        this.text.append(text);
+        return bind(name, value);
     }
 
     public Sql append(Sql other) {
         text.append(other.text);
-        params.addAll(other.params);
+        other.binds.forEach(this::bind);
         return this;
     }
 
-    public boolean isEmpty() {
-        return text.isEmpty();
+    /** A value for {@code :name}; a name bound twice must be bound to the same value. */
+    public Sql bind(String name, Object value) {
+        if (binds.containsKey(name) && !Objects.deepEquals(binds.get(name), value)) {
+            throw new IllegalArgumentException(":" + name + " is bound twice, to different values");
+        }
+        binds.put(name, value);
+        return this;
     }
 
     public String text() {
         return text.toString();
     }
 
-    public Object[] params() {
-        return params.toArray();
+    public Map<String, Object> binds() {
+        return Collections.unmodifiableMap(binds);
+    }
+
+    /** The query on this handle, with every bind applied. */
+    public Query query(Handle handle) {
+        return handle.createQuery(text()).bindMap(binds);
     }
 }

@@ -1,0 +1,80 @@
+package cn.fucai.cms.common.sql;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * The one way to hand-written SQL: Jdbi over the pool, with named binds and rows read by column name. A handle takes
+ * its connection from the pool, so inside a transaction it works on the transaction's connection and leaves ending it
+ * to the transaction. Panache keeps the aggregates that are written as entities.
+ * <p>
+ * Shared shapes are mapped here once: an {@link Instant} is a timestamptz read and written in UTC, a text array is a
+ * {@code List<String>} (empty when NULL). Every statement is counted for {@link StatementCount}.
+ */
+@ApplicationScoped
+public class Database {
+
+    /** A text or varchar array column, read as a list. */
+    public static final GenericType<List<String>> STRINGS = new GenericType<>() {};
+
+    @Produces
+    @Singleton
+    Jdbi jdbi(AgroalDataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        // A JTA transaction owns the connection's commit: closing a handle inside one must not end it.
+        jdbi.configure(Handles.class, handles -> handles.setForceEndTransactions(false));
+        // SQL text is never templated: dynamic SQL is built from fixed pieces with named binds (Sql).
+        jdbi.setTemplateEngine(new NoTemplateEngine());
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                StatementCount.increment();
+            }
+        });
+        jdbi.registerArgument(new InstantArgument());
+        jdbi.registerColumnMapper(Instant.class, (rs, column, context) -> {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        });
+        jdbi.registerColumnMapper(STRINGS, (rs, column, context) -> strings(rs.getArray(column)));
+        return jdbi;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Collections.unmodifiableList(Arrays.asList((String[]) array.getArray()));
+    }
+
+    /** Binds an instant as timestamptz in UTC, whatever the JVM's time zone. */
+    private static final class InstantArgument extends AbstractArgumentFactory<Instant> {
+
+        InstantArgument() {
+            super(Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, context) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package cn.fucai.cms.region;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.sql.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+
+/** The region tree, read in SQL: lookups, pages, and walks up and down the tree, each in one statement. */
+@ApplicationScoped
+public class Regions {
+
+    /** Every given code and all its ancestors, as (code, parent_code); codes of no region are left out. */
+    private static final String UP = """
+            with recursive up as (
+                select code, parent_code from region where code = any(:codes)
+                union
+                select p.code, p.parent_code from region p join up on p.code = up.parent_code)
+            """;
+
+    private final Jdbi jdbi;
+
+    Regions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<Region> find(String code) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("select " + Region.COLUMNS + " from region where code = :code")
+                        .bind("code", code)
+                        .map(Region.ROW)
+                        .findFirst());
+    }
+
+    /** The code itself when a region has it; otherwise a 400 naming {@code field}. */
+    public String requireKnown(String code, String field) {
+        if (find(Region.requireWellFormed(code, field)).isEmpty()) {
+            throw new InvalidInputException(field, "unknown region code " + code);
+        }
+        return code;
+    }
+
+    /** The code and the codes of every region below it, for filters that roll sub-regions up. */
+    public List<String> withDescendants(String code) {
+        return jdbi.withHandle(handle ->
+                handle.createQuery("""
+                        with recursive down as (
+                            select code from region where code = :code
+                            union all
+                            select r.code from region r join down on r.parent_code = down.code)
+                        select code from down""").bind("code", code).mapTo(String.class).list());
+    }
+
+    /** One page of regions in code order, after {@code afterCode}, optionally of one level and one parent. */
+    List<Region> page(RegionLevel level, String parentCode, String afterCode, int rows) {
+        Sql sql = new Sql("select " + Region.COLUMNS + " from region where code > :after")
+                .bind("after", afterCode == null ? "" : afterCode);
+        if (level != null) {
+            sql.append(" and level = :level", "level", level);
+        }
+        if (parentCode != null) {
+            sql.append(" and parent_code = :parent", "parent", parentCode);
+        }
+        sql.append(" order by code limit :rows", "rows", rows);
+        return jdbi.withHandle(handle -> sql.query(handle).map(Region.ROW).list());
+    }
+
+    /** The region's ancestors, from the country down to its parent, in one recursive query. */
+    List<Region> ancestors(Region region) {
+        if (region.parentCode() == null) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        with recursive up as (
+                            select r.*, 0 as depth from region r where r.code = :code
+                            union all
+                            select p.*, up.depth + 1 from region p join up on p.code = up.parent_code)
+                        select %s from up order by depth desc""".formatted(Region.COLUMNS))
+                .bind("code", region.parentCode())
+                .map(Region.ROW)
+                .list());
+    }
+
+    /**
+     * Every code in {@code codes} plus all their ancestors: the set an article's region filter matches on.
+     * Codes that do not exist are returned in {@code unknown}.
+     */
+    public Lineage lineage(Collection<String> codes) {
+        Set<String> scope = new TreeSet<>(parentsOf(codes).keySet());
+        List<String> unknown = new ArrayList<>();
+        for (String code : codes) {
+            if (!scope.contains(code)) {
+                unknown.add(code);
+            }
+        }
+        return new Lineage(scope, unknown);
+    }
+
+    /** Parent code of every given region and of all their ancestors, for walking up the tree in memory. */
+    public Map<String, String> parentsOf(Collection<String> codes) {
+        Map<String, String> parents = new HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbi.useHandle(handle -> handle.createQuery(UP + "select code, parent_code from up")
+                    .bind("codes", codes.toArray(String[]::new))
+                    .map((rs, context) -> new Link(rs.getString("code"), rs.getString("parent_code")))
+                    .forEach(link -> parents.put(link.code(), link.parent())));
+        }
+        return parents;
+    }
+
+    /** A region and its parent, the country's being null. */
+    private record Link(String code, String parent) {}
+
+    /** The result of {@link #lineage}: the roll-up scope and any codes that matched no region. */
+    public record Lineage(Set<String> scope, List<String> unknown) {}
+}
