@@ -30,7 +30,7 @@ class ArticleListQuery {
                    a.created_at, a.updated_at, null::timestamptz as deleted_at, %s,
                    array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
                        as translation_locales
-            from article a join publisher p on p.id = a.publisher_id
+            from article a join publisher_ref p on p.id = a.publisher_id
             where a.deleted_at is null""".formatted(PublisherRef.COLUMNS);
 
     private final Jdbi jdbi;

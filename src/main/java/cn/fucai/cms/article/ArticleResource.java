@@ -1,7 +1,6 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
-import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.http.Representations;

@@ -3,6 +3,10 @@ package cn.fucai.cms.article;
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.article.ArticleDtos.TranslationRequest;
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
+import cn.fucai.cms.common.change.PublicEvent;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.Problem.FieldViolation;
 import cn.fucai.cms.common.error.ResourceConflictException;
@@ -14,14 +18,14 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.publisher.PublisherRemoval;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
-import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
-import cn.fucai.cms.webhook.WebhookEventType;
-import cn.fucai.cms.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,10 +45,8 @@ public class ArticleService {
     private final PublisherService publishers;
     private final ArticleListQuery listQuery;
     private final AccessPolicy access;
-    private final AuditLog audit;
-    private final ArticleChanges changes;
-    private final WebhookOutbox webhooks;
-
+    private final Event<ContentChanged> changed;
+    private final ArticleStates states;
     private final Regions regions;
 
     ArticleService(
@@ -52,18 +54,16 @@ public class ArticleService {
             PublisherService publishers,
             ArticleListQuery listQuery,
             AccessPolicy access,
-            AuditLog audit,
-            ArticleChanges changes,
-            WebhookOutbox webhooks,
+            Event<ContentChanged> changed,
+            ArticleStates states,
             Regions regions) {
-        this.regions = regions;
         this.clock = clock;
         this.publishers = publishers;
         this.listQuery = listQuery;
         this.access = access;
-        this.audit = audit;
-        this.changes = changes;
-        this.webhooks = webhooks;
+        this.changed = changed;
+        this.states = states;
+        this.regions = regions;
     }
 
     /**
@@ -144,11 +144,9 @@ public class ArticleService {
     @Transactional
     public Article create(ArticleRequest request) {
         Article article = new Article();
-        Caller caller = write(article, request);
+        write(article, request);
         article.persistAndFlush();
-        changes.record(article.id, article.publisher.id, article.updatedAt);
-        audit.record(caller, "create", "article", article.id, article.publisher.id, null, article.content());
-        notify(null, article);
+        changed.fire(announced(null, article, change(ChangeAction.CREATE, article, null, article.content())));
         return article;
     }
 
@@ -156,19 +154,15 @@ public class ArticleService {
     @Transactional
     public Article replace(UUID id, ArticleRequest request, VersionPrecondition precondition) {
         Article article = get(id);
-        Caller caller = access.requireWrite(article.publisher.id);
+        access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         ArticleContent before = article.content();
         write(article, request);
         article.flush();
         if (!before.equals(article.content())) {
-            changes.record(article.id, article.publisher.id, article.updatedAt);
-            if (!before.publisherId().equals(article.publisher.id)) {
-                // the old publisher's mirrors must hear that the article left them
-                changes.record(article.id, before.publisherId(), article.updatedAt);
-            }
-            audit.record(caller, "update", "article", article.id, article.publisher.id, before, article.content());
-            notify(before.status(), article);
+            ContentChanged change = change(ChangeAction.UPDATE, article, before, article.content())
+                    .movedFrom(before.publisherId());
+            changed.fire(announced(before.status(), article, change));
         }
         return article;
     }
@@ -177,27 +171,37 @@ public class ArticleService {
     @Transactional
     public void delete(UUID id, VersionPrecondition precondition) {
         Article article = get(id);
-        Caller caller = access.requireWrite(article.publisher.id);
+        access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         article.markDeleted(Timestamps.now(clock));
         article.flush();
-        changes.record(article.id, article.publisher.id, article.updatedAt);
-        audit.record(caller, "delete", "article", article.id, article.publisher.id, article.content(), null);
-        webhooks.publish(WebhookEventType.ARTICLE_DELETED, article.publisher.id, reference(article));
+        changed.fire(change(ChangeAction.DELETE, article, article.content(), null)
+                .announcing(PublicEvent.ARTICLE_DELETED, article.publisher.id, reference(article)));
     }
 
-    /** Tells webhooks what a write meant for readers: published, updated while published, or unpublished. */
-    private void notify(ArticleStatus before, Article article) {
+    /** A publisher with live articles cannot be deleted: they are counted for its removal. */
+    void onPublisherRemoval(@Observes PublisherRemoval removal) {
+        removal.count("articles", states.liveCountOf(removal.publisherId()));
+    }
+
+    private static ContentChanged change(ChangeAction action, Article article, Object before, Object after) {
+        return ContentChanged.of(
+                ContentKind.ARTICLE, action, article.id, article.publisher.id, before, after, article.updatedAt);
+    }
+
+    /** What a write meant for readers: published, updated while published, unpublished, or nothing to tell. */
+    private static ContentChanged announced(ArticleStatus before, Article article, ContentChanged change) {
         boolean was = before == ArticleStatus.published;
         boolean is = article.status == ArticleStatus.published;
         if (is) {
-            webhooks.publish(
-                    was ? WebhookEventType.ARTICLE_UPDATED : WebhookEventType.ARTICLE_PUBLISHED,
+            return change.announcing(
+                    was ? PublicEvent.ARTICLE_UPDATED : PublicEvent.ARTICLE_PUBLISHED,
                     article.publisher.id,
                     article.state().in(article.locale));
-        } else if (was) {
-            webhooks.publish(WebhookEventType.ARTICLE_UNPUBLISHED, article.publisher.id, reference(article));
         }
+        return was
+                ? change.announcing(PublicEvent.ARTICLE_UNPUBLISHED, article.publisher.id, reference(article))
+                : change;
     }
 
     private static Map<String, Object> reference(Article article) {

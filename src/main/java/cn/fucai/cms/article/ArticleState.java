@@ -1,6 +1,5 @@
 package cn.fucai.cms.article;
 
-import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.publisher.PublisherRef;

@@ -26,7 +26,7 @@ public class ArticleStates {
             select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
                    a.source_name, a.source_url, a.author, a.status, a.created_at, a.updated_at, a.deleted_at,
                    %s, t.locales as translation_locales, t.titles, t.summaries, t.bodies
-            from article a join publisher p on p.id = a.publisher_id
+            from article a join publisher_ref p on p.id = a.publisher_id
             left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
                                       array_agg(t.summary order by t.locale) as summaries, array_agg(t.body order by t.locale) as bodies
                                from article_translation t where t.article_id = a.id) t on true
@@ -80,6 +80,33 @@ public class ArticleStates {
                 .append(" order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc limit :rows")
                 .bind("rows", rows);
         return jdbi.withHandle(handle -> sql.query(handle).map(STATE).list());
+    }
+
+    /** The ids of a publisher's live articles, whatever their status, in id order. */
+    public List<UUID> liveIdsOf(UUID publisherId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select id from article where publisher_id = :publisher and deleted_at is null order by id")
+                .bind("publisher", publisherId)
+                .mapTo(UUID.class)
+                .list());
+    }
+
+    /** How many live articles a publisher has, whatever their status. */
+    public long liveCountOf(UUID publisherId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select count(*) from article where publisher_id = :publisher and deleted_at is null")
+                .bind("publisher", publisherId)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Whether an article with this id exists, deleted or not. */
+    public boolean exists(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery("select 1 from article where id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
     }
 
     private static Sql ofPublisher(UUID publisherId) {

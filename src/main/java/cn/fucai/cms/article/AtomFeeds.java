@@ -1,6 +1,5 @@
 package cn.fucai.cms.article;
 
-import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.publisher.PublisherService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,5 @@
 package cn.fucai.cms.article;
 
-import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

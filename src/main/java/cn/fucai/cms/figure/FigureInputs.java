@@ -1,5 +1,6 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.Problem.FieldViolation;
 import cn.fucai.cms.figure.FigureDtos.AmountInput;
@@ -23,15 +24,17 @@ final class FigureInputs {
 
     private final FigureStore store;
     private final Regions regions;
+    private final ArticleStates articleStates;
     // A batch names the same publishers, regions and articles over and over: look each up once.
     private final Map<String, Optional<Publisher>> publishers = new HashMap<>();
     private final Map<String, Regions.Lineage> lineages = new HashMap<>();
     private final Map<UUID, Boolean> articles = new HashMap<>();
 
     /** Checks for one request or one batch; not shared between transactions. */
-    FigureInputs(FigureStore store, Regions regions) {
+    FigureInputs(FigureStore store, Regions regions, ArticleStates articleStates) {
         this.store = store;
         this.regions = regions;
+        this.articleStates = articleStates;
     }
 
     /** The live publisher a request names, as checked; empty when there is none. */
@@ -101,7 +104,7 @@ final class FigureInputs {
         if (source.articleId() == null && (source.url() == null || source.url().isBlank())) {
             violations.add(new FieldViolation(prefix + "source", "needs an articleId, a url, or both"));
         }
-        if (source.articleId() != null && !articles.computeIfAbsent(source.articleId(), store::articleExists)) {
+        if (source.articleId() != null && !articles.computeIfAbsent(source.articleId(), articleStates::exists)) {
             violations.add(new FieldViolation(prefix + "source.articleId", "no article " + source.articleId()));
         }
         if (violations.size() > before) {

@@ -1,5 +1,9 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.article.ArticleStates;
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.PublicEvent;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.Problem.FieldViolation;
 import cn.fucai.cms.common.error.ResourceConflictException;
@@ -16,12 +20,9 @@ import cn.fucai.cms.publisher.PublisherRef;
 import cn.fucai.cms.region.Region;
 import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
-import cn.fucai.cms.security.AuditLog;
-import cn.fucai.cms.security.Caller;
-import cn.fucai.cms.webhook.WebhookEventType;
-import cn.fucai.cms.webhook.WebhookOutbox;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -44,27 +45,26 @@ public class FigureService {
     private final Clock clock;
     private final FigureStore store;
     private final AccessPolicy access;
-    private final AuditLog audit;
-    private final WebhookOutbox webhooks;
+    private final Event<ContentChanged> changed;
     private final Validator validator;
-
     private final Regions regions;
+    private final ArticleStates articles;
 
     FigureService(
             Clock clock,
             FigureStore store,
             AccessPolicy access,
-            AuditLog audit,
-            WebhookOutbox webhooks,
+            Event<ContentChanged> changed,
             Validator validator,
-            Regions regions) {
-        this.regions = regions;
+            Regions regions,
+            ArticleStates articles) {
         this.clock = clock;
-        this.validator = validator;
         this.store = store;
         this.access = access;
-        this.audit = audit;
-        this.webhooks = webhooks;
+        this.changed = changed;
+        this.validator = validator;
+        this.regions = regions;
+        this.articles = articles;
     }
 
     @Transactional
@@ -89,7 +89,7 @@ public class FigureService {
     @Transactional
     public List<FigureRow> createAll(
             FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
-        FigureInputs inputs = new FigureInputs(store, regions);
+        FigureInputs inputs = new FigureInputs(store, regions, articles);
         List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -102,10 +102,9 @@ public class FigureService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Caller caller = null;
         for (UUID publisherId :
                 checked.stream().map(c -> c.values().publisherId()).distinct().toList()) {
-            caller = access.requireWrite(publisherId);
+            access.requireWrite(publisherId);
         }
         Instant now = Timestamps.now(clock);
         List<FigureRow> rows = new ArrayList<>(checked.size());
@@ -119,35 +118,38 @@ public class FigureService {
         }
         store.insertAll(
                 rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
-        audit.recordAll(
-                caller,
-                "create",
-                kind + "-figure",
+        ContentChanged change = new ContentChanged(
+                kind.contentKind(),
+                ChangeAction.CREATE,
                 rows.stream()
-                        .map(row -> new AuditLog.Written(row.id(), row.values().publisherId(), row.values()))
-                        .toList());
+                        .map(row -> new ContentChanged.Written(
+                                row.id(), row.values().publisherId(), null, null, row.values()))
+                        .toList(),
+                now,
+                List.of());
         // a single figure is one figure.published; a batch is one figure.imported per publisher, naming its figures
         Map<UUID, List<FigureRow>> byPublisher = new LinkedHashMap<>();
         rows.forEach(row -> byPublisher
                 .computeIfAbsent(row.values().publisherId(), id -> new ArrayList<>())
                 .add(row));
         for (Map.Entry<UUID, List<FigureRow>> publisher : byPublisher.entrySet()) {
-            if (rows.size() == 1) {
-                webhooks.publish(
-                        WebhookEventType.FIGURE_PUBLISHED,
-                        publisher.getKey(),
-                        FigureDtos.FigureResponse.from(rows.get(0)));
-            } else if (webhooks.subscribed(WebhookEventType.FIGURE_IMPORTED, publisher.getKey())) {
-                webhooks.publish(
-                        WebhookEventType.FIGURE_IMPORTED,
-                        publisher.getKey(),
-                        new FigureDtos.ImportedFigures(
-                                kind.name(),
-                                publisher.getKey(),
-                                publisher.getValue().size(),
-                                publisher.getValue().stream().map(FigureRow::id).toList()));
-            }
+            change = rows.size() == 1
+                    ? change.announcing(
+                            PublicEvent.FIGURE_PUBLISHED,
+                            publisher.getKey(),
+                            FigureDtos.FigureResponse.from(rows.get(0)))
+                    : change.announcing(
+                            PublicEvent.FIGURE_IMPORTED,
+                            publisher.getKey(),
+                            new FigureDtos.ImportedFigures(
+                                    kind.name(),
+                                    publisher.getKey(),
+                                    publisher.getValue().size(),
+                                    publisher.getValue().stream()
+                                            .map(FigureRow::id)
+                                            .toList()));
         }
+        changed.fire(change);
         return rows;
     }
 
@@ -170,9 +172,10 @@ public class FigureService {
     public FigureRow correct(
             FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
-        Caller caller = access.requireWrite(current.values().publisherId());
+        access.requireWrite(current.values().publisherId());
         List<FieldViolation> violations = new ArrayList<>();
-        FigureInputs.Checked checked = new FigureInputs(store, regions).check(kind, request, "figure.", violations);
+        FigureInputs.Checked checked =
+                new FigureInputs(store, regions, articles).check(kind, request, "figure.", violations);
         if (checked == null) {
             throw new InvalidInputException(violations);
         }
@@ -185,28 +188,29 @@ public class FigureService {
             throw new InvalidInputException(
                     "figure", "is identical to revision " + current.revision() + "; nothing to correct");
         }
+        Instant now = Timestamps.now(clock);
         store.appendRevision(
                 id,
                 current.revision() + 1,
                 "corrected",
                 reason.strip(),
-                Timestamps.now(clock),
+                now,
                 false,
                 checked.values(),
                 checked.regionScope());
-        audit.record(
-                caller,
-                "correct",
-                kind + "-figure",
-                id,
-                current.values().publisherId(),
-                current.values(),
-                checked.values());
         FigureRow corrected = get(kind, id, null);
-        webhooks.publish(
-                WebhookEventType.FIGURE_CORRECTED,
-                corrected.values().publisherId(),
-                FigureDtos.FigureResponse.from(corrected));
+        changed.fire(ContentChanged.of(
+                        kind.contentKind(),
+                        ChangeAction.CORRECT,
+                        id,
+                        current.values().publisherId(),
+                        current.values(),
+                        checked.values(),
+                        now)
+                .announcing(
+                        PublicEvent.FIGURE_CORRECTED,
+                        corrected.values().publisherId(),
+                        FigureDtos.FigureResponse.from(corrected)));
         return corrected;
     }
 
@@ -214,23 +218,29 @@ public class FigureService {
     @Transactional
     public FigureRow retract(FigureKind kind, UUID id, String reason, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
-        Caller caller = access.requireWrite(current.values().publisherId());
+        access.requireWrite(current.values().publisherId());
         if (current.retracted()) {
             throw new ResourceConflictException(kind + " figure " + id + " is already retracted");
         }
         List<String> scope = regions.lineage(List.of(current.values().regionCode())).scope().stream()
                 .toList();
+        Instant now = Timestamps.now(clock);
         store.appendRevision(
-                id,
-                current.revision() + 1,
-                "retracted",
-                reason.strip(),
-                Timestamps.now(clock),
-                true,
-                current.values(),
-                scope);
-        audit.record(caller, "retract", kind + "-figure", id, current.values().publisherId(), current.values(), null);
-        return get(kind, id, null);
+                id, current.revision() + 1, "retracted", reason.strip(), now, true, current.values(), scope);
+        FigureRow retracted = get(kind, id, null);
+        changed.fire(ContentChanged.of(
+                        kind.contentKind(),
+                        ChangeAction.RETRACT,
+                        id,
+                        current.values().publisherId(),
+                        current.values(),
+                        null,
+                        now)
+                .announcing(
+                        PublicEvent.FIGURE_RETRACTED,
+                        retracted.values().publisherId(),
+                        FigureDtos.FigureResponse.from(retracted)));
+        return retracted;
     }
 
     /** The publisher a filter names, by id or slug: a 400 naming the parameter when there is none. */

@@ -36,12 +36,12 @@ class FigureStore {
 
     private static final String CURRENT = """
             join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision
-            join publisher p on p.id = f.publisher_id""";
+            join publisher_ref p on p.id = f.publisher_id""";
 
     private static final String AS_OF = """
             join lateral (select * from figure_revision h where h.figure_id = f.id and h.recorded_at <= :asOf
                           order by h.revision desc limit 1) r on true
-            join publisher p on p.id = f.publisher_id""";
+            join publisher_ref p on p.id = f.publisher_id""";
 
     private static final String INSERT_FIGURE = """
             insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at)
@@ -249,7 +249,7 @@ class FigureStore {
     /** Every revision of a figure after {@code afterRevision}, oldest first. */
     List<FigureRow> revisions(UUID id, int afterRevision, int rows) {
         return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " " + """
-                        from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id
+                        from figure f join figure_revision r on r.figure_id = f.id join publisher_ref p on p.id = f.publisher_id
                         where f.id = :id and r.revision > :after order by r.revision limit :rows""")
                 .bind("id", id)
                 .bind("after", afterRevision)
@@ -287,15 +287,6 @@ class FigureStore {
                 .bind("kind", kind)
                 .bind("article", articleId)
                 .bind("quote", quote)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
-    }
-
-    /** Whether an article with this id exists, deleted or not: a figure may cite an article that was later withdrawn. */
-    boolean articleExists(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery("select 1 from article where id = :id")
-                .bind("id", id)
                 .mapTo(Integer.class)
                 .findFirst()
                 .isPresent());

@@ -2,7 +2,6 @@ package cn.fucai.cms.publisher;
 
 import cn.fucai.cms.common.http.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +11,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
@@ -74,35 +71,6 @@ public class Publisher extends PanacheEntityBase {
                 > 0;
     }
 
-    /** One page of live publishers in slug order, after {@code afterSlug}, filtered by whichever arguments are set. */
-    public static List<Publisher> page(
-            PublisherLevel level,
-            PublisherKind kind,
-            List<String> regionCodes,
-            UUID parentId,
-            String afterSlug,
-            int rows) {
-        StringBuilder query = new StringBuilder("deletedAt is null and slug > :after");
-        Parameters params = Parameters.with("after", afterSlug == null ? "" : afterSlug);
-        if (level != null) {
-            query.append(" and level = :level");
-            params.and("level", level);
-        }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            params.and("kind", kind);
-        }
-        if (regionCodes != null) {
-            query.append(" and regionCode in :regions");
-            params.and("regions", regionCodes);
-        }
-        if (parentId != null) {
-            query.append(" and parentId = :parent");
-            params.and("parent", parentId);
-        }
-        return find(query.toString(), Sort.by("slug"), params).page(0, rows).list();
-    }
-
     /** Whether {@code candidate} is this publisher or one of its ancestors would become its own ancestor. */
     public boolean wouldCycleWith(UUID candidateParent) {
         UUID current = candidateParent;
@@ -120,34 +88,10 @@ public class Publisher extends PanacheEntityBase {
         return count("parentId = ?1 and deletedAt is null", id);
     }
 
-    /** Live articles still published under this publisher; counted in SQL so that this feature need not know articles. */
-    public long liveArticleCount() {
-        return ((Number) getEntityManager()
-                        .createNativeQuery(
-                                "select count(*) from article where publisher_id = :id and deleted_at is null")
-                        .setParameter("id", id)
-                        .getSingleResult())
-                .longValue();
-    }
-
     /** The editable state, in the shape a client sends it; equal states mean a PUT changes nothing. */
     PublisherDtos.PublisherRequest asRequest() {
         return new PublisherDtos.PublisherRequest(
                 slug, name, nameEn, level, kind, regionCode, parentId == null ? null : parentId.toString(), website);
-    }
-
-    /**
-     * Articles show their publisher's name: when it changes, each live article of the publisher is a change the partner
-     * sync feed must report. Written in SQL so that this feature need not know articles.
-     */
-    void noteArticlesChanged(Instant at) {
-        getEntityManager()
-                .createNativeQuery("""
-                insert into article_change (article_id, publisher_id, changed_at)
-                select id, publisher_id, :at from article where publisher_id = :id and deleted_at is null order by id""")
-                .setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .setParameter("id", id)
-                .executeUpdate();
     }
 
     public boolean isDeleted() {

@@ -16,7 +16,10 @@ public record PublisherRef(
         @Schema(example = "Wenzhou Welfare Lottery Issuance Center", nullable = true)
         String nameEn) {
 
-    /** The select-list of a publisher joined as {@code p}, in the column names {@link #ROW} reads. */
+    /**
+     * The select-list of a publisher joined as {@code p} from the view publisher_ref, which this feature publishes for
+     * the others to join: in the column names {@link #ROW} reads.
+     */
     public static final String COLUMNS =
             "p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en";
 

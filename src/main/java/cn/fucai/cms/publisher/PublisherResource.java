@@ -98,7 +98,7 @@ public class PublisherResource {
                 QueryParams.enumValue(PublisherKind.class, "kind", kind),
                 region,
                 parent);
-        return PagedResponse.ok(publishers.list(filter, page.cursor, limit).map(PublisherResponse::from), uri);
+        return PagedResponse.ok(publishers.list(filter, page.cursor, limit), uri);
     }
 
     @GET

@@ -1,5 +1,8 @@
 package cn.fucai.cms.publisher;
 
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceGoneException;
@@ -10,16 +13,17 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
+import cn.fucai.cms.publisher.PublisherDtos.PublisherResponse;
 import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
-import cn.fucai.cms.security.AuditLog;
-import cn.fucai.cms.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Rules for publishers: unique live slugs, known regions, an acyclic parent tree, no deletion while in use. */
 @ApplicationScoped
@@ -27,15 +31,24 @@ public class PublisherService {
 
     private final Clock clock;
     private final AccessPolicy access;
-    private final AuditLog audit;
-
+    private final Event<ContentChanged> changed;
+    private final Event<PublisherRemoval> removing;
     private final Regions regions;
+    private final PublisherQueries queries;
 
-    public PublisherService(Clock clock, AccessPolicy access, AuditLog audit, Regions regions) {
-        this.regions = regions;
+    public PublisherService(
+            Clock clock,
+            AccessPolicy access,
+            Event<ContentChanged> changed,
+            Event<PublisherRemoval> removing,
+            Regions regions,
+            PublisherQueries queries) {
+        this.queries = queries;
         this.clock = clock;
         this.access = access;
-        this.audit = audit;
+        this.changed = changed;
+        this.removing = removing;
+        this.regions = regions;
     }
 
     /** Filters of the publisher list; null means "any". */
@@ -53,47 +66,46 @@ public class PublisherService {
     }
 
     @Transactional
-    public Page<Publisher> list(Filter filter, String cursorParam, int limit) {
+    public Page<PublisherResponse> list(Filter filter, String cursorParam, int limit) {
         List<String> inRegion = filter.region() == null
                 ? null
                 : regions.withDescendants(regions.requireKnown(filter.region(), "region"));
         UUID parentId = filter.parent() == null ? null : resolveParent(filter.parent());
         String query = Cursor.fingerprint("slug", filter.level(), filter.kind(), filter.region(), parentId);
         Cursor cursor = Cursor.decode(cursorParam, query, 1);
-        List<Publisher> rows = Publisher.page(
+        List<PublisherResponse> rows = queries.page(
                 filter.level(),
                 filter.kind(),
                 inRegion,
                 parentId,
                 cursor == null ? null : cursor.keys().get(0),
                 limit + 1);
-        return Page.fromLookahead(rows, limit, last -> new Cursor(query, List.of(last.slug)).encode());
+        return Page.fromLookahead(rows, limit, last -> new Cursor(query, List.of(last.slug())).encode());
     }
 
     @Transactional
     public Publisher create(PublisherRequest request) {
-        Caller caller = access.requireAdmin();
+        access.requireAdmin();
         Publisher publisher = new Publisher();
         Instant now = Timestamps.now(clock);
         publisher.createdAt = now;
         apply(publisher, request, now);
         publisher.persistAndFlush();
-        audit.record(caller, "create", "publisher", publisher.id, publisher.id, null, publisher.asRequest());
+        changed.fire(change(ChangeAction.CREATE, publisher, null, publisher.asRequest()));
         return publisher;
     }
 
     /** Replaces a publisher's state; the If-Match precondition is checked against the version read here. */
     @Transactional
     public Publisher replace(String idOrSlug, PublisherRequest request, VersionPrecondition precondition) {
-        Caller caller = access.requireAdmin();
+        access.requireAdmin();
         Publisher publisher = get(idOrSlug);
         requireCurrent(publisher, precondition, idOrSlug);
         PublisherRequest before = publisher.asRequest();
         apply(publisher, request, Timestamps.now(clock));
         publisher.flush();
         if (!before.equals(publisher.asRequest())) {
-            audit.record(caller, "update", "publisher", publisher.id, publisher.id, before, publisher.asRequest());
-            publisher.noteArticlesChanged(publisher.updatedAt);
+            changed.fire(change(ChangeAction.UPDATE, publisher, before, publisher.asRequest()));
         }
         return publisher;
     }
@@ -101,18 +113,22 @@ public class PublisherService {
     /** Soft-deletes a publisher that no live article or child publisher still refers to. */
     @Transactional
     public void delete(String idOrSlug, VersionPrecondition precondition) {
-        Caller caller = access.requireAdmin();
+        access.requireAdmin();
         Publisher publisher = get(idOrSlug);
         requireCurrent(publisher, precondition, idOrSlug);
-        long articles = publisher.liveArticleCount();
-        long children = publisher.liveChildCount();
-        if (articles > 0 || children > 0) {
-            throw new ResourceConflictException("publisher " + publisher.slug + " still has " + articles
-                    + " articles and " + children + " child publishers; delete or move them first");
+        PublisherRemoval removal = new PublisherRemoval(publisher.id);
+        removing.fire(removal);
+        removal.count("child publishers", publisher.liveChildCount());
+        if (removal.live().values().stream().anyMatch(count -> count > 0)) {
+            throw new ResourceConflictException("publisher " + publisher.slug + " still has "
+                    + removal.live().entrySet().stream()
+                            .map(live -> live.getValue() + " " + live.getKey())
+                            .collect(Collectors.joining(" and "))
+                    + "; delete or move them first");
         }
         publisher.markDeleted(Timestamps.now(clock));
         publisher.flush();
-        audit.record(caller, "delete", "publisher", publisher.id, publisher.id, publisher.asRequest(), null);
+        changed.fire(change(ChangeAction.DELETE, publisher, publisher.asRequest(), null));
     }
 
     /** Copies the request onto the publisher; updatedAt (and so the version) moves only when something changed. */
@@ -153,5 +169,10 @@ public class PublisherService {
         if (!precondition.matches(publisher.version)) {
             throw new StaleVersionException("publisher", key);
         }
+    }
+
+    private static ContentChanged change(ChangeAction action, Publisher publisher, Object before, Object after) {
+        return ContentChanged.of(
+                ContentKind.PUBLISHER, action, publisher.id, publisher.id, before, after, publisher.updatedAt);
     }
 }

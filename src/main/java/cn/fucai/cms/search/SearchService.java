@@ -1,12 +1,13 @@
 package cn.fucai.cms.search;
 
+import cn.fucai.cms.article.ArticleContent;
 import cn.fucai.cms.article.ArticleService;
+import cn.fucai.cms.article.ArticleState;
+import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
-import cn.fucai.cms.publisher.PublisherRef;
 import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.search.SearchDtos.SearchHit;
 import cn.fucai.cms.security.AccessPolicy;
@@ -21,10 +22,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowViewMapper;
 
 /**
  * Full-text search over articles (title, summary, body and tags, in the original and every translation), ranked by
@@ -47,15 +50,16 @@ public class SearchService {
 
     private final Jdbi jdbi;
     private final ArticleService articles;
+    private final ArticleStates states;
     private final AccessPolicy access;
-
     private final Regions regions;
 
-    SearchService(Jdbi jdbi, ArticleService articles, AccessPolicy access, Regions regions) {
-        this.regions = regions;
+    SearchService(Jdbi jdbi, ArticleService articles, ArticleStates states, AccessPolicy access, Regions regions) {
         this.jdbi = jdbi;
         this.articles = articles;
+        this.states = states;
         this.access = access;
+        this.regions = regions;
     }
 
     /** Filters of a search, as raw parameters; null means any. */
@@ -265,32 +269,34 @@ public class SearchService {
     /** What to show for each hit, in one statement: article, publisher, and the text of every translation. */
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("""
-                        select a.id, a.slug, a.title, a.summary, a.body, a.published_at, a.status, %s,
-                               array(select concat_ws(' ', t.title, t.summary, t.body) from article_translation t
-                                     where t.article_id = a.id) as translations
-                        from article a join publisher p on p.id = a.publisher_id
-                        where a.id = any(:ids) and a.deleted_at is null""".formatted(PublisherRef.COLUMNS))
-                .bind("ids", found.stream().map(Position::id).toArray(UUID[]::new))
-                .map((RowViewMapper<SearchHit>) row -> {
-                    String title = row.getColumn("title", String.class);
-                    Highlighter.Passage passage = Highlighter.best(
-                            query.terms(),
-                            title,
-                            row.getColumn("summary", String.class),
-                            row.getColumn("body", String.class),
-                            row.getColumn("translations", Database.STRINGS).toArray(String[]::new));
-                    return new SearchHit(
-                            row.getColumn("id", UUID.class),
-                            row.getColumn("slug", String.class),
-                            row.getRow(PublisherRef.ROW),
-                            title,
-                            row.getColumn("published_at", Instant.class),
-                            row.getColumn("status", String.class),
+        for (ArticleState article :
+                states.byIds(found.stream().map(Position::id).toList()).values()) {
+            if (article.isDeleted()) {
+                continue;
+            }
+            ArticleContent.Localized original = article.original();
+            Highlighter.Passage passage = Highlighter.best(
+                    query.terms(),
+                    original.title(),
+                    original.summary(),
+                    original.body(),
+                    article.translations().stream()
+                            .map(t -> Stream.of(t.title(), t.summary(), t.body())
+                                    .filter(Objects::nonNull)
+                                    .collect(Collectors.joining(" ")))
+                            .toArray(String[]::new));
+            hits.put(
+                    article.id(),
+                    new SearchHit(
+                            article.id(),
+                            article.slug(),
+                            article.publisher(),
+                            original.title(),
+                            article.publishedAt(),
+                            article.status().name(),
                             passage.field(),
-                            passage.snippet());
-                })
-                .forEach(hit -> hits.put(hit.id(), hit)));
+                            passage.snippet()));
+        }
         return hits;
     }
 
@@ -302,17 +308,12 @@ public class SearchService {
         TITLE(1, 200),
         TEXT(0, 100);
 
-        /** Titles and tags of an article and its translations, as written. */
-        private static final String TITLE_TEXT = """
-                (select concat_ws(' ', a.title, array_to_string(a.tags, ' '),
-                        (select string_agg(t.title, ' ') from article_translation t where t.article_id = a.id))
-                 from article a where a.id = %1$s.article_id)""";
+        /** Titles and tags of an article and its translations, as written (the article feature's article_text). */
+        private static final String TITLE_TEXT =
+                "(select x.titles from article_text x where x.article_id = %1$s.article_id)";
         /** Everything of an article and its translations, as written. */
-        private static final String FULL_TEXT = """
-                (select concat_ws(' ', a.title, array_to_string(a.tags, ' '), a.summary, cms_plain_text(a.body),
-                        (select string_agg(concat_ws(' ', t.title, t.summary, cms_plain_text(t.body)), ' ')
-                         from article_translation t where t.article_id = a.id))
-                 from article a where a.id = %1$s.article_id)""";
+        private static final String FULL_TEXT =
+                "(select x.full_text from article_text x where x.article_id = %1$s.article_id)";
 
         final int rank;
         final int probe;

@@ -1,5 +1,6 @@
 package cn.fucai.cms.security;
 
+import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Sql;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,8 +22,8 @@ import org.jdbi.v3.core.mapper.RowViewMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Records every write in the transaction of the write itself: if the write rolls back, so does its record, and a
- * refused request leaves none. The table refuses updates and deletes.
+ * Records every write ({@link ContentChanged}) in the transaction of the write itself: if the write rolls back, so
+ * does its record, and a refused request leaves none. The table refuses updates and deletes.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -111,46 +113,26 @@ public class AuditLog {
         }
     }
 
-    /** One write: who, what (action, resource, id, publisher), and the state before and after (null when none). */
-    public void record(
-            Caller caller,
-            String action,
-            String resourceType,
-            Object resourceId,
-            UUID publisherId,
-            Object before,
-            Object after) {
-        jdbi.useHandle(handle -> handle.createUpdate(INSERT)
-                .bindMap(event(caller, action, resourceType, resourceId, publisherId, before, after, now()))
-                .execute());
-    }
-
-    /** One entry of {@link #recordAll}: the resource written and its state after the write. */
-    public record Written(Object resourceId, UUID publisherId, Object after) {}
-
-    /** Many creations at once (a batch import), as one batch: each still gets its own audit event. */
-    public void recordAll(Caller caller, String action, String resourceType, List<Written> written) {
-        Instant now = now();
+    /** Records every resource a write wrote, in the write's transaction; a batch is one statement batch. */
+    void onChange(@Observes ContentChanged change) {
+        Caller caller = access.caller();
+        Instant now = Timestamps.now(clock);
         jdbi.useHandle(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
-            for (Written entry : written) {
+            for (ContentChanged.Written written : change.written()) {
                 batch.bindMap(event(
                                 caller,
-                                action,
-                                resourceType,
-                                entry.resourceId(),
-                                entry.publisherId(),
-                                null,
-                                entry.after(),
+                                change.action().wireName(),
+                                change.kind().wireName(),
+                                written.id(),
+                                written.publisherId(),
+                                written.before(),
+                                written.after(),
                                 now))
                         .add();
             }
             batch.execute();
         });
-    }
-
-    private Instant now() {
-        return Timestamps.now(clock);
     }
 
     /** The binds of {@link #INSERT}, by column name. */

@@ -3,14 +3,11 @@ package cn.fucai.cms.security;
 import cn.fucai.cms.common.time.Timestamps;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,16 +30,14 @@ class TokenLookup {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final Clock clock;
-    private final EntityManager entityManager;
+    private final PublisherTree tree;
     private final Optional<String> adminTokenHash;
     private final UUID adminTokenId;
 
     TokenLookup(
-            Clock clock,
-            EntityManager entityManager,
-            @ConfigProperty(name = "cms.admin-token") Optional<String> adminToken) {
+            Clock clock, PublisherTree tree, @ConfigProperty(name = "cms.admin-token") Optional<String> adminToken) {
         this.clock = clock;
-        this.entityManager = entityManager;
+        this.tree = tree;
         Optional<String> bootstrap = adminToken.map(String::strip).filter(t -> !t.isEmpty());
         if (bootstrap.isPresent() && bootstrap.get().length() < BOOTSTRAP_ADMIN_MIN_LENGTH) {
             throw new IllegalStateException(
@@ -72,23 +67,10 @@ class TokenLookup {
     }
 
     /** Null (every publisher) for admin and sync tokens; the publisher, and its descendants if asked, otherwise. */
-    @SuppressWarnings("unchecked")
     private Set<UUID> publishers(ApiToken token) {
         if (token.publisherId == null) {
             return token.role == TokenRole.admin ? null : Set.of();
         }
-        if (!token.includeChildren) {
-            return Set.of(token.publisherId);
-        }
-        List<UUID> ids = entityManager
-                .createNativeQuery("""
-                with recursive down as (
-                    select id from publisher where id = :id
-                    union
-                    select p.id from publisher p join down on p.parent_id = down.id)
-                select id from down""", UUID.class)
-                .setParameter("id", token.publisherId)
-                .getResultList();
-        return Set.copyOf(new HashSet<>(ids));
+        return token.includeChildren ? tree.withDescendants(token.publisherId) : Set.of(token.publisherId);
     }
 }

@@ -1,6 +1,6 @@
 package cn.fucai.cms.sync;
 
-import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import cn.fucai.cms.article.ArticleResponse;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

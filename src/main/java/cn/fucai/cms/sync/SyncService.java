@@ -1,6 +1,6 @@
 package cn.fucai.cms.sync;
 
-import cn.fucai.cms.article.ArticleDtos.ArticleResponse;
+import cn.fucai.cms.article.ArticleResponse;
 import cn.fucai.cms.article.ArticleService;
 import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;

@@ -1,5 +1,8 @@
 package cn.fucai.cms.token;
 
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
@@ -9,12 +12,11 @@ import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.ApiToken;
-import cn.fucai.cms.security.AuditLog;
-import cn.fucai.cms.security.Caller;
 import cn.fucai.cms.security.TokenRole;
 import cn.fucai.cms.security.TokenSecrets;
 import cn.fucai.cms.token.TokenDtos.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,14 +29,14 @@ public class TokenService {
 
     private final Clock clock;
     private final AccessPolicy access;
-    private final AuditLog audit;
+    private final Event<ContentChanged> changed;
     private final PublisherService publishers;
 
-    TokenService(Clock clock, AccessPolicy access, AuditLog audit, PublisherService publishers) {
+    TokenService(Clock clock, AccessPolicy access, Event<ContentChanged> changed, PublisherService publishers) {
         this.publishers = publishers;
         this.clock = clock;
         this.access = access;
-        this.audit = audit;
+        this.changed = changed;
     }
 
     /** A new token and its secret. */
@@ -42,7 +44,7 @@ public class TokenService {
 
     @Transactional
     public Created create(TokenRequest request) {
-        Caller caller = access.requireAdmin();
+        access.requireAdmin();
         boolean scoped = request.role() == TokenRole.editor || request.role() == TokenRole.reader;
         UUID publisherId = null;
         if (scoped) {
@@ -69,7 +71,14 @@ public class TokenService {
         token.createdAt = now;
         token.expiresAt = Timestamps.stored(request.expiresAt());
         token.persistAndFlush();
-        audit.record(caller, "create", "token", token.id, publisherId, null, TokenDtos.TokenResponse.from(token));
+        changed.fire(ContentChanged.of(
+                ContentKind.TOKEN,
+                ChangeAction.CREATE,
+                token.id,
+                publisherId,
+                null,
+                TokenDtos.TokenResponse.from(token),
+                now));
         return new Created(secret, token);
     }
 
@@ -91,7 +100,7 @@ public class TokenService {
     /** Revokes a token: the next request that presents it is refused. */
     @Transactional
     public ApiToken revoke(UUID id) {
-        Caller caller = access.requireAdmin();
+        access.requireAdmin();
         ApiToken token = get(id);
         if (token.revokedAt != null) {
             throw new ResourceConflictException("token " + id + " is already revoked");
@@ -99,8 +108,14 @@ public class TokenService {
         TokenDtos.TokenResponse before = TokenDtos.TokenResponse.from(token);
         token.revokedAt = Timestamps.now(clock);
         token.flush();
-        audit.record(
-                caller, "revoke", "token", token.id, token.publisherId, before, TokenDtos.TokenResponse.from(token));
+        changed.fire(ContentChanged.of(
+                ContentKind.TOKEN,
+                ChangeAction.REVOKE,
+                token.id,
+                token.publisherId,
+                before,
+                TokenDtos.TokenResponse.from(token),
+                token.revokedAt));
         return token;
     }
 }

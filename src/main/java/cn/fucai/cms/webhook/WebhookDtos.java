@@ -26,12 +26,13 @@ public final class WebhookDtos {
             String url,
 
             @NotEmpty
-            @Size(max = 7)
+            @Size(max = 8)
             @Schema(
                     example = "[\"article.published\", \"article.deleted\"]",
                     description =
                             "article.published, article.updated, article.unpublished, article.deleted, figure.published, "
-                                    + "figure.imported (one event for a batch import, naming its figures; figure.published receives it too), figure.corrected")
+                                    + "figure.imported (one event for a batch import, naming its figures; figure.published "
+                                    + "receives it too), figure.corrected, figure.retracted")
             List<@NotBlank String> events,
 
             @Size(max = 200)

@@ -1,9 +1,12 @@
 package cn.fucai.cms.webhook;
 
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.PublicEvent;
 import cn.fucai.cms.common.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,8 +16,8 @@ import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Records an event, and one pending delivery for each webhook that wants it, in the caller's transaction: a crash
- * after the commit loses nothing, a rollback sends nothing.
+ * Records the events a write announces ({@link ContentChanged#notices()}), and one pending delivery for each webhook
+ * that wants them, in the write's transaction: a crash after the commit loses nothing, a rollback sends nothing.
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -33,8 +36,18 @@ public class WebhookOutbox {
     private static final String SUBSCRIBERS = """
             w.disabled_at is null and w.events && :events::text[] and (w.publisher_id is null or w.publisher_id = :publisher)""";
 
-    /** Whether a live webhook would receive {@code type} about {@code publisherId}: a batch asks once, not per row. */
-    public boolean subscribed(WebhookEventType type, UUID publisherId) {
+    /** Writes an outbox event for each notice of a write that a live webhook wants, in the write's transaction. */
+    void onChange(@Observes ContentChanged change) {
+        for (ContentChanged.Notice notice : change.notices()) {
+            // asked first, so that a payload nobody wants (a batch naming thousands of figures) is never written
+            if (subscribed(notice.type(), notice.publisherId())) {
+                publish(notice.type(), notice.publisherId(), notice.data());
+            }
+        }
+    }
+
+    /** Whether a live webhook would receive {@code type} about {@code publisherId}. */
+    private boolean subscribed(PublicEvent type, UUID publisherId) {
         return jdbi.withHandle(handle -> handle.createQuery("select 1 from webhook w where " + SUBSCRIBERS)
                 .bind("events", type.receivedBy())
                 .bind("publisher", publisherId)
@@ -44,7 +57,7 @@ public class WebhookOutbox {
     }
 
     /** Publishes {@code type} about a resource of {@code publisherId}; {@code data} is what receivers get. */
-    public void publish(WebhookEventType type, UUID publisherId, Object data) {
+    private void publish(PublicEvent type, UUID publisherId, Object data) {
         UUID eventId = UuidVersion7Strategy.INSTANCE.generateUuid(null);
         Instant now = Timestamps.now(clock);
         Map<String, Object> payload = new LinkedHashMap<>();

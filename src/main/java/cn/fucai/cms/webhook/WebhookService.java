@@ -1,5 +1,9 @@
 package cn.fucai.cms.webhook;
 
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
+import cn.fucai.cms.common.change.PublicEvent;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
@@ -10,7 +14,6 @@ import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
-import cn.fucai.cms.security.AuditLog;
 import cn.fucai.cms.security.Caller;
 import cn.fucai.cms.webhook.WebhookDtos.AttemptResponse;
 import cn.fucai.cms.webhook.WebhookDtos.DeliveryResponse;
@@ -18,6 +21,7 @@ import cn.fucai.cms.webhook.WebhookDtos.SecretResponse;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookRequest;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +56,7 @@ public class WebhookService {
 
     private final Jdbi jdbi;
     private final AccessPolicy access;
-    private final AuditLog audit;
+    private final Event<ContentChanged> changed;
     private final Clock clock;
     private final WebhookTargets targets;
     private final PublisherService publishers;
@@ -62,14 +66,14 @@ public class WebhookService {
     WebhookService(
             Jdbi jdbi,
             AccessPolicy access,
-            AuditLog audit,
+            Event<ContentChanged> changed,
             Clock clock,
             WebhookTargets targets,
             PublisherService publishers,
             WebhookConfig config) {
         this.jdbi = jdbi;
         this.access = access;
-        this.audit = audit;
+        this.changed = changed;
         this.clock = clock;
         this.targets = targets;
         this.publishers = publishers;
@@ -81,13 +85,16 @@ public class WebhookService {
     public WebhookResponse create(WebhookRequest request) {
         LinkedHashSet<String> events = new LinkedHashSet<>();
         for (int i = 0; i < request.events().size(); i++) {
-            events.add(
-                    WebhookEventType.parse("events[" + i + "]", request.events().get(i))
-                            .wireName());
+            events.add(PublicEvent.parse("events[" + i + "]", request.events().get(i))
+                    .wireName());
         }
         UUID publisherId =
                 request.publisher() == null ? null : publishers.requireLive("publisher", request.publisher()).id;
-        Caller caller = publisherId == null ? access.requireAdmin() : access.requireWrite(publisherId);
+        if (publisherId == null) {
+            access.requireAdmin();
+        } else {
+            access.requireWrite(publisherId);
+        }
         String target = targets.problem(request.url());
         if (target != null) {
             throw new InvalidInputException("url", target);
@@ -129,7 +136,7 @@ public class WebhookService {
                 .bind("now", now)
                 .execute());
         WebhookResponse created = find(id);
-        audit.record(caller, "create", "webhook", id, publisherId, null, created);
+        changed.fire(ContentChanged.of(ContentKind.WEBHOOK, ChangeAction.CREATE, id, publisherId, null, created, now));
         return request.secret() == null ? created.withSecret(secret) : created;
     }
 
@@ -137,7 +144,7 @@ public class WebhookService {
     @Transactional
     public SecretResponse rotateSecret(UUID id) {
         WebhookResponse webhook = find(id);
-        Caller caller = requireManage(webhook);
+        requireManage(webhook);
         String secret = WebhookSignature.newSecret();
         Instant until = Timestamps.now(clock).plus(secretOverlap);
         jdbi.useHandle(handle -> handle.createUpdate("""
@@ -147,7 +154,14 @@ public class WebhookService {
                 .bind("secret", secret)
                 .bind("id", id)
                 .execute());
-        audit.record(caller, "rotate-secret", "webhook", id, webhook.publisherId(), null, null);
+        changed.fire(ContentChanged.of(
+                ContentKind.WEBHOOK,
+                ChangeAction.ROTATE_SECRET,
+                id,
+                webhook.publisherId(),
+                null,
+                null,
+                until.minus(secretOverlap)));
         return new SecretResponse(secret, until);
     }
 
@@ -183,7 +197,7 @@ public class WebhookService {
     @Transactional
     public void delete(UUID id) {
         WebhookResponse webhook = find(id);
-        Caller caller = requireManage(webhook);
+        requireManage(webhook);
         jdbi.useHandle(handle -> {
             handle.createUpdate("""
                             delete from webhook_attempt
@@ -195,7 +209,14 @@ public class WebhookService {
                     .bind("id", id)
                     .execute();
         });
-        audit.record(caller, "delete", "webhook", id, webhook.publisherId(), webhook, null);
+        changed.fire(ContentChanged.of(
+                ContentKind.WEBHOOK,
+                ChangeAction.DELETE,
+                id,
+                webhook.publisherId(),
+                webhook,
+                null,
+                Timestamps.now(clock)));
     }
 
     /** Deliveries newest first, each with its attempts. */
@@ -237,7 +258,7 @@ public class WebhookService {
     /** Sends a delivery again from its next attempt, e.g. after it failed for good. */
     @Transactional
     public void redeliver(UUID webhookId, UUID deliveryId) {
-        Caller caller = requireManage(find(webhookId));
+        requireManage(find(webhookId));
         int updated = jdbi.withHandle(handle -> handle.createUpdate("""
                         update webhook_delivery set status = 'pending', next_attempt_at = now()
                         where id = :delivery and webhook_id = :webhook""")
@@ -247,14 +268,14 @@ public class WebhookService {
         if (updated == 0) {
             throw new ResourceNotFoundException("delivery", deliveryId);
         }
-        audit.record(
-                caller,
-                "redeliver",
-                "webhook-delivery",
+        changed.fire(ContentChanged.of(
+                ContentKind.WEBHOOK_DELIVERY,
+                ChangeAction.REDELIVER,
                 deliveryId,
                 find(webhookId).publisherId(),
                 null,
-                null);
+                null,
+                Timestamps.now(clock)));
     }
 
     private List<AttemptResponse> attempts(UUID deliveryId) {

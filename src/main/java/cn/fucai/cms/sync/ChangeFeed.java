@@ -1,0 +1,62 @@
+package cn.fucai.cms.sync;
+
+import cn.fucai.cms.article.ArticleStates;
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The partner sync feed's log: every change to what mirrors show, noted in the transaction of the change. An article
+ * written is a change for its publisher, and for the publisher it left when it moved; a publisher renamed is a change
+ * to each of its live articles, which show its name.
+ */
+@ApplicationScoped
+class ChangeFeed {
+
+    private final Jdbi jdbi;
+    private final ArticleStates articles;
+
+    ChangeFeed(Jdbi jdbi, ArticleStates articles) {
+        this.jdbi = jdbi;
+        this.articles = articles;
+    }
+
+    void onChange(@Observes ContentChanged change) {
+        List<Row> rows = new ArrayList<>();
+        for (ContentChanged.Written written : change.written()) {
+            if (change.kind() == ContentKind.ARTICLE) {
+                rows.add(new Row((UUID) written.id(), written.publisherId()));
+                if (written.formerPublisherId() != null) {
+                    // the old publisher's mirrors must hear that the article left them
+                    rows.add(new Row((UUID) written.id(), written.formerPublisherId()));
+                }
+            } else if (change.kind() == ContentKind.PUBLISHER && change.action() == ChangeAction.UPDATE) {
+                articles.liveIdsOf(written.publisherId())
+                        .forEach(article -> rows.add(new Row(article, written.publisherId())));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(handle -> {
+            PreparedBatch batch = handle.prepareBatch("""
+                    insert into article_change (article_id, publisher_id, changed_at) values (:article, :publisher, :at)""");
+            for (Row row : rows) {
+                batch.bind("article", row.article())
+                        .bind("publisher", row.publisher())
+                        .bind("at", change.at())
+                        .add();
+            }
+            batch.execute();
+        });
+    }
+
+    private record Row(UUID article, UUID publisher) {}
+}
