@@ -44,6 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         securitySchemeName = "apiToken",
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
-        description =
-                "An API token: `Authorization: Bearer <token>`. Reads of published content need none; writes need an admin or editor token.")
+        description = "An API token: `Authorization: Bearer <token>`. Reads of published"
+                + " content need none; writes need an admin or editor token.")
 public class ApiDefinition extends Application {}

@@ -2,8 +2,8 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -91,14 +92,20 @@ public class ArticleResource {
                                             type = SchemaType.STRING,
                                             enumeration = {"draft", "published", "archived"},
                                             defaultValue = "published"))
-                    String status,
+                    ArticleStatus status,
             @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
             @QueryParam("publishedFrom")
-                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2020-01-01")
-                    String publishedFrom,
+                    @Parameter(
+                            description = "RFC 3339 timestamp or date, inclusive",
+                            example = "2020-01-01",
+                            schema = @Schema(type = SchemaType.STRING))
+                    Instant publishedFrom,
             @QueryParam("publishedTo")
-                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31")
-                    String publishedTo,
+                    @Parameter(
+                            description = "RFC 3339 timestamp or date, inclusive",
+                            example = "2021-12-31",
+                            schema = @Schema(type = SchemaType.STRING))
+                    UpperBound publishedTo,
             @QueryParam("sort")
                     @Parameter(
                             description = "Sort key, `-` for descending; title sorts by the original-language title",
@@ -114,7 +121,7 @@ public class ArticleResource {
                                                 "title",
                                                 "-title"
                                             }))
-                    String sort,
+                    ArticleSort sort,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                     @Parameter(
                             description = "Preferred locales for the summaries, when `locale` is not given",
@@ -123,21 +130,21 @@ public class ArticleResource {
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        ArticleStatus statusFilter =
-                status == null ? ArticleStatus.published : QueryParams.enumValue(ArticleStatus.class, "status", status);
         String localeFilter = locale == null ? null : Locales.canonical("locale", locale);
         var filter = new ArticleFilter(
                 articles.publisherFilter(publisher),
                 region == null ? null : regions.requireKnown(region, "region"),
                 category,
                 tag,
-                statusFilter,
+                status == null ? ArticleStatus.published : status,
                 localeFilter,
-                QueryParams.startOfDay("publishedFrom", publishedFrom),
-                QueryParams.endOfDay("publishedTo", publishedTo));
+                publishedFrom,
+                publishedTo == null ? null : publishedTo.exclusive());
         List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
-        RestResponse<Page<ArticleSummary>> response =
-                PagedResponse.ok(articles.list(filter, ArticleSort.parse(sort), page.cursor, limit, preferences), uri);
+        RestResponse<Page<ArticleSummary>> response = PagedResponse.ok(
+                articles.list(
+                        filter, sort == null ? ArticleSort.PUBLISHED_AT_DESC : sort, page.cursor, limit, preferences),
+                uri);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;
     }
@@ -167,10 +174,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "410", description = "The article was deleted")
     public RestResponse<ArticleResponse> get(
             @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    String id,
+                    UUID id,
             @QueryParam("locale") @Parameter(description = LOCALE_DESCRIPTION, example = "en") String locale,
             @Context HttpHeaders headers) {
-        return serve(articles.get(QueryParams.uuid("id", id)), locale, headers);
+        return serve(articles.get(id), locale, headers);
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -179,8 +186,8 @@ public class ArticleResource {
     @Operation(
             operationId = "createArticle",
             summary = "Create an article",
-            description =
-                    "The publisher is named by id or slug. Region codes must exist; translations need distinct locales other than the original.")
+            description = "The publisher is named by id or slug. Region codes must exist;"
+                    + " translations need distinct locales other than the original.")
     @APIResponse(
             responseCode = "201",
             description = "Created, served in its original locale",
@@ -222,11 +229,11 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
     public RestResponse<ArticleResponse> replace(
             @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    String id,
+                    UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you edited")
                     String ifMatch,
             @Valid @NotNull ArticleRequest body) {
-        Article article = articles.replace(QueryParams.uuid("id", id), body, VersionPrecondition.fromIfMatch(ifMatch));
+        Article article = articles.replace(id, body, VersionPrecondition.fromIfMatch(ifMatch));
         return RestResponse.ResponseBuilder.ok(article.state().in(article.locale))
                 .tag(etag(article, article.locale))
                 .build();
@@ -247,10 +254,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version; nothing was written")
     public void delete(
             @PathParam("id") @Parameter(description = "Article id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    String id,
+                    UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version you mean to delete")
                     String ifMatch) {
-        articles.delete(QueryParams.uuid("id", id), VersionPrecondition.fromIfMatch(ifMatch));
+        articles.delete(id, VersionPrecondition.fromIfMatch(ifMatch));
     }
 
     /** The article in the negotiated locale, with ETag, Content-Language and Vary; 304 when If-None-Match matches. */

@@ -23,10 +23,6 @@ enum ArticleSort implements SortKey {
         this.spec = spec;
     }
 
-    static ArticleSort parse(String value) {
-        return SortKey.parse(ArticleSort.class, value, PUBLISHED_AT_DESC);
-    }
-
     @Override
     public Spec spec() {
         return spec;

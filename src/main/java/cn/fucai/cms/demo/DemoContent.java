@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,12 +42,12 @@ public class DemoContent {
             ArticleService articles,
             FigureService figures,
             ObjectMapper json,
-            @ConfigProperty(name = "cms.demo-content") boolean enabled) {
+            DemoConfig config) {
         this.publishers = publishers;
         this.articles = articles;
         this.figures = figures;
         this.json = json;
-        this.enabled = enabled;
+        this.enabled = config.demoContent();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -336,8 +336,8 @@ public final class FigureDtos {
             boolean partial,
 
             @Schema(
-                    description =
-                            "own: the region's own figures; children: summed from sub-regions that have no figure above them; mixed: both, in different years",
+                    description = "own: the region's own figures; children: summed from sub-regions"
+                            + " that have no figure above them; mixed: both, in different years",
                     enumeration = {"own", "children", "mixed"},
                     example = "own")
             String basis,

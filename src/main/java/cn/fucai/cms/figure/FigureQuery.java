@@ -1,7 +1,6 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.error.InvalidInputException;
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.search.SearchQuery;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
@@ -32,11 +31,11 @@ public class FigureQuery {
 
     @QueryParam("periodFrom")
     @Parameter(description = "Only figures whose period starts on or after this date", example = "2019-01-01")
-    public String periodFrom;
+    public LocalDate periodFrom;
 
     @QueryParam("periodTo")
     @Parameter(description = "Only figures whose period ends on or before this date", example = "2019-12-31")
-    public String periodTo;
+    public LocalDate periodTo;
 
     @QueryParam("lotteryType")
     @Parameter(
@@ -45,7 +44,7 @@ public class FigureQuery {
                     @Schema(
                             type = SchemaType.STRING,
                             enumeration = {"welfare", "sports", "all"}))
-    public String lotteryType;
+    public LotteryType lotteryType;
 
     @QueryParam("gameCategory")
     @Parameter(description = "Exact game category", example = "即开型")
@@ -58,7 +57,7 @@ public class FigureQuery {
                     @Schema(
                             type = SchemaType.STRING,
                             enumeration = {"raised", "allocated", "used", "remitted_to_central", "retained_locally"}))
-    public String flow;
+    public FundFlow flow;
 
     @QueryParam("purpose")
     @Parameter(description = "Fund figures only: the purpose code", example = "elderly-welfare")
@@ -67,11 +66,12 @@ public class FigureQuery {
     @QueryParam("asOf")
     @Parameter(
             description = "RFC 3339 moment: answer with the values as they were known then",
-            example = "2020-03-01T00:00:00Z")
-    public String asOf;
+            example = "2020-03-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING))
+    public Instant asOf;
 
     /** The filter, given the publisher id the service resolved; kind-specific parameters are refused elsewhere. */
-    FigureFilter toFilter(FigureKind kind, UUID publisherId, String granularity, boolean includeRetracted) {
+    FigureFilter toFilter(FigureKind kind, UUID publisherId, Granularity granularity, boolean includeRetracted) {
         if (kind != FigureKind.fund && (flow != null || purpose != null)) {
             throw new InvalidInputException(flow != null ? "flow" : "purpose", "applies to fund figures only");
         }
@@ -79,23 +79,15 @@ public class FigureQuery {
                 kind,
                 publisherId,
                 region,
-                date("periodFrom", periodFrom),
-                date("periodTo", periodTo),
-                QueryParams.enumValue(LotteryType.class, "lotteryType", lotteryType),
+                periodFrom,
+                periodTo,
+                lotteryType,
                 gameCategory,
-                QueryParams.enumValue(Granularity.class, "granularity", granularity),
-                QueryParams.enumValue(FundFlow.class, "flow", flow),
+                granularity,
+                flow,
                 purpose,
                 includeRetracted,
-                asOf(),
+                asOf,
                 q == null ? null : SearchQuery.parse(q));
-    }
-
-    Instant asOf() {
-        return asOf == null ? null : QueryParams.startOfDay("asOf", asOf);
-    }
-
-    static LocalDate date(String name, String value) {
-        return value == null ? null : QueryParams.date(name, value);
     }
 }

@@ -1,6 +1,5 @@
 package cn.fucai.cms.figure;
 
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -33,7 +32,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -94,7 +95,7 @@ public abstract class FigureResource {
                                     @Schema(
                                             type = SchemaType.STRING,
                                             enumeration = {"MONTH", "QUARTER", "YEAR", "YEAR_TO_DATE", "CUSTOM"}))
-                    String granularity,
+                    Granularity granularity,
             @QueryParam("includeRetracted") @Parameter(description = "Also list retracted figures")
                     boolean includeRetracted,
             @QueryParam("sort")
@@ -105,14 +106,16 @@ public abstract class FigureResource {
                                             type = SchemaType.STRING,
                                             defaultValue = "-periodStart",
                                             enumeration = {"-periodStart", "periodStart", "-updatedAt", "updatedAt"}))
-                    String sort,
+                    FigureSort sort,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
         FigureFilter filter =
                 query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
         return PagedResponse.ok(
-                figures.list(filter, FigureSort.parse(sort), page.cursor, limit).map(FigureResponse::from), uri);
+                figures.list(filter, sort == null ? FigureSort.PERIOD_DESC : sort, page.cursor, limit)
+                        .map(FigureResponse::from),
+                uri);
     }
 
     @GET
@@ -125,7 +128,7 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "400", description = "A bad filter")
     public Response list(
             @BeanParam FigureQuery query,
-            @QueryParam("granularity") String granularity,
+            @QueryParam("granularity") Granularity granularity,
             @QueryParam("includeRetracted") boolean includeRetracted) {
         FigureFilter filter =
                 query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
@@ -230,12 +233,15 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "404", description = "No such figure, or none yet at asOf")
     public RestResponse<FigureResponse> get(
             @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    String id,
-            @QueryParam("asOf") @Parameter(description = "RFC 3339 moment", example = "2020-03-01T00:00:00Z")
-                    String asOf,
+                    UUID id,
+            @QueryParam("asOf")
+                    @Parameter(
+                            description = "RFC 3339 moment",
+                            example = "2020-03-01T00:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING))
+                    Instant asOf,
             @Context HttpHeaders headers) {
-        FigureRow row = figures.get(
-                kind, QueryParams.uuid("id", id), asOf == null ? null : QueryParams.startOfDay("asOf", asOf));
+        FigureRow row = figures.get(kind, id, asOf);
         return Representations.ok(headers, etag(row), row.recordedAt(), FigureResponse.from(row));
     }
 
@@ -249,14 +255,11 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "404", description = "No such figure")
     public RestResponse<Page<RevisionResponse>> revisions(
             @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    String id,
+                    UUID id,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        return PagedResponse.ok(
-                figures.revisions(kind, QueryParams.uuid("id", id), page.cursor, limit)
-                        .map(RevisionResponse::from),
-                uri);
+        return PagedResponse.ok(figures.revisions(kind, id, page.cursor, limit).map(RevisionResponse::from), uri);
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -277,16 +280,12 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old revision; nothing was written")
     public RestResponse<FigureResponse> correct(
             @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    String id,
+                    UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you corrected")
                     String ifMatch,
             @Valid @NotNull CorrectionRequest body) {
-        FigureRow row = figures.correct(
-                kind,
-                QueryParams.uuid("id", id),
-                body.reason(),
-                body.figure(),
-                VersionPrecondition.fromIfMatch(ifMatch));
+        FigureRow row =
+                figures.correct(kind, id, body.reason(), body.figure(), VersionPrecondition.fromIfMatch(ifMatch));
         return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
                 .tag(etag(row))
                 .build();
@@ -311,12 +310,11 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old revision; nothing was written")
     public RestResponse<FigureResponse> retract(
             @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    String id,
+                    UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you retract")
                     String ifMatch,
             @Valid @NotNull RetractionRequest body) {
-        FigureRow row = figures.retract(
-                kind, QueryParams.uuid("id", id), body.reason(), VersionPrecondition.fromIfMatch(ifMatch));
+        FigureRow row = figures.retract(kind, id, body.reason(), VersionPrecondition.fromIfMatch(ifMatch));
         return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
                 .tag(etag(row))
                 .build();

@@ -9,7 +9,6 @@ import cn.fucai.cms.common.error.Problem.FieldViolation;
 import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.error.StaleVersionException;
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
@@ -264,12 +263,7 @@ public class FigureService {
 
     /** Totals for a chart, without double counting (see {@link FigureSummaries}), from a cursor a year at a time. */
     @Transactional
-    public FigureDtos.SummaryResponse summary(FigureKind kind, String groupByParam, FigureFilter filter) {
-        if (groupByParam == null) {
-            throw new InvalidInputException(
-                    "groupBy", "is required: year, quarter, month, region, publisher, gameCategory, flow or purpose");
-        }
-        FigureSummaries.GroupBy groupBy = QueryParams.enumValue(FigureSummaries.GroupBy.class, "groupBy", groupByParam);
+    public FigureDtos.SummaryResponse summary(FigureKind kind, FigureSummaries.GroupBy groupBy, FigureFilter filter) {
         checkFilter(filter);
         if (kind == FigureKind.fund && filter.flow() == null && groupBy != FigureSummaries.GroupBy.flow) {
             throw new InvalidInputException(

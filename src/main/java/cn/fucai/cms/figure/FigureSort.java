@@ -15,10 +15,6 @@ enum FigureSort implements SortKey {
         this.spec = spec;
     }
 
-    static FigureSort parse(String value) {
-        return SortKey.parse(FigureSort.class, value, PERIOD_DESC);
-    }
-
     String keyOf(FigureRow row) {
         return this == PERIOD || this == PERIOD_DESC
                 ? row.values().period().start().toString()

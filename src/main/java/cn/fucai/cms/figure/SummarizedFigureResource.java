@@ -1,5 +1,6 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.figure.FigureDtos.SummaryResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -45,8 +46,12 @@ public abstract class SummarizedFigureResource extends FigureResource {
                                                 "flow",
                                                 "purpose"
                                             }))
-                    String groupBy,
+                    FigureSummaries.GroupBy groupBy,
             @BeanParam FigureQuery query) {
+        if (groupBy == null) {
+            throw new InvalidInputException(
+                    "groupBy", "is required: year, quarter, month, region, publisher, gameCategory, flow or purpose");
+        }
         return figures.summary(
                 kind, groupBy, query.toFilter(kind, figures.publisherFilter(query.publisher), null, false));
     }

@@ -1,6 +1,5 @@
 package cn.fucai.cms.publisher;
 
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -57,8 +56,8 @@ public class PublisherResource {
     @Operation(
             operationId = "listPublishers",
             summary = "List publishers",
-            description =
-                    "Live publishers in slug order. `region` includes sub-regions: 330000 lists the Zhejiang centre and every centre in its cities and counties.")
+            description = "Live publishers in slug order. `region` includes sub-regions: 330000"
+                    + " lists the Zhejiang centre and every centre in its cities and counties.")
     @APIResponse(
             responseCode = "200",
             description = "A page of publishers",
@@ -76,7 +75,7 @@ public class PublisherResource {
                                     @Schema(
                                             type = SchemaType.STRING,
                                             enumeration = {"national", "provincial", "municipal", "county"}))
-                    String level,
+                    PublisherLevel level,
             @QueryParam("kind")
                     @Parameter(
                             description = "Only lottery centres or only civil-affairs departments",
@@ -84,7 +83,7 @@ public class PublisherResource {
                                     @Schema(
                                             type = SchemaType.STRING,
                                             enumeration = {"lottery_centre", "civil_affairs"}))
-                    String kind,
+                    PublisherKind kind,
             @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000")
                     String region,
             @QueryParam("parent")
@@ -93,11 +92,7 @@ public class PublisherResource {
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        var filter = new PublisherService.Filter(
-                QueryParams.enumValue(PublisherLevel.class, "level", level),
-                QueryParams.enumValue(PublisherKind.class, "kind", kind),
-                region,
-                parent);
+        var filter = new PublisherService.Filter(level, kind, region, parent);
         return PagedResponse.ok(publishers.list(filter, page.cursor, limit), uri);
     }
 

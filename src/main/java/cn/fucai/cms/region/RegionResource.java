@@ -1,7 +1,6 @@
 package cn.fucai.cms.region;
 
 import cn.fucai.cms.common.error.ResourceNotFoundException;
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
@@ -56,19 +55,18 @@ public class RegionResource {
                                     @Schema(
                                             type = SchemaType.STRING,
                                             enumeration = {"country", "province", "prefecture", "county"}))
-                    String level,
+                    RegionLevel level,
             @QueryParam("parent")
                     @Parameter(description = "Only the direct children of this region", example = "330000")
                     String parent,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        RegionLevel levelFilter = QueryParams.enumValue(RegionLevel.class, "level", level);
         String parentFilter = parent == null ? null : regions.requireKnown(parent, "parent");
         String query = Cursor.fingerprint("code", level, parentFilter);
         Cursor cursor = Cursor.decode(page.cursor, query, 1);
         List<Region> rows = regions.page(
-                levelFilter, parentFilter, cursor == null ? null : cursor.keys().get(0), limit + 1);
+                level, parentFilter, cursor == null ? null : cursor.keys().get(0), limit + 1);
         Page<RegionSummary> result = Page.fromLookahead(
                         rows, limit, last -> new Cursor(query, List.of(last.code())).encode())
                 .map(RegionSummary::from);

@@ -1,6 +1,7 @@
 package cn.fucai.cms.search;
 
-import cn.fucai.cms.common.http.QueryParams;
+import cn.fucai.cms.article.ArticleStatus;
+import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,11 +56,17 @@ public class SearchResource {
             @QueryParam("locale") @Parameter(description = "Only articles that exist in this locale", example = "en")
                     String locale,
             @QueryParam("publishedFrom")
-                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2019-01-01")
-                    String publishedFrom,
+                    @Parameter(
+                            description = "RFC 3339 timestamp or date, inclusive",
+                            example = "2019-01-01",
+                            schema = @Schema(type = SchemaType.STRING))
+                    Instant publishedFrom,
             @QueryParam("publishedTo")
-                    @Parameter(description = "RFC 3339 timestamp or date, inclusive", example = "2021-12-31")
-                    String publishedTo,
+                    @Parameter(
+                            description = "RFC 3339 timestamp or date, inclusive",
+                            example = "2021-12-31",
+                            schema = @Schema(type = SchemaType.STRING))
+                    UpperBound publishedTo,
             @QueryParam("status")
                     @Parameter(
                             description = "Editorial status (default published)",
@@ -66,7 +74,7 @@ public class SearchResource {
                                     @Schema(
                                             type = SchemaType.STRING,
                                             enumeration = {"draft", "published", "archived"}))
-                    String status,
+                    ArticleStatus status,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
@@ -75,9 +83,9 @@ public class SearchResource {
                 region,
                 category,
                 locale,
-                QueryParams.startOfDay("publishedFrom", publishedFrom),
-                QueryParams.endOfDay("publishedTo", publishedTo),
-                status);
+                publishedFrom,
+                publishedTo == null ? null : publishedTo.exclusive(),
+                status == null ? ArticleStatus.published : status);
         return PagedResponse.ok(search.search(q, filter, page.cursor, limit), uri);
     }
 }

@@ -4,6 +4,7 @@ import cn.fucai.cms.article.ArticleContent;
 import cn.fucai.cms.article.ArticleService;
 import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
+import cn.fucai.cms.article.ArticleStatus;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
@@ -70,16 +71,12 @@ public class SearchService {
             String locale,
             Instant publishedFrom,
             Instant publishedBefore,
-            String status) {}
+            ArticleStatus status) {}
 
     @Transactional
     public Page<SearchHit> search(String q, Filter filter, String cursorParam, int limit) {
         SearchQuery query = SearchQuery.parse(q);
-        String status = filter.status() == null ? "published" : filter.status();
-        if (!List.of("draft", "published", "archived").contains(status)) {
-            throw new InvalidInputException(
-                    "status", "must be one of draft, published, archived; was '" + status + "'");
-        }
+        ArticleStatus status = filter.status();
         UUID publisherId = articles.publisherFilter(filter.publisher());
         String region = filter.region() == null ? null : regions.requireKnown(filter.region(), "region");
         String locale = articles.localeFilter(filter.locale());
@@ -87,7 +84,7 @@ public class SearchService {
         Position after = Position.of(Cursor.decode(cursorParam, fingerprint, 3));
 
         Sql filters = new Sql(" and s.status = :status").bind("status", status);
-        if (!status.equals("published")) {
+        if (status != ArticleStatus.published) {
             Set<UUID> visible = access.unpublishedScope();
             if (visible != null) {
                 filters.append(" and s.publisher_id = any(:visible)", "visible", visible.toArray(UUID[]::new));

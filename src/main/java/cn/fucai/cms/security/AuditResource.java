@@ -1,6 +1,5 @@
 package cn.fucai.cms.security;
 
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,12 +58,11 @@ public class AuditResource {
                                     "create, update, delete, correct, retract, revoke, redeliver or rotate-secret",
                             example = "update")
                     String action,
-            @QueryParam("tokenId") @Parameter(description = "Only writes made with this token") String tokenId,
+            @QueryParam("tokenId") @Parameter(description = "Only writes made with this token") UUID tokenId,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        var filter = new AuditLog.Filter(
-                resourceType, resourceId, action, tokenId == null ? null : QueryParams.uuid("tokenId", tokenId));
+        var filter = new AuditLog.Filter(resourceType, resourceId, action, tokenId);
         return PagedResponse.ok(audit.list(filter, page.cursor, limit), uri);
     }
 }

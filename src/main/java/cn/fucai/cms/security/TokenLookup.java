@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a bearer secret against the bootstrap admin token and the stored token hashes. Created at start-up, so that a
@@ -34,8 +33,8 @@ class TokenLookup {
     private final Optional<String> adminTokenHash;
     private final UUID adminTokenId;
 
-    TokenLookup(
-            Clock clock, PublisherTree tree, @ConfigProperty(name = "cms.admin-token") Optional<String> adminToken) {
+    TokenLookup(Clock clock, PublisherTree tree, SecurityConfig config) {
+        Optional<String> adminToken = config.adminToken();
         this.clock = clock;
         this.tree = tree;
         Optional<String> bootstrap = adminToken.map(String::strip).filter(t -> !t.isEmpty());

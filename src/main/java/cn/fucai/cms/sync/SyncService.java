@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,6 +34,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 @ApplicationScoped
 public class SyncService {
+
+    /** A feed page after (:xid, :seq); the caller adds the publisher filter and closes it with the limit. */
+    private static final String FEED = """
+            with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
+                 hidden as (select exists (select 1 from article_change, horizon
+                                           where (xid, seq) > (cast(:xid as xid8), :seq) and xid >= horizon.xmin) as any)
+            select c.xid::text as xid, c.seq, c.article_id, hidden.any as hidden_after from hidden left join lateral (
+                select xid, seq, article_id from article_change, horizon
+                where (xid, seq) > (cast(:xid as xid8), :seq) and xid < horizon.xmin""";
 
     private final ArticleService articles;
     private final ArticleStates states;
@@ -51,12 +59,12 @@ public class SyncService {
             Jdbi jdbi,
             Clock clock,
             ObjectMapper json,
-            @ConfigProperty(name = "cms.sync.retention-days", defaultValue = "30") int retentionDays) {
+            SyncConfig config) {
         this.articles = articles;
         this.states = states;
         this.jdbi = jdbi;
         this.clock = clock;
-        this.retention = Duration.ofDays(retentionDays);
+        this.retention = Duration.ofDays(config.retentionDays());
         this.canonical = json.copy()
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -105,13 +113,7 @@ public class SyncService {
             throw new CursorGoneException(
                     "points before changes pruned after the " + retention.toDays() + "-day retention window");
         }
-        Sql feed = new Sql("""
-                with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
-                     hidden as (select exists (select 1 from article_change, horizon
-                                               where (xid, seq) > (cast(:xid as xid8), :seq) and xid >= horizon.xmin) as any)
-                select c.xid::text as xid, c.seq, c.article_id, hidden.any as hidden_after from hidden left join lateral (
-                    select xid, seq, article_id from article_change, horizon
-                    where (xid, seq) > (cast(:xid as xid8), :seq) and xid < horizon.xmin""").bind("xid", cursor.xid()).bind("seq", cursor.seq());
+        Sql feed = new Sql(FEED).bind("xid", cursor.xid()).bind("seq", cursor.seq());
         if (publisherId != null) {
             feed.append(" and publisher_id = :publisher", "publisher", publisherId);
         }

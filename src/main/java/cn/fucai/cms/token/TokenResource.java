@@ -1,6 +1,5 @@
 package cn.fucai.cms.token;
 
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -49,8 +49,8 @@ public class TokenResource {
     @Operation(
             operationId = "createToken",
             summary = "Create a token",
-            description =
-                    "Answers with the secret, once: only its hash is stored. Editors and readers act for one publisher, and optionally its child publishers.")
+            description = "Answers with the secret, once: only its hash is stored. Editors and"
+                    + " readers act for one publisher, and optionally its child publishers.")
     @APIResponse(
             responseCode = "201",
             description = "Created; keep the secret",
@@ -96,8 +96,8 @@ public class TokenResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin token")
     @APIResponse(responseCode = "404", description = "No such token")
-    public TokenResponse get(@PathParam("id") @Parameter(description = "Token id") String id) {
-        return TokenResponse.from(tokens.get(QueryParams.uuid("id", id)));
+    public TokenResponse get(@PathParam("id") @Parameter(description = "Token id") UUID id) {
+        return TokenResponse.from(tokens.get(id));
     }
 
     @DELETE
@@ -112,7 +112,7 @@ public class TokenResource {
     @APIResponse(responseCode = "403", description = "Not an admin token")
     @APIResponse(responseCode = "404", description = "No such token")
     @APIResponse(responseCode = "409", description = "Already revoked")
-    public TokenResponse revoke(@PathParam("id") @Parameter(description = "Token id") String id) {
-        return TokenResponse.from(tokens.revoke(QueryParams.uuid("id", id)));
+    public TokenResponse revoke(@PathParam("id") @Parameter(description = "Token id") UUID id) {
+        return TokenResponse.from(tokens.revoke(id));
     }
 }

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -51,7 +53,8 @@ import org.jdbi.v3.core.mapper.RowViewMapper;
  * receiver disables its webhook. Receivers are served in parallel, each webhook by one sender at a time in the order
  * its deliveries were made (cms.webhooks.concurrency senders), so a slow receiver delays only itself. Every connection
  * goes to addresses the target policy has just checked ({@link WebhookTargets}); an attempt records a coarse outcome
- * (refused by policy, connection failed, timeout, or the receiver's status), never socket details.
+ * (refused by policy, connection failed, timeout, or the receiver's status), never socket details. Claims run as a
+ * job of Quarkus's scheduler, every {@code cms.webhooks.poll-millis}; an attempt is recorded in a QuarkusTransaction.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -72,8 +75,8 @@ public class WebhookDispatcher {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     private volatile ExecutorService senders;
-    private volatile Thread worker;
     private volatile boolean running;
+    private volatile boolean failing;
 
     WebhookDispatcher(Jdbi jdbi, MeterRegistry metrics, WebhookTargets targets, WebhookConfig config) {
         this.jdbi = jdbi;
@@ -134,58 +137,51 @@ public class WebhookDispatcher {
         });
     }
 
-    void start(@Observes StartupEvent event) {
+    /** Dispatches every poll interval on the scheduler's worker threads, one run at a time. */
+    void start(@Observes StartupEvent event, Scheduler scheduler) {
         if (!enabled) {
             return;
         }
         running = true;
-        worker = new Thread(this::loop, "webhook-dispatcher");
-        worker.setDaemon(true);
-        worker.start();
+        scheduler
+                .newJob("webhook-dispatcher")
+                .setInterval(pollInterval.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> dispatchWhileDue())
+                .schedule();
     }
 
-    /** Finishes the sends in progress, hands back what was claimed but not sent, then stops: nothing is half-recorded. */
-    void stop(@Observes ShutdownEvent event) throws InterruptedException, IOException {
+    /**
+     * Finishes the sends in progress, hands back what was claimed but not sent, then stops: nothing is half-recorded.
+     */
+    synchronized void stop(@Observes ShutdownEvent event) throws InterruptedException, IOException {
+        // synchronized with claimAndSend: a claim in progress ends first, and any later one hands everything back
         running = false;
-        if (worker != null) {
-            worker.join(timeout.toMillis() + 1000);
-        }
         senders.shutdown();
         senders.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         http.close();
     }
 
-    private void loop() {
-        boolean failing = false;
-        while (running) {
-            try {
-                // groups are sent by the senders; the loop does not wait for them, so a slow receiver holds up nobody
-                int claimed = claimAndSend().size();
-                if (failing) {
-                    LOG.info("webhook dispatch works again");
-                    failing = false;
-                }
-                if (claimed == 0) {
-                    Thread.sleep(pollInterval.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // once with its stack trace, then quietly until it works again: an outage is not a log flood
-                if (failing) {
-                    LOG.debugf("webhook dispatch still failing: %s", e.getMessage());
-                } else {
-                    LOG.warnf(e, "webhook dispatch failed; retrying every %s", pollInterval);
-                }
-                failing = true;
-                try {
-                    Thread.sleep(pollInterval.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    /** Claims and hands out due deliveries until none is left that a free sender could take. */
+    private void dispatchWhileDue() {
+        try {
+            // groups are sent by the senders; claiming does not wait for them, so a slow receiver holds up nobody
+            boolean claimed;
+            do { // again at once after a claim: more may be due for the senders still free
+                claimed = running && !claimAndSend().isEmpty();
+            } while (claimed);
+            if (failing) {
+                LOG.info("webhook dispatch works again");
+                failing = false;
             }
+        } catch (RuntimeException e) {
+            // once with its stack trace, then quietly until it works again: an outage is not a log flood
+            if (failing) {
+                LOG.debugf("webhook dispatch still failing: %s", e.getMessage());
+            } else {
+                LOG.warnf(e, "webhook dispatch failed; retrying every %s", pollInterval);
+            }
+            failing = true;
         }
     }
 
@@ -247,7 +243,7 @@ public class WebhookDispatcher {
         List<Future<Integer>> groups = new ArrayList<>();
         List<UUID> handedBack = new ArrayList<>();
         for (Map.Entry<UUID, List<Due>> group : byWebhook.entrySet()) {
-            if (groups.size() >= free || !running && worker != null) {
+            if (groups.size() >= free || !running && enabled) {
                 group.getValue().forEach(d -> handedBack.add(d.id()));
                 continue;
             }
@@ -262,7 +258,7 @@ public class WebhookDispatcher {
     private int sendInOrder(UUID webhookId, List<Due> group) {
         try {
             for (int i = 0; i < group.size(); i++) {
-                if (!running && worker != null) {
+                if (!running && enabled) {
                     // stopping: hand the claims not yet sent back at once rather than when their lease runs out
                     handBack(
                             group.subList(i, group.size()).stream().map(Due::id).toList());

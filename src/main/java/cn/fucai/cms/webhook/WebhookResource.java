@@ -1,6 +1,5 @@
 package cn.fucai.cms.webhook;
 
-import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -101,8 +101,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
     @APIResponse(responseCode = "404", description = "No such webhook")
-    public WebhookResponse get(@PathParam("id") @Parameter(description = "Webhook id") String id) {
-        return webhooks.get(QueryParams.uuid("id", id));
+    public WebhookResponse get(@PathParam("id") @Parameter(description = "Webhook id") UUID id) {
+        return webhooks.get(id);
     }
 
     @DELETE
@@ -116,8 +116,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
     @APIResponse(responseCode = "404", description = "No such webhook")
-    public void delete(@PathParam("id") @Parameter(description = "Webhook id") String id) {
-        webhooks.delete(QueryParams.uuid("id", id));
+    public void delete(@PathParam("id") @Parameter(description = "Webhook id") UUID id) {
+        webhooks.delete(id);
     }
 
     @POST
@@ -138,8 +138,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
     @APIResponse(responseCode = "404", description = "No such webhook")
-    public WebhookDtos.SecretResponse rotateSecret(@PathParam("id") @Parameter(description = "Webhook id") String id) {
-        return webhooks.rotateSecret(QueryParams.uuid("id", id));
+    public WebhookDtos.SecretResponse rotateSecret(@PathParam("id") @Parameter(description = "Webhook id") UUID id) {
+        return webhooks.rotateSecret(id);
     }
 
     @GET
@@ -154,11 +154,11 @@ public class WebhookResource {
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
     @APIResponse(responseCode = "404", description = "No such webhook")
     public RestResponse<Page<DeliveryResponse>> deliveries(
-            @PathParam("id") @Parameter(description = "Webhook id") String id,
+            @PathParam("id") @Parameter(description = "Webhook id") UUID id,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        return PagedResponse.ok(webhooks.deliveries(QueryParams.uuid("id", id), page.cursor, limit), uri);
+        return PagedResponse.ok(webhooks.deliveries(id, page.cursor, limit), uri);
     }
 
     @POST
@@ -174,8 +174,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "403", description = "Not this webhook's publisher")
     @APIResponse(responseCode = "404", description = "No such webhook or delivery")
     public void redeliver(
-            @PathParam("id") @Parameter(description = "Webhook id") String id,
-            @PathParam("deliveryId") @Parameter(description = "Delivery id") String deliveryId) {
-        webhooks.redeliver(QueryParams.uuid("id", id), QueryParams.uuid("deliveryId", deliveryId));
+            @PathParam("id") @Parameter(description = "Webhook id") UUID id,
+            @PathParam("deliveryId") @Parameter(description = "Delivery id") UUID deliveryId) {
+        webhooks.redeliver(id, deliveryId);
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** XSS vectors from the OWASP XSS Filter Evasion Cheat Sheet: none may survive, Chinese text must. */
 class HtmlSanitizerTest {
@@ -21,8 +23,11 @@ class HtmlSanitizerTest {
             "<IMG \"\"\"><SCRIPT>alert(\"XSS\")</SCRIPT>\"\\>",
             "<IMG SRC=# onmouseover=\"alert('xxs')\">",
             "<IMG SRC=/ onerror=\"alert(String.fromCharCode(88,83,83))\"></img>",
-            "<img src=x onerror=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041\">",
-            "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
+            "<img src=x onerror=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116"
+                    + "&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083"
+                    + "&#0000039&#0000041\">",
+            "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;"
+                    + "&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
             "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
             "<IMG SRC=\" &#14;  javascript:alert('XSS');\">",
             "<SCRIPT/XSS SRC=\"https://xss.example/xss.js\"></SCRIPT>",
@@ -42,7 +47,10 @@ class HtmlSanitizerTest {
             "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">",
             "<DIV STYLE=\"width: expression(alert('XSS'));\">",
             "<OBJECT TYPE=\"text/x-scriptlet\" DATA=\"https://xss.example/scriptlet.html\"></OBJECT>",
-            "<EMBED SRC=\"data:image/svg+xml;base64,PHN2ZyB4bWxuczpzdmc9Imh0dH A6Ly93d3cudzMub3JnLzIwMDAvc3ZnIiB4bWxucz0iaHR0cDovL3d3dy53My5vcmcv MjAwMC9zdmciIHhtbG5zOnhsaW5rPSJodHRwOi8vd3d3LnczLm9yZy8xOTk5L3hs aW5rIiB2ZXJzaW9uPSIxLjAiIHg9IjAiIHk9IjAiIHdpZHRoPSIxOTQiIGhlaWdodD0iMjAw IiBpZD0ieHNzIj48c2NyaXB0IHR5cGU9InRleHQvZWNtYXNjcmlwdCI+YWxlcnQoIlh TUyIpOzwvc2NyaXB0Pjwvc3ZnPg==\" type=\"image/svg+xml\" AllowScriptAccess=\"always\"></EMBED>",
+            "<EMBED SRC=\"data:image/svg+xml;base64,PHN2ZyB4bWxuczpzdmc9Imh0dH A6Ly93d3cudzMub3JnLzIwMDAvc3ZnIiB4bWxucz0i"
+                    + "aHR0cDovL3d3dy53My5vcmcv MjAwMC9zdmciIHhtbG5zOnhsaW5rPSJodHRwOi8vd3d3LnczLm9yZy8xOTk5L3hs aW5rIiB2ZXJzaW9uPSIx"
+                    + "LjAiIHg9IjAiIHk9IjAiIHdpZHRoPSIxOTQiIGhlaWdodD0iMjAw IiBpZD0ieHNzIj48c2NyaXB0IHR5cGU9InRleHQvZWNtYXNjcmlwdCI+"
+                    + "YWxlcnQoIlh TUyIpOzwvc2NyaXB0Pjwvc3ZnPg==\" type=\"image/svg+xml\" AllowScriptAccess=\"always\"></EMBED>",
             "<a href=\"vbscript:msgbox('XSS')\">x</a>",
             "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4=\">x</a>",
             "<form action=\"javascript:alert(1)\"><button>x</button></form>",
@@ -69,15 +77,16 @@ class HtmlSanitizerTest {
             "expression(",
             "background=");
 
-    @Test
-    void noVectorSurvives() {
-        for (String vector : VECTORS) {
-            String clean = HtmlSanitizer.sanitize("<p>福彩</p>" + vector).toLowerCase(Locale.ROOT);
-            for (String forbidden : FORBIDDEN) {
-                assertFalse(
-                        clean.contains(forbidden),
-                        () -> "'" + forbidden + "' survived in " + clean + " from " + vector);
-            }
+    static List<String> vectors() {
+        return VECTORS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void noVectorSurvives(String vector) {
+        String clean = HtmlSanitizer.sanitize("<p>福彩</p>" + vector).toLowerCase(Locale.ROOT);
+        for (String forbidden : FORBIDDEN) {
+            assertFalse(clean.contains(forbidden), () -> "'" + forbidden + "' survived in " + clean);
         }
     }
 

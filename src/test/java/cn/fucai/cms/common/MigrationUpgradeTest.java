@@ -63,14 +63,16 @@ class MigrationUpgradeTest {
                     8,
                     count(
                             db,
-                            "select count(*) from figure f join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision"));
+                            "select count(*) from figure f join figure_revision r on"
+                                    + " r.figure_id = f.id and r.revision = f.current_revision"));
             assertEquals(
                     2,
                     count(db, "select count(*) from article_search"),
                     "the search rows written under V9 survive V10's new indexes");
             assertEquals(1, count(db, """
                     select count(*) from article_search
-                    where document @@ plainto_tsquery('simple', cms_cjk_bigrams('公益金')) and title @@ plainto_tsquery('simple', cms_cjk_bigrams('温州'))"""));
+                    where document @@ plainto_tsquery('simple', cms_cjk_bigrams('公益金'))
+                      and title @@ plainto_tsquery('simple', cms_cjk_bigrams('温州'))"""));
             assertTrue(
                     count(
                                     db,

@@ -80,7 +80,8 @@ class FigureExportStreamingTest {
         } finally {
             execute(
                     db,
-                    "set statement_timeout = 0; delete from figure_revision where figure_id in (select id from figure where publisher_id = '"
+                    "set statement_timeout = 0; delete from figure_revision where"
+                            + " figure_id in (select id from figure where publisher_id = '"
                             + publisherId + "'); delete from figure where publisher_id = '" + publisherId
                             + "'; reset statement_timeout");
         }

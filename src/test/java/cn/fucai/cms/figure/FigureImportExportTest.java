@@ -326,7 +326,8 @@ class FigureImportExportTest {
                 List.of("1500.00"),
                 TestData.column(
                         db,
-                        "select sum(r.amount)::text from figure f join figure_revision r on r.figure_id = f.id join publisher p on p.id = f.publisher_id where p.slug = ?",
+                        "select sum(r.amount)::text from figure f join figure_revision r on"
+                                + " r.figure_id = f.id join publisher p on p.id = f.publisher_id where p.slug = ?",
                         publisher));
     }
 

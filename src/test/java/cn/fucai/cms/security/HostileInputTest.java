@@ -155,7 +155,8 @@ class HostileInputTest {
                 0,
                 count(
                         db,
-                        "select count(*) from publisher p where p.slug = ? and (exists (select 1 from article a where a.publisher_id = p.id)"
+                        "select count(*) from publisher p where p.slug = ? and"
+                                + " (exists (select 1 from article a where a.publisher_id = p.id)"
                                 + " or exists (select 1 from figure f where f.publisher_id = p.id))",
                         publisher));
     }

@@ -3,15 +3,19 @@ package cn.fucai.cms.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay to the test database that a test can cut off and restore: down, it drops every open connection and
- * refuses new ones at once, as a database that crashed or a network that failed would.
+ * A TCP relay to the test database that a test can cut off and restore, or slow down: down, it drops every open
+ * connection and refuses new ones at once, as a database that crashed or a network that failed would; with a latency,
+ * everything the database sends arrives that much later, as over a slow link.
  */
 public final class TcpProxy {
 
@@ -20,6 +24,8 @@ public final class TcpProxy {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean up = true;
+    private volatile long latencyMillis;
+    private String database = "/cms_test";
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -28,6 +34,25 @@ public final class TcpProxy {
         Thread acceptor = new Thread(this::accept, "tcp-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** A relay to the test database (CMS_TEST_DATABASE_URL). */
+    public static TcpProxy toTestDatabase() {
+        URI database = URI.create(System.getenv()
+                .getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test")
+                .substring("jdbc:".length()));
+        try {
+            TcpProxy relay = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
+            relay.database = database.getPath();
+            return relay;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JDBC URL of the test database through this relay. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + database;
     }
 
     public int port() {
@@ -43,6 +68,11 @@ public final class TcpProxy {
         }
     }
 
+    /** Holds back everything the database sends by this long; zero relays at once. */
+    public void setLatency(Duration latency) {
+        latencyMillis = latency.toMillis();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -54,20 +84,29 @@ public final class TcpProxy {
                 Socket target = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(target);
-                pump(client, target);
-                pump(target, client);
+                pump(client, target, false);
+                pump(target, client, true);
             } catch (IOException e) {
                 // a refused or broken connection: the next one is tried
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromDatabase) {
         Thread thread = new Thread(
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[8192];
+                        for (int read; (read = in.read(buffer)) >= 0; ) {
+                            if (fromDatabase && latencyMillis > 0) {
+                                Thread.sleep(latencyMillis);
+                            }
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } catch (IOException e) {
                         // the other side went away
                     } finally {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,7 +33,6 @@ public class ChangeListener {
     private final String username;
     private final String password;
     private volatile boolean running;
-    private volatile long delayMillis;
     private volatile Connection connection;
     private Thread thread;
 
@@ -45,7 +43,7 @@ public class ChangeListener {
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "") String username,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
         this.cache = cache;
-        this.url = url;
+        this.url = config.listenerUrl().orElse(url);
         this.username = username;
         this.password = password;
         this.running = config.enabled();
@@ -81,7 +79,6 @@ public class ChangeListener {
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
                     if (received != null) {
-                        sleep(delayMillis);
                         for (PGNotification notification : received) {
                             cache.changed(notification.getParameter());
                         }
@@ -99,11 +96,6 @@ public class ChangeListener {
             sleep(backoffMillis);
             backoffMillis = Math.min(backoffMillis * 2, 5000);
         }
-    }
-
-    /** Holds notifications back this long before applying them, as a slow link would: for tests. */
-    void delayNotifications(Duration delay) {
-        delayMillis = delay.toMillis();
     }
 
     private Connection connect() throws SQLException {

@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.jboss.logging.Logger;
 
 /**
- * The service's own cache of public reads: the bytes and headers of anonymous GET answers, and of GETs with a token
- * to operations that answer every caller alike ({@link SameForEveryCaller}), kept until what they show changes. PostgreSQL says what changed (triggers NOTIFY {@value #CHANNEL}, {@link ChangeListener} listens), so the
- * cache is exact across any number of instances and whichever way the data was written.
+ * The service's own cache of public reads: the bytes and headers of anonymous GET answers, and of GETs with a token to
+ * operations that answer every caller alike ({@link SameForEveryCaller}), kept until what they show changes. PostgreSQL
+ * says what changed (triggers NOTIFY {@value #CHANNEL}, {@link ChangeListener} listens), so the cache is exact across
+ * any number of instances and whichever way the data was written.
  * <p>
  * Invalidation is by generation counters rather than by finding entries: an answer records the counters it depends on
  * before it is computed and is served only while none has moved. So a change that commits while an answer is being

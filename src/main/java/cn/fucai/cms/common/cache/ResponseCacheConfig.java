@@ -2,6 +2,7 @@ package cn.fucai.cms.common.cache;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The cache of public reads ({@link ResponseCache}). */
 @ConfigMapping(prefix = "cms.response-cache")
@@ -21,4 +22,10 @@ public interface ResponseCacheConfig {
      */
     @WithDefault("600")
     int ttlSeconds();
+
+    /**
+     * The JDBC URL the change listener connects to, when it must not be the datasource's: LISTEN needs a session of its
+     * own, which a pooler in transaction mode does not keep (CMS_RESPONSE_CACHE_LISTENER_URL; default the datasource's).
+     */
+    Optional<String> listenerUrl();
 }

@@ -21,9 +21,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Serves anonymous GETs under /api/, and GETs with a token of operations marked {@link SameForEveryCaller}, from the
- * {@link ResponseCache} (200, or 304 when If-None-Match names the cached ETag) and stores the 200s it computes. A writer waits for its own changes to reach the cache before its answer
- * leaves, so that whoever wrote reads what they wrote, from this instance or, a notification later, from any other.
- * Answers served from the cache say so in {@code Server-Timing: cache;desc="hit"}.
+ * {@link ResponseCache} (200, or 304 when If-None-Match names the cached ETag) and stores the 200s it computes. A
+ * writer waits for its own changes to reach the cache before its answer leaves, so that whoever wrote reads what they
+ * wrote, from this instance or, a notification later, from any other. Answers served from the cache say so in {@code
+ * Server-Timing: cache;desc="hit"}.
  */
 public class ResponseCacheFilter {
 

@@ -109,6 +109,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        if (e.getCause() instanceof ApiException parameter) {
+            // a parameter that did not convert (common/http/TypedParameters), which JAX-RS wraps in a 404
+            return apiException(parameter, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

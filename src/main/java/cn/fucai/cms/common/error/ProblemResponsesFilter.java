@@ -83,8 +83,8 @@ public class ProblemResponsesFilter implements OASFilter {
                             .addAPIResponse(
                                     URI_TOO_LONG,
                                     OASFactory.createAPIResponse()
-                                            .description(
-                                                    "The request line is longer than the HTTP server takes (4096 bytes); answered with no body"));
+                                            .description("The request line is longer than the HTTP server"
+                                                    + " takes (4096 bytes); answered with no body"));
                 }
                 for (Map.Entry<String, APIResponse> response :
                         operation.getResponses().getAPIResponses().entrySet()) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -23,12 +22,10 @@ public class CachingHeaders {
     private final ObjectMapper json;
     private final String publicCacheControl;
 
-    public CachingHeaders(
-            ObjectMapper json,
-            @ConfigProperty(name = "cms.cache.max-age", defaultValue = "60") int maxAge,
-            @ConfigProperty(name = "cms.cache.stale-while-revalidate", defaultValue = "300") int staleWhileRevalidate) {
+    public CachingHeaders(ObjectMapper json, HttpConfig config) {
         this.json = json;
-        this.publicCacheControl = "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate;
+        this.publicCacheControl = "public, max-age=" + config.cache().maxAge() + ", stale-while-revalidate="
+                + config.cache().staleWhileRevalidate();
     }
 
     @ServerResponseFilter

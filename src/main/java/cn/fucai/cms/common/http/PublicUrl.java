@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -18,7 +17,8 @@ public class PublicUrl {
 
     private final String base;
 
-    PublicUrl(@ConfigProperty(name = "cms.public-url") String base) {
+    PublicUrl(HttpConfig config) {
+        String base = config.publicUrl();
         URI parsed = URI.create(base.strip());
         if (!parsed.isAbsolute()
                 || parsed.getHost() == null

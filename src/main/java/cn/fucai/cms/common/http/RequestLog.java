@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -33,8 +32,8 @@ public class RequestLog {
 
     private final boolean enabled;
 
-    RequestLog(@ConfigProperty(name = "cms.request-log.enabled", defaultValue = "true") boolean enabled) {
-        this.enabled = enabled;
+    RequestLog(HttpConfig config) {
+        this.enabled = config.requestLog().enabled();
     }
 
     void install(@Observes Router router) {

@@ -3,7 +3,6 @@ package cn.fucai.cms.common.http;
 import cn.fucai.cms.common.sql.StatementCount;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -16,8 +15,8 @@ public class ServerTiming {
 
     private final boolean enabled;
 
-    public ServerTiming(@ConfigProperty(name = "cms.server-timing", defaultValue = "false") boolean enabled) {
-        this.enabled = enabled;
+    public ServerTiming(HttpConfig config) {
+        this.enabled = config.serverTiming();
     }
 
     @ServerRequestFilter(preMatching = true)

@@ -33,11 +33,8 @@ public interface SortKey {
         return spec().keyType();
     }
 
-    /** The sort named {@code value}, the default when none is given, or a 400 listing the choices. */
-    static <E extends Enum<E> & SortKey> E parse(Class<E> type, String value, E fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
+    /** The sort spelled {@code value} on the wire, or a 400 naming the sort parameter and listing the choices. */
+    static <E extends Enum<E> & SortKey> E named(Class<E> type, String value) {
         E[] sorts = type.getEnumConstants();
         return Arrays.stream(sorts)
                 .filter(s -> s.wireName().equals(value))

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.support.TcpProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,11 +39,18 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ResponseCacheTest.CacheOn.class)
 class ResponseCacheTest {
 
-    /** The suite runs with the cache off (tests write with SQL and read at once); here it is on. */
+    /** Started by the profile, before the service; the profile and the test share this class. */
+    private static volatile TcpProxy relay;
+
+    /**
+     * The suite runs with the cache off (tests write with SQL and read at once); here it is on, and its change listener
+     * reaches the database through a relay that a test can slow down.
+     */
     public static class CacheOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cms.response-cache.enabled", "true");
+            relay = TcpProxy.toTestDatabase();
+            return Map.of("cms.response-cache.enabled", "true", "cms.response-cache.listener-url", relay.jdbcUrl());
         }
     }
 
@@ -157,11 +165,11 @@ class ResponseCacheTest {
     void aWriteThroughTheApiIsReadBackAtOnceEvenOverASlowLink() {
         Map<String, Object> body = article(publisher, "edited");
         String id = createArticleId(body);
-        listener.delayNotifications(Duration.ofMillis(300));
+        relay.setLatency(Duration.ofMillis(300));
         try {
             readBackAfterEachWrite(id, body);
         } finally {
-            listener.delayNotifications(Duration.ZERO);
+            relay.setLatency(Duration.ZERO);
         }
     }
 

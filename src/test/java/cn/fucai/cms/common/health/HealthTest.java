@@ -14,9 +14,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -49,19 +46,12 @@ class HealthTest {
     public static class ThroughARelay implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            URI database = URI.create(System.getenv()
-                    .getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test")
-                    .substring("jdbc:".length()));
-            try {
-                relay = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
-                return Map.of(
-                        "quarkus.datasource.jdbc.url",
-                        "jdbc:postgresql://127.0.0.1:" + relay.port() + database.getPath(),
-                        "quarkus.datasource.jdbc.acquisition-timeout",
-                        "2S");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            relay = TcpProxy.toTestDatabase();
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    relay.jdbcUrl(),
+                    "quarkus.datasource.jdbc.acquisition-timeout",
+                    "2S");
         }
     }
 

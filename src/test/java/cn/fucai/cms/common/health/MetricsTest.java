@@ -32,9 +32,8 @@ class MetricsTest {
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/plain"))
-                .body(
-                        containsString(
-                                "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/articles/{id}\""))
+                .body(containsString("http_server_requests_seconds_count{method=\"GET\",outcome"
+                        + "=\"SUCCESS\",status=\"200\",uri=\"/api/v1/articles/{id}\""))
                 .body(containsString("status=\"400\",uri=\"/api/v1/articles/{id}\""))
                 .body(not(containsString(id)))
                 .body(containsString("agroal_active_count{datasource=\"default\""))

@@ -1,0 +1,93 @@
+package cn.fucai.cms.common.http;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.paging.SortKey;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Query and path parameters arrive typed: a resource takes a {@link UUID}, a {@link LocalDate}, an {@link Instant}
+ * (an RFC 3339 moment, or the start of a plain date's day in China), an {@link UpperBound} (the end of that day), a
+ * sort order ({@link SortKey}, by its wire name) or any other enum (by its name). A value that does not parse is a
+ * 400 that names the parameter; resources and services never see the text.
+ * <p>
+ * JAX-RS answers 404 when a converter fails; the exception it wraps is this converter's {@link InvalidInputException},
+ * which {@code ProblemMappers} unwraps into the 400.
+ */
+@Provider
+public class TypedParameters implements ParamConverterProvider {
+
+    /** The exclusive end of an inclusive upper bound: just after a moment, or the start of the day after a date. */
+    public record UpperBound(Instant exclusive) {}
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> type, Type genericType, Annotation[] annotations) {
+        String name = nameOf(annotations);
+        if (name == null) {
+            return null;
+        }
+        if (type == UUID.class) {
+            return (ParamConverter<T>) converter(name, QueryParams::uuid);
+        }
+        if (type == LocalDate.class) {
+            return (ParamConverter<T>) converter(name, QueryParams::date);
+        }
+        if (type == Instant.class) {
+            return (ParamConverter<T>) converter(name, QueryParams::startOfDay);
+        }
+        if (type == UpperBound.class) {
+            return (ParamConverter<T>)
+                    converter(name, (parameter, value) -> new UpperBound(QueryParams.endOfDay(parameter, value)));
+        }
+        if (type.isEnum() && SortKey.class.isAssignableFrom(type)) {
+            // a blank sort is the default order, as an absent one is
+            return (ParamConverter<T>)
+                    converter(name, (parameter, value) -> value.isBlank() ? null : SortKey.named((Class) type, value));
+        }
+        if (type.isEnum()) {
+            return (ParamConverter<T>)
+                    converter(name, (parameter, value) -> QueryParams.enumValue((Class) type, parameter, value));
+        }
+        return null;
+    }
+
+    private static String nameOf(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            }
+            if (annotation instanceof PathParam path) {
+                return path.value();
+            }
+            if (annotation instanceof HeaderParam header) {
+                return header.value();
+            }
+        }
+        return null;
+    }
+
+    private static <T> ParamConverter<T> converter(String name, BiFunction<String, String, T> parse) {
+        return new ParamConverter<>() {
+            @Override
+            public T fromString(String value) {
+                return value == null ? null : parse.apply(name, value);
+            }
+
+            @Override
+            public String toString(T value) {
+                return value.toString();
+            }
+        };
+    }
+}

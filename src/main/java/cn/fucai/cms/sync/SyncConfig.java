@@ -1,0 +1,13 @@
+package cn.fucai.cms.sync;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The partner sync feed. */
+@ConfigMapping(prefix = "cms.sync")
+interface SyncConfig {
+
+    /** Days changes stay in the feed; an older cursor gets 410 and starts again from a snapshot (CMS_SYNC_RETENTION_DAYS). */
+    @WithDefault("30")
+    int retentionDays();
+}
