@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * An article as stored, whatever its status, read from an entity or a row: the one place that renders it in a locale.
@@ -37,27 +37,24 @@ public record ArticleState(
      * The article columns of a row ({@code a.*} names, the publisher as {@link PublisherRef#COLUMNS} and
      * {@code translation_locales}), without translated texts.
      */
-    static final RowViewMapper<ArticleState> ROW = row -> new ArticleState(
-            row.getColumn("id", UUID.class),
-            row.getColumn("slug", String.class),
-            row.getRow(PublisherRef.ROW),
+    static final RowMapper<ArticleState> ROW = (rs, context) -> new ArticleState(
+            rs.getObject("id", UUID.class),
+            rs.getString("slug"),
+            PublisherRef.ROW.map(rs, context),
             new ArticleContent.Localized(
-                    row.getColumn("locale", String.class),
-                    row.getColumn("title", String.class),
-                    row.getColumn("summary", String.class),
-                    row.getColumn("body", String.class)),
-            row.getColumn("category", String.class),
-            row.getColumn("tags", Database.STRINGS),
-            row.getColumn("region_codes", Database.STRINGS),
-            row.getColumn("published_at", Instant.class),
-            row.getColumn("source_name", String.class),
-            row.getColumn("source_url", String.class),
-            row.getColumn("author", String.class),
-            row.getColumn("status", ArticleStatus.class),
-            row.getColumn("created_at", Instant.class),
-            row.getColumn("updated_at", Instant.class),
-            row.getColumn("deleted_at", Instant.class),
-            row.getColumn("translation_locales", Database.STRINGS),
+                    rs.getString("locale"), rs.getString("title"), rs.getString("summary"), rs.getString("body")),
+            rs.getString("category"),
+            Database.strings(rs, "tags"),
+            Database.strings(rs, "region_codes"),
+            Database.instant(rs, "published_at"),
+            rs.getString("source_name"),
+            rs.getString("source_url"),
+            rs.getString("author"),
+            ArticleStatus.valueOf(rs.getString("status")),
+            Database.instant(rs, "created_at"),
+            Database.instant(rs, "updated_at"),
+            Database.instant(rs, "deleted_at"),
+            Database.strings(rs, "translation_locales"),
             List.of());
 
     public boolean isDeleted() {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Articles as they are now, whatever their status, with publisher and every translation, in one SQL statement and
@@ -33,11 +33,11 @@ public class ArticleStates {
             """.formatted(PublisherRef.COLUMNS);
 
     /** A row of {@link #SELECT}: the article with the text of every translation. */
-    private static final RowViewMapper<ArticleState> STATE = row -> {
-        ArticleState state = row.getRow(ArticleState.ROW);
-        List<String> titles = row.getColumn("titles", Database.STRINGS);
-        List<String> summaries = row.getColumn("summaries", Database.STRINGS);
-        List<String> bodies = row.getColumn("bodies", Database.STRINGS);
+    private static final RowMapper<ArticleState> STATE = (rs, context) -> {
+        ArticleState state = ArticleState.ROW.map(rs, context);
+        List<String> titles = Database.strings(rs, "titles");
+        List<String> summaries = Database.strings(rs, "summaries");
+        List<String> bodies = Database.strings(rs, "bodies");
         List<ArticleContent.Localized> texts = new ArrayList<>(titles.size());
         for (int i = 0; i < titles.size(); i++) {
             texts.add(new ArticleContent.Localized(

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -30,7 +31,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * to the transaction. Panache keeps the aggregates that are written as entities.
  * <p>
  * Shared shapes are mapped here once: an {@link Instant} is a timestamptz read and written in UTC, a text array is a
- * {@code List<String>} (empty when NULL). Every statement is counted for {@link StatementCount}.
+ * {@code List<String>} (empty when NULL). Every statement is counted for {@link StatementCount}. Row mappers read
+ * columns by name, through a {@code RowView} or, on the paths that read thousands of rows, from the ResultSet with
+ * {@link #instant} and {@link #strings} (a RowView lookup per column cost the article list a fifth of its CPU).
  */
 @ApplicationScoped
 public class Database {
@@ -59,6 +62,17 @@ public class Database {
         });
         jdbi.registerColumnMapper(STRINGS, (rs, column, context) -> strings(rs.getArray(column)));
         return jdbi;
+    }
+
+    /** A timestamptz column as an instant; null stays null. For row mappers on hot paths, which read the row directly. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A text array column as a list; NULL is empty. */
+    public static List<String> strings(ResultSet rs, String column) throws SQLException {
+        return strings(rs.getArray(column));
     }
 
     private static List<String> strings(Array array) throws SQLException {
