@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Two packages of the service, interleaved on the dataset of the last HTTP benchmark (cms_bench_http; run
+# bench/http.sh first): each started in turn, warmed for 20 s on the first endpoint, then each endpoint driven for
+# 15 s with 32 connections, computed (Cache-Control: no-cache), twice; for several rounds. For telling a change from
+# this machine's noise. Usage: bash bench/interleaved.sh <quarkus-app dir A> <quarkus-app dir B> [rounds] [endpoints]
+# e.g. bash bench/interleaved.sh /tmp/old/target/quarkus-app target/quarkus-app 2 "list-page-50 list". A package
+# older than the database's schema starts anyway (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future').
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/database.sh
+source scripts/java.sh
+A=$1
+B=$2
+ROUNDS=${3:-2}
+ENDPOINTS=${4:-list-page-50 list}
+PORT=${BENCH_PORT:-18081}
+URL=$(ensure_local_database cms_bench_http)
+for round in $(seq "$ROUNDS"); do
+    for app in "$A" "$B"; do
+        QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password \
+            QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$((PORT + 1000)) CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef \
+            CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
+            QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future' \
+            java -Xmx512m -jar "$app/quarkus-run.jar" >target/bench/interleaved-service.log 2>&1 &
+        service=$!
+        for _ in $(seq 60); do curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break; sleep 1; done
+        first=${ENDPOINTS%% *}
+        wrk -t2 -c32 -d20s -s bench/http.lua "http://127.0.0.1:$PORT" -- "target/bench/paths-$first-computed.txt" >/dev/null
+        for endpoint in $ENDPOINTS $ENDPOINTS; do
+            rate=$(wrk -t2 -c32 -d15s -s bench/http.lua "http://127.0.0.1:$PORT" -- \
+                "target/bench/paths-$endpoint-computed.txt" | awk '/Requests\/sec/ {print $2}')
+            echo "round $round|$app|$endpoint|$rate requests/s"
+        done
+        kill $service
+        wait $service 2>/dev/null || true
+    done
+done
