@@ -135,7 +135,7 @@ public class Article extends PanacheEntityBase {
         return new ArticleState(
                 id,
                 slug,
-                PublisherRef.from(publisher),
+                publisher == null ? null : PublisherRef.from(publisher),
                 new ArticleContent.Localized(locale, title, summary, body),
                 category,
                 List.of(tags),
@@ -154,19 +154,7 @@ public class Article extends PanacheEntityBase {
 
     /** The current editable state. */
     ArticleContent content() {
-        return new ArticleContent(
-                publisher == null ? null : publisher.id,
-                slug,
-                new ArticleContent.Localized(locale, title, summary, body),
-                category,
-                List.of(tags),
-                List.of(regionCodes),
-                publishedAt,
-                sourceName,
-                sourceUrl,
-                author,
-                status,
-                translations.stream().map(ArticleTranslation::content).toList());
+        return state().content();
     }
 
     /**

@@ -82,6 +82,23 @@ public record ArticleState(
                 List.copyOf(texts));
     }
 
+    /** The editable state: what a write compares to tell whether anything changed. */
+    ArticleContent content() {
+        return new ArticleContent(
+                publisher == null ? null : publisher.id(),
+                slug,
+                original,
+                category,
+                tags,
+                regionCodes,
+                publishedAt,
+                sourceName,
+                sourceUrl,
+                author,
+                status,
+                translations);
+    }
+
     /** Every locale it can be served in, original first. */
     List<String> availableLocales() {
         List<String> available = new ArrayList<>(translationLocales.size() + 1);

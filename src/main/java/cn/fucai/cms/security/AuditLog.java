@@ -2,6 +2,7 @@ package cn.fucai.cms.security;
 
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.NewestFirst;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.common.time.Timestamps;
@@ -76,12 +77,7 @@ public class AuditLog {
         if (filter.tokenId() != null) {
             sql.append(" and token_id = :tokenId", "tokenId", filter.tokenId());
         }
-        if (cursor != null) {
-            sql.append(" and (occurred_at, id) < (:afterOccurredAt, :afterId)")
-                    .bind("afterOccurredAt", cursor.instantKey(0))
-                    .bind("afterId", cursor.uuidKey(1));
-        }
-        sql.append(" order by occurred_at desc, id desc limit :rows", "rows", limit + 1);
+        NewestFirst.page(sql, "occurred_at", "id", cursor, limit);
         List<AuditEvent> rows = jdbi.withHandle(handle -> sql.query(handle)
                 .map((RowViewMapper<AuditEvent>) row -> new AuditEvent(
                         row.getColumn("id", UUID.class),
@@ -97,12 +93,7 @@ public class AuditLog {
                         tree(row.getColumn("after_state", String.class))))
                 .list());
         return Page.fromLookahead(
-                rows,
-                limit,
-                last -> new Cursor(
-                                fingerprint,
-                                List.of(last.occurredAt().toString(), last.id().toString()))
-                        .encode());
+                rows, limit, last -> NewestFirst.cursorAfter(fingerprint, last.occurredAt(), last.id()));
     }
 
     private JsonNode tree(String text) {

@@ -8,6 +8,7 @@ import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.NewestFirst;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
@@ -229,12 +230,7 @@ public class WebhookService {
                 select d.id, d.webhook_id, e.event_type, d.status, d.attempts, d.next_attempt_at, d.created_at
                 from webhook_delivery d join webhook_event e on e.id = d.event_id
                 where d.webhook_id = :webhook""").bind("webhook", webhookId);
-        if (cursor != null) {
-            sql.append(" and (d.created_at, d.id) < (:afterCreatedAt, :afterId)")
-                    .bind("afterCreatedAt", cursor.instantKey(0))
-                    .bind("afterId", cursor.uuidKey(1));
-        }
-        sql.append(" order by d.created_at desc, d.id desc limit :rows", "rows", limit + 1);
+        NewestFirst.page(sql, "d.created_at", "d.id", cursor, limit);
         List<DeliveryResponse> rows = jdbi.withHandle(handle -> sql.query(handle)
                 .map((RowViewMapper<DeliveryResponse>) row -> new DeliveryResponse(
                         row.getColumn("id", UUID.class),
@@ -247,12 +243,7 @@ public class WebhookService {
                         attempts(row.getColumn("id", UUID.class))))
                 .list());
         return Page.fromLookahead(
-                rows,
-                limit,
-                last -> new Cursor(
-                                fingerprint,
-                                List.of(last.createdAt().toString(), last.id().toString()))
-                        .encode());
+                rows, limit, last -> NewestFirst.cursorAfter(fingerprint, last.createdAt(), last.id()));
     }
 
     /** Sends a delivery again from its next attempt, e.g. after it failed for good. */
