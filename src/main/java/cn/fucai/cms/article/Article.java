@@ -4,14 +4,12 @@ import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -38,7 +36,6 @@ public class Article extends PanacheEntityBase {
     public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "publisher_id")
     public Publisher publisher;
 
     public String slug;
@@ -54,20 +51,15 @@ public class Article extends PanacheEntityBase {
     public String[] tags = new String[0];
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "region_codes")
     public String[] regionCodes = new String[0];
     /** regionCodes plus their ancestors; maintained by {@link #revise}, read only by filters. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "region_scope")
     public String[] regionScope = new String[0];
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
-    @Column(name = "source_name")
     public String sourceName;
 
-    @Column(name = "source_url")
     public String sourceUrl;
 
     public String author;
@@ -78,16 +70,12 @@ public class Article extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
     /** When it was first published; kept when it is unpublished or deleted, so that its removal answers 410. */
-    @Column(name = "first_published_at")
     public Instant firstPublishedAt;
 
-    @Column(name = "deleted_at")
     public Instant deletedAt;
 
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)

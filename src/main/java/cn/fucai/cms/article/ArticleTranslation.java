@@ -1,21 +1,17 @@
 package cn.fucai.cms.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
 
 /** The same article in another locale (BCP 47); part of the {@link Article} aggregate. */
 @Entity
-@Table(name = "article_translation")
 public class ArticleTranslation extends PanacheEntityBase {
 
     @Id
@@ -24,7 +20,6 @@ public class ArticleTranslation extends PanacheEntityBase {
     public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "article_id")
     public Article article;
 
     public String locale;
@@ -32,10 +27,8 @@ public class ArticleTranslation extends PanacheEntityBase {
     public String summary;
     public String body;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     ArticleContent.Localized content() {

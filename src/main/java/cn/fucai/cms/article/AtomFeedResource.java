@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,10 +36,7 @@ public class AtomFeedResource {
             responseCode = "200",
             description = "An Atom 1.0 feed",
             content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The locale is not a BCP 47 tag")
-    public String all(
-            @QueryParam("locale") @Parameter(description = "BCP 47 locale to serve", example = "en") String locale,
-            @Context UriInfo uri) {
+    public String all(@QueryParam("locale") String locale, @Context UriInfo uri) {
         return feeds.feed(null, locale, uri, "福彩新闻 — 全部发布机构");
     }
 }

@@ -9,9 +9,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,23 +35,17 @@ public class PublisherArticleResource {
             operationId = "getArticleBySlug",
             summary = "Get an article by publisher and slug",
             description = "The same representation as GET /api/v1/articles/{id}, for front ends that route by slug.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The article",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No such publisher or article")
     @APIResponse(responseCode = "410", description = "The article or its publisher was deleted")
     public RestResponse<ArticleResponse> getBySlug(
-            @PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
-                    String idOrSlug,
+            @PathParam("idOrSlug") String idOrSlug,
             @PathParam("slug")
                     @Parameter(
                             description = "Article slug, unique within the publisher",
                             example = "2019-wenzhou-fucai-review")
                     String slug,
-            @QueryParam("locale") @Parameter(description = ArticleResource.LOCALE_DESCRIPTION, example = "en")
-                    String locale,
+            @QueryParam("locale") String locale,
             @Context HttpHeaders headers) {
         return ArticleResource.serve(articles.getBySlug(idOrSlug, slug), locale, headers);
     }

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,14 +36,9 @@ public class PublisherAtomFeedResource {
             responseCode = "200",
             description = "An Atom 1.0 feed",
             content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The locale is not a BCP 47 tag")
-    @APIResponse(responseCode = "404", description = "No such publisher")
     @APIResponse(responseCode = "410", description = "The publisher was deleted")
     public String feed(
-            @PathParam("idOrSlug") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
-                    String idOrSlug,
-            @QueryParam("locale") @Parameter(description = "BCP 47 locale to serve", example = "en") String locale,
-            @Context UriInfo uri) {
+            @PathParam("idOrSlug") String idOrSlug, @QueryParam("locale") String locale, @Context UriInfo uri) {
         return feeds.feed(idOrSlug, locale, uri, null);
     }
 }

@@ -6,8 +6,6 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filter parameters figure lists, exports and summaries share, parsed with a 400 naming any bad one. */
@@ -22,11 +20,9 @@ public class FigureQuery {
     public String q;
 
     @QueryParam("publisher")
-    @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
     public String publisher;
 
     @QueryParam("region")
-    @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000")
     public String region;
 
     @QueryParam("periodFrom")
@@ -38,12 +34,7 @@ public class FigureQuery {
     public LocalDate periodTo;
 
     @QueryParam("lotteryType")
-    @Parameter(
-            description = "welfare, sports or all",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"welfare", "sports", "all"}))
+    @Parameter(description = "Welfare or sports lottery, or all")
     public LotteryType lotteryType;
 
     @QueryParam("gameCategory")
@@ -51,12 +42,7 @@ public class FigureQuery {
     public String gameCategory;
 
     @QueryParam("flow")
-    @Parameter(
-            description = "Fund figures only: the fund flow",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"raised", "allocated", "used", "remitted_to_central", "retained_locally"}))
+    @Parameter(description = "Fund figures only: the fund flow")
     public FundFlow flow;
 
     @QueryParam("purpose")
@@ -64,10 +50,6 @@ public class FigureQuery {
     public String purpose;
 
     @QueryParam("asOf")
-    @Parameter(
-            description = "RFC 3339 moment: answer with the values as they were known then",
-            example = "2020-03-01T00:00:00Z",
-            schema = @Schema(type = SchemaType.STRING))
     public Instant asOf;
 
     /** The filter, given the publisher id the service resolved; kind-specific parameters are refused elsewhere. */

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -77,35 +78,14 @@ public abstract class FigureResource {
 
     @GET
     @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of figures",
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "`<...>; rel=\"next\"` when there is a next page",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "A bad filter, sort, limit or cursor")
+    @APIResponse(responseCode = "200", description = "A page of figures")
     public RestResponse<Page<FigureResponse>> list(
             @BeanParam FigureQuery query,
-            @QueryParam("granularity")
-                    @Parameter(
-                            description = "Only figures of this period shape",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"MONTH", "QUARTER", "YEAR", "YEAR_TO_DATE", "CUSTOM"}))
+            @QueryParam("granularity") @Parameter(description = "Only figures of this period shape")
                     Granularity granularity,
             @QueryParam("includeRetracted") @Parameter(description = "Also list retracted figures")
                     boolean includeRetracted,
-            @QueryParam("sort")
-                    @Parameter(
-                            description = "Sort key, `-` for descending",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            defaultValue = "-periodStart",
-                                            enumeration = {"-periodStart", "periodStart", "-updatedAt", "updatedAt"}))
+            @QueryParam("sort") @Parameter(description = "Sort key, `-` for descending (default -periodStart)")
                     FigureSort sort,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
@@ -125,7 +105,6 @@ public abstract class FigureResource {
             responseCode = "200",
             description = "The CSV file",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "A bad filter")
     public Response list(
             @BeanParam FigureQuery query,
             @QueryParam("granularity") Granularity granularity,
@@ -151,8 +130,6 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Operation(
             summary = "Create a figure",
@@ -160,14 +137,8 @@ public abstract class FigureResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = FigureResponse.class)),
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = FigureResponse.class)),
+            headers = @Header(name = "ETag", description = "Entity tag for the next If-Match"))
     @APIResponse(responseCode = "400", description = "Invalid values, each named; nothing was written")
     public RestResponse<FigureResponse> create(@Valid @NotNull FigureRequest body, @Context UriInfo uri) {
         FigureRow row = figures.create(kind, body);
@@ -177,18 +148,13 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/batch")
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
     @APIResponse(
             responseCode = "201",
             description = "Every figure was created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(
             @NotNull @Size(min = 1, max = FigureCsv.MAX_ROWS) List<@Valid @NotNull FigureRequest> body) {
@@ -197,8 +163,6 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/batch")
     @Consumes(CSV)
@@ -206,10 +170,7 @@ public abstract class FigureResource {
     @APIResponse(
             responseCode = "201",
             description = "Every figure was created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FigureResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@NotNull String body) {
         return created(figures.importCsv(kind, body));
@@ -220,27 +181,10 @@ public abstract class FigureResource {
     @Operation(
             summary = "Get a figure",
             description = "The current values, or with `asOf` the values as known at that moment.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The figure",
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "Strong entity tag: the revision",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
-    @APIResponse(responseCode = "400", description = "The id is not a UUID, or asOf is not a timestamp")
+    @APIResponse(responseCode = "200", description = "The figure")
     @APIResponse(responseCode = "404", description = "No such figure, or none yet at asOf")
     public RestResponse<FigureResponse> get(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    UUID id,
-            @QueryParam("asOf")
-                    @Parameter(
-                            description = "RFC 3339 moment",
-                            example = "2020-03-01T00:00:00Z",
-                            schema = @Schema(type = SchemaType.STRING))
-                    Instant asOf,
-            @Context HttpHeaders headers) {
+            @PathParam("id") UUID id, @QueryParam("asOf") Instant asOf, @Context HttpHeaders headers) {
         FigureRow row = figures.get(kind, id, asOf);
         return Representations.ok(headers, etag(row), row.recordedAt(), FigureResponse.from(row));
     }
@@ -251,41 +195,26 @@ public abstract class FigureResource {
             summary = "List a figure's revisions",
             description = "Its whole history, oldest first: creation, corrections with their reasons, retraction.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
-    @APIResponse(responseCode = "400", description = "A bad id, limit or cursor")
-    @APIResponse(responseCode = "404", description = "No such figure")
     public RestResponse<Page<RevisionResponse>> revisions(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    UUID id,
-            @BeanParam PageParams page,
-            @Context UriInfo uri) {
-        int limit = page.limit();
-        return PagedResponse.ok(figures.revisions(kind, id, page.cursor, limit).map(RevisionResponse::from), uri);
+            @PathParam("id") UUID id, @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.ok(
+                figures.revisions(kind, id, page.cursor, page.limit()).map(RevisionResponse::from), uri);
     }
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/{id}/corrections")
     @Operation(
             summary = "Correct a figure",
             description = "Records new values as a new revision with the reason; the old values stay readable.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The corrected figure",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The corrected figure")
     @APIResponse(responseCode = "400", description = "Invalid values, or nothing changes; nothing was written")
-    @APIResponse(responseCode = "404", description = "No such figure")
-    @APIResponse(responseCode = "412", description = "If-Match names an old revision; nothing was written")
     public RestResponse<FigureResponse> correct(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you corrected")
-                    String ifMatch,
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull CorrectionRequest body) {
-        FigureRow row =
-                figures.correct(kind, id, body.reason(), body.figure(), VersionPrecondition.fromIfMatch(ifMatch));
+        FigureRow row = figures.correct(kind, id, body.reason(), body.figure(), ifMatch);
         return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
                 .tag(etag(row))
                 .build();
@@ -293,28 +222,19 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The token may not write this publisher's figures")
     @POST
     @Path("/{id}/retraction")
     @Operation(
             summary = "Retract a figure",
             description = "Marks it retracted with the reason: it leaves lists and totals, and stays in its history.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The retracted figure",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The retracted figure")
     @APIResponse(responseCode = "400", description = "No reason given")
-    @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "409", description = "Already retracted")
-    @APIResponse(responseCode = "412", description = "If-Match names an old revision; nothing was written")
     public RestResponse<FigureResponse> retract(
-            @PathParam("id") @Parameter(description = "Figure id", example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
-                    UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the revision you retract")
-                    String ifMatch,
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull RetractionRequest body) {
-        FigureRow row = figures.retract(kind, id, body.reason(), VersionPrecondition.fromIfMatch(ifMatch));
+        FigureRow row = figures.retract(kind, id, body.reason(), ifMatch);
         return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
                 .tag(etag(row))
                 .build();

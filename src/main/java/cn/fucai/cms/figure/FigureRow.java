@@ -15,4 +15,10 @@ public record FigureRow(
         String reason,
         Instant recordedAt,
         boolean retracted,
-        FigureValues values) {}
+        FigureValues values) {
+
+    /** This figure's next revision, as a correction or a retraction writes it. */
+    FigureRow revised(String action, String reason, Instant at, boolean retracted, FigureValues values) {
+        return new FigureRow(id, kind, publisher, createdAt, revision + 1, action, reason, at, retracted, values);
+    }
+}

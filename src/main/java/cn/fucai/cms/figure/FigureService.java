@@ -189,28 +189,8 @@ public class FigureService {
         }
         Instant now = Timestamps.now(clock);
         store.appendRevision(
-                id,
-                current.revision() + 1,
-                "corrected",
-                reason.strip(),
-                now,
-                false,
-                checked.values(),
-                checked.regionScope());
-        FigureRow corrected = get(kind, id, null);
-        changed.fire(ContentChanged.of(
-                        kind.contentKind(),
-                        ChangeAction.CORRECT,
-                        id,
-                        current.values().publisherId(),
-                        current.values(),
-                        checked.values(),
-                        now)
-                .announcing(
-                        PublicEvent.FIGURE_CORRECTED,
-                        corrected.values().publisherId(),
-                        FigureDtos.FigureResponse.from(corrected)));
-        return corrected;
+                current.revised("corrected", reason.strip(), now, false, checked.values()), checked.regionScope());
+        return revised(kind, current, ChangeAction.CORRECT, checked.values(), PublicEvent.FIGURE_CORRECTED, now);
     }
 
     /** Withdraws a figure: a new revision marked retracted, with the reason; its values stay readable. */
@@ -224,22 +204,24 @@ public class FigureService {
         List<String> scope = regions.lineage(List.of(current.values().regionCode())).scope().stream()
                 .toList();
         Instant now = Timestamps.now(clock);
-        store.appendRevision(
-                id, current.revision() + 1, "retracted", reason.strip(), now, true, current.values(), scope);
-        FigureRow retracted = get(kind, id, null);
-        changed.fire(ContentChanged.of(
-                        kind.contentKind(),
-                        ChangeAction.RETRACT,
-                        id,
-                        current.values().publisherId(),
-                        current.values(),
-                        null,
-                        now)
-                .announcing(
-                        PublicEvent.FIGURE_RETRACTED,
-                        retracted.values().publisherId(),
-                        FigureDtos.FigureResponse.from(retracted)));
-        return retracted;
+        store.appendRevision(current.revised("retracted", reason.strip(), now, true, current.values()), scope);
+        return revised(kind, current, ChangeAction.RETRACT, null, PublicEvent.FIGURE_RETRACTED, now);
+    }
+
+    /** The figure as its new revision left it, with the change fired: {@code after} is null where it left the public. */
+    private FigureRow revised(
+            FigureKind kind,
+            FigureRow before,
+            ChangeAction action,
+            FigureValues after,
+            PublicEvent event,
+            Instant now) {
+        FigureRow revised = get(kind, before.id(), null);
+        UUID publisherId = before.values().publisherId();
+        changed.fire(
+                ContentChanged.of(kind.contentKind(), action, before.id(), publisherId, before.values(), after, now)
+                        .announcing(event, revised.values().publisherId(), FigureDtos.FigureResponse.from(revised)));
+        return revised;
     }
 
     /** The publisher a filter names, by id or slug: a 400 naming the parameter when there is none. */

@@ -131,64 +131,39 @@ class FigureStore {
                         .bind("publisher_id", row.publisher().id())
                         .bind("created_at", row.createdAt())
                         .add();
-                revisions
-                        .bindMap(revision(
-                                row.id(),
-                                1,
-                                "created",
-                                null,
-                                row.recordedAt(),
-                                false,
-                                row.values(),
-                                regionScopes.get(i)))
-                        .add();
+                revisions.bindMap(revision(row, regionScopes.get(i))).add();
             }
             figures.execute();
             revisions.execute();
         });
     }
 
-    /** Appends a revision and makes it the current one. */
-    void appendRevision(
-            UUID figureId,
-            int revision,
-            String action,
-            String reason,
-            Instant recordedAt,
-            boolean retracted,
-            FigureValues values,
-            Collection<String> regionScope) {
+    /** Appends the figure's next revision and makes it the current one. */
+    void appendRevision(FigureRow next, Collection<String> regionScope) {
         jdbi.useHandle(handle -> {
             handle.createUpdate(INSERT_REVISION)
-                    .bindMap(revision(figureId, revision, action, reason, recordedAt, retracted, values, regionScope))
+                    .bindMap(revision(next, regionScope))
                     .execute();
             handle.createUpdate("update figure set current_revision = :revision, updated_at = :at where id = :id")
-                    .bind("revision", revision)
-                    .bind("at", recordedAt)
-                    .bind("id", figureId)
+                    .bind("revision", next.revision())
+                    .bind("at", next.recordedAt())
+                    .bind("id", next.id())
                     .execute();
         });
     }
 
     /** The binds of {@link #INSERT_REVISION}, by column name. */
-    private static Map<String, Object> revision(
-            UUID figureId,
-            int revision,
-            String action,
-            String reason,
-            Instant recordedAt,
-            boolean retracted,
-            FigureValues v,
-            Collection<String> regionScope) {
+    private static Map<String, Object> revision(FigureRow row, Collection<String> regionScope) {
+        FigureValues v = row.values();
         FigureValues.Fund fund = v.fund();
         FigureValues.Indicator indicator = v.indicator();
         Map<String, Object> binds = new HashMap<>();
-        binds.put("figure_id", figureId);
-        binds.put("revision", revision);
-        binds.put("action", action);
-        binds.put("reason", reason);
-        binds.put("recorded_at", recordedAt);
-        binds.put("retracted", retracted);
+        binds.put("figure_id", row.id());
+        binds.put("revision", row.revision());
+        binds.put("action", row.action());
+        binds.put("reason", row.reason());
+        binds.put("recorded_at", row.recordedAt());
+        binds.put("retracted", row.retracted());
         binds.put("region_code", v.regionCode());
         binds.put("region_scope", regionScope.toArray(String[]::new));
         binds.put("period_start", v.period().start());

@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -29,23 +27,7 @@ public abstract class SummarizedFigureResource extends FigureResource {
     @APIResponse(responseCode = "200", description = "The totals")
     @APIResponse(responseCode = "400", description = "A bad grouping or filter, or a fund summary mixing flows")
     public SummaryResponse summary(
-            @QueryParam("groupBy")
-                    @Parameter(
-                            description = "What to group by",
-                            required = true,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {
-                                                "year",
-                                                "quarter",
-                                                "month",
-                                                "region",
-                                                "publisher",
-                                                "gameCategory",
-                                                "flow",
-                                                "purpose"
-                                            }))
+            @QueryParam("groupBy") @Parameter(description = "What to group by", required = true)
                     FigureSummaries.GroupBy groupBy,
             @BeanParam FigureQuery query) {
         if (groupBy == null) {

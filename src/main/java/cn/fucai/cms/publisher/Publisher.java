@@ -3,7 +3,6 @@ package cn.fucai.cms.publisher;
 import cn.fucai.cms.common.http.QueryParams;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,7 +26,6 @@ public class Publisher extends PanacheEntityBase {
     public String slug;
     public String name;
 
-    @Column(name = "name_en")
     public String nameEn;
 
     @Enumerated(EnumType.STRING)
@@ -36,10 +34,8 @@ public class Publisher extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public PublisherKind kind;
 
-    @Column(name = "region_code")
     public String regionCode;
 
-    @Column(name = "parent_id")
     public UUID parentId;
 
     public String website;
@@ -47,13 +43,10 @@ public class Publisher extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
-    @Column(name = "deleted_at")
     public Instant deletedAt;
 
     /** The publisher with this id, or the live one with this slug (else the latest deleted one), tombstones included. */

@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,14 +46,7 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "A page of regions")
     @APIResponse(responseCode = "400", description = "A bad level, parent code, limit or cursor")
     public RestResponse<Page<RegionSummary>> list(
-            @QueryParam("level")
-                    @Parameter(
-                            description = "Only regions of this level",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"country", "province", "prefecture", "county"}))
-                    RegionLevel level,
+            @QueryParam("level") @Parameter(description = "Only regions of this level") RegionLevel level,
             @QueryParam("parent")
                     @Parameter(description = "Only the direct children of this region", example = "330000")
                     String parent,

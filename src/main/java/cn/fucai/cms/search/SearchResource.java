@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,33 +46,14 @@ public class SearchResource {
             description = "An empty, too long (over 200 characters) or unusable query, or a bad filter")
     public RestResponse<Page<SearchHit>> search(
             @QueryParam("q") @Parameter(description = "What to look for", required = true, example = "公益金") String q,
-            @QueryParam("publisher") @Parameter(description = "Publisher id or slug", example = "wenzhou-fucai")
-                    String publisher,
-            @QueryParam("region") @Parameter(description = "GB/T 2260 code; includes sub-regions", example = "330000")
-                    String region,
-            @QueryParam("category") @Parameter(description = "Exact category", example = "本地新闻") String category,
+            @QueryParam("publisher") String publisher,
+            @QueryParam("region") String region,
+            @QueryParam("category") String category,
             @QueryParam("locale") @Parameter(description = "Only articles that exist in this locale", example = "en")
                     String locale,
-            @QueryParam("publishedFrom")
-                    @Parameter(
-                            description = "RFC 3339 timestamp or date, inclusive",
-                            example = "2019-01-01",
-                            schema = @Schema(type = SchemaType.STRING))
-                    Instant publishedFrom,
-            @QueryParam("publishedTo")
-                    @Parameter(
-                            description = "RFC 3339 timestamp or date, inclusive",
-                            example = "2021-12-31",
-                            schema = @Schema(type = SchemaType.STRING))
-                    UpperBound publishedTo,
-            @QueryParam("status")
-                    @Parameter(
-                            description = "Editorial status (default published)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"draft", "published", "archived"}))
-                    ArticleStatus status,
+            @QueryParam("publishedFrom") Instant publishedFrom,
+            @QueryParam("publishedTo") UpperBound publishedTo,
+            @QueryParam("status") @Parameter(description = "Editorial status (default published)") ArticleStatus status,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();

@@ -45,8 +45,6 @@ public class SyncResource {
             start again from a snapshot.""")
     @APIResponse(responseCode = "200", description = "A page of the snapshot or of the feed")
     @APIResponse(responseCode = "400", description = "A bad limit, publisher or locale")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a sync or admin token")
     @APIResponse(responseCode = "410", description = "The cursor is forged or too old; start again without one")
     public SyncPage articles(
             @QueryParam("publisher")
@@ -54,9 +52,7 @@ public class SyncResource {
                             description = "Mirror one publisher's articles only (id or slug)",
                             example = "wenzhou-fucai")
                     String publisher,
-            @QueryParam("locale")
-                    @Parameter(description = "Serve articles in this locale where a translation exists", example = "en")
-                    String locale,
+            @QueryParam("locale") String locale,
             @BeanParam PageParams page,
             @Context ContainerRequestContext request) {
         SyncPage answer = sync.page(page.cursor, page.limit(), publisher, locale);

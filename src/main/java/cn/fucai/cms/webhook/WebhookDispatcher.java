@@ -43,7 +43,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Sends pending deliveries. A dispatcher claims due deliveries with FOR UPDATE SKIP LOCKED and pushes their next
@@ -218,21 +219,12 @@ public class WebhookDispatcher {
                               order by next_attempt_at limit :batch for update skip locked) claimed, webhook w, webhook_event e
                         where d.id = claimed.id and w.id = d.webhook_id and e.id = d.event_id
                         returning d.id, d.attempts, w.id as webhook_id, w.url, w.secret, w.disabled_at is not null as disabled,
-                                  e.payload::text as payload, d.created_at,
+                                  e.payload::text as body, d.created_at,
                                   case when w.previous_secret_expires_at > now() then w.previous_secret end as previous_secret""")
                 .bind("lease", leaseSeconds())
                 .bind("inFlight", inFlight.toArray(UUID[]::new))
                 .bind("batch", BATCH)
-                .map((RowViewMapper<Due>) row -> new Due(
-                        row.getColumn("id", UUID.class),
-                        row.getColumn("attempts", Integer.class),
-                        row.getColumn("webhook_id", UUID.class),
-                        row.getColumn("url", String.class),
-                        row.getColumn("secret", String.class),
-                        row.getColumn("disabled", Boolean.class),
-                        row.getColumn("payload", String.class),
-                        row.getColumn("created_at", Instant.class),
-                        row.getColumn("previous_secret", String.class)))
+                .map(DUE)
                 .list());
         Map<UUID, List<Due>> byWebhook = new LinkedHashMap<>();
         due.stream()
@@ -302,6 +294,9 @@ public class WebhookDispatcher {
     }
 
     /** A claimed delivery with what sending it needs. */
+    /** Columns of the claim, by name (webhook_id is webhookId). */
+    private static final RowMapper<Due> DUE = ConstructorMapper.of(Due.class);
+
     private record Due(
             UUID id,
             int attempts,

@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Webhook subscriptions: admins for any publisher or all, editors for the publishers they act for. A target must pass
@@ -274,12 +275,7 @@ public class WebhookService {
                         select attempt, attempted_at, status_code, error, duration_ms from webhook_attempt
                         where delivery_id = :delivery order by attempt""")
                 .bind("delivery", deliveryId)
-                .map((RowViewMapper<AttemptResponse>) row -> new AttemptResponse(
-                        row.getColumn("attempt", Integer.class),
-                        row.getColumn("attempted_at", Instant.class),
-                        row.getColumn("status_code", Integer.class),
-                        row.getColumn("error", String.class),
-                        row.getColumn("duration_ms", Integer.class)))
+                .map(ConstructorMapper.of(AttemptResponse.class))
                 .list());
     }
 

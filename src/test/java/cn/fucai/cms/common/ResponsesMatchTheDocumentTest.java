@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Real answers against the schemas the OpenAPI document gives for them: every property a schema lists as required is
  * there, none is there that the schema does not describe, and each value has the documented type (null only where
- * the schema says nullable). What a generated client is told is what it gets.
+ * the schema says nullable), and each of the headers ETag, Location, Link and Content-Language that the answer
+ * carries is documented. What a generated client is told is what it gets.
  */
 @QuarkusTest
 class ResponsesMatchTheDocumentTest {
@@ -155,6 +156,12 @@ class ResponsesMatchTheDocumentTest {
         String mediaType = response.contentType().split(";")[0];
         JsonNode schema = content.path(mediaType).path("schema");
         List<String> problems = new ArrayList<>();
+        JsonNode headers = operation.path("responses").path(status).path("headers");
+        for (String header : List.of("ETag", "Location", "Link", "Content-Language")) {
+            if (response.header(header) != null && !headers.has(header)) {
+                problems.add("sends " + header + " but does not document it");
+            }
+        }
         if (schema.isMissingNode()) {
             problems.add("no " + mediaType + " schema documented for " + status);
         } else {

@@ -1,28 +1,25 @@
 package cn.fucai.cms.common.change;
 
+import java.util.Locale;
+
 /** What a write did; {@link #wireName()} is how the audit log spells it. */
 public enum ChangeAction {
-    CREATE("create"),
-    UPDATE("update"),
-    DELETE("delete"),
+    CREATE,
+    UPDATE,
+    DELETE,
     /** A figure's new revision with corrected values. */
-    CORRECT("correct"),
+    CORRECT,
     /** A figure withdrawn by a new revision; its values stay readable. */
-    RETRACT("retract"),
+    RETRACT,
     /** An API token that no longer works. */
-    REVOKE("revoke"),
+    REVOKE,
     /** A webhook's new signing secret. */
-    ROTATE_SECRET("rotate-secret"),
+    ROTATE_SECRET,
     /** A webhook delivery sent again. */
-    REDELIVER("redeliver");
+    REDELIVER;
 
-    private final String wireName;
-
-    ChangeAction(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The name spelled as on the wire: create, rotate-secret. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

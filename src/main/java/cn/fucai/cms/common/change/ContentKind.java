@@ -1,23 +1,20 @@
 package cn.fucai.cms.common.change;
 
+import java.util.Locale;
+
 /** What a write wrote; {@link #wireName()} is how the audit log names it. */
 public enum ContentKind {
-    ARTICLE("article"),
-    PUBLISHER("publisher"),
-    SALES_FIGURE("sales-figure"),
-    FUND_FIGURE("fund-figure"),
-    INDICATOR_FIGURE("indicator-figure"),
-    TOKEN("token"),
-    WEBHOOK("webhook"),
-    WEBHOOK_DELIVERY("webhook-delivery");
+    ARTICLE,
+    PUBLISHER,
+    SALES_FIGURE,
+    FUND_FIGURE,
+    INDICATOR_FIGURE,
+    TOKEN,
+    WEBHOOK,
+    WEBHOOK_DELIVERY;
 
-    private final String wireName;
-
-    ContentKind(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The name spelled as on the wire: article, sales-figure. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

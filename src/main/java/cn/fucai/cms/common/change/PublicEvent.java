@@ -2,40 +2,38 @@ package cn.fucai.cms.common.change;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** What readers outside are told of a change: the events a webhook can subscribe to, spelled {@link #wireName()}. */
 public enum PublicEvent {
-    ARTICLE_PUBLISHED("article.published"),
-    ARTICLE_UPDATED("article.updated"),
-    ARTICLE_UNPUBLISHED("article.unpublished"),
-    ARTICLE_DELETED("article.deleted"),
-    FIGURE_PUBLISHED("figure.published"),
+    ARTICLE_PUBLISHED,
+    ARTICLE_UPDATED,
+    ARTICLE_UNPUBLISHED,
+    ARTICLE_DELETED,
+    FIGURE_PUBLISHED,
     /** One event for a whole batch import, naming its figures; webhooks of figure.published receive it too. */
-    FIGURE_IMPORTED("figure.imported"),
-    FIGURE_CORRECTED("figure.corrected"),
+    FIGURE_IMPORTED,
+    FIGURE_CORRECTED,
     /** A figure withdrawn: it leaves lists and totals, and mirrors must drop it. */
-    FIGURE_RETRACTED("figure.retracted");
+    FIGURE_RETRACTED;
 
-    private final String wireName;
-
-    PublicEvent(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The name spelled as on the wire: article.published. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
     }
 
     /** The subscriptions that receive this event: its own, and figure.published for a batch import. */
     public String[] receivedBy() {
-        return this == FIGURE_IMPORTED ? new String[] {wireName, FIGURE_PUBLISHED.wireName} : new String[] {wireName};
+        return this == FIGURE_IMPORTED
+                ? new String[] {wireName(), FIGURE_PUBLISHED.wireName()}
+                : new String[] {wireName()};
     }
 
     /** The event spelled {@code value}; otherwise a 400 naming {@code field} and listing the events. */
     public static PublicEvent parse(String field, String value) {
         return Arrays.stream(values())
-                .filter(type -> type.wireName.equals(value))
+                .filter(type -> type.wireName().equals(value))
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException(
                         field,

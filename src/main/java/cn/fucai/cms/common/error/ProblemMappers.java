@@ -172,33 +172,15 @@ public class ProblemMappers {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         if (isConnectionFailure(sql) || state.startsWith("53") || state.startsWith("57P")) {
             LOG.warnf("database unreachable on %s: %s", rawPath(uri), sql.getMessage());
-            return retryLater(
-                    problem(
-                            ProblemType.SERVICE_UNAVAILABLE,
-                            "the database cannot be reached; try again shortly",
-                            uri,
-                            List.of()),
-                    5);
+            return retryLater("the database cannot be reached; try again shortly", uri, 5);
         }
         if (state.equals(QUERY_CANCELED) || state.equals(LOCK_NOT_AVAILABLE)) {
             LOG.warnf("statement stopped by its time limit on %s: %s", rawPath(uri), sql.getMessage());
-            return retryLater(
-                    problem(
-                            ProblemType.SERVICE_UNAVAILABLE,
-                            "the request took longer than the service allows; narrow it or try again later",
-                            uri,
-                            List.of()),
-                    10);
+            return retryLater("the request took longer than the service allows; narrow it or try again later", uri, 10);
         }
         if (state.startsWith("40")) {
             LOG.infof("transaction rolled back by the database on %s: %s", rawPath(uri), sql.getMessage());
-            return retryLater(
-                    problem(
-                            ProblemType.SERVICE_UNAVAILABLE,
-                            "the request collided with another one at the same time; send it again",
-                            uri,
-                            List.of()),
-                    1);
+            return retryLater("the request collided with another one at the same time; send it again", uri, 1);
         }
         if (state.startsWith(DATA_EXCEPTION_CLASS)) {
             LOG.warnf("database refused a value on %s: %s", rawPath(uri), sql.getMessage());
@@ -231,8 +213,9 @@ public class ProblemMappers {
         return uri.getRequestUri().getRawPath();
     }
 
-    private static Response retryLater(Response problem, int seconds) {
-        return Response.fromResponse(problem)
+    /** A 503 with Retry-After: the request may well succeed when sent again. */
+    private static Response retryLater(String detail, UriInfo uri, int seconds) {
+        return Response.fromResponse(problem(ProblemType.SERVICE_UNAVAILABLE, detail, uri, List.of()))
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
                 .build();
     }

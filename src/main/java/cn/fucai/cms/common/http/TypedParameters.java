@@ -17,9 +17,10 @@ import java.util.function.BiFunction;
 
 /**
  * Query and path parameters arrive typed: a resource takes a {@link UUID}, a {@link LocalDate}, an {@link Instant}
- * (an RFC 3339 moment, or the start of a plain date's day in China), an {@link UpperBound} (the end of that day), a
- * sort order ({@link SortKey}, by its wire name) or any other enum (by its name). A value that does not parse is a
- * 400 that names the parameter; resources and services never see the text.
+ * (an RFC 3339 moment, or the start of a plain date's day in China), an {@link UpperBound} (the end of that day), an
+ * If-Match header as a {@link VersionPrecondition}, a sort order ({@link SortKey}, by its wire name) or any other enum
+ * (by its name). A value that does not parse is a 400 that names the parameter; resources and services never see the
+ * text.
  * <p>
  * JAX-RS answers 404 when a converter fails; the exception it wraps is this converter's {@link InvalidInputException},
  * which {@code ProblemMappers} unwraps into the 400.
@@ -45,6 +46,9 @@ public class TypedParameters implements ParamConverterProvider {
         }
         if (type == Instant.class) {
             return (ParamConverter<T>) converter(name, QueryParams::startOfDay);
+        }
+        if (type == VersionPrecondition.class) {
+            return (ParamConverter<T>) converter(name, (parameter, value) -> VersionPrecondition.fromIfMatch(value));
         }
         if (type == UpperBound.class) {
             return (ParamConverter<T>)

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A keyset position: the query it belongs to (sort order and filters, as a fingerprint) and the sort key values of
@@ -55,36 +56,28 @@ public record Cursor(String query, List<String> keys) {
 
     /** The key at {@code index} as a UUID; a tampered value is a 400, not a database error. */
     public UUID uuidKey(int index) {
-        try {
-            return UUID.fromString(keys.get(index));
-        } catch (IllegalArgumentException e) {
-            throw invalid("is not a cursor this API issued");
-        }
+        return key(index, UUID::fromString);
     }
 
     /** The key at {@code index} as an instant; a tampered value is a 400, not a database error. */
     public Instant instantKey(int index) {
-        try {
-            return Instant.parse(keys.get(index));
-        } catch (DateTimeParseException e) {
-            throw invalid("is not a cursor this API issued");
-        }
+        return key(index, Instant::parse);
     }
 
     /** The key at {@code index} as a date; a tampered value is a 400, not a database error. */
     public LocalDate dateKey(int index) {
-        try {
-            return LocalDate.parse(keys.get(index));
-        } catch (DateTimeParseException e) {
-            throw invalid("is not a cursor this API issued");
-        }
+        return key(index, LocalDate::parse);
     }
 
     /** The key at {@code index} as a whole number; a tampered value is a 400, not a database error. */
     public int intKey(int index) {
+        return key(index, Integer::valueOf);
+    }
+
+    private <T> T key(int index, Function<String, T> parse) {
         try {
-            return Integer.parseInt(keys.get(index));
-        } catch (NumberFormatException e) {
+            return parse.apply(keys.get(index));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid("is not a cursor this API issued");
         }
     }

@@ -1,0 +1,218 @@
+package cn.fucai.cms.common.http;
+
+import cn.fucai.cms.common.error.ProblemResponsesFilter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * What the API means by the same words, written down once for the OpenAPI document: a parameter called
+ * {@code publisher}, {@code region}, {@code locale}, {@code If-Match} or {@code id} means the same on every operation,
+ * and so do the headers and statuses that go with them (the ETag of a read, the Location of a 201, the Link of a page,
+ * the 412 of a conditional write, the 404 of an id in the path, the 401 and 403 of a token). Resources annotate only
+ * what is their own; an annotation always wins over a convention. OpenApiDocumentTest fails on any parameter or
+ * response left without a description, ResponsesMatchTheDocumentTest on a header sent but not documented.
+ * <p>
+ * The one filter the document is built with: the conventions first, then {@link ProblemResponsesFilter} gives every
+ * error status, these included, its problem+json body.
+ */
+public class OpenApiConventions implements OASFilter {
+
+    /** What Quarkus writes for the 400, 401 and 403 it adds on its own; the conventions say more. */
+    private static final Set<String> PLACEHOLDERS = Set.of("Bad Request", "Not Authorized", "Not Allowed");
+
+    private static final String UUID_EXAMPLE = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11";
+
+    private static final String MOMENT_OR_DAY = "RFC 3339 timestamp, or a date meaning that day in China Standard Time";
+
+    /** A parameter's meaning; {@code text} documents it as a plain string where its Java type would say otherwise. */
+    private record Meaning(String description, String example, boolean text) {}
+
+    private static final Map<String, Meaning> PARAMETERS = Map.of(
+            "query publisher", new Meaning("Publisher id or slug", "wenzhou-fucai", false),
+            "path idOrSlug", new Meaning("Publisher id or slug", "wenzhou-fucai", false),
+            "query region", new Meaning("GB/T 2260 code; includes sub-regions", "330000", false),
+            "query locale",
+                    new Meaning(
+                            "BCP 47 locale to serve; wins over Accept-Language. Falls back to the original"
+                                    + " where no translation exists",
+                            "en",
+                            false),
+            "header Accept-Language",
+                    new Meaning("Preferred locales, when `locale` is not given", "en-GB,en;q=0.8", false),
+            "query publishedFrom", new Meaning(MOMENT_OR_DAY + ", inclusive", "2020-01-01", true),
+            "query publishedTo", new Meaning(MOMENT_OR_DAY + ", inclusive", "2021-12-31", true),
+            "query asOf",
+                    new Meaning("RFC 3339 moment: the values as they were known then", "2020-03-01T00:00:00Z", true),
+            "query category", new Meaning("Exact category", "本地新闻", false),
+            "header If-Match",
+                    new Meaning(
+                            "The ETag you read: if the resource has changed since, nothing is written and the answer"
+                                    + " is 412. Without it the write is unconditional",
+                            null,
+                            true));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        applyConventions(openAPI);
+        new ProblemResponsesFilter().filterOpenAPI(openAPI);
+    }
+
+    private static void applyConventions(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            String noun = nounOf(path.getKey());
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    path.getValue().getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+                for (Parameter parameter : parameters) {
+                    describe(parameter, noun);
+                }
+                if (operation.getResponses() != null) {
+                    respond(operation, entry.getKey() == PathItem.HttpMethod.GET, parameters, noun);
+                }
+            }
+        }
+    }
+
+    private static void describe(Parameter parameter, String noun) {
+        if (parameter.getDescription() != null) {
+            return;
+        }
+        String in = parameter.getIn().toString();
+        if (in.equals("path") && parameter.getName().equals("id")) {
+            parameter.description(capitalized(noun) + " id").example(UUID_EXAMPLE);
+            return;
+        }
+        Meaning meaning = PARAMETERS.get(in + " " + parameter.getName());
+        if (meaning == null) {
+            return;
+        }
+        parameter.description(meaning.description());
+        if (meaning.example() != null) {
+            parameter.example(meaning.example());
+        }
+        if (meaning.text()) {
+            parameter.schema(text());
+        }
+    }
+
+    private static void respond(Operation operation, boolean read, List<Parameter> parameters, String noun) {
+        boolean conditional = has(parameters, "header", "If-Match");
+        boolean paged = has(parameters, "query", "cursor");
+        boolean identified = has(parameters, "path", "id") || has(parameters, "path", "idOrSlug");
+        // a public operation lists an empty requirement beside the token: the token is optional there
+        boolean secured = operation.getSecurity() != null
+                && !operation.getSecurity().isEmpty()
+                && operation.getSecurity().stream()
+                        .noneMatch(requirement -> requirement.getSchemes() == null
+                                || requirement.getSchemes().isEmpty());
+        boolean parsed = parameters.stream().anyMatch(OpenApiConventions::parsed);
+        boolean bodied = operation.getRequestBody() != null;
+        if (bodied || parsed) {
+            addIfMissing(
+                    operation,
+                    "400",
+                    bodied
+                            ? "Invalid body or parameter: each bad one is named; nothing was written"
+                            : "A parameter is not valid: the answer names it");
+        }
+        if (secured) {
+            addIfMissing(operation, "401", "No token, or one that is unknown, expired, revoked or malformed");
+            addIfMissing(operation, "403", "The token's role or publisher scope does not allow this");
+        }
+        if (identified) {
+            addIfMissing(operation, "404", "No such " + noun);
+        }
+        if (conditional) {
+            addIfMissing(operation, "412", "If-Match names an old version; nothing was written");
+        }
+        APIResponse created = operation.getResponses().getAPIResponse("201");
+        if (created != null) {
+            addHeader(created, "Location", "Where the new resource is");
+        }
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && ok.getContent() != null && ok.getContent().hasMediaType("application/json")) {
+            if (read) {
+                addHeader(ok, "ETag", "Entity tag for If-None-Match, and for If-Match on a write");
+            } else if (conditional) {
+                addHeader(ok, "ETag", "Entity tag of the new version, for the next If-Match");
+            }
+            if (paged) {
+                addHeader(ok, "Link", "`<...>; rel=\"next\"` when there is a next page");
+            }
+        }
+    }
+
+    /** {@code /api/v1/fund-figures/{id}/corrections} is about a "fund figure": the collection before the id. */
+    static String nounOf(String path) {
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].startsWith("{")) {
+                String collection = segments[i - 1].replace('-', ' ');
+                return collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
+            }
+        }
+        return "resource";
+    }
+
+    /** Whether a bad value of it is a 400: a query parameter, or a path parameter that is more than any text. */
+    private static boolean parsed(Parameter parameter) {
+        String in = parameter.getIn().toString();
+        Schema schema = parameter.getSchema();
+        boolean text = schema != null
+                && schema.getRef() == null
+                && schema.getType() != null
+                && schema.getType().equals(List.of(Schema.SchemaType.STRING));
+        return in.equals("query") || (in.equals("path") && !text);
+    }
+
+    private static boolean has(List<Parameter> parameters, String in, String name) {
+        return parameters.stream()
+                .anyMatch(p -> p.getIn().toString().equals(in) && p.getName().equals(name));
+    }
+
+    /** Adds the response, or words it where Quarkus left only a placeholder ("Not Authorized"). */
+    private static void addIfMissing(Operation operation, String status, String description) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response == null) {
+            operation
+                    .getResponses()
+                    .addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        } else if (PLACEHOLDERS.contains(response.getDescription())) {
+            response.description(description);
+        }
+    }
+
+    private static void addHeader(APIResponse response, String name, String description) {
+        Header header =
+                response.getHeaders() == null ? null : response.getHeaders().get(name);
+        if (header == null) {
+            response.addHeader(
+                    name, OASFactory.createHeader().description(description).schema(text()));
+        } else if (header.getDescription() == null) {
+            header.description(description);
+        }
+    }
+
+    private static Schema text() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    }
+
+    private static String capitalized(String noun) {
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+    }
+}
