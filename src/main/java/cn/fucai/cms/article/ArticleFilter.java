@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Filters of the article list, already checked: null means "any". {@code region} matches the region and all below it;
- * {@code locale} keeps articles that can be served in that locale; {@code publishedBefore} is exclusive.
+ * {@code locale} keeps articles that can be served in that locale; {@code publishedBefore} is exclusive;
+ * {@code visiblePublishers}, when set, is the caller's reach, which the service sets.
  */
 record ArticleFilter(
         UUID publisherId,
@@ -18,18 +19,6 @@ record ArticleFilter(
         Instant publishedFrom,
         Instant publishedBefore,
         Set<UUID> visiblePublishers) {
-
-    ArticleFilter(
-            UUID publisherId,
-            String region,
-            String category,
-            String tag,
-            ArticleStatus status,
-            String locale,
-            Instant publishedFrom,
-            Instant publishedBefore) {
-        this(publisherId, region, category, tag, status, locale, publishedFrom, publishedBefore, null);
-    }
 
     /** The same filter, restricted to articles of these publishers; null means no restriction. */
     ArticleFilter visibleTo(Set<UUID> publishers) {

@@ -73,24 +73,16 @@ class ArticleListQuery {
 
     private static Sql filters(ArticleFilter filter) {
         Sql sql = new Sql("");
-        if (filter.publisherId() != null) {
-            sql.append(" and a.publisher_id = :publisher", "publisher", filter.publisherId());
-        }
+        sql.appendIfSet(" and a.publisher_id = :publisher", "publisher", filter.publisherId());
         if (filter.visiblePublishers() != null) {
             sql.append(
                     " and a.publisher_id = any(:visible)",
                     "visible",
                     filter.visiblePublishers().toArray(UUID[]::new));
         }
-        if (filter.region() != null) {
-            sql.append(" and a.region_scope @> array[:region]::varchar[]", "region", filter.region());
-        }
-        if (filter.category() != null) {
-            sql.append(" and a.category = :category", "category", filter.category());
-        }
-        if (filter.tag() != null) {
-            sql.append(" and a.tags @> array[:tag]::text[]", "tag", filter.tag());
-        }
+        sql.appendIfSet(" and a.region_scope @> array[:region]::varchar[]", "region", filter.region());
+        sql.appendIfSet(" and a.category = :category", "category", filter.category());
+        sql.appendIfSet(" and a.tags @> array[:tag]::text[]", "tag", filter.tag());
         if (filter.status() != null) {
             sql.append(" and a.status = :status", "status", filter.status().name());
         }
@@ -101,12 +93,8 @@ class ArticleListQuery {
                     "locale",
                     filter.locale());
         }
-        if (filter.publishedFrom() != null) {
-            sql.append(" and a.published_at >= :publishedFrom", "publishedFrom", filter.publishedFrom());
-        }
-        if (filter.publishedBefore() != null) {
-            sql.append(" and a.published_at < :publishedBefore", "publishedBefore", filter.publishedBefore());
-        }
+        sql.appendIfSet(" and a.published_at >= :publishedFrom", "publishedFrom", filter.publishedFrom());
+        sql.appendIfSet(" and a.published_at < :publishedBefore", "publishedBefore", filter.publishedBefore());
         return sql;
     }
 

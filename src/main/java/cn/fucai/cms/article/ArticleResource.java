@@ -8,7 +8,8 @@ import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
-import cn.fucai.cms.region.Regions;
+import cn.fucai.cms.publisher.KnownPublisher;
+import cn.fucai.cms.region.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,10 +55,7 @@ public class ArticleResource {
 
     private final ArticleService articles;
 
-    private final Regions regions;
-
-    public ArticleResource(ArticleService articles, Regions regions) {
-        this.regions = regions;
+    public ArticleResource(ArticleService articles) {
         this.articles = articles;
     }
 
@@ -70,12 +68,12 @@ public class ArticleResource {
             `publishedTo` are China Standard Time days, both inclusive.""")
     @APIResponse(responseCode = "200", description = "A page of articles")
     public RestResponse<Page<ArticleSummary>> list(
-            @QueryParam("publisher") String publisher,
-            @QueryParam("region") String region,
+            @QueryParam("publisher") KnownPublisher publisher,
+            @QueryParam("region") RegionCode region,
             @QueryParam("category") String category,
             @QueryParam("tag") @Parameter(description = "Articles carrying this tag", example = "公益金") String tag,
             @QueryParam("status") @Parameter(description = "Editorial status (default published)") ArticleStatus status,
-            @QueryParam("locale") String locale,
+            @QueryParam("locale") Locale locale,
             @QueryParam("publishedFrom") Instant publishedFrom,
             @QueryParam("publishedTo") UpperBound publishedTo,
             @QueryParam("sort") @Parameter(description = SORT_DESCRIPTION) ArticleSort sort,
@@ -83,16 +81,17 @@ public class ArticleResource {
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        String localeFilter = locale == null ? null : Locales.canonical("locale", locale);
+        String localeFilter = locale == null ? null : locale.toLanguageTag();
         var filter = new ArticleFilter(
-                articles.publisherFilter(publisher),
-                region == null ? null : regions.requireKnown(region, "region"),
+                KnownPublisher.idOf(publisher),
+                RegionCode.valueOf(region),
                 category,
                 tag,
                 status == null ? ArticleStatus.published : status,
                 localeFilter,
                 publishedFrom,
-                publishedTo == null ? null : publishedTo.exclusive());
+                publishedTo == null ? null : publishedTo.exclusive(),
+                null);
         List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
         RestResponse<Page<ArticleSummary>> response = PagedResponse.ok(
                 articles.list(
@@ -114,7 +113,7 @@ public class ArticleResource {
             headers = @Header(name = "Content-Language", description = "The locale served"))
     @APIResponse(responseCode = "410", description = "The article was deleted")
     public RestResponse<ArticleResponse> get(
-            @PathParam("id") UUID id, @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+            @PathParam("id") UUID id, @QueryParam("locale") Locale locale, @Context HttpHeaders headers) {
         return serve(articles.get(id), locale, headers);
     }
 
@@ -179,11 +178,13 @@ public class ArticleResource {
     }
 
     /** The article in the negotiated locale, with ETag, Content-Language and Vary; 304 when If-None-Match matches. */
-    static RestResponse<ArticleResponse> serve(Article article, String locale, HttpHeaders headers) {
+    static RestResponse<ArticleResponse> serve(Article article, Locale locale, HttpHeaders headers) {
         List<String> translations =
                 article.translations.stream().map(t -> t.locale).toList();
         String served = Locales.choose(
-                Locales.preferences(locale, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
+                Locales.preferences(
+                        locale == null ? null : locale.toLanguageTag(),
+                        headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
                 article.locale,
                 translations);
         // the publisher's name is part of the representation, so its changes count too

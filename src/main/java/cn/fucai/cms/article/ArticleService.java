@@ -86,11 +86,6 @@ public class ArticleService {
         return requireVisible(article, publisher.slug + "/" + slug);
     }
 
-    /** A locale parameter in its canonical spelling, or a 400 naming it; null stays null. */
-    public String localeFilter(String locale) {
-        return locale == null ? null : Locales.canonical("locale", locale);
-    }
-
     /** Whether the publisher has an article with this slug, live or deleted. */
     @Transactional
     public boolean exists(String publisherIdOrSlug, String slug) {
@@ -128,17 +123,6 @@ public class ArticleService {
             }
         }
         return listQuery.page(filter, sort, cursor, limit, preferences, fingerprint);
-    }
-
-    /** Resolves list filters that name other resources: a 400 naming the parameter when they do not exist. */
-    @Transactional
-    public UUID publisherFilter(String publisherIdOrSlug) {
-        if (publisherIdOrSlug == null) {
-            return null;
-        }
-        return Publisher.findByIdOrSlug(publisherIdOrSlug)
-                .orElseThrow(() -> new InvalidInputException("publisher", "no publisher " + publisherIdOrSlug))
-                .id;
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +37,7 @@ public class AtomFeedResource {
             responseCode = "200",
             description = "An Atom 1.0 feed",
             content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
-    public String all(@QueryParam("locale") String locale, @Context UriInfo uri) {
+    public String all(@QueryParam("locale") Locale locale, @Context UriInfo uri) {
         return feeds.feed(null, locale, uri, "福彩新闻 — 全部发布机构");
     }
 }

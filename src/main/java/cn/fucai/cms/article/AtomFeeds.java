@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -34,8 +35,8 @@ class AtomFeeds {
     }
 
     /** The feed of one publisher (by id or slug), or of all when {@code publisher} is null. */
-    String feed(String publisher, String localeParam, UriInfo uri, String title) {
-        String locale = articles.localeFilter(localeParam);
+    String feed(String publisher, Locale requested, UriInfo uri, String title) {
+        String locale = requested == null ? null : requested.toLanguageTag();
         UUID publisherId = publisher == null ? null : publishers.get(publisher).id;
         List<ArticleResponse> entries = states.latestPublished(publisherId, ENTRIES).stream()
                 .map(a -> a.publicView(locale))

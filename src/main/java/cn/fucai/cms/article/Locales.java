@@ -1,8 +1,7 @@
 package cn.fucai.cms.article;
 
-import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.http.QueryParams;
 import java.util.ArrayList;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,16 +12,7 @@ final class Locales {
 
     /** The canonical spelling of a well-formed BCP 47 tag ("zh-cn" becomes "zh-CN"); otherwise a 400 naming the field. */
     static String canonical(String field, String tag) {
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
-            if (locale.getLanguage().isEmpty()) {
-                throw new IllformedLocaleException("no language");
-            }
-            return locale.toLanguageTag();
-        } catch (IllformedLocaleException e) {
-            throw new InvalidInputException(
-                    field, "must be a BCP 47 language tag such as zh-CN or en; was '" + tag + "'");
-        }
+        return QueryParams.languageTag(field, tag).toLanguageTag();
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +46,7 @@ public class PublisherArticleResource {
                             description = "Article slug, unique within the publisher",
                             example = "2019-wenzhou-fucai-review")
                     String slug,
-            @QueryParam("locale") String locale,
+            @QueryParam("locale") Locale locale,
             @Context HttpHeaders headers) {
         return ArticleResource.serve(articles.getBySlug(idOrSlug, slug), locale, headers);
     }

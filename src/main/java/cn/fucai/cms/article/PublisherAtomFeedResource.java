@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,7 +39,7 @@ public class PublisherAtomFeedResource {
             content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "410", description = "The publisher was deleted")
     public String feed(
-            @PathParam("idOrSlug") String idOrSlug, @QueryParam("locale") String locale, @Context UriInfo uri) {
+            @PathParam("idOrSlug") String idOrSlug, @QueryParam("locale") Locale locale, @Context UriInfo uri) {
         return feeds.feed(idOrSlug, locale, uri, null);
     }
 }

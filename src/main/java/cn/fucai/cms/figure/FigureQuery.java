@@ -1,11 +1,12 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.publisher.KnownPublisher;
+import cn.fucai.cms.region.RegionCode;
 import cn.fucai.cms.search.SearchQuery;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filter parameters figure lists, exports and summaries share, parsed with a 400 naming any bad one. */
@@ -20,10 +21,10 @@ public class FigureQuery {
     public String q;
 
     @QueryParam("publisher")
-    public String publisher;
+    public KnownPublisher publisher;
 
     @QueryParam("region")
-    public String region;
+    public RegionCode region;
 
     @QueryParam("periodFrom")
     @Parameter(description = "Only figures whose period starts on or after this date", example = "2019-01-01")
@@ -53,14 +54,14 @@ public class FigureQuery {
     public Instant asOf;
 
     /** The filter, given the publisher id the service resolved; kind-specific parameters are refused elsewhere. */
-    FigureFilter toFilter(FigureKind kind, UUID publisherId, Granularity granularity, boolean includeRetracted) {
+    FigureFilter toFilter(FigureKind kind, Granularity granularity, boolean includeRetracted) {
         if (kind != FigureKind.fund && (flow != null || purpose != null)) {
             throw new InvalidInputException(flow != null ? "flow" : "purpose", "applies to fund figures only");
         }
         return new FigureFilter(
                 kind,
-                publisherId,
-                region,
+                KnownPublisher.idOf(publisher),
+                RegionCode.valueOf(region),
                 periodFrom,
                 periodTo,
                 lotteryType,

@@ -90,8 +90,7 @@ public abstract class FigureResource {
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        FigureFilter filter =
-                query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
+        FigureFilter filter = query.toFilter(kind, granularity, includeRetracted);
         return PagedResponse.ok(
                 figures.list(filter, sort == null ? FigureSort.PERIOD_DESC : sort, page.cursor, limit)
                         .map(FigureResponse::from),
@@ -109,9 +108,7 @@ public abstract class FigureResource {
             @BeanParam FigureQuery query,
             @QueryParam("granularity") Granularity granularity,
             @QueryParam("includeRetracted") boolean includeRetracted) {
-        FigureFilter filter =
-                query.toFilter(kind, figures.publisherFilter(query.publisher), granularity, includeRetracted);
-        figures.checkFilter(filter);
+        FigureFilter filter = query.toFilter(kind, granularity, includeRetracted);
         StreamingOutput body = out -> {
             try (FigureCsv.RowWriter writer = FigureCsv.writer(kind, out)) {
                 figures.forEach(filter, row -> {

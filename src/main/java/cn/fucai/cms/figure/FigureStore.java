@@ -279,33 +279,15 @@ class FigureStore {
         if (!filter.includeRetracted()) {
             sql.append(" and not r.retracted");
         }
-        if (filter.publisherId() != null) {
-            sql.append(" and f.publisher_id = :publisher", "publisher", filter.publisherId());
-        }
-        if (filter.region() != null) {
-            sql.append(" and r.region_scope @> array[:region]::varchar[]", "region", filter.region());
-        }
-        if (filter.periodFrom() != null) {
-            sql.append(" and r.period_start >= :periodFrom", "periodFrom", filter.periodFrom());
-        }
-        if (filter.periodTo() != null) {
-            sql.append(" and r.period_end <= :periodTo", "periodTo", filter.periodTo());
-        }
-        if (filter.lotteryType() != null) {
-            sql.append(" and r.lottery_type = :lotteryType", "lotteryType", filter.lotteryType());
-        }
-        if (filter.gameCategory() != null) {
-            sql.append(" and r.game_category = :gameCategory", "gameCategory", filter.gameCategory());
-        }
-        if (filter.granularity() != null) {
-            sql.append(" and r.granularity = :granularity", "granularity", filter.granularity());
-        }
-        if (filter.flow() != null) {
-            sql.append(" and r.flow = :flow", "flow", filter.flow());
-        }
-        if (filter.purpose() != null) {
-            sql.append(" and r.purpose_code = :purpose", "purpose", filter.purpose());
-        }
+        sql.appendIfSet(" and f.publisher_id = :publisher", "publisher", filter.publisherId());
+        sql.appendIfSet(" and r.region_scope @> array[:region]::varchar[]", "region", filter.region());
+        sql.appendIfSet(" and r.period_start >= :periodFrom", "periodFrom", filter.periodFrom());
+        sql.appendIfSet(" and r.period_end <= :periodTo", "periodTo", filter.periodTo());
+        sql.appendIfSet(" and r.lottery_type = :lotteryType", "lotteryType", filter.lotteryType());
+        sql.appendIfSet(" and r.game_category = :gameCategory", "gameCategory", filter.gameCategory());
+        sql.appendIfSet(" and r.granularity = :granularity", "granularity", filter.granularity());
+        sql.appendIfSet(" and r.flow = :flow", "flow", filter.flow());
+        sql.appendIfSet(" and r.purpose_code = :purpose", "purpose", filter.purpose());
         if (filter.text() != null) {
             sql.append(" and r.search @@ ").append(filter.text().tsquery());
         }

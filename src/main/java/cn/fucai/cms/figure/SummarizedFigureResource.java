@@ -34,7 +34,6 @@ public abstract class SummarizedFigureResource extends FigureResource {
             throw new InvalidInputException(
                     "groupBy", "is required: year, quarter, month, region, publisher, gameCategory, flow or purpose");
         }
-        return figures.summary(
-                kind, groupBy, query.toFilter(kind, figures.publisherFilter(query.publisher), null, false));
+        return figures.summary(kind, groupBy, query.toFilter(kind, null, false));
     }
 }

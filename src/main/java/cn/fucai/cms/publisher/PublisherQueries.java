@@ -1,37 +1,44 @@
 package cn.fucai.cms.publisher;
 
+import cn.fucai.cms.common.http.QueryParams;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherResponse;
 import cn.fucai.cms.security.PublisherTree;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Publishers read in SQL: a page of the list, and the tree walked in one recursive statement. */
 @ApplicationScoped
 class PublisherQueries implements PublisherTree {
 
-    private static final RowViewMapper<PublisherResponse> ROW = row -> new PublisherResponse(
-            row.getColumn("id", UUID.class),
-            row.getColumn("slug", String.class),
-            row.getColumn("name", String.class),
-            row.getColumn("name_en", String.class),
-            row.getColumn("level", PublisherLevel.class),
-            row.getColumn("kind", PublisherKind.class),
-            row.getColumn("region_code", String.class),
-            row.getColumn("parent_id", UUID.class),
-            row.getColumn("website", String.class),
-            row.getColumn("created_at", Instant.class),
-            row.getColumn("updated_at", Instant.class));
+    /** A publisher row, column by column into the record's components (name_en is nameEn). */
+    private static final RowMapper<PublisherResponse> ROW = ConstructorMapper.of(PublisherResponse.class);
 
     private final Jdbi jdbi;
 
     PublisherQueries(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** The publisher with this id, or the live one with this slug, else the latest deleted one with it. */
+    Optional<UUID> idOf(String idOrSlug) {
+        UUID id = QueryParams.uuidOrNull(idOrSlug);
+        return jdbi.withHandle(handle -> id != null
+                ? handle.createQuery("select id from publisher where id = :id")
+                        .bind("id", id)
+                        .mapTo(UUID.class)
+                        .findOne()
+                : handle.createQuery(
+                                "select id from publisher where slug = :slug order by deleted_at desc nulls first limit 1")
+                        .bind("slug", idOrSlug)
+                        .mapTo(UUID.class)
+                        .findOne());
     }
 
     /** One page of live publishers in slug order, after {@code afterSlug}, filtered by whichever arguments are set. */
@@ -45,18 +52,12 @@ class PublisherQueries implements PublisherTree {
         Sql sql = new Sql("""
                         select id, slug, name, name_en, level, kind, region_code, parent_id, website, created_at, updated_at
                         from publisher where deleted_at is null and slug > :after""").bind("after", afterSlug == null ? "" : afterSlug);
-        if (level != null) {
-            sql.append(" and level = :level", "level", level);
-        }
-        if (kind != null) {
-            sql.append(" and kind = :kind", "kind", kind);
-        }
+        sql.appendIfSet(" and level = :level", "level", level);
+        sql.appendIfSet(" and kind = :kind", "kind", kind);
         if (regionCodes != null) {
             sql.append(" and region_code = any(:regions)", "regions", regionCodes.toArray(String[]::new));
         }
-        if (parentId != null) {
-            sql.append(" and parent_id = :parent", "parent", parentId);
-        }
+        sql.appendIfSet(" and parent_id = :parent", "parent", parentId);
         sql.append(" order by slug limit :rows", "rows", rows);
         return jdbi.withHandle(handle -> sql.query(handle).map(ROW).list());
     }

@@ -7,6 +7,7 @@ import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherResponse;
+import cn.fucai.cms.region.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -63,13 +64,13 @@ public class PublisherResource {
             @QueryParam("level") @Parameter(description = "Only publishers of this level") PublisherLevel level,
             @QueryParam("kind") @Parameter(description = "Only lottery centres or only civil-affairs departments")
                     PublisherKind kind,
-            @QueryParam("region") String region,
+            @QueryParam("region") RegionCode region,
             @QueryParam("parent")
                     @Parameter(description = "Id or slug of the parent publisher", example = "zhejiang-fucai")
                     String parent,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
-        var filter = new PublisherService.Filter(level, kind, region, parent);
+        var filter = new PublisherService.Filter(level, kind, RegionCode.valueOf(region), parent);
         return PagedResponse.ok(publishers.list(filter, page.cursor, page.limit()), uri);
     }
 

@@ -67,9 +67,7 @@ public class PublisherService {
 
     @Transactional
     public Page<PublisherResponse> list(Filter filter, String cursorParam, int limit) {
-        List<String> inRegion = filter.region() == null
-                ? null
-                : regions.withDescendants(regions.requireKnown(filter.region(), "region"));
+        List<String> inRegion = filter.region() == null ? null : regions.withDescendants(filter.region());
         UUID parentId = filter.parent() == null ? null : resolveParent(filter.parent());
         String query = Cursor.fingerprint("slug", filter.level(), filter.kind(), filter.region(), parentId);
         Cursor cursor = Cursor.decode(cursorParam, query, 1);

@@ -3,7 +3,8 @@ package cn.fucai.cms.region;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.validation.Patterns;
 import java.time.Instant;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** A GB/T 2260 administrative division: reference data loaded by migration, read-only through the API. */
 public record Region(
@@ -15,13 +16,7 @@ public record Region(
     static final String COLUMNS = "code, name, level, parent_code, created_at, updated_at";
 
     /** A row of {@link #COLUMNS}. */
-    static final RowViewMapper<Region> ROW = row -> new Region(
-            row.getColumn("code", String.class),
-            row.getColumn("name", String.class),
-            row.getColumn("level", RegionLevel.class),
-            row.getColumn("parent_code", String.class),
-            row.getColumn("created_at", Instant.class),
-            row.getColumn("updated_at", Instant.class));
+    static final RowMapper<Region> ROW = ConstructorMapper.of(Region.class);
 
     /** The code itself when it is six digits; otherwise a 400 naming {@code field}. */
     public static String requireWellFormed(String code, String field) {

@@ -49,11 +49,11 @@ public class RegionResource {
             @QueryParam("level") @Parameter(description = "Only regions of this level") RegionLevel level,
             @QueryParam("parent")
                     @Parameter(description = "Only the direct children of this region", example = "330000")
-                    String parent,
+                    RegionCode parent,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         int limit = page.limit();
-        String parentFilter = parent == null ? null : regions.requireKnown(parent, "parent");
+        String parentFilter = RegionCode.valueOf(parent);
         String query = Cursor.fingerprint("code", level, parentFilter);
         Cursor cursor = Cursor.decode(page.cursor, query, 1);
         List<Region> rows = regions.page(
@@ -74,9 +74,10 @@ public class RegionResource {
     @APIResponse(responseCode = "400", description = "The code is not six digits")
     @APIResponse(responseCode = "404", description = "No region has this code")
     public RegionResponse get(
-            @PathParam("code") @Parameter(description = "Six-digit GB/T 2260 code", example = "330302") String code) {
-        Region region = regions.find(Region.requireWellFormed(code, "code"))
-                .orElseThrow(() -> new ResourceNotFoundException("region with code", code));
+            @PathParam("code") @Parameter(description = "Six-digit GB/T 2260 code", example = "330302")
+                    RegionCode code) {
+        Region region = regions.find(code.value())
+                .orElseThrow(() -> new ResourceNotFoundException("region with code", code.value()));
         return RegionResponse.from(region, regions.ancestors(region));
     }
 }

@@ -62,12 +62,8 @@ public class Regions {
     List<Region> page(RegionLevel level, String parentCode, String afterCode, int rows) {
         Sql sql = new Sql("select " + Region.COLUMNS + " from region where code > :after")
                 .bind("after", afterCode == null ? "" : afterCode);
-        if (level != null) {
-            sql.append(" and level = :level", "level", level);
-        }
-        if (parentCode != null) {
-            sql.append(" and parent_code = :parent", "parent", parentCode);
-        }
+        sql.appendIfSet(" and level = :level", "level", level);
+        sql.appendIfSet(" and parent_code = :parent", "parent", parentCode);
         sql.append(" order by code limit :rows", "rows", rows);
         return jdbi.withHandle(handle -> sql.query(handle).map(Region.ROW).list());
     }

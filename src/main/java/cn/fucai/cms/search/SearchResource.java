@@ -5,6 +5,8 @@ import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.publisher.KnownPublisher;
+import cn.fucai.cms.region.RegionCode;
 import cn.fucai.cms.search.SearchDtos.SearchHit;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,11 +49,11 @@ public class SearchResource {
             description = "An empty, too long (over 200 characters) or unusable query, or a bad filter")
     public RestResponse<Page<SearchHit>> search(
             @QueryParam("q") @Parameter(description = "What to look for", required = true, example = "公益金") String q,
-            @QueryParam("publisher") String publisher,
-            @QueryParam("region") String region,
+            @QueryParam("publisher") KnownPublisher publisher,
+            @QueryParam("region") RegionCode region,
             @QueryParam("category") String category,
             @QueryParam("locale") @Parameter(description = "Only articles that exist in this locale", example = "en")
-                    String locale,
+                    Locale locale,
             @QueryParam("publishedFrom") Instant publishedFrom,
             @QueryParam("publishedTo") UpperBound publishedTo,
             @QueryParam("status") @Parameter(description = "Editorial status (default published)") ArticleStatus status,
@@ -58,8 +61,8 @@ public class SearchResource {
             @Context UriInfo uri) {
         int limit = page.limit();
         var filter = new SearchService.Filter(
-                publisher,
-                region,
+                KnownPublisher.idOf(publisher),
+                RegionCode.valueOf(region),
                 category,
                 locale,
                 publishedFrom,

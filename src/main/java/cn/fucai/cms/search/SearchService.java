@@ -1,7 +1,6 @@
 package cn.fucai.cms.search;
 
 import cn.fucai.cms.article.ArticleContent;
-import cn.fucai.cms.article.ArticleService;
 import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.article.ArticleStatus;
@@ -9,7 +8,6 @@ import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Sql;
-import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.search.SearchDtos.SearchHit;
 import cn.fucai.cms.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,25 +49,21 @@ public class SearchService {
     private static final double MATCH_COST = 2.7;
 
     private final Jdbi jdbi;
-    private final ArticleService articles;
     private final ArticleStates states;
     private final AccessPolicy access;
-    private final Regions regions;
 
-    SearchService(Jdbi jdbi, ArticleService articles, ArticleStates states, AccessPolicy access, Regions regions) {
+    SearchService(Jdbi jdbi, ArticleStates states, AccessPolicy access) {
         this.jdbi = jdbi;
-        this.articles = articles;
         this.states = states;
         this.access = access;
-        this.regions = regions;
     }
 
     /** Filters of a search, as raw parameters; null means any. */
     public record Filter(
-            String publisher,
+            UUID publisherId,
             String region,
             String category,
-            String locale,
+            Locale locale,
             Instant publishedFrom,
             Instant publishedBefore,
             ArticleStatus status) {}
@@ -77,9 +72,9 @@ public class SearchService {
     public Page<SearchHit> search(String q, Filter filter, String cursorParam, int limit) {
         SearchQuery query = SearchQuery.parse(q);
         ArticleStatus status = filter.status();
-        UUID publisherId = articles.publisherFilter(filter.publisher());
-        String region = filter.region() == null ? null : regions.requireKnown(filter.region(), "region");
-        String locale = articles.localeFilter(filter.locale());
+        UUID publisherId = filter.publisherId();
+        String region = filter.region();
+        String locale = filter.locale() == null ? null : filter.locale().toLanguageTag();
         String fingerprint = Cursor.fingerprint("tier", query, filter);
         Position after = Position.of(Cursor.decode(cursorParam, fingerprint, 3));
 
@@ -90,18 +85,10 @@ public class SearchService {
                 filters.append(" and s.publisher_id = any(:visible)", "visible", visible.toArray(UUID[]::new));
             }
         }
-        if (publisherId != null) {
-            filters.append(" and s.publisher_id = :publisher", "publisher", publisherId);
-        }
-        if (region != null) {
-            filters.append(" and s.region_scope @> array[:region]::varchar[]", "region", region);
-        }
-        if (filter.category() != null) {
-            filters.append(" and s.category = :category", "category", filter.category());
-        }
-        if (locale != null) {
-            filters.append(" and s.locales @> array[:locale]::text[]", "locale", locale);
-        }
+        filters.appendIfSet(" and s.publisher_id = :publisher", "publisher", publisherId);
+        filters.appendIfSet(" and s.region_scope @> array[:region]::varchar[]", "region", region);
+        filters.appendIfSet(" and s.category = :category", "category", filter.category());
+        filters.appendIfSet(" and s.locales @> array[:locale]::text[]", "locale", locale);
 
         List<Position> found = new ArrayList<>();
         for (Tier tier : Tier.values()) {

@@ -65,18 +65,10 @@ public class AuditLog {
                     "publishers",
                     caller.publishers().toArray(UUID[]::new));
         }
-        if (filter.resourceType() != null) {
-            sql.append(" and resource_type = :resourceType", "resourceType", filter.resourceType());
-        }
-        if (filter.resourceId() != null) {
-            sql.append(" and resource_id = :resourceId", "resourceId", filter.resourceId());
-        }
-        if (filter.action() != null) {
-            sql.append(" and action = :action", "action", filter.action());
-        }
-        if (filter.tokenId() != null) {
-            sql.append(" and token_id = :tokenId", "tokenId", filter.tokenId());
-        }
+        sql.appendIfSet(" and resource_type = :resourceType", "resourceType", filter.resourceType());
+        sql.appendIfSet(" and resource_id = :resourceId", "resourceId", filter.resourceId());
+        sql.appendIfSet(" and action = :action", "action", filter.action());
+        sql.appendIfSet(" and token_id = :tokenId", "tokenId", filter.tokenId());
         NewestFirst.page(sql, "occurred_at", "id", cursor, limit);
         List<AuditEvent> rows = jdbi.withHandle(handle -> sql.query(handle)
                 .map((RowViewMapper<AuditEvent>) row -> new AuditEvent(

@@ -3,6 +3,7 @@ package cn.fucai.cms.sync;
 import cn.fucai.cms.common.cache.ResponseCacheFilter;
 import cn.fucai.cms.common.cache.SameForEveryCaller;
 import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.sync.SyncDtos.SyncPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,11 +53,11 @@ public class SyncResource {
                     @Parameter(
                             description = "Mirror one publisher's articles only (id or slug)",
                             example = "wenzhou-fucai")
-                    String publisher,
-            @QueryParam("locale") String locale,
+                    KnownPublisher publisher,
+            @QueryParam("locale") Locale locale,
             @BeanParam PageParams page,
             @Context ContainerRequestContext request) {
-        SyncPage answer = sync.page(page.cursor, page.limit(), publisher, locale);
+        SyncPage answer = sync.page(page.cursor, page.limit(), KnownPublisher.idOf(publisher), locale);
         if (!answer.settled()) {
             ResponseCacheFilter.keepOut(request);
         }

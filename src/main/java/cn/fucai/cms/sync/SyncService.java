@@ -1,7 +1,6 @@
 package cn.fucai.cms.sync;
 
 import cn.fucai.cms.article.ArticleResponse;
-import cn.fucai.cms.article.ArticleService;
 import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.article.ArticleStatus;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +44,6 @@ public class SyncService {
                 select xid, seq, article_id from article_change, horizon
                 where (xid, seq) > (cast(:xid as xid8), :seq) and xid < horizon.xmin""";
 
-    private final ArticleService articles;
     private final ArticleStates states;
     private final Jdbi jdbi;
     private final Clock clock;
@@ -53,14 +52,7 @@ public class SyncService {
     private final AtomicLong lastPrune = new AtomicLong();
     private volatile byte[] key;
 
-    SyncService(
-            ArticleService articles,
-            ArticleStates states,
-            Jdbi jdbi,
-            Clock clock,
-            ObjectMapper json,
-            SyncConfig config) {
-        this.articles = articles;
+    SyncService(ArticleStates states, Jdbi jdbi, Clock clock, ObjectMapper json, SyncConfig config) {
         this.states = states;
         this.jdbi = jdbi;
         this.clock = clock;
@@ -74,9 +66,8 @@ public class SyncService {
      * One page of the protocol for a mirror of one publisher (or all) reading in one locale. Plain SQL without a
      * transaction: each statement reads committed data, and the feed's xmin rule makes that enough.
      */
-    public SyncPage page(String cursorParam, int limit, String publisher, String localeParam) {
-        UUID publisherId = articles.publisherFilter(publisher);
-        String locale = articles.localeFilter(localeParam);
+    public SyncPage page(String cursorParam, int limit, UUID publisherId, Locale requested) {
+        String locale = requested == null ? null : requested.toLanguageTag();
         pruneNowAndThen();
         String query = (publisherId == null ? "*" : publisherId.toString()) + "/" + (locale == null ? "" : locale);
         SyncCursor cursor = cursorParam == null
@@ -114,9 +105,7 @@ public class SyncService {
                     "points before changes pruned after the " + retention.toDays() + "-day retention window");
         }
         Sql feed = new Sql(FEED).bind("xid", cursor.xid()).bind("seq", cursor.seq());
-        if (publisherId != null) {
-            feed.append(" and publisher_id = :publisher", "publisher", publisherId);
-        }
+        feed.appendIfSet(" and publisher_id = :publisher", "publisher", publisherId);
         feed.append(" order by xid, seq limit :rows) c on true", "rows", limit + 1);
         // One statement, so one snapshot: the changes visible now, and whether any later one is still hidden behind
         // a transaction older than its own. A page that stops short of hidden changes is not settled: they appear

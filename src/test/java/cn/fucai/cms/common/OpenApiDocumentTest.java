@@ -65,6 +65,14 @@ class OpenApiDocumentTest {
                     if (parameter.path("description").asText().isBlank()) {
                         gaps.add(where + ": parameter " + parameter.path("name").asText() + " has no description");
                     }
+                    if (parameter.path("name").asText().equals("If-Match")
+                            && !operation.get("responses").has("412")) {
+                        gaps.add(where + ": takes If-Match but documents no 412");
+                    }
+                }
+                if (operation.get("responses").has("201")
+                        && !operation.at("/responses/201/headers").has("Location")) {
+                    gaps.add(where + ": a 201 without its Location header");
                 }
                 if (operation.path("tags").isEmpty()) {
                     gaps.add(where + ": no tag");

@@ -46,7 +46,7 @@ public class OpenApiConventions implements OASFilter {
                             "BCP 47 locale to serve; wins over Accept-Language. Falls back to the original"
                                     + " where no translation exists",
                             "en",
-                            false),
+                            true),
             "header Accept-Language",
                     new Meaning("Preferred locales, when `locale` is not given", "en-GB,en;q=0.8", false),
             "query publishedFrom", new Meaning(MOMENT_OR_DAY + ", inclusive", "2020-01-01", true),

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -98,6 +100,19 @@ public final class QueryParams {
                 name,
                 "must be an RFC 3339 timestamp such as 2021-04-02T00:00:00+08:00 or a date such as 2021-04-02; was '"
                         + value + "'");
+    }
+
+    /** A well-formed BCP 47 tag with a language ("zh-cn" reads as zh-CN); anything else is a 400 naming it. */
+    public static Locale languageTag(String name, String value) {
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(value.strip()).build();
+            if (!locale.getLanguage().isEmpty()) {
+                return locale;
+            }
+        } catch (IllformedLocaleException e) {
+            // reported below
+        }
+        throw new InvalidInputException(name, "must be a BCP 47 language tag such as zh-CN or en; was '" + value + "'");
     }
 
     /** A UUID; anything else is a 400. */

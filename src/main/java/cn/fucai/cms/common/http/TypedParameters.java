@@ -1,6 +1,7 @@
 package cn.fucai.cms.common.http;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.paging.Limit;
 import cn.fucai.cms.common.paging.SortKey;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -12,15 +13,17 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Query and path parameters arrive typed: a resource takes a {@link UUID}, a {@link LocalDate}, an {@link Instant}
- * (an RFC 3339 moment, or the start of a plain date's day in China), an {@link UpperBound} (the end of that day), an
- * If-Match header as a {@link VersionPrecondition}, a sort order ({@link SortKey}, by its wire name) or any other enum
- * (by its name). A value that does not parse is a 400 that names the parameter; resources and services never see the
- * text.
+ * Query, path and header parameters arrive typed: a resource takes a {@link UUID}, a {@link LocalDate}, an
+ * {@link Instant} (an RFC 3339 moment, or the start of a plain date's day in China), an {@link UpperBound} (the end of
+ * that day), a BCP 47 {@link Locale}, a page's {@link Limit}, an If-Match header as a {@link VersionPrecondition}, a
+ * sort order ({@link SortKey}, by its wire name) or any other enum (by its name). A value that does not parse is a 400
+ * that names the parameter; resources and services never see the text. Features read their own types the same way
+ * (region codes, publishers named in filters).
  * <p>
  * JAX-RS answers 404 when a converter fails; the exception it wraps is this converter's {@link InvalidInputException},
  * which {@code ProblemMappers} unwraps into the 400.
@@ -46,6 +49,12 @@ public class TypedParameters implements ParamConverterProvider {
         }
         if (type == Instant.class) {
             return (ParamConverter<T>) converter(name, QueryParams::startOfDay);
+        }
+        if (type == Locale.class) {
+            return (ParamConverter<T>) converter(name, QueryParams::languageTag);
+        }
+        if (type == Limit.class) {
+            return (ParamConverter<T>) converter(name, Limit::parse);
         }
         if (type == VersionPrecondition.class) {
             return (ParamConverter<T>) converter(name, (parameter, value) -> VersionPrecondition.fromIfMatch(value));

@@ -32,6 +32,11 @@ public final class Sql {
         return bind(name, value);
     }
 
+    /** Appends a condition naming one bind only when its value is set: a filter left out means "any". */
+    public Sql appendIfSet(String text, String name, Object value) {
+        return value == null ? this : append(text, name, value);
+    }
+
     public Sql append(Sql other) {
         text.append(other.text);
         other.binds.forEach(this::bind);
