@@ -1,12 +1,14 @@
 package cn.fucai.cms.publisher;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.http.TypedParameters;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 
 /**
  * Reads {@link KnownPublisher} query parameters once: a publisher id or slug that names no publisher is a 400 naming
@@ -24,33 +26,16 @@ public class PublisherParameters implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> type, Type genericType, Annotation[] annotations) {
-        if (type != KnownPublisher.class) {
+        boolean query = Arrays.stream(annotations).anyMatch(QueryParam.class::isInstance);
+        if (type != KnownPublisher.class || !query) {
             return null;
         }
-        for (Annotation annotation : annotations) {
-            if (annotation instanceof QueryParam query) {
-                return (ParamConverter<T>) converter(query.value());
-            }
-        }
-        return null;
+        return (ParamConverter<T>) TypedParameters.converter(TypedParameters.nameOf(annotations), this::read);
     }
 
-    private ParamConverter<KnownPublisher> converter(String parameter) {
-        return new ParamConverter<>() {
-            @Override
-            public KnownPublisher fromString(String idOrSlug) {
-                if (idOrSlug == null) {
-                    return null;
-                }
-                return queries.idOf(idOrSlug)
-                        .map(KnownPublisher::new)
-                        .orElseThrow(() -> new InvalidInputException(parameter, "no publisher " + idOrSlug));
-            }
-
-            @Override
-            public String toString(KnownPublisher value) {
-                return value.id().toString();
-            }
-        };
+    private KnownPublisher read(String parameter, String idOrSlug) {
+        return queries.idOf(idOrSlug)
+                .map(KnownPublisher::new)
+                .orElseThrow(() -> new InvalidInputException(parameter, "no publisher " + idOrSlug));
     }
 }

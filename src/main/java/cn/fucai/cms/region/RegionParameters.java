@@ -1,13 +1,14 @@
 package cn.fucai.cms.region;
 
 import cn.fucai.cms.common.error.InvalidInputException;
-import jakarta.ws.rs.PathParam;
+import cn.fucai.cms.common.http.TypedParameters;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 
 /**
  * Reads {@link RegionCode} parameters once, with a 400 naming the parameter: a code in the path must be six digits
@@ -25,38 +26,20 @@ public class RegionParameters implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> type, Type genericType, Annotation[] annotations) {
-        if (type != RegionCode.class) {
+        String name = TypedParameters.nameOf(annotations);
+        if (type != RegionCode.class || name == null) {
             return null;
         }
-        for (Annotation annotation : annotations) {
-            if (annotation instanceof QueryParam query) {
-                return (ParamConverter<T>) converter(query.value(), true);
-            }
-            if (annotation instanceof PathParam path) {
-                return (ParamConverter<T>) converter(path.value(), false);
-            }
-        }
-        return null;
+        boolean filter = Arrays.stream(annotations).anyMatch(QueryParam.class::isInstance);
+        return (ParamConverter<T>)
+                TypedParameters.converter(name, (parameter, value) -> read(parameter, value, filter));
     }
 
-    private ParamConverter<RegionCode> converter(String parameter, boolean mustExist) {
-        return new ParamConverter<>() {
-            @Override
-            public RegionCode fromString(String value) {
-                if (value == null) {
-                    return null;
-                }
-                String code = Region.requireWellFormed(value, parameter);
-                if (mustExist && regions.find(code).isEmpty()) {
-                    throw new InvalidInputException(parameter, "unknown region code " + code);
-                }
-                return new RegionCode(code);
-            }
-
-            @Override
-            public String toString(RegionCode value) {
-                return value.value();
-            }
-        };
+    private RegionCode read(String parameter, String value, boolean mustExist) {
+        String code = Region.requireWellFormed(value, parameter);
+        if (mustExist && regions.find(code).isEmpty()) {
+            throw new InvalidInputException(parameter, "unknown region code " + code);
+        }
+        return new RegionCode(code);
     }
 }

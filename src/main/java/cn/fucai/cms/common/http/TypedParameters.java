@@ -75,7 +75,8 @@ public class TypedParameters implements ParamConverterProvider {
         return null;
     }
 
-    private static String nameOf(Annotation[] annotations) {
+    /** The name of the query, path or header parameter these annotations declare; null for anything else. */
+    public static String nameOf(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
                 return query.value();
@@ -90,7 +91,8 @@ public class TypedParameters implements ParamConverterProvider {
         return null;
     }
 
-    private static <T> ParamConverter<T> converter(String name, BiFunction<String, String, T> parse) {
+    /** A converter that reads a value with {@code parse(name, text)}; an absent value stays null. */
+    public static <T> ParamConverter<T> converter(String name, BiFunction<String, String, T> parse) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
