@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** The region tree, read in SQL: lookups, pages, and walks up and down the tree, each in one statement. */
@@ -31,12 +32,25 @@ public class Regions {
         this.jdbi = jdbi;
     }
 
+    /** Every region by code, read once: GB/T 2260 is reference data that only a migration changes. */
+    private volatile Map<String, Region> byCode;
+
     public Optional<Region> find(String code) {
-        return jdbi.withHandle(
-                handle -> handle.createQuery("select " + Region.COLUMNS + " from region where code = :code")
-                        .bind("code", code)
-                        .map(Region.ROW)
-                        .findFirst());
+        return Optional.ofNullable(byCode().get(code));
+    }
+
+    private Map<String, Region> byCode() {
+        Map<String, Region> regions = byCode;
+        if (regions == null) {
+            regions = jdbi
+                    .withHandle(handle -> handle.createQuery("select " + Region.COLUMNS + " from region")
+                            .map(Region.ROW)
+                            .list())
+                    .stream()
+                    .collect(Collectors.toUnmodifiableMap(Region::code, region -> region));
+            byCode = regions;
+        }
+        return regions;
     }
 
     /** The code itself when a region has it; otherwise a 400 naming {@code field}. */
