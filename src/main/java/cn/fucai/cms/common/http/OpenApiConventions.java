@@ -46,11 +46,11 @@ public class OpenApiConventions implements OASFilter {
                             "BCP 47 locale to serve; wins over Accept-Language. Falls back to the original"
                                     + " where no translation exists",
                             "en",
-                            true),
+                            false),
             "header Accept-Language",
                     new Meaning("Preferred locales, when `locale` is not given", "en-GB,en;q=0.8", false),
             "query publishedFrom", new Meaning(MOMENT_OR_DAY + ", inclusive", "2020-01-01", true),
-            "query publishedTo", new Meaning(MOMENT_OR_DAY + ", inclusive", "2021-12-31", true),
+            "query publishedTo", new Meaning(MOMENT_OR_DAY + ", inclusive", "2021-12-31", false),
             "query asOf",
                     new Meaning("RFC 3339 moment: the values as they were known then", "2020-03-01T00:00:00Z", true),
             "query category", new Meaning("Exact category", "本地新闻", false),
@@ -59,7 +59,7 @@ public class OpenApiConventions implements OASFilter {
                             "The ETag you read: if the resource has changed since, nothing is written and the answer"
                                     + " is 412. Without it the write is unconditional",
                             null,
-                            true));
+                            false));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -89,11 +89,8 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void describe(Parameter parameter, String noun) {
-        if (parameter.getDescription() != null) {
-            return;
-        }
         String in = parameter.getIn().toString();
-        if (in.equals("path") && parameter.getName().equals("id")) {
+        if (in.equals("path") && parameter.getName().equals("id") && parameter.getDescription() == null) {
             parameter.description(capitalized(noun) + " id").example(UUID_EXAMPLE);
             return;
         }
@@ -101,12 +98,14 @@ public class OpenApiConventions implements OASFilter {
         if (meaning == null) {
             return;
         }
-        parameter.description(meaning.description());
-        if (meaning.example() != null) {
-            parameter.example(meaning.example());
-        }
         if (meaning.text()) {
             parameter.schema(text());
+        }
+        if (parameter.getDescription() == null) {
+            parameter.description(meaning.description());
+            if (meaning.example() != null) {
+                parameter.example(meaning.example());
+            }
         }
     }
 
@@ -139,6 +138,13 @@ public class OpenApiConventions implements OASFilter {
         }
         if (conditional) {
             addIfMissing(operation, "412", "If-Match names an old version; nothing was written");
+        }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response.getHeaders() != null) {
+                response.getHeaders().values().stream()
+                        .filter(header -> header.getSchema() == null)
+                        .forEach(header -> header.schema(text()));
+            }
         }
         APIResponse created = operation.getResponses().getAPIResponse("201");
         if (created != null) {
@@ -203,8 +209,13 @@ public class OpenApiConventions implements OASFilter {
         if (header == null) {
             response.addHeader(
                     name, OASFactory.createHeader().description(description).schema(text()));
-        } else if (header.getDescription() == null) {
-            header.description(description);
+        } else {
+            if (header.getDescription() == null) {
+                header.description(description);
+            }
+            if (header.getSchema() == null) {
+                header.schema(text());
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Query, path and header parameters arrive typed: a resource takes a {@link UUID}, a {@link LocalDate}, an
@@ -32,6 +34,7 @@ import java.util.function.BiFunction;
 public class TypedParameters implements ParamConverterProvider {
 
     /** The exclusive end of an inclusive upper bound: just after a moment, or the start of the day after a date. */
+    @Schema(type = SchemaType.STRING, description = "An RFC 3339 timestamp, or a date meaning that whole day")
     public record UpperBound(Instant exclusive) {}
 
     @Override

@@ -2,11 +2,14 @@ package cn.fucai.cms.common.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An {@code If-Match} header read as the resource versions the client expects. Our strong ETags start with the
  * resource's version number ({@code "7"}, {@code "7.2-en"}), so any representation of the current version matches.
  */
+@Schema(type = SchemaType.STRING, description = "Entity tags, as If-Match sends them")
 public record VersionPrecondition(boolean any, List<Long> versions) {
 
     public static final VersionPrecondition NONE = new VersionPrecondition(true, List.of());
