@@ -156,9 +156,7 @@ public class ArticleResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull ArticleRequest body) {
         Article article = articles.replace(id, body, ifMatch);
-        return RestResponse.ResponseBuilder.ok(article.state().in(article.locale))
-                .tag(etag(article, article.locale))
-                .build();
+        return Representations.written(article.state().in(article.locale), etag(article, article.locale));
     }
 
     @RolesAllowed({"admin", "editor"})

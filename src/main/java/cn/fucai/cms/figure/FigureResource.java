@@ -212,9 +212,7 @@ public abstract class FigureResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull CorrectionRequest body) {
         FigureRow row = figures.correct(kind, id, body.reason(), body.figure(), ifMatch);
-        return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
-                .tag(etag(row))
-                .build();
+        return Representations.written(FigureResponse.from(row), etag(row));
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -232,9 +230,7 @@ public abstract class FigureResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull RetractionRequest body) {
         FigureRow row = figures.retract(kind, id, body.reason(), ifMatch);
-        return RestResponse.ResponseBuilder.ok(FigureResponse.from(row))
-                .tag(etag(row))
-                .build();
+        return Representations.written(FigureResponse.from(row), etag(row));
     }
 
     private static RestResponse<List<FigureResponse>> created(List<FigureRow> rows) {

@@ -124,9 +124,7 @@ public class PublisherResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull PublisherRequest body) {
         Publisher publisher = publishers.replace(idOrSlug, body, ifMatch);
-        return RestResponse.ResponseBuilder.ok(PublisherResponse.from(publisher))
-                .tag(etag(publisher))
-                .build();
+        return Representations.written(PublisherResponse.from(publisher), etag(publisher));
     }
 
     @RolesAllowed({"admin"})

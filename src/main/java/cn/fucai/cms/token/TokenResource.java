@@ -1,5 +1,6 @@
 package cn.fucai.cms.token;
 
+import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -55,11 +56,9 @@ public class TokenResource {
     @APIResponse(responseCode = "400", description = "Invalid body")
     public RestResponse<CreatedTokenResponse> create(@Valid @NotNull TokenRequest body, @Context UriInfo uri) {
         TokenService.Created created = tokens.create(body);
-        return RestResponse.ResponseBuilder.<CreatedTokenResponse>created(uri.getAbsolutePathBuilder()
-                        .path(created.token().id.toString())
-                        .build())
-                .entity(new CreatedTokenResponse(created.secret(), TokenResponse.from(created.token())))
-                .build();
+        return Representations.created(
+                uri.getAbsolutePathBuilder().path(created.token().id.toString()).build(),
+                new CreatedTokenResponse(created.secret(), TokenResponse.from(created.token())));
     }
 
     @GET

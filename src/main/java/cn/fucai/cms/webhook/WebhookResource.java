@@ -1,5 +1,6 @@
 package cn.fucai.cms.webhook;
 
+import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -62,11 +63,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "409", description = "The publisher has as many webhooks as allowed")
     public RestResponse<WebhookResponse> create(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
         WebhookResponse created = webhooks.create(body);
-        return RestResponse.ResponseBuilder.<WebhookResponse>created(uri.getAbsolutePathBuilder()
-                        .path(created.id().toString())
-                        .build())
-                .entity(created)
-                .build();
+        return Representations.created(
+                uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created);
     }
 
     @GET

@@ -58,6 +58,16 @@ public final class Representations {
                 .build();
     }
 
+    /** 201 Created at {@code location}, for a resource that has no ETag of its own. */
+    public static <T> RestResponse<T> created(URI location, T entity) {
+        return RestResponse.ResponseBuilder.<T>created(location).entity(entity).build();
+    }
+
+    /** The answer to a write that changed a resource: 200 with its new representation and ETag. */
+    public static <T> RestResponse<T> written(T entity, EntityTag etag) {
+        return RestResponse.ResponseBuilder.ok(entity).tag(etag).build();
+    }
+
     /** If-None-Match uses weak comparison (RFC 9110 13.1.2): W/"x" matches "x". */
     static boolean matchesWeakly(String header, EntityTag etag) {
         return matchesWeakly(header, "\"" + etag.getValue() + "\"");
