@@ -59,7 +59,7 @@ export class ContentApi {
   }
 
   /** Public-welfare fund figures, e.g. `{ flow: "used", region: "330000" }`, each with its source. */
-  fundFigures(query: Query<"FundFigureResource_list"> = {}): Promise<Json<"FundFigureResource_list">> {
+  fundFigures(query: Query<"listFundFigures"> = {}): Promise<Json<"listFundFigures">> {
     return this.get("/api/v1/fund-figures", query);
   }
 

@@ -42,11 +42,8 @@ public class ApiIndexResource {
                     "openapi", "/q/openapi"));
 
     @GET
-    @Operation(
-            operationId = "apiIndex",
-            summary = "Where everything is",
-            description = "The path of each collection; constant.")
-    public ApiIndex index() {
+    @Operation(summary = "Where everything is", description = "The path of each collection; constant.")
+    public ApiIndex apiIndex() {
         return INDEX;
     }
 }

@@ -61,13 +61,13 @@ public class ArticleResource {
 
     @GET
     @Path("/articles")
-    @Operation(operationId = "listArticles", summary = "List articles", description = """
+    @Operation(summary = "List articles", description = """
             Summaries (no body), newest first by default. `region` includes sub-regions (330000 matches an article tagged
             330302). `status` defaults to `published`. `locale` keeps articles that exist in that locale and serves them in
             it; without it, Accept-Language chooses the served locale per article. Plain dates in `publishedFrom` and
             `publishedTo` are China Standard Time days, both inclusive.""")
     @APIResponse(responseCode = "200", description = "A page of articles")
-    public RestResponse<Page<ArticleSummary>> list(
+    public RestResponse<Page<ArticleSummary>> listArticles(
             @QueryParam("publisher") KnownPublisher publisher,
             @QueryParam("region") RegionCode region,
             @QueryParam("category") String category,
@@ -104,7 +104,6 @@ public class ArticleResource {
     @GET
     @Path("/articles/{id}")
     @Operation(
-            operationId = "getArticle",
             summary = "Get an article",
             description = "Served in `locale`, else in the best Accept-Language match, else in its original locale.")
     @APIResponse(
@@ -112,7 +111,7 @@ public class ArticleResource {
             description = "The article",
             headers = @Header(name = "Content-Language", description = "The locale served"))
     @APIResponse(responseCode = "410", description = "The article was deleted")
-    public RestResponse<ArticleResponse> get(
+    public RestResponse<ArticleResponse> getArticle(
             @PathParam("id") UUID id, @QueryParam("locale") Locale locale, @Context HttpHeaders headers) {
         return serve(articles.get(id), locale, headers);
     }
@@ -121,7 +120,6 @@ public class ArticleResource {
     @POST
     @Path("/articles")
     @Operation(
-            operationId = "createArticle",
             summary = "Create an article",
             description = "The publisher is named by id or slug. Region codes must exist;"
                     + " translations need distinct locales other than the original.")
@@ -131,7 +129,7 @@ public class ArticleResource {
             content = @Content(schema = @Schema(implementation = ArticleResponse.class)),
             headers = @Header(name = "ETag", description = "Entity tag for the next If-Match"))
     @APIResponse(responseCode = "409", description = "The publisher already has a live article with this slug")
-    public RestResponse<ArticleResponse> create(@Valid @NotNull ArticleRequest body, @Context UriInfo uri) {
+    public RestResponse<ArticleResponse> createArticle(@Valid @NotNull ArticleRequest body, @Context UriInfo uri) {
         Article article = articles.create(body);
         return Representations.created(
                 uri.getBaseUriBuilder()
@@ -145,13 +143,13 @@ public class ArticleResource {
     @RolesAllowed({"admin", "editor"})
     @PUT
     @Path("/articles/{id}")
-    @Operation(operationId = "replaceArticle", summary = "Replace an article", description = """
+    @Operation(summary = "Replace an article", description = """
             Full replacement, except that omitted `translations` and `publishedAt` keep their current values.
             Send the ETag you read in If-Match: if someone changed the article since, the answer is 412 and nothing is written.""")
     @APIResponse(responseCode = "200", description = "Replaced, served in its original locale")
     @APIResponse(responseCode = "409", description = "The new slug is taken")
     @APIResponse(responseCode = "410", description = "The article was deleted")
-    public RestResponse<ArticleResponse> replace(
+    public RestResponse<ArticleResponse> replaceArticle(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull ArticleRequest body) {
@@ -163,13 +161,12 @@ public class ArticleResource {
     @DELETE
     @Path("/articles/{id}")
     @Operation(
-            operationId = "deleteArticle",
             summary = "Delete an article",
             description =
                     "Soft delete: the article answers 410 Gone afterwards and stays as a tombstone for partner mirrors.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "410", description = "Already deleted")
-    public void delete(
+    public void deleteArticle(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch) {
         articles.delete(id, ifMatch);

@@ -30,14 +30,13 @@ public class AtomFeedResource {
     @GET
     @Produces(AtomFeeds.ATOM + ";charset=UTF-8")
     @Operation(
-            operationId = "atomFeed",
             summary = "Atom feed of all publishers",
             description = "The 50 newest published articles, served in `locale` where a translation exists.")
     @APIResponse(
             responseCode = "200",
             description = "An Atom 1.0 feed",
             content = @Content(mediaType = AtomFeeds.ATOM, schema = @Schema(type = SchemaType.STRING)))
-    public String all(@QueryParam("locale") Locale locale, @Context UriInfo uri) {
+    public String atomFeed(@QueryParam("locale") Locale locale, @Context UriInfo uri) {
         return feeds.feed(null, locale, uri, "福彩新闻 — 全部发布机构");
     }
 }

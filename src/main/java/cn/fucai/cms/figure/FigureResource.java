@@ -79,7 +79,7 @@ public abstract class FigureResource {
     @GET
     @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of figures")
-    public RestResponse<Page<FigureResponse>> list(
+    public RestResponse<Page<FigureResponse>> listFigures(
             @BeanParam FigureQuery query,
             @QueryParam("granularity") @Parameter(description = "Only figures of this period shape")
                     Granularity granularity,
@@ -104,7 +104,7 @@ public abstract class FigureResource {
             responseCode = "200",
             description = "The CSV file",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response list(
+    public Response listFigures(
             @BeanParam FigureQuery query,
             @QueryParam("granularity") Granularity granularity,
             @QueryParam("includeRetracted") boolean includeRetracted) {
@@ -137,7 +137,7 @@ public abstract class FigureResource {
             content = @Content(schema = @Schema(implementation = FigureResponse.class)),
             headers = @Header(name = "ETag", description = "Entity tag for the next If-Match"))
     @APIResponse(responseCode = "400", description = "Invalid values, each named; nothing was written")
-    public RestResponse<FigureResponse> create(@Valid @NotNull FigureRequest body, @Context UriInfo uri) {
+    public RestResponse<FigureResponse> createFigure(@Valid @NotNull FigureRequest body, @Context UriInfo uri) {
         FigureRow row = figures.create(kind, body);
         return Representations.created(
                 uri.getAbsolutePathBuilder().path(row.id().toString()).build(), etag(row), FigureResponse.from(row));
@@ -180,7 +180,7 @@ public abstract class FigureResource {
             description = "The current values, or with `asOf` the values as known at that moment.")
     @APIResponse(responseCode = "200", description = "The figure")
     @APIResponse(responseCode = "404", description = "No such figure, or none yet at asOf")
-    public RestResponse<FigureResponse> get(
+    public RestResponse<FigureResponse> getFigure(
             @PathParam("id") UUID id, @QueryParam("asOf") Instant asOf, @Context HttpHeaders headers) {
         FigureRow row = figures.get(kind, id, asOf);
         return Representations.ok(headers, etag(row), row.recordedAt(), FigureResponse.from(row));
@@ -192,7 +192,7 @@ public abstract class FigureResource {
             summary = "List a figure's revisions",
             description = "Its whole history, oldest first: creation, corrections with their reasons, retraction.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
-    public RestResponse<Page<RevisionResponse>> revisions(
+    public RestResponse<Page<RevisionResponse>> listFigureRevisions(
             @PathParam("id") UUID id, @BeanParam PageParams page, @Context UriInfo uri) {
         return PagedResponse.ok(
                 figures.revisions(kind, id, page.cursor, page.limit()).map(RevisionResponse::from), uri);
@@ -207,7 +207,7 @@ public abstract class FigureResource {
             description = "Records new values as a new revision with the reason; the old values stay readable.")
     @APIResponse(responseCode = "200", description = "The corrected figure")
     @APIResponse(responseCode = "400", description = "Invalid values, or nothing changes; nothing was written")
-    public RestResponse<FigureResponse> correct(
+    public RestResponse<FigureResponse> correctFigure(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull CorrectionRequest body) {
@@ -225,7 +225,7 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "200", description = "The retracted figure")
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "409", description = "Already retracted")
-    public RestResponse<FigureResponse> retract(
+    public RestResponse<FigureResponse> retractFigure(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull RetractionRequest body) {

@@ -26,7 +26,7 @@ public abstract class SummarizedFigureResource extends FigureResource {
             Each total names its figures and says how it was reached; time groups carry the change against a year before.""")
     @APIResponse(responseCode = "200", description = "The totals")
     @APIResponse(responseCode = "400", description = "A bad grouping or filter, or a fund summary mixing flows")
-    public SummaryResponse summary(
+    public SummaryResponse summarizeFigures(
             @QueryParam("groupBy") @Parameter(description = "What to group by", required = true)
                     FigureSummaries.GroupBy groupBy,
             @BeanParam FigureQuery query) {

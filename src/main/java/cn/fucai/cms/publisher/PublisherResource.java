@@ -55,12 +55,11 @@ public class PublisherResource {
 
     @GET
     @Operation(
-            operationId = "listPublishers",
             summary = "List publishers",
             description = "Live publishers in slug order. `region` includes sub-regions: 330000"
                     + " lists the Zhejiang centre and every centre in its cities and counties.")
     @APIResponse(responseCode = "200", description = "A page of publishers")
-    public RestResponse<Page<PublisherResponse>> list(
+    public RestResponse<Page<PublisherResponse>> listPublishers(
             @QueryParam("level") @Parameter(description = "Only publishers of this level") PublisherLevel level,
             @QueryParam("kind") @Parameter(description = "Only lottery centres or only civil-affairs departments")
                     PublisherKind kind,
@@ -77,12 +76,12 @@ public class PublisherResource {
     @GET
     @Path("/{idOrSlug}")
     @Operation(
-            operationId = "getPublisher",
             summary = "Get a publisher by id or slug",
             description = "A slug names the live publisher; a deleted publisher answers 410 Gone.")
     @APIResponse(responseCode = "200", description = "The publisher")
     @APIResponse(responseCode = "410", description = "The publisher was deleted")
-    public RestResponse<PublisherResponse> get(@PathParam("idOrSlug") String idOrSlug, @Context HttpHeaders headers) {
+    public RestResponse<PublisherResponse> getPublisher(
+            @PathParam("idOrSlug") String idOrSlug, @Context HttpHeaders headers) {
         Publisher publisher = publishers.get(idOrSlug);
         return Representations.ok(headers, etag(publisher), publisher.updatedAt, PublisherResponse.from(publisher));
     }
@@ -90,7 +89,6 @@ public class PublisherResource {
     @RolesAllowed({"admin"})
     @POST
     @Operation(
-            operationId = "createPublisher",
             summary = "Create a publisher",
             description =
                     "The slug must be free among live publishers; the region must exist; the parent is named by id or slug.")
@@ -100,7 +98,8 @@ public class PublisherResource {
             content = @Content(schema = @Schema(implementation = PublisherResponse.class)),
             headers = @Header(name = "ETag", description = "Entity tag for the next If-Match"))
     @APIResponse(responseCode = "409", description = "The slug is taken")
-    public RestResponse<PublisherResponse> create(@Valid @NotNull PublisherRequest body, @Context UriInfo uri) {
+    public RestResponse<PublisherResponse> createPublisher(
+            @Valid @NotNull PublisherRequest body, @Context UriInfo uri) {
         Publisher publisher = publishers.create(body);
         return Representations.created(
                 uri.getAbsolutePathBuilder().path(publisher.id.toString()).build(),
@@ -112,14 +111,13 @@ public class PublisherResource {
     @PUT
     @Path("/{idOrSlug}")
     @Operation(
-            operationId = "replacePublisher",
             summary = "Replace a publisher",
             description =
                     "Full replacement. Send the ETag you read in If-Match to avoid overwriting someone else's change.")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "409", description = "The new slug is taken")
     @APIResponse(responseCode = "410", description = "The publisher was deleted")
-    public RestResponse<PublisherResponse> replace(
+    public RestResponse<PublisherResponse> replacePublisher(
             @PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
             @Valid @NotNull PublisherRequest body) {
@@ -131,14 +129,13 @@ public class PublisherResource {
     @DELETE
     @Path("/{idOrSlug}")
     @Operation(
-            operationId = "deletePublisher",
             summary = "Delete a publisher",
             description =
                     "Soft delete: the publisher answers 410 afterwards. Refused while live articles or child publishers refer to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Articles or child publishers still refer to it")
     @APIResponse(responseCode = "410", description = "Already deleted")
-    public void delete(
+    public void deletePublisher(
             @PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch) {
         publishers.delete(idOrSlug, ifMatch);

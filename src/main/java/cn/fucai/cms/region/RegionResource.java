@@ -40,12 +40,11 @@ public class RegionResource {
 
     @GET
     @Operation(
-            operationId = "listRegions",
             summary = "List regions",
             description = "Regions in code order, optionally of one level and one parent; keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of regions")
     @APIResponse(responseCode = "400", description = "A bad level, parent code, limit or cursor")
-    public RestResponse<Page<RegionSummary>> list(
+    public RestResponse<Page<RegionSummary>> listRegions(
             @QueryParam("level") @Parameter(description = "Only regions of this level") RegionLevel level,
             @QueryParam("parent")
                     @Parameter(description = "Only the direct children of this region", example = "330000")
@@ -67,13 +66,12 @@ public class RegionResource {
     @GET
     @Path("/{code}")
     @Operation(
-            operationId = "getRegion",
             summary = "Get a region with its parent chain",
             description = "The parent chain runs from the country (000000 中国) down to the direct parent.")
     @APIResponse(responseCode = "200", description = "The region")
     @APIResponse(responseCode = "400", description = "The code is not six digits")
     @APIResponse(responseCode = "404", description = "No region has this code")
-    public RegionResponse get(
+    public RegionResponse getRegion(
             @PathParam("code") @Parameter(description = "Six-digit GB/T 2260 code", example = "330302")
                     RegionCode code) {
         Region region = regions.find(code.value())

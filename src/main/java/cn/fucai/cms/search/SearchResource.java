@@ -37,7 +37,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(operationId = "searchArticles", summary = "Search articles", description = """
+    @Operation(summary = "Search articles", description = """
             Words separated by spaces must all match; "quoted text" matches as a phrase. Chinese words of two or more
             characters are found wherever they stand (温州, 公益金, 福彩公益), never across punctuation; English words
             regardless of case and simple inflection. Articles whose title or tags match come first, then those that match
@@ -47,7 +47,7 @@ public class SearchResource {
     @APIResponse(
             responseCode = "400",
             description = "An empty, too long (over 200 characters) or unusable query, or a bad filter")
-    public RestResponse<Page<SearchHit>> search(
+    public RestResponse<Page<SearchHit>> searchArticles(
             @QueryParam("q") @Parameter(description = "What to look for", required = true, example = "公益金") String q,
             @QueryParam("publisher") KnownPublisher publisher,
             @QueryParam("region") RegionCode region,

@@ -34,11 +34,10 @@ public class AuditResource {
 
     @GET
     @Operation(
-            operationId = "listAuditEvents",
             summary = "List audit events",
             description = "Newest first, keyset-paginated; an editor sees its publishers' events only.")
     @APIResponse(responseCode = "200", description = "A page of events")
-    public RestResponse<Page<AuditEvent>> list(
+    public RestResponse<Page<AuditEvent>> listAuditEvents(
             @QueryParam("resourceType")
                     @Parameter(
                             description = "article, publisher, token, sales-figure, fund-figure or indicator-figure",

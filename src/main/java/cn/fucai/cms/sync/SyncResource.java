@@ -38,7 +38,7 @@ public class SyncResource {
 
     @GET
     @Path("/articles")
-    @Operation(operationId = "syncArticles", summary = "Follow the article change feed", description = """
+    @Operation(summary = "Follow the article change feed", description = """
             Without a cursor: a snapshot of every published article, page by page, then a cursor into the feed.
             With it: every change since, as `upsert` (the article as the public API shows it, with the SHA-256 of its
             canonical JSON) or `remove` with a reason (`deleted`, `unpublished`, `archived`, `moved`). A mirror that
@@ -48,7 +48,7 @@ public class SyncResource {
     @APIResponse(responseCode = "200", description = "A page of the snapshot or of the feed")
     @APIResponse(responseCode = "400", description = "A bad limit, publisher or locale")
     @APIResponse(responseCode = "410", description = "The cursor is forged or too old; start again without one")
-    public SyncPage articles(
+    public SyncPage syncArticles(
             @QueryParam("publisher")
                     @Parameter(
                             description = "Mirror one publisher's articles only (id or slug)",

@@ -45,7 +45,6 @@ public class TokenResource {
 
     @POST
     @Operation(
-            operationId = "createToken",
             summary = "Create a token",
             description = "Answers with the secret, once: only its hash is stored. Editors and"
                     + " readers act for one publisher, and optionally its child publishers.")
@@ -54,7 +53,7 @@ public class TokenResource {
             description = "Created; keep the secret",
             content = @Content(schema = @Schema(implementation = CreatedTokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
-    public RestResponse<CreatedTokenResponse> create(@Valid @NotNull TokenRequest body, @Context UriInfo uri) {
+    public RestResponse<CreatedTokenResponse> createToken(@Valid @NotNull TokenRequest body, @Context UriInfo uri) {
         TokenService.Created created = tokens.create(body);
         return Representations.created(
                 uri.getAbsolutePathBuilder().path(created.token().id.toString()).build(),
@@ -63,34 +62,31 @@ public class TokenResource {
 
     @GET
     @Operation(
-            operationId = "listTokens",
             summary = "List tokens",
             description = "Every token, revoked and expired ones included, without secrets.")
     @APIResponse(responseCode = "200", description = "A page of tokens")
-    public RestResponse<Page<TokenResponse>> list(@BeanParam PageParams page, @Context UriInfo uri) {
+    public RestResponse<Page<TokenResponse>> listTokens(@BeanParam PageParams page, @Context UriInfo uri) {
         return PagedResponse.ok(tokens.list(page.cursor, page.limit()).map(TokenResponse::from), uri);
     }
 
     @GET
     @Path("/{id}")
     @Operation(
-            operationId = "getToken",
             summary = "Get a token",
             description = "Its role, scope, expiry, last use and revocation, without the secret.")
     @APIResponse(responseCode = "200", description = "The token")
-    public TokenResponse get(@PathParam("id") UUID id) {
+    public TokenResponse getToken(@PathParam("id") UUID id) {
         return TokenResponse.from(tokens.get(id));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(
-            operationId = "revokeToken",
             summary = "Revoke a token",
             description = "Takes effect on the next request that presents it; the token stays listed as revoked.")
     @APIResponse(responseCode = "200", description = "The revoked token")
     @APIResponse(responseCode = "409", description = "Already revoked")
-    public TokenResponse revoke(@PathParam("id") UUID id) {
+    public TokenResponse revokeToken(@PathParam("id") UUID id) {
         return TokenResponse.from(tokens.revoke(id));
     }
 }

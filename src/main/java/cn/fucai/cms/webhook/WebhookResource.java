@@ -47,7 +47,7 @@ public class WebhookResource {
     }
 
     @POST
-    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events", description = """
+    @Operation(summary = "Subscribe a URL to events", description = """
             Each event is sent as a JSON POST signed in the Standard Webhooks style (webhook-id, webhook-timestamp,
             webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">), retried with exponential backoff and
             jitter until a 2xx; a 410 answer disables the webhook. Editors subscribe to their own publishers. The URL must
@@ -61,48 +61,39 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Invalid body, a refused target or a weak secret")
     @APIResponse(responseCode = "403", description = "Not an admin, or an editor of another publisher")
     @APIResponse(responseCode = "409", description = "The publisher has as many webhooks as allowed")
-    public RestResponse<WebhookResponse> create(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
+    public RestResponse<WebhookResponse> createWebhook(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
         WebhookResponse created = webhooks.create(body);
         return Representations.created(
                 uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created);
     }
 
     @GET
-    @Operation(
-            operationId = "listWebhooks",
-            summary = "List webhooks",
-            description = "All for an admin; an editor's publishers' for an editor.")
+    @Operation(summary = "List webhooks", description = "All for an admin; an editor's publishers' for an editor.")
     @APIResponse(responseCode = "200", description = "A page of webhooks")
-    public RestResponse<Page<WebhookResponse>> list(@BeanParam PageParams page, @Context UriInfo uri) {
+    public RestResponse<Page<WebhookResponse>> listWebhooks(@BeanParam PageParams page, @Context UriInfo uri) {
         return PagedResponse.ok(webhooks.list(page.cursor, page.limit()), uri);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(
-            operationId = "getWebhook",
-            summary = "Get a webhook",
-            description = "The subscription, without its secret.")
+    @Operation(summary = "Get a webhook", description = "The subscription, without its secret.")
     @APIResponse(responseCode = "200", description = "The webhook")
-    public WebhookResponse get(@PathParam("id") UUID id) {
+    public WebhookResponse getWebhook(@PathParam("id") UUID id) {
         return webhooks.get(id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(
-            operationId = "deleteWebhook",
-            summary = "Delete a webhook",
-            description = "Stops its deliveries and removes its history.")
+    @Operation(summary = "Delete a webhook", description = "Stops its deliveries and removes its history.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id) {
+    public void deleteWebhook(@PathParam("id") UUID id) {
         webhooks.delete(id);
     }
 
     @POST
     @Path("/{id}/secret")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook's secret", description = """
+    @Operation(summary = "Rotate a webhook's secret", description = """
             Makes a new signing secret and answers it, this once. For the overlap (CMS_WEBHOOKS_SECRET_OVERLAP, a day by
             default) every delivery carries two signatures, one with each secret, space-separated in webhook-signature,
             so the receiver can switch to the new secret without missing a delivery.""")
@@ -110,18 +101,17 @@ public class WebhookResource {
             responseCode = "200",
             description = "The new secret",
             content = @Content(schema = @Schema(implementation = WebhookDtos.SecretResponse.class)))
-    public WebhookDtos.SecretResponse rotateSecret(@PathParam("id") UUID id) {
+    public WebhookDtos.SecretResponse rotateWebhookSecret(@PathParam("id") UUID id) {
         return webhooks.rotateSecret(id);
     }
 
     @GET
     @Path("/{id}/deliveries")
     @Operation(
-            operationId = "listWebhookDeliveries",
             summary = "List a webhook's deliveries",
             description = "Newest first, each with every attempt: time, status code, error, duration.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    public RestResponse<Page<DeliveryResponse>> deliveries(
+    public RestResponse<Page<DeliveryResponse>> listWebhookDeliveries(
             @PathParam("id") UUID id, @BeanParam PageParams page, @Context UriInfo uri) {
         return PagedResponse.ok(webhooks.deliveries(id, page.cursor, page.limit()), uri);
     }
@@ -130,12 +120,11 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
     @Operation(
-            operationId = "redeliverWebhookDelivery",
             summary = "Send a delivery again",
             description = "Puts a failed (or pending) delivery back in the queue, due now.")
     @APIResponse(responseCode = "204", description = "Queued")
     @APIResponse(responseCode = "404", description = "No such webhook or delivery")
-    public void redeliver(
+    public void redeliverWebhookDelivery(
             @PathParam("id") UUID id,
             @PathParam("deliveryId") @Parameter(description = "Delivery id") UUID deliveryId) {
         webhooks.redeliver(id, deliveryId);

@@ -142,13 +142,13 @@ class EveryWriteLeavesItsTraceTest {
             String path = "/api/v1/" + kind + "-figures";
             String type = kind + "-figure";
             SCENARIOS.put(
-                    capitalized(kind) + "FigureResource_create",
+                    "create" + capitalized(kind) + "Figure",
                     new Scenario(
                             ids -> json().body(figure(kind, "20")).post(path),
                             (ids, r) -> new Trace(
                                     List.of(type + " create"), 0, List.of("figure.published"), Set.of("figure"))));
             SCENARIOS.put(
-                    capitalized(kind) + "FigureResource_importFigures",
+                    "import" + capitalized(kind) + "Figures",
                     new Scenario(
                             ids -> json().body(List.of(figure(kind, "20"), figure(kind, "30")))
                                     .post(path + "/batch"),
@@ -158,7 +158,7 @@ class EveryWriteLeavesItsTraceTest {
                                     List.of("figure.imported"),
                                     Set.of("figure"))));
             SCENARIOS.put(
-                    capitalized(kind) + "FigureResource_correct",
+                    "correct" + capitalized(kind) + "Figure",
                     new Scenario(
                             ids -> {
                                 String id = json().body(figure(kind, "20"))
@@ -170,7 +170,7 @@ class EveryWriteLeavesItsTraceTest {
                             (ids, r) -> new Trace(
                                     List.of(type + " correct"), 0, List.of("figure.corrected"), Set.of("figure"))));
             SCENARIOS.put(
-                    capitalized(kind) + "FigureResource_retract",
+                    "retract" + capitalized(kind) + "Figure",
                     new Scenario(
                             ids -> {
                                 String id = json().body(figure(kind, "20"))

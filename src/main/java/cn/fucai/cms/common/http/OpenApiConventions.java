@@ -4,6 +4,8 @@ import cn.fucai.cms.common.error.ProblemResponsesFilter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -29,6 +31,8 @@ public class OpenApiConventions implements OASFilter {
 
     /** What Quarkus writes for the 400, 401 and 403 it adds on its own; the conventions say more. */
     private static final Set<String> PLACEHOLDERS = Set.of("Bad Request", "Not Authorized", "Not Allowed");
+
+    private static final Pattern FIGURE_KIND = Pattern.compile("/api/v1/([a-z-]+)-figures\\b");
 
     private static final String UUID_EXAMPLE = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11";
 
@@ -77,6 +81,7 @@ public class OpenApiConventions implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry :
                     path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
+                operation.setOperationId(operationId(operation.getOperationId(), path.getKey()));
                 List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
                 for (Parameter parameter : parameters) {
                     describe(parameter, noun);
@@ -161,6 +166,24 @@ public class OpenApiConventions implements OASFilter {
                 addHeader(ok, "Link", "`<...>; rel=\"next\"` when there is a next page");
             }
         }
+    }
+
+    /**
+     * Operation ids are the resource methods' names ({@code listArticles}, AIP-136 verbs). The methods every kind of
+     * figure inherits say "Figure" ({@code createFigure}); under {@code /api/v1/fund-figures} that becomes
+     * {@code createFundFigure}.
+     */
+    static String operationId(String methodName, String path) {
+        Matcher kind = FIGURE_KIND.matcher(path);
+        return kind.lookingAt() ? methodName.replace("Figure", pascal(kind.group(1)) + "Figure") : methodName;
+    }
+
+    private static String pascal(String kebab) {
+        StringBuilder name = new StringBuilder();
+        for (String word : kebab.split("-")) {
+            name.append(capitalized(word));
+        }
+        return name.toString();
     }
 
     /** {@code /api/v1/fund-figures/{id}/corrections} is about a "fund figure": the collection before the id. */
