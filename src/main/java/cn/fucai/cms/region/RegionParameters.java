@@ -2,13 +2,11 @@ package cn.fucai.cms.region;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.http.TypedParameters;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.Arrays;
 
 /**
  * Reads {@link RegionCode} parameters once, with a 400 naming the parameter: a code in the path must be six digits
@@ -24,20 +22,13 @@ public class RegionParameters implements ParamConverterProvider {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> type, Type genericType, Annotation[] annotations) {
-        String name = TypedParameters.nameOf(annotations);
-        if (type != RegionCode.class || name == null) {
-            return null;
-        }
-        boolean filter = Arrays.stream(annotations).anyMatch(QueryParam.class::isInstance);
-        return (ParamConverter<T>)
-                TypedParameters.converter(name, (parameter, value) -> read(parameter, value, filter));
+        return TypedParameters.converterFor(RegionCode.class, type, annotations, this::read);
     }
 
-    private RegionCode read(String parameter, String value, boolean mustExist) {
+    private RegionCode read(String parameter, String value, boolean inQuery) {
         String code = Region.requireWellFormed(value, parameter);
-        if (mustExist && regions.find(code).isEmpty()) {
+        if (inQuery && regions.find(code).isEmpty()) {
             throw new InvalidInputException(parameter, "unknown region code " + code);
         }
         return new RegionCode(code);

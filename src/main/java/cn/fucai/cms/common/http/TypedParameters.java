@@ -13,6 +13,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -92,6 +93,27 @@ public class TypedParameters implements ParamConverterProvider {
             }
         }
         return null;
+    }
+
+    /** How a feature reads its own parameter type: from the parameter's name, its text and whether it is a filter. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(String parameter, String value, boolean inQuery);
+    }
+
+    /**
+     * For a feature's {@link ParamConverterProvider}: a converter when {@code type} is {@code own}, else null (another
+     * provider's type).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> ParamConverter<T> converterFor(
+            Class<?> own, Class<T> type, Annotation[] annotations, Reader<?> reader) {
+        String name = nameOf(annotations);
+        if (type != own || name == null) {
+            return null;
+        }
+        boolean inQuery = Arrays.stream(annotations).anyMatch(QueryParam.class::isInstance);
+        return (ParamConverter<T>) converter(name, (parameter, value) -> reader.read(parameter, value, inQuery));
     }
 
     /** A converter that reads a value with {@code parse(name, text)}; an absent value stays null. */
