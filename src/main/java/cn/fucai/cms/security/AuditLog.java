@@ -1,6 +1,9 @@
 package cn.fucai.cms.security;
 
+import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
+import cn.fucai.cms.common.http.WireEnum;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.NewestFirst;
 import cn.fucai.cms.common.paging.Page;
@@ -48,7 +51,7 @@ public class AuditLog {
     }
 
     /** Filters of the audit list; null means any. */
-    public record Filter(String resourceType, String resourceId, String action, UUID tokenId) {}
+    public record Filter(ContentKind resourceType, String resourceId, ChangeAction action, UUID tokenId) {}
 
     /** Events newest first; an editor sees only its publishers' events. */
     public Page<AuditEvent> list(Filter filter, String cursorParam, int limit) {
@@ -65,9 +68,9 @@ public class AuditLog {
                     "publishers",
                     caller.publishers().toArray(UUID[]::new));
         }
-        sql.appendIfSet(" and resource_type = :resourceType", "resourceType", filter.resourceType());
+        sql.appendIfSet(" and resource_type = :resourceType", "resourceType", wireName(filter.resourceType()));
         sql.appendIfSet(" and resource_id = :resourceId", "resourceId", filter.resourceId());
-        sql.appendIfSet(" and action = :action", "action", filter.action());
+        sql.appendIfSet(" and action = :action", "action", wireName(filter.action()));
         sql.appendIfSet(" and token_id = :tokenId", "tokenId", filter.tokenId());
         NewestFirst.page(sql, "occurred_at", "id", cursor, limit);
         List<AuditEvent> rows = jdbi.withHandle(handle -> sql.query(handle)
@@ -152,5 +155,9 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit state is not serialisable", e);
         }
+    }
+
+    private static String wireName(WireEnum value) {
+        return value == null ? null : value.wireName();
     }
 }

@@ -1,5 +1,7 @@
 package cn.fucai.cms.security;
 
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -38,22 +40,15 @@ public class AuditResource {
             description = "Newest first, keyset-paginated; an editor sees its publishers' events only.")
     @APIResponse(responseCode = "200", description = "A page of events")
     public RestResponse<Page<AuditEvent>> listAuditEvents(
-            @QueryParam("resourceType")
-                    @Parameter(
-                            description = "article, publisher, token, sales-figure, fund-figure or indicator-figure",
-                            example = "article")
-                    String resourceType,
+            @QueryParam("resourceType") @Parameter(description = "Only writes of this kind", example = "article")
+                    ContentKind resourceType,
             @QueryParam("resourceId")
                     @Parameter(
                             description = "Id of the resource written",
                             example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
                     String resourceId,
-            @QueryParam("action")
-                    @Parameter(
-                            description =
-                                    "create, update, delete, correct, retract, revoke, redeliver or rotate-secret",
-                            example = "update")
-                    String action,
+            @QueryParam("action") @Parameter(description = "Only writes that did this", example = "update")
+                    ChangeAction action,
             @QueryParam("tokenId") @Parameter(description = "Only writes made with this token") UUID tokenId,
             @BeanParam PageParams page,
             @Context UriInfo uri) {

@@ -310,14 +310,14 @@ public class WebhookDispatcher {
 
     private void send(Due delivery) {
         if (delivery.disabled()) {
-            record(delivery, null, "the webhook is disabled", 0);
+            record(delivery, null, DeliveryError.WEBHOOK_DISABLED, 0);
             return;
         }
         long timestamp = Instant.now().getEpochSecond();
         String id = delivery.id().toString();
         long start = System.nanoTime();
         Integer status = null;
-        String error = null;
+        DeliveryError error = null;
         try {
             HttpPost request = new HttpPost(delivery.url());
             request.setHeader("webhook-id", id);
@@ -333,11 +333,13 @@ public class WebhookDispatcher {
                 return response.getCode();
             });
         } catch (WebhookTargets.RefusedTargetException e) {
-            error = "refused by policy";
+            error = DeliveryError.REFUSED_BY_POLICY;
         } catch (SocketTimeoutException | org.apache.hc.core5.http.ConnectionRequestTimeoutException e) {
-            error = "timeout";
+            error = DeliveryError.TIMEOUT;
         } catch (IOException | RuntimeException e) {
-            error = e.getCause() instanceof SocketTimeoutException ? "timeout" : "connection failed";
+            error = e.getCause() instanceof SocketTimeoutException
+                    ? DeliveryError.TIMEOUT
+                    : DeliveryError.CONNECTION_FAILED;
         }
         record(delivery, status, error, (System.nanoTime() - start) / 1_000_000);
     }
@@ -358,7 +360,7 @@ public class WebhookDispatcher {
     }
 
     /** Records an attempt and what follows from it, in one transaction. */
-    private void record(Due delivery, Integer status, String error, long millis) {
+    private void record(Due delivery, Integer status, DeliveryError error, long millis) {
         int attempt = delivery.attempts() + 1;
         boolean ok = status != null && status >= 200 && status < 300;
         boolean gone = status != null && status == 410;
@@ -371,7 +373,7 @@ public class WebhookDispatcher {
                             .bind("delivery", delivery.id())
                             .bind("attempt", attempt)
                             .bind("status", status)
-                            .bind("error", error)
+                            .bind("error", error == null ? null : error.wireName())
                             .bind("millis", (int) millis)
                             .execute();
                     if (ok) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.support.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +114,103 @@ class OpenApiDocumentTest {
         }
         assertFalse(operationIds.isEmpty());
         assertEquals(List.of(), gaps);
+    }
+
+    /**
+     * Generators name enum constants after the values, and lose what is not an identifier (万元 became {@code u2}): such
+     * an enum carries its names and descriptions, in Chinese and English, for them.
+     */
+    @Test
+    void everyEnumWhoseValuesAreNotIdentifiersNamesThemForGenerators() throws IOException {
+        JsonNode document =
+                new ObjectMapper().readTree(GENERATED.resolve("openapi.json").toFile());
+        List<String> gaps = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (JsonNode schema : document.findParents("enum")) {
+            List<String> values = new ArrayList<>();
+            schema.get("enum").forEach(value -> values.add(value.asText()));
+            if (values.stream().allMatch(value -> value.matches("[A-Za-z_][A-Za-z0-9_]*"))) {
+                continue;
+            }
+            List<String> varnames = new ArrayList<>();
+            schema.path("x-enum-varnames").forEach(name -> varnames.add(name.asText()));
+            List<String> descriptions = new ArrayList<>();
+            schema.path("x-enum-descriptions").forEach(text -> descriptions.add(text.asText()));
+            if (varnames.size() != values.size()
+                    || new HashSet<>(varnames).size() != varnames.size()
+                    || !varnames.stream().allMatch(name -> name.matches("[A-Z][A-Z0-9_]*"))) {
+                gaps.add(values + ": x-enum-varnames " + varnames);
+            }
+            if (descriptions.size() != values.size()
+                    || !descriptions.stream().allMatch(text -> text.matches("(?s).*\\p{IsHan}.*[A-Za-z].*"))) {
+                gaps.add(values + ": x-enum-descriptions in Chinese and English " + descriptions);
+            }
+            named.add(String.join(" ", values));
+        }
+        assertEquals(List.of(), gaps);
+        // the money units, the sort orders, audit actions and kinds, webhook attempt errors
+        assertTrue(named.contains("元 万元 亿元"), named.toString());
+        assertTrue(named.contains("-periodStart periodStart -updatedAt updatedAt"), named.toString());
+        assertEquals(
+                "[\"YUAN\",\"WAN_YUAN\",\"YI_YUAN\"]",
+                document.at("/components/schemas/AmountInput/properties/unit/x-enum-varnames")
+                        .toString());
+    }
+
+    /** FigureSort once listed its Java constants (PERIOD_DESC) where the API takes -periodStart. */
+    @Test
+    void everyEnumValueTheDocumentListsForAQueryParameterIsAccepted() throws IOException {
+        JsonNode document =
+                new ObjectMapper().readTree(GENERATED.resolve("openapi.json").toFile());
+        int tried = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode list = path.getValue().path("get");
+            if (path.getKey().contains("{") || list.isMissingNode()) {
+                continue;
+            }
+            for (JsonNode parameter : list.path("parameters")) {
+                if (!parameter.path("in").asText().equals("query")
+                        || enumOf(document, parameter).isMissingNode()) {
+                    continue;
+                }
+                for (JsonNode value : enumOf(document, parameter)) {
+                    String name = parameter.get("name").asText();
+                    // required parameters take their example (or first value), a fund summary one flow; the value
+                    // tried replaces its default
+                    Map<String, String> query = new LinkedHashMap<>();
+                    for (JsonNode other : list.path("parameters")) {
+                        if (other.path("required").asBoolean()) {
+                            String example = other.path("example").asText(null);
+                            query.put(
+                                    other.get("name").asText(),
+                                    example != null
+                                            ? example
+                                            : enumOf(document, other).get(0).asText());
+                        }
+                    }
+                    if (path.getKey().equals("/api/v1/fund-figures/summary")) {
+                        query.put("flow", "raised");
+                    }
+                    query.put(name, value.asText());
+                    int status = TestData.admin()
+                            .queryParams(query)
+                            .get(path.getKey())
+                            .statusCode();
+                    assertEquals(200, status, path.getKey() + " " + query);
+                    tried++;
+                }
+            }
+        }
+        assertTrue(tried > 40, "tried " + tried);
+    }
+
+    private static JsonNode enumOf(JsonNode document, JsonNode parameter) {
+        JsonNode schema = parameter.path("schema");
+        if (schema.has("$ref")) {
+            schema = document.at(schema.get("$ref").asText().substring(1));
+        }
+        return schema.path("enum");
     }
 
     @Test

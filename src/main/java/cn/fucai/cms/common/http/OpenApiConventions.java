@@ -34,6 +34,9 @@ public class OpenApiConventions implements OASFilter {
 
     private static final Pattern FIGURE_KIND = Pattern.compile("/api/v1/([a-z-]+)-figures\\b");
 
+    /** Filters of fund figures alone: the other kinds refuse them, so their operations do not list them. */
+    private static final Set<String> FUND_ONLY = Set.of("flow", "purpose");
+
     private static final String UUID_EXAMPLE = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11";
 
     private static final String MOMENT_OR_DAY = "RFC 3339 timestamp, or a date meaning that day in China Standard Time";
@@ -82,6 +85,9 @@ public class OpenApiConventions implements OASFilter {
                     path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 operation.setOperationId(operationId(operation.getOperationId(), path.getKey()));
+                if (operation.getParameters() != null && isFigureButNotFund(path.getKey())) {
+                    withoutFundFilters(openAPI, operation);
+                }
                 List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
                 for (Parameter parameter : parameters) {
                     describe(parameter, noun);
@@ -176,6 +182,25 @@ public class OpenApiConventions implements OASFilter {
     static String operationId(String methodName, String path) {
         Matcher kind = FIGURE_KIND.matcher(path);
         return kind.lookingAt() ? methodName.replace("Figure", pascal(kind.group(1)) + "Figure") : methodName;
+    }
+
+    /** Drops the fund-only filters, and the fund-only groupings of a summary, from another kind's operation. */
+    private static void withoutFundFilters(OpenAPI openAPI, Operation operation) {
+        operation.setParameters(operation.getParameters().stream()
+                .filter(parameter -> !FUND_ONLY.contains(parameter.getName()))
+                .toList());
+        Schema groupings = openAPI.getComponents().getSchemas().get("GroupBy");
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getName().equals("groupBy") && groupings != null) {
+                parameter.schema(text().enumeration(groupings.getEnumeration().stream()
+                        .filter(value -> !FUND_ONLY.contains(value.toString()))
+                        .toList()));
+            }
+        }
+    }
+
+    private static boolean isFigureButNotFund(String path) {
+        return FIGURE_KIND.matcher(path).lookingAt() && !path.startsWith("/api/v1/fund-figures");
     }
 
     private static String pascal(String kebab) {

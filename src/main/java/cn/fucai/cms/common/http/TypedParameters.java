@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Query, path and header parameters arrive typed: a resource takes a {@link UUID}, a {@link LocalDate}, an
  * {@link Instant} (an RFC 3339 moment, or the start of a plain date's day in China), an {@link UpperBound} (the end of
  * that day), a BCP 47 {@link Locale}, a page's {@link Limit}, an If-Match header as a {@link VersionPrecondition}, a
- * sort order ({@link SortKey}, by its wire name) or any other enum (by its name). A value that does not parse is a 400
- * that names the parameter; resources and services never see the text. Features read their own types the same way
- * (region codes, publishers named in filters).
+ * sort order ({@link SortKey}) or another {@link WireEnum} by its wire name, or any other enum by its name. A value
+ * that does not parse is a 400 that names the parameter; resources and services never see the text. Features read
+ * their own types the same way (region codes, publishers named in filters).
  * <p>
  * JAX-RS answers 404 when a converter fails; the exception it wraps is this converter's {@link InvalidInputException},
  * which {@code ProblemMappers} unwraps into the 400.
@@ -67,10 +67,13 @@ public class TypedParameters implements ParamConverterProvider {
             return (ParamConverter<T>)
                     converter(name, (parameter, value) -> new UpperBound(QueryParams.endOfDay(parameter, value)));
         }
-        if (type.isEnum() && SortKey.class.isAssignableFrom(type)) {
+        if (type.isEnum() && WireEnum.class.isAssignableFrom(type)) {
             // a blank sort is the default order, as an absent one is
-            return (ParamConverter<T>)
-                    converter(name, (parameter, value) -> value.isBlank() ? null : SortKey.named((Class) type, value));
+            boolean sort = SortKey.class.isAssignableFrom(type);
+            return (ParamConverter<T>) converter(
+                    name,
+                    (parameter, value) ->
+                            sort && value.isBlank() ? null : WireEnum.named((Class) type, parameter, value));
         }
         if (type.isEnum()) {
             return (ParamConverter<T>)

@@ -1,23 +1,30 @@
 package cn.fucai.cms.common.paging;
 
-import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.http.WireEnum;
 import cn.fucai.cms.common.sql.Sql;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * A sort order of a keyset-paginated list: its name on the wire (`-publishedAt`), the SQL expression of its key,
  * its direction and the SQL type its cursor value is cast to. The id is always the tie-breaker.
  */
-public interface SortKey {
+public interface SortKey extends WireEnum {
 
     /** What a sort order is: its wire name, key expression, direction and the SQL type of its cursor value. */
     record Spec(String wireName, String keyExpression, boolean descending, String keyType) {}
 
     Spec spec();
 
+    @Override
     default String wireName() {
         return spec().wireName();
+    }
+
+    /** 按 publishedAt 降序 (by publishedAt, descending). */
+    @Override
+    default String description() {
+        String key = descending() ? wireName().substring(1) : wireName();
+        return "按 " + key + (descending() ? " 降序" : " 升序") + " (by " + key
+                + (descending() ? ", descending)" : ", ascending)");
     }
 
     default String keyExpression() {
@@ -31,19 +38,6 @@ public interface SortKey {
     /** SQL type the cursor's key text is cast to: timestamptz, date or text. */
     default String keyType() {
         return spec().keyType();
-    }
-
-    /** The sort spelled {@code value} on the wire, or a 400 naming the sort parameter and listing the choices. */
-    static <E extends Enum<E> & SortKey> E named(Class<E> type, String value) {
-        E[] sorts = type.getEnumConstants();
-        return Arrays.stream(sorts)
-                .filter(s -> s.wireName().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "sort",
-                        "must be one of "
-                                + Arrays.stream(sorts).map(SortKey::wireName).collect(Collectors.joining(", "))
-                                + "; was '" + value + "'"));
     }
 
     /**
