@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "API", description = "Where everything is")
+@Tag(name = "Index", description = "Where everything is: the API's entry point")
 public class ApiIndexResource {
 
     @Schema(name = "ApiIndex", description = "The collections of the API, by name")

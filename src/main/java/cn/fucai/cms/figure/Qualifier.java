@@ -1,16 +1,33 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.common.http.WireEnum;
 import java.util.Collection;
 
 /**
  * How exact a printed figure is: "743.9万元" is exact, "5亿多元" is over 500 million, "约" is about, "不足" is under.
  * A sum keeps the weakest claim its parts allow.
  */
-public enum Qualifier {
-    exact,
-    over,
-    about,
-    under;
+public enum Qualifier implements WireEnum {
+    exact("精确值 (exact)"),
+    over("多于，如“5亿多元” (over: the printed value is a floor)"),
+    about("约数，如“约5亿元” (about: the printed value is rounded)"),
+    under("不足，如“不足5亿元” (under: the printed value is a ceiling)");
+
+    private final String description;
+
+    Qualifier(String description) {
+        this.description = description;
+    }
+
+    @Override
+    public String wireName() {
+        return name();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
 
     /** The qualifier of a sum: exact parts give exact; over and exact give over; under and exact give under; else about. */
     public static Qualifier ofSum(Collection<Qualifier> parts) {

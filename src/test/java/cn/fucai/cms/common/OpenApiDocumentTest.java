@@ -155,6 +155,11 @@ class OpenApiDocumentTest {
                 "[\"YUAN\",\"WAN_YUAN\",\"YI_YUAN\"]",
                 document.at("/components/schemas/AmountInput/properties/unit/x-enum-varnames")
                         .toString());
+        // identifiers name themselves; a wire enum of them still explains each value
+        assertTrue(document.at("/components/schemas/Qualifier/x-enum-varnames").isMissingNode());
+        assertEquals(
+                4,
+                document.at("/components/schemas/Qualifier/x-enum-descriptions").size());
     }
 
     /** FigureSort once listed its Java constants (PERIOD_DESC) where the API takes -periodStart. */

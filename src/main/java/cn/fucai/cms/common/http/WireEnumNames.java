@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -20,9 +21,10 @@ import org.jboss.jandex.IndexView;
  * Gives every {@link WireEnum} its wire names in the OpenAPI document, and client generators their names for them.
  * Generators name enum constants after the values: {@code 万元} loses its Chinese and becomes {@code u2}, or nothing
  * at all in TypeScript. So a schema named after a wire enum lists its wire names, and every enum schema whose values
- * are a wire enum's (a String field documented with them) carries {@code x-enum-varnames} (the Java constant names)
- * and {@code x-enum-descriptions}. Runs when the document is built, with the application's index to find the enums;
- * OpenApiDocumentTest fails on an enum whose values are not identifiers and that has no names.
+ * are a wire enum's (a String field documented with them) carries {@code x-enum-descriptions} and, where a value is
+ * not an identifier, {@code x-enum-varnames} (the Java constant names). Runs when the document is built, with the
+ * application's index to find the enums; OpenApiDocumentTest fails on an enum whose values are not identifiers and
+ * that has no names.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class WireEnumNames implements OASFilter {
@@ -50,10 +52,16 @@ public class WireEnumNames implements OASFilter {
                 varnames.add(constants.get(i));
                 texts.add(descriptions.get(i));
             }
-            schema.addExtension("x-enum-varnames", varnames);
+            // values that are identifiers already name themselves in every generator
+            if (!schema.getEnumeration().stream()
+                    .allMatch(value -> IDENTIFIER.matcher(value.toString()).matches())) {
+                schema.addExtension("x-enum-varnames", varnames);
+            }
             schema.addExtension("x-enum-descriptions", texts);
         }
     }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Map<String, Names> bySimpleName = new HashMap<>();
     private final Map<Set<String>, Names> byValues = new HashMap<>();

@@ -1,0 +1,107 @@
+package cn.fucai.cms.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.fucai.client.ApiClient;
+import cn.fucai.client.ApiException;
+import cn.fucai.client.api.ArticlesApi;
+import cn.fucai.client.api.FundFiguresApi;
+import cn.fucai.client.api.SyncApi;
+import cn.fucai.client.model.AmountInput;
+import cn.fucai.client.model.Article;
+import cn.fucai.client.model.ArticleSort;
+import cn.fucai.client.model.ArticleSummary;
+import cn.fucai.client.model.Figure;
+import cn.fucai.client.model.FigureRequest;
+import cn.fucai.client.model.FundFlow;
+import cn.fucai.client.model.FundInput;
+import cn.fucai.client.model.Granularity;
+import cn.fucai.client.model.LotteryType;
+import cn.fucai.client.model.PeriodInput;
+import cn.fucai.client.model.Qualifier;
+import cn.fucai.client.model.SourceInput;
+import cn.fucai.client.model.SyncItem;
+import cn.fucai.cms.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java client a partner team generates with openapi-generator (the pom generates it from openapi/openapi.yaml
+ * before the tests compile), used as they would use it against the running service.
+ */
+@QuarkusTest
+class GeneratedJavaClientTest {
+
+    private static ApiClient client() {
+        ApiClient client = new ApiClient();
+        client.setScheme("http");
+        client.setHost("localhost");
+        client.setPort(RestAssured.port);
+        client.setBasePath("");
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + TestData.ADMIN_TOKEN));
+        return client;
+    }
+
+    @Test
+    void listsReadsInALocaleCreatesAFigureInWanYuanAndFollowsTheChangeFeed() throws ApiException {
+        String publisher = TestData.createPublisher();
+        Map<String, Object> body = TestData.article(publisher, TestData.uniqueSlug("client"));
+        body.put("translations", List.of(TestData.translation("en", "Wenzhou welfare lottery sales top 2 billion")));
+        UUID id = UUID.fromString(TestData.createArticleId(body));
+        ArticlesApi articles = new ArticlesApi(client());
+
+        List<UUID> listed = articles
+                .listArticles(ArticlesApi.APIListArticlesRequest.newBuilder()
+                        .publisher(publisher)
+                        .region("330000")
+                        .sort(ArticleSort.PUBLISHED_AT_DESC)
+                        .limit(20)
+                        .build())
+                .getItems()
+                .stream()
+                .map(ArticleSummary::getId)
+                .toList();
+        assertEquals(List.of(id), listed);
+
+        Article english = articles.getArticle(id, "en");
+        assertEquals("en", english.getLocale());
+        assertEquals("zh-CN", english.getOriginalLocale());
+        assertEquals("Wenzhou welfare lottery sales top 2 billion", english.getTitle());
+
+        FundFiguresApi fund = new FundFiguresApi(client());
+        Figure created = fund.createFundFigure(new FigureRequest()
+                .publisher(publisher)
+                .regionCode("330300")
+                .period(new PeriodInput()
+                        .start(LocalDate.of(2019, 1, 1))
+                        .end(LocalDate.of(2019, 12, 31))
+                        .granularity(Granularity.YEAR))
+                .lotteryType(LotteryType.WELFARE)
+                .amount(new AmountInput().value("743.9").unit(AmountInput.UnitEnum.WAN_YUAN))
+                .qualifier(Qualifier.EXACT)
+                .source(new SourceInput()
+                        .url("https://www.example.org/wenzhou/2019")
+                        .quote("全年筹集公益金743.9万元"))
+                .fund(new FundInput().flow(FundFlow.RAISED)));
+        assertEquals("7439000.00", created.getAmount().getAmount());
+        assertEquals("CNY", created.getAmount().getCurrency());
+        assertEquals(
+                "7439000.00",
+                fund.getFundFigure(created.getId(), null).getAmount().getAmount());
+
+        List<SyncItem> changes = new SyncApi(client())
+                .syncArticles(SyncApi.APISyncArticlesRequest.newBuilder()
+                        .publisher(publisher)
+                        .limit(100)
+                        .build())
+                .getItems();
+        assertEquals(List.of(id), changes.stream().map(SyncItem::getId).toList());
+        assertEquals(SyncItem.TypeEnum.UPSERT, changes.get(0).getType());
+        assertEquals("温州福彩2019年销量再破20亿", changes.get(0).getArticle().getTitle());
+    }
+}
