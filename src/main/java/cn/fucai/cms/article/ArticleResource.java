@@ -2,7 +2,9 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
+import cn.fucai.cms.common.http.FieldSet;
 import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -54,9 +56,11 @@ public class ArticleResource {
             "Sort key, `-` for descending; title sorts by the original-language title (default -publishedAt)";
 
     private final ArticleService articles;
+    private final SparseFields sparse;
 
-    public ArticleResource(ArticleService articles) {
+    public ArticleResource(ArticleService articles, SparseFields sparse) {
         this.articles = articles;
+        this.sparse = sparse;
     }
 
     @GET
@@ -78,8 +82,10 @@ public class ArticleResource {
             @QueryParam("publishedTo") UpperBound publishedTo,
             @QueryParam("sort") @Parameter(description = SORT_DESCRIPTION) ArticleSort sort,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @QueryParam("fields") FieldSet fields,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
+        sparse.select(fields, ArticleSummary.class);
         int limit = page.limit();
         String localeFilter = locale == null ? null : locale.toLanguageTag();
         var filter = new ArticleFilter(
@@ -112,8 +118,12 @@ public class ArticleResource {
             headers = @Header(name = "Content-Language", description = "The locale served"))
     @APIResponse(responseCode = "410", description = "The article was deleted")
     public RestResponse<ArticleResponse> getArticle(
-            @PathParam("id") UUID id, @QueryParam("locale") Locale locale, @Context HttpHeaders headers) {
-        return serve(articles.get(id), locale, headers);
+            @PathParam("id") UUID id,
+            @QueryParam("locale") Locale locale,
+            @QueryParam("fields") FieldSet fields,
+            @Context HttpHeaders headers) {
+        FieldSet selected = sparse.select(fields, ArticleResponse.class);
+        return serve(articles.get(id), locale, selected, headers);
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -172,8 +182,11 @@ public class ArticleResource {
         articles.delete(id, ifMatch);
     }
 
-    /** The article in the negotiated locale, with ETag, Content-Language and Vary; 304 when If-None-Match matches. */
-    static RestResponse<ArticleResponse> serve(Article article, Locale locale, HttpHeaders headers) {
+    /**
+     * The article in the negotiated locale, with ETag (of the selected fields, if any), Content-Language and Vary; 304
+     * when If-None-Match matches.
+     */
+    static RestResponse<ArticleResponse> serve(Article article, Locale locale, FieldSet fields, HttpHeaders headers) {
         List<String> translations =
                 article.translations.stream().map(t -> t.locale).toList();
         String served = Locales.choose(
@@ -186,8 +199,12 @@ public class ArticleResource {
         Instant lastModified = article.updatedAt.isAfter(article.publisher.updatedAt)
                 ? article.updatedAt
                 : article.publisher.updatedAt;
-        RestResponse<ArticleResponse> response = Representations.ok(
-                headers, etag(article, served), lastModified, article.state().in(served));
+        EntityTag etag = etag(article, served);
+        if (fields != null) {
+            etag = new EntityTag(etag.getValue() + "-" + fields.tag());
+        }
+        RestResponse<ArticleResponse> response =
+                Representations.ok(headers, etag, lastModified, article.state().in(served));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;

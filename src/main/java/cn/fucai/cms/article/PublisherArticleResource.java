@@ -1,5 +1,7 @@
 package cn.fucai.cms.article;
 
+import cn.fucai.cms.common.http.FieldSet;
+import cn.fucai.cms.common.http.SparseFields;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,10 +30,12 @@ public class PublisherArticleResource {
 
     private final ArticleService articles;
     private final AtomFeeds feeds;
+    private final SparseFields sparse;
 
-    public PublisherArticleResource(ArticleService articles, AtomFeeds feeds) {
+    public PublisherArticleResource(ArticleService articles, AtomFeeds feeds, SparseFields sparse) {
         this.articles = articles;
         this.feeds = feeds;
+        this.sparse = sparse;
     }
 
     @GET
@@ -52,8 +56,10 @@ public class PublisherArticleResource {
                             example = "2019-wenzhou-fucai-review")
                     String slug,
             @QueryParam("locale") Locale locale,
+            @QueryParam("fields") FieldSet fields,
             @Context HttpHeaders headers) {
-        return ArticleResource.serve(articles.getBySlug(idOrSlug, slug), locale, headers);
+        FieldSet selected = sparse.select(fields, ArticleResponse.class);
+        return ArticleResource.serve(articles.getBySlug(idOrSlug, slug), locale, selected, headers);
     }
 
     @GET

@@ -1,6 +1,8 @@
 package cn.fucai.cms.search;
 
 import cn.fucai.cms.article.ArticleStatus;
+import cn.fucai.cms.common.http.FieldSet;
+import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
@@ -31,9 +33,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SearchResource {
 
     private final SearchService search;
+    private final SparseFields sparse;
 
-    public SearchResource(SearchService search) {
+    public SearchResource(SearchService search, SparseFields sparse) {
         this.search = search;
+        this.sparse = sparse;
     }
 
     @GET
@@ -57,8 +61,10 @@ public class SearchResource {
             @QueryParam("publishedFrom") Instant publishedFrom,
             @QueryParam("publishedTo") UpperBound publishedTo,
             @QueryParam("status") @Parameter(description = "Editorial status (default published)") ArticleStatus status,
+            @QueryParam("fields") FieldSet fields,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
+        sparse.select(fields, SearchHit.class);
         int limit = page.limit();
         var filter = new SearchService.Filter(
                 KnownPublisher.idOf(publisher),

@@ -1,7 +1,10 @@
 package cn.fucai.cms.sync;
 
+import cn.fucai.cms.article.ArticleResponse;
 import cn.fucai.cms.common.cache.ResponseCacheFilter;
 import cn.fucai.cms.common.cache.SameForEveryCaller;
+import cn.fucai.cms.common.http.FieldSet;
+import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.sync.SyncDtos.SyncPage;
@@ -31,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SyncResource {
 
     private final SyncService sync;
+    private final SparseFields sparse;
 
-    public SyncResource(SyncService sync) {
+    public SyncResource(SyncService sync, SparseFields sparse) {
         this.sync = sync;
+        this.sparse = sparse;
     }
 
     @GET
@@ -55,8 +60,15 @@ public class SyncResource {
                             example = "wenzhou-fucai")
                     KnownPublisher publisher,
             @QueryParam("locale") Locale locale,
+            @QueryParam("fields")
+                    @Parameter(
+                            description = "Comma-separated properties to send of each upserted article (type, id,"
+                                    + " reason and contentHash, the hash of the whole article, always come)",
+                            example = "id,slug,title,updatedAt")
+                    FieldSet fields,
             @BeanParam PageParams page,
             @Context ContainerRequestContext request) {
+        sparse.selectWithin("article", fields, ArticleResponse.class);
         SyncPage answer = sync.page(page.cursor, page.limit(), KnownPublisher.idOf(publisher), locale);
         if (!answer.settled()) {
             ResponseCacheFilter.keepOut(request);

@@ -68,7 +68,11 @@ class GeneratedJavaClientTest {
                 .toList();
         assertEquals(List.of(id), listed);
 
-        Article english = articles.getArticle(id, "en");
+        // request objects, not positional arguments: those follow the parameters' order, which a new one changes
+        Article english = articles.getArticle(ArticlesApi.APIGetArticleRequest.newBuilder()
+                .id(id)
+                .locale("en")
+                .build());
         assertEquals("en", english.getLocale());
         assertEquals("zh-CN", english.getOriginalLocale());
         assertEquals("Wenzhou welfare lottery sales top 2 billion", english.getTitle());

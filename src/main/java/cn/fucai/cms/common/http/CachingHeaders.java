@@ -1,6 +1,7 @@
 package cn.fucai.cms.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,10 +21,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CachingHeaders {
 
     private final ObjectMapper json;
+    private final SparseFields sparse;
     private final String publicCacheControl;
 
-    public CachingHeaders(ObjectMapper json, HttpConfig config) {
+    public CachingHeaders(ObjectMapper json, SparseFields sparse, HttpConfig config) {
         this.json = json;
+        this.sparse = sparse;
         this.publicCacheControl = "public, max-age=" + config.cache().maxAge() + ", stale-while-revalidate="
                 + config.cache().staleWhileRevalidate();
     }
@@ -77,6 +80,11 @@ public class CachingHeaders {
 
     private byte[] serialise(Object entity) {
         try {
+            if (sparse.any()) {
+                JsonNode body = json.valueToTree(entity);
+                sparse.apply(body);
+                return json.writeValueAsBytes(body);
+            }
             return json.writeValueAsBytes(entity);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response is not serialisable", e);

@@ -44,29 +44,36 @@ public class OpenApiConventions implements OASFilter {
     /** A parameter's meaning; {@code text} documents it as a plain string where its Java type would say otherwise. */
     private record Meaning(String description, String example, boolean text) {}
 
-    private static final Map<String, Meaning> PARAMETERS = Map.of(
-            "query publisher", new Meaning("Publisher id or slug", "wenzhou-fucai", false),
-            "path idOrSlug", new Meaning("Publisher id or slug", "wenzhou-fucai", false),
-            "query region", new Meaning("GB/T 2260 code; includes sub-regions", "330000", false),
-            "query locale",
-                    new Meaning(
-                            "BCP 47 locale to serve; wins over Accept-Language. Falls back to the original"
-                                    + " where no translation exists",
-                            "en",
-                            false),
-            "header Accept-Language",
-                    new Meaning("Preferred locales, when `locale` is not given", "en-GB,en;q=0.8", false),
-            "query publishedFrom", new Meaning(MOMENT_OR_DAY + ", inclusive", "2020-01-01", true),
-            "query publishedTo", new Meaning(MOMENT_OR_DAY + ", inclusive", "2021-12-31", false),
-            "query asOf",
-                    new Meaning("RFC 3339 moment: the values as they were known then", "2020-03-01T00:00:00Z", true),
-            "query category", new Meaning("Exact category", "本地新闻", false),
-            "header If-Match",
-                    new Meaning(
-                            "The ETag you read: if the resource has changed since, nothing is written and the answer"
-                                    + " is 412. Without it the write is unconditional",
-                            null,
-                            false));
+    private static final Map<String, Meaning> PARAMETERS = Map.ofEntries(
+            meaning("query publisher", "Publisher id or slug", "wenzhou-fucai"),
+            meaning("path idOrSlug", "Publisher id or slug", "wenzhou-fucai"),
+            meaning("query region", "GB/T 2260 code; includes sub-regions", "330000"),
+            meaning(
+                    "query locale",
+                    "BCP 47 locale to serve; wins over Accept-Language. Falls back to the original where no translation"
+                            + " exists",
+                    "en"),
+            meaning("header Accept-Language", "Preferred locales, when `locale` is not given", "en-GB,en;q=0.8"),
+            Map.entry("query publishedFrom", new Meaning(MOMENT_OR_DAY + ", inclusive", "2020-01-01", true)),
+            meaning("query publishedTo", MOMENT_OR_DAY + ", inclusive", "2021-12-31"),
+            Map.entry(
+                    "query asOf",
+                    new Meaning("RFC 3339 moment: the values as they were known then", "2020-03-01T00:00:00Z", true)),
+            meaning("query category", "Exact category", "本地新闻"),
+            meaning(
+                    "query fields",
+                    "Comma-separated properties to send of each item (of the resource itself on a single read); the"
+                            + " others are left out, though the schema lists them. An unknown one is a 400",
+                    "id,title,publishedAt"),
+            meaning(
+                    "header If-Match",
+                    "The ETag you read: if the resource has changed since, nothing is written and the answer is 412."
+                            + " Without it the write is unconditional",
+                    null));
+
+    private static Map.Entry<String, Meaning> meaning(String parameter, String description, String example) {
+        return Map.entry(parameter, new Meaning(description, example, false));
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -57,6 +57,9 @@ public class TypedParameters implements ParamConverterProvider {
         if (type == Locale.class) {
             return (ParamConverter<T>) converter(name, QueryParams::languageTag);
         }
+        if (type == FieldSet.class) {
+            return (ParamConverter<T>) converter(name, FieldSet::parse);
+        }
         if (type == Limit.class) {
             return (ParamConverter<T>) converter(name, Limit::parse);
         }
