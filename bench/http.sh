@@ -25,13 +25,21 @@ command -v curl >/dev/null || apt-get install -y curl >/dev/null
 ./mvnw -B -q package -DskipTests  # the jar of this checkout, never a stale one
 rm -rf "$out/app" && cp -r target/quarkus-app "$out/app"  # a copy, so that a build during the run cannot touch it
 
+# Refuse to measure a service this script did not start: it would be measuring something else.
+for port in "$PORT" "${BENCH_MANAGEMENT_PORT:-19080}"; do
+    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+        echo "port $port already answers: stop what listens there, or set BENCH_PORT / BENCH_MANAGEMENT_PORT" >&2
+        exit 1
+    fi
+done
+
 URL=$(ensure_local_database cms_bench_http "$([ "$REUSE" = 1 ] || echo fresh)")
 DB_PORT=$(sed -E 's|.*:([0-9]+)/.*|\1|' <<<"$URL")
 export PGPASSWORD=$cms_password
 PSQL=(psql -q -X -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_http -v ON_ERROR_STOP=1)
 
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} CMS_ADMIN_TOKEN=$TOKEN \
-    CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
+    CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 CMS_BENCH_CONSTANT=true \
     java -Xmx512m -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
@@ -52,7 +60,9 @@ fi
 # Request lines for wrk: a path, then headers after tabs; non-ASCII in query strings percent-encoded.
 enc() { printf '%s' "$1" | od -An -tx1 | tr -s ' \n' '\n\n' | sed '/^$/d; s/^/%/' | tr -d '\n'; }
 lines() { "${PSQL[@]}" -Atc "$1" >"$out/paths-$2.txt"; }
-lines "select '/api/v1' from generate_series(1, 10)" constant
+# The constant: a fixed JSON answer through the whole HTTP stack, never from the response cache (BenchConstantResource).
+lines "select '/api/v1/bench/constant' from generate_series(1, 10)" constant
+lines "select '/api/v1' from generate_series(1, 10)" index
 # The ids, positions and regions both the HTTP run and pgbench pick from.
 "${PSQL[@]}" -c "drop table if exists bench_article, bench_page50" \
     -c "create table bench_article as select row_number() over (order by md5(id::text))::int as n, id from article
@@ -99,7 +109,7 @@ printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept:
 csv_rows=$(curl -fs -H 'Accept: text/csv' "$BASE/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31" | wc -l)
 
 # The same requests with Cache-Control: no-cache, which skips the service's response cache: what computing costs.
-for kind in constant article article-304 list list-filtered list-page-50 sync search summary; do
+for kind in article article-304 list list-filtered list-page-50 sync search summary; do
     sed 's/$/\tCache-Control: no-cache/' "$out/paths-$kind.txt" >"$out/paths-$kind-computed.txt"
 done
 
@@ -153,44 +163,8 @@ pg_measure() { # label, script, clients: transactions/s, median and p99 ms, Post
         { v[NR] = $1 } END { printf "%s|%.0f|%.2f|%.2f|%.3f\n", label, NR / s, v[int(NR * 0.5)], v[int(NR * 0.99)], pt / hz * 1000 / NR }'
 }
 
-# Every endpoint's paths once at low concurrency, so that the runs measure a warm service and a filled cache.
-for warm in constant article article-304 list list-filtered list-page-50 sync search summary; do
-    wrk -t2 -c8 -d3s -s bench/http.lua "$BASE" -- "$out/paths-$warm.txt" >/dev/null
-done
-{
-    echo "HTTP benchmark, $(date -u +%F), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1), -Xmx512m, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
-    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
-    measure "constant GET /api/v1" constant "$CONNECTIONS"
-    measure "article by id" article "$CONNECTIONS"
-    measure "article by id, If-None-Match (304)" article-304 "$CONNECTIONS"
-    measure "article list, first page (5 orders and filters)" list "$CONNECTIONS"
-    measure "article list, region and category" list-filtered "$CONNECTIONS"
-    measure "article list, page 50 by cursor (the same 5)" list-page-50 "$CONNECTIONS"
-    measure "sync page of 20 (300 snapshot cursors)" sync "$CONNECTIONS"
-    measure "search (20 hits)" search "$CONNECTIONS"
-    measure "figures summary by year" summary "$CONNECTIONS"
-    for kind in constant article article-304 list list-filtered list-page-50 sync search summary; do
-        measure "computed (no-cache): $kind" "$kind-computed" "$CONNECTIONS"
-    done
-    measure "CSV export ($((csv_rows - 1)) figures)" csv 4
-} | tee "$out/http-raw.txt" | awk -F'|' 'NR <= 2 { print; next }
-    NR == 3 { base = $2 } { printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s\n", $1, $2, $2 / base, $3, $4, $5, $6, $7, $8 }' | tee "$results"
-{
-    echo
-    echo "the same SQL through pgbench -M prepared -c $CONNECTIONS (CSV: -c 4), and the computed endpoint as a share of it"
-    echo "SQL of|transactions/s|median ms|p99 ms|PostgreSQL CPU ms/transaction|endpoint computed / pgbench"
-    for kind in article list list-filtered list-page-50 sync search summary csv; do
-        clients=$CONNECTIONS
-        [ "$kind" = csv ] && clients=4
-        row=$(pg_measure "$kind" "$kind" "$clients")
-        http=$(awk -F'|' -v k="computed (no-cache): $kind" -v k2="$kind" '
-            $1 == k { print $2 } $1 ~ /^CSV/ && k2 == "csv" { print $2 }' "$out/http-raw.txt")
-        awk -F'|' -v row="$row" -v http="$http" 'BEGIN { split(row, f, "|"); printf "%s|%.2f\n", row, http / f[2] }'
-    done
-} | tee -a "$results"
-
-# A mirror's first sync: every article, page by page, one client; then one feed page after 100 changes. The pages
-# are kept and counted afterwards: reading a cursor from the end of each is all the loop does besides the transfer.
+# A mirror's first sync: every article, page by page, one client; its last cursor is where the mix's mirrors start.
+# The pages are kept and counted afterwards: reading a cursor from the end of each is all the loop does besides the transfer.
 rm -f "$out/snapshot.json"
 start=$(date +%s%N)
 url="$BASE/api/v1/sync/articles?limit=100"
@@ -208,8 +182,111 @@ snapshot_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 items=$(grep -o '"type":"upsert"' "$out/snapshot.json" | wc -l)
 snapshot_mb=$(( $(stat -c %s "$out/snapshot.json") / 1048576 ))
 rm -f "$out/snapshot.json"
+feed_cursor=$cursor
+
+# The realistic mix (bench/mix.lua): every published article by popularity (the writer's first, then a fixed random
+# order), list URLs drawn over publishers x regions x categories x locales, 16 mirrors from the feed's head, and a
+# writer replacing 20 articles in turn, 5 times a second.
+lines "select '/api/v1/articles?limit=20'
+        || case when random() < 0.4 then '&publisher=' || p[1 + floor(random() * cardinality(p))::int] else '' end
+        || case when random() < 0.4 then '&region=' || r[1 + floor(random() * cardinality(r))::int] else '' end
+        || case when random() < 0.5 then '&category=' || c[1 + floor(random() * cardinality(c))::int] else '' end
+        || case when random() < 0.25 then '&locale=en' else '' end
+       from (select array_agg(slug) p from publisher where slug like 'bench-%') publishers,
+            (select array_agg(code) r from region where level in ('province', 'prefecture')) regions,
+            (select array['$(enc 本地新闻)', '$(enc 公益金公告)', '$(enc 销售动态)', '$(enc 通知公告)'] c) categories,
+            generate_series(1, 5000)" mix-lists
+writer_body() { # the article the writer keeps replacing, titled with a counter
+    printf '{"publisher":"bench-330000","slug":"bench-writer-%s","locale":"zh-CN","title":"温州福彩第%s次更新",' "$1" "$2"
+    printf '"summary":"写入压力测试","body":"<p>全年投入福彩公益金743.9万元。</p>","category":"本地新闻",'
+    printf '"tags":["公益金"],"regionCodes":["330302"],"publishedAt":"2026-01-01T08:00:00Z","status":"published"}'
+}
+writer_ids=()
+for i in $(seq 20); do
+    existing=$(curl -fs "$BASE/api/v1/publishers/bench-330000/articles/bench-writer-$i" | sed -nE 's/^\{"id":"([^"]+)".*/\1/p')
+    if [ -z "$existing" ]; then
+        existing=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+            -d "$(writer_body "$i" 0)" "$BASE/api/v1/articles" | sed -nE 's/^\{"id":"([^"]+)".*/\1/p')
+    fi
+    writer_ids+=("$existing")
+done
+{
+    printf '/api/v1/articles/%s\n' "${writer_ids[@]}"
+    "${PSQL[@]}" -Atc "select '/api/v1/articles/' || id from article where status = 'published' and deleted_at is null
+        and slug not like 'bench-writer-%' order by md5(id::text)"
+} >"$out/paths-mix-articles.txt"
+writer() { # replaces the writer's articles in turn, 5 times a second, until killed; counts its writes in a file
+    local n=0
+    while :; do
+        n=$((n + 1))
+        curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+            -d "$(writer_body $(( (n - 1) % 20 + 1 )) "$n")" "$BASE/api/v1/articles/${writer_ids[$(( (n - 1) % 20 ))]}" \
+            && echo "$n" >"$out/writes.txt"
+        sleep 0.2
+    done
+}
+measure_mix() { # label, connections: the mix row, with its cache hit rate and the writes made during it
+    local java_before pg_before line writer_pid
+    java_before=$(cpu_of $SERVICE)
+    pg_before=$(pg_cpu)
+    echo 0 >"$out/writes.txt"
+    writer &
+    writer_pid=$!
+    line=$(wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" --latency -s bench/mix.lua "$BASE" -- \
+        "$out/paths-mix-articles.txt" "$out/paths-mix-lists.txt" "$feed_cursor" "$TOKEN" | grep '^RESULT')
+    kill $writer_pid 2>/dev/null
+    wait $writer_pid 2>/dev/null || true
+    local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
+    awk -v label="$1" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v writes="$(cat "$out/writes.txt")" 'BEGIN {
+        n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
+        rps = r["requests"] / r["seconds"]
+        printf "%s (%s%% from the response cache, %d writes, p99.9 %.1f ms, max %.0f ms)|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d\n",
+            label, r["cache_hit_percent"], writes, r["p999_ms"], r["max_ms"], rps, r["p50_ms"], r["p99_ms"],
+            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
+}
+
+# Every endpoint's paths once at low concurrency, so that the runs measure a warm service and a filled cache.
+for warm in constant index article article-304 list list-filtered list-page-50 sync search summary; do
+    wrk -t2 -c8 -d3s -s bench/http.lua "$BASE" -- "$out/paths-$warm.txt" >/dev/null
+done
+{
+    echo "HTTP benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), -Xmx512m, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
+    measure "constant (GET /api/v1/bench/constant, never cached)" constant "$CONNECTIONS"
+    measure_mix "realistic mix" "$CONNECTIONS"
+    for kind in article article-304 list list-filtered list-page-50 sync search summary; do
+        measure "computed (no-cache): $kind" "$kind-computed" "$CONNECTIONS"
+    done
+    measure "cached: API index GET /api/v1" index "$CONNECTIONS"
+    measure "cached: article by id (2,000 ids)" article "$CONNECTIONS"
+    measure "cached: article by id, If-None-Match (304)" article-304 "$CONNECTIONS"
+    measure "cached: article list, first page (5 orders and filters)" list "$CONNECTIONS"
+    measure "cached: article list, region and category" list-filtered "$CONNECTIONS"
+    measure "cached: article list, page 50 by cursor (the same 5)" list-page-50 "$CONNECTIONS"
+    measure "cached: sync page of 20 (300 snapshot cursors)" sync "$CONNECTIONS"
+    measure "cached: search (20 hits)" search "$CONNECTIONS"
+    measure "cached: figures summary by year" summary "$CONNECTIONS"
+    measure "CSV export ($((csv_rows - 1)) figures)" csv 4
+} | tee "$out/http-raw.txt" | awk -F'|' 'NR <= 3 { print; next }
+    NR == 4 { base = $2 } { printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s\n", $1, $2, $2 / base, $3, $4, $5, $6, $7, $8 }' | tee "$results"
+{
+    echo
+    echo "the same SQL through pgbench -M prepared -c $CONNECTIONS (CSV: -c 4), and the computed endpoint as a share of it"
+    echo "SQL of|transactions/s|median ms|p99 ms|PostgreSQL CPU ms/transaction|endpoint computed / pgbench"
+    for kind in article list list-filtered list-page-50 sync search summary csv; do
+        clients=$CONNECTIONS
+        [ "$kind" = csv ] && clients=4
+        row=$(pg_measure "$kind" "$kind" "$clients")
+        http=$(awk -F'|' -v k="computed (no-cache): $kind" -v k2="$kind" '
+            $1 == k { print $2 } $1 ~ /^CSV/ && k2 == "csv" { print $2 }' "$out/http-raw.txt")
+        awk -F'|' -v row="$row" -v http="$http" 'BEGIN { split(row, f, "|"); printf "%s|%.2f\n", row, http / f[2] }'
+    done
+} | tee -a "$results"
+
+# One feed page after 100 changes, read with the cursor the snapshot ended at.
 "${PSQL[@]}" -c "update article set summary = summary || ' ' where id in (select id from article where status = 'published' order by md5(id::text) limit 100)"
 sleep 1
-feed_ms=$(curl -fs -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/sync/articles?limit=100&cursor=$cursor" | awk '{printf "%.1f", $1 * 1000}')
+feed_ms=$(curl -fs -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/sync/articles?limit=100&cursor=$feed_cursor" | awk '{printf "%.1f", $1 * 1000}')
 echo "sync: full snapshot of $items articles ($snapshot_mb MiB of JSON) in $pages pages of 100: $((snapshot_ms / 1000)).$((snapshot_ms % 1000 / 100)) s; feed page after 100 changes: $feed_ms ms" | tee -a "$results"
 echo "service log lines with ERROR or OutOfMemory: $(grep -c -E 'ERROR|OutOfMemory' "$out/http-service.log" || true)" | tee -a "$results"
