@@ -203,7 +203,7 @@ writer_body() { # the article the writer keeps replacing, titled with a counter
 }
 writer_ids=()
 for i in $(seq 20); do
-    existing=$(curl -fs "$BASE/api/v1/publishers/bench-330000/articles/bench-writer-$i" | sed -nE 's/^\{"id":"([^"]+)".*/\1/p')
+    existing=$(curl -fs "$BASE/api/v1/publishers/bench-330000/articles/bench-writer-$i" | sed -nE 's/^\{"id":"([^"]+)".*/\1/p' || true)
     if [ -z "$existing" ]; then
         existing=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
             -d "$(writer_body "$i" 0)" "$BASE/api/v1/articles" | sed -nE 's/^\{"id":"([^"]+)".*/\1/p')

@@ -18,6 +18,8 @@ import cn.fucai.cms.support.TcpProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -74,6 +76,29 @@ class ResponseCacheTest {
     void listening() {
         await(cache::active, "the change listener is connected", PATIENCE);
         publisher = createPublisher();
+    }
+
+    /** A cache hit once went out uncompressed to a client that asked for gzip, while the computed answer did not. */
+    @Test
+    void aCacheHitIsGzippedForAClientThatAsksAsTheComputedAnswerIs() {
+        String url = "/api/v1/articles?limit=20&publisher=" + publisher;
+        for (int i = 0; i < 3; i++) {
+            createArticleId(article(publisher, "gzip-" + i));
+        }
+        Response computed = given().header("Accept-Encoding", "gzip").get(url);
+        Response hit = given().header("Accept-Encoding", "gzip").get(url);
+        assertFalse(timings(computed).contains(HIT));
+        assertTrue(timings(hit).contains(HIT));
+        computed.then().statusCode(200).header("Content-Encoding", "gzip");
+        hit.then().statusCode(200).header("Content-Encoding", "gzip");
+        assertEquals(computed.asString(), hit.asString());
+        // a client that does not ask for gzip (RestAssured asks unless told not to decode) gets plain JSON
+        Response plain = given().config(RestAssured.config()
+                        .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .get(url);
+        assertTrue(timings(plain).contains(HIT));
+        assertEquals(null, plain.header("Content-Encoding"));
+        assertEquals(computed.asString(), plain.asString());
     }
 
     @Test
