@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Where a computed read spends its time: the packaged service (the copy bench/http.sh made, on its database) under
+# wrk with a Java Flight Recorder recording and a GC log, then a summary: throughput and latency, GC pauses, the
+# hottest frames, contended monitors and the longest thread parks. Run bench/http.sh first (it writes the paths).
+# Usage: bash bench/profile.sh [paths kind, default article-computed] [seconds, default 20] [extra JVM options or
+# environment, e.g. "QUARKUS_LOG_CONSOLE_ASYNC=true"]. Results: target/bench/profile-<kind>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/database.sh
+source scripts/java.sh
+KIND=${1:-article-computed}
+SECONDS_PER_RUN=${2:-20}
+EXTRA=${3:-}
+PORT=${BENCH_PORT:-18080}
+out=target/bench
+[ -d "$out/app" ] && [ -f "$out/paths-$KIND.txt" ] || { echo "run bench/http.sh first: no $out/app or paths-$KIND.txt" >&2; exit 1; }
+if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
+    echo "port $PORT already answers: stop what listens there, or set BENCH_PORT" >&2
+    exit 1
+fi
+URL=$(ensure_local_database cms_bench_http)
+rm -f "$out/profile.jfr" "$out/profile-gc.log"
+env $EXTRA QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_HTTP_PORT="$PORT" CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} \
+    CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
+    CMS_BENCH_CONSTANT=true \
+    java -Xmx512m "-Xlog:gc:file=$out/profile-gc.log" \
+    "-XX:StartFlightRecording=settings=profile,filename=$out/profile.jfr,dumponexit=true" \
+    -jar "$out/app/quarkus-run.jar" >"$out/profile-service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 120); do
+    curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break
+    sleep 1
+done
+wrk -t2 -c8 -d5s -s bench/http.lua "http://127.0.0.1:$PORT" -- "$out/paths-$KIND.txt" >/dev/null  # warm-up
+line=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s bench/http.lua "http://127.0.0.1:$PORT" -- "$out/paths-$KIND.txt" | grep '^RESULT')
+kill $SERVICE
+wait $SERVICE 2>/dev/null || true
+trap - EXIT
+JFR=$(dirname "$(readlink -f "$(command -v java)")")/jfr
+{
+    echo "profile of $KIND, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD), ${EXTRA:-no extra settings}"
+    echo "$line"
+    echo "GC pauses (whole run, warm-up included): $(grep -c 'Pause' "$out/profile-gc.log") pauses," \
+        "$(grep -o 'Pause.*[0-9.]*ms' "$out/profile-gc.log" | grep -o '[0-9.]*ms$' | tr -d 'ms' | awk '{ s += $1; if ($1 > m) m = $1 } END { printf "%.0f ms in all, longest %.1f ms", s, m }')"
+    echo "hottest top frames (execution samples):"
+    "$JFR" print --events jdk.ExecutionSample "$out/profile.jfr" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
+        | sed -E 's/^[[:space:]]+//; s/line:.*//' | sort | uniq -c | sort -rn | head -n 15
+    echo "contended monitors (where threads waited to enter):"
+    "$JFR" print --events jdk.JavaMonitorEnter "$out/profile.jfr" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
+        | sed -E 's/^[[:space:]]+//; s/line:.*//' | sort | uniq -c | sort -rn | head -n 8
+    echo "thread parks over 10 ms, by where they parked:"
+    "$JFR" print --events jdk.ThreadPark "$out/profile.jfr" | grep -A3 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
+        | grep -v 'Unsafe.park\|LockSupport' | sed -E 's/^[[:space:]]+//; s/line:.*//' | sort | uniq -c | sort -rn | head -n 8
+} | tee "$out/profile-$KIND.txt"
