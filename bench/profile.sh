@@ -43,13 +43,46 @@ JFR=$(dirname "$(readlink -f "$(command -v java)")")/jfr
     echo "$line"
     echo "GC pauses (whole run, warm-up included): $(grep -c 'Pause' "$out/profile-gc.log") pauses," \
         "$(grep -o 'Pause.*[0-9.]*ms' "$out/profile-gc.log" | grep -o '[0-9.]*ms$' | tr -d 'ms' | awk '{ s += $1; if ($1 > m) m = $1 } END { printf "%.0f ms in all, longest %.1f ms", s, m }')"
-    echo "hottest top frames (execution samples):"
-    "$JFR" print --events jdk.ExecutionSample "$out/profile.jfr" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
-        | sed -E 's/^[[:space:]]+//; s/line:.*//' | sort | uniq -c | sort -rn | head -n 15
-    echo "contended monitors (where threads waited to enter):"
-    "$JFR" print --events jdk.JavaMonitorEnter "$out/profile.jfr" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
-        | sed -E 's/^[[:space:]]+//; s/line:.*//' | sort | uniq -c | sort -rn | head -n 8
-    echo "thread parks over 10 ms, by where they parked:"
-    "$JFR" print --events jdk.ThreadPark "$out/profile.jfr" | grep -A3 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
-        | grep -v 'Unsafe.park\|LockSupport' | sed -E 's/^[[:space:]]+//; s/line:.*//' | sort | uniq -c | sort -rn | head -n 8
+    "$JFR" print --json --events jdk.ExecutionSample,jdk.ThreadPark "$out/profile.jfr" >"$out/profile.json"
+    python3 - "$out/profile.json" <<'PY'
+import collections, json, re, sys
+events = json.load(open(sys.argv[1]))["recording"]["events"]
+def frames(event):
+    trace = event["values"].get("stackTrace") or {"frames": []}
+    return [(f["method"]["type"]["name"] + "." + f["method"]["name"]).replace("/", ".") for f in trace["frames"]]
+def millis(event):
+    m = re.match(r"PT(?:(\d+)M)?([\d.]+)S", event["values"].get("duration", "PT0S"))
+    return (int(m.group(1) or 0) * 60 + float(m.group(2))) * 1000 if m else 0
+samples = [e for e in events if e["type"] == "jdk.ExecutionSample"]
+groups = [("Hibernate ORM", "org.hibernate"), ("RESTEasy", "org.jboss.resteasy"), ("our code", "cn.fucai.cms"),
+          ("Vert.x", "io.vertx"), ("Netty", "io.netty"), ("Narayana (JTA)", "com.arjuna"), ("PostgreSQL driver", "org.postgresql"),
+          ("Agroal pool", "io.agroal"), ("Jackson", "com.fasterxml.jackson"), ("logging", "org.jboss.logmanager"),
+          ("Jdbi", "org.jdbi"), ("gzip", "java.util.zip"), ("Micrometer", "io.micrometer")]
+counts = collections.Counter()
+for sample in samples:
+    stack = " ".join(frames(sample))
+    for name, prefix in groups:
+        if prefix in stack:
+            counts[name] += 1
+print(f"execution samples: {len(samples)}; share with each on the stack:")
+for name, n in counts.most_common():
+    print(f"  {name:18s} {100 * n / max(len(samples), 1):3.0f} %")
+ours = collections.Counter()
+for sample in samples:
+    first = next((f for f in frames(sample) if f.startswith("cn.fucai.cms")), None)
+    if first:
+        ours[first] += 1
+print("our frames nearest the top:")
+for frame, n in ours.most_common(8):
+    print(f"  {n:4d} {frame}")
+parks = collections.Counter()
+for event in events:
+    thread = (event["values"].get("eventThread") or {}).get("javaName") or ""
+    if event["type"] == "jdk.ThreadPark" and thread.startswith("executor-thread"):
+        site = [f for f in frames(event) if not f.startswith(("jdk.internal.misc", "java.util.concurrent.locks"))]
+        parks[" < ".join(site[:2]) or "?"] += millis(event)
+print("request threads parked (ms in all, by where):")
+for site, ms in parks.most_common(5):
+    print(f"  {ms:9.0f} {site}")
+PY
 } | tee "$out/profile-$KIND.txt"
