@@ -215,26 +215,29 @@ done
     "${PSQL[@]}" -Atc "select '/api/v1/articles/' || id from article where status = 'published' and deleted_at is null
         and slug not like 'bench-writer-%' order by md5(id::text)"
 } >"$out/paths-mix-articles.txt"
-writer() { # replaces the writer's articles in turn, 5 times a second whatever a write takes, until killed
-    local n=0
-    while :; do
+writer() { # replaces the writer's articles in turn, 5 times a second whatever a write takes, for $1 seconds
+    local n=0 start late
+    start=$(date +%s%N)
+    while [ $n -lt $(( $1 * 5 )) ]; do
         n=$((n + 1))
         curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
             -d "$(writer_body $(( (n - 1) % 20 + 1 )) "$n")" "$BASE/api/v1/articles/${writer_ids[$(( (n - 1) % 20 ))]}" \
             -w '%{http_code}\n' >>"$out/writes.txt" &
-        sleep 0.2
+        # on a clock, not after a fixed pause: a write started late (the machine is busy) shortens the next wait
+        late=$(( $(date +%s%N) - start - n * 200000000 ))
+        [ $late -lt 0 ] && sleep "0.$(printf '%09d' $(( -late )))"
     done
+    wait # the writes still in flight count too
 }
 measure_mix() { # label, connections: the mix row, with its cache hit rate and the writes made during it
     local java_before pg_before line writer_pid
     java_before=$(cpu_of $SERVICE)
     pg_before=$(pg_cpu)
     : >"$out/writes.txt"
-    writer &
+    writer "$SECONDS_PER_RUN" &
     writer_pid=$!
     line=$(wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" --latency -s bench/mix.lua "$BASE" -- \
         "$out/paths-mix-articles.txt" "$out/paths-mix-lists.txt" "$feed_cursor" "$TOKEN" | grep '^RESULT')
-    kill $writer_pid 2>/dev/null
     wait $writer_pid 2>/dev/null || true
     local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
     awk -v label="$1" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v writes="$(grep -c '^2' "$out/writes.txt" || true)" 'BEGIN {

@@ -1,4 +1,5 @@
--- GET /api/v1/articles?region=<province>&category=<one of four>: the same page with both filters.
+-- GET /api/v1/articles?region=<province>&category=<one of four>: the same page with both filters, read in page order
+-- from article_region (ArticleListQuery.FROM_REGION).
 \set r random(1, 31)
 \set c random(1, 4)
 select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.category, a.tags, a.region_codes,
@@ -7,7 +8,9 @@ select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.categor
        p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en,
        array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
            as translation_locales
-from article a join publisher p on p.id = a.publisher_id
-where a.deleted_at is null and a.region_scope @> array[(PROVINCES)[:r]]::varchar[]
-  and a.category = (array['本地新闻', '公益金公告', '销售动态', '通知公告'])[:c] and a.status = 'published'
-order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc limit 21;
+from article_region r
+cross join lateral (select * from article where article.id = r.article_id offset 0) a
+join publisher_ref p on p.id = a.publisher_id
+where a.deleted_at is null and r.region_code = (PROVINCES)[:r]
+  and r.category = (array['本地新闻', '公益金公告', '销售动态', '通知公告'])[:c] and r.status = 'published'
+order by r.published_key desc, r.article_id desc limit 21;

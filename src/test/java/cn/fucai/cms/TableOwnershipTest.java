@@ -34,6 +34,7 @@ class TableOwnershipTest {
             entry("article", "article"),
             entry("article_translation", "article"),
             entry("article_text", "article"),
+            entry("article_region", "article"),
             entry("article_search", "search"),
             entry("article_change", "sync"),
             entry("article_change_pruned", "sync"),

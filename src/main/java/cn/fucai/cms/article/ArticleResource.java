@@ -123,7 +123,7 @@ public class ArticleResource {
             @QueryParam("fields") FieldSet fields,
             @Context HttpHeaders headers) {
         FieldSet selected = sparse.select(fields, ArticleResponse.class);
-        return serve(articles.get(id), locale, selected, headers);
+        return serve(articles.read(id), locale, selected, headers);
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -186,32 +186,27 @@ public class ArticleResource {
      * The article in the negotiated locale, with ETag (of the selected fields, if any), Content-Language and Vary; 304
      * when If-None-Match matches.
      */
-    static RestResponse<ArticleResponse> serve(Article article, Locale locale, FieldSet fields, HttpHeaders headers) {
-        List<String> translations =
-                article.translations.stream().map(t -> t.locale).toList();
+    static RestResponse<ArticleResponse> serve(
+            ArticleRead article, Locale locale, FieldSet fields, HttpHeaders headers) {
+        ArticleState state = article.state();
         String served = Locales.choose(
                 Locales.preferences(
                         locale == null ? null : locale.toLanguageTag(),
                         headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
-                article.locale,
-                translations);
-        // the publisher's name is part of the representation, so its changes count too
-        Instant lastModified = article.updatedAt.isAfter(article.publisher.updatedAt)
-                ? article.updatedAt
-                : article.publisher.updatedAt;
-        EntityTag etag = etag(article, served);
+                state.original().locale(),
+                state.translationLocales());
+        EntityTag etag = article.etag(served);
         if (fields != null) {
             etag = new EntityTag(etag.getValue() + "-" + fields.tag());
         }
         RestResponse<ArticleResponse> response =
-                Representations.ok(headers, etag, lastModified, article.state().in(served));
+                Representations.ok(headers, etag, article.lastModified(), state.in(served));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;
     }
 
-    /** Strong, per representation: article version, publisher version (its name is shown) and the locale served. */
     private static EntityTag etag(Article article, String locale) {
-        return new EntityTag(article.version + "." + article.publisher.version + "-" + locale);
+        return ArticleRead.etag(article.version, article.publisher.version, locale);
     }
 }

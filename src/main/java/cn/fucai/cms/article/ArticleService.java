@@ -67,23 +67,30 @@ public class ArticleService {
     }
 
     /**
-     * A live article with publisher and translations: 404 when it never existed, 410 when deleted. Drafts, archived
-     * and deleted articles are 404 to callers who may not read their publisher's unpublished content, so that their
-     * existence does not leak.
+     * A live article as a reader is served it: 404 when it never existed, 410 when deleted. Drafts, archived and
+     * deleted articles are 404 to callers who may not read their publisher's unpublished content, so that their
+     * existence does not leak. One statement, no entity and no transaction: the read the response cache cannot help.
      */
-    @Transactional
-    public Article get(UUID id) {
-        return requireVisible(
-                Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id)), id);
+    public ArticleRead read(UUID id) {
+        ArticleRead article = states.read(id).orElseThrow(() -> new ResourceNotFoundException("article", id));
+        requireVisible(
+                article.state().isDeleted(),
+                article.state().status(),
+                article.everPublished(),
+                article.state().publisher().id(),
+                id);
+        return article;
     }
 
     /** A live article by its publisher's id or slug and its own slug, as front ends route. */
-    @Transactional
-    public Article getBySlug(String publisherIdOrSlug, String slug) {
+    public ArticleRead readBySlug(String publisherIdOrSlug, String slug) {
         Publisher publisher = publishers.get(publisherIdOrSlug);
-        Article article = Article.findBySlug(publisher.id, slug)
-                .orElseThrow(() -> new ResourceNotFoundException("article", publisher.slug + "/" + slug));
-        return requireVisible(article, publisher.slug + "/" + slug);
+        String key = publisher.slug + "/" + slug;
+        ArticleRead article =
+                states.readBySlug(publisher.id, slug).orElseThrow(() -> new ResourceNotFoundException("article", key));
+        requireVisible(
+                article.state().isDeleted(), article.state().status(), article.everPublished(), publisher.id, key);
+        return article;
     }
 
     /** Whether the publisher has an article with this slug, live or deleted. */
@@ -137,7 +144,7 @@ public class ArticleService {
     /** Replaces an article's state if the If-Match precondition still holds; a no-op write changes nothing. */
     @Transactional
     public Article replace(UUID id, ArticleRequest request, VersionPrecondition precondition) {
-        Article article = get(id);
+        Article article = load(id);
         access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         ArticleContent before = article.content();
@@ -154,7 +161,7 @@ public class ArticleService {
     /** Soft delete: the row stays as a tombstone that answers 410 and that mirrors can follow. */
     @Transactional
     public void delete(UUID id, VersionPrecondition precondition) {
-        Article article = get(id);
+        Article article = load(id);
         access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         article.markDeleted(Timestamps.now(clock));
@@ -285,21 +292,26 @@ public class ArticleService {
         }
     }
 
+    /** The article to write, with publisher and translations, under the same rules as {@link #read}. */
+    private Article load(UUID id) {
+        Article article = Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id));
+        requireVisible(article.isDeleted(), article.status, article.wasEverPublished(), article.publisher.id, id);
+        return article;
+    }
+
     /**
-     * The article if the caller may read it. A deleted article that was ever published is 410 to everyone; anything
+     * Whether the caller may see the article. A deleted article that was ever published is 410 to everyone; anything
      * else unpublished is, to those who may not see it, exactly as missing (404).
      */
-    private Article requireVisible(Article article, Object key) {
-        boolean published = !article.isDeleted() && article.status == ArticleStatus.published;
-        if (!published
-                && !(article.isDeleted() && article.wasEverPublished())
-                && !access.mayReadUnpublished(article.publisher.id)) {
+    private void requireVisible(
+            boolean deleted, ArticleStatus status, boolean everPublished, UUID publisherId, Object key) {
+        boolean published = !deleted && status == ArticleStatus.published;
+        if (!published && !(deleted && everPublished) && !access.mayReadUnpublished(publisherId)) {
             throw new ResourceNotFoundException("article", key);
         }
-        if (article.isDeleted()) {
+        if (deleted) {
             throw new ResourceGoneException("article", key);
         }
-        return article;
     }
 
     private static void requireCurrent(Article article, VersionPrecondition precondition) {

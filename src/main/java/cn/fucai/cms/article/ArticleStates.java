@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -21,8 +22,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 @ApplicationScoped
 public class ArticleStates {
 
-    /** bench/pg/sync.sql runs this statement through pgbench: change both together. */
-    private static final String SELECT = """
+    /** The statement, with the publisher's columns and any others in place of the %s. */
+    private static final String TEMPLATE = """
             select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
                    a.source_name, a.source_url, a.author, a.status, a.created_at, a.updated_at, a.deleted_at,
                    %s, t.locales as translation_locales, t.titles, t.summaries, t.bodies
@@ -30,7 +31,13 @@ public class ArticleStates {
             left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
                                       array_agg(t.summary order by t.locale) as summaries, array_agg(t.body order by t.locale) as bodies
                                from article_translation t where t.article_id = a.id) t on true
-            """.formatted(PublisherRef.COLUMNS);
+            """;
+
+    /** bench/pg/sync.sql runs this statement through pgbench: change both together. */
+    private static final String SELECT = TEMPLATE.formatted(PublisherRef.COLUMNS);
+
+    /** {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}. */
+    private static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
 
     /** A row of {@link #SELECT}: the article with the text of every translation. */
     private static final RowMapper<ArticleState> STATE = (rs, context) -> {
@@ -62,6 +69,25 @@ public class ArticleStates {
                     .forEach(state -> states.put(state.id(), state)));
         }
         return states;
+    }
+
+    /** An article by id, whatever its status and deleted or not, as a reader is served it. */
+    Optional<ArticleRead> read(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(READ + " where a.id = :id")
+                .bind("id", id)
+                .map(ArticleRead.mapping(STATE))
+                .findFirst());
+    }
+
+    /** The live article with this slug under the publisher, else its latest tombstone. */
+    Optional<ArticleRead> readBySlug(UUID publisherId, String slug) {
+        return jdbi.withHandle(handle -> handle.createQuery(READ
+                        + " where a.publisher_id = :publisher and a.slug = :slug order by a.deleted_at desc nulls first"
+                        + " limit 1")
+                .bind("publisher", publisherId)
+                .bind("slug", slug)
+                .map(ArticleRead.mapping(STATE))
+                .findFirst());
     }
 
     /** Live published articles in id order after {@code afterId}, of one publisher or all: a page of a snapshot. */

@@ -1,9 +1,11 @@
 package cn.fucai.cms.article;
 
+import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.createArticle;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.translation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +20,7 @@ import cn.fucai.cms.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,62 @@ class ArticleListTest {
                 slugs("publisher=" + publisher + "&region=000000&sort=title"),
                 "equal titles: ties broken by time-ordered id");
         assertEquals(List.of(), slugs("publisher=" + publisher + "&region=330303"));
+    }
+
+    /** A region's newest are read from article_region, which the write transaction keeps: every write shows at once. */
+    @Test
+    void aRegionsListFollowsEveryWriteAndPagesInBothOrders() {
+        String publisher = createPublisher();
+        String p = "publisher=" + publisher;
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = article(publisher, "wenzhou-" + i);
+            body.put("publishedAt", "2021-0" + (i + 1) + "-01T00:00:00Z");
+            body.put("category", i % 2 == 0 ? "公告" : "新闻");
+            if (i == 2) {
+                body.put("translations", List.of(translation("en", "Wenzhou")));
+            }
+            bodies.add(body);
+            ids.add(createArticleId(body));
+        }
+        Map<String, Object> draft = article(publisher, "wenzhou-draft");
+        draft.put("status", "draft");
+        draft.remove("publishedAt");
+        String draftId = createArticleId(draft);
+
+        List<String> newestFirst = List.of("wenzhou-4", "wenzhou-3", "wenzhou-2", "wenzhou-1", "wenzhou-0");
+        assertEquals(newestFirst, slugsPaged(p + "&region=330000", 2));
+        assertEquals(
+                List.of("wenzhou-0", "wenzhou-1", "wenzhou-2", "wenzhou-3", "wenzhou-4"),
+                slugsPaged(p + "&region=330300&sort=publishedAt", 2));
+        assertEquals(List.of("wenzhou-4", "wenzhou-2", "wenzhou-0"), slugsPaged(p + "&region=330302&category=公告", 1));
+        assertEquals(List.of("wenzhou-draft"), slugs(p + "&region=330000&status=draft"));
+        assertEquals(List.of("wenzhou-2"), slugs(p + "&region=330000&locale=en"));
+        assertEquals(
+                List.of("wenzhou-3", "wenzhou-1"),
+                slugs(p + "&region=330000&publishedFrom=2021-01-15&tag=温州" + "&category=新闻"));
+
+        bodies.get(4).put("regionCodes", List.of("410100"));
+        replace(ids.get(4), bodies.get(4));
+        bodies.get(1).put("category", "公告");
+        replace(ids.get(1), bodies.get(1));
+        draft.put("status", "published");
+        draft.put("publishedAt", "2022-01-01T00:00:00Z");
+        replace(draftId, draft);
+        admin().delete("/api/v1/articles/" + ids.get(3)).then().statusCode(204);
+
+        assertEquals(
+                List.of("wenzhou-draft", "wenzhou-2", "wenzhou-1", "wenzhou-0"),
+                slugsPaged(p + "&region=330000", 3),
+                "moved away, published, deleted");
+        assertEquals(List.of("wenzhou-4"), slugs(p + "&region=410000"));
+        assertEquals(List.of("wenzhou-2", "wenzhou-1", "wenzhou-0"), slugs(p + "&region=330000&category=公告"));
+        assertEquals(List.of(), slugs(p + "&region=330000&status=draft"));
+    }
+
+    private static void replace(String id, Map<String, Object> body) {
+        json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
     }
 
     @Test

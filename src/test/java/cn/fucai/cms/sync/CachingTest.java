@@ -61,6 +61,30 @@ class CachingTest {
     }
 
     @Test
+    void anArticlesETagAndLastModifiedFollowItsPublishersName() throws InterruptedException {
+        String publisher = createPublisher();
+        String id = createArticleId(article(publisher, "named"));
+        Response before = given().get("/api/v1/articles/" + id);
+        before.then().statusCode(200).header("ETag", notNullValue());
+        Thread.sleep(1_100); // Last-Modified counts whole seconds
+
+        Map<String, Object> renamed = publisher(publisher);
+        renamed.put("name", "温州市福彩中心（改名）");
+        json().body(renamed).put("/api/v1/publishers/" + publisher).then().statusCode(200);
+        String publisherModified =
+                given().get("/api/v1/publishers/" + publisher).header("Last-Modified");
+
+        given().header("If-None-Match", before.header("ETag"))
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", not(equalTo(before.header("ETag"))))
+                .header("Last-Modified", equalTo(publisherModified))
+                .header("Last-Modified", not(equalTo(before.header("Last-Modified"))))
+                .body("publisher.name", equalTo("温州市福彩中心（改名）"));
+    }
+
+    @Test
     void anonymousReadsArePublicAndEverythingElseIsPrivate() {
         given().get("/api/v1/regions/330000")
                 .then()

@@ -45,7 +45,12 @@ public interface SortKey extends WireEnum {
      * orders, {@code >} otherwise; the key is cast from its cursor text.
      */
     default Sql after(String idColumn, Cursor cursor) {
-        return new Sql(" and (" + keyExpression() + ", " + idColumn + ") " + (descending() ? "<" : ">")
+        return after(keyExpression(), idColumn, cursor);
+    }
+
+    /** The keyset condition on a key expression of the same value and type as this order's, e.g. a derived table's. */
+    default Sql after(String keyExpression, String idColumn, Cursor cursor) {
+        return new Sql(" and (" + keyExpression + ", " + idColumn + ") " + (descending() ? "<" : ">")
                         + " (cast(:afterKey as " + keyType() + "), :afterId)")
                 .bind("afterKey", cursor.keys().get(0))
                 .bind("afterId", cursor.uuidKey(1));
@@ -53,7 +58,12 @@ public interface SortKey extends WireEnum {
 
     /** The ORDER BY clause: key then id, in this order's direction. */
     default String orderBy(String idColumn) {
+        return orderBy(keyExpression(), idColumn);
+    }
+
+    /** The ORDER BY clause on a key expression of the same value as this order's. */
+    default String orderBy(String keyExpression, String idColumn) {
         String direction = descending() ? " desc" : " asc";
-        return " order by " + keyExpression() + direction + ", " + idColumn + direction;
+        return " order by " + keyExpression + direction + ", " + idColumn + direction;
     }
 }
