@@ -65,10 +65,23 @@ public class ResponseCache {
 
     /** A stored answer: body, headers to replay, and the generations it was computed at. */
     record CachedResponse(
-            byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
+            byte[] body,
+            List<Map.Entry<String, String>> headers,
+            String etag,
+            Dependencies dependencies,
+            byte[] gzipped) {
+
+        CachedResponse(byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
+            this(body, headers, etag, dependencies, null);
+        }
+
+        /** The same answer with its body gzipped too, kept for the clients that ask for gzip. */
+        CachedResponse withGzipped(byte[] gzipped) {
+            return new CachedResponse(body, headers, etag, dependencies, gzipped);
+        }
 
         int weight() {
-            return body.length + 64 * headers.size() + 64;
+            return body.length + (gzipped == null ? 0 : gzipped.length) + 64 * headers.size() + 64;
         }
     }
 

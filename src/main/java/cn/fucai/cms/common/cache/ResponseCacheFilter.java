@@ -11,10 +11,15 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.zip.GZIPOutputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -43,10 +48,15 @@ public class ResponseCacheFilter {
 
     private final ResponseCache cache;
     private final Jdbi jdbi;
+    private final int compressionLevel;
 
-    public ResponseCacheFilter(ResponseCache cache, Jdbi jdbi) {
+    public ResponseCacheFilter(
+            ResponseCache cache,
+            Jdbi jdbi,
+            @ConfigProperty(name = "quarkus.http.compression-level") int compressionLevel) {
         this.cache = cache;
         this.jdbi = jdbi;
+        this.compressionLevel = compressionLevel;
     }
 
     /** An answer being computed for the cache: its key, and the generations it depends on. */
@@ -69,7 +79,14 @@ public class ResponseCacheFilter {
         CachedResponse cached = revalidate || sinceDate ? null : cache.get(key);
         if (cached != null) {
             compressible(http);
-            return replay(request, cached);
+            if (acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+                if (cached.gzipped() == null) {
+                    cached = cached.withGzipped(gzip(cached.body()));
+                    cache.put(key, cached);
+                }
+                return replay(request, cached, true);
+            }
+            return replay(request, cached, false);
         }
         Dependencies dependencies = cache.dependenciesOf(request.getUriInfo().getPath());
         if (dependencies != null) {
@@ -134,12 +151,48 @@ public class ResponseCacheFilter {
         }
     }
 
-    private static Response replay(ContainerRequestContext request, CachedResponse cached) {
+    /**
+     * Whether the client takes gzip ({@code gzip} listed with a weight above zero). Its cache hits get the gzipped bytes
+     * kept with the answer, compressed once: compressing each hit again halved the hits served per second (issue #17,
+     * docs/performance.md). The HTTP server leaves an answer that already has a Content-Encoding as it is.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            if (parts[0].strip().equalsIgnoreCase("gzip")) {
+                return parts.length < 2 || !parts[1].strip().matches("(?i)q\\s*=\\s*0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private byte[] gzip(byte[] body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
+            {
+                def.setLevel(compressionLevel);
+            }
+        }) {
+            out.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Response replay(ContainerRequestContext request, CachedResponse cached, boolean gzipped) {
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean notModified = ifNoneMatch != null
                 && cached.etag() != null
                 && Representations.matchesWeakly(ifNoneMatch, cached.etag());
-        Response.ResponseBuilder answer = notModified ? Response.notModified() : Response.ok(cached.body());
+        Response.ResponseBuilder answer = notModified
+                ? Response.notModified()
+                : gzipped
+                        ? Response.ok(cached.gzipped()).header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                        : Response.ok(cached.body());
         for (Map.Entry<String, String> header : cached.headers()) {
             if (!notModified || !header.getKey().equals(HttpHeaders.CONTENT_TYPE)) {
                 answer.header(header.getKey(), header.getValue());

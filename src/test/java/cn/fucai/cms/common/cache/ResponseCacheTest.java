@@ -9,6 +9,7 @@ import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,12 +23,15 @@ import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,34 @@ class ResponseCacheTest {
         assertTrue(timings(plain).contains(HIT));
         assertEquals(null, plain.header("Content-Encoding"));
         assertEquals(computed.asString(), plain.asString());
+    }
+
+    /** A hit for a gzip client is sent as the gzipped bytes kept with the answer: one layer, the same bytes each time. */
+    @Test
+    void aCacheHitForAGzipClientIsOneGzipLayerAroundThePlainAnswer() throws IOException {
+        String id = createArticleId(article(publisher, "kept-gzipped"));
+        String url = "/api/v1/articles/" + id;
+        var raw =
+                RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        byte[] plain = given().config(raw).get(url).asByteArray();
+        Response first = given().config(raw).header("Accept-Encoding", "gzip").get(url);
+        Response second = given().config(raw)
+                .header("Accept-Encoding", "deflate, gzip;q=0.5")
+                .get(url);
+        for (Response hit : List.of(first, second)) {
+            assertTrue(timings(hit).contains(HIT));
+            assertEquals(List.of("gzip"), hit.headers().getValues("Content-Encoding"));
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(hit.asByteArray()))) {
+                assertArrayEquals(plain, in.readAllBytes(), "one gzip layer around the plain answer");
+            }
+        }
+        assertArrayEquals(first.asByteArray(), second.asByteArray(), "the same kept bytes");
+        Response refused = given().config(raw)
+                .header("Accept-Encoding", "gzip;q=0, identity")
+                .get(url);
+        assertTrue(timings(refused).contains(HIT));
+        assertEquals(null, refused.header("Content-Encoding"));
+        assertArrayEquals(plain, refused.asByteArray());
     }
 
     @Test
