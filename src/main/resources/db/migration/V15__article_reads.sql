@@ -16,6 +16,7 @@ select id, slug, name, name_en, version, updated_at, deleted_at from publisher;
 create table article_region (
     region_code   varchar(6)  not null,
     article_id    uuid        not null references article (id) on delete cascade,
+    publisher_id  uuid        not null,
     status        text        not null,
     category      text,
     -- The list's sort key, as in article_published_idx: drafts without a publication date sort as the oldest.
@@ -26,6 +27,8 @@ create table article_region (
 -- equality on every column before the sort key is what makes the index the plan without statistics.
 create index article_region_published_idx on article_region (region_code, status, published_key, article_id);
 create index article_region_category_idx on article_region (region_code, status, category, published_key, article_id);
+-- A publisher's articles in a region: without it, a publisher with none there read every article of the region.
+create index article_region_publisher_idx on article_region (region_code, status, publisher_id, published_key, article_id);
 create index article_region_article_idx on article_region (article_id);
 
 create function cms_refresh_article_region() returns trigger language plpgsql as $$
@@ -34,19 +37,20 @@ begin
         delete from article_region where article_id = old.id;
     end if;
     if new.deleted_at is null then
-        insert into article_region (region_code, article_id, status, category, published_key)
-        select distinct code, new.id, new.status, new.category, coalesce(new.published_at, '-infinity'::timestamptz)
+        insert into article_region (region_code, article_id, publisher_id, status, category, published_key)
+        select distinct code, new.id, new.publisher_id, new.status, new.category,
+               coalesce(new.published_at, '-infinity'::timestamptz)
         from unnest(new.region_scope) as code;
     end if;
     return null;
 end $$;
 
 create trigger article_region_refresh
-    after insert or update of region_scope, status, category, published_at, deleted_at on article
+    after insert or update of region_scope, publisher_id, status, category, published_at, deleted_at on article
     for each row execute function cms_refresh_article_region();
 
-insert into article_region (region_code, article_id, status, category, published_key)
-select distinct code, a.id, a.status, a.category, coalesce(a.published_at, '-infinity'::timestamptz)
+insert into article_region (region_code, article_id, publisher_id, status, category, published_key)
+select distinct code, a.id, a.publisher_id, a.status, a.category, coalesce(a.published_at, '-infinity'::timestamptz)
 from article a cross join unnest(a.region_scope) as code
 where a.deleted_at is null;
 analyze article_region;

@@ -89,10 +89,12 @@ class ArticleListQuery {
         Sql sql = new Sql(SELECT);
         if (byRegion) {
             sql.append(FROM_REGION, "region", filter.region())
+                    .appendIfSet(" and r.publisher_id = :publisher", "publisher", filter.publisherId())
                     .appendIfSet(" and r.category = :category", "category", filter.category())
                     .appendIfSet(" and r.status = :status", "status", status);
         } else {
             sql.append(FROM_ARTICLE)
+                    .appendIfSet(" and a.publisher_id = :publisher", "publisher", filter.publisherId())
                     .appendIfSet(" and a.region_scope @> array[:region]::varchar[]", "region", filter.region())
                     .appendIfSet(" and a.category = :category", "category", filter.category())
                     .appendIfSet(" and a.status = :status", "status", status);
@@ -108,10 +110,9 @@ class ArticleListQuery {
         return sql.append(" limit :rows", "rows", rows);
     }
 
-    /** The filters other than region, category and status, which depend on the table the page is read from. */
+    /** The filters other than publisher, region, category and status, which depend on the table the page is read from. */
     private static Sql filters(ArticleFilter filter) {
         Sql sql = new Sql("");
-        sql.appendIfSet(" and a.publisher_id = :publisher", "publisher", filter.publisherId());
         if (filter.visiblePublishers() != null) {
             sql.append(
                     " and a.publisher_id = any(:visible)",

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,20 @@ class ArticleListPlanTest {
         assertEquals("article_pkey", articles.path("Index Name").asText(), "each row's article by primary key");
         assertEquals(PAGE + 1, articles.path("Actual Loops").asInt(), articles.toPrettyString());
 
-        var anyCategory =
-                new ArticleFilter(null, "330300", null, null, ArticleStatus.published, null, null, null, null);
+        // A publisher with nothing in the region, which has thousands: the answer is empty, and so is the work.
+        UUID elsewhere =
+                UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", createPublisher())
+                        .get(0));
+        var none = new ArticleFilter(elsewhere, "330000", null, null, ArticleStatus.draft, null, null, null, null);
+        JsonNode empty = scanOf(
+                "article_region", plan(ArticleListQuery.statement(none, ArticleSort.PUBLISHED_AT_DESC, null, 21)));
+        assertEquals(
+                0,
+                empty.path("Actual Rows").asInt()
+                        + empty.path("Rows Removed by Filter").asInt(),
+                empty.toPrettyString());
+
+        var anyCategory = new ArticleFilter(null, "330300", null, null, ArticleStatus.draft, null, null, null, null);
         List<JsonNode> regionOnly = plan(ArticleListQuery.statement(anyCategory, ArticleSort.PUBLISHED_AT, null, 21));
         assertFalse(
                 regionOnly.stream().anyMatch(n -> n.path("Node Type").asText().contains("Sort")), "nothing sorted");
