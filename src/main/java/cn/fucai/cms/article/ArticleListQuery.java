@@ -45,7 +45,7 @@ class ArticleListQuery {
             from article_region r
             cross join lateral (select * from article where article.id = r.article_id offset 0) a
             join publisher_ref p on p.id = a.publisher_id
-            where a.deleted_at is null and r.region_code = :region""";
+            where a.deleted_at is null""";
 
     private static final String REGION_KEY = "r.published_key";
 
@@ -88,9 +88,17 @@ class ArticleListQuery {
         String status = filter.status() == null ? null : filter.status().name();
         Sql sql = new Sql(SELECT);
         if (byRegion) {
-            sql.append(FROM_REGION, "region", filter.region())
-                    .appendIfSet(" and r.publisher_id = :publisher", "publisher", filter.publisherId())
-                    .appendIfSet(" and r.category = :category", "category", filter.category())
+            sql.append(FROM_REGION);
+            if (filter.publisherId() == null) {
+                sql.append(" and r.region_code = :region", "region", filter.region());
+            } else {
+                // the one expression article_region_publisher_idx is keyed on: no other index can take it
+                sql.append(
+                        " and r.region_code || r.publisher_id::text = :regionPublisher",
+                        "regionPublisher",
+                        filter.region() + filter.publisherId());
+            }
+            sql.appendIfSet(" and r.category = :category", "category", filter.category())
                     .appendIfSet(" and r.status = :status", "status", status);
         } else {
             sql.append(FROM_ARTICLE)
