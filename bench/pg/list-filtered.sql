@@ -11,6 +11,7 @@ select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.categor
 from article_region r
 cross join lateral (select * from article where article.id = r.article_id offset 0) a
 join publisher_ref p on p.id = a.publisher_id
-where a.deleted_at is null and r.region_code = (PROVINCES)[:r]
-  and r.category = (array['本地新闻', '公益金公告', '销售动态', '通知公告'])[:c] and r.status = 'published'
+where a.deleted_at is null
+  and r.region_code || r.category = (PROVINCES)[:r] || (array['本地新闻', '公益金公告', '销售动态', '通知公告'])[:c]
+  and r.status = 'published'
 order by r.published_key desc, r.article_id desc limit 21;

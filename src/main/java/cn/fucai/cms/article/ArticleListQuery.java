@@ -88,18 +88,21 @@ class ArticleListQuery {
         String status = filter.status() == null ? null : filter.status().name();
         Sql sql = new Sql(SELECT);
         if (byRegion) {
+            // the region alone, or with the publisher or category in the one expression an index is keyed on
             sql.append(FROM_REGION);
-            if (filter.publisherId() == null) {
-                sql.append(" and r.region_code = :region", "region", filter.region());
-            } else {
-                // the one expression article_region_publisher_idx is keyed on: no other index can take it
+            if (filter.publisherId() != null) {
+                sql.append(" and r.region_code || r.publisher_id::text = :regionKey")
+                        .bind("regionKey", filter.region() + filter.publisherId())
+                        .appendIfSet(" and r.category = :category", "category", filter.category());
+            } else if (filter.category() != null) {
                 sql.append(
-                        " and r.region_code || r.publisher_id::text = :regionPublisher",
-                        "regionPublisher",
-                        filter.region() + filter.publisherId());
+                        " and r.region_code || r.category = :regionKey",
+                        "regionKey",
+                        filter.region() + filter.category());
+            } else {
+                sql.append(" and r.region_code = :region", "region", filter.region());
             }
-            sql.appendIfSet(" and r.category = :category", "category", filter.category())
-                    .appendIfSet(" and r.status = :status", "status", status);
+            sql.appendIfSet(" and r.status = :status", "status", status);
         } else {
             sql.append(FROM_ARTICLE)
                     .appendIfSet(" and a.publisher_id = :publisher", "publisher", filter.publisherId())
