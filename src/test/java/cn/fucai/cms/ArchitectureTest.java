@@ -3,6 +3,7 @@ package cn.fucai.cms;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -50,6 +51,20 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..");
+
+    /**
+     * One way to inject: package-private fields, as the Quarkus CDI guide recommends (no reflection, no proxy-only
+     * constructor). A constructor is written only where it derives state from configuration.
+     */
+    @ArchTest
+    static final ArchRule injectedFieldsArePackagePrivate = fields().that()
+            .areAnnotatedWith("jakarta.inject.Inject")
+            .should()
+            .notBePrivate()
+            .andShould()
+            .notBePublic()
+            .andShould()
+            .notBeProtected();
 
     /**
      * A feature's *Dtos are its own: another feature asks its service and gets its published types (PublisherRef,

@@ -1,15 +1,13 @@
 package cn.fucai.cms.article;
 
+import cn.fucai.cms.common.sql.UuidEntity;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRef;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -23,17 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UuidGenerator;
 import org.hibernate.type.SqlTypes;
 
 /** A news article in its original locale, with its translations; deleting leaves a tombstone for mirrors. */
 @Entity
-public class Article extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    public UUID id;
+public class Article extends UuidEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Publisher publisher;
@@ -122,8 +114,19 @@ public class Article extends PanacheEntityBase {
     ArticleState state() {
         return new ArticleState(
                 id,
-                slug,
                 publisher == null ? null : PublisherRef.from(publisher),
+                content(),
+                createdAt,
+                updatedAt,
+                deletedAt,
+                translations.stream().map(t -> t.locale).toList());
+    }
+
+    /** The current editable state. */
+    ArticleContent content() {
+        return new ArticleContent(
+                publisher == null ? null : publisher.id,
+                slug,
                 new ArticleContent.Localized(locale, title, summary, body),
                 category,
                 List.of(tags),
@@ -133,16 +136,7 @@ public class Article extends PanacheEntityBase {
                 sourceUrl,
                 author,
                 status,
-                createdAt,
-                updatedAt,
-                deletedAt,
-                translations.stream().map(t -> t.locale).toList(),
                 translations.stream().map(ArticleTranslation::content).toList());
-    }
-
-    /** The current editable state. */
-    ArticleContent content() {
-        return state().content();
     }
 
     /**

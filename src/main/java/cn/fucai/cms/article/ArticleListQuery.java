@@ -6,6 +6,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +50,8 @@ class ArticleListQuery {
 
     private static final String REGION_KEY = "r.published_key";
 
-    private final Jdbi jdbi;
-
-    ArticleListQuery(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
+    @Inject
+    Jdbi jdbi;
 
     Page<ArticleSummary> page(
             ArticleFilter filter,
@@ -73,8 +71,7 @@ class ArticleListQuery {
             List<ArticleSummary> summaries = rows.stream()
                     .map(row -> {
                         ArticleContent.Localized text = texts.get(row.id());
-                        return (text == null ? row : row.withTranslations(List.of(text)))
-                                .summaryIn(served.get(row.id()));
+                        return text == null ? row.summaryIn(served.get(row.id())) : row.summaryWith(text);
                     })
                     .toList();
             return Page.fromLookahead(summaries, limit, last -> cursorAfter(rows.get(limit - 1), sort, fingerprint));

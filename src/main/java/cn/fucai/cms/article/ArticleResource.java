@@ -13,6 +13,7 @@ import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.region.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -55,13 +56,11 @@ public class ArticleResource {
     private static final String SORT_DESCRIPTION =
             "Sort key, `-` for descending; title sorts by the original-language title (default -publishedAt)";
 
-    private final ArticleService articles;
-    private final SparseFields sparse;
+    @Inject
+    ArticleService articles;
 
-    public ArticleResource(ArticleService articles, SparseFields sparse) {
-        this.articles = articles;
-        this.sparse = sparse;
-    }
+    @Inject
+    SparseFields sparse;
 
     @GET
     @Path("/articles")

@@ -26,6 +26,7 @@ import cn.fucai.cms.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,30 +42,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleService {
 
-    private final Clock clock;
-    private final PublisherService publishers;
-    private final ArticleListQuery listQuery;
-    private final AccessPolicy access;
-    private final Event<ContentChanged> changed;
-    private final ArticleStates states;
-    private final Regions regions;
+    @Inject
+    Clock clock;
 
-    ArticleService(
-            Clock clock,
-            PublisherService publishers,
-            ArticleListQuery listQuery,
-            AccessPolicy access,
-            Event<ContentChanged> changed,
-            ArticleStates states,
-            Regions regions) {
-        this.clock = clock;
-        this.publishers = publishers;
-        this.listQuery = listQuery;
-        this.access = access;
-        this.changed = changed;
-        this.states = states;
-        this.regions = regions;
-    }
+    @Inject
+    PublisherService publishers;
+
+    @Inject
+    ArticleListQuery listQuery;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Event<ContentChanged> changed;
+
+    @Inject
+    ArticleStates states;
+
+    @Inject
+    Regions regions;
 
     /**
      * A live article as a reader is served it: 404 when it never existed, 410 when deleted. Drafts, archived and

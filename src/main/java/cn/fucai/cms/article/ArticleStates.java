@@ -4,6 +4,7 @@ import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,23 +42,19 @@ public class ArticleStates {
 
     /** A row of {@link #SELECT}: the article with the text of every translation. */
     private static final RowMapper<ArticleState> STATE = (rs, context) -> {
-        ArticleState state = ArticleState.ROW.map(rs, context);
+        List<String> locales = Database.strings(rs, "translation_locales");
         List<String> titles = Database.strings(rs, "titles");
         List<String> summaries = Database.strings(rs, "summaries");
         List<String> bodies = Database.strings(rs, "bodies");
         List<ArticleContent.Localized> texts = new ArrayList<>(titles.size());
         for (int i = 0; i < titles.size(); i++) {
-            texts.add(new ArticleContent.Localized(
-                    state.translationLocales().get(i), titles.get(i), summaries.get(i), bodies.get(i)));
+            texts.add(new ArticleContent.Localized(locales.get(i), titles.get(i), summaries.get(i), bodies.get(i)));
         }
-        return state.withTranslations(texts);
+        return ArticleState.read(rs, context, texts);
     };
 
-    private final Jdbi jdbi;
-
-    ArticleStates(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
+    @Inject
+    Jdbi jdbi;
 
     /** The current state of these articles, by id; ids of no article are left out. */
     public Map<UUID, ArticleState> byIds(Collection<UUID> ids) {

@@ -1,23 +1,14 @@
 package cn.fucai.cms.article;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fucai.cms.common.sql.UuidEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
-import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /** The same article in another locale (BCP 47); part of the {@link Article} aggregate. */
 @Entity
-public class ArticleTranslation extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    public UUID id;
+public class ArticleTranslation extends UuidEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Article article;

@@ -1,5 +1,6 @@
 package cn.fucai.cms.article;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,11 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Atom feeds of the latest published articles, for partner sites and readers that poll feeds")
 public class AtomFeedResource {
 
-    private final AtomFeeds feeds;
-
-    public AtomFeedResource(AtomFeeds feeds) {
-        this.feeds = feeds;
-    }
+    @Inject
+    AtomFeeds feeds;
 
     @GET
     @Produces(AtomFeeds.ATOM + ";charset=UTF-8")

@@ -3,6 +3,7 @@ package cn.fucai.cms.article;
 import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.publisher.PublisherService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringWriter;
 import java.net.URI;
@@ -22,17 +23,17 @@ class AtomFeeds {
     private static final String NS = "http://www.w3.org/2005/Atom";
     private static final int ENTRIES = 50;
 
-    private final ArticleService articles;
-    private final ArticleStates states;
-    private final PublisherService publishers;
-    private final PublicUrl publicUrl;
+    @Inject
+    ArticleService articles;
 
-    AtomFeeds(ArticleService articles, ArticleStates states, PublisherService publishers, PublicUrl publicUrl) {
-        this.articles = articles;
-        this.states = states;
-        this.publishers = publishers;
-        this.publicUrl = publicUrl;
-    }
+    @Inject
+    ArticleStates states;
+
+    @Inject
+    PublisherService publishers;
+
+    @Inject
+    PublicUrl publicUrl;
 
     /** The feed of one publisher (by id or slug), or of all when {@code publisher} is null. */
     String feed(String publisher, Locale requested, UriInfo uri, String title) {

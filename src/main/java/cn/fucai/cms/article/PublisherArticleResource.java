@@ -2,6 +2,7 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.common.http.FieldSet;
 import cn.fucai.cms.common.http.SparseFields;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,15 +29,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/publishers/{idOrSlug}")
 public class PublisherArticleResource {
 
-    private final ArticleService articles;
-    private final AtomFeeds feeds;
-    private final SparseFields sparse;
+    @Inject
+    ArticleService articles;
 
-    public PublisherArticleResource(ArticleService articles, AtomFeeds feeds, SparseFields sparse) {
-        this.articles = articles;
-        this.feeds = feeds;
-        this.sparse = sparse;
-    }
+    @Inject
+    AtomFeeds feeds;
+
+    @Inject
+    SparseFields sparse;
 
     @GET
     @Path("/articles/{slug}")

@@ -2,6 +2,7 @@ package cn.fucai.cms.bench;
 
 import cn.fucai.cms.common.cache.ResponseCacheFilter;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,11 +25,8 @@ public class BenchConstantResource {
     private static final Constant CONSTANT =
             new Constant("welfare-lottery-cms", "v1", "the same answer every time, computed every time", 42);
 
-    private final BenchConfig config;
-
-    BenchConstantResource(BenchConfig config) {
-        this.config = config;
-    }
+    @Inject
+    BenchConfig config;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

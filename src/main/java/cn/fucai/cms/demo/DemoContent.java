@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,27 +32,23 @@ public class DemoContent {
     private static final Logger LOG = Logger.getLogger(DemoContent.class);
     private static final String RESOURCE = "/demo/demo-content.json";
 
-    private final PublisherService publishers;
-    private final ArticleService articles;
-    private final FigureService figures;
-    private final ObjectMapper json;
-    private final boolean enabled;
+    @Inject
+    PublisherService publishers;
 
-    DemoContent(
-            PublisherService publishers,
-            ArticleService articles,
-            FigureService figures,
-            ObjectMapper json,
-            DemoConfig config) {
-        this.publishers = publishers;
-        this.articles = articles;
-        this.figures = figures;
-        this.json = json;
-        this.enabled = config.demoContent();
-    }
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    FigureService figures;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DemoConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        if (enabled) {
+        if (config.demoContent()) {
             load();
         }
     }

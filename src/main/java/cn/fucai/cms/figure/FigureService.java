@@ -22,6 +22,7 @@ import cn.fucai.cms.security.AccessPolicy;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -41,30 +42,26 @@ import org.hibernate.id.uuid.UuidVersion7Strategy;
 @ApplicationScoped
 public class FigureService {
 
-    private final Clock clock;
-    private final FigureStore store;
-    private final AccessPolicy access;
-    private final Event<ContentChanged> changed;
-    private final Validator validator;
-    private final Regions regions;
-    private final ArticleStates articles;
+    @Inject
+    Clock clock;
 
-    FigureService(
-            Clock clock,
-            FigureStore store,
-            AccessPolicy access,
-            Event<ContentChanged> changed,
-            Validator validator,
-            Regions regions,
-            ArticleStates articles) {
-        this.clock = clock;
-        this.store = store;
-        this.access = access;
-        this.changed = changed;
-        this.validator = validator;
-        this.regions = regions;
-        this.articles = articles;
-    }
+    @Inject
+    FigureStore store;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Event<ContentChanged> changed;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    ArticleStates articles;
 
     @Transactional
     public FigureRow create(FigureKind kind, FigureRequest request) {

@@ -5,6 +5,7 @@ import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,11 +114,8 @@ class FigureStore {
                 values);
     };
 
-    private final Jdbi jdbi;
-
-    FigureStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
+    @Inject
+    Jdbi jdbi;
 
     /** Inserts new figures with their first revision, in two batches whatever their number. */
     void insertAll(List<FigureRow> rows, List<? extends Collection<String>> regionScopes) {

@@ -1,27 +1,19 @@
 package cn.fucai.cms.publisher;
 
 import cn.fucai.cms.common.http.QueryParams;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fucai.cms.common.sql.UuidEntity;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /** A welfare-lottery centre or civil-affairs department that publishes articles; soft-deleted as a tombstone. */
 @Entity
-public class Publisher extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    public UUID id;
+public class Publisher extends UuidEntity {
 
     public String slug;
     public String name;

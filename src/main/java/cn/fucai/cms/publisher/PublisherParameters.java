@@ -2,6 +2,7 @@ package cn.fucai.cms.publisher;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.http.TypedParameters;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -15,11 +16,8 @@ import java.lang.reflect.Type;
 @Provider
 public class PublisherParameters implements ParamConverterProvider {
 
-    private final PublisherQueries queries;
-
-    PublisherParameters(PublisherQueries queries) {
-        this.queries = queries;
-    }
+    @Inject
+    PublisherQueries queries;
 
     @Override
     public <T> ParamConverter<T> getConverter(Class<T> type, Type genericType, Annotation[] annotations) {

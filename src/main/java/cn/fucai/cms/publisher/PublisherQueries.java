@@ -5,6 +5,7 @@ import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherResponse;
 import cn.fucai.cms.security.PublisherTree;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +21,8 @@ class PublisherQueries implements PublisherTree {
     /** A publisher row, column by column into the record's components (name_en is nameEn). */
     private static final RowMapper<PublisherResponse> ROW = ConstructorMapper.of(PublisherResponse.class);
 
-    private final Jdbi jdbi;
-
-    PublisherQueries(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
+    @Inject
+    Jdbi jdbi;
 
     /** The publisher with this id, or the live one with this slug, else the latest deleted one with it. */
     Optional<UUID> idOf(String idOrSlug) {

@@ -9,6 +9,7 @@ import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherResponse;
 import cn.fucai.cms.region.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -47,11 +48,8 @@ import org.jboss.resteasy.reactive.RestResponse;
                 "National, provincial, municipal and county welfare-lottery centres and civil-affairs departments")
 public class PublisherResource {
 
-    private final PublisherService publishers;
-
-    public PublisherResource(PublisherService publishers) {
-        this.publishers = publishers;
-    }
+    @Inject
+    PublisherService publishers;
 
     @GET
     @Operation(

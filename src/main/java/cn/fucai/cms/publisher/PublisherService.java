@@ -18,6 +18,7 @@ import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,27 +30,23 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PublisherService {
 
-    private final Clock clock;
-    private final AccessPolicy access;
-    private final Event<ContentChanged> changed;
-    private final Event<PublisherRemoval> removing;
-    private final Regions regions;
-    private final PublisherQueries queries;
+    @Inject
+    Clock clock;
 
-    public PublisherService(
-            Clock clock,
-            AccessPolicy access,
-            Event<ContentChanged> changed,
-            Event<PublisherRemoval> removing,
-            Regions regions,
-            PublisherQueries queries) {
-        this.queries = queries;
-        this.clock = clock;
-        this.access = access;
-        this.changed = changed;
-        this.removing = removing;
-        this.regions = regions;
-    }
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Event<ContentChanged> changed;
+
+    @Inject
+    Event<PublisherRemoval> removing;
+
+    @Inject
+    Regions regions;
+
+    @Inject
+    PublisherQueries queries;
 
     /** Filters of the publisher list; null means "any". */
     public record Filter(PublisherLevel level, PublisherKind kind, String region, String parent) {}

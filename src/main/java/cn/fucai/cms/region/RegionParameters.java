@@ -2,6 +2,7 @@ package cn.fucai.cms.region;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.http.TypedParameters;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -15,11 +16,8 @@ import java.lang.reflect.Type;
 @Provider
 public class RegionParameters implements ParamConverterProvider {
 
-    private final Regions regions;
-
-    RegionParameters(Regions regions) {
-        this.regions = regions;
-    }
+    @Inject
+    Regions regions;
 
     @Override
     public <T> ParamConverter<T> getConverter(Class<T> type, Type genericType, Annotation[] annotations) {

@@ -7,6 +7,7 @@ import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.region.RegionDtos.RegionResponse;
 import cn.fucai.cms.region.RegionDtos.RegionSummary;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,11 +33,8 @@ import org.jboss.resteasy.reactive.RestResponse;
                 "China's administrative divisions: country, provinces, prefectures and counties (GB/T 2260 codes)")
 public class RegionResource {
 
-    private final Regions regions;
-
-    RegionResource(Regions regions) {
-        this.regions = regions;
-    }
+    @Inject
+    Regions regions;
 
     @GET
     @Operation(

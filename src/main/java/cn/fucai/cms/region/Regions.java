@@ -3,6 +3,7 @@ package cn.fucai.cms.region;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,11 +27,8 @@ public class Regions {
                 select p.code, p.parent_code from region p join up on p.code = up.parent_code)
             """;
 
-    private final Jdbi jdbi;
-
-    Regions(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
+    @Inject
+    Jdbi jdbi;
 
     /** Every region by code, read once: GB/T 2260 is reference data that only a migration changes. */
     private volatile Map<String, Region> byCode;

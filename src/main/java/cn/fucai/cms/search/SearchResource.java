@@ -10,6 +10,7 @@ import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.region.RegionCode;
 import cn.fucai.cms.search.SearchDtos.SearchHit;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,13 +33,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Search", description = "Chinese and English full-text search over articles, inside PostgreSQL")
 public class SearchResource {
 
-    private final SearchService search;
-    private final SparseFields sparse;
+    @Inject
+    SearchService search;
 
-    public SearchResource(SearchService search, SparseFields sparse) {
-        this.search = search;
-        this.sparse = sparse;
-    }
+    @Inject
+    SparseFields sparse;
 
     @GET
     @Operation(summary = "Search articles", description = """

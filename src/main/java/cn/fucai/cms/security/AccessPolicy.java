@@ -7,6 +7,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,13 +18,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessPolicy {
 
-    private final Instance<SecurityIdentity> identity;
-    private final CurrentVertxRequest request;
+    @Inject
+    Instance<SecurityIdentity> identity;
 
-    AccessPolicy(Instance<SecurityIdentity> identity, CurrentVertxRequest request) {
-        this.identity = identity;
-        this.request = request;
-    }
+    @Inject
+    CurrentVertxRequest request;
 
     /**
      * Who is calling; outside an HTTP request (start-up loaders) the service itself. A request context can be active

@@ -1,26 +1,18 @@
 package cn.fucai.cms.security;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fucai.cms.common.sql.UuidEntity;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.annotations.UuidGenerator;
 
 /** An API token: a name, a role, the publisher it acts for, and the SHA-256 of its secret, never the secret. */
 @Entity
-public class ApiToken extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
-    public UUID id;
+public class ApiToken extends UuidEntity {
 
     public String name;
 

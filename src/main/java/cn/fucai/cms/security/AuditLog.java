@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,17 +39,17 @@ public class AuditLog {
             values (:id, :occurred_at, :token_id, :token_name, :client_address, :action, :resource_type, :resource_id,
                 :publisher_id, :before_state::jsonb, :after_state::jsonb)""";
 
-    private final Jdbi jdbi;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final AccessPolicy access;
+    @Inject
+    Jdbi jdbi;
 
-    AuditLog(Jdbi jdbi, ObjectMapper json, Clock clock, AccessPolicy access) {
-        this.jdbi = jdbi;
-        this.json = json;
-        this.clock = clock;
-        this.access = access;
-    }
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AccessPolicy access;
 
     /** Filters of the audit list; null means any. */
     public record Filter(ContentKind resourceType, String resourceId, ChangeAction action, UUID tokenId) {}

@@ -6,6 +6,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,11 +29,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Audit", description = "Every write, recorded in the same transaction, append-only")
 public class AuditResource {
 
-    private final AuditLog audit;
-
-    public AuditResource(AuditLog audit) {
-        this.audit = audit;
-    }
+    @Inject
+    AuditLog audit;
 
     @GET
     @Operation(

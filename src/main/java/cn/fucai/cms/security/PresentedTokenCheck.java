@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -32,11 +33,8 @@ class PresentedTokenCheck {
     /** After Quarkus has attached the (deferred) identity to the request, before any route or authorization runs. */
     private static final int PRIORITY = SecurityHandlerPriorities.AUTHENTICATION - 10;
 
-    private final ObjectMapper json;
-
-    PresentedTokenCheck(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject
+    ObjectMapper json;
 
     void install(@Observes Filters filters) {
         filters.register(this::check, PRIORITY);

@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** Turns a bearer secret into an identity with the token's role and the publishers it acts for. */
 @ApplicationScoped
@@ -16,11 +17,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     static final String CALLER = "cms.caller";
 
-    private final TokenLookup tokens;
-
-    TokenIdentityProvider(TokenLookup tokens) {
-        this.tokens = tokens;
-    }
+    @Inject
+    TokenLookup tokens;
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {

@@ -6,6 +6,7 @@ import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,13 +21,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 @ApplicationScoped
 class ChangeFeed {
 
-    private final Jdbi jdbi;
-    private final ArticleStates articles;
+    @Inject
+    Jdbi jdbi;
 
-    ChangeFeed(Jdbi jdbi, ArticleStates articles) {
-        this.jdbi = jdbi;
-        this.articles = articles;
-    }
+    @Inject
+    ArticleStates articles;
 
     void onChange(@Observes ContentChanged change) {
         List<Row> rows = new ArrayList<>();

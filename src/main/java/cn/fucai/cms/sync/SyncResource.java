@@ -9,6 +9,7 @@ import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.sync.SyncDtos.SyncPage;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,13 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "A change feed that never misses a change, for partner sites that mirror our articles")
 public class SyncResource {
 
-    private final SyncService sync;
-    private final SparseFields sparse;
+    @Inject
+    SyncService sync;
 
-    public SyncResource(SyncService sync, SparseFields sparse) {
-        this.sync = sync;
-        this.sparse = sparse;
-    }
+    @Inject
+    SparseFields sparse;
 
     @GET
     @Path("/articles")

@@ -8,6 +8,7 @@ import cn.fucai.cms.token.TokenDtos.CreatedTokenResponse;
 import cn.fucai.cms.token.TokenDtos.TokenRequest;
 import cn.fucai.cms.token.TokenDtos.TokenResponse;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -37,11 +38,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Tokens", description = "API tokens with a role and a publisher scope; admins only")
 public class TokenResource {
 
-    private final TokenService tokens;
-
-    public TokenResource(TokenService tokens) {
-        this.tokens = tokens;
-    }
+    @Inject
+    TokenService tokens;
 
     @POST
     @Operation(

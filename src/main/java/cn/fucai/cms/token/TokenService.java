@@ -17,6 +17,7 @@ import cn.fucai.cms.security.TokenSecrets;
 import cn.fucai.cms.token.TokenDtos.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,17 +28,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class TokenService {
 
-    private final Clock clock;
-    private final AccessPolicy access;
-    private final Event<ContentChanged> changed;
-    private final PublisherService publishers;
+    @Inject
+    Clock clock;
 
-    TokenService(Clock clock, AccessPolicy access, Event<ContentChanged> changed, PublisherService publishers) {
-        this.publishers = publishers;
-        this.clock = clock;
-        this.access = access;
-        this.changed = changed;
-    }
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Event<ContentChanged> changed;
+
+    @Inject
+    PublisherService publishers;
 
     /** A new token and its secret. */
     public record Created(String secret, ApiToken token) {}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,15 +23,14 @@ import org.jdbi.v3.core.Jdbi;
 @ApplicationScoped
 public class WebhookOutbox {
 
-    private final Jdbi jdbi;
-    private final ObjectMapper json;
-    private final Clock clock;
+    @Inject
+    Jdbi jdbi;
 
-    WebhookOutbox(Jdbi jdbi, ObjectMapper json, Clock clock) {
-        this.jdbi = jdbi;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
 
     /** The live webhooks that want an event type about a publisher's resource, as a condition on {@code webhook w}. */
     private static final String SUBSCRIBERS = """

@@ -8,6 +8,7 @@ import cn.fucai.cms.webhook.WebhookDtos.DeliveryResponse;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookRequest;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookResponse;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -40,11 +41,8 @@ import org.jboss.resteasy.reactive.RestResponse;
         description = "Signed, retried notifications of published, changed and deleted articles and figures")
 public class WebhookResource {
 
-    private final WebhookService webhooks;
-
-    public WebhookResource(WebhookService webhooks) {
-        this.webhooks = webhooks;
-    }
+    @Inject
+    WebhookService webhooks;
 
     @POST
     @Operation(summary = "Subscribe a URL to events", description = """

@@ -23,9 +23,9 @@ import cn.fucai.cms.webhook.WebhookDtos.WebhookRequest;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,32 +56,26 @@ public class WebhookService {
             row.getColumn("disabled_reason", String.class),
             null);
 
-    private final Jdbi jdbi;
-    private final AccessPolicy access;
-    private final Event<ContentChanged> changed;
-    private final Clock clock;
-    private final WebhookTargets targets;
-    private final PublisherService publishers;
-    private final int maxPerPublisher;
-    private final Duration secretOverlap;
+    @Inject
+    Jdbi jdbi;
 
-    WebhookService(
-            Jdbi jdbi,
-            AccessPolicy access,
-            Event<ContentChanged> changed,
-            Clock clock,
-            WebhookTargets targets,
-            PublisherService publishers,
-            WebhookConfig config) {
-        this.jdbi = jdbi;
-        this.access = access;
-        this.changed = changed;
-        this.clock = clock;
-        this.targets = targets;
-        this.publishers = publishers;
-        this.maxPerPublisher = config.maxPerPublisher();
-        this.secretOverlap = config.secretOverlap();
-    }
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Event<ContentChanged> changed;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    WebhookTargets targets;
+
+    @Inject
+    PublisherService publishers;
+
+    @Inject
+    WebhookConfig config;
 
     @Transactional
     public WebhookResponse create(WebhookRequest request) {
@@ -120,9 +114,9 @@ public class WebhookService {
                     .mapTo(Long.class)
                     .one();
         });
-        if (existing >= maxPerPublisher) {
+        if (existing >= config.maxPerPublisher()) {
             throw new ResourceConflictException("this publisher has " + existing + " webhooks, the most allowed ("
-                    + maxPerPublisher + "); delete one first");
+                    + config.maxPerPublisher() + "); delete one first");
         }
         String secret = request.secret() != null ? request.secret() : WebhookSignature.newSecret();
         UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
@@ -148,7 +142,7 @@ public class WebhookService {
         WebhookResponse webhook = find(id);
         requireManage(webhook);
         String secret = WebhookSignature.newSecret();
-        Instant until = Timestamps.now(clock).plus(secretOverlap);
+        Instant until = Timestamps.now(clock).plus(config.secretOverlap());
         jdbi.useHandle(handle -> handle.createUpdate("""
                         update webhook set previous_secret = secret, previous_secret_expires_at = :until, secret = :secret
                         where id = :id""")
@@ -163,7 +157,7 @@ public class WebhookService {
                 webhook.publisherId(),
                 null,
                 null,
-                until.minus(secretOverlap)));
+                until.minus(config.secretOverlap())));
         return new SecretResponse(secret, until);
     }
 

@@ -4,6 +4,7 @@ import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
 import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
 import cn.fucai.cms.common.http.Representations;
 import io.vertx.core.http.HttpServerResponse;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -46,18 +47,15 @@ public class ResponseCacheFilter {
             HttpHeaders.VARY,
             "Link");
 
-    private final ResponseCache cache;
-    private final Jdbi jdbi;
-    private final int compressionLevel;
+    @Inject
+    ResponseCache cache;
 
-    public ResponseCacheFilter(
-            ResponseCache cache,
-            Jdbi jdbi,
-            @ConfigProperty(name = "quarkus.http.compression-level") int compressionLevel) {
-        this.cache = cache;
-        this.jdbi = jdbi;
-        this.compressionLevel = compressionLevel;
-    }
+    @Inject
+    Jdbi jdbi;
+
+    @Inject
+    @ConfigProperty(name = "quarkus.http.compression-level")
+    int compressionLevel;
 
     /** An answer being computed for the cache: its key, and the generations it depends on. */
     private record Pending(String key, Dependencies dependencies) {}

@@ -2,6 +2,7 @@ package cn.fucai.cms.common.health;
 
 import cn.fucai.cms.common.cache.ResponseCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Arrays;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -18,13 +19,11 @@ import org.flywaydb.core.api.MigrationInfo;
 @ApplicationScoped
 public class MigrationsReadiness implements HealthCheck {
 
-    private final Flyway flyway;
-    private final ResponseCache cache;
+    @Inject
+    Flyway flyway;
 
-    MigrationsReadiness(Flyway flyway, ResponseCache cache) {
-        this.flyway = flyway;
-        this.cache = cache;
-    }
+    @Inject
+    ResponseCache cache;
 
     @Override
     public HealthCheckResponse call() {

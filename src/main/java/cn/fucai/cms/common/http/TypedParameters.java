@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -38,6 +39,17 @@ public class TypedParameters implements ParamConverterProvider {
     @Schema(type = SchemaType.STRING, description = "An RFC 3339 timestamp, or a date meaning that whole day")
     public record UpperBound(Instant exclusive) {}
 
+    /** How each common type is read from a parameter's name and text. */
+    private static final Map<Class<?>, BiFunction<String, String, ?>> PARSERS = Map.of(
+            UUID.class, QueryParams::uuid,
+            LocalDate.class, QueryParams::date,
+            Instant.class, QueryParams::startOfDay,
+            Locale.class, QueryParams::languageTag,
+            FieldSet.class, FieldSet::parse,
+            Limit.class, Limit::parse,
+            VersionPrecondition.class, (parameter, value) -> VersionPrecondition.fromIfMatch(value),
+            UpperBound.class, (parameter, value) -> new UpperBound(QueryParams.endOfDay(parameter, value)));
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> type, Type genericType, Annotation[] annotations) {
@@ -45,30 +57,9 @@ public class TypedParameters implements ParamConverterProvider {
         if (name == null) {
             return null;
         }
-        if (type == UUID.class) {
-            return (ParamConverter<T>) converter(name, QueryParams::uuid);
-        }
-        if (type == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, QueryParams::date);
-        }
-        if (type == Instant.class) {
-            return (ParamConverter<T>) converter(name, QueryParams::startOfDay);
-        }
-        if (type == Locale.class) {
-            return (ParamConverter<T>) converter(name, QueryParams::languageTag);
-        }
-        if (type == FieldSet.class) {
-            return (ParamConverter<T>) converter(name, FieldSet::parse);
-        }
-        if (type == Limit.class) {
-            return (ParamConverter<T>) converter(name, Limit::parse);
-        }
-        if (type == VersionPrecondition.class) {
-            return (ParamConverter<T>) converter(name, (parameter, value) -> VersionPrecondition.fromIfMatch(value));
-        }
-        if (type == UpperBound.class) {
-            return (ParamConverter<T>)
-                    converter(name, (parameter, value) -> new UpperBound(QueryParams.endOfDay(parameter, value)));
+        BiFunction<String, String, ?> parse = PARSERS.get(type);
+        if (parse != null) {
+            return (ParamConverter<T>) converter(name, parse);
         }
         if (type.isEnum() && WireEnum.class.isAssignableFrom(type)) {
             // a blank sort is the default order, as an absent one is
