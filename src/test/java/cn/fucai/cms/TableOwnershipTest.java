@@ -46,7 +46,9 @@ class TableOwnershipTest {
             entry("webhook", "webhook"),
             entry("webhook_event", "webhook"),
             entry("webhook_delivery", "webhook"),
-            entry("webhook_attempt", "webhook"));
+            entry("webhook_attempt", "webhook"),
+            entry("media", "media"),
+            entry("media_translation", "media"));
 
     /** Views their owner publishes for every feature to read. */
     static final Set<String> PUBLISHED = Set.of("publisher_ref", "article_text");

@@ -14,6 +14,7 @@ import static cn.fucai.cms.support.TestData.publisher;
 import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.fucai.cms.media.MediaFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -229,6 +230,45 @@ class EveryWriteLeavesItsTraceTest {
                                             "/api/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/redeliver");
                         },
                         (ids, r) -> new Trace(List.of("webhook-delivery redeliver"), 0, List.of(), Set.of())));
+    }
+
+    static {
+        SCENARIOS.put(
+                "uploadMedia",
+                new Scenario(
+                        ids -> MediaFixtures.upload(
+                                publisher,
+                                "trace.jpg",
+                                MediaFixtures.jpeg(64, 48, (int) System.nanoTime()),
+                                "image/jpeg",
+                                Map.of()),
+                        (ids, r) -> new Trace(List.of("media create"), 0, List.of(), Set.of("media"))));
+        SCENARIOS.put(
+                "describeMedia",
+                new Scenario(
+                        ids -> {
+                            String id = MediaFixtures.upload(
+                                            publisher,
+                                            "trace.jpg",
+                                            MediaFixtures.jpeg(64, 48, (int) System.nanoTime()),
+                                            "image/jpeg",
+                                            Map.of())
+                                    .path("id");
+                            return json().body(Map.of("title", "福彩公益活动")).put("/api/v1/media/" + id);
+                        },
+                        (ids, r) -> new Trace(List.of("media update"), 0, List.of(), Set.of("media"))));
+        SCENARIOS.put(
+                "deleteMedia",
+                new Scenario(
+                        ids -> admin().delete("/api/v1/media/"
+                                + MediaFixtures.upload(
+                                                publisher,
+                                                "trace.jpg",
+                                                MediaFixtures.jpeg(64, 48, (int) System.nanoTime()),
+                                                "image/jpeg",
+                                                Map.of())
+                                        .path("id")),
+                        (ids, r) -> new Trace(List.of("media delete"), 0, List.of(), Set.of("media"))));
     }
 
     @Test

@@ -62,7 +62,9 @@ class StatusesMatchTheDocumentTest {
                     .replace("{deliveryId}", MISSING_ID)
                     .replace("{idOrSlug}", publisher)
                     .replace("{slug}", "no-such-article")
-                    .replace("{code}", "330302");
+                    .replace("{code}", "330302")
+                    .replace("{sha256}", "0".repeat(64))
+                    .replace("{variant}", "original");
             for (Iterator<Map.Entry<String, JsonNode>> operations =
                             path.getValue().fields();
                     operations.hasNext(); ) {

@@ -26,14 +26,15 @@ import org.jboss.logging.Logger;
  * before it is computed and is served only while none has moved. So a change that commits while an answer is being
  * computed makes that answer stale at once, and a change costs the same however many answers it touches. An article
  * detail depends on its own article (through one of {@value #ARTICLE_STRIPES} stripes) and on publishers; a figure
- * answer on figures, articles and publishers; every other answer on articles and publishers.
+ * answer on figures, articles and publishers; a media answer on media, articles and publishers; every other answer on
+ * articles and publishers.
  * <p>
  * Served only while the listener is connected: a notification lost while it was not would leave a stale answer.
  */
 @ApplicationScoped
 public class ResponseCache {
 
-    /** The NOTIFY channel of data changes; payloads {@code article:<uuid>}, {@code publisher}, {@code figure}. */
+    /** The NOTIFY channel of data changes; payloads {@code article:<uuid>}, {@code publisher}, {@code figure}, {@code media}. */
     public static final String CHANNEL = "cms_changes";
     /** Payload prefix of a writer's barrier: it arrives after every change its transaction made. */
     static final String BARRIER = "barrier:";
@@ -42,10 +43,11 @@ public class ResponseCache {
     private static final int ARTICLES = 0;
     private static final int PUBLISHERS = 1;
     private static final int FIGURES = 2;
+    private static final int MEDIA = 3;
     private static final int ARTICLE_STRIPES = 1024;
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(2);
 
-    private final AtomicLongArray generations = new AtomicLongArray(3 + ARTICLE_STRIPES);
+    private final AtomicLongArray generations = new AtomicLongArray(4 + ARTICLE_STRIPES);
     private final Map<String, CompletableFuture<Void>> barriers = new ConcurrentHashMap<>();
     private final Cache<String, CachedResponse> entries;
     private final boolean enabled;
@@ -150,6 +152,8 @@ public class ResponseCache {
             generations.incrementAndGet(PUBLISHERS);
         } else if (payload.equals("figure")) {
             generations.incrementAndGet(FIGURES);
+        } else if (payload.equals("media")) {
+            generations.incrementAndGet(MEDIA);
         } else {
             LOG.warnf("unknown change notification '%s'; dropping every cached answer", payload);
             invalidateAll();
@@ -193,6 +197,9 @@ public class ResponseCache {
         if (segments.length == 5 && segments[3].equals("articles") && isUuid(segments[4])) {
             return new int[] {PUBLISHERS, stripe(segments[4])};
         }
+        if (segments.length > 3 && segments[3].startsWith("media")) {
+            return new int[] {MEDIA, ARTICLES, PUBLISHERS};
+        }
         if (segments.length > 3 && segments[3].endsWith("-figures")) {
             return new int[] {FIGURES, ARTICLES, PUBLISHERS};
         }
@@ -200,7 +207,7 @@ public class ResponseCache {
     }
 
     static int stripe(String articleId) {
-        return 3 + Math.floorMod(articleId.toLowerCase(Locale.ROOT).hashCode(), ARTICLE_STRIPES);
+        return 4 + Math.floorMod(articleId.toLowerCase(Locale.ROOT).hashCode(), ARTICLE_STRIPES);
     }
 
     private static boolean isUuid(String text) {

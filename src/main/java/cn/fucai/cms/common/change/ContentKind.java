@@ -12,7 +12,8 @@ public enum ContentKind implements WireEnum {
     INDICATOR_FIGURE("其他指标数据 (an indicator figure)"),
     TOKEN("API 令牌 (an API token)"),
     WEBHOOK("Webhook 订阅 (a webhook subscription)"),
-    WEBHOOK_DELIVERY("Webhook 投递 (a webhook delivery)");
+    WEBHOOK_DELIVERY("Webhook 投递 (a webhook delivery)"),
+    MEDIA("媒体文件：图片或 PDF (an image or PDF of the media library)");
 
     private final String description;
 

@@ -15,6 +15,10 @@ public interface LimitsConfig {
     @WithDefault("16777216")
     long batchBodyBytes();
 
+    /** Largest body of a media upload, multipart framing included; above cms.media.max-bytes (CMS_LIMITS_UPLOAD_BODY_BYTES). */
+    @WithDefault("22020096")
+    long uploadBodyBytes();
+
     /** Writes per minute per token, or per client address without one; 0 turns the limit off (CMS_LIMITS_WRITES_PER_MINUTE). */
     @WithDefault("120")
     int writesPerMinute();

@@ -1,6 +1,7 @@
 package cn.fucai.cms.common.error;
 
 import java.util.List;
+import java.util.Map;
 
 /** A domain failure that maps to one problem type; services throw subclasses, never HTTP responses. */
 public abstract class ApiException extends RuntimeException {
@@ -24,5 +25,10 @@ public abstract class ApiException extends RuntimeException {
 
     public List<Problem.FieldViolation> violations() {
         return violations;
+    }
+
+    /** Headers the problem answer carries besides its body (Retry-After, Content-Range). */
+    public Map<String, Object> headers() {
+        return Map.of();
     }
 }

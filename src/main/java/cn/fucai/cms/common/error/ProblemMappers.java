@@ -49,15 +49,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         Response response = problem(e.type(), e.getMessage(), uri, e.violations());
-        if (e instanceof TooManyRequestsException tooMany) {
-            return Response.fromResponse(response)
-                    .header("Retry-After", tooMany.retryAfterSeconds())
-                    .header("RateLimit-Limit", tooMany.limit())
-                    .header("RateLimit-Remaining", 0)
-                    .header("RateLimit-Reset", tooMany.retryAfterSeconds())
-                    .build();
+        if (e.headers().isEmpty()) {
+            return response;
         }
-        return response;
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     /** No token, or one that is unknown, expired or revoked: 401 with the challenge. */

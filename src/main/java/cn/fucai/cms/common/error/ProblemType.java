@@ -17,6 +17,7 @@ public enum ProblemType {
     PRECONDITION_FAILED("The resource has changed since it was read", 412),
     PAYLOAD_TOO_LARGE("The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type", 415),
+    RANGE_NOT_SATISFIABLE("The range lies outside the content", 416),
     TOO_MANY_REQUESTS("Too many requests", 429),
     INTERNAL_ERROR("Internal server error", 500),
     SERVICE_UNAVAILABLE("The service cannot answer now", 503);

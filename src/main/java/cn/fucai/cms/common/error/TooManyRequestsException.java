@@ -1,5 +1,8 @@
 package cn.fucai.cms.common.error;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The caller spent its request budget for this window (429); {@code retryAfterSeconds} says when to come back. */
 public class TooManyRequestsException extends ApiException {
 
@@ -12,6 +15,16 @@ public class TooManyRequestsException extends ApiException {
                 "more than " + limit + " " + what + " per minute; retry in " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
         this.limit = limit;
+    }
+
+    @Override
+    public Map<String, Object> headers() {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("Retry-After", retryAfterSeconds);
+        headers.put("RateLimit-Limit", limit);
+        headers.put("RateLimit-Remaining", 0);
+        headers.put("RateLimit-Reset", retryAfterSeconds);
+        return headers;
     }
 
     public long retryAfterSeconds() {

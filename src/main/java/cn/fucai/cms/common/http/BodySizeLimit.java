@@ -8,8 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Request bodies over the configured size get 413: by their Content-Length before anything is read, and, for bodies
- * sent without one, as soon as the reader passes the limit ({@link BoundedBodyReader}). Batch imports have a limit of
- * their own.
+ * sent without one, as soon as the reader passes the limit ({@link BoundedBodyReader}). Batch imports and media uploads
+ * have limits of their own.
  */
 public class BodySizeLimit {
 
@@ -24,7 +24,10 @@ public class BodySizeLimit {
 
     @ServerRequestFilter(preMatching = true)
     public void checkDeclaredLength(ContainerRequestContext request) {
-        long limit = request.getUriInfo().getPath().endsWith("/batch") ? limits.batchBodyBytes() : limits.bodyBytes();
+        String path = request.getUriInfo().getPath();
+        long limit = path.endsWith("/batch")
+                ? limits.batchBodyBytes()
+                : path.equals("/api/v1/media") ? limits.uploadBodyBytes() : limits.bodyBytes();
         request.setProperty(LIMIT, limit);
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null

@@ -41,8 +41,11 @@ public class CachingHeaders {
                 || request.getMethod().equals(HttpMethod.HEAD);
         boolean withToken = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         boolean cacheable = read && !withToken && (response.getStatus() == 200 || response.getStatus() == 304);
-        response.getHeaders()
-                .putSingle(HttpHeaders.CACHE_CONTROL, cacheable ? publicCacheControl : "private, no-store");
+        if (response.getHeaderString(HttpHeaders.CACHE_CONTROL) == null) {
+            // an operation that knows better says so itself (immutable media files)
+            response.getHeaders()
+                    .putSingle(HttpHeaders.CACHE_CONTROL, cacheable ? publicCacheControl : "private, no-store");
+        }
         varyByEncoding(response);
         if (read
                 && response.getStatus() == 200

@@ -46,6 +46,10 @@ class RateLimiterBoundTest {
                 return 16 << 20;
             }
 
+            public long uploadBodyBytes() {
+                return 21 << 20;
+            }
+
             public int writesPerMinute() {
                 return 120;
             }

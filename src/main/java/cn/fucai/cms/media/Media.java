@@ -1,0 +1,87 @@
+package cn.fucai.cms.media;
+
+import cn.fucai.cms.common.sql.UuidEntity;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An image or PDF of a publisher's library: what it is, what it shows, and where its bytes are. */
+@Entity
+public class Media extends UuidEntity {
+
+    public UUID publisherId;
+    /** SHA-256 of the uploaded bytes, lower-case hex: the address of the stored objects. */
+    public String sha256;
+
+    public String mediaType;
+    public long bytes;
+    public Integer width;
+    public Integer height;
+    public Integer pages;
+
+    /** Widths of the stored renditions, narrowest first. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public int[] renditions = new int[0];
+
+    public String originalName;
+    /** BCP 47 tag of title, alt and caption. */
+    public String locale;
+
+    public String title;
+    public String alt;
+    public String caption;
+    public String credit;
+
+    @ElementCollection
+    @CollectionTable(name = "media_translation", joinColumns = @JoinColumn(name = "media_id"))
+    @OrderBy("locale")
+    public List<Text> translations = new ArrayList<>();
+
+    /** The token that uploaded it; null for the service itself. */
+    public UUID uploadedBy;
+
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant deletedAt;
+
+    @Version
+    public long version;
+
+    /** Title, alt text and caption in one locale. */
+    @Embeddable
+    public record Text(String locale, String title, String alt, String caption) {}
+
+    /** The publisher's live item with these bytes. */
+    static Optional<Media> findLive(UUID publisherId, String sha256) {
+        return find("publisherId = ?1 and sha256 = ?2 and deletedAt is null", publisherId, sha256)
+                .firstResultOptional();
+    }
+
+    boolean isImage() {
+        return mediaType.startsWith("image/");
+    }
+
+    /** Whether this item has an object served at {@code variant}: original, or w + a rendition's width. */
+    boolean serves(String variant) {
+        if (variant.equals("original")) {
+            return true;
+        }
+        for (int width : renditions) {
+            if (variant.equals("w" + width)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,244 @@
+package cn.fucai.cms.media;
+
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.paging.PageParams;
+import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.media.MediaDtos.MediaDescription;
+import cn.fucai.cms.media.MediaDtos.MediaResponse;
+import cn.fucai.cms.media.MediaService.Uploaded;
+import cn.fucai.cms.publisher.KnownPublisher;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The media library over HTTP: uploads, descriptions, lists; the bytes are served by {@link MediaFileResource}. */
+@Path("/api/v1/media")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Media", description = "Images and PDF reports of a publisher's library")
+public class MediaResource {
+
+    private static final Pattern FILE_NAME =
+            Pattern.compile("filename\\*=UTF-8''([^;]+)|filename=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
+
+    @Inject
+    MediaService media;
+
+    /** A multipart upload: the file and what describes it. */
+    public static class UploadForm {
+
+        @RestForm
+        @PartType(MediaType.APPLICATION_OCTET_STREAM)
+        @Schema(type = SchemaType.STRING, format = "binary", description = "The image or PDF")
+        public FileUpload file;
+
+        @RestForm
+        @NotBlank
+        @Size(max = 100)
+        @Schema(description = "Publisher (id or slug) whose library it joins", example = "wenzhou-fucai")
+        public String publisher;
+
+        @RestForm
+        @Size(max = 35)
+        @Schema(description = "BCP 47 tag of the texts; zh-CN when left out", example = "zh-CN")
+        public String locale;
+
+        @RestForm
+        @Size(max = 300)
+        @Schema(example = "2019年温州市福彩公益金使用情况公告")
+        public String title;
+
+        @RestForm
+        @Size(max = 1000)
+        @Schema(description = "What the image shows, for readers who cannot see it")
+        public String alt;
+
+        @RestForm
+        @Size(max = 2000)
+        public String caption;
+
+        @RestForm
+        @Size(max = 300)
+        @Schema(description = "Author or source", example = "温州市福彩中心")
+        public String credit;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"admin", "editor"})
+    @Operation(summary = "Upload an image or PDF", description = """
+            multipart/form-data with the file in `file`; or the bytes as the body with their own Content-Type and the
+            fields as query parameters (`publisher`, `title`, …), the name in Content-Disposition. The type is decided
+            from the bytes: JPEG, PNG, WebP, GIF and PDF are taken; SVG, HTML, programs, archives, damaged images and
+            PDFs with scripts, launch actions or attachments are refused with 415. At most 20 MiB
+            (CMS_MEDIA_MAX_BYTES), 40 megapixels (read from the header, before decoding) and 2,000 PDF pages. Images are
+            served without EXIF, GPS or other metadata, at their own width and at 320, 640 and 1280 pixels. The same bytes
+            uploaded again for the same publisher answer the existing item with 200.""")
+    @APIResponse(
+            responseCode = "201",
+            description = "Uploaded",
+            content = @Content(schema = @Schema(implementation = MediaResponse.class)))
+    @APIResponse(responseCode = "200", description = "The publisher already has these bytes: the existing item")
+    @APIResponse(responseCode = "413", description = "Over the limit of bytes, pixels or pages; nothing was stored")
+    @APIResponse(responseCode = "415", description = "Not an image or PDF the library takes; nothing was stored")
+    public RestResponse<MediaResponse> uploadMedia(@Valid @BeanParam UploadForm form, @Context UriInfo uri) {
+        if (form.file == null) {
+            throw new InvalidInputException("file", "is required: the image or PDF");
+        }
+        var description = new MediaDescription(form.locale, form.title, form.alt, form.caption, form.credit, List.of());
+        try (InputStream body = Files.newInputStream(form.file.uploadedFile())) {
+            return answer(media.upload(form.publisher, form.file.fileName(), description, body), uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"admin", "editor"})
+    @Operation(hidden = true)
+    public RestResponse<MediaResponse> uploadMediaBytes(
+            InputStream body,
+            @QueryParam("publisher") @NotBlank @Size(max = 100) String publisher,
+            @QueryParam("locale") @Size(max = 35) String locale,
+            @QueryParam("title") @Size(max = 300) String title,
+            @QueryParam("alt") @Size(max = 1000) String alt,
+            @QueryParam("caption") @Size(max = 2000) String caption,
+            @QueryParam("credit") @Size(max = 300) String credit,
+            @HeaderParam("Content-Disposition") String disposition,
+            @Context UriInfo uri) {
+        var description = new MediaDescription(locale, title, alt, caption, credit, List.of());
+        return answer(media.upload(publisher, fileName(disposition), description, body), uri);
+    }
+
+    @GET
+    @Operation(
+            summary = "List media",
+            description = "Newest first; the items of the publishers whose unpublished content the token may see.")
+    @APIResponse(responseCode = "200", description = "A page of media")
+    public RestResponse<Page<MediaResponse>> listMedia(
+            @QueryParam("publisher") KnownPublisher publisher,
+            @QueryParam("kind") @Parameter(description = "Only images or only PDFs") MediaKind kind,
+            @QueryParam("q")
+                    @Size(max = 100)
+                    @Parameter(description = "Words in the title or alt text", example = "公益金")
+                    String text,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
+        return PagedResponse.ok(media.list(KnownPublisher.idOf(publisher), kind, text, page.cursor, page.limit()), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an image or PDF", description = "Its description and the URLs of its bytes.")
+    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "404", description = "No such item, or not one this caller may see")
+    @APIResponse(responseCode = "410", description = "The item was deleted")
+    public RestResponse<MediaResponse> getMedia(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        MediaResponse item = media.get(id);
+        return Representations.ok(headers, etag(media.version(id)), item.updatedAt(), item);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "editor"})
+    @Operation(
+            summary = "Describe an image or PDF",
+            description = "Replaces title, alt text, caption, credit and translations; the bytes never change.")
+    @APIResponse(responseCode = "200", description = "Described")
+    @APIResponse(responseCode = "410", description = "The item was deleted")
+    public RestResponse<MediaResponse> describeMedia(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch,
+            @Valid @NotNull MediaDescription body) {
+        MediaResponse item = media.describe(id, body, ifMatch);
+        return Representations.written(item, etag(media.version(id)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"admin", "editor"})
+    @Operation(summary = "Delete an image or PDF", description = "It answers 410 from then on.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "410", description = "Already deleted")
+    public void deleteMedia(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch) {
+        media.delete(id, ifMatch);
+    }
+
+    private static RestResponse<MediaResponse> answer(Uploaded uploaded, UriInfo uri) {
+        if (!uploaded.created()) {
+            return RestResponse.ok(uploaded.media());
+        }
+        return Representations.created(
+                uri.getAbsolutePathBuilder()
+                        .path(uploaded.media().id().toString())
+                        .build(),
+                uploaded.media());
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The file name a Content-Disposition header gives, RFC 5987 {@code filename*} first. */
+    private static String fileName(String disposition) {
+        if (disposition == null) {
+            return null;
+        }
+        Matcher matcher = FILE_NAME.matcher(disposition);
+        String name = null;
+        while (matcher.find()) {
+            if (matcher.group(1) != null) {
+                return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+            }
+            name = matcher.group(2);
+        }
+        return name;
+    }
+}

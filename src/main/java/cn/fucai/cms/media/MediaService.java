@@ -1,0 +1,384 @@
+package cn.fucai.cms.media;
+
+import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
+import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.ResourceGoneException;
+import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.error.StaleVersionException;
+import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.media.MediaDtos.MediaDescription;
+import cn.fucai.cms.media.MediaDtos.MediaResponse;
+import cn.fucai.cms.media.MediaDtos.MediaText;
+import cn.fucai.cms.publisher.Publisher;
+import cn.fucai.cms.publisher.PublisherService;
+import cn.fucai.cms.security.AccessPolicy;
+import cn.fucai.cms.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The media library's rules: who may upload for which publisher, what is taken, one live item per publisher and
+ * content, metadata edited with optimistic locking, soft deletion. Uploaded bytes are streamed to a temporary file,
+ * hashed on the way and inspected there; the objects are stored before the row is committed, so a row never names a
+ * missing object. An item is shown only to callers who may see the publisher's unpublished content until published
+ * content uses it.
+ */
+@ApplicationScoped
+public class MediaService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Event<ContentChanged> changed;
+
+    @Inject
+    PublisherService publishers;
+
+    @Inject
+    MediaConfig config;
+
+    @Inject
+    MediaInspector inspector;
+
+    @Inject
+    MediaStore store;
+
+    @Inject
+    MediaReads reads;
+
+    @Inject
+    Jdbi jdbi;
+
+    /** An upload's answer: the item, and whether it is new or the publisher's existing item with these bytes. */
+    public record Uploaded(MediaResponse media, boolean created) {}
+
+    /** An object to send: its key, type, size and, for a PDF, the name to save it under. */
+    public record Served(String key, String mediaType, long size, String fileName, Optional<Path> localFile) {}
+
+    /** Takes an upload for a publisher: {@code body} is read here, up to the configured limit. */
+    public Uploaded upload(String publisherIdOrSlug, String fileName, MediaDescription description, InputStream body) {
+        Publisher publisher = publishers.requireLive("publisher", publisherIdOrSlug);
+        Caller caller = access.requireWrite(publisher.id);
+        MediaDescription checked = checked(description == null ? MediaDescription.NONE : description);
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("cms-media-");
+            Path upload = work.resolve("upload");
+            String sha256 = receive(body, upload);
+            MediaInspector.Prepared prepared = inspector.prepare(upload, work);
+            store.put(MediaFiles.served(sha256), prepared.served());
+            for (Map.Entry<Integer, Path> rendition : prepared.renditions().entrySet()) {
+                store.put(MediaFiles.rendition(sha256, rendition.getKey()), rendition.getValue());
+            }
+            if (config.keepOriginals() && !prepared.served().equals(upload)) {
+                store.put(MediaFiles.uploaded(sha256), upload);
+            }
+            long bytes = Files.size(upload);
+            Recorded recorded = QuarkusTransaction.requiringNew()
+                    .call(() -> record(publisher.id, caller, sha256, bytes, prepared, fileName, checked));
+            return new Uploaded(reads.byId(recorded.id()).orElseThrow().response(), recorded.created());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    /** The item, for a caller who may see it: 404 for one who may not, 410 when deleted. */
+    public MediaResponse get(UUID id) {
+        return visible(id).response();
+    }
+
+    /** A page of live items the caller may see, newest first. */
+    public Page<MediaResponse> list(UUID publisherId, MediaKind kind, String text, String cursorParam, int limit) {
+        String fingerprint = Cursor.fingerprint("-createdAt", publisherId, kind, text);
+        Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
+        String words = text == null || text.isBlank() ? null : text.strip();
+        return reads.page(
+                new MediaReads.Filter(publisherId, kind, words, access.unpublishedScope()), cursor, limit, fingerprint);
+    }
+
+    /** Replaces what describes an item; the bytes never change (upload new bytes as a new item). */
+    @Transactional
+    public MediaResponse describe(UUID id, MediaDescription description, VersionPrecondition precondition) {
+        MediaDescription checked = checked(description);
+        Media media = writable(id, precondition);
+        MediaResponse before = reads.byId(id).orElseThrow().response();
+        List<Media.Text> translations = translations(checked);
+        boolean same = same(media, checked, translations);
+        if (!same) {
+            apply(media, checked, translations);
+            media.updatedAt = Timestamps.now(clock);
+            media.flush();
+        }
+        MediaResponse after = reads.byId(id).orElseThrow().response();
+        if (!same) {
+            changed.fire(ContentChanged.of(
+                    ContentKind.MEDIA, ChangeAction.UPDATE, id, media.publisherId, before, after, media.updatedAt));
+        }
+        return after;
+    }
+
+    /** Deletes an item: it answers 410 from then on; its bytes stay until no live item uses them. */
+    @Transactional
+    public void delete(UUID id, VersionPrecondition precondition) {
+        Media media = writable(id, precondition);
+        MediaResponse before = reads.byId(id).orElseThrow().response();
+        media.deletedAt = Timestamps.now(clock);
+        media.flush();
+        changed.fire(ContentChanged.of(
+                ContentKind.MEDIA, ChangeAction.DELETE, id, media.publisherId, before, null, media.deletedAt));
+    }
+
+    /** The entity tag of an item's description: its version. */
+    public long version(UUID id) {
+        return visible(id).version();
+    }
+
+    /**
+     * An object of the library by content and variant (original, or w + a width), if a live item with that content is
+     * one the caller may see.
+     */
+    public Served file(String sha256, String variant) {
+        List<Media> items = Media.list("sha256 = ?1 and deletedAt is null", sha256);
+        Media item = items.stream()
+                .filter(media -> access.mayReadUnpublished(media.publisherId))
+                .filter(media -> media.serves(variant))
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("media file", sha256 + "/" + variant));
+        String key = MediaFiles.key(sha256, variant);
+        try {
+            long size = store.size(key).orElseThrow(() -> new ResourceNotFoundException("media file", key));
+            String type = variant.equals("original") ? item.mediaType : MediaFiles.renditionType(item.mediaType);
+            return new Served(key, type, size, item.originalName, store.localFile(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code length} bytes of a stored object from {@code offset}. */
+    public InputStream read(String key, long offset, long length) {
+        try {
+            return store.read(key, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Recorded(UUID id, boolean created) {}
+
+    private Recorded record(
+            UUID publisherId,
+            Caller caller,
+            String sha256,
+            long bytes,
+            MediaInspector.Prepared prepared,
+            String fileName,
+            MediaDescription description) {
+        // uploads of the same bytes for the same publisher take turns here, so that the first makes the item
+        jdbi.useHandle(handle -> handle.createQuery(
+                        "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
+                .bind("key", "media:" + publisherId + ":" + sha256)
+                .mapTo(Long.class)
+                .one());
+        Optional<Media> existing = Media.findLive(publisherId, sha256);
+        if (existing.isPresent()) {
+            return new Recorded(existing.get().id, false);
+        }
+        Media media = new Media();
+        media.publisherId = publisherId;
+        media.sha256 = sha256;
+        media.mediaType = prepared.mediaType();
+        media.bytes = bytes;
+        media.width = prepared.width();
+        media.height = prepared.height();
+        media.pages = prepared.pages();
+        media.renditions = prepared.renditions().keySet().stream()
+                .mapToInt(Integer::intValue)
+                .toArray();
+        media.originalName = originalName(fileName);
+        apply(media, description, translations(description));
+        media.uploadedBy = caller.tokenId();
+        media.createdAt = Timestamps.now(clock);
+        media.updatedAt = media.createdAt;
+        media.persistAndFlush();
+        MediaResponse after = reads.byId(media.id).orElseThrow().response();
+        changed.fire(ContentChanged.of(
+                ContentKind.MEDIA, ChangeAction.CREATE, media.id, publisherId, null, after, media.createdAt));
+        return new Recorded(media.id, true);
+    }
+
+    /** Streams the body to {@code file}, refusing it past the limit; returns the SHA-256 of what was read. */
+    private String receive(InputStream body, Path file) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        long limit = config.maxBytes();
+        long read = 0;
+        try (InputStream in = new DigestInputStream(body, sha256);
+                OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                read += n;
+                if (read > limit) {
+                    throw new MediaTooLargeException("the upload is larger than " + limit + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (read == 0) {
+            throw new InvalidInputException("file", "is empty");
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private Media writable(UUID id, VersionPrecondition precondition) {
+        Media media = Media.<Media>findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("media", id));
+        if (!access.mayReadUnpublished(media.publisherId)) {
+            throw new ResourceNotFoundException("media", id);
+        }
+        access.requireWrite(media.publisherId);
+        if (media.deletedAt != null) {
+            throw new ResourceGoneException("media", id.toString());
+        }
+        if (!precondition.matches(media.version)) {
+            throw new StaleVersionException("media", id.toString());
+        }
+        return media;
+    }
+
+    private MediaReads.Stored visible(UUID id) {
+        MediaReads.Stored stored = reads.byId(id)
+                .filter(item -> access.mayReadUnpublished(item.publisherId()))
+                .orElseThrow(() -> new ResourceNotFoundException("media", id));
+        if (stored.deleted()) {
+            throw new ResourceGoneException("media", id.toString());
+        }
+        return stored;
+    }
+
+    /** The description with its locales canonical and blank texts as none; a tag that is not BCP 47 is a 400. */
+    private static MediaDescription checked(MediaDescription description) {
+        String locale = description.locale() == null ? "zh-CN" : languageTag("locale", description.locale());
+        List<MediaText> translations = new ArrayList<>();
+        List<MediaText> given = description.translations() == null ? List.of() : description.translations();
+        for (int i = 0; i < given.size(); i++) {
+            MediaText text = given.get(i);
+            String field = "translations[" + i + "].locale";
+            String tag = languageTag(field, text.locale());
+            if (tag.equals(locale)
+                    || translations.stream().anyMatch(t -> t.locale().equals(tag))) {
+                throw new InvalidInputException(field, "names a locale twice: " + tag);
+            }
+            translations.add(new MediaText(
+                    tag, blankToNull(text.title()), blankToNull(text.alt()), blankToNull(text.caption())));
+        }
+        translations.sort(Comparator.comparing(MediaText::locale));
+        return new MediaDescription(
+                locale,
+                blankToNull(description.title()),
+                blankToNull(description.alt()),
+                blankToNull(description.caption()),
+                blankToNull(description.credit()),
+                translations);
+    }
+
+    private static List<Media.Text> translations(MediaDescription description) {
+        return description.translations().stream()
+                .map(t -> new Media.Text(t.locale(), t.title(), t.alt(), t.caption()))
+                .toList();
+    }
+
+    private static boolean same(Media media, MediaDescription d, List<Media.Text> translations) {
+        return d.locale().equals(media.locale)
+                && Objects.equals(d.title(), media.title)
+                && Objects.equals(d.alt(), media.alt)
+                && Objects.equals(d.caption(), media.caption)
+                && Objects.equals(d.credit(), media.credit)
+                && translations.equals(media.translations);
+    }
+
+    private static void apply(Media media, MediaDescription d, List<Media.Text> translations) {
+        media.locale = d.locale();
+        media.title = d.title();
+        media.alt = d.alt();
+        media.caption = d.caption();
+        media.credit = d.credit();
+        media.translations.clear();
+        media.translations.addAll(translations);
+    }
+
+    private static String languageTag(String field, String tag) {
+        Locale locale = Locale.forLanguageTag(tag.strip());
+        if (tag.isBlank() || locale.getLanguage().isEmpty()) {
+            throw new InvalidInputException(field, "is not a BCP 47 language tag: '" + tag + "'");
+        }
+        return locale.toLanguageTag();
+    }
+
+    /** The file name without any path, control characters or more than 255 characters; "upload" when none is left. */
+    private static String originalName(String fileName) {
+        if (fileName == null) {
+            return "upload";
+        }
+        String name = fileName.replaceAll("[\\p{Cntrl}]", "");
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .strip();
+        if (name.length() > 255) {
+            name = name.substring(0, 255);
+        }
+        return name.isEmpty() ? "upload" : name;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is removed with the system's temporary files
+        }
+    }
+}
