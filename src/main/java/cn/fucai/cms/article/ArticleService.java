@@ -13,10 +13,12 @@ import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceGoneException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.error.StaleVersionException;
+import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.media.MediaService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRemoval;
 import cn.fucai.cms.publisher.PublisherService;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +65,12 @@ public class ArticleService {
 
     @Inject
     Regions regions;
+
+    @Inject
+    MediaService media;
+
+    @Inject
+    PublicUrl publicUrl;
 
     /**
      * A live article as a reader is served it: 404 when it never existed, 410 when deleted. Drafts, archived and
@@ -134,6 +143,7 @@ public class ArticleService {
         Article article = new Article();
         write(article, request);
         article.persistAndFlush();
+        recordMediaUses(article);
         changed.fire(announced(null, article, change(ChangeAction.CREATE, article, null, article.content())));
         return article;
     }
@@ -147,6 +157,7 @@ public class ArticleService {
         ArticleContent before = article.content();
         write(article, request);
         article.flush();
+        recordMediaUses(article);
         if (!before.equals(article.content())) {
             ContentChanged change = change(ChangeAction.UPDATE, article, before, article.content())
                     .movedFrom(before.publisherId());
@@ -163,8 +174,35 @@ public class ArticleService {
         requireCurrent(article, precondition);
         article.markDeleted(Timestamps.now(clock));
         article.flush();
+        recordMediaUses(article);
         changed.fire(change(ChangeAction.DELETE, article, article.content(), null)
                 .announcing(PublicEvent.ARTICLE_DELETED, article.publisher.id, reference(article)));
+    }
+
+    /**
+     * Tells the media library which of its items the article's texts show or link: public while the article is
+     * published, none once it is deleted.
+     */
+    private void recordMediaUses(Article article) {
+        Map<String, String> references = new LinkedHashMap<>();
+        if (article.deletedAt == null) {
+            MediaService.referencesIn(article.body).forEach(sha256 -> references.putIfAbsent(sha256, "body"));
+            for (int i = 0; i < article.translations.size(); i++) {
+                String field = "translations[" + i + "].body";
+                MediaService.referencesIn(article.translations.get(i).body)
+                        .forEach(sha256 -> references.putIfAbsent(sha256, field));
+            }
+        }
+        media.recordUses(
+                ContentKind.ARTICLE,
+                article.id,
+                article.publisher.id,
+                references,
+                article.status == ArticleStatus.published && article.deletedAt == null);
+    }
+
+    private String publicBase() {
+        return publicUrl.of("/").toString();
     }
 
     /** A publisher with live articles cannot be deleted: they are counted for its removal. */
@@ -234,7 +272,10 @@ public class ArticleService {
                 publisher.id,
                 request.slug(),
                 new ArticleContent.Localized(
-                        locale, request.title().strip(), request.summary(), HtmlSanitizer.sanitize(request.body())),
+                        locale,
+                        request.title().strip(),
+                        request.summary(),
+                        HtmlSanitizer.sanitize(request.body(), publicBase(), media::isOwnFile)),
                 blankToNull(request.category()),
                 distinct(request.tags()),
                 regionCodes,
@@ -249,7 +290,7 @@ public class ArticleService {
     }
 
     /** The request's translations in locale order; omitted on PUT means "keep the existing ones". */
-    private static List<ArticleContent.Localized> translations(
+    private List<ArticleContent.Localized> translations(
             ArticleRequest request, String originalLocale, Article article, List<FieldViolation> violations) {
         if (request.translations() == null) {
             return article.translations.stream()
@@ -273,7 +314,10 @@ public class ArticleService {
                 violations.add(new FieldViolation(field, "duplicate locale " + locale));
             } else {
                 result.add(new ArticleContent.Localized(
-                        locale, t.title().strip(), t.summary(), HtmlSanitizer.sanitize(t.body())));
+                        locale,
+                        t.title().strip(),
+                        t.summary(),
+                        HtmlSanitizer.sanitize(t.body(), publicBase(), media::isOwnFile)));
             }
         }
         result.sort(Comparator.comparing(ArticleContent.Localized::locale));

@@ -1,14 +1,18 @@
 package cn.fucai.cms.article;
 
+import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
  * Article HTML as partner sites can embed it: an allow-list of structure (headings, paragraphs, lists, tables,
- * emphasis, links and images with http(s) URLs) and nothing else, so that no script, event handler, style, iframe
- * or javascript: URL survives. Chinese text is kept as characters and entities stay entities.
+ * emphasis, links with http(s) URLs, and images of the media library) and nothing else, so that no script, event
+ * handler, style, iframe or javascript: URL survives, and no page loads an image the library did not check. Relative
+ * URLs are made absolute on the service's public address, so that a mirror's copy still finds them. Chinese text is
+ * kept as characters and entities stay entities.
  */
 final class HtmlSanitizer {
 
@@ -23,8 +27,18 @@ final class HtmlSanitizer {
 
     private HtmlSanitizer() {}
 
-    /** The allowed part of {@code html}; null stays null. */
-    static String sanitize(String html) {
-        return html == null ? null : Jsoup.clean(html, "", ALLOWED, OUTPUT);
+    /** The allowed part of {@code html}, relative URLs resolved on {@code base}; null stays null. */
+    static String sanitize(String html, String base, Predicate<String> imageAllowed) {
+        if (html == null) {
+            return null;
+        }
+        Document clean = new Cleaner(ALLOWED).clean(Jsoup.parseBodyFragment(html, base));
+        clean.select("img").forEach(image -> {
+            if (!imageAllowed.test(image.attr("src"))) {
+                image.remove();
+            }
+        });
+        clean.outputSettings(OUTPUT);
+        return clean.body().html();
     }
 }

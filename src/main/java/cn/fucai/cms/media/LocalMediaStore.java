@@ -3,6 +3,7 @@ package cn.fucai.cms.media;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The media store in a local directory ({@code cms.media.dir}): each object is written to a temporary file beside its
@@ -77,6 +79,34 @@ class LocalMediaStore implements MediaStore {
                 return read;
             }
         };
+    }
+
+    @Override
+    public Stream<StoredObject> objects() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return Stream.empty();
+        }
+        // each object lies at <first two hex digits>/<sha256>/<name>, temporary files beside it
+        return Files.walk(directory, 3).filter(Files::isRegularFile).map(file -> {
+            try {
+                String key = directory.relativize(file).toString();
+                return new StoredObject(
+                        key.substring(key.indexOf('/') + 1),
+                        Files.getLastModifiedTime(file).toInstant());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        String sha256 = key.substring(0, Math.min(64, key.length()));
+        Path file = directory.resolve(sha256.substring(0, 2)).resolve(key).normalize();
+        if (!file.startsWith(directory.normalize())) {
+            throw new IllegalArgumentException("not a media key: " + key);
+        }
+        Files.deleteIfExists(file);
     }
 
     @Override

@@ -67,21 +67,4 @@ public class Media extends UuidEntity {
         return find("publisherId = ?1 and sha256 = ?2 and deletedAt is null", publisherId, sha256)
                 .firstResultOptional();
     }
-
-    boolean isImage() {
-        return mediaType.startsWith("image/");
-    }
-
-    /** Whether this item has an object served at {@code variant}: original, or w + a rendition's width. */
-    boolean serves(String variant) {
-        if (variant.equals("original")) {
-            return true;
-        }
-        for (int width : renditions) {
-            if (variant.equals("w" + width)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -3,6 +3,7 @@ package cn.fucai.cms.media;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The media library's limits and store; each setting is also an environment variable (CMS_MEDIA_...). */
@@ -38,6 +39,17 @@ public interface MediaConfig {
     /** Whether an image's uploaded bytes are kept besides the served copy without EXIF and GPS data (CMS_MEDIA_KEEP_ORIGINALS). */
     @WithDefault("false")
     boolean keepOriginals();
+
+    /** How often objects that no item names are removed; off turns the sweep off (CMS_MEDIA_SWEEP_INTERVAL). */
+    @WithDefault("1h")
+    String sweepInterval();
+
+    /**
+     * How old an object must be before the sweep removes it: an upload's objects are stored before its row commits
+     * (CMS_MEDIA_SWEEP_GRACE).
+     */
+    @WithDefault("PT1H")
+    Duration sweepGrace();
 
     /** The S3-compatible object store, when {@code store} is s3. */
     S3 s3();

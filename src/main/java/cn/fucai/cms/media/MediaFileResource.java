@@ -46,8 +46,8 @@ public class MediaFileResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Get the bytes of an image or PDF", description = """
             The URLs are those an item gives in `url` and `renditions`. One byte range (`Range: bytes=0-1023`) answers
-            206; a range past the end 416. Until published content uses it, an item's bytes are served only with a token
-            that may see its publisher's unpublished content.""")
+            206; a range past the end 416. While a published article shows or links an item, anyone gets its bytes
+            (`Cache-Control: public`); otherwise only a token that may see its publisher's unpublished content.""")
     @APIResponse(
             responseCode = "200",
             description = "The bytes",
@@ -78,7 +78,7 @@ public class MediaFileResource {
                 && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
             return Response.notModified()
                     .header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, "private, " + IMMUTABLE)
+                    .header(HttpHeaders.CACHE_CONTROL, (served.shared() ? "public, " : "private, ") + IMMUTABLE)
                     .build();
         }
         long size = served.size();
@@ -106,7 +106,7 @@ public class MediaFileResource {
         Response.ResponseBuilder answer = Response.status(status)
                 .type(served.mediaType())
                 .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, "private, " + IMMUTABLE)
+                .header(HttpHeaders.CACHE_CONTROL, (served.shared() ? "public, " : "private, ") + IMMUTABLE)
                 .header("Accept-Ranges", "bytes")
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_LENGTH, length)

@@ -28,7 +28,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 class MediaReads {
 
     private static final String SELECT = """
-            select m.*, %s, t.locales, t.titles, t.alts, t.captions
+            select m.*, %s, t.locales, t.titles, t.alts, t.captions,
+                   exists (select 1 from media_use u where u.media_id = m.id and u.visible) as visible
             from media m join publisher_ref p on p.id = m.publisher_id
             left join lateral (select array_agg(t.locale order by t.locale) as locales,
                                       array_agg(t.title order by t.locale) as titles,
@@ -52,13 +53,23 @@ class MediaReads {
         return jdbi.withHandle(handle -> sql.query(handle).map(this::row).findOne());
     }
 
+    /** The live items with this content, of any publisher. */
+    List<Stored> byContent(String sha256) {
+        Sql sql = new Sql(SELECT).append(" and m.sha256 = :sha256 and m.deleted_at is null", "sha256", sha256);
+        return jdbi.withHandle(handle -> sql.query(handle).map(this::row).list());
+    }
+
     /** A page of live items, newest first. */
     Page<MediaResponse> page(Filter filter, Cursor after, int limit, String fingerprint) {
         Sql sql = new Sql(SELECT).append(" and m.deleted_at is null");
         sql.appendIfSet(" and m.publisher_id = :publisher", "publisher", filter.publisherId());
         if (filter.scope() != null) {
+            // beyond the caller's publishers, what published content shows
             sql.append(
-                    " and m.publisher_id = any(:scope)", "scope", filter.scope().toArray(UUID[]::new));
+                    " and (m.publisher_id = any(:scope)"
+                            + " or exists (select 1 from media_use u where u.media_id = m.id and u.visible))",
+                    "scope",
+                    filter.scope().toArray(UUID[]::new));
         }
         if (filter.kind() != null) {
             sql.append(
@@ -86,8 +97,11 @@ class MediaReads {
                 .map(Stored::response);
     }
 
-    /** An item with what decides who may see it. */
-    record Stored(MediaResponse response, UUID publisherId, boolean deleted, long version) {}
+    /**
+     * An item with what decides who may see it: its publisher, whether it is deleted, and whether published content
+     * uses it ({@code visible}: then everyone may).
+     */
+    record Stored(MediaResponse response, UUID publisherId, boolean deleted, boolean visible, long version) {}
 
     private Stored row(ResultSet rs, StatementContext context) throws SQLException {
         String sha256 = rs.getString("sha256");
@@ -130,6 +144,7 @@ class MediaReads {
                 response,
                 rs.getObject("publisher_id", UUID.class),
                 rs.getObject("deleted_at") != null,
+                rs.getBoolean("visible"),
                 rs.getLong("version"));
     }
 

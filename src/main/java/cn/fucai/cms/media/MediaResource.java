@@ -157,7 +157,9 @@ public class MediaResource {
     @GET
     @Operation(
             summary = "List media",
-            description = "Newest first; the items of the publishers whose unpublished content the token may see.")
+            description =
+                    "Newest first: what published articles show, and every item of the publishers whose unpublished"
+                            + " content the token may see.")
     @APIResponse(responseCode = "200", description = "A page of media")
     public RestResponse<Page<MediaResponse>> listMedia(
             @QueryParam("publisher") KnownPublisher publisher,
@@ -204,6 +206,7 @@ public class MediaResource {
     @RolesAllowed({"admin", "editor"})
     @Operation(summary = "Delete an image or PDF", description = "It answers 410 from then on.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Content uses it; the problem names the articles")
     @APIResponse(responseCode = "410", description = "Already deleted")
     public void deleteMedia(
             @PathParam("id") UUID id,

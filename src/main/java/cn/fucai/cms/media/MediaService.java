@@ -4,9 +4,11 @@ import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceGoneException;
 import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.error.StaleVersionException;
+import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
@@ -19,6 +21,7 @@ import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -35,13 +38,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
@@ -54,6 +62,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 @ApplicationScoped
 public class MediaService {
+
+    /** A media file's URL anywhere in HTML: the content's hash is the reference. */
+    private static final Pattern MEDIA_URL =
+            Pattern.compile("/api/v1/media-files/([0-9a-f]{64})/(?:original|w[0-9]{1,5})(?![0-9A-Za-z])");
+
+    private static final Pattern OWN_FILE =
+            Pattern.compile("/api/v1/media-files/[0-9a-f]{64}/(?:original|w[0-9]{1,5})");
 
     @Inject
     Clock clock;
@@ -82,11 +97,22 @@ public class MediaService {
     @Inject
     Jdbi jdbi;
 
+    @Inject
+    PublicUrl publicUrl;
+
+    private String publicBase;
+
+    @PostConstruct
+    void init() {
+        publicBase = publicUrl.of("/").toString().replaceAll("/$", "");
+    }
+
     /** An upload's answer: the item, and whether it is new or the publisher's existing item with these bytes. */
     public record Uploaded(MediaResponse media, boolean created) {}
 
-    /** An object to send: its key, type, size and, for a PDF, the name to save it under. */
-    public record Served(String key, String mediaType, long size, String fileName, Optional<Path> localFile) {}
+    /** An object to send: its key, type, size, the name to save it under, whether anyone may see it. */
+    public record Served(
+            String key, String mediaType, long size, String fileName, boolean shared, Optional<Path> localFile) {}
 
     /** Takes an upload for a publisher: {@code body} is read here, up to the configured limit. */
     public Uploaded upload(String publisherIdOrSlug, String fileName, MediaDescription description, InputStream body) {
@@ -156,6 +182,14 @@ public class MediaService {
     @Transactional
     public void delete(UUID id, VersionPrecondition precondition) {
         Media media = writable(id, precondition);
+        List<String> users = jdbi.withHandle(handle ->
+                handle.createQuery("""
+                        select used_by_kind || ' ' || used_by_id from media_use where media_id = :item
+                        order by used_by_kind, used_by_id limit 5""").bind("item", id).mapTo(String.class).list());
+        if (!users.isEmpty()) {
+            throw new ResourceConflictException(
+                    "media " + id + " is used by " + String.join(", ", users) + "; remove it there first");
+        }
         MediaResponse before = reads.byId(id).orElseThrow().response();
         media.deletedAt = Timestamps.now(clock);
         media.flush();
@@ -170,23 +204,86 @@ public class MediaService {
 
     /**
      * An object of the library by content and variant (original, or w + a width), if a live item with that content is
-     * one the caller may see.
+     * one the caller may see; {@link Served#shared} when published content uses it.
      */
     public Served file(String sha256, String variant) {
-        List<Media> items = Media.list("sha256 = ?1 and deletedAt is null", sha256);
-        Media item = items.stream()
-                .filter(media -> access.mayReadUnpublished(media.publisherId))
-                .filter(media -> media.serves(variant))
-                .findFirst()
+        MediaReads.Stored item = reads.byContent(sha256).stream()
+                .filter(stored -> stored.visible() || access.mayReadUnpublished(stored.publisherId()))
+                .filter(stored -> variant.equals("original")
+                        || stored.response().renditions().stream().anyMatch(r -> variant.equals("w" + r.width())))
+                .max(Comparator.comparing(MediaReads.Stored::visible))
                 .orElseThrow(() -> new ResourceNotFoundException("media file", sha256 + "/" + variant));
         String key = MediaFiles.key(sha256, variant);
+        String mediaType = item.response().mediaType();
         try {
             long size = store.size(key).orElseThrow(() -> new ResourceNotFoundException("media file", key));
-            String type = variant.equals("original") ? item.mediaType : MediaFiles.renditionType(item.mediaType);
-            return new Served(key, type, size, item.originalName, store.localFile(key));
+            String type = variant.equals("original") ? mediaType : MediaFiles.renditionType(mediaType);
+            return new Served(key, type, size, item.response().originalName(), item.visible(), store.localFile(key));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Records what a piece of content uses: the items whose files its HTML shows or links ({@link #referencesIn}), by
+     * content hash and the field that shows each; they must be live items of its publisher's library (else a 400
+     * naming the field). {@code published} makes them public while it stays so. No references forget every use, as
+     * when the content is deleted. Runs in the caller's transaction.
+     */
+    public void recordUses(
+            ContentKind kind, UUID userId, UUID publisherId, Map<String, String> references, boolean published) {
+        Map<String, UUID> items = new HashMap<>();
+        for (Map.Entry<String, String> reference : references.entrySet()) {
+            String sha256 = reference.getKey();
+            UUID item = Media.findLive(publisherId, sha256)
+                    .map(media -> media.id)
+                    .orElseThrow(() -> new InvalidInputException(
+                            reference.getValue(),
+                            "shows or links media that is not in its publisher's library: " + sha256));
+            items.put(sha256, item);
+        }
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("""
+                            delete from media_use where used_by_kind = :kind and used_by_id = :user
+                            and not (media_id = any(:items))""")
+                    .bind("kind", kind.wireName())
+                    .bind("user", userId)
+                    .bind("items", items.values().toArray(UUID[]::new))
+                    .execute();
+            for (UUID item : items.values()) {
+                handle.createUpdate("""
+                                insert into media_use (media_id, used_by_kind, used_by_id, visible)
+                                values (:item, :kind, :user, :visible)
+                                on conflict (media_id, used_by_kind, used_by_id) do update set visible = excluded.visible
+                                where media_use.visible <> excluded.visible""")
+                        .bind("item", item)
+                        .bind("kind", kind.wireName())
+                        .bind("user", userId)
+                        .bind("visible", published)
+                        .execute();
+            }
+        });
+    }
+
+    /** The contents (SHA-256) whose files an HTML text shows or links through this service's media URLs. */
+    public static Set<String> referencesIn(String html) {
+        Set<String> found = new LinkedHashSet<>();
+        if (html != null) {
+            Matcher matcher = MEDIA_URL.matcher(html);
+            while (matcher.find()) {
+                found.add(matcher.group(1));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether an image source may stay in content: a file of this library, as a path or at the public address. Images
+     * of other hosts are dropped, so that a page never loads what the library did not check.
+     */
+    public boolean isOwnFile(String src) {
+        String path = src.startsWith(publicBase) ? src.substring(publicBase.length()) : src;
+        return OWN_FILE.matcher(path).matches();
     }
 
     /** {@code length} bytes of a stored object from {@code offset}. */
@@ -285,7 +382,7 @@ public class MediaService {
 
     private MediaReads.Stored visible(UUID id) {
         MediaReads.Stored stored = reads.byId(id)
-                .filter(item -> access.mayReadUnpublished(item.publisherId()))
+                .filter(item -> item.visible() || access.mayReadUnpublished(item.publisherId()))
                 .orElseThrow(() -> new ResourceNotFoundException("media", id));
         if (stored.deleted()) {
             throw new ResourceGoneException("media", id.toString());

@@ -3,7 +3,9 @@ package cn.fucai.cms.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the bytes of the media library live, by key ({@code <sha256>/original}, {@code <sha256>/w640.jpg}). Objects
@@ -19,6 +21,15 @@ interface MediaStore {
 
     /** {@code length} bytes of the object from {@code offset}. */
     InputStream read(String key, long offset, long length) throws IOException;
+
+    /** Every object, with when it was written; temporary files of interrupted writes too. */
+    Stream<StoredObject> objects() throws IOException;
+
+    /** Removes an object; one that is not there is no error. */
+    void delete(String key) throws IOException;
+
+    /** An object of the store: its key and when it was written. */
+    record StoredObject(String key, Instant written) {}
 
     /** Refuses a key the service did not make: keys are a hex hash and a fixed name, never text from a request. */
     static void requireKey(String key) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -81,6 +82,17 @@ class S3MediaStore implements MediaStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Stream<StoredObject> objects() {
+        return s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents().stream()
+                .map(object -> new StoredObject(object.key(), object.lastModified()));
+    }
+
+    @Override
+    public void delete(String key) {
+        s3.deleteObject(request -> request.bucket(bucket).key(key));
     }
 
     @Override

@@ -84,7 +84,7 @@ class HtmlSanitizerTest {
     @ParameterizedTest
     @MethodSource("vectors")
     void noVectorSurvives(String vector) {
-        String clean = HtmlSanitizer.sanitize("<p>福彩</p>" + vector).toLowerCase(Locale.ROOT);
+        String clean = sanitize("<p>福彩</p>" + vector).toLowerCase(Locale.ROOT);
         for (String forbidden : FORBIDDEN) {
             assertFalse(clean.contains(forbidden), () -> "'" + forbidden + "' survived in " + clean);
         }
@@ -100,6 +100,27 @@ class HtmlSanitizerTest {
                 html.replace(
                         "<a href=\"https://www.example.org/a?b=1&amp;c=2\">",
                         "<a href=\"https://www.example.org/a?b=1&amp;c=2\" rel=\"nofollow noopener\">"),
-                HtmlSanitizer.sanitize(html));
+                sanitize(html));
+    }
+
+    @Test
+    void imagesOfOtherHostsAreDroppedAndRelativeUrlsBecomeAbsolute() {
+        String own = "/api/v1/media-files/" + "a".repeat(64) + "/w640";
+        String html = "<p><img src=\"https://tracker.example/pixel.gif\" alt=\"x\"><img src=\"" + own + "\" alt=\"老人\">"
+                + "<a href=\"/api/v1/media-files/" + "b".repeat(64) + "/original\">公告</a></p>";
+        assertEquals(
+                "<p><img src=\"" + BASE + own.substring(1) + "\" alt=\"老人\"><a href=\"" + BASE + "api/v1/media-files/"
+                        + "b".repeat(64) + "/original\" rel=\"nofollow noopener\">公告</a></p>",
+                sanitize(html));
+    }
+
+    private static final String BASE = "https://cms.example.org/";
+
+    /** As the service sanitises: images only of the media library (and, here, of www.example.org). */
+    private static String sanitize(String html) {
+        return HtmlSanitizer.sanitize(
+                html,
+                BASE,
+                src -> src.startsWith(BASE + "api/v1/media-files/") || src.startsWith("https://www.example.org/"));
     }
 }

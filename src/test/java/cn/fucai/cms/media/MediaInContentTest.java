@@ -1,0 +1,122 @@
+package cn.fucai.cms.media;
+
+import static cn.fucai.cms.support.TestData.admin;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.count;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.uniqueSlug;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Media used by articles: public while a published article shows it, private otherwise, never deleted in use. */
+@QuarkusTest
+class MediaInContentTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void anImageIsPublicExactlyWhileAPublishedArticleShowsIt() {
+        String publisher = createPublisher();
+        Response image =
+                MediaFixtures.upload(publisher, "敬老.jpg", MediaFixtures.jpeg(800, 600, 21), "image/jpeg", Map.of());
+        String mediaId = image.path("id");
+        String file = "/api/v1/media-files/" + image.path("sha256") + "/w640";
+        given().get(file).then().statusCode(404);
+
+        Map<String, Object> body = article(publisher, uniqueSlug("img"));
+        body.put("body", "<p>重阳节慰问</p><img src=\"" + file + "\" alt=\"工作人员看望老人\">");
+        Response created = json().body(body).post("/api/v1/articles");
+        created.then()
+                .statusCode(201)
+                // made absolute, so that a mirror's copy still finds it
+                .body("body", containsString("<img src=\"https://cms.test.example" + file + "\" alt=\"工作人员看望老人\">"));
+        String articleId = created.path("id");
+
+        given().get(file)
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
+                .header("Cache-Control", "public, max-age=31536000, immutable");
+        given().get("/api/v1/media/" + mediaId).then().statusCode(200).body("id", equalTo(mediaId));
+        given().get("/api/v1/media").then().body("items.id", hasItem(mediaId));
+
+        body.put("status", "draft");
+        json().body(body).put("/api/v1/articles/" + articleId).then().statusCode(200);
+        given().get(file).then().statusCode(404);
+        given().get("/api/v1/media/" + mediaId).then().statusCode(404);
+        given().get("/api/v1/media").then().body("items.id", not(hasItem(mediaId)));
+        admin().get(file).then().statusCode(200).header("Cache-Control", "private, max-age=31536000, immutable");
+    }
+
+    @Test
+    void anItemInUseCannotBeDeletedAndTheProblemNamesWhere() {
+        String publisher = createPublisher();
+        Response pdf =
+                MediaFixtures.upload(publisher, "公告.pdf", MediaFixtures.pdf(2, false), "application/pdf", Map.of());
+        String mediaId = pdf.path("id");
+        Map<String, Object> body = article(publisher, uniqueSlug("pdf"));
+        body.put("body", "<p>详见<a href=\"" + pdf.path("url") + "\">2019年公益金公告</a></p>");
+        String articleId = json().body(body)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        admin().delete("/api/v1/media/" + mediaId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("article " + articleId));
+        admin().get("/api/v1/media/" + mediaId).then().statusCode(200);
+
+        admin().delete("/api/v1/articles/" + articleId).then().statusCode(204);
+        admin().delete("/api/v1/media/" + mediaId).then().statusCode(204);
+    }
+
+    @Test
+    void anArticleCannotShowAnotherPublishersMediaAndNothingIsWritten() {
+        String publisher = createPublisher();
+        String other = createPublisher();
+        Response image = MediaFixtures.upload(other, "a.jpg", MediaFixtures.jpeg(400, 300, 22), "image/jpeg", Map.of());
+        String slug = uniqueSlug("foreign");
+        Map<String, Object> body = article(publisher, slug);
+        body.put(
+                "translations",
+                List.of(Map.of(
+                        "locale", "en", "title", "Care", "body", "<img src=\"" + image.path("url") + "\" alt=\"x\">")));
+
+        json().body(body)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        containsString(
+                                "translations[0].body: shows or links media that is not in its publisher's library"));
+
+        assertEquals(0, count(db, "select count(*) from article where slug = ?", slug));
+        assertEquals(
+                0, count(db, "select count(*) from media_use where media_id = ?::uuid", (Object) image.path("id")));
+        given().get(path(image.path("url"))).then().statusCode(404);
+    }
+
+    private static String path(String url) {
+        return url.replace("https://cms.test.example", "");
+    }
+}
