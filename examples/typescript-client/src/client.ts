@@ -7,6 +7,7 @@ export type ArticleSummary = components["schemas"]["ArticleSummary"];
 export type SyncItem = components["schemas"]["SyncItem"];
 export type Figure = components["schemas"]["Figure"];
 export type Problem = components["schemas"]["Problem"];
+export type Media = components["schemas"]["Media"];
 
 type Query<Op extends keyof operations> = operations[Op]["parameters"] extends { query?: infer Q } ? NonNullable<Q> : never;
 type Json<Op extends keyof operations> = operations[Op]["responses"] extends { 200: { content: { "application/json": infer B } } } ? B : never;
@@ -61,6 +62,31 @@ export class ContentApi {
   /** Public-welfare fund figures, e.g. `{ flow: "used", region: "330000" }`, each with its source. */
   fundFigures(query: Query<"listFundFigures"> = {}): Promise<Json<"listFundFigures">> {
     return this.get("/api/v1/fund-figures", query);
+  }
+
+  /**
+   * Uploads an image or PDF to a publisher's library (a token that may write for it). The answer gives the item's
+   * `url` (the image without its metadata) and its `renditions` at narrower widths; the same bytes again answer the
+   * existing item.
+   */
+  async uploadMedia(publisher: string, file: Blob, name: string, description: { title?: string; alt?: string } = {}): Promise<Media> {
+    const form = new FormData();
+    form.set("file", file, name);
+    form.set("publisher", publisher);
+    for (const [field, value] of Object.entries(description)) {
+      if (value !== undefined) {
+        form.set(field, value);
+      }
+    }
+    const response = await fetch(new URL("/api/v1/media", this.baseUrl), {
+      method: "POST",
+      body: form,
+      headers: { Accept: "application/json", ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) },
+    });
+    if (response.status >= 400) {
+      throw new ApiError(response.status, (await response.json()) as Problem);
+    }
+    return (await response.json()) as Media;
   }
 
   private async get<T>(path: string, query: object): Promise<T> {

@@ -15,3 +15,16 @@ if (first?.id !== undefined) {
 }
 const uses = await api.fundFigures({ flow: "used", region: "330000" });
 console.log(`${uses.items?.length ?? 0} fund figures for Zhejiang`);
+
+// What an editor's tool does: upload an image for its publisher, then show it at the width a page needs.
+// (A token with the editor role for wenzhou-fucai; bash scripts/run.sh writes an admin one to target/admin-token.)
+const editor = new ContentApi("http://localhost:8080", "<editor token>");
+const pixel = Uint8Array.from(atob("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA=="), (c) => c.charCodeAt(0));
+const media = await editor.uploadMedia("wenzhou-fucai", new Blob([pixel], { type: "image/webp" }), "点.webp", {
+  alt: "示例图片",
+});
+console.log(media.id, media.mediaType, media.width, media.url);
+for (const rendition of media.renditions) {
+  console.log(rendition.width, rendition.url);
+}
+

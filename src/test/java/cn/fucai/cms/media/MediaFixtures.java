@@ -55,6 +55,11 @@ public final class MediaFixtures {
                 .post("/api/v1/media");
     }
 
+    /** The path of a URL the service gave, to request it from the test's own address. */
+    public static String path(String url) {
+        return url.replace("https://cms.test.example", "");
+    }
+
     /** A JPEG photograph of this size, different for each {@code seed}. */
     public static byte[] jpeg(int width, int height, int seed) {
         return image("jpg", width, height, seed, BufferedImage.TYPE_INT_RGB);

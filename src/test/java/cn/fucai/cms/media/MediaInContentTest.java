@@ -113,10 +113,6 @@ class MediaInContentTest {
         assertEquals(0, count(db, "select count(*) from article where slug = ?", slug));
         assertEquals(
                 0, count(db, "select count(*) from media_use where media_id = ?::uuid", (Object) image.path("id")));
-        given().get(path(image.path("url"))).then().statusCode(404);
-    }
-
-    private static String path(String url) {
-        return url.replace("https://cms.test.example", "");
+        given().get(MediaFixtures.path(image.path("url"))).then().statusCode(404);
     }
 }

@@ -4,6 +4,7 @@ import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -82,7 +83,7 @@ class MediaTest {
                 .body("renditions.width", equalTo(List.of(320, 640, 1280)))
                 .body("renditions.mediaType", equalTo(List.of("image/jpeg", "image/jpeg", "image/jpeg")));
 
-        Response original = admin().get(path(created.path("url")));
+        Response original = admin().get(MediaFixtures.path(created.path("url")));
         original.then()
                 .statusCode(200)
                 .contentType("image/jpeg")
@@ -99,13 +100,13 @@ class MediaTest {
         assertEquals(2000, decoded.getWidth(), "the pixels themselves are untouched");
 
         String w640 = created.path("renditions[1].url");
-        BufferedImage rendition =
-                ImageIO.read(new ByteArrayInputStream(admin().get(path(w640)).asByteArray()));
+        BufferedImage rendition = ImageIO.read(
+                new ByteArrayInputStream(admin().get(MediaFixtures.path(w640)).asByteArray()));
         assertEquals(640, rendition.getWidth());
         assertEquals(853, rendition.getHeight(), "turned upright: taller than wide");
 
         admin().header("If-None-Match", "\"" + sha256(photo) + "-original\"")
-                .get(path(created.path("url")))
+                .get(MediaFixtures.path(created.path("url")))
                 .then()
                 .statusCode(304);
     }
@@ -120,7 +121,7 @@ class MediaTest {
                 .body("mediaType", equalTo("image/png"))
                 .body("renditions.width", equalTo(List.of(320, 640)))
                 .body("renditions.mediaType", equalTo(List.of("image/png", "image/png")));
-        byte[] served = admin().get(path(pngItem.path("url"))).asByteArray();
+        byte[] served = admin().get(MediaFixtures.path(pngItem.path("url"))).asByteArray();
         assertFalse(contains(served, "tEXt".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(700, ImageIO.read(new ByteArrayInputStream(served)).getWidth());
 
@@ -223,7 +224,7 @@ class MediaTest {
                 .body("title", equalTo("2019年公益金使用情况公告"))
                 .body("renditions", hasSize(0));
 
-        String url = path(created.path("url"));
+        String url = MediaFixtures.path(created.path("url"));
         Response whole = admin().get(url);
         whole.then()
                 .statusCode(200)
@@ -292,7 +293,7 @@ class MediaTest {
         Response created =
                 MediaFixtures.upload(publisher, "a.jpg", MediaFixtures.jpeg(400, 300, 6), "image/jpeg", Map.of());
         String id = created.path("id");
-        String url = path(created.path("url"));
+        String url = MediaFixtures.path(created.path("url"));
         String otherEditor = token("editor", other);
         String ownEditor = token("editor", publisher);
 
@@ -356,7 +357,7 @@ class MediaTest {
 
         admin().delete("/api/v1/media/" + id).then().statusCode(204);
         admin().get("/api/v1/media/" + id).then().statusCode(410).contentType("application/problem+json");
-        admin().get(path(created.path("url"))).then().statusCode(404);
+        admin().get(MediaFixtures.path(created.path("url"))).then().statusCode(404);
         admin().queryParam("publisher", publisher).get("/api/v1/media").then().body("items", hasSize(0));
     }
 
@@ -395,19 +396,6 @@ class MediaTest {
                 .then()
                 .body("items.originalName", equalTo(List.of("a.jpg")))
                 .body("nextCursor", nullValue());
-    }
-
-    private static String path(String url) {
-        return url.replace("https://cms.test.example", "");
-    }
-
-    private static String token(String role, String publisher) {
-        return json().body(Map.of("name", role + " of " + publisher, "role", role, "publisher", publisher))
-                .post("/api/v1/tokens")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("secret");
     }
 
     private static RequestSpecification as(String secret) {

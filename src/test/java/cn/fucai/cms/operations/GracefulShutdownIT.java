@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -161,53 +160,17 @@ class GracefulShutdownIT {
     }
 
     private void startService() throws IOException, InterruptedException {
-        int port;
-        int managementPort;
-        try (ServerSocket socket = new ServerSocket(0);
-                ServerSocket management = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-            managementPort = management.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        String health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                "target/quarkus-app/quarkus-run.jar");
-        builder.environment()
-                .putAll(Map.of(
-                        "QUARKUS_DATASOURCE_JDBC_URL",
-                        databaseUrl(),
-                        "QUARKUS_HTTP_PORT",
-                        Integer.toString(port),
-                        "CMS_ADMIN_TOKEN",
-                        ADMIN,
-                        "CMS_WEBHOOKS_POLL_MILLIS",
-                        "100",
-                        "CMS_LIMITS_WRITES_PER_MINUTE",
-                        "0",
-                        "CMS_WEBHOOKS_ALLOWED_TARGETS",
-                        "127.0.0.1",
-                        "CMS_MANAGEMENT_PORT",
-                        Integer.toString(managementPort)));
-        builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
-        service = builder.start();
-        await(
-                () -> {
-                    try {
-                        return http.send(
-                                                HttpRequest.newBuilder(URI.create(health))
-                                                        .build(),
-                                                HttpResponse.BodyHandlers.discarding())
-                                        .statusCode()
-                                == 200;
-                    } catch (IOException e) {
-                        return false;
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
-                "the service is ready");
+        Files.deleteIfExists(LOG);
+        PackagedService started = PackagedService.start(
+                Map.of(
+                        "CMS_ADMIN_TOKEN", ADMIN,
+                        "CMS_WEBHOOKS_POLL_MILLIS", "100",
+                        "CMS_LIMITS_WRITES_PER_MINUTE", "0",
+                        "CMS_WEBHOOKS_ALLOWED_TARGETS", "127.0.0.1"),
+                LOG);
+        service = started.process();
+        base = started.base();
+        started.awaitReady(http, Duration.ofSeconds(60));
     }
 
     private static Map<String, Object> article(String publisher, String slug, String title) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.media.MediaFixtures;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +59,9 @@ class MediaCrashIT {
     @Test
     void objectsOfAnUploadCutShortAreSweptAndNoItemLosesItsBytes() throws Exception {
         deleteTree(MEDIA);
+        Files.deleteIfExists(LOG);
         Set<String> orphans = Set.of();
-        for (int round = 0; round < 8 && orphans.isEmpty(); round++) {
+        for (int round = 0; round < 20 && orphans.isEmpty(); round++) {
             start(Map.of("CMS_MEDIA_SWEEP_INTERVAL", "off"));
             if (round == 0) {
                 createPublisher(publisher);
@@ -194,44 +195,13 @@ class MediaCrashIT {
     }
 
     private void start(Map<String, String> settings) throws IOException, InterruptedException {
-        int port;
-        int managementPort;
-        try (ServerSocket socket = new ServerSocket(0);
-                ServerSocket management = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-            managementPort = management.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                "target/quarkus-app/quarkus-run.jar");
         Map<String, String> environment = new HashMap<>(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", GracefulShutdownIT.databaseUrl(),
-                "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "CMS_MANAGEMENT_PORT", Integer.toString(managementPort),
-                "CMS_ADMIN_TOKEN", ADMIN,
-                "CMS_LIMITS_WRITES_PER_MINUTE", "0",
-                "CMS_MEDIA_DIR", MEDIA.toString()));
+                "CMS_ADMIN_TOKEN", ADMIN, "CMS_LIMITS_WRITES_PER_MINUTE", "0", "CMS_MEDIA_DIR", MEDIA.toString()));
         environment.putAll(settings);
-        builder.environment().putAll(environment);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
-        service = builder.start();
-        URI health = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the service did not become ready; see " + LOG);
+        PackagedService started = PackagedService.start(environment, LOG);
+        service = started.process();
+        base = started.base();
+        started.awaitReady(http, Duration.ofSeconds(60));
     }
 
     private static List<String> query(String sql) throws SQLException {

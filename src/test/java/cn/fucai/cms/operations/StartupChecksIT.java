@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,42 +58,15 @@ class StartupChecksIT {
 
     @Test
     void swaggerUiCanBeTurnedOffAndHealthIsOnlyOnTheManagementPort() throws Exception {
-        int port;
-        int managementPort;
-        try (ServerSocket api = new ServerSocket(0);
-                ServerSocket management = new ServerSocket(0)) {
-            port = api.getLocalPort();
-            managementPort = management.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                "target/quarkus-app/quarkus-run.jar");
-        builder.environment()
-                .putAll(Map.of(
-                        "QUARKUS_DATASOURCE_JDBC_URL",
-                        GracefulShutdownIT.databaseUrl(),
-                        "QUARKUS_HTTP_PORT",
-                        Integer.toString(port),
-                        "CMS_MANAGEMENT_PORT",
-                        Integer.toString(managementPort),
-                        "CMS_SWAGGER_UI",
-                        "false",
-                        "CMS_WEBHOOKS_DISPATCH",
-                        "false"));
-        builder.redirectErrorStream(true)
-                .redirectOutput(Path.of("target/startup-checks-swagger.log").toFile());
-        Process service = builder.start();
+        Path log = Path.of("target/startup-checks-swagger.log");
+        Files.deleteIfExists(log);
+        PackagedService started =
+                PackagedService.start(Map.of("CMS_SWAGGER_UI", "false", "CMS_WEBHOOKS_DISPATCH", "false"), log);
+        Process service = started.process();
         HttpClient http = HttpClient.newHttpClient();
         try {
-            String health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (status(http, health) != 200) {
-                assertTrue(
-                        System.currentTimeMillis() < deadline && service.isAlive(), "the service should become ready");
-                Thread.sleep(200);
-            }
-            String api = "http://127.0.0.1:" + port;
+            started.awaitReady(http, Duration.ofSeconds(60));
+            String api = started.base();
             assertEquals(404, status(http, api + "/q/swagger-ui/"));
             assertEquals(200, status(http, api + "/q/openapi"));
             assertEquals(404, status(http, api + "/q/health/ready"));

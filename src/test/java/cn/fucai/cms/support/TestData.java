@@ -39,6 +39,16 @@ public final class TestData {
         return admin().contentType(ContentType.JSON.withCharset("UTF-8")).accept(ContentType.JSON);
     }
 
+    /** Creates an API token of this role for this publisher (id or slug) and returns its secret. */
+    public static String token(String role, String publisher) {
+        return json().body(Map.of("name", role + " of " + publisher, "role", role, "publisher", publisher))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+    }
+
     /** A slug no other test run uses. */
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
