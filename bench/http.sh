@@ -116,31 +116,7 @@ done
 PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n 1)
 PGBENCH=${PGBENCH:-pgbench}
 
-cpu_of() { # clock ticks used so far by the given processes
-    local total=0
-    for pid in "$@"; do
-        [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-    done
-    echo $total
-}
-TICKS=$(getconf CLK_TCK)
-pg_cpu() { # clock ticks used so far by PostgreSQL: its processes, and the backends that exited (counted to the postmaster)
-    local postmaster
-    postmaster=$(pgrep -o -u postgres -x postgres)
-    echo $(( $(cpu_of $(pgrep -u postgres -x postgres)) + $(awk '{print $16 + $17}' "/proc/$postmaster/stat") ))
-}
-measure() { # label, paths file, connections
-    local java_before pg_before line
-    java_before=$(cpu_of $SERVICE)
-    pg_before=$(pg_cpu)
-    line=$(wrk -t2 -c"$3" -d"${SECONDS_PER_RUN}s" --latency -s bench/http.lua "$BASE" -- "$out/paths-$2.txt" | grep '^RESULT')
-    local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
-    awk -v label="$1" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" 'BEGIN {
-        n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
-        rps = r["requests"] / r["seconds"]
-        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d\n", label, rps, r["p50_ms"], r["p99_ms"],
-            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
-}
+source bench/measure.sh  # cpu_of, pg_cpu, measure (wrk rows with the CPU of the service and of PostgreSQL)
 
 # The database alone: pgbench runs the SQL each endpoint runs (bench/pg/*.sql), with the same clients and inputs.
 for file in bench/pg/*.sql; do

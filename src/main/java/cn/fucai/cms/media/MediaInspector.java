@@ -6,6 +6,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,8 +92,9 @@ class MediaInspector {
         }
         Path stripped = work.resolve("served");
         int orientation;
-        try (InputStream in = Files.newInputStream(upload);
-                OutputStream out = Files.newOutputStream(stripped)) {
+        // buffered: the stripper reads a JPEG's scan byte by byte
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(upload), 65536);
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(stripped), 65536)) {
             orientation = MetadataStripper.strip(detected, in, out);
         }
         return images(detected, stripped, orientation, work);

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,10 +17,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 /** Real files for media tests, made here: images of a given size, PDFs with and without scripts, hostile bytes. */
@@ -127,6 +130,22 @@ public final class MediaFixtures {
             if (script) {
                 document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('公益金');"));
             }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-page PDF of about {@code bytes} bytes (its content stream is noise), different for each {@code seed}. */
+    public static byte[] largePdf(int bytes, long seed) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            byte[] noise = new byte[bytes];
+            new Random(seed).nextBytes(noise);
+            page.setContents(new PDStream(document, new ByteArrayInputStream(noise)));
+            document.addPage(page);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the packaged service (SIGKILL) while uploads stream in, until a kill lands between an upload's objects being
- * stored and its row being committed: then objects exist that no item names. No item ever names a missing object;
+ * Kills the packaged service (SIGKILL) while uploads stream in, the moment an upload is seen between its objects being
+ * stored and its row being committed (by watching the store and the table, from outside): then objects exist that no
+ * item names. No item ever names a missing object;
  * restarted with the sweep on, the service removes the orphans and every item still serves its bytes.
  */
 class MediaCrashIT {
@@ -61,7 +62,8 @@ class MediaCrashIT {
         deleteTree(MEDIA);
         Files.deleteIfExists(LOG);
         Set<String> orphans = Set.of();
-        for (int round = 0; round < 20 && orphans.isEmpty(); round++) {
+        int round = 0;
+        for (; round < 20 && orphans.isEmpty(); round++) {
             start(Map.of("CMS_MEDIA_SWEEP_INTERVAL", "off"));
             if (round == 0) {
                 createPublisher(publisher);
@@ -70,6 +72,8 @@ class MediaCrashIT {
             orphans = orphans();
         }
         assertTrue(!orphans.isEmpty(), "no kill landed between storing an upload's objects and committing its row");
+        System.out.printf(
+                "MediaCrashIT: a kill landed in the window in round %d; %d orphan contents%n", round, orphans.size());
         assertEquals(List.of(), itemsMissingObjects(), "an item names objects that are not stored");
 
         start(Map.of("CMS_MEDIA_SWEEP_INTERVAL", "1s", "CMS_MEDIA_SWEEP_GRACE", "PT0S"));
@@ -96,16 +100,21 @@ class MediaCrashIT {
         AtomicInteger uploaded = new AtomicInteger();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
+            boolean photos = c == 0;
             Thread client = new Thread(() -> {
                 while (!killed.get()) {
-                    byte[] photo = MediaFixtures.jpeg(
-                            1600, 1200, ThreadLocalRandom.current().nextInt());
+                    // a photograph spends most of its time being decoded, a large PDF being stored
+                    byte[] file = photos
+                            ? MediaFixtures.jpeg(
+                                    1600, 1200, ThreadLocalRandom.current().nextInt())
+                            : MediaFixtures.largePdf(
+                                    4_000_000, ThreadLocalRandom.current().nextLong());
                     try {
                         HttpResponse<String> answer = http.send(
                                 HttpRequest.newBuilder(URI.create(base + "/api/v1/media?publisher=" + publisher))
                                         .header("Authorization", "Bearer " + ADMIN)
-                                        .header("Content-Type", "image/jpeg")
-                                        .POST(HttpRequest.BodyPublishers.ofByteArray(photo))
+                                        .header("Content-Type", photos ? "image/jpeg" : "application/pdf")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(file))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (answer.statusCode() == 201) {
@@ -123,7 +132,11 @@ class MediaCrashIT {
         while (uploaded.get() == 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        Thread.sleep(ThreadLocalRandom.current().nextLong(100, 1500));
+        // kill the moment an upload is seen between the two steps: objects stored, no row yet (or after 10 s)
+        Instant latest = Instant.now().plusSeconds(10);
+        while (orphans().isEmpty() && Instant.now().isBefore(latest)) {
+            Thread.onSpinWait();
+        }
         service.destroyForcibly().waitFor();
         killed.set(true);
         for (Thread client : clients) {

@@ -1,0 +1,34 @@
+# Sourced by the benchmarks: wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
+# service ($SERVICE, its pid) and of PostgreSQL. Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by
+# default) for slow requests such as uploads.
+cpu_of() { # clock ticks used so far by the given processes
+    local total=0
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    done
+    echo $total
+}
+TICKS=$(getconf CLK_TCK)
+pg_cpu() { # clock ticks used so far by PostgreSQL: its processes, and the backends that exited (counted to the postmaster)
+    local postmaster
+    postmaster=$(pgrep -o -u postgres -x postgres)
+    echo $(( $(cpu_of $(pgrep -u postgres -x postgres)) + $(awk '{print $16 + $17}' "/proc/$postmaster/stat") ))
+}
+measure() { # label, paths file, connections: GET requests drawn from target/bench/paths-<file>.txt (bench/http.lua)
+    measure_script "$1" "$3" bench/http.lua "$out/paths-$2.txt"
+}
+measure_script() { # label, connections, wrk script, its arguments: one row
+    local label=$1 connections=$2 script=$3 java_before pg_before line
+    shift 3
+    java_before=$(cpu_of $SERVICE)
+    pg_before=$(pg_cpu)
+    line=$(wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout "${MEASURE_TIMEOUT:-2s}" --latency -s "$script" "$BASE" -- "$@" \
+        | grep '^RESULT')
+    local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
+    awk -v label="$label" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" 'BEGIN {
+        n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
+        rps = r["requests"] / r["seconds"]
+        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d\n", label, rps, r["p50_ms"], r["p99_ms"],
+            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
+}
+
