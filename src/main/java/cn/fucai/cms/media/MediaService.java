@@ -1,5 +1,6 @@
 package cn.fucai.cms.media;
 
+import cn.fucai.cms.common.cache.ResponseCache;
 import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
@@ -20,6 +21,8 @@ import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Caller;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +103,18 @@ public class MediaService {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    ResponseCache responseCache;
+
     private String publicBase;
+
+    /** File requests ask which live items have a content: the answers, per media generation. */
+    private final Cache<String, KeptItems> itemsByContent =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /** Sizes of stored objects, which never change. */
+    private final Cache<String, Long> sizes =
+            Caffeine.newBuilder().maximumSize(50_000).build();
 
     @PostConstruct
     void init() {
@@ -207,7 +221,7 @@ public class MediaService {
      * one the caller may see; {@link Served#shared} when published content uses it.
      */
     public Served file(String sha256, String variant) {
-        MediaReads.Stored item = reads.byContent(sha256).stream()
+        MediaReads.Stored item = itemsWith(sha256).stream()
                 .filter(stored -> stored.visible() || access.mayReadUnpublished(stored.publisherId()))
                 .filter(stored -> variant.equals("original")
                         || stored.response().renditions().stream().anyMatch(r -> variant.equals("w" + r.width())))
@@ -216,7 +230,11 @@ public class MediaService {
         String key = MediaFiles.key(sha256, variant);
         String mediaType = item.response().mediaType();
         try {
-            long size = store.size(key).orElseThrow(() -> new ResourceNotFoundException("media file", key));
+            Long size = sizes.getIfPresent(key);
+            if (size == null) {
+                size = store.size(key).orElseThrow(() -> new ResourceNotFoundException("media file", key));
+                sizes.put(key, size); // an object never changes: its key is its content
+            }
             String type = variant.equals("original") ? mediaType : MediaFiles.renditionType(mediaType);
             return new Served(key, type, size, item.response().originalName(), item.visible(), store.localFile(key));
         } catch (IOException e) {
@@ -285,6 +303,26 @@ public class MediaService {
         String path = src.startsWith(publicBase) ? src.substring(publicBase.length()) : src;
         return OWN_FILE.matcher(path).matches();
     }
+
+    /**
+     * The live items with this content, kept while the media generation stays (every change to items and their uses
+     * moves it); read before the query, so a change committed meanwhile makes the kept answer stale at once.
+     */
+    private List<MediaReads.Stored> itemsWith(String sha256) {
+        long generation = responseCache.mediaGeneration();
+        if (generation < 0) {
+            return reads.byContent(sha256);
+        }
+        KeptItems kept = itemsByContent.getIfPresent(sha256);
+        if (kept != null && kept.generation() == generation) {
+            return kept.items();
+        }
+        List<MediaReads.Stored> items = reads.byContent(sha256);
+        itemsByContent.put(sha256, new KeptItems(generation, items));
+        return items;
+    }
+
+    private record KeptItems(long generation, List<MediaReads.Stored> items) {}
 
     /** {@code length} bytes of a stored object from {@code offset}. */
     public InputStream read(String key, long offset, long length) {

@@ -95,6 +95,15 @@ public class ResponseCache {
         return enabled && listening;
     }
 
+    /**
+     * The media generation: it moves with every change the database announces as {@code media} (items and their uses).
+     * What was read while it had a value may be kept until it moves; -1 while the cache is not active, when nothing may
+     * be kept.
+     */
+    public long mediaGeneration() {
+        return active() ? generations.get(MEDIA) : -1;
+    }
+
     /** What an answer for this path depends on, read before it is computed; null when the cache is not active. */
     Dependencies dependenciesOf(String path) {
         if (!active()) {
