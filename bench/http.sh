@@ -20,18 +20,8 @@ out=target/bench
 mkdir -p "$out"
 results=$out/http-results.txt
 
-command -v wrk >/dev/null || { echo "installing wrk from Debian's packages" >&2; apt-get install -y wrk >/dev/null; }
-command -v curl >/dev/null || apt-get install -y curl >/dev/null
-./mvnw -B -q package -DskipTests  # the jar of this checkout, never a stale one
-rm -rf "$out/app" && cp -r target/quarkus-app "$out/app"  # a copy, so that a build during the run cannot touch it
-
-# Refuse to measure a service this script did not start: it would be measuring something else.
-for port in "$PORT" "${BENCH_MANAGEMENT_PORT:-19080}"; do
-    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
-        echo "port $port already answers: stop what listens there, or set BENCH_PORT / BENCH_MANAGEMENT_PORT" >&2
-        exit 1
-    fi
-done
+source bench/measure.sh  # bench_prepare, cpu_of, pg_cpu, measure
+bench_prepare app "$PORT" "${BENCH_MANAGEMENT_PORT:-19080}"
 
 URL=$(ensure_local_database cms_bench_http "$([ "$REUSE" = 1 ] || echo fresh)")
 DB_PORT=$(sed -E 's|.*:([0-9]+)/.*|\1|' <<<"$URL")
@@ -115,8 +105,6 @@ done
 
 PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n 1)
 PGBENCH=${PGBENCH:-pgbench}
-
-source bench/measure.sh  # cpu_of, pg_cpu, measure (wrk rows with the CPU of the service and of PostgreSQL)
 
 # The database alone: pgbench runs the SQL each endpoint runs (bench/pg/*.sql), with the same clients and inputs.
 for file in bench/pg/*.sql; do

@@ -1,4 +1,4 @@
-# Sourced by the benchmarks: wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
+# Sourced by the benchmarks: bench_prepare, then wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
 # service ($SERVICE, its pid) and of PostgreSQL. Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by
 # default) for slow requests such as uploads.
 cpu_of() { # clock ticks used so far by the given processes
@@ -32,3 +32,19 @@ measure_script() { # label, connections, wrk script, its arguments: one row
             jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
 }
 
+
+bench_prepare() { # the app's copy under $out, then the ports it will listen on: tools, a fresh build, free ports
+    local app=$1
+    shift
+    command -v wrk >/dev/null || { echo "installing wrk from Debian's packages" >&2; apt-get install -y wrk >/dev/null; }
+    command -v curl >/dev/null || apt-get install -y curl >/dev/null
+    ./mvnw -B -q package -DskipTests  # the jar of this checkout, never a stale one
+    rm -rf "$out/$app" && cp -r target/quarkus-app "$out/$app"  # a copy, so that a build during the run cannot touch it
+    # Refuse to measure a service this script did not start: it would be measuring something else.
+    for port in "$@"; do
+        if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+            echo "port $port already answers: stop what listens there, or set BENCH_PORT / BENCH_MANAGEMENT_PORT" >&2
+            exit 1
+        fi
+    done
+}

@@ -18,16 +18,9 @@ out=target/bench
 mkdir -p "$out"
 results=$out/media-results.txt
 
-command -v wrk >/dev/null || { echo "installing wrk from Debian's packages" >&2; apt-get install -y wrk >/dev/null; }
-command -v curl >/dev/null || apt-get install -y curl >/dev/null
-./mvnw -B -q package -DskipTests  # the jar of this checkout, never a stale one
-rm -rf "$out/media-app" "$out/media-store" && cp -r target/quarkus-app "$out/media-app"
-for port in "$PORT" "$MANAGEMENT_PORT"; do
-    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
-        echo "port $port already answers: stop what listens there, or set BENCH_PORT / BENCH_MANAGEMENT_PORT" >&2
-        exit 1
-    fi
-done
+source bench/measure.sh  # bench_prepare, cpu_of, pg_cpu, measure
+bench_prepare media-app "$PORT" "$MANAGEMENT_PORT"
+rm -rf "$out/media-store"
 java bench/MediaSamples.java "$out"
 
 URL=$(ensure_local_database cms_bench_media fresh)
@@ -42,7 +35,6 @@ for _ in $(seq 120); do
     sleep 1
 done
 BASE=http://127.0.0.1:$PORT
-source bench/measure.sh
 
 admin=(-H "Authorization: Bearer $TOKEN")
 curl -fs "${admin[@]}" -H 'Content-Type: application/json' -o /dev/null "$BASE/api/v1/publishers" -d \
