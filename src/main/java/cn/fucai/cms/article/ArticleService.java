@@ -207,7 +207,7 @@ public class ArticleService {
 
     /** A publisher with live articles cannot be deleted: they are counted for its removal. */
     void onPublisherRemoval(@Observes PublisherRemoval removal) {
-        removal.count("articles", states.liveCountOf(removal.publisherId()));
+        removal.count("articles", states.liveIdsOf(removal.publisherId()).size());
     }
 
     private static ContentChanged change(ChangeAction action, Article article, Object before, Object after) {

@@ -114,15 +114,6 @@ public class ArticleStates {
                 .list());
     }
 
-    /** How many live articles a publisher has, whatever their status. */
-    public long liveCountOf(UUID publisherId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "select count(*) from article where publisher_id = :publisher and deleted_at is null")
-                .bind("publisher", publisherId)
-                .mapTo(Long.class)
-                .one());
-    }
-
     /** Whether an article with this id exists, deleted or not. */
     public boolean exists(UUID id) {
         return jdbi.withHandle(handle -> handle.createQuery("select 1 from article where id = :id")

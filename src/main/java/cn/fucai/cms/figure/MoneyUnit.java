@@ -2,13 +2,17 @@ package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.http.WireEnum;
+import cn.fucai.cms.common.http.WireEnum.Description;
 import java.math.BigDecimal;
 
 /** The units Chinese disclosures print money in, and their exact factor to yuan. */
 enum MoneyUnit implements WireEnum {
-    YUAN("元", 0, "元 (yuan)"),
-    WAN_YUAN("万元", 4, "万元，一万元 (ten thousand yuan)"),
-    YI_YUAN("亿元", 8, "亿元，一亿元 (a hundred million yuan)");
+    @Description("元 (yuan)")
+    YUAN("元", 0),
+    @Description("万元，一万元 (ten thousand yuan)")
+    WAN_YUAN("万元", 4),
+    @Description("亿元，一亿元 (a hundred million yuan)")
+    YI_YUAN("亿元", 8);
 
     /** Amounts are stored to the fen: two decimals of a yuan. */
     static final int YUAN_SCALE = 2;
@@ -19,22 +23,15 @@ enum MoneyUnit implements WireEnum {
 
     final String printed;
     private final int powerOfTen;
-    private final String description;
 
-    MoneyUnit(String printed, int powerOfTen, String description) {
+    MoneyUnit(String printed, int powerOfTen) {
         this.printed = printed;
         this.powerOfTen = powerOfTen;
-        this.description = description;
     }
 
     @Override
     public String wireName() {
         return printed;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     static MoneyUnit parse(String field, String unit) {

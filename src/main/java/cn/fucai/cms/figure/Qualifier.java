@@ -1,6 +1,7 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.http.WireEnum;
+import cn.fucai.cms.common.http.WireEnum.Description;
 import java.util.Collection;
 
 /**
@@ -8,26 +9,14 @@ import java.util.Collection;
  * A sum keeps the weakest claim its parts allow.
  */
 public enum Qualifier implements WireEnum {
-    exact("精确值 (exact)"),
-    over("多于，如“5亿多元” (over: the printed value is a floor)"),
-    about("约数，如“约5亿元” (about: the printed value is rounded)"),
-    under("不足，如“不足5亿元” (under: the printed value is a ceiling)");
-
-    private final String description;
-
-    Qualifier(String description) {
-        this.description = description;
-    }
-
-    @Override
-    public String wireName() {
-        return name();
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
+    @Description("精确值 (exact)")
+    exact,
+    @Description("多于，如“5亿多元” (over: the printed value is a floor)")
+    over,
+    @Description("约数，如“约5亿元” (about: the printed value is rounded)")
+    about,
+    @Description("不足，如“不足5亿元” (under: the printed value is a ceiling)")
+    under;
 
     /** The qualifier of a sum: exact parts give exact; over and exact give over; under and exact give under; else about. */
     public static Qualifier ofSum(Collection<Qualifier> parts) {

@@ -7,15 +7,11 @@ import cn.fucai.cms.common.http.WireEnum;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.NewestFirst;
 import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
-import cn.fucai.cms.common.time.Timestamps;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowViewMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -37,16 +33,10 @@ public class AuditLog {
             insert into audit_event (id, occurred_at, token_id, token_name, client_address, action, resource_type,
                 resource_id, publisher_id, before_state, after_state)
             values (:id, :occurred_at, :token_id, :token_name, :client_address, :action, :resource_type, :resource_id,
-                :publisher_id, :before_state::jsonb, :after_state::jsonb)""";
+                :publisher_id, :before_state, :after_state)""";
 
     @Inject
     Jdbi jdbi;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
 
     @Inject
     AccessPolicy access;
@@ -61,7 +51,7 @@ public class AuditLog {
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
         Sql sql = new Sql("""
                 select id, occurred_at, token_id, token_name, client_address, action, resource_type, resource_id,
-                       publisher_id, before_state::text as before_state, after_state::text as after_state
+                       publisher_id, before_state as before, after_state as after
                 from audit_event where true""");
         if (caller.publishers() != null) {
             sql.append(
@@ -74,36 +64,15 @@ public class AuditLog {
         sql.appendIfSet(" and action = :action", "action", wireName(filter.action()));
         sql.appendIfSet(" and token_id = :tokenId", "tokenId", filter.tokenId());
         NewestFirst.page(sql, "occurred_at", "id", cursor, limit);
-        List<AuditEvent> rows = jdbi.withHandle(handle -> sql.query(handle)
-                .map((RowViewMapper<AuditEvent>) row -> new AuditEvent(
-                        row.getColumn("id", UUID.class),
-                        row.getColumn("occurred_at", Instant.class),
-                        row.getColumn("token_id", UUID.class),
-                        row.getColumn("token_name", String.class),
-                        row.getColumn("client_address", String.class),
-                        row.getColumn("action", String.class),
-                        row.getColumn("resource_type", String.class),
-                        row.getColumn("resource_id", String.class),
-                        row.getColumn("publisher_id", UUID.class),
-                        tree(row.getColumn("before_state", String.class)),
-                        tree(row.getColumn("after_state", String.class))))
-                .list());
+        List<AuditEvent> rows = jdbi.withHandle(handle ->
+                sql.query(handle).map(ConstructorMapper.of(AuditEvent.class)).list());
         return Page.fromLookahead(
                 rows, limit, last -> NewestFirst.cursorAfter(fingerprint, last.occurredAt(), last.id()));
-    }
-
-    private JsonNode tree(String text) {
-        try {
-            return text == null ? null : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit state is not JSON", e);
-        }
     }
 
     /** Records every resource a write wrote, in the write's transaction; a batch is one statement batch. */
     void onChange(@Observes ContentChanged change) {
         Caller caller = access.caller();
-        Instant now = Timestamps.now(clock);
         jdbi.useHandle(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
             for (ContentChanged.Written written : change.written()) {
@@ -115,7 +84,7 @@ public class AuditLog {
                                 written.publisherId(),
                                 written.before(),
                                 written.after(),
-                                now))
+                                change.at()))
                         .add();
             }
             batch.execute();
@@ -142,20 +111,9 @@ public class AuditLog {
         binds.put("resource_type", resourceType);
         binds.put("resource_id", resourceId.toString());
         binds.put("publisher_id", publisherId);
-        binds.put("before_state", toJson(before));
-        binds.put("after_state", toJson(after));
+        binds.put("before_state", Database.jsonb(before));
+        binds.put("after_state", Database.jsonb(after));
         return binds;
-    }
-
-    private String toJson(Object state) {
-        if (state == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit state is not serialisable", e);
-        }
     }
 
     private static String wireName(WireEnum value) {

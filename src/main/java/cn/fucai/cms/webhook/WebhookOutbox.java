@@ -2,13 +2,10 @@ package cn.fucai.cms.webhook;
 
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.PublicEvent;
-import cn.fucai.cms.common.time.Timestamps;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.fucai.cms.common.sql.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,12 +23,6 @@ public class WebhookOutbox {
     @Inject
     Jdbi jdbi;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Clock clock;
-
     /** The live webhooks that want an event type about a publisher's resource, as a condition on {@code webhook w}. */
     private static final String SUBSCRIBERS = """
             w.disabled_at is null and w.events && :events::text[] and (w.publisher_id is null or w.publisher_id = :publisher)""";
@@ -41,7 +32,7 @@ public class WebhookOutbox {
         for (ContentChanged.Notice notice : change.notices()) {
             // asked first, so that a payload nobody wants (a batch naming thousands of figures) is never written
             if (subscribed(notice.type(), notice.publisherId())) {
-                publish(notice.type(), notice.publisherId(), notice.data());
+                publish(notice.type(), notice.publisherId(), notice.data(), change.at());
             }
         }
     }
@@ -56,10 +47,9 @@ public class WebhookOutbox {
                 .isPresent());
     }
 
-    /** Publishes {@code type} about a resource of {@code publisherId}; {@code data} is what receivers get. */
-    private void publish(PublicEvent type, UUID publisherId, Object data) {
+    /** Publishes {@code type} about a resource of {@code publisherId} at the write's moment; receivers get {@code data}. */
+    private void publish(PublicEvent type, UUID publisherId, Object data, Instant now) {
         UUID eventId = UuidVersion7Strategy.INSTANCE.generateUuid(null);
-        Instant now = Timestamps.now(clock);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type.wireName());
         payload.put("timestamp", now.toString());
@@ -69,12 +59,12 @@ public class WebhookOutbox {
             // that).
             int stored = handle.createUpdate("""
                             insert into webhook_event (id, event_type, publisher_id, payload, created_at)
-                            select :id, :type, :publisher, :payload::jsonb, :now
+                            select :id, :type, :publisher, :payload, :now
                             where exists (select 1 from webhook w where %s)""".formatted(SUBSCRIBERS))
                     .bind("id", eventId)
                     .bind("type", type.wireName())
                     .bind("publisher", publisherId)
-                    .bind("payload", toJson(payload))
+                    .bind("payload", Database.jsonb(payload))
                     .bind("now", now)
                     .bind("events", type.receivedBy())
                     .execute();
@@ -91,13 +81,5 @@ public class WebhookOutbox {
                     .bind("publisher", publisherId)
                     .execute();
         });
-    }
-
-    private String toJson(Object payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("webhook payload is not serialisable", e);
-        }
     }
 }

@@ -63,7 +63,7 @@ public class ProblemMappers {
         String detail = e.getMessage() == null || e.getMessage().isBlank()
                 ? "send an API token: Authorization: Bearer <token>"
                 : e.getMessage();
-        return Response.fromResponse(problem(ProblemType.UNAUTHORIZED, detail, uri, List.of()))
+        return Response.fromResponse(problem(ProblemType.UNAUTHORIZED, detail, uri))
                 .header("WWW-Authenticate", "Bearer realm=\"welfare-lottery-cms\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .build();
@@ -72,7 +72,7 @@ public class ProblemMappers {
     /** A valid token without the role an operation needs. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(ProblemType.FORBIDDEN, "this token's role may not do this", uri, List.of());
+        return problem(ProblemType.FORBIDDEN, "this token's role may not do this", uri);
     }
 
     @ServerExceptionMapper
@@ -84,7 +84,7 @@ public class ProblemMappers {
                 .toList();
         if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
             LOG.errorf(e, "response failed validation: %s", violations);
-            return problem(ProblemType.INTERNAL_ERROR, "the server produced an invalid response", uri, List.of());
+            return problem(ProblemType.INTERNAL_ERROR, "the server produced an invalid response", uri);
         }
         return problem(
                 ProblemType.VALIDATION_FAILED, new InvalidInputException(violations).getMessage(), uri, violations);
@@ -122,7 +122,7 @@ public class ProblemMappers {
             case 415 -> "send the request body as application/json";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder response = Response.fromResponse(problem(type, detail, uri, List.of()));
+        Response.ResponseBuilder response = Response.fromResponse(problem(type, detail, uri));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> response.header(name, value));
@@ -141,14 +141,13 @@ public class ProblemMappers {
             if (cause instanceof IOException) {
                 // only a streamed answer (CSV) writes while the resource runs: the client left before its end
                 LOG.debugf("client left during %s: %s", rawPath(uri), cause.getMessage());
-                return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri, List.of());
+                return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return problem(
                         ProblemType.PRECONDITION_FAILED,
                         "the resource was changed by another request at the same time; read it again and retry",
-                        uri,
-                        List.of());
+                        uri);
             }
             if (cause instanceof SQLException sql && (sql.getSQLState() != null || isConnectionFailure(sql))) {
                 Response answer = database(sql, uri);
@@ -158,7 +157,7 @@ public class ProblemMappers {
             }
         }
         LOG.errorf(e, "unhandled error on %s", rawPath(uri));
-        return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", uri, List.of());
+        return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", uri);
     }
 
     /**
@@ -184,23 +183,20 @@ public class ProblemMappers {
             return problem(
                     ProblemType.VALIDATION_FAILED,
                     "a value in the request is outside what the service can store (a number, date or text out of range)",
-                    uri,
-                    List.of());
+                    uri);
         }
         if (state.equals(UNIQUE_VIOLATION)) {
             return problem(
                     ProblemType.CONFLICT,
                     "another request created the same slug at the same time; choose another slug",
-                    uri,
-                    List.of());
+                    uri);
         }
         if (state.startsWith("23")) {
             LOG.warnf("database refused a write on %s: %s", rawPath(uri), sql.getMessage());
             return problem(
                     ProblemType.CONFLICT,
                     "the request conflicts with the stored content; read it again and retry",
-                    uri,
-                    List.of());
+                    uri);
         }
         return null;
     }
@@ -212,7 +208,7 @@ public class ProblemMappers {
 
     /** A 503 with Retry-After: the request may well succeed when sent again. */
     private static Response retryLater(String detail, UriInfo uri, int seconds) {
-        return Response.fromResponse(problem(ProblemType.SERVICE_UNAVAILABLE, detail, uri, List.of()))
+        return Response.fromResponse(problem(ProblemType.SERVICE_UNAVAILABLE, detail, uri))
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
                 .build();
     }
@@ -223,6 +219,10 @@ public class ProblemMappers {
                 || e.getSQLState() == null
                         && e.getMessage() != null
                         && e.getMessage().contains("acquisition timeout");
+    }
+
+    private static Response problem(ProblemType type, String detail, UriInfo uri) {
+        return problem(type, detail, uri, List.of());
     }
 
     private static Response problem(

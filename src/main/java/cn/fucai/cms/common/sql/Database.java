@@ -1,5 +1,8 @@
 package cn.fucai.cms.common.sql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -24,6 +27,7 @@ import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.util.PGobject;
 
 /**
  * The one way to hand-written SQL: Jdbi over the pool, with named binds and rows read by column name. A handle takes
@@ -31,19 +35,28 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * to the transaction. Panache keeps the aggregates that are written as entities.
  * <p>
  * Shared shapes are mapped here once: an {@link Instant} is a timestamptz read and written in UTC, a text array is a
- * {@code List<String>} (empty when NULL). Every statement is counted for {@link StatementCount}. Row mappers read
- * columns by name, through a {@code RowView} or, on the paths that read thousands of rows, from the ResultSet with
- * {@link #instant} and {@link #strings} (a RowView lookup per column cost the article list a fifth of its CPU).
+ * {@code List<String>} (empty when NULL), a json column a {@code JsonNode}, and a {@link Jsonb} is bound as jsonb.
+ * Every statement is counted for {@link StatementCount}. Row mappers read columns by name, through a {@code RowView}
+ * or, on the paths that read thousands of rows, from the ResultSet with {@link #instant} and {@link #strings} (a
+ * RowView lookup per column cost the article list a fifth of its CPU).
  */
 @ApplicationScoped
 public class Database {
+
+    /** A value bound as jsonb, written by the service's ObjectMapper: {@code .bind("payload", Database.jsonb(map))}. */
+    public record Jsonb(Object value) {}
+
+    /** {@code value} to bind as jsonb; null binds SQL NULL. */
+    public static Jsonb jsonb(Object value) {
+        return value == null ? null : new Jsonb(value);
+    }
 
     /** A text or varchar array column, read as a list. */
     public static final GenericType<List<String>> STRINGS = new GenericType<>() {};
 
     @Produces
     @Singleton
-    Jdbi jdbi(AgroalDataSource dataSource) {
+    Jdbi jdbi(AgroalDataSource dataSource, ObjectMapper json) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         // A JTA transaction owns the connection's commit: closing a handle inside one must not end it.
         jdbi.configure(Handles.class, handles -> handles.setForceEndTransactions(false));
@@ -56,12 +69,23 @@ public class Database {
             }
         });
         jdbi.registerArgument(new InstantArgument());
+        jdbi.registerArgument(new JsonbArgument(json));
         jdbi.registerColumnMapper(Instant.class, (rs, column, context) -> {
             OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
             return value == null ? null : value.toInstant();
         });
         jdbi.registerColumnMapper(STRINGS, (rs, column, context) -> strings(rs.getArray(column)));
+        jdbi.registerColumnMapper(JsonNode.class, (rs, column, context) -> tree(json, rs.getString(column)));
         return jdbi;
+    }
+
+    /** A json or jsonb column (read as text) as a tree; null stays null. */
+    private static JsonNode tree(ObjectMapper json, String text) throws SQLException {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a json column holds no JSON", e);
+        }
     }
 
     /** A timestamptz column as an instant; null stays null. For row mappers on hot paths, which read the row directly. */
@@ -77,6 +101,31 @@ public class Database {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Collections.unmodifiableList(Arrays.asList((String[]) array.getArray()));
+    }
+
+    /** Binds a {@link Jsonb} as a jsonb parameter. */
+    private static final class JsonbArgument extends AbstractArgumentFactory<Jsonb> {
+
+        private final ObjectMapper json;
+
+        JsonbArgument(ObjectMapper json) {
+            super(Types.OTHER);
+            this.json = json;
+        }
+
+        @Override
+        protected Argument build(Jsonb value, ConfigRegistry config) {
+            return (position, statement, context) -> {
+                PGobject jsonb = new PGobject();
+                jsonb.setType("jsonb");
+                try {
+                    jsonb.setValue(json.writeValueAsString(value.value()));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("a value bound as jsonb cannot be written as JSON", e);
+                }
+                statement.setObject(position, jsonb);
+            };
+        }
     }
 
     /** Binds an instant as timestamptz in UTC, whatever the JVM's time zone. */
