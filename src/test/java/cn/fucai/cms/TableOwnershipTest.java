@@ -38,6 +38,8 @@ class TableOwnershipTest {
             entry("article_search", "search"),
             entry("article_change", "sync"),
             entry("article_change_pruned", "sync"),
+            entry("media_change", "sync"),
+            entry("media_change_pruned", "sync"),
             entry("sync_key", "sync"),
             entry("figure", "figure"),
             entry("figure_revision", "figure"),

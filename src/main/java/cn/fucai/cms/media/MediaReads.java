@@ -6,9 +6,8 @@ import cn.fucai.cms.common.paging.NewestFirst;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
-import cn.fucai.cms.media.MediaDtos.MediaResponse;
 import cn.fucai.cms.media.MediaDtos.MediaText;
-import cn.fucai.cms.media.MediaDtos.Rendition;
+import cn.fucai.cms.media.MediaResponse.Rendition;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +57,31 @@ class MediaReads {
     List<Stored> byContent(String sha256) {
         Sql sql = new Sql(SELECT).append(" and m.sha256 = :sha256 and m.deleted_at is null", "sha256", sha256);
         return jdbi.withHandle(handle -> sql.query(handle).map(this::row).list());
+    }
+
+    /** Live items that published content uses, in id order after {@code afterId}: what partner mirrors hold. */
+    List<Stored> publicAfter(UUID publisherId, UUID afterId, int limit) {
+        Sql sql = new Sql(SELECT)
+                .append(" and m.deleted_at is null and m.id > :after", "after", afterId)
+                .append(" and exists (select 1 from media_use u where u.media_id = m.id and u.visible)");
+        sql.appendIfSet(" and m.publisher_id = :publisher", "publisher", publisherId);
+        sql.append(" order by m.id limit :limit", "limit", limit);
+        return jdbi.withHandle(handle -> sql.query(handle).map(this::row).list());
+    }
+
+    /** Items by id, deleted or not; ids of no item are left out. */
+    List<Stored> byIds(Collection<UUID> ids) {
+        Sql sql = new Sql(SELECT).append(" and m.id = any(:ids)", "ids", ids.toArray(UUID[]::new));
+        return jdbi.withHandle(handle -> sql.query(handle).map(this::row).list());
+    }
+
+    /** The ids of a publisher's live items, in id order. */
+    List<UUID> liveIdsOf(UUID publisherId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select id from media where publisher_id = :publisher and deleted_at is null order by id")
+                .bind("publisher", publisherId)
+                .mapTo(UUID.class)
+                .list());
     }
 
     /** A page of live items, newest first. */

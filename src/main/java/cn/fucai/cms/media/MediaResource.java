@@ -7,7 +7,6 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.media.MediaDtos.MediaDescription;
-import cn.fucai.cms.media.MediaDtos.MediaResponse;
 import cn.fucai.cms.media.MediaService.Uploaded;
 import cn.fucai.cms.publisher.KnownPublisher;
 import jakarta.annotation.security.RolesAllowed;

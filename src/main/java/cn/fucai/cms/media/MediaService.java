@@ -15,7 +15,6 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.media.MediaDtos.MediaDescription;
-import cn.fucai.cms.media.MediaDtos.MediaResponse;
 import cn.fucai.cms.media.MediaDtos.MediaText;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherService;
@@ -40,6 +39,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -209,6 +209,37 @@ public class MediaService {
         media.flush();
         changed.fire(ContentChanged.of(
                 ContentKind.MEDIA, ChangeAction.DELETE, id, media.publisherId, before, null, media.deletedAt));
+    }
+
+    /**
+     * An item as partner mirrors see it (sync): to be held while published content uses it ({@code shown}), to be
+     * removed once it is deleted or no published content uses it any more.
+     */
+    public record Mirrored(MediaResponse media, boolean deleted, boolean shown) {}
+
+    /** Items published content uses, in id order after {@code afterId}, of one publisher or (null) all. */
+    public List<Mirrored> publicAfter(UUID publisherId, UUID afterId, int limit) {
+        return reads.publicAfter(publisherId, afterId, limit).stream()
+                .map(MediaService::mirrored)
+                .toList();
+    }
+
+    /** Items as they are now, deleted or not, by id. */
+    public Map<UUID, Mirrored> mirroredByIds(Collection<UUID> ids) {
+        Map<UUID, Mirrored> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            reads.byIds(ids).forEach(item -> found.put(item.response().id(), mirrored(item)));
+        }
+        return found;
+    }
+
+    /** The ids of a publisher's live items, whatever uses them. */
+    public List<UUID> liveIdsOf(UUID publisherId) {
+        return reads.liveIdsOf(publisherId);
+    }
+
+    private static Mirrored mirrored(MediaReads.Stored item) {
+        return new Mirrored(item.response(), item.deleted(), item.visible() && !item.deleted());
     }
 
     /** The entity tag of an item's description: its version. */

@@ -4,6 +4,7 @@ import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
+import cn.fucai.cms.media.MediaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * The partner sync feed's log: every change to what mirrors show, noted in the transaction of the change. An article
  * written is a change for its publisher, and for the publisher it left when it moved; a publisher renamed is a change
- * to each of its live articles, which show its name.
+ * to each of its live articles and media items, which show its name. Other changes of media are noted by triggers.
  */
 @ApplicationScoped
 class ChangeFeed {
@@ -27,8 +28,12 @@ class ChangeFeed {
     @Inject
     ArticleStates articles;
 
+    @Inject
+    MediaService media;
+
     void onChange(@Observes ContentChanged change) {
         List<Row> rows = new ArrayList<>();
+        List<UUID> renamed = new ArrayList<>();
         for (ContentChanged.Written written : change.written()) {
             if (change.kind() == ContentKind.ARTICLE) {
                 rows.add(new Row((UUID) written.id(), written.publisherId()));
@@ -39,7 +44,12 @@ class ChangeFeed {
             } else if (change.kind() == ContentKind.PUBLISHER && change.action() == ChangeAction.UPDATE) {
                 articles.liveIdsOf(written.publisherId())
                         .forEach(article -> rows.add(new Row(article, written.publisherId())));
+                renamed.add(written.publisherId());
             }
+        }
+        // media rows are noted by triggers (V18), except for a publisher renamed: its items show its name
+        for (UUID publisher : renamed) {
+            noteMedia(publisher, media.liveIdsOf(publisher), change);
         }
         if (rows.isEmpty()) {
             return;
@@ -55,6 +65,19 @@ class ChangeFeed {
             }
             batch.execute();
         });
+    }
+
+    private void noteMedia(UUID publisher, List<UUID> items, ContentChanged change) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into media_change (media_id, publisher_id, changed_at)
+                        select item, :publisher, :at from unnest(:items) as item""")
+                .bind("items", items.toArray(UUID[]::new))
+                .bind("publisher", publisher)
+                .bind("at", change.at())
+                .execute());
     }
 
     private record Row(UUID article, UUID publisher) {}

@@ -12,10 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A position in the sync protocol, signed with HMAC-SHA256 so that a forged or damaged cursor is recognised.
- * In the snapshot phase it holds the last article id sent and the feed position the snapshot started at; in the feed
+ * In the snapshot phase it holds the last item id sent and the feed position the snapshot started at; in the feed
  * phase, the (transaction id, sequence) of the last change sent. It also binds the publisher filter and locale.
  */
-record SyncCursor(boolean snapshot, UUID afterArticle, String xid, long seq, String query) {
+record SyncCursor(boolean snapshot, UUID afterItem, String xid, long seq, String query) {
 
     private static final char SEP = '|';
 
@@ -28,8 +28,8 @@ record SyncCursor(boolean snapshot, UUID afterArticle, String xid, long seq, Str
     }
 
     String encode(byte[] key) {
-        String body = "v1" + SEP + (snapshot ? "snapshot" : "feed") + SEP + (afterArticle == null ? "" : afterArticle)
-                + SEP + xid + SEP + seq + SEP + query;
+        String body = "v1" + SEP + (snapshot ? "snapshot" : "feed") + SEP + (afterItem == null ? "" : afterItem) + SEP
+                + xid + SEP + seq + SEP + query;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         byte[] signature = Arrays.copyOf(hmac(key, bytes), 16);
         byte[] all = Arrays.copyOf(bytes, bytes.length + signature.length);

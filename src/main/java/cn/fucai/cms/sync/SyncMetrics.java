@@ -20,7 +20,9 @@ class SyncMetrics {
                     try {
                         return jdbi.withHandle(handle ->
                                 handle.createQuery("""
-                                        select coalesce(extract(epoch from now() - min(changed_at)), 0) from article_change
+                                        select coalesce(extract(epoch from now() - min(changed_at)), 0) from (
+                                            select changed_at, xid from article_change
+                                            union all select changed_at, xid from media_change) c
                                         where xid >= pg_snapshot_xmin(pg_current_snapshot())""").mapTo(Double.class).one());
                     } catch (RuntimeException e) {
                         return Double.NaN;

@@ -7,6 +7,7 @@ import cn.fucai.cms.common.http.FieldSet;
 import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.publisher.KnownPublisher;
+import cn.fucai.cms.sync.SyncDtos.MediaSyncPage;
 import cn.fucai.cms.sync.SyncDtos.SyncPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SameForEveryCaller
 @Tag(
         name = "Sync",
-        description = "A change feed that never misses a change, for partner sites that mirror our articles")
+        description = "Change feeds that never miss a change, for partner sites that mirror our articles and media")
 public class SyncResource {
 
     @Inject
@@ -69,6 +70,32 @@ public class SyncResource {
             @Context ContainerRequestContext request) {
         sparse.selectWithin("article", fields, ArticleResponse.class);
         SyncPage answer = sync.page(page.cursor, page.limit(), KnownPublisher.idOf(publisher), locale);
+        if (!answer.settled()) {
+            ResponseCacheFilter.keepOut(request);
+        }
+        return answer;
+    }
+
+    @GET
+    @Path("/media")
+    @Operation(summary = "Follow the media change feed", description = """
+            The same protocol as the article feed, for the images and PDFs that published content uses. Without a
+            cursor: a snapshot of every such item, page by page, then a cursor into the feed. With it: every change
+            since, as `upsert` (the item as the public API shows it, with the SHA-256 of its canonical JSON) or
+            `remove` with a reason (`deleted`, or `unpublished` when no published content uses it any more). Files are
+            named by the SHA-256 of their content: a mirror fetches each once. A forged cursor, or one behind the
+            retention window, gets 410: start again from a snapshot.""")
+    @APIResponse(responseCode = "200", description = "A page of the snapshot or of the feed")
+    @APIResponse(responseCode = "410", description = "The cursor is forged or too old; start again without one")
+    public MediaSyncPage syncMedia(
+            @QueryParam("publisher")
+                    @Parameter(
+                            description = "Mirror one publisher's media only (id or slug)",
+                            example = "wenzhou-fucai")
+                    KnownPublisher publisher,
+            @BeanParam PageParams page,
+            @Context ContainerRequestContext request) {
+        MediaSyncPage answer = sync.mediaPage(page.cursor, page.limit(), KnownPublisher.idOf(publisher));
         if (!answer.settled()) {
             ResponseCacheFilter.keepOut(request);
         }

@@ -129,11 +129,14 @@ class EveryWriteLeavesItsTraceTest {
                             Map<String, Object> body = publisher(uniqueSlug("trace"));
                             String slug = createPublisher(body);
                             createArticleId(article(slug, uniqueSlug("trace")));
+                            MediaFixtures.upload(
+                                    slug, "trace.png", MediaFixtures.png(32, 24, 7), "image/png", Map.of());
                             body.put("name", "温州市福利彩票发行中心（更名）");
                             return json().body(body).put("/api/v1/publishers/" + slug);
                         },
-                        // its one live article shows its name: a change for the feed, a notification for the cache
-                        (ids, r) -> new Trace(List.of("publisher update"), 1, List.of(), Set.of("publisher"))));
+                        // its live article and media item show its name: changes for the feeds, a notification for
+                        // the cache
+                        (ids, r) -> new Trace(List.of("publisher update"), 2, List.of(), Set.of("publisher"))));
         SCENARIOS.put(
                 "deletePublisher",
                 new Scenario(
@@ -242,7 +245,7 @@ class EveryWriteLeavesItsTraceTest {
                                 MediaFixtures.jpeg(64, 48, (int) System.nanoTime()),
                                 "image/jpeg",
                                 Map.of()),
-                        (ids, r) -> new Trace(List.of("media create"), 0, List.of(), Set.of("media"))));
+                        (ids, r) -> new Trace(List.of("media create"), 1, List.of(), Set.of("media"))));
         SCENARIOS.put(
                 "describeMedia",
                 new Scenario(
@@ -256,7 +259,7 @@ class EveryWriteLeavesItsTraceTest {
                                     .path("id");
                             return json().body(Map.of("title", "福彩公益活动")).put("/api/v1/media/" + id);
                         },
-                        (ids, r) -> new Trace(List.of("media update"), 0, List.of(), Set.of("media"))));
+                        (ids, r) -> new Trace(List.of("media update"), 1, List.of(), Set.of("media"))));
         SCENARIOS.put(
                 "deleteMedia",
                 new Scenario(
@@ -268,7 +271,7 @@ class EveryWriteLeavesItsTraceTest {
                                                 "image/jpeg",
                                                 Map.of())
                                         .path("id")),
-                        (ids, r) -> new Trace(List.of("media delete"), 0, List.of(), Set.of("media"))));
+                        (ids, r) -> new Trace(List.of("media delete"), 1, List.of(), Set.of("media"))));
     }
 
     @Test
@@ -313,7 +316,7 @@ class EveryWriteLeavesItsTraceTest {
     }
 
     /** Where the audit log, the feed and the outbox stood before a write, and the notifications already in. */
-    record Marks(String auditAt, long feedSeq, String outboxAt) {}
+    record Marks(String auditAt, long feedSeq, long mediaFeedSeq, String outboxAt) {}
 
     private Marks marks(Connection listener) {
         try {
@@ -325,6 +328,7 @@ class EveryWriteLeavesItsTraceTest {
                 column(db, "select coalesce(max(occurred_at), '-infinity')::text from audit_event")
                         .get(0),
                 count(db, "select coalesce(max(seq), 0) from article_change"),
+                count(db, "select coalesce(max(seq), 0) from media_change"),
                 column(db, "select coalesce(max(created_at), '-infinity')::text from webhook_event")
                         .get(0));
     }
@@ -336,7 +340,8 @@ class EveryWriteLeavesItsTraceTest {
                 "select resource_type || ' ' || action from audit_event where occurred_at > ?::timestamptz"
                         + " order by occurred_at, resource_id",
                 marks.auditAt());
-        int feed = (int) count(db, "select count(*) from article_change where seq > ?", marks.feedSeq());
+        int feed = (int) (count(db, "select count(*) from article_change where seq > ?", marks.feedSeq())
+                + count(db, "select count(*) from media_change where seq > ?", marks.mediaFeedSeq()));
         List<String> announced = column(
                 db,
                 "select event_type from webhook_event where created_at > ?::timestamptz and publisher_id = ?::uuid"

@@ -206,7 +206,8 @@ public class ResponseCache {
         if (segments.length == 5 && segments[3].equals("articles") && isUuid(segments[4])) {
             return new int[] {PUBLISHERS, stripe(segments[4])};
         }
-        if (segments.length > 3 && segments[3].startsWith("media")) {
+        boolean mediaFeed = segments.length > 4 && segments[3].equals("sync") && segments[4].equals("media");
+        if (segments.length > 3 && segments[3].startsWith("media") || mediaFeed) {
             return new int[] {MEDIA, ARTICLES, PUBLISHERS};
         }
         if (segments.length > 3 && segments[3].endsWith("-figures")) {
