@@ -143,8 +143,9 @@ public class ArticleService {
         Article article = new Article();
         write(article, request);
         article.persistAndFlush();
-        recordMediaUses(article);
-        changed.fire(announced(null, article, change(ChangeAction.CREATE, article, null, article.content())));
+        MediaService.UseChanges uses = recordMediaUses(article);
+        changed.fire(uses.announcedOn(
+                announced(null, article, change(ChangeAction.CREATE, article, null, article.content()))));
         return article;
     }
 
@@ -157,11 +158,11 @@ public class ArticleService {
         ArticleContent before = article.content();
         write(article, request);
         article.flush();
-        recordMediaUses(article);
+        MediaService.UseChanges uses = recordMediaUses(article);
         if (!before.equals(article.content())) {
             ContentChanged change = change(ChangeAction.UPDATE, article, before, article.content())
                     .movedFrom(before.publisherId());
-            changed.fire(announced(before.status(), article, change));
+            changed.fire(uses.announcedOn(announced(before.status(), article, change)));
         }
         return article;
     }
@@ -174,16 +175,17 @@ public class ArticleService {
         requireCurrent(article, precondition);
         article.markDeleted(Timestamps.now(clock));
         article.flush();
-        recordMediaUses(article);
-        changed.fire(change(ChangeAction.DELETE, article, article.content(), null)
-                .announcing(PublicEvent.ARTICLE_DELETED, article.publisher.id, reference(article)));
+        MediaService.UseChanges uses = recordMediaUses(article);
+        changed.fire(uses.announcedOn(change(ChangeAction.DELETE, article, article.content(), null)
+                .announcing(PublicEvent.ARTICLE_DELETED, article.publisher.id, reference(article))));
     }
 
     /**
      * Tells the media library which of its items the article's texts show or link: public while the article is
-     * published, none once it is deleted.
+     * published, none once it is deleted. The items this made public or private are announced with the article's
+     * change.
      */
-    private void recordMediaUses(Article article) {
+    private MediaService.UseChanges recordMediaUses(Article article) {
         Map<String, String> references = new LinkedHashMap<>();
         if (article.deletedAt == null) {
             MediaService.referencesIn(article.body).forEach(sha256 -> references.putIfAbsent(sha256, "body"));
@@ -193,7 +195,7 @@ public class ArticleService {
                         .forEach(sha256 -> references.putIfAbsent(sha256, field));
             }
         }
-        media.recordUses(
+        return media.recordUses(
                 ContentKind.ARTICLE,
                 article.id,
                 article.publisher.id,

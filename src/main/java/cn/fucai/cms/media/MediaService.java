@@ -4,6 +4,7 @@ import cn.fucai.cms.common.cache.ResponseCache;
 import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
+import cn.fucai.cms.common.change.PublicEvent;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.ResourceConflictException;
 import cn.fucai.cms.common.error.ResourceGoneException;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,8 +188,10 @@ public class MediaService {
         }
         MediaResponse after = reads.byId(id).orElseThrow().response();
         if (!same) {
-            changed.fire(ContentChanged.of(
-                    ContentKind.MEDIA, ChangeAction.UPDATE, id, media.publisherId, before, after, media.updatedAt));
+            ContentChanged change = ContentChanged.of(
+                    ContentKind.MEDIA, ChangeAction.UPDATE, id, media.publisherId, before, after, media.updatedAt);
+            boolean shown = reads.byId(id).orElseThrow().visible();
+            changed.fire(shown ? change.announcing(PublicEvent.MEDIA_UPDATED, media.publisherId, after) : change);
         }
         return after;
     }
@@ -208,7 +212,8 @@ public class MediaService {
         media.deletedAt = Timestamps.now(clock);
         media.flush();
         changed.fire(ContentChanged.of(
-                ContentKind.MEDIA, ChangeAction.DELETE, id, media.publisherId, before, null, media.deletedAt));
+                        ContentKind.MEDIA, ChangeAction.DELETE, id, media.publisherId, before, null, media.deletedAt)
+                .announcing(PublicEvent.MEDIA_DELETED, media.publisherId, reference(id)));
     }
 
     /**
@@ -277,9 +282,10 @@ public class MediaService {
      * Records what a piece of content uses: the items whose files its HTML shows or links ({@link #referencesIn}), by
      * content hash and the field that shows each; they must be live items of its publisher's library (else a 400
      * naming the field). {@code published} makes them public while it stays so. No references forget every use, as
-     * when the content is deleted. Runs in the caller's transaction.
+     * when the content is deleted. Runs in the caller's transaction. Returns the items this made public or private,
+     * for the writer to announce.
      */
-    public void recordUses(
+    public UseChanges recordUses(
             ContentKind kind, UUID userId, UUID publisherId, Map<String, String> references, boolean published) {
         Map<String, UUID> items = new HashMap<>();
         for (Map.Entry<String, String> reference : references.entrySet()) {
@@ -291,6 +297,9 @@ public class MediaService {
                             "shows or links media that is not in its publisher's library: " + sha256));
             items.put(sha256, item);
         }
+        Set<UUID> affected = new HashSet<>(items.values());
+        affected.addAll(usedBy(kind, userId));
+        Map<UUID, Boolean> before = publicness(affected);
         jdbi.useHandle(handle -> {
             handle.createUpdate("""
                             delete from media_use where used_by_kind = :kind and used_by_id = :user
@@ -312,6 +321,74 @@ public class MediaService {
                         .execute();
             }
         });
+        List<Map<String, Object>> shown = new ArrayList<>();
+        List<Map<String, Object>> hidden = new ArrayList<>();
+        Map<UUID, Boolean> after = publicness(affected);
+        for (Map.Entry<UUID, Boolean> item : before.entrySet()) {
+            boolean now = after.get(item.getKey());
+            if (now != item.getValue()) {
+                (now ? shown : hidden).add(reference(item.getKey()));
+            }
+        }
+        return new UseChanges(publisherId, shown, hidden);
+    }
+
+    /**
+     * The items a write made public (published content now uses them) or private (none does any more), as webhook
+     * receivers are told of them: id, content hash and the original file's address.
+     */
+    public record UseChanges(
+            UUID publisherId, List<Map<String, Object>> published, List<Map<String, Object>> unpublished) {
+
+        /** The writer's change, also telling receivers media.published and media.unpublished for these items. */
+        public ContentChanged announcedOn(ContentChanged change) {
+            ContentChanged announced = change;
+            for (Map<String, Object> item : published) {
+                announced = announced.announcing(PublicEvent.MEDIA_PUBLISHED, publisherId, item);
+            }
+            for (Map<String, Object> item : unpublished) {
+                announced = announced.announcing(PublicEvent.MEDIA_UNPUBLISHED, publisherId, item);
+            }
+            return announced;
+        }
+    }
+
+    /** The items a piece of content uses now. */
+    private List<UUID> usedBy(ContentKind kind, UUID userId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select media_id from media_use where used_by_kind = :kind and used_by_id = :user")
+                .bind("kind", kind.wireName())
+                .bind("user", userId)
+                .mapTo(UUID.class)
+                .list());
+    }
+
+    /** Whether published content uses each of these items. */
+    private Map<UUID, Boolean> publicness(Set<UUID> ids) {
+        Map<UUID, Boolean> found = new HashMap<>();
+        ids.forEach(id -> found.put(id, false));
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(handle -> handle.createQuery(
+                            "select media_id from media_use where media_id = any(:items) and visible group by media_id")
+                    .bind("items", ids.toArray(UUID[]::new))
+                    .mapTo(UUID.class)
+                    .forEach(id -> found.put(id, true)));
+        }
+        return found;
+    }
+
+    /** What webhook receivers are told of an item: its id, content hash and the original file's address. */
+    private Map<String, Object> reference(UUID id) {
+        MediaResponse item = reads.byId(id).orElseThrow().response();
+        return Map.of(
+                "id",
+                id,
+                "sha256",
+                item.sha256(),
+                "url",
+                item.url(),
+                "publisher",
+                item.publisher().slug());
     }
 
     /** The contents (SHA-256) whose files an HTML text shows or links through this service's media URLs. */

@@ -26,13 +26,14 @@ public final class WebhookDtos {
             String url,
 
             @NotEmpty
-            @Size(max = 8)
+            @Size(max = 16)
             @Schema(
                     example = "[\"article.published\", \"article.deleted\"]",
                     description =
                             "article.published, article.updated, article.unpublished, article.deleted, figure.published, "
                                     + "figure.imported (one event for a batch import, naming its figures; figure.published "
-                                    + "receives it too), figure.corrected, figure.retracted")
+                                    + "receives it too), figure.corrected, figure.retracted, media.published, media.updated, "
+                                    + "media.unpublished, media.deleted")
             List<@NotBlank String> events,
 
             @Size(max = 200)

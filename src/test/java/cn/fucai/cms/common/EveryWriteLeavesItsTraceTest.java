@@ -271,7 +271,7 @@ class EveryWriteLeavesItsTraceTest {
                                                 "image/jpeg",
                                                 Map.of())
                                         .path("id")),
-                        (ids, r) -> new Trace(List.of("media delete"), 1, List.of(), Set.of("media"))));
+                        (ids, r) -> new Trace(List.of("media delete"), 1, List.of("media.deleted"), Set.of("media"))));
     }
 
     @Test
@@ -397,7 +397,11 @@ class EveryWriteLeavesItsTraceTest {
                         "figure.published",
                         "figure.imported",
                         "figure.corrected",
-                        "figure.retracted"))
+                        "figure.retracted",
+                        "media.published",
+                        "media.updated",
+                        "media.unpublished",
+                        "media.deleted"))
                 .then()
                 .statusCode(201);
     }

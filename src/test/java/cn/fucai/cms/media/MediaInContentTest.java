@@ -52,13 +52,13 @@ class MediaInContentTest {
                 .contentType("image/jpeg")
                 .header("Cache-Control", "public, max-age=31536000, immutable");
         given().get("/api/v1/media/" + mediaId).then().statusCode(200).body("id", equalTo(mediaId));
-        given().get("/api/v1/media").then().body("items.id", hasItem(mediaId));
+        given().queryParam("publisher", publisher).get("/api/v1/media").then().body("items.id", hasItem(mediaId));
 
         body.put("status", "draft");
         json().body(body).put("/api/v1/articles/" + articleId).then().statusCode(200);
         given().get(file).then().statusCode(404);
         given().get("/api/v1/media/" + mediaId).then().statusCode(404);
-        given().get("/api/v1/media").then().body("items.id", not(hasItem(mediaId)));
+        given().queryParam("publisher", publisher).get("/api/v1/media").then().body("items.id", not(hasItem(mediaId)));
         admin().get(file).then().statusCode(200).header("Cache-Control", "private, max-age=31536000, immutable");
     }
 

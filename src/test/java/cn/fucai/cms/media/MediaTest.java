@@ -303,7 +303,11 @@ class MediaTest {
         as(otherEditor).get(url).then().statusCode(404);
         as(ownEditor).get("/api/v1/media/" + id).then().statusCode(200).body("id", equalTo(id));
         as(ownEditor).get(url).then().statusCode(200);
-        given().get("/api/v1/media").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("publisher", publisher)
+                .get("/api/v1/media")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
 
         long rows = count(db, "select count(*) from media");
         as(otherEditor)

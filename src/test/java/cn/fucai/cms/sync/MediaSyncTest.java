@@ -2,6 +2,7 @@ package cn.fucai.cms.sync;
 
 import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
@@ -103,6 +104,17 @@ class MediaSyncTest {
         String publisher = createPublisher();
         String other = createPublisher();
         String syncToken = syncToken();
+        String publisherId = admin().get("/api/v1/publishers/" + publisher).path("id");
+        json().body(Map.of(
+                        "url",
+                        "http://127.0.0.1:9/hook",
+                        "events",
+                        List.of("media.published", "media.updated", "media.unpublished", "media.deleted"),
+                        "publisher",
+                        publisher))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201);
         Mirror mirror = new Mirror(publisher, syncToken);
         mirror.catchUp();
         assertEquals(Map.of(), mirror.items, "a new publisher's mirror starts empty");
@@ -154,13 +166,26 @@ class MediaSyncTest {
         admin().delete("/api/v1/articles/" + articleId).then().statusCode(204);
         admin().delete("/api/v1/media/" + photoId).then().statusCode(204);
         mirror.catchUp();
-        // the article's uses went with it (both items changed), then the photo was deleted; pages of two may tell an
-        // item
-        // twice, each time as it is now
+        // the article's uses went with it (both items changed), then the photo was deleted; pages of two may tell
+        // an item twice, each time as it is now
         assertEquals(
                 Set.of("remove " + photoId + " deleted", "remove " + reportId + " unpublished"),
                 Set.copyOf(mirror.told));
 
+        // webhook receivers heard the same story, in order, each event naming the item
+        assertEquals(
+                List.of(
+                        "media.published " + photoId,
+                        "media.published " + reportId,
+                        "media.updated " + photoId,
+                        "media.unpublished " + photoId,
+                        "media.unpublished " + reportId,
+                        "media.deleted " + photoId),
+                column(
+                        db,
+                        "select event_type || ' ' || (payload -> 'data' ->> 'id') from webhook_event"
+                                + " where publisher_id = ?::uuid order by created_at, event_type desc, payload -> 'data' ->> 'id'",
+                        publisherId));
         Mirror fresh = new Mirror(publisher, syncToken);
         fresh.catchUp();
         assertEquals(mirror.items, fresh.items, "following the feed ends where a new snapshot starts");

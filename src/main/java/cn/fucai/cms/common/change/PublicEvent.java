@@ -16,7 +16,15 @@ public enum PublicEvent {
     FIGURE_IMPORTED,
     FIGURE_CORRECTED,
     /** A figure withdrawn: it leaves lists and totals, and mirrors must drop it. */
-    FIGURE_RETRACTED;
+    FIGURE_RETRACTED,
+    /** An image or PDF that published content now uses: it is public from now on. */
+    MEDIA_PUBLISHED,
+    /** What describes a public image or PDF changed; its files never change. */
+    MEDIA_UPDATED,
+    /** No published content uses the item any more: it is no longer public. */
+    MEDIA_UNPUBLISHED,
+    /** An item of the media library deleted. */
+    MEDIA_DELETED;
 
     /** The name spelled as on the wire: article.published. */
     public String wireName() {
