@@ -1,5 +1,6 @@
 package cn.fucai.cms.sync;
 
+import static cn.fucai.cms.support.CanonicalJson.read;
 import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.column;
@@ -13,19 +14,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fucai.cms.common.http.Hashes;
 import cn.fucai.cms.media.MediaFixtures;
+import cn.fucai.cms.support.CanonicalJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,11 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class MediaSyncTest {
-
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .build();
 
     @Inject
     AgroalDataSource db;
@@ -82,7 +72,7 @@ class MediaSyncTest {
                     if (item.get("type").asText().equals("upsert")) {
                         JsonNode media = item.get("media");
                         assertEquals(
-                                Hashes.sha256Hex(canonical(media)),
+                                CanonicalJson.sha256(media),
                                 item.get("contentHash").asText(),
                                 "the content hash is the SHA-256 of the item's canonical JSON");
                         items.put(id, media);
@@ -281,22 +271,6 @@ class MediaSyncTest {
         while (count(db, "select count(*) from media_change where xid >= pg_snapshot_xmin(pg_current_snapshot())") > 0
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
-        }
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return CANONICAL.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] canonical(JsonNode node) {
-        try {
-            return CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(node, Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

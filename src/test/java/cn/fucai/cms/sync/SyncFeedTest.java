@@ -1,5 +1,7 @@
 package cn.fucai.cms.sync;
 
+import static cn.fucai.cms.support.CanonicalJson.canonical;
+import static cn.fucai.cms.support.CanonicalJson.read;
 import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.createArticleId;
@@ -13,12 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fucai.cms.common.http.Hashes;
+import cn.fucai.cms.support.CanonicalJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -44,11 +42,6 @@ import org.junit.jupiter.api.Test;
 /** A partner mirror that follows the feed ends with exactly the published set, whatever happens meanwhile. */
 @QuarkusTest
 class SyncFeedTest {
-
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .build();
 
     @Inject
     AgroalDataSource db;
@@ -85,7 +78,7 @@ class SyncFeedTest {
                             + (item.has("reason") ? item.get("reason").asText() : "") + " at " + cursor);
                     if (item.get("type").asText().equals("upsert")) {
                         JsonNode article = item.get("article");
-                        if (!Hashes.sha256Hex(canonical(article))
+                        if (!CanonicalJson.sha256(article)
                                 .equals(item.get("contentHash").asText())) {
                             hashMismatches++;
                         }
@@ -322,21 +315,5 @@ class SyncFeedTest {
 
     private List<String> published(String publisher) {
         return cn.fucai.cms.support.TestData.allPages("/api/v1/articles?limit=100&publisher=" + publisher, "id");
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return CANONICAL.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String canonical(JsonNode node) {
-        try {
-            return CANONICAL.writeValueAsString(CANONICAL.treeToValue(node, Object.class));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
