@@ -226,6 +226,7 @@ function fillTable(id, rows, columns) {
 async function showLatest() {
   const page = await api(`/api/v1/articles?${scopeQuery({ limit: '10', locale: LOCALE[state.lang] })}`);
   const items = page.items.map((article) => element('li', { lang: article.locale },
+    article.coverImage ? picture(article.coverImage, '6rem', { class: 'thumbnail', loading: 'lazy' }) : null,
     element('h3', {}, element('a', { href: `#/articles/${article.id}` }, article.title)),
     element('p', { class: 'meta' }, `${publisherName(article.publisher)} · `,
       element('time', { datetime: article.publishedAt || '' }, formatDate(article.publishedAt))),
@@ -242,12 +243,34 @@ async function showOverview() {
   await Promise.all([showByYear(sales, raised), showByPurpose(used), showLatest()]);
 }
 
+/**
+ * A file of the media library from this page's own origin: the API names files at the service's public address
+ * (CMS_PUBLIC_URL), and this page is served by the service itself, wherever it is reached from.
+ */
+function ownFile(url) {
+  const parsed = new URL(url, location.href);
+  return parsed.pathname.startsWith('/api/v1/media-files/') ? parsed.pathname : url;
+}
+
+/** An image of the media library at the width it is shown: its renditions as srcset, its size reserved. */
+function picture(image, sizes, attributes = {}) {
+  const sources = image.renditions.map((r) => `${ownFile(r.url)} ${r.width}w`).concat(`${ownFile(image.url)} ${image.width}w`);
+  return element('img', {
+    src: ownFile(image.url), srcset: sources.join(', '), sizes, alt: image.alt || '',
+    width: image.width, height: image.height, decoding: 'async', ...attributes,
+  });
+}
+
 async function showArticle(id, locale) {
   const wanted = locale || LOCALE[state.lang];
   const article = await api(`/api/v1/articles/${encodeURIComponent(id)}?locale=${encodeURIComponent(wanted)}`);
   const body = element('div', { class: 'body' });
   // the API sanitises article bodies when they are written (an allow-list of tags and attributes)
   body.innerHTML = article.body || '';
+  body.querySelectorAll('img[src]').forEach((img) => img.setAttribute('src', ownFile(img.getAttribute('src'))));
+  body.querySelectorAll('a[href]').forEach((a) => a.setAttribute('href', ownFile(a.getAttribute('href'))));
+  const cover = article.coverImage ? element('figure', { class: 'cover' },
+    picture(article.coverImage, '(max-width: 72rem) 100vw, 72rem', { fetchpriority: 'high' })) : null;
   const others = article.availableLocales.filter((l) => l !== article.locale).map((l) =>
     element('a', { href: `#/articles/${article.id}/${l}`, hreflang: l, lang: l },
       `${l === 'en' ? 'English' : l.startsWith('zh') ? '中文' : l}${l === article.originalLocale ? ` (${t('original')})` : ''}`));
@@ -260,6 +283,7 @@ async function showArticle(id, locale) {
     element('p', { class: 'meta' }, `${publisherName(article.publisher)} · ${t('published')} `,
       element('time', { datetime: article.publishedAt || '' }, formatDate(article.publishedAt)), source ? ' · ' : null, source),
     translations,
+    cover,
     element('p', { class: 'summary', lang: article.locale }, article.summary || ''),
     Object.assign(body, { lang: article.locale }));
   document.title = `${article.title} · ${t('title')}`;

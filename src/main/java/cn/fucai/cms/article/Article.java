@@ -1,6 +1,7 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.common.sql.UuidEntity;
+import cn.fucai.cms.media.ImageRef;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.persistence.CascadeType;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -55,6 +57,10 @@ public class Article extends UuidEntity {
     public String sourceUrl;
 
     public String author;
+
+    /** The cover image as it was resolved when written ({@link ImageRef}): jsonb. */
+    @ColumnTransformer(write = "?::jsonb")
+    public String cover;
 
     @Enumerated(EnumType.STRING)
     public ArticleStatus status;
@@ -135,6 +141,7 @@ public class Article extends UuidEntity {
                 sourceName,
                 sourceUrl,
                 author,
+                ImageRef.fromJson(cover),
                 status,
                 translations.stream().map(ArticleTranslation::content).toList());
     }
@@ -161,6 +168,7 @@ public class Article extends UuidEntity {
         sourceName = content.sourceName();
         sourceUrl = content.sourceUrl();
         author = content.author();
+        cover = content.coverImage() == null ? null : content.coverImage().toJson();
         status = content.status();
         if (status == ArticleStatus.published && firstPublishedAt == null) {
             firstPublishedAt = now;

@@ -1,5 +1,6 @@
 package cn.fucai.cms.article;
 
+import cn.fucai.cms.media.ImageRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ public record ArticleContent(
         String sourceName,
         String sourceUrl,
         String author,
+        ImageRef coverImage,
         ArticleStatus status,
         List<Localized> translations) {
 

@@ -1,6 +1,7 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.common.validation.Patterns;
+import cn.fucai.cms.media.ImageRef;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -73,6 +74,21 @@ public final class ArticleDtos {
             @Size(max = 100) @Schema(nullable = true, example = "温州市福彩中心")
             String author,
 
+            @Schema(
+                    nullable = true,
+                    description = "An image of the publisher's media library to show as the cover; public while the"
+                            + " article is published, and not deletable while the article uses it",
+                    example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+            UUID coverImageId,
+
+            @Size(max = 1000)
+            @Schema(
+                    nullable = true,
+                    description = "What the cover shows, for readers who cannot see it; the image's own alt text when"
+                            + " left out",
+                    example = "工作人员看望敬老院的老人")
+            String coverImageAlt,
+
             @NotNull @Schema(example = "published") ArticleStatus status,
 
             @Size(max = 20)
@@ -122,6 +138,9 @@ public final class ArticleDtos {
 
             @Schema(nullable = true, example = "2020-01-06T03:49:00Z")
             Instant publishedAt,
+
+            @Schema(nullable = true, description = "The cover image, for a list's thumbnails")
+            ImageRef coverImage,
 
             ArticleStatus status,
             Instant createdAt,

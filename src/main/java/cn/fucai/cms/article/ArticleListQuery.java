@@ -27,8 +27,8 @@ class ArticleListQuery {
     /** A list shows no body, source or author: they are read as null, so that rows map as {@link ArticleState#ROW}. */
     private static final String SELECT = """
             select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.category, a.tags, a.region_codes,
-                   a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.status,
-                   a.created_at, a.updated_at, null::timestamptz as deleted_at, %s,
+                   a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.cover,
+                   a.status, a.created_at, a.updated_at, null::timestamptz as deleted_at, %s,
                    array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
                        as translation_locales
             """.formatted(PublisherRef.COLUMNS);

@@ -1,5 +1,6 @@
 package cn.fucai.cms.article;
 
+import cn.fucai.cms.media.ImageRef;
 import cn.fucai.cms.publisher.PublisherRef;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,10 @@ public record ArticleResponse(
         String sourceUrl,
 
         @Schema(nullable = true, example = "温州市福彩中心") String author,
+
+        @Schema(nullable = true, description = "The cover image: for the page's head, lists and link previews")
+        ImageRef coverImage,
+
         ArticleStatus status,
         Instant createdAt,
         Instant updatedAt) {}

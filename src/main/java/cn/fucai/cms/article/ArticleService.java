@@ -18,6 +18,7 @@ import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.media.ImageRef;
 import cn.fucai.cms.media.MediaService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRemoval;
@@ -188,6 +189,10 @@ public class ArticleService {
     private MediaService.UseChanges recordMediaUses(Article article) {
         Map<String, String> references = new LinkedHashMap<>();
         if (article.deletedAt == null) {
+            ImageRef cover = ImageRef.fromJson(article.cover);
+            if (cover != null) {
+                references.put(cover.sha256(), "coverImageId");
+            }
             MediaService.referencesIn(article.body).forEach(sha256 -> references.putIfAbsent(sha256, "body"));
             for (int i = 0; i < article.translations.size(); i++) {
                 String field = "translations[" + i + "].body";
@@ -257,9 +262,16 @@ public class ArticleService {
         }
         String locale = canonicalLocale("locale", request.locale(), violations);
         List<ArticleContent.Localized> translations = translations(request, locale, article, violations);
+        if (request.coverImageId() == null && blankToNull(request.coverImageAlt()) != null) {
+            violations.add(new FieldViolation("coverImageAlt", "describes a cover image; give coverImageId too"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        ImageRef cover = request.coverImageId() == null
+                ? null
+                : media.image(
+                        publisher.id, request.coverImageId(), blankToNull(request.coverImageAlt()), "coverImageId");
         if (Article.slugTaken(publisher.id, request.slug(), article.id)) {
             throw new ResourceConflictException(
                     "publisher " + publisher.slug + " already has an article with slug '" + request.slug() + "'");
@@ -285,6 +297,7 @@ public class ArticleService {
                 blankToNull(request.sourceName()),
                 blankToNull(request.sourceUrl()),
                 blankToNull(request.author()),
+                cover,
                 request.status(),
                 translations);
         article.revise(content, publisher, lineage.scope(), now);

@@ -2,6 +2,7 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.sql.Database;
+import cn.fucai.cms.media.ImageRef;
 import cn.fucai.cms.publisher.PublisherRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,6 +55,7 @@ public record ArticleState(
                         rs.getString("source_name"),
                         rs.getString("source_url"),
                         rs.getString("author"),
+                        ImageRef.fromJson(rs.getString("cover")),
                         ArticleStatus.valueOf(rs.getString("status")),
                         List.copyOf(texts)),
                 Database.instant(rs, "created_at"),
@@ -128,6 +130,7 @@ public record ArticleState(
                 content.sourceName(),
                 content.sourceUrl(),
                 content.author(),
+                content.coverImage(),
                 content.status(),
                 createdAt,
                 updatedAt);
@@ -157,6 +160,7 @@ public record ArticleState(
                 article.tags(),
                 article.regionCodes(),
                 article.publishedAt(),
+                article.coverImage(),
                 article.status(),
                 article.createdAt(),
                 article.updatedAt());

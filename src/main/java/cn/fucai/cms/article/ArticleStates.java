@@ -26,7 +26,7 @@ public class ArticleStates {
     /** The statement, with the publisher's columns and any others in place of the %s. */
     private static final String TEMPLATE = """
             select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
-                   a.source_name, a.source_url, a.author, a.status, a.created_at, a.updated_at, a.deleted_at,
+                   a.source_name, a.source_url, a.author, a.cover, a.status, a.created_at, a.updated_at, a.deleted_at,
                    %s, t.locales as translation_locales, t.titles, t.summaries, t.bodies
             from article a join publisher_ref p on p.id = a.publisher_id
             left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,

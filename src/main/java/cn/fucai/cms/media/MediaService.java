@@ -247,6 +247,30 @@ public class MediaService {
         return new Mirrored(item.response(), item.deleted(), item.visible() && !item.deleted());
     }
 
+    /**
+     * An image of {@code publisherId}'s library as content shows it, with {@code alt} (else the item's own alt text);
+     * a 400 naming {@code field} when the id names no live image of that library.
+     */
+    public ImageRef image(UUID publisherId, UUID id, String alt, String field) {
+        MediaResponse item = reads.byId(id)
+                .filter(stored -> !stored.deleted() && stored.publisherId().equals(publisherId))
+                .map(MediaReads.Stored::response)
+                .orElseThrow(() ->
+                        new InvalidInputException(field, "names no live item of the publisher's media library: " + id));
+        if (!item.mediaType().startsWith("image/") || item.width() == null) {
+            throw new InvalidInputException(field, "names a " + item.mediaType() + ", not an image: " + id);
+        }
+        return new ImageRef(
+                item.id(),
+                item.sha256(),
+                item.url(),
+                item.mediaType(),
+                item.width(),
+                item.height(),
+                alt != null ? alt : item.alt(),
+                item.renditions());
+    }
+
     /** The entity tag of an item's description: its version. */
     public long version(UUID id) {
         return visible(id).version();

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.figure.FigureFixtures;
+import cn.fucai.cms.media.MediaFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.File;
@@ -94,7 +95,11 @@ class DisclosurePageTest {
     void seed() {
         jia = createPublisher(named("甲市福利彩票发行中心", "Jia City Welfare Lottery Centre"));
         yi = createPublisher(named("乙市福利彩票发行中心", "Yi City Welfare Lottery Centre"));
+        String cover = MediaFixtures.upload(
+                        jia, "大厅.jpg", MediaFixtures.jpeg(1200, 675, 51), "image/jpeg", Map.of("alt", "甲市福彩销售大厅"))
+                .path("id");
         Map<String, Object> body = article(jia, "fund-report");
+        body.put("coverImageId", cover);
         body.put("title", "甲市2023年度福彩公益金使用情况公告");
         body.put("publishedAt", "2099-01-02T09:00:00+08:00");
         body.put("translations", List.of(translation("en", "Jia City welfare fund report for 2023")));
@@ -157,8 +162,21 @@ class DisclosurePageTest {
         assertTrue(text("#latest").contains("甲市2023年度福彩公益金使用情况公告"), text("#latest"));
         screenshot("disclosures-zh");
 
+        assertEquals(
+                "甲市福彩销售大厅",
+                browser.findElement(By.cssSelector("#latest img.thumbnail")).getAttribute("alt"));
+
         andWait(over::click);
         assertEquals("甲市2023年度福彩公益金使用情况公告", text("#article h2"));
+        WebElement cover = browser.findElement(By.cssSelector("#article figure.cover img"));
+        assertEquals("甲市福彩销售大厅", cover.getAttribute("alt"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("const img = document.querySelector('#article figure.cover img');"
+                        + " return img.complete && img.naturalWidth > 0"));
+        assertTrue(
+                ((String) script("return document.querySelector('#article figure.cover img').currentSrc"))
+                        .contains("/api/v1/media-files/"),
+                "the cover is drawn from this origin's media files");
         assertTrue(text("#article").contains("English"), "the translation is offered: " + text("#article"));
         screenshot("article-zh");
     }

@@ -7,10 +7,12 @@ import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
@@ -114,5 +116,112 @@ class MediaInContentTest {
         assertEquals(
                 0, count(db, "select count(*) from media_use where media_id = ?::uuid", (Object) image.path("id")));
         given().get(MediaFixtures.path(image.path("url"))).then().statusCode(404);
+    }
+
+    @Test
+    void anArticleShowsACoverImageOfItsLibraryPublicWhilePublished() {
+        String publisher = createPublisher();
+        Response image = MediaFixtures.upload(
+                publisher, "封面.jpg", MediaFixtures.jpeg(1600, 900, 41), "image/jpeg", Map.of("alt", "福彩大厅"));
+        String imageId = image.path("id");
+        String file = MediaFixtures.path(image.path("url"));
+        given().get(file).then().statusCode(404);
+
+        Map<String, Object> body = article(publisher, uniqueSlug("cover"));
+        body.put("coverImageId", imageId);
+        Response created = json().body(body).post("/api/v1/articles");
+        created.then()
+                .statusCode(201)
+                .body("coverImage.id", equalTo(imageId))
+                .body("coverImage.sha256", equalTo(image.path("sha256")))
+                .body("coverImage.url", equalTo(image.path("url")))
+                .body("coverImage.mediaType", equalTo("image/jpeg"))
+                .body("coverImage.width", equalTo(1600))
+                .body("coverImage.height", equalTo(900))
+                .body("coverImage.alt", equalTo("福彩大厅"))
+                .body("coverImage.renditions.width", contains(320, 640, 1280));
+        String articleId = created.path("id");
+        given().get(file).then().statusCode(200).header("Cache-Control", "public, max-age=31536000, immutable");
+        given().queryParam("publisher", publisher)
+                .get("/api/v1/articles")
+                .then()
+                .body("items[0].id", equalTo(articleId))
+                .body("items[0].coverImage.id", equalTo(imageId))
+                .body("items[0].coverImage.renditions[0].url", containsString("/w320"));
+
+        // the article's own words for it win; describing the item later leaves the article as it was written
+        body.put("coverImageAlt", "2019年温州福彩销售大厅");
+        json().body(body)
+                .put("/api/v1/articles/" + articleId)
+                .then()
+                .statusCode(200)
+                .body("coverImage.alt", equalTo("2019年温州福彩销售大厅"));
+        json().body(Map.of("alt", "另一种说法"))
+                .put("/api/v1/media/" + imageId)
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/articles/" + articleId).then().body("coverImage.alt", equalTo("2019年温州福彩销售大厅"));
+        admin().delete("/api/v1/media/" + imageId)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("article " + articleId));
+
+        body.remove("coverImageId");
+        body.remove("coverImageAlt");
+        json().body(body)
+                .put("/api/v1/articles/" + articleId)
+                .then()
+                .statusCode(200)
+                .body("coverImage", nullValue());
+        given().get(file).then().statusCode(404);
+        admin().delete("/api/v1/media/" + imageId).then().statusCode(204);
+    }
+
+    @Test
+    void aCoverMustBeALiveImageOfTheArticlesPublisherAndNothingIsWrittenOtherwise() {
+        String publisher = createPublisher();
+        String other = createPublisher();
+        String pdf = MediaFixtures.upload(publisher, "公告.pdf", MediaFixtures.pdf(1, false), "application/pdf", Map.of())
+                .path("id");
+        String foreign = MediaFixtures.upload(other, "b.jpg", MediaFixtures.jpeg(300, 200, 42), "image/jpeg", Map.of())
+                .path("id");
+        String deleted = MediaFixtures.upload(
+                        publisher, "c.jpg", MediaFixtures.jpeg(300, 200, 43), "image/jpeg", Map.of())
+                .path("id");
+        admin().delete("/api/v1/media/" + deleted).then().statusCode(204);
+        String slug = uniqueSlug("bad-cover");
+        long uses = count(db, "select count(*) from media_use");
+        for (Map.Entry<String, String> bad : Map.of(
+                        pdf,
+                        "not an image",
+                        foreign,
+                        "no live item of the publisher's media library",
+                        deleted,
+                        "no live item of the publisher's media library",
+                        "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11",
+                        "no live item of the publisher's media library")
+                .entrySet()) {
+            Map<String, Object> body = article(publisher, slug);
+            body.put("coverImageId", bad.getKey());
+            json().body(body)
+                    .post("/api/v1/articles")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("coverImageId"))
+                    .body("violations[0].message", containsString(bad.getValue()));
+        }
+        Map<String, Object> body = article(publisher, slug);
+        body.put("coverImageAlt", "没有图片的说明");
+        json().body(body)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("coverImageAlt"));
+        body.put("coverImageId", "not-a-uuid");
+        json().body(body).post("/api/v1/articles").then().statusCode(400).contentType("application/problem+json");
+
+        assertEquals(0, count(db, "select count(*) from article where slug = ?", slug));
+        assertEquals(uses, count(db, "select count(*) from media_use"));
     }
 }

@@ -1,0 +1,65 @@
+package cn.fucai.cms.media;
+
+import cn.fucai.cms.media.MediaResponse.Rendition;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An image of the media library as content shows it (an article's cover): what a page needs to draw it. Everything but
+ * the alt text is a fact of the file, which never changes, so content keeps the reference as it was resolved when it
+ * was written ({@link #toJson}); the alt text belongs to the content that shows the image.
+ */
+@Schema(name = "ImageRef", description = "An image of the media library as content shows it: files, size, alt text")
+public record ImageRef(
+        UUID id,
+
+        @Schema(description = "SHA-256 of the image's content, hex: its files never change", example = EXAMPLE_SHA256)
+        String sha256,
+
+        @Schema(description = "The image as served, without its metadata", example = EXAMPLE_URL + "/original")
+        String url,
+
+        @Schema(example = "image/jpeg") String mediaType,
+        @Schema(example = "4032") int width,
+        @Schema(example = "3024") int height,
+
+        @Schema(
+                nullable = true,
+                description = "What the image shows, for readers who cannot see it",
+                example = "工作人员看望老人")
+        String alt,
+
+        @Schema(description = "The image at narrower widths, narrowest first, for srcset")
+        List<Rendition> renditions) {
+
+    private static final String EXAMPLE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String EXAMPLE_URL = "https://cms.example.org/api/v1/media-files/" + EXAMPLE_SHA256;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    public ImageRef {
+        renditions = List.copyOf(renditions);
+    }
+
+    /** This reference as content stores it (a jsonb column). */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an image reference is written as JSON", e);
+        }
+    }
+
+    /** A reference as content stored it; null stays null. */
+    public static ImageRef fromJson(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, ImageRef.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored image reference is not JSON: " + json, e);
+        }
+    }
+}
