@@ -12,6 +12,7 @@ const TEXT = {
     loaded: '已更新', failed: '读取失败：', none: '暂无数据', noArticles: '暂无文章', source: '来源',
     more: (n) => `另有 ${n} 项`, partial: '（部分期间）', back: '返回总览', published: '发布于',
     alsoIn: '本文其他语言：', original: '原文', sourceLink: '原始出处', switchTo: 'English', switchLabel: 'Read in English',
+    pdf: (page) => (page ? `公告PDF第${page}页` : '公告PDF'),
     over: '超过', about: '约', under: '不足', unitYi: '亿元', unitWan: '万元', unitYuan: '元', axis: (u) => `金额（${u}）`,
   },
   en: {
@@ -24,6 +25,7 @@ const TEXT = {
     loaded: 'Updated', failed: 'Could not load: ', none: 'No figures yet', noArticles: 'No articles yet', source: 'Source',
     more: (n) => `and ${n} more`, partial: ' (part of the period)', back: 'Back to the overview', published: 'Published',
     alsoIn: 'Also in: ', original: 'original', sourceLink: 'Original source', switchTo: '中文', switchLabel: '阅读中文版',
+    pdf: (page) => (page ? `report PDF, page ${page}` : 'report PDF'),
     over: 'over ', about: 'about ', under: 'under ', unitYi: 'billion yuan', unitWan: 'million yuan', unitYuan: 'yuan',
     axis: (u) => `Amount (${u})`,
   },
@@ -130,14 +132,23 @@ async function figure(kind, id) {
   return figureCache.get(key);
 }
 
-/** Links to where the figures behind a total were published: our article when there is one, else the source URL. */
+/**
+ * Links to where the figures behind a total were published: our article when there is one, else the source URL; and
+ * the report PDF at its page when the figure cites one.
+ */
 async function sourceLinks(kind, item) {
   const shown = await Promise.all(item.figureIds.slice(0, SOURCES_SHOWN).map((id) => figure(kind, id)));
   const links = shown.map((f) => {
     const label = f.period.label || f.period.start.slice(0, 4);
-    if (f.source.articleId) return element('a', { href: `#/articles/${f.source.articleId}` }, `${publisherName(f.publisher)} · ${label}`);
-    if (f.source.url) return element('a', { href: f.source.url, rel: 'noopener noreferrer external' }, `${t('sourceLink')} · ${label}`);
-    return element('span', {}, label);
+    const where = f.source.articleId ? element('a', { href: `#/articles/${f.source.articleId}` }, `${publisherName(f.publisher)} · ${label}`)
+      : f.source.url ? element('a', { href: f.source.url, rel: 'noopener noreferrer external' }, `${t('sourceLink')} · ${label}`)
+        : element('span', {}, label);
+    const report = f.source.document;
+    if (!report) return where;
+    // the report itself, opened at the page that states the figure
+    const href = `${ownFile(report.url)}${f.source.page ? `#page=${f.source.page}` : ''}`;
+    return element('span', {}, where, ' · ',
+      element('a', { href, type: 'application/pdf', class: 'document', title: report.originalName }, t('pdf')(f.source.page)));
   });
   const list = element('span', { class: 'sources' });
   links.forEach((link, i) => list.append(i ? '、' : '', link));

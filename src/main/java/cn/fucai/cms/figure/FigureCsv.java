@@ -73,7 +73,9 @@ final class FigureCsv {
             "qualifier",
             "sourceArticleId",
             "sourceUrl",
-            "sourceQuote");
+            "sourceQuote",
+            "sourceDocumentId",
+            "sourcePage");
     private static final List<String> FUND = List.of(
             "flow",
             "includesUnclaimedPrizes",
@@ -104,6 +106,8 @@ final class FigureCsv {
             Map.entry("source.articleId", "sourceArticleId"),
             Map.entry("source.url", "sourceUrl"),
             Map.entry("source.quote", "sourceQuote"),
+            Map.entry("source.documentId", "sourceDocumentId"),
+            Map.entry("source.page", "sourcePage"),
             Map.entry("fund", "flow"),
             Map.entry("fund.flow", "flow"),
             Map.entry("fund.includesUnclaimedPrizes", "includesUnclaimedPrizes"),
@@ -189,7 +193,9 @@ final class FigureCsv {
                     v.qualifier(),
                     v.sourceArticleId(),
                     v.sourceUrl(),
-                    v.sourceQuote()));
+                    v.sourceQuote(),
+                    v.sourceDocument() == null ? null : v.sourceDocument().id(),
+                    v.sourcePage()));
             if (kind == FigureKind.fund) {
                 FigureValues.Fund f = v.fund();
                 cells.addAll(Arrays.<Object>asList(
@@ -335,6 +341,7 @@ final class FigureCsv {
                     ? new IndicatorInput(required("metric"), number("value"), required("unit"))
                     : null;
             String articleId = text("sourceArticleId");
+            String documentId = text("sourceDocumentId");
             return new FigureRequest(
                     required("publisher"),
                     required("regionCode"),
@@ -350,7 +357,9 @@ final class FigureCsv {
                     new SourceInput(
                             articleId == null ? null : parse("sourceArticleId", UUID::fromString, "a UUID"),
                             text("sourceUrl"),
-                            text("sourceQuote")),
+                            text("sourceQuote"),
+                            documentId == null ? null : parse("sourceDocumentId", UUID::fromString, "a UUID"),
+                            integer("sourcePage")),
                     fund,
                     indicator);
         }

@@ -1,11 +1,13 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.validation.Patterns;
+import cn.fucai.cms.media.DocumentRef;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -99,7 +101,16 @@ public final class FigureDtos {
 
             @Size(max = 2000)
             @Schema(nullable = true, description = "The sentence that states it", example = "全年投入福彩公益金743.9万元")
-            String quote) {}
+            String quote,
+
+            @Schema(
+                    nullable = true,
+                    description = "A PDF of the publisher's media library that states it (the report itself)",
+                    example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+            UUID documentId,
+
+            @Positive @Schema(nullable = true, description = "The page of the document that states it", example = "3")
+            Integer page) {}
 
     @Schema(name = "FundInput", description = "What a public-welfare fund figure adds")
     public record FundInput(
@@ -182,7 +193,12 @@ public final class FigureDtos {
             String url,
 
             @Schema(nullable = true, example = "全年投入福彩公益金743.9万元")
-            String quote) {}
+            String quote,
+
+            @Schema(nullable = true, description = "The PDF that states it; open `document.url` + `#page=` + page")
+            DocumentRef document,
+
+            @Schema(nullable = true, example = "3") Integer page) {}
 
     @Schema(name = "FundDetails", description = "What a public-welfare fund figure adds")
     public record FundDetails(
@@ -265,7 +281,7 @@ public final class FigureDtos {
                             ? null
                             : new Printed(v.printedValue().toPlainString(), v.printedUnit()),
                     v.qualifier(),
-                    new Source(v.sourceArticleId(), v.sourceUrl(), v.sourceQuote()),
+                    new Source(v.sourceArticleId(), v.sourceUrl(), v.sourceQuote(), v.sourceDocument(), v.sourcePage()),
                     fund,
                     indicator,
                     row.revision(),

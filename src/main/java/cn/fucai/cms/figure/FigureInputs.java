@@ -6,6 +6,9 @@ import cn.fucai.cms.common.error.Problem.FieldViolation;
 import cn.fucai.cms.figure.FigureDtos.AmountInput;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.figure.FigureDtos.FundInput;
+import cn.fucai.cms.figure.FigureDtos.SourceInput;
+import cn.fucai.cms.media.DocumentRef;
+import cn.fucai.cms.media.MediaService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.region.Regions;
 import java.math.BigDecimal;
@@ -29,12 +32,15 @@ final class FigureInputs {
     private final Map<String, Optional<Publisher>> publishers = new HashMap<>();
     private final Map<String, Regions.Lineage> lineages = new HashMap<>();
     private final Map<UUID, Boolean> articles = new HashMap<>();
+    private final Map<String, Optional<DocumentRef>> documents = new HashMap<>();
+    private final MediaService media;
 
     /** Checks for one request or one batch; not shared between transactions. */
-    FigureInputs(FigureStore store, Regions regions, ArticleStates articleStates) {
+    FigureInputs(FigureStore store, Regions regions, ArticleStates articleStates, MediaService media) {
         this.store = store;
         this.regions = regions;
         this.articleStates = articleStates;
+        this.media = media;
     }
 
     /** The live publisher a request names, as checked; empty when there is none. */
@@ -101,9 +107,12 @@ final class FigureInputs {
             forbid(request.indicator() != null, prefix + "indicator", "applies to indicator figures only", violations);
         }
         var source = request.source();
-        if (source.articleId() == null && (source.url() == null || source.url().isBlank())) {
-            violations.add(new FieldViolation(prefix + "source", "needs an articleId, a url, or both"));
+        if (source.articleId() == null
+                && (source.url() == null || source.url().isBlank())
+                && source.documentId() == null) {
+            violations.add(new FieldViolation(prefix + "source", "needs an articleId, a url or a documentId"));
         }
+        DocumentRef document = document(publisherId, source, prefix, violations);
         if (source.articleId() != null && !articles.computeIfAbsent(source.articleId(), articleStates::exists)) {
             violations.add(new FieldViolation(prefix + "source.articleId", "no article " + source.articleId()));
         }
@@ -123,9 +132,38 @@ final class FigureInputs {
                 source.articleId(),
                 blankToNull(source.url()),
                 blankToNull(source.quote()),
+                document,
+                source.page(),
                 fund,
                 indicator);
         return new Checked(values, lineage.scope());
+    }
+
+    /** The PDF a source cites, checked: a live PDF of the figure's publisher, with the page it cites. */
+    private DocumentRef document(UUID publisherId, SourceInput source, String prefix, List<FieldViolation> violations) {
+        if (source.documentId() == null) {
+            if (source.page() != null) {
+                violations.add(new FieldViolation(prefix + "source.page", "is a page of a document; give documentId"));
+            }
+            return null;
+        }
+        if (publisherId == null) {
+            return null;
+        }
+        Optional<DocumentRef> found = documents.computeIfAbsent(
+                publisherId + "/" + source.documentId(), key -> media.document(publisherId, source.documentId()));
+        if (found.isEmpty()) {
+            violations.add(new FieldViolation(
+                    prefix + "source.documentId",
+                    "names no live PDF of the publisher's media library: " + source.documentId()));
+            return null;
+        }
+        if (source.page() != null && source.page() > found.get().pages()) {
+            violations.add(new FieldViolation(
+                    prefix + "source.page",
+                    "is past the end of the document: it has " + found.get().pages() + " pages"));
+        }
+        return found.get();
     }
 
     /** Values ready to store, with the region codes a region filter matches them on. */

@@ -14,6 +14,7 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
+import cn.fucai.cms.media.MediaService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRef;
 import cn.fucai.cms.region.Region;
@@ -63,6 +64,9 @@ public class FigureService {
     @Inject
     ArticleStates articles;
 
+    @Inject
+    MediaService media;
+
     @Transactional
     public FigureRow create(FigureKind kind, FigureRequest request) {
         return createAll(kind, List.of(request), (i, field) -> field, List.of()).get(0);
@@ -85,7 +89,7 @@ public class FigureService {
     @Transactional
     public List<FigureRow> createAll(
             FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
-        FigureInputs inputs = new FigureInputs(store, regions, articles);
+        FigureInputs inputs = new FigureInputs(store, regions, articles, media);
         List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -114,6 +118,10 @@ public class FigureService {
         }
         store.insertAll(
                 rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
+        List<MediaService.UseChanges> uses = rows.stream()
+                .filter(row -> row.values().sourceDocument() != null)
+                .map(this::recordDocumentUses)
+                .toList();
         ContentChanged change = new ContentChanged(
                 kind.contentKind(),
                 ChangeAction.CREATE,
@@ -145,8 +153,22 @@ public class FigureService {
                                             .map(FigureRow::id)
                                             .toList()));
         }
+        for (MediaService.UseChanges madePublic : uses) {
+            change = madePublic.announcedOn(change);
+        }
         changed.fire(change);
         return rows;
+    }
+
+    /**
+     * Tells the media library which PDFs the figure's revisions cite: public, since figures and their history are,
+     * and not deletable while cited.
+     */
+    private MediaService.UseChanges recordDocumentUses(FigureRow figure) {
+        Map<String, String> cited = new LinkedHashMap<>();
+        store.documentsCitedBy(figure.id()).forEach(sha256 -> cited.put(sha256, "source.documentId"));
+        return media.recordUses(
+                figure.kind().contentKind(), figure.id(), figure.values().publisherId(), cited, true);
     }
 
     /** How a batch names a row's field in errors: "[3].amount.unit" for JSON, "row 4, printedUnit" for CSV. */
@@ -171,7 +193,7 @@ public class FigureService {
         access.requireWrite(current.values().publisherId());
         List<FieldViolation> violations = new ArrayList<>();
         FigureInputs.Checked checked =
-                new FigureInputs(store, regions, articles).check(kind, request, "figure.", violations);
+                new FigureInputs(store, regions, articles, media).check(kind, request, "figure.", violations);
         if (checked == null) {
             throw new InvalidInputException(violations);
         }
@@ -185,9 +207,11 @@ public class FigureService {
                     "figure", "is identical to revision " + current.revision() + "; nothing to correct");
         }
         Instant now = Timestamps.now(clock);
-        store.appendRevision(
-                current.revised("corrected", reason.strip(), now, false, checked.values()), checked.regionScope());
-        return revised(kind, current, ChangeAction.CORRECT, checked.values(), PublicEvent.FIGURE_CORRECTED, now);
+        FigureRow corrected = current.revised("corrected", reason.strip(), now, false, checked.values());
+        store.appendRevision(corrected, checked.regionScope());
+        // a correction that cites no document cites nothing new: its history keeps the old citations
+        MediaService.UseChanges uses = checked.values().sourceDocument() == null ? null : recordDocumentUses(corrected);
+        return revised(kind, current, ChangeAction.CORRECT, checked.values(), PublicEvent.FIGURE_CORRECTED, now, uses);
     }
 
     /** Withdraws a figure: a new revision marked retracted, with the reason; its values stay readable. */
@@ -202,7 +226,7 @@ public class FigureService {
                 .toList();
         Instant now = Timestamps.now(clock);
         store.appendRevision(current.revised("retracted", reason.strip(), now, true, current.values()), scope);
-        return revised(kind, current, ChangeAction.RETRACT, null, PublicEvent.FIGURE_RETRACTED, now);
+        return revised(kind, current, ChangeAction.RETRACT, null, PublicEvent.FIGURE_RETRACTED, now, null);
     }
 
     /** The figure as its new revision left it, with the change fired: {@code after} is null where it left the public. */
@@ -212,12 +236,14 @@ public class FigureService {
             ChangeAction action,
             FigureValues after,
             PublicEvent event,
-            Instant now) {
+            Instant now,
+            MediaService.UseChanges uses) {
         FigureRow revised = get(kind, before.id(), null);
         UUID publisherId = before.values().publisherId();
-        changed.fire(
-                ContentChanged.of(kind.contentKind(), action, before.id(), publisherId, before.values(), after, now)
-                        .announcing(event, revised.values().publisherId(), FigureDtos.FigureResponse.from(revised)));
+        ContentChanged change = ContentChanged.of(
+                        kind.contentKind(), action, before.id(), publisherId, before.values(), after, now)
+                .announcing(event, revised.values().publisherId(), FigureDtos.FigureResponse.from(revised));
+        changed.fire(uses == null ? change : uses.announcedOn(change));
         return revised;
     }
 

@@ -3,6 +3,7 @@ package cn.fucai.cms.figure;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
+import cn.fucai.cms.media.DocumentRef;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,8 @@ class FigureStore {
             f.id, f.kind, f.created_at, %s,
             r.revision, r.action, r.reason, r.recorded_at, r.retracted, r.region_code, r.period_start, r.period_end,
             r.granularity, r.period_label, r.lottery_type, r.game_category, r.amount, r.printed_value, r.printed_unit,
-            r.qualifier, r.source_article_id, r.source_url, r.source_quote, r.flow, r.includes_unclaimed_prizes,
+            r.qualifier, r.source_article_id, r.source_url, r.source_quote, r.source_document, r.source_page, r.flow,
+            r.includes_unclaimed_prizes,
             r.government_level, r.purpose_code, r.purpose_label, r.project_count, r.beneficiary_count,
             r.amount_per_beneficiary, r.metric, r.value, r.unit""".formatted(PublisherRef.COLUMNS);
 
@@ -52,14 +54,14 @@ class FigureStore {
     private static final String INSERT_REVISION = """
             insert into figure_revision (figure_id, revision, action, reason, recorded_at, retracted, region_code,
                 region_scope, period_start, period_end, granularity, period_label, lottery_type, game_category, amount,
-                currency, printed_value, printed_unit, qualifier, source_article_id, source_url, source_quote, flow,
-                includes_unclaimed_prizes, government_level, purpose_code, purpose_label, project_count,
+                currency, printed_value, printed_unit, qualifier, source_article_id, source_url, source_quote,
+                source_document, source_page, flow, includes_unclaimed_prizes, government_level, purpose_code, purpose_label, project_count,
                 beneficiary_count, amount_per_beneficiary, metric, value, unit)
             values (:figure_id, :revision, :action, :reason, :recorded_at, :retracted, :region_code,
                 :region_scope, :period_start, :period_end, :granularity, :period_label, :lottery_type, :game_category,
                 :amount, :currency, :printed_value, :printed_unit, :qualifier, :source_article_id, :source_url,
-                :source_quote, :flow, :includes_unclaimed_prizes, :government_level, :purpose_code, :purpose_label,
-                :project_count, :beneficiary_count, :amount_per_beneficiary, :metric, :value, :unit)""";
+                :source_quote, :source_document, :source_page, :flow, :includes_unclaimed_prizes, :government_level,
+                :purpose_code, :purpose_label, :project_count, :beneficiary_count, :amount_per_beneficiary, :metric, :value, :unit)""";
 
     /** A row of {@link #COLUMNS}: read from the ResultSet by name, as exports and summaries read thousands. */
     private static final RowMapper<FigureRow> ROW = (rs, context) -> {
@@ -99,6 +101,8 @@ class FigureStore {
                 rs.getObject("source_article_id", UUID.class),
                 rs.getString("source_url"),
                 rs.getString("source_quote"),
+                DocumentRef.fromJson(rs.getString("source_document")),
+                rs.getObject("source_page", Integer.class),
                 fund,
                 indicator);
         return new FigureRow(
@@ -178,6 +182,8 @@ class FigureStore {
         binds.put("source_article_id", v.sourceArticleId());
         binds.put("source_url", v.sourceUrl());
         binds.put("source_quote", v.sourceQuote());
+        binds.put("source_document", Database.jsonb(v.sourceDocument()));
+        binds.put("source_page", v.sourcePage());
         binds.put("flow", fund == null ? null : fund.flow().name());
         binds.put("includes_unclaimed_prizes", fund == null ? null : fund.includesUnclaimedPrizes());
         binds.put(
@@ -251,6 +257,16 @@ class FigureStore {
     void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
         Sql sql = select(filter).append(" order by r.period_start, f.id");
         jdbi.useHandle(handle -> sql.query(handle).setFetchSize(500).map(ROW).forEach(consumer));
+    }
+
+    /** The content (SHA-256) of every document a figure's revisions cite, the old ones too: its history shows them. */
+    List<String> documentsCitedBy(UUID figureId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select distinct source_document ->> 'sha256' from figure_revision
+                        where figure_id = :figure and source_document is not null""")
+                .bind("figure", figureId)
+                .mapTo(String.class)
+                .list());
     }
 
     /** Whether a figure of this kind already quotes this sentence of this article. */

@@ -1,5 +1,6 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.media.DocumentRef;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ public record FigureValues(
         UUID sourceArticleId,
         String sourceUrl,
         String sourceQuote,
+        DocumentRef sourceDocument,
+        Integer sourcePage,
         Fund fund,
         Indicator indicator) {
 

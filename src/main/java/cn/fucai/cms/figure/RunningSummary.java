@@ -151,6 +151,8 @@ final class RunningSummary implements Consumer<FigureRow> {
                 null,
                 null,
                 null,
+                null,
+                null,
                 fund,
                 null);
         return new FigureRow(

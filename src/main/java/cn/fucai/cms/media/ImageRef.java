@@ -1,9 +1,6 @@
 package cn.fucai.cms.media;
 
 import cn.fucai.cms.media.MediaResponse.Rendition;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,27 +36,17 @@ public record ImageRef(
     private static final String EXAMPLE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String EXAMPLE_URL = "https://cms.example.org/api/v1/media-files/" + EXAMPLE_SHA256;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
     public ImageRef {
         renditions = List.copyOf(renditions);
     }
 
     /** This reference as content stores it (a jsonb column). */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an image reference is written as JSON", e);
-        }
+        return StoredJson.write(this);
     }
 
     /** A reference as content stored it; null stays null. */
     public static ImageRef fromJson(String json) {
-        try {
-            return json == null ? null : JSON.readValue(json, ImageRef.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored image reference is not JSON: " + json, e);
-        }
+        return StoredJson.read(json, ImageRef.class);
     }
 }

@@ -271,6 +271,15 @@ public class MediaService {
                 item.renditions());
     }
 
+    /** A live PDF of {@code publisherId}'s library, as content cites it; empty when the id names none. */
+    public Optional<DocumentRef> document(UUID publisherId, UUID id) {
+        return reads.byId(id)
+                .filter(stored -> !stored.deleted() && stored.publisherId().equals(publisherId))
+                .map(MediaReads.Stored::response)
+                .filter(item -> item.mediaType().equals("application/pdf") && item.pages() != null)
+                .map(item -> new DocumentRef(item.id(), item.sha256(), item.url(), item.originalName(), item.pages()));
+    }
+
     /** The entity tag of an item's description: its version. */
     public long version(UUID id) {
         return visible(id).version();

@@ -18,6 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ class DisclosurePageTest {
     private String jia;
     private String yi;
     private String jiaArticle;
+    private String jiaReport;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -97,6 +99,9 @@ class DisclosurePageTest {
         yi = createPublisher(named("乙市福利彩票发行中心", "Yi City Welfare Lottery Centre"));
         String cover = MediaFixtures.upload(
                         jia, "大厅.jpg", MediaFixtures.jpeg(1200, 675, 51), "image/jpeg", Map.of("alt", "甲市福彩销售大厅"))
+                .path("id");
+        jiaReport = MediaFixtures.upload(
+                        jia, "甲市2023年公益金公告.pdf", MediaFixtures.pdf(3, false), "application/pdf", Map.of())
                 .path("id");
         Map<String, Object> body = article(jia, "fund-report");
         body.put("coverImageId", cover);
@@ -165,6 +170,11 @@ class DisclosurePageTest {
         assertEquals(
                 "甲市福彩销售大厅",
                 browser.findElement(By.cssSelector("#latest img.thumbnail")).getAttribute("alt"));
+        WebElement report = browser.findElement(By.cssSelector("#by-year-table tbody tr:first-child a.document"));
+        assertEquals("公告PDF第2页", report.getText());
+        String reportUrl = report.getAttribute("href");
+        assertTrue(reportUrl.contains("/api/v1/media-files/") && reportUrl.endsWith("/original#page=2"), reportUrl);
+        given().get(URI.create(reportUrl).getRawPath()).then().statusCode(200).contentType("application/pdf");
 
         andWait(over::click);
         assertEquals("甲市2023年度福彩公益金使用情况公告", text("#article h2"));
@@ -335,7 +345,19 @@ class DisclosurePageTest {
         Map<String, Object> body = FigureFixtures.sales(publisher, "330300", value, unit);
         body.put("period", FigureFixtures.period(year + "-01-01", year + "-12-31", "YEAR"));
         body.put("qualifier", qualifier);
-        body.put("source", Map.of("articleId", jiaArticle, "quote", "全年" + value + unit));
+        body.put(
+                "source",
+                publisher.equals(jia)
+                        ? Map.of(
+                                "articleId",
+                                jiaArticle,
+                                "quote",
+                                "全年" + value + unit,
+                                "documentId",
+                                jiaReport,
+                                "page",
+                                2)
+                        : Map.of("articleId", jiaArticle, "quote", "全年" + value + unit));
         if (fund != null) {
             body.put("fund", fund);
         }

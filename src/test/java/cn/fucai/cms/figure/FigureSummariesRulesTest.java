@@ -135,6 +135,8 @@ class FigureSummariesRulesTest {
                     "https://www.example.org/",
                     null,
                     null,
+                    null,
+                    null,
                     null);
             return new FigureRow(
                     UUID.randomUUID(),

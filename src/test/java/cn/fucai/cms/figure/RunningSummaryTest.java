@@ -85,6 +85,8 @@ class RunningSummaryTest {
                 "https://www.example.org/" + region,
                 "销售福利彩票" + yuan + "元",
                 null,
+                null,
+                null,
                 null);
         Instant recorded = Instant.parse("2021-01-01T00:00:00Z");
         return new FigureRow(
