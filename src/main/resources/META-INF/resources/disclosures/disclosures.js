@@ -263,13 +263,21 @@ function ownFile(url) {
   return parsed.pathname.startsWith('/api/v1/media-files/') ? parsed.pathname : url;
 }
 
-/** An image of the media library at the width it is shown: its renditions as srcset, its size reserved. */
+/**
+ * An image of the media library at the width it is shown: its renditions as srcset (WebP first where the browser takes
+ * it), its size reserved.
+ */
 function picture(image, sizes, attributes = {}) {
   const sources = image.renditions.map((r) => `${ownFile(r.url)} ${r.width}w`).concat(`${ownFile(image.url)} ${image.width}w`);
-  return element('img', {
+  const img = element('img', {
     src: ownFile(image.url), srcset: sources.join(', '), sizes, alt: image.alt || '',
     width: image.width, height: image.height, decoding: 'async', ...attributes,
   });
+  const webp = image.renditions.filter((r) => r.webpUrl);
+  if (!webp.length) return img;
+  // wider than every rendition, the original is the candidate: a browser that takes WebP takes its type too
+  const webpSources = webp.map((r) => `${ownFile(r.webpUrl)} ${r.width}w`).concat(`${ownFile(image.url)} ${image.width}w`);
+  return element('picture', {}, element('source', { type: 'image/webp', srcset: webpSources.join(', '), sizes }), img);
 }
 
 async function showArticle(id, locale) {

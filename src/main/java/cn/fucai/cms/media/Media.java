@@ -34,6 +34,9 @@ public class Media extends UuidEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public int[] renditions = new int[0];
 
+    /** Whether each rendition is stored as WebP too (items uploaded before WebP renditions have none). */
+    public boolean webpRenditions;
+
     public String originalName;
     /** BCP 47 tag of title, alt and caption. */
     public String locale;

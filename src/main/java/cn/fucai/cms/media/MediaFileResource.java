@@ -35,7 +35,7 @@ import org.jboss.resteasy.reactive.FilePart;
 public class MediaFileResource {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern VARIANT = Pattern.compile("original|w[0-9]{1,5}");
+    private static final Pattern VARIANT = Pattern.compile("original|w[0-9]{1,5}(?:\\.webp)?");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
     private static final String IMMUTABLE = "max-age=31536000, immutable";
 
@@ -64,7 +64,10 @@ public class MediaFileResource {
     @APIResponse(responseCode = "416", description = "The range lies past the end")
     public Response getMediaFile(
             @PathParam("sha256") @Parameter(description = "SHA-256 of the upload, hex") String sha256,
-            @PathParam("variant") @Parameter(description = "original, or w and a rendition's width", example = "w640")
+            @PathParam("variant")
+                    @Parameter(
+                            description = "original, or w and a rendition's width, with .webp for its WebP",
+                            example = "w640")
                     String variant,
             @HeaderParam("Range") @Parameter(description = "One byte range", example = "bytes=0-1023") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = "The ETag of the client's copy")

@@ -20,7 +20,12 @@ final class MediaFiles {
         return sha256 + "/w" + width;
     }
 
-    /** The key of a variant named in a URL: original or w + a width. */
+    /** The image at one width as WebP. */
+    static String webpRendition(String sha256, int width) {
+        return sha256 + "/w" + width + ".webp";
+    }
+
+    /** The key of a variant named in a URL: original, w + a width, or that + .webp. */
     static String key(String sha256, String variant) {
         return sha256 + "/" + variant;
     }

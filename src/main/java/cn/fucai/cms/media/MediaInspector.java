@@ -1,5 +1,6 @@
 package cn.fucai.cms.media;
 
+import com.luciad.imageio.webp.WebPImageReaderSpi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.awt.Color;
@@ -22,10 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.IIOException;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSBase;
@@ -66,6 +73,13 @@ class MediaInspector {
         System.setProperty("java.awt.headless", "true");
         ImageIO.setUseCache(false);
         ImageIO.scanForPlugins();
+        // libwebp's reader came with its writer: uploads are decoded by TwelveMonkeys' pure-Java reader, and the native
+        // code is given only pixels this service decoded itself, to encode
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        ImageReaderSpi nativeReader = registry.getServiceProviderByClass(WebPImageReaderSpi.class);
+        if (nativeReader != null) {
+            registry.deregisterServiceProvider(nativeReader, ImageReaderSpi.class);
+        }
     }
 
     @Inject
@@ -78,13 +92,14 @@ class MediaInspector {
             Integer height,
             Integer pages,
             Path served,
-            Map<Integer, Path> renditions) {}
+            Map<Integer, Path> renditions,
+            Map<Integer, Path> webp) {}
 
     Prepared prepare(Path upload, Path work) throws IOException {
         String detected = detect(upload);
         if (detected.equals(PDF)) {
             int pages = inspectPdf(upload);
-            return new Prepared(PDF, null, null, pages, upload, Map.of());
+            return new Prepared(PDF, null, null, pages, upload, Map.of(), Map.of());
         }
         if (!IMAGE_TYPES.contains(detected)) {
             throw new UnsupportedMediaException("the bytes are " + detected
@@ -194,20 +209,40 @@ class MediaInspector {
         boolean photo = MediaFiles.renditionType(mediaType).equals("image/jpeg");
         String format = photo ? "jpg" : "png";
         Map<Integer, Path> renditions = new LinkedHashMap<>();
+        Map<Integer, Path> webp = new LinkedHashMap<>();
         for (int target : RENDITION_WIDTHS) {
             if (target >= width) {
                 break;
             }
             Path file = work.resolve("w" + target + "." + format);
-            BufferedImage source = photo ? opaque(image) : image;
-            Thumbnails.of(source)
-                    .width(target)
+            BufferedImage scaled =
+                    Thumbnails.of(photo ? opaque(image) : image).width(target).asBufferedImage();
+            Thumbnails.of(scaled)
+                    .scale(1)
                     .outputFormat(format)
                     .outputQuality(photo ? 0.82f : 1.0f)
                     .toFile(file.toFile());
             renditions.put(target, file);
+            Path webpFile = work.resolve("w" + target + ".webp");
+            writeWebp(scaled, photo, webpFile);
+            webp.put(target, webpFile);
         }
-        return new Prepared(mediaType, width, height, null, stripped, renditions);
+        return new Prepared(mediaType, width, height, null, stripped, renditions, webp);
+    }
+
+    /** A rendition as WebP: lossy at the JPEG renditions' quality for photographs, lossless for drawings. */
+    private static void writeWebp(BufferedImage image, boolean photo, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByMIMEType("image/webp").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType(photo ? "Lossy" : "Lossless");
+            param.setCompressionQuality(photo ? 0.8f : 1.0f);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
     }
 
     /** The image turned as its EXIF orientation says (1 upright, 3 upside down, 6 and 8 on their side, 2/4/5/7 mirrored). */

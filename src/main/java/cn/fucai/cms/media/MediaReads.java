@@ -134,7 +134,8 @@ class MediaReads {
         List<Rendition> renditions = new ArrayList<>();
         String renditionType = MediaFiles.renditionType(mediaType);
         for (Integer width : integers(rs.getArray("renditions"))) {
-            renditions.add(new Rendition(width, renditionType, url(sha256, "w" + width)));
+            String webp = rs.getBoolean("webp_renditions") ? url(sha256, "w" + width + ".webp") : null;
+            renditions.add(new Rendition(width, renditionType, url(sha256, "w" + width), webp));
         }
         List<String> locales = Database.strings(rs, "locales");
         List<String> titles = Database.strings(rs, "titles");

@@ -52,5 +52,13 @@ public record MediaResponse(
             @Schema(example = "640") int width,
             @Schema(example = "image/jpeg") String mediaType,
 
-            @Schema(example = EXAMPLE_URL + "/w640") String url) {}
+            @Schema(example = EXAMPLE_URL + "/w640") String url,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "The same rendition as WebP, a third to a half smaller; for `<source type=\"image/webp\">`."
+                                    + " Null for items uploaded before WebP renditions were made",
+                    example = EXAMPLE_URL + "/w640.webp")
+            String webpUrl) {}
 }

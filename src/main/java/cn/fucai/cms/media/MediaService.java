@@ -70,10 +70,10 @@ public class MediaService {
 
     /** A media file's URL anywhere in HTML: the content's hash is the reference. */
     private static final Pattern MEDIA_URL =
-            Pattern.compile("/api/v1/media-files/([0-9a-f]{64})/(?:original|w[0-9]{1,5})(?![0-9A-Za-z])");
+            Pattern.compile("/api/v1/media-files/([0-9a-f]{64})/(?:original|w[0-9]{1,5}(?:\\.webp)?)(?![0-9A-Za-z])");
 
     private static final Pattern OWN_FILE =
-            Pattern.compile("/api/v1/media-files/[0-9a-f]{64}/(?:original|w[0-9]{1,5})");
+            Pattern.compile("/api/v1/media-files/[0-9a-f]{64}/(?:original|w[0-9]{1,5}(?:\\.webp)?)");
 
     @Inject
     Clock clock;
@@ -144,6 +144,9 @@ public class MediaService {
             store.put(MediaFiles.served(sha256), prepared.served());
             for (Map.Entry<Integer, Path> rendition : prepared.renditions().entrySet()) {
                 store.put(MediaFiles.rendition(sha256, rendition.getKey()), rendition.getValue());
+            }
+            for (Map.Entry<Integer, Path> rendition : prepared.webp().entrySet()) {
+                store.put(MediaFiles.webpRendition(sha256, rendition.getKey()), rendition.getValue());
             }
             if (config.keepOriginals() && !prepared.served().equals(upload)) {
                 store.put(MediaFiles.uploaded(sha256), upload);
@@ -293,7 +296,9 @@ public class MediaService {
         MediaReads.Stored item = itemsWith(sha256).stream()
                 .filter(stored -> stored.visible() || access.mayReadUnpublished(stored.publisherId()))
                 .filter(stored -> variant.equals("original")
-                        || stored.response().renditions().stream().anyMatch(r -> variant.equals("w" + r.width())))
+                        || stored.response().renditions().stream()
+                                .anyMatch(r -> variant.equals("w" + r.width())
+                                        || r.webpUrl() != null && variant.equals("w" + r.width() + ".webp")))
                 .max(Comparator.comparing(MediaReads.Stored::visible))
                 .orElseThrow(() -> new ResourceNotFoundException("media file", sha256 + "/" + variant));
         String key = MediaFiles.key(sha256, variant);
@@ -304,7 +309,9 @@ public class MediaService {
                 size = store.size(key).orElseThrow(() -> new ResourceNotFoundException("media file", key));
                 sizes.put(key, size); // an object never changes: its key is its content
             }
-            String type = variant.equals("original") ? mediaType : MediaFiles.renditionType(mediaType);
+            String type = variant.equals("original")
+                    ? mediaType
+                    : variant.endsWith(".webp") ? "image/webp" : MediaFiles.renditionType(mediaType);
             return new Served(key, type, size, item.response().originalName(), item.visible(), store.localFile(key));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -505,6 +512,7 @@ public class MediaService {
         media.renditions = prepared.renditions().keySet().stream()
                 .mapToInt(Integer::intValue)
                 .toArray();
+        media.webpRenditions = !prepared.webp().isEmpty();
         media.originalName = originalName(fileName);
         apply(media, description, translations(description));
         media.uploadedBy = caller.tokenId();

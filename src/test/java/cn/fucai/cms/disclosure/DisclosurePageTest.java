@@ -170,6 +170,13 @@ class DisclosurePageTest {
         assertEquals(
                 "甲市福彩销售大厅",
                 browser.findElement(By.cssSelector("#latest img.thumbnail")).getAttribute("alt"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("const img = document.querySelector('#latest img.thumbnail');"
+                        + " return img.complete && img.naturalWidth > 0"));
+        assertTrue(
+                ((String) script("return document.querySelector('#latest img.thumbnail').currentSrc"))
+                        .endsWith("/w320.webp"),
+                "Chromium draws the thumbnail from the narrowest WebP rendition");
         WebElement report = browser.findElement(By.cssSelector("#by-year-table tbody tr:first-child a.document"));
         assertEquals("公告PDF第2页", report.getText());
         String reportUrl = report.getAttribute("href");
@@ -187,6 +194,7 @@ class DisclosurePageTest {
                 ((String) script("return document.querySelector('#article figure.cover img').currentSrc"))
                         .contains("/api/v1/media-files/"),
                 "the cover is drawn from this origin's media files");
+
         assertTrue(text("#article").contains("English"), "the translation is offered: " + text("#article"));
         screenshot("article-zh");
     }

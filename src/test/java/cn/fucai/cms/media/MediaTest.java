@@ -105,6 +105,25 @@ class MediaTest {
         assertEquals(640, rendition.getWidth());
         assertEquals(853, rendition.getHeight(), "turned upright: taller than wide");
 
+        // the same rendition as WebP: lossy (VP8), upright, the same size, a fraction of the JPEG's bytes
+        String webp640 = created.path("renditions[1].webpUrl");
+        assertEquals(w640 + ".webp", webp640);
+        Response webp = admin().get(MediaFixtures.path(webp640));
+        webp.then()
+                .statusCode(200)
+                .contentType("image/webp")
+                .header("Cache-Control", "private, max-age=31536000, immutable");
+        byte[] webpBytes = webp.asByteArray();
+        assertEquals("RIFF", new String(webpBytes, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals("WEBPVP8 ", new String(webpBytes, 8, 8, StandardCharsets.US_ASCII), "lossy WebP for a photograph");
+        BufferedImage webpImage = ImageIO.read(new ByteArrayInputStream(webpBytes));
+        assertEquals(640, webpImage.getWidth());
+        assertEquals(853, webpImage.getHeight());
+        assertTrue(
+                webpBytes.length < admin().get(MediaFixtures.path(w640)).asByteArray().length,
+                "smaller than the JPEG rendition");
+        admin().get(MediaFixtures.path(w640 + "x.webp")).then().statusCode(404);
+
         admin().header("If-None-Match", "\"" + sha256(photo) + "-original\"")
                 .get(MediaFixtures.path(created.path("url")))
                 .then()
@@ -121,6 +140,9 @@ class MediaTest {
                 .body("mediaType", equalTo("image/png"))
                 .body("renditions.width", equalTo(List.of(320, 640)))
                 .body("renditions.mediaType", equalTo(List.of("image/png", "image/png")));
+        byte[] pngWebp = admin().get(MediaFixtures.path(pngItem.path("renditions[0].webpUrl")))
+                .asByteArray();
+        assertEquals("WEBPVP8L", new String(pngWebp, 8, 8, StandardCharsets.US_ASCII), "lossless WebP for a drawing");
         byte[] served = admin().get(MediaFixtures.path(pngItem.path("url"))).asByteArray();
         assertFalse(contains(served, "tEXt".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(700, ImageIO.read(new ByteArrayInputStream(served)).getWidth());
