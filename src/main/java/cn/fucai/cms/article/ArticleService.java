@@ -289,7 +289,7 @@ public class ArticleService {
                         locale,
                         request.title().strip(),
                         request.summary(),
-                        HtmlSanitizer.sanitize(request.body(), publicBase(), media::isOwnFile)),
+                        HtmlSanitizer.sanitize(request.body(), publicBase(), media::mayShowImage)),
                 blankToNull(request.category()),
                 distinct(request.tags()),
                 regionCodes,
@@ -332,7 +332,7 @@ public class ArticleService {
                         locale,
                         t.title().strip(),
                         t.summary(),
-                        HtmlSanitizer.sanitize(t.body(), publicBase(), media::isOwnFile)));
+                        HtmlSanitizer.sanitize(t.body(), publicBase(), media::mayShowImage)));
             }
         }
         result.sort(Comparator.comparing(ArticleContent.Localized::locale));

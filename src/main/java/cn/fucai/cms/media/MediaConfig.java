@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The media library's limits and store; each setting is also an environment variable (CMS_MEDIA_...). */
@@ -50,6 +51,12 @@ public interface MediaConfig {
      */
     @WithDefault("PT1H")
     Duration sweepGrace();
+
+    /**
+     * Hosts whose https images articles may show besides the library's own files, such as a centre's own site
+     * (CMS_MEDIA_EXTERNAL_IMAGE_HOSTS, comma-separated; none by default): the library checks none of their images.
+     */
+    Optional<List<String>> externalImageHosts();
 
     /** The S3-compatible object store, when {@code store} is s3. */
     S3 s3();

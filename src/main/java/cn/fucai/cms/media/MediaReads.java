@@ -44,8 +44,11 @@ class MediaReads {
     @Inject
     PublicUrl publicUrl;
 
-    /** What a list asks for: a publisher, images or PDFs, words in the title or alt text; the caller's scope. */
-    record Filter(UUID publisherId, MediaKind kind, String text, Set<UUID> scope) {}
+    /**
+     * What a list asks for: a publisher, images or PDFs, words in the title or alt text, items used or not; the
+     * caller's scope.
+     */
+    record Filter(UUID publisherId, MediaKind kind, String text, Boolean unused, Set<UUID> scope) {}
 
     /** An item as stored, deleted or not; empty when there is none. */
     Optional<Stored> byId(UUID id) {
@@ -108,6 +111,10 @@ class MediaReads {
                             + " or strpos(lower(coalesce(m.alt, '')), lower(:text)) > 0)",
                     "text",
                     filter.text());
+        }
+        if (filter.unused() != null) {
+            sql.append((filter.unused() ? " and not" : " and")
+                    + " exists (select 1 from media_use u where u.media_id = m.id)");
         }
         NewestFirst.page(sql, "m.created_at", "m.id", after, limit);
         List<Stored> rows =

@@ -114,8 +114,8 @@ public class MediaResource {
             from the bytes: JPEG, PNG, WebP, GIF and PDF are taken; SVG, HTML, programs, archives, damaged images and
             PDFs with scripts, launch actions or attachments are refused with 415. At most 20 MiB
             (CMS_MEDIA_MAX_BYTES), 40 megapixels (read from the header, before decoding) and 2,000 PDF pages. Images are
-            served without EXIF, GPS or other metadata, at their own width and at 320, 640 and 1280 pixels. The same bytes
-            uploaded again for the same publisher answer the existing item with 200.""")
+            served without EXIF, GPS or other metadata, at their own width and at 320, 640 and 1280 pixels, each also as
+            WebP. The same bytes uploaded again for the same publisher answer the existing item with 200.""")
     @APIResponse(
             responseCode = "201",
             description = "Uploaded",
@@ -167,9 +167,15 @@ public class MediaResource {
                     @Size(max = 100)
                     @Parameter(description = "Words in the title or alt text", example = "公益金")
                     String text,
+            @QueryParam("unused")
+                    @Parameter(
+                            description = "true: only items no article or figure uses (candidates for deletion);"
+                                    + " false: only items in use")
+                    Boolean unused,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
-        return PagedResponse.ok(media.list(KnownPublisher.idOf(publisher), kind, text, page.cursor, page.limit()), uri);
+        return PagedResponse.ok(
+                media.list(KnownPublisher.idOf(publisher), kind, text, unused, page.cursor, page.limit()), uri);
     }
 
     @GET

@@ -33,6 +33,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -55,6 +57,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
@@ -109,6 +112,7 @@ public class MediaService {
     ResponseCache responseCache;
 
     private String publicBase;
+    private Set<String> externalImageHosts;
 
     /** File requests ask which live items have a content: the answers, per media generation. */
     private final Cache<String, KeptItems> itemsByContent =
@@ -121,6 +125,10 @@ public class MediaService {
     @PostConstruct
     void init() {
         publicBase = publicUrl.of("/").toString().replaceAll("/$", "");
+        externalImageHosts = config.externalImageHosts().orElse(List.of()).stream()
+                .map(host -> host.strip().toLowerCase(Locale.ROOT))
+                .filter(host -> !host.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** An upload's answer: the item, and whether it is new or the publisher's existing item with these bytes. */
@@ -168,12 +176,16 @@ public class MediaService {
     }
 
     /** A page of live items the caller may see, newest first. */
-    public Page<MediaResponse> list(UUID publisherId, MediaKind kind, String text, String cursorParam, int limit) {
-        String fingerprint = Cursor.fingerprint("-createdAt", publisherId, kind, text);
+    public Page<MediaResponse> list(
+            UUID publisherId, MediaKind kind, String text, Boolean unused, String cursorParam, int limit) {
+        String fingerprint = Cursor.fingerprint("-createdAt", publisherId, kind, text, unused);
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
         String words = text == null || text.isBlank() ? null : text.strip();
         return reads.page(
-                new MediaReads.Filter(publisherId, kind, words, access.unpublishedScope()), cursor, limit, fingerprint);
+                new MediaReads.Filter(publisherId, kind, words, unused, access.unpublishedScope()),
+                cursor,
+                limit,
+                fingerprint);
     }
 
     /** Replaces what describes an item; the bytes never change (upload new bytes as a new item). */
@@ -444,12 +456,24 @@ public class MediaService {
     }
 
     /**
-     * Whether an image source may stay in content: a file of this library, as a path or at the public address. Images
-     * of other hosts are dropped, so that a page never loads what the library did not check.
+     * Whether an image source may stay in content: a file of this library, as a path or at the public address, or an
+     * https image of a host the operator named (cms.media.external-image-hosts). Images of other hosts are dropped, so
+     * that a page never loads what nobody chose to trust.
      */
-    public boolean isOwnFile(String src) {
+    public boolean mayShowImage(String src) {
         String path = src.startsWith(publicBase) ? src.substring(publicBase.length()) : src;
-        return OWN_FILE.matcher(path).matches();
+        if (OWN_FILE.matcher(path).matches()) {
+            return true;
+        }
+        try {
+            URI uri = new URI(src);
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
+                    && externalImageHosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /**

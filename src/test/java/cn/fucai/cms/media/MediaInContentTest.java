@@ -224,4 +224,60 @@ class MediaInContentTest {
         assertEquals(0, count(db, "select count(*) from article where slug = ?", slug));
         assertEquals(uses, count(db, "select count(*) from media_use"));
     }
+
+    @Test
+    void imagesOfHostsTheOperatorTrustsStayAndNoOthers() {
+        String publisher = createPublisher();
+        Map<String, Object> body = article(publisher, uniqueSlug("hosts"));
+        body.put(
+                "body",
+                "<p>图</p><img src=\"https://img.zjfc.example/2019/hall.jpg\" alt=\"信任的主机\">"
+                        + "<img src=\"http://img.zjfc.example/plain.jpg\" alt=\"明文\">"
+                        + "<img src=\"https://user@img.zjfc.example/login.jpg\" alt=\"带用户\">"
+                        + "<img src=\"https://img.zjfc.example.evil.example/x.jpg\" alt=\"冒充\">"
+                        + "<img src=\"https://evil.example/track.gif\" alt=\"追踪\">");
+        String html = json().body(body)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("body");
+        // jsoup drops the user part of a URL it keeps: that image is the trusted host's
+        assertEquals(
+                "<p>图</p><img src=\"https://img.zjfc.example/2019/hall.jpg\" alt=\"信任的主机\">"
+                        + "<img src=\"https://img.zjfc.example/login.jpg\" alt=\"带用户\">",
+                html);
+    }
+
+    @Test
+    void theLibraryListsWhatNothingUsesAndWhatSomethingDoes() {
+        String publisher = createPublisher();
+        Response used =
+                MediaFixtures.upload(publisher, "用.jpg", MediaFixtures.jpeg(300, 200, 71), "image/jpeg", Map.of());
+        Response unused =
+                MediaFixtures.upload(publisher, "未用.jpg", MediaFixtures.jpeg(300, 200, 72), "image/jpeg", Map.of());
+        Map<String, Object> draft = article(publisher, uniqueSlug("uses"));
+        draft.put("status", "draft");
+        draft.put("coverImageId", used.path("id"));
+        json().body(draft).post("/api/v1/articles").then().statusCode(201);
+
+        admin().queryParam("publisher", publisher)
+                .queryParam("unused", true)
+                .get("/api/v1/media")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains((String) unused.path("id")));
+        admin().queryParam("publisher", publisher)
+                .queryParam("unused", false)
+                .get("/api/v1/media")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains((String) used.path("id")));
+        admin().queryParam("unused", "perhaps")
+                .get("/api/v1/media")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("unused"));
+    }
 }

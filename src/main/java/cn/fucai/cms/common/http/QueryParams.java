@@ -115,6 +115,14 @@ public final class QueryParams {
         throw new InvalidInputException(name, "must be a BCP 47 language tag such as zh-CN or en; was '" + value + "'");
     }
 
+    /** true or false; anything else (yes, 1, perhaps) is a 400 rather than false. */
+    public static Boolean bool(String name, String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.valueOf(value);
+        }
+        throw new InvalidInputException(name, "must be true or false; was '" + value + "'");
+    }
+
     /** A UUID; anything else is a 400. */
     public static UUID uuid(String name, String value) {
         try {

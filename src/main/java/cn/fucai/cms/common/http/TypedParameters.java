@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Query, path and header parameters arrive typed: a resource takes a {@link UUID}, a {@link LocalDate}, an
+ * Query, path and header parameters arrive typed: a resource takes a {@link UUID}, a {@link Boolean} (true or false,
+ * nothing else), a {@link LocalDate}, an
  * {@link Instant} (an RFC 3339 moment, or the start of a plain date's day in China), an {@link UpperBound} (the end of
  * that day), a BCP 47 {@link Locale}, a page's {@link Limit}, an If-Match header as a {@link VersionPrecondition}, a
  * sort order ({@link SortKey}) or another {@link WireEnum} by its wire name, or any other enum by its name. A value
@@ -42,6 +43,7 @@ public class TypedParameters implements ParamConverterProvider {
     /** How each common type is read from a parameter's name and text. */
     private static final Map<Class<?>, BiFunction<String, String, ?>> PARSERS = Map.of(
             UUID.class, QueryParams::uuid,
+            Boolean.class, QueryParams::bool,
             LocalDate.class, QueryParams::date,
             Instant.class, QueryParams::startOfDay,
             Locale.class, QueryParams::languageTag,
