@@ -22,14 +22,11 @@ class ArticleFeed implements SyncFeed<ArticleState, SyncItem> {
     @Inject
     CanonicalJson canonical;
 
-    @Override
-    public String table() {
-        return "article_change";
-    }
+    private static final ChangeLog LOG = new ChangeLog("article_change", "article_id");
 
     @Override
-    public String idColumn() {
-        return "article_id";
+    public ChangeLog changeLog() {
+        return LOG;
     }
 
     @Override

@@ -23,14 +23,11 @@ class MediaFeed implements SyncFeed<Mirrored, MediaSyncItem> {
     @Inject
     CanonicalJson canonical;
 
-    @Override
-    public String table() {
-        return "media_change";
-    }
+    private static final ChangeLog LOG = new ChangeLog("media_change", "media_id");
 
     @Override
-    public String idColumn() {
-        return "media_id";
+    public ChangeLog changeLog() {
+        return LOG;
     }
 
     @Override

@@ -15,13 +15,12 @@ import java.util.UUID;
 interface SyncFeed<S, I> {
 
     /**
-     * The log of changes: {@code (seq, xid, <idColumn>, publisher_id, changed_at)} ordered by (xid, seq), with the
+     * A log of changes: {@code (seq, xid, <idColumn>, publisher_id, changed_at)} ordered by (xid, seq), with the
      * newest pruned position in a table of the same name and {@code _pruned}.
      */
-    String table();
+    record ChangeLog(String table, String idColumn) {}
 
-    /** The column of {@link #table()} that names the item changed. */
-    String idColumn();
+    ChangeLog changeLog();
 
     /** What cursors of this feed are bound to beside the publisher (and the locale): a cursor of one feed fails in another. */
     String cursorScope(UUID publisherId, String locale);

@@ -70,10 +70,7 @@ public class SyncResource {
             @Context ContainerRequestContext request) {
         sparse.selectWithin("article", fields, ArticleResponse.class);
         SyncPage answer = sync.page(page.cursor, page.limit(), KnownPublisher.idOf(publisher), locale);
-        if (!answer.settled()) {
-            ResponseCacheFilter.keepOut(request);
-        }
-        return answer;
+        return cachedIf(answer.settled(), answer, request);
     }
 
     @GET
@@ -96,9 +93,14 @@ public class SyncResource {
             @BeanParam PageParams page,
             @Context ContainerRequestContext request) {
         MediaSyncPage answer = sync.mediaPage(page.cursor, page.limit(), KnownPublisher.idOf(publisher));
-        if (!answer.settled()) {
+        return cachedIf(answer.settled(), answer, request);
+    }
+
+    /** A page the response cache may keep only when settled: an unsettled one changes with no change of its own. */
+    private static <T> T cachedIf(boolean settled, T page, ContainerRequestContext request) {
+        if (!settled) {
             ResponseCacheFilter.keepOut(request);
         }
-        return answer;
+        return page;
     }
 }

@@ -105,8 +105,8 @@ public class SyncService {
 
     private <S, I> FeedPage<I> feedPage(
             SyncFeed<S, I> feed, SyncCursor cursor, int limit, UUID publisherId, String locale) {
-        boolean reachable = jdbi.withHandle(handle -> handle.createQuery(
-                        "select 1 from " + feed.table() + "_pruned where (xid, seq) <= (cast(:xid as xid8), :seq)")
+        boolean reachable = jdbi.withHandle(handle -> handle.createQuery("select 1 from "
+                        + feed.changeLog().table() + "_pruned where (xid, seq) <= (cast(:xid as xid8), :seq)")
                 .bind("xid", cursor.xid())
                 .bind("seq", cursor.seq())
                 .mapTo(Integer.class)
@@ -116,7 +116,8 @@ public class SyncService {
             throw new CursorGoneException(
                     "points before changes pruned after the " + retention.toDays() + "-day retention window");
         }
-        Sql changes = new Sql(FEED.formatted(feed.table(), feed.idColumn()))
+        Sql changes = new Sql(FEED.formatted(
+                        feed.changeLog().table(), feed.changeLog().idColumn()))
                 .bind("xid", cursor.xid())
                 .bind("seq", cursor.seq());
         changes.appendIfSet(" and publisher_id = :publisher", "publisher", publisherId);
@@ -176,18 +177,19 @@ public class SyncService {
 
     /** Drops a feed's changes older than the retention window, at most once an hour, keeping the newest dropped position. */
     private void pruneNowAndThen(SyncFeed<?, ?> feed) {
-        AtomicLong lastPruned = lastPrune.computeIfAbsent(feed.table(), table -> new AtomicLong());
+        AtomicLong lastPruned = lastPrune.computeIfAbsent(feed.changeLog().table(), table -> new AtomicLong());
         long now = clock.millis();
         long last = lastPruned.get();
         if (now - last < Duration.ofHours(1).toMillis() || !lastPruned.compareAndSet(last, now)) {
             return;
         }
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        jdbi.useHandle(
+                handle -> handle.createUpdate("""
                         with gone as (delete from %1$s where changed_at < :cutoff returning xid, seq),
                              newest as (select xid, seq from gone order by xid desc, seq desc limit 1)
                         update %1$s_pruned p set xid = newest.xid, seq = newest.seq from newest
-                        where (newest.xid, newest.seq) > (p.xid, p.seq)""".formatted(feed.table()))
-                .bind("cutoff", clock.instant().minus(retention))
-                .execute());
+                        where (newest.xid, newest.seq) > (p.xid, p.seq)""".formatted(feed.changeLog().table()))
+                        .bind("cutoff", clock.instant().minus(retention))
+                        .execute());
     }
 }
