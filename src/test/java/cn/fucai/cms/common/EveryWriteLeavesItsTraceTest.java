@@ -90,7 +90,7 @@ class EveryWriteLeavesItsTraceTest {
                                 List.of("article create"),
                                 1,
                                 List.of("article.published"),
-                                Set.of("article:" + r.path("id")))));
+                                Set.of("article:" + r.path("id"), "article-facets of " + publisherId))));
         SCENARIOS.put(
                 "replaceArticle",
                 new Scenario(
@@ -104,7 +104,7 @@ class EveryWriteLeavesItsTraceTest {
                                 List.of("article update"),
                                 1,
                                 List.of("article.updated"),
-                                Set.of("article:" + r.path("id")))));
+                                Set.of("article:" + r.path("id"), "article-facets of " + publisherId))));
         SCENARIOS.put(
                 "deleteArticle",
                 new Scenario(
@@ -116,7 +116,7 @@ class EveryWriteLeavesItsTraceTest {
                                 List.of("article delete"),
                                 1,
                                 List.of("article.deleted"),
-                                Set.of("article:" + ids.get("article")))));
+                                Set.of("article:" + ids.get("article"), "article-facets of " + publisherId))));
         SCENARIOS.put(
                 "createPublisher",
                 new Scenario(
@@ -353,8 +353,19 @@ class EveryWriteLeavesItsTraceTest {
         // the writer waited for its own barrier, so every notification of its transaction is in by now
         PGNotification[] notifications = pg.getNotifications(500);
         for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
-            if (!notification.getParameter().startsWith("barrier:")) {
-                notified.add(notification.getParameter());
+            String payload = notification.getParameter();
+            if (payload.startsWith("article-facets:")) {
+                // the lists the article can be in: named here by the publishers among them
+                notified.add("article-facets of "
+                        + String.join(
+                                ",",
+                                new TreeSet<>(Stream.of(payload.substring("article-facets:".length())
+                                                .split("\u001f"))
+                                        .filter(facet -> facet.matches("p:[0-9a-f-]{36}"))
+                                        .map(facet -> facet.substring(2))
+                                        .toList())));
+            } else if (!payload.startsWith("barrier:")) {
+                notified.add(payload);
             }
         }
         return new Trace(audit, feed, announced, notified);

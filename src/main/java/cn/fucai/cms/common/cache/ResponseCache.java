@@ -25,16 +25,21 @@ import org.jboss.logging.Logger;
  * Invalidation is by generation counters rather than by finding entries: an answer records the counters it depends on
  * before it is computed and is served only while none has moved. So a change that commits while an answer is being
  * computed makes that answer stale at once, and a change costs the same however many answers it touches. An article
- * detail depends on its own article (through one of {@value #ARTICLE_STRIPES} stripes) and on publishers; a figure
- * answer on figures, articles and publishers; a media answer on media, articles and publishers; every other answer on
- * articles and publishers.
+ * detail depends on its own article (through one of {@value #ARTICLE_STRIPES} stripes) and on publishers; an article
+ * list filtered by publisher, category or region on that filter's facet (one of {@value #FACET_STRIPES} stripes: every
+ * article change names the facets of its row before and after, see V22) and on publishers; a figure answer on
+ * figures, articles and publishers; a media answer on media, articles and publishers; every other answer on articles
+ * and publishers.
  * <p>
  * Served only while the listener is connected: a notification lost while it was not would leave a stale answer.
  */
 @ApplicationScoped
 public class ResponseCache {
 
-    /** The NOTIFY channel of data changes; payloads {@code article:<uuid>}, {@code publisher}, {@code figure}, {@code media}. */
+    /**
+     * The NOTIFY channel of data changes; payloads {@code article:<uuid>}, {@code article-facets:<facets>},
+     * {@code publisher}, {@code figure}, {@code media}.
+     */
     public static final String CHANNEL = "cms_changes";
     /** Payload prefix of a writer's barrier: it arrives after every change its transaction made. */
     static final String BARRIER = "barrier:";
@@ -44,10 +49,17 @@ public class ResponseCache {
     private static final int PUBLISHERS = 1;
     private static final int FIGURES = 2;
     private static final int MEDIA = 3;
+    /** Moves when an article change came without its facets: every filtered list depends on it too. */
+    private static final int ANY_FACET = 4;
+
+    private static final int FIRST_STRIPE = 5;
     private static final int ARTICLE_STRIPES = 1024;
+    private static final int FACET_STRIPES = 4096;
+    private static final String FACETS = "article-facets:";
+    private static final String FACET_SEPARATOR = "\u001f";
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(2);
 
-    private final AtomicLongArray generations = new AtomicLongArray(4 + ARTICLE_STRIPES);
+    private final AtomicLongArray generations = new AtomicLongArray(FIRST_STRIPE + ARTICLE_STRIPES + FACET_STRIPES);
     private final Map<String, CompletableFuture<Void>> barriers = new ConcurrentHashMap<>();
     private final Cache<String, CachedResponse> entries;
     private final boolean enabled;
@@ -104,12 +116,15 @@ public class ResponseCache {
         return active() ? generations.get(MEDIA) : -1;
     }
 
-    /** What an answer for this path depends on, read before it is computed; null when the cache is not active. */
-    Dependencies dependenciesOf(String path) {
+    /**
+     * What an answer for this path and query depends on, read before it is computed; null when the cache is not
+     * active.
+     */
+    Dependencies dependenciesOf(String path, Map<String, List<String>> query) {
         if (!active()) {
             return null;
         }
-        int[] counters = counters(path);
+        int[] counters = counters(path, query);
         long[] values = new long[counters.length];
         for (int i = 0; i < counters.length; i++) {
             values[i] = generations.get(counters[i]);
@@ -153,6 +168,14 @@ public class ResponseCache {
             CompletableFuture<Void> barrier = barriers.remove(payload.substring(BARRIER.length()));
             if (barrier != null) {
                 barrier.complete(null);
+            }
+        } else if (payload.startsWith(FACETS)) {
+            String facets = payload.substring(FACETS.length());
+            if (facets.isEmpty()) {
+                generations.incrementAndGet(ANY_FACET);
+            }
+            for (String facet : facets.split(FACET_SEPARATOR)) {
+                generations.incrementAndGet(facetStripe(facet));
             }
         } else if (payload.startsWith("article:")) {
             generations.incrementAndGet(ARTICLES);
@@ -200,11 +223,17 @@ public class ResponseCache {
 
     record Barrier(String payload, CompletableFuture<Void> arrived) {}
 
-    private static int[] counters(String path) {
+    private static int[] counters(String path, Map<String, List<String>> query) {
         String[] segments = path.split("/");
         // /api/v1/articles/{id}: segments "", "api", "v1", "articles", id
         if (segments.length == 5 && segments[3].equals("articles") && isUuid(segments[4])) {
             return new int[] {PUBLISHERS, stripe(segments[4])};
+        }
+        if (segments.length == 4 && segments[3].equals("articles")) {
+            String facet = listFacet(query);
+            if (facet != null) {
+                return new int[] {PUBLISHERS, ANY_FACET, facetStripe(facet)};
+            }
         }
         boolean mediaFeed = segments.length > 4 && segments[3].equals("sync") && segments[4].equals("media");
         if (segments.length > 3 && segments[3].startsWith("media") || mediaFeed) {
@@ -216,8 +245,35 @@ public class ResponseCache {
         return new int[] {ARTICLES, PUBLISHERS};
     }
 
+    /**
+     * The one facet an article list depends on: its publisher, else its category, else its region. Any article that a
+     * change can add to the list, take from it or change in it matches every filter of the list before or after the
+     * change, so the change names that facet; null for a list without those filters, which any change can touch.
+     */
+    private static String listFacet(Map<String, List<String>> query) {
+        String publisher = single(query, "publisher");
+        if (publisher != null) {
+            return "p:" + publisher.toLowerCase(Locale.ROOT);
+        }
+        String category = single(query, "category");
+        if (category != null) {
+            return "c:" + category;
+        }
+        String region = single(query, "region");
+        return region == null ? null : "r:" + region;
+    }
+
+    private static String single(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.size() != 1 || values.get(0).isEmpty() ? null : values.get(0);
+    }
+
     static int stripe(String articleId) {
-        return 4 + Math.floorMod(articleId.toLowerCase(Locale.ROOT).hashCode(), ARTICLE_STRIPES);
+        return FIRST_STRIPE + Math.floorMod(articleId.toLowerCase(Locale.ROOT).hashCode(), ARTICLE_STRIPES);
+    }
+
+    static int facetStripe(String facet) {
+        return FIRST_STRIPE + ARTICLE_STRIPES + Math.floorMod(facet.hashCode(), FACET_STRIPES);
     }
 
     private static boolean isUuid(String text) {

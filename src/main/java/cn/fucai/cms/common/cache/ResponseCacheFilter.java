@@ -86,7 +86,8 @@ public class ResponseCacheFilter {
             }
             return replay(request, cached, false);
         }
-        Dependencies dependencies = cache.dependenciesOf(request.getUriInfo().getPath());
+        Dependencies dependencies = cache.dependenciesOf(
+                request.getUriInfo().getPath(), request.getUriInfo().getQueryParameters());
         if (dependencies != null) {
             request.setProperty(PENDING, new Pending(key, dependencies));
         }

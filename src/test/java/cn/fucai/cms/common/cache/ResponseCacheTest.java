@@ -7,6 +7,7 @@ import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.fucai.cms.support.TcpProxy;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,8 +30,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
@@ -271,6 +275,79 @@ class ResponseCacheTest {
         assertTrue(
                 timings(given().get("/api/v1/articles/" + other)).contains(HIT),
                 "another article's detail stays cached");
+    }
+
+    @Test
+    void aChangeDropsOnlyTheFilteredListsItsArticleCouldBeIn() {
+        String other = createPublisher();
+        String changed = createArticleId(article(publisher, "facets"));
+        createArticleId(article(other, "elsewhere"));
+        String otherId = given().get("/api/v1/publishers/" + other).path("id");
+        String category = uniqueSlug("分类");
+        String publisherId = given().get("/api/v1/publishers/" + publisher).path("id");
+        // a list's facet sharing a stripe with the changed article's would rightly be dropped too (about 1 in 700)
+        List<String> changedFacets =
+                List.of("p:" + publisherId, "p:" + publisher, "c:本地新闻", "r:330302", "r:330300", "r:330000", "r:000000");
+        List<String> otherFacets = List.of("p:" + otherId, "p:" + other, "c:" + category, "r:110000");
+        assumeTrue(
+                otherFacets.stream()
+                        .noneMatch(facet -> changedFacets.stream()
+                                .anyMatch(mine -> ResponseCache.facetStripe(mine) == ResponseCache.facetStripe(facet))),
+                "the facets of the two publishers' articles share a stripe");
+        Map<String, Object> filed = article(other, "filed");
+        filed.put("category", category);
+        filed.put("regionCodes", List.of("110101"));
+        createArticleId(filed);
+        List<String> untouched = List.of(
+                "/api/v1/articles?publisher=" + other,
+                "/api/v1/articles?publisher=" + otherId.toUpperCase(Locale.ROOT),
+                "/api/v1/articles?category=" + category,
+                "/api/v1/articles?region=110000");
+        List<String> touched = List.of(
+                "/api/v1/articles?publisher=" + publisher,
+                "/api/v1/articles?category=本地新闻&limit=5",
+                "/api/v1/articles?region=330000",
+                "/api/v1/articles?limit=7");
+        for (String path : concat(untouched, touched)) {
+            given().get(path).then().statusCode(200);
+            assertTrue(timings(given().get(path)).contains(HIT), path + " is cached");
+        }
+
+        column(dataSource, "update article set title = '只改这一篇' where id = ?::uuid returning id", changed);
+        await(() -> given().get("/api/v1/articles/" + changed).path("title").equals("只改这一篇"), "the change", PATIENCE);
+
+        for (String path : touched) {
+            assertFalse(timings(given().get(path)).contains(HIT), path + " could show the article: dropped");
+        }
+        assertTrue(given().get(touched.get(0)).<List<String>>path("items.title").contains("只改这一篇"));
+        for (String path : untouched) {
+            assertTrue(timings(given().get(path)).contains(HIT), path + " cannot show it: still cached");
+        }
+
+        // moved to the other publisher: both publishers' lists change; a translation is a change of its article
+        column(
+                dataSource,
+                "update article set publisher_id = ?::uuid where id = ?::uuid returning id",
+                otherId,
+                changed);
+        await(() -> !timings(given().get(untouched.get(0))).contains(HIT), "the new publisher's list", PATIENCE);
+        assertTrue(given().get(untouched.get(0)).<List<String>>path("items.id").contains(changed));
+        assertFalse(given().get(touched.get(0)).<List<String>>path("items.id").contains(changed));
+        given().get(untouched.get(2));
+        assertTrue(timings(given().get(untouched.get(2))).contains(HIT));
+        column(dataSource, "update article set category = ? where id = ?::uuid returning id", category, changed);
+        await(
+                () -> given().get(untouched.get(2))
+                        .<List<String>>path("items.id")
+                        .contains(changed),
+                "re-filed",
+                PATIENCE);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Test
