@@ -49,7 +49,7 @@ class MediaSweep {
                     .mapTo(Boolean.class)
                     .one());
             if (mine) {
-                int removed = sweepNow();
+                int removed = sweepOlderThan(Instant.now(clock).minus(config.sweepGrace()));
                 if (removed > 0) {
                     LOG.infof("media sweep removed %d objects that no item names", removed);
                 }
@@ -57,9 +57,8 @@ class MediaSweep {
         });
     }
 
-    /** One sweep; returns how many objects it removed. */
-    int sweepNow() {
-        Instant before = Instant.now(clock).minus(config.sweepGrace());
+    /** One sweep of the objects written before {@code before}; returns how many it removed. */
+    int sweepOlderThan(Instant before) {
         Map<String, List<MediaStore.StoredObject>> byContent;
         try (Stream<MediaStore.StoredObject> objects = store.objects()) {
             byContent = objects.filter(object -> object.written().isBefore(before))

@@ -28,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -56,6 +58,12 @@ class MediaTest {
 
     @Inject
     MediaConfig config;
+
+    @Inject
+    MediaSweep sweep;
+
+    @Inject
+    MediaStore store;
 
     @Test
     void aJpegUploadedByFormIsServedWithoutMetadataAtEveryWidthAndCachedAsImmutable() throws IOException {
@@ -429,6 +437,41 @@ class MediaTest {
     }
 
     /** The keys of every object in the media store. */
+    @Test
+    void theSweepRemovesWhatNoLiveItemNamesOnceItIsOlderThanTheGrace() throws IOException {
+        String publisher = createPublisher();
+        Response kept =
+                MediaFixtures.upload(publisher, "留.jpg", MediaFixtures.jpeg(700, 500, 81), "image/jpeg", Map.of());
+        Response deleted =
+                MediaFixtures.upload(publisher, "删.jpg", MediaFixtures.jpeg(700, 500, 82), "image/jpeg", Map.of());
+        admin().delete("/api/v1/media/" + deleted.path("id")).then().statusCode(204);
+        // what a crash between storing the objects and committing the row leaves behind
+        String orphan = sha256(("孤儿 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        Path file = Files.createTempFile("orphan", ".bin");
+        try {
+            Files.write(file, MediaFixtures.jpeg(64, 48, 83));
+            store.put(orphan + "/original", file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        String keptSha = kept.path("sha256");
+        String deletedSha = deleted.path("sha256");
+
+        sweep.sweepOlderThan(Instant.now().minus(Duration.ofHours(1)));
+        assertTrue(storedObjects().stream().anyMatch(key -> key.contains(orphan)), "younger than the grace: kept");
+
+        sweep.sweepOlderThan(Instant.now().plusSeconds(60));
+        Set<String> objects = storedObjects();
+        assertFalse(objects.stream().anyMatch(key -> key.contains(orphan)), "an object no row names is removed");
+        assertFalse(objects.stream().anyMatch(key -> key.contains(deletedSha)), "a deleted item's objects are removed");
+        for (String variant : List.of("/original", "/w320", "/w640", "/w320.webp", "/w640.webp")) {
+            assertTrue(objects.stream().anyMatch(key -> key.endsWith(keptSha + variant)), "kept: " + variant);
+        }
+        admin().get(MediaFixtures.path(kept.path("renditions[1].webpUrl")))
+                .then()
+                .statusCode(200);
+    }
+
     Set<String> storedObjects() throws IOException {
         Path store = Path.of(config.dir());
         if (!Files.exists(store)) {
