@@ -4,7 +4,7 @@
 \set n random(1, 2000)
 select pg_snapshot_xmin(pg_current_snapshot())::text;
 select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
-       a.source_name, a.source_url, a.author, a.cover, a.status, a.created_at, a.updated_at, a.deleted_at,
+       a.unpublish_at, a.source_name, a.source_url, a.author, a.cover, a.status, a.release, a.created_at, a.updated_at, a.deleted_at,
        p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en,
        t.locales as translation_locales, t.titles, t.summaries, t.bodies
 from article a join publisher p on p.id = a.publisher_id

@@ -118,8 +118,11 @@ function money(amount, qualifier, partial) {
   return partial ? text + t('partial') : text;
 }
 
+// Instants are absolute; the page shows them as dates in China Standard Time, whatever the reader's time zone.
 function formatDate(timestamp) {
-  return timestamp ? new Date(timestamp).toLocaleDateString(LOCALE[state.lang], { year: 'numeric', month: 'long', day: 'numeric' }) : '';
+  return timestamp
+    ? new Date(timestamp).toLocaleDateString(LOCALE[state.lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Shanghai' })
+    : '';
 }
 
 function publisherName(publisher) {

@@ -50,7 +50,15 @@ public class Article extends UuidEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] regionScope = new String[0];
 
+    /** When it is (or was) published; in the future while it is scheduled. */
     public Instant publishedAt;
+
+    /** When the scheduler archives it, if ever. */
+    public Instant unpublishAt;
+
+    /** How the scheduler published it ({@link ScheduledRelease}): jsonb; null when published by hand. */
+    @ColumnTransformer(write = "?::jsonb")
+    public String release;
 
     public String sourceName;
 
@@ -138,11 +146,13 @@ public class Article extends UuidEntity {
                 List.of(tags),
                 List.of(regionCodes),
                 publishedAt,
+                unpublishAt,
                 sourceName,
                 sourceUrl,
                 author,
                 ImageRef.fromJson(cover),
                 status,
+                ScheduledRelease.fromJson(release),
                 translations.stream().map(ArticleTranslation::content).toList());
     }
 
@@ -165,6 +175,8 @@ public class Article extends UuidEntity {
         regionCodes = content.regionCodes().toArray(String[]::new);
         regionScope = newRegionScope.toArray(String[]::new);
         publishedAt = content.publishedAt();
+        unpublishAt = content.unpublishAt();
+        release = content.release() == null ? null : content.release().toJson();
         sourceName = content.sourceName();
         sourceUrl = content.sourceUrl();
         author = content.author();

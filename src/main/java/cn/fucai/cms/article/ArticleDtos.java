@@ -58,10 +58,19 @@ public final class ArticleDtos {
                     regionCodes,
 
             @Schema(
-                    description = "RFC 3339; any offset is accepted and stored as UTC",
+                    description = "RFC 3339 with an offset, stored as an absolute instant. With status `published` or"
+                            + " `scheduled`, a time in the future schedules the article (status `scheduled`: invisible"
+                            + " to readers until then) and a time in the past publishes it now",
                     nullable = true,
                     example = "2020-01-06T11:49:00+08:00")
             Instant publishedAt,
+
+            @Schema(
+                    description = "RFC 3339 with an offset: when the scheduler archives the published article. After"
+                            + " publishedAt, and in the future",
+                    nullable = true,
+                    example = "2020-02-06T11:49:00+08:00")
+            Instant unpublishAt,
 
             @Size(max = 200) @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）")
             String sourceName,

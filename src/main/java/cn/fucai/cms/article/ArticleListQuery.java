@@ -28,7 +28,8 @@ class ArticleListQuery {
     private static final String SELECT = """
             select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.category, a.tags, a.region_codes,
                    a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.cover,
-                   a.status, a.created_at, a.updated_at, null::timestamptz as deleted_at, %s,
+                   null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at, a.updated_at,
+                   null::timestamptz as deleted_at, %s,
                    array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
                        as translation_locales
             """.formatted(PublisherRef.COLUMNS);

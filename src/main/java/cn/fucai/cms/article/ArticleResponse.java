@@ -40,8 +40,17 @@ public record ArticleResponse(
         @Schema(example = "[\"公益金\", \"温州\"]") List<String> tags,
         @Schema(example = "[\"330300\"]") List<String> regionCodes,
 
-        @Schema(nullable = true, example = "2020-01-06T03:49:00Z")
+        @Schema(
+                nullable = true,
+                description = "When it was published; while it is `scheduled`, when it will be",
+                example = "2020-01-06T03:49:00Z")
         Instant publishedAt,
+
+        @Schema(
+                nullable = true,
+                description = "When the scheduler will archive it, if ever",
+                example = "2020-02-06T03:49:00Z")
+        Instant unpublishAt,
 
         @Schema(nullable = true, example = "宝宝计划软件园（来源：互联网）")
         String sourceName,
@@ -55,5 +64,9 @@ public record ArticleResponse(
         ImageRef coverImage,
 
         ArticleStatus status,
+
+        @Schema(nullable = true, description = "Set when the scheduler published it")
+        ScheduledRelease release,
+
         Instant createdAt,
         Instant updatedAt) {}

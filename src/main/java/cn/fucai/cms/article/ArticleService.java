@@ -32,6 +32,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,11 +41,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Rules for articles: who they belong to, unique live slugs, known regions, locales, versions and tombstones. */
 @ApplicationScoped
 public class ArticleService {
+
+    private static final Logger LOG = Logger.getLogger(ArticleService.class);
 
     @Inject
     Clock clock;
@@ -182,6 +187,34 @@ public class ArticleService {
     }
 
     /**
+     * Publishes a scheduled article, or archives a published one, that the caller's transaction has claimed
+     * ({@link ArticleStates#claimDue}) at {@code now}: the same change, feed row, webhook and cache invalidation as a
+     * manual write, by the service itself. A publication more than {@code grace} after its time is marked late.
+     * Returns the time it was due.
+     */
+    Instant actOnDue(UUID id, Instant now, Duration grace) {
+        Article article = Article.findWithDetails(id).orElseThrow();
+        ArticleContent before = article.content();
+        boolean publishing = article.status == ArticleStatus.scheduled;
+        Instant due = publishing ? article.publishedAt : article.unpublishAt;
+        ScheduledRelease release = publishing ? ScheduledRelease.at(due, now, grace) : null;
+        ChangeAction action = publishing ? ChangeAction.RELEASE : ChangeAction.EXPIRE;
+        ArticleContent after =
+                before.withStatus(publishing ? ArticleStatus.published : ArticleStatus.archived, release);
+        article.revise(after, article.publisher, Set.of(article.regionScope), now);
+        if (release != null && release.late()) {
+            LOG.warnf(
+                    "article %s (%s/%s) published late: due at %s, published at %s",
+                    article.id, article.publisher.slug, article.slug, due, now);
+        }
+        article.flush();
+        MediaService.UseChanges uses = recordMediaUses(article);
+        changed.fire(uses.announcedOn(
+                announced(before.status(), article, change(action, article, before, article.content()))));
+        return due;
+    }
+
+    /**
      * Tells the media library which of its items the article's texts show or link: public while the article is
      * published, none once it is deleted. The items this made public or private are announced with the article's
      * change.
@@ -265,6 +298,23 @@ public class ArticleService {
         if (request.coverImageId() == null && blankToNull(request.coverImageAlt()) != null) {
             violations.add(new FieldViolation("coverImageAlt", "describes a cover image; give coverImageId too"));
         }
+        Instant now = Timestamps.now(clock);
+        Instant publishedAt = request.publishedAt() != null
+                ? Timestamps.stored(request.publishedAt())
+                : article.publishedAt != null
+                        ? article.publishedAt
+                        : request.status() == ArticleStatus.published ? now : null;
+        ArticleStatus status = statusAt(request.status(), publishedAt, now);
+        Instant unpublishAt = Timestamps.stored(request.unpublishAt());
+        if (request.status() == ArticleStatus.scheduled && publishedAt == null) {
+            violations.add(new FieldViolation("publishedAt", "is required to schedule an article: when to publish it"));
+        }
+        if (unpublishAt != null && publishedAt != null && !unpublishAt.isAfter(publishedAt)) {
+            violations.add(new FieldViolation("unpublishAt", "must be after publishedAt " + publishedAt));
+        } else if (unpublishAt != null && status != ArticleStatus.draft && !unpublishAt.isAfter(now)) {
+            violations.add(new FieldViolation(
+                    "unpublishAt", "is not in the future; to take the article down now, set its status to archived"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -276,12 +326,6 @@ public class ArticleService {
             throw new ResourceConflictException(
                     "publisher " + publisher.slug + " already has an article with slug '" + request.slug() + "'");
         }
-        Instant now = Timestamps.now(clock);
-        Instant publishedAt = request.publishedAt() != null
-                ? Timestamps.stored(request.publishedAt())
-                : article.publishedAt != null
-                        ? article.publishedAt
-                        : request.status() == ArticleStatus.published ? now : null;
         ArticleContent content = new ArticleContent(
                 publisher.id,
                 request.slug(),
@@ -294,14 +338,30 @@ public class ArticleService {
                 distinct(request.tags()),
                 regionCodes,
                 publishedAt,
+                unpublishAt,
                 blankToNull(request.sourceName()),
                 blankToNull(request.sourceUrl()),
                 blankToNull(request.author()),
                 cover,
-                request.status(),
+                status,
+                // how the scheduler released it stays true while the article stays published
+                status == ArticleStatus.published && article.status == ArticleStatus.published
+                        ? ScheduledRelease.fromJson(article.release)
+                        : null,
                 translations);
         article.revise(content, publisher, lineage.scope(), now);
         return caller;
+    }
+
+    /**
+     * The status a write asks for, at {@code now}: to publish at a time still to come is to schedule, and to schedule
+     * for a time gone by is to publish now.
+     */
+    static ArticleStatus statusAt(ArticleStatus requested, Instant publishedAt, Instant now) {
+        if (requested != ArticleStatus.published && requested != ArticleStatus.scheduled || publishedAt == null) {
+            return requested;
+        }
+        return publishedAt.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
     }
 
     /** The request's translations in locale order; omitted on PUT means "keep the existing ones". */

@@ -5,6 +5,7 @@ import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +27,8 @@ public class ArticleStates {
     /** The statement, with the publisher's columns and any others in place of the %s. */
     private static final String TEMPLATE = """
             select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
-                   a.source_name, a.source_url, a.author, a.cover, a.status, a.created_at, a.updated_at, a.deleted_at,
+                   a.unpublish_at, a.source_name, a.source_url, a.author, a.cover, a.status, a.release, a.created_at,
+                   a.updated_at, a.deleted_at,
                    %s, t.locales as translation_locales, t.titles, t.summaries, t.bodies
             from article a join publisher_ref p on p.id = a.publisher_id
             left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
@@ -52,6 +54,18 @@ public class ArticleStates {
         }
         return ArticleState.read(rs, context, texts);
     };
+
+    /** The oldest scheduled article due, and the oldest published one past its unpublish time: {@link #claimDue}. */
+    private static final String CLAIM_RELEASE = """
+            select id from article where status = 'scheduled' and deleted_at is null and published_at <= :now
+              and id <> all(:skipped)
+            order by published_at, id limit 1 for update skip locked""";
+
+    private static final String CLAIM_EXPIRY = """
+            select id from article
+            where status = 'published' and unpublish_at is not null and deleted_at is null and unpublish_at <= :now
+              and id <> all(:skipped)
+            order by unpublish_at, id limit 1 for update skip locked""";
 
     @Inject
     Jdbi jdbi;
@@ -112,6 +126,25 @@ public class ArticleStates {
                 .bind("publisher", publisherId)
                 .mapTo(UUID.class)
                 .list());
+    }
+
+    /**
+     * The oldest article due at {@code now}, claimed: scheduled and past its publication time, or published and past
+     * its unpublish time, leaving out {@code skipped} and any that another transaction holds. The row stays locked
+     * (FOR UPDATE SKIP LOCKED) until the caller's transaction ends, so whichever instance commits acts on it once, and
+     * a crash before the commit leaves it due for the next poll of any instance.
+     */
+    Optional<UUID> claimDue(Instant now, Collection<UUID> skipped) {
+        // two statements: FOR UPDATE cannot lock rows of a union
+        return claim(CLAIM_RELEASE, now, skipped).or(() -> claim(CLAIM_EXPIRY, now, skipped));
+    }
+
+    private Optional<UUID> claim(String sql, Instant now, Collection<UUID> skipped) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
+                .bind("now", now)
+                .bind("skipped", skipped.toArray(UUID[]::new))
+                .mapTo(UUID.class)
+                .findFirst());
     }
 
     /** Whether an article with this id exists, deleted or not. */

@@ -1,8 +1,12 @@
 package cn.fucai.cms.article;
 
-/** Editorial state of an article; constants are spelled as on the wire and in the database. */
+/**
+ * Editorial state of an article; constants are spelled as on the wire and in the database. Only {@code published} is
+ * public; {@code scheduled} becomes it at {@code publishedAt}.
+ */
 public enum ArticleStatus {
     draft,
+    scheduled,
     published,
     archived
 }

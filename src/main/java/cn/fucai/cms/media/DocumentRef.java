@@ -1,5 +1,6 @@
 package cn.fucai.cms.media;
 
+import cn.fucai.cms.common.json.StoredJson;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,5 +1,6 @@
 package cn.fucai.cms.media;
 
+import cn.fucai.cms.common.json.StoredJson;
 import cn.fucai.cms.media.MediaResponse.Rendition;
 import java.util.List;
 import java.util.UUID;

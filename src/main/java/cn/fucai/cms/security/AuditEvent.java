@@ -27,6 +27,8 @@ public record AuditEvent(
                     "create",
                     "update",
                     "delete",
+                    "release",
+                    "expire",
                     "correct",
                     "retract",
                     "revoke",

@@ -1,6 +1,8 @@
 package cn.fucai.cms.sync;
 
+import cn.fucai.cms.article.ArticleContent;
 import cn.fucai.cms.article.ArticleStates;
+import cn.fucai.cms.article.ArticleStatus;
 import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
@@ -16,8 +18,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The partner sync feed's log: every change to what mirrors show, noted in the transaction of the change. An article
- * written is a change for its publisher, and for the publisher it left when it moved; a publisher renamed is a change
- * to each of its live articles and media items, which show its name. Other changes of media are noted by triggers.
+ * written while published, or published or unpublished by the write, is a change for its publisher, and for the
+ * publisher it left when it moved; a publisher renamed is a change to each of its live articles and media items,
+ * which show its name. Other changes of media are noted by triggers.
  */
 @ApplicationScoped
 class ChangeFeed {
@@ -35,7 +38,7 @@ class ChangeFeed {
         List<Row> rows = new ArrayList<>();
         List<UUID> renamed = new ArrayList<>();
         for (ContentChanged.Written written : change.written()) {
-            if (change.kind() == ContentKind.ARTICLE) {
+            if (change.kind() == ContentKind.ARTICLE && (shown(written.before()) || shown(written.after()))) {
                 rows.add(new Row((UUID) written.id(), written.publisherId()));
                 if (written.formerPublisherId() != null) {
                     // the old publisher's mirrors must hear that the article left them
@@ -65,6 +68,14 @@ class ChangeFeed {
             }
             batch.execute();
         });
+    }
+
+    /**
+     * Whether mirrors show an article in this state: a write that keeps an article out of their sight (a draft saved, a
+     * scheduled one moved) is no change of theirs, and noting it would tell them that it exists.
+     */
+    private static boolean shown(Object state) {
+        return state instanceof ArticleContent content && content.status() == ArticleStatus.published;
     }
 
     private void noteMedia(UUID publisher, List<UUID> items, ContentChanged change) {

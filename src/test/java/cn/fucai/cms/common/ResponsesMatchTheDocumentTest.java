@@ -128,9 +128,11 @@ class ResponsesMatchTheDocumentTest {
         assertEquals(
                 List.of(
                         "/body: not in the schema",
+                        "/unpublishAt: not in the schema",
                         "/sourceName: not in the schema",
                         "/sourceUrl: not in the schema",
-                        "/author: not in the schema"),
+                        "/author: not in the schema",
+                        "/release: not in the schema"),
                 problems);
         problems.clear();
         check(
@@ -143,9 +145,11 @@ class ResponsesMatchTheDocumentTest {
         assertEquals(
                 List.of(
                         "/body: required, missing",
+                        "/unpublishAt: required, missing",
                         "/sourceName: required, missing",
                         "/sourceUrl: required, missing",
-                        "/author: required, missing"),
+                        "/author: required, missing",
+                        "/release: required, missing"),
                 problems);
     }
 

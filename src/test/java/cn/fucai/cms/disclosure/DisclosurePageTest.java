@@ -106,7 +106,8 @@ class DisclosurePageTest {
         Map<String, Object> body = article(jia, "fund-report");
         body.put("coverImageId", cover);
         body.put("title", "甲市2023年度福彩公益金使用情况公告");
-        body.put("publishedAt", "2099-01-02T09:00:00+08:00");
+        // half past midnight in China: still the previous day in UTC, where the browser runs
+        body.put("publishedAt", "2024-01-02T00:30:00+08:00");
         body.put("translations", List.of(translation("en", "Jia City welfare fund report for 2023")));
         jiaArticle = json().body(body)
                 .post("/api/v1/articles")
@@ -185,6 +186,7 @@ class DisclosurePageTest {
 
         andWait(over::click);
         assertEquals("甲市2023年度福彩公益金使用情况公告", text("#article h2"));
+        assertEquals("2024年1月2日", text("#article time"), "dates are shown in China Standard Time");
         WebElement cover = browser.findElement(By.cssSelector("#article figure.cover img"));
         assertEquals("甲市福彩销售大厅", cover.getAttribute("alt"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> (Boolean) ((JavascriptExecutor) driver)

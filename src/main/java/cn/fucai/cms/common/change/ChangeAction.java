@@ -11,6 +11,10 @@ public enum ChangeAction implements WireEnum {
     UPDATE,
     @Description("删除 (deleted)")
     DELETE,
+    @Description("定时发布 (published by the scheduler at its time)")
+    RELEASE,
+    @Description("定时下线 (archived by the scheduler at its unpublish time)")
+    EXPIRE,
     @Description("更正数据，旧值仍可查 (a figure corrected; its old values stay readable)")
     CORRECT,
     @Description("撤回数据 (a figure retracted)")

@@ -1,0 +1,22 @@
+package cn.fucai.cms.article;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Scheduled publishing; each setting is also an environment variable (CMS_SCHEDULE_...). */
+@ConfigMapping(prefix = "cms.schedule")
+public interface ScheduleConfig {
+
+    /** Whether this instance publishes and archives what falls due; any number of instances may (CMS_SCHEDULE_ENABLED). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often an instance looks for what has fallen due (CMS_SCHEDULE_POLL_INTERVAL). */
+    @WithDefault("PT0.25S")
+    Duration pollInterval();
+
+    /** A publication this long after its time is marked late in the article, its audit entry and the log (CMS_SCHEDULE_LATE_AFTER). */
+    @WithDefault("PT1M")
+    Duration lateAfter();
+}
