@@ -41,8 +41,8 @@ select gen_random_uuid() as id, c.code, c.scope,
 from generate_series(0, :figures - 1) n
 cross join (select count(*) as total from county) t
 join county c on c.position = n % t.total;
-insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at)
-select id, 'sales', (select id from publisher where slug = 'bench-export'), 1, now(), now() from bench_figure;
+insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at, released_at)
+select id, 'sales', (select id from publisher where slug = 'bench-export'), 1, now(), now(), now() from bench_figure;
 insert into figure_revision (figure_id, revision, action, recorded_at, retracted, region_code, region_scope, period_start,
                              period_end, granularity, period_label, lottery_type, amount, currency, printed_value, printed_unit,
                              qualifier, source_url, source_quote)

@@ -23,8 +23,8 @@ from publisher p cross join generate_series(2016, 2025) y
 cross join (values ('raised', null, null), ('used', 'student-aid', '助学类')) as f(flow, code, label)
 where p.slug like 'bench-%';
 
-insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at)
-select id, kind, publisher_id, 1, now(), now() from bench_figure;
+insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at, released_at)
+select id, kind, publisher_id, 1, now(), now(), now() from bench_figure;
 
 insert into figure_revision (figure_id, revision, action, recorded_at, retracted, region_code, region_scope, period_start,
                              period_end, granularity, period_label, lottery_type, amount, currency, printed_value, printed_unit,

@@ -147,13 +147,13 @@ public class ArticleStates {
                 .findFirst());
     }
 
-    /** Whether an article with this id exists, deleted or not. */
-    public boolean exists(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery("select 1 from article where id = :id")
+    /** Whether the article is published now; empty when there is no article with this id, deleted or not. */
+    public Optional<Boolean> isPublished(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select status = 'published' and deleted_at is null from article where id = :id")
                 .bind("id", id)
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
+                .mapTo(Boolean.class)
+                .findFirst());
     }
 
     private static Sql ofPublisher(UUID publisherId) {

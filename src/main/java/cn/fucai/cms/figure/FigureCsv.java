@@ -361,7 +361,8 @@ final class FigureCsv {
                             documentId == null ? null : parse("sourceDocumentId", UUID::fromString, "a UUID"),
                             integer("sourcePage")),
                     fund,
-                    indicator);
+                    indicator,
+                    null);
         }
 
         private String text(String column) {

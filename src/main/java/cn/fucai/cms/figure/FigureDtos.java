@@ -53,7 +53,16 @@ public final class FigureDtos {
             FundInput fund,
 
             @Valid @Schema(nullable = true, description = "Indicator figures only")
-            IndicatorInput indicator) {}
+            IndicatorInput indicator,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "RFC 3339 with an offset: keeps a new figure from the public until then (the scheduler"
+                                    + " releases it). A figure whose source article is not published yet is held until that"
+                                    + " article is published, without this; a time that has passed releases it now",
+                    example = "2026-03-01T09:00:00+08:00")
+            Instant embargoedUntil) {}
 
     @Schema(
             name = "PeriodInput",
@@ -247,7 +256,22 @@ public final class FigureDtos {
             @Schema(example = "2020-01-06T03:49:00Z") Instant createdAt,
 
             @Schema(description = "When the revision shown was recorded", example = "2020-01-06T03:49:00Z")
-            Instant updatedAt) {
+            Instant updatedAt,
+
+            @Schema(
+                    nullable = true,
+                    description = "When it became public; null while it is held (only its publisher's editors see it)",
+                    example = "2020-01-06T03:49:00Z")
+            Instant releasedAt,
+
+            @Schema(nullable = true, description = "Held from the public until then", example = "2026-03-01T01:00:00Z")
+            Instant embargoedUntil,
+
+            @Schema(
+                    nullable = true,
+                    description = "Held until this article, its source, is published; released with it",
+                    example = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+            UUID releasedWithArticle) {
 
         static FigureResponse from(FigureRow row) {
             FigureValues v = row.values();
@@ -287,7 +311,10 @@ public final class FigureDtos {
                     row.revision(),
                     row.retracted(),
                     row.createdAt(),
-                    row.recordedAt());
+                    row.recordedAt(),
+                    row.release().releasedAt(),
+                    row.release().embargoedUntil(),
+                    row.release().releasedWith());
         }
     }
 

@@ -3,6 +3,7 @@ package cn.fucai.cms.figure;
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.Problem.FieldViolation;
+import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.figure.FigureDtos.AmountInput;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.figure.FigureDtos.FundInput;
@@ -12,6 +13,7 @@ import cn.fucai.cms.media.MediaService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.region.Regions;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +33,20 @@ final class FigureInputs {
     // A batch names the same publishers, regions and articles over and over: look each up once.
     private final Map<String, Optional<Publisher>> publishers = new HashMap<>();
     private final Map<String, Regions.Lineage> lineages = new HashMap<>();
-    private final Map<UUID, Boolean> articles = new HashMap<>();
+    /** Whether each article named is published now; empty for no article. */
+    private final Map<UUID, Optional<Boolean>> articles = new HashMap<>();
+
     private final Map<String, Optional<DocumentRef>> documents = new HashMap<>();
     private final MediaService media;
+    private final Instant now;
 
-    /** Checks for one request or one batch; not shared between transactions. */
-    FigureInputs(FigureStore store, Regions regions, ArticleStates articleStates, MediaService media) {
+    /** Checks for one request or one batch written at {@code now}; not shared between transactions. */
+    FigureInputs(FigureStore store, Regions regions, ArticleStates articleStates, MediaService media, Instant now) {
         this.store = store;
         this.regions = regions;
         this.articleStates = articleStates;
         this.media = media;
+        this.now = now;
     }
 
     /** The live publisher a request names, as checked; empty when there is none. */
@@ -113,9 +119,13 @@ final class FigureInputs {
             violations.add(new FieldViolation(prefix + "source", "needs an articleId, a url or a documentId"));
         }
         DocumentRef document = document(publisherId, source, prefix, violations);
-        if (source.articleId() != null && !articles.computeIfAbsent(source.articleId(), articleStates::exists)) {
+        Optional<Boolean> articlePublished = source.articleId() == null
+                ? Optional.of(true)
+                : articles.computeIfAbsent(source.articleId(), articleStates::isPublished);
+        if (articlePublished.isEmpty()) {
             violations.add(new FieldViolation(prefix + "source.articleId", "no article " + source.articleId()));
         }
+        FigureRelease release = release(request, !articlePublished.orElse(true), prefix, violations);
         if (violations.size() > before) {
             return null;
         }
@@ -136,7 +146,27 @@ final class FigureInputs {
                 source.page(),
                 fund,
                 indicator);
-        return new Checked(values, lineage.scope());
+        return new Checked(values, lineage.scope(), release);
+    }
+
+    /**
+     * When a new figure becomes public: with its source article when that is not published yet (a release bundle),
+     * else at {@code embargoedUntil} when that is still to come, else now.
+     */
+    private FigureRelease release(
+            FigureRequest request, boolean heldForArticle, String prefix, List<FieldViolation> violations) {
+        Instant until = Timestamps.stored(request.embargoedUntil());
+        if (heldForArticle) {
+            if (until != null) {
+                violations.add(new FieldViolation(
+                        prefix + "embargoedUntil",
+                        "the figure goes out with its source article "
+                                + request.source().articleId()
+                                + ", which is not published yet; leave embargoedUntil out"));
+            }
+            return new FigureRelease(null, null, request.source().articleId());
+        }
+        return until != null && until.isAfter(now) ? new FigureRelease(null, until, null) : FigureRelease.now(now);
     }
 
     /** The PDF a source cites, checked: a live PDF of the figure's publisher, with the page it cites. */
@@ -166,8 +196,11 @@ final class FigureInputs {
         return found.get();
     }
 
-    /** Values ready to store, with the region codes a region filter matches them on. */
-    record Checked(FigureValues values, Set<String> regionScope) {}
+    /**
+     * Values ready to store, with the region codes a region filter matches them on and, for a new figure, when it
+     * becomes public.
+     */
+    record Checked(FigureValues values, Set<String> regionScope, FigureRelease release) {}
 
     private static FigureValues.Fund fund(FundInput input, String prefix, List<FieldViolation> violations) {
         BigDecimal perBeneficiary = input.amountPerBeneficiary() == null

@@ -108,10 +108,10 @@ public abstract class FigureResource {
             @BeanParam FigureQuery query,
             @QueryParam("granularity") Granularity granularity,
             @QueryParam("includeRetracted") boolean includeRetracted) {
-        FigureFilter filter = query.toFilter(kind, granularity, includeRetracted);
+        FigureService.Export export = figures.export(query.toFilter(kind, granularity, includeRetracted));
         StreamingOutput body = out -> {
             try (FigureCsv.RowWriter writer = FigureCsv.writer(kind, out)) {
-                figures.forEach(filter, row -> {
+                export.forEach(row -> {
                     try {
                         writer.write(row);
                     } catch (IOException e) {

@@ -3,6 +3,7 @@ package cn.fucai.cms.figure;
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.ContentChanged;
+import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.change.PublicEvent;
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.error.Problem.FieldViolation;
@@ -20,9 +21,10 @@ import cn.fucai.cms.publisher.PublisherRef;
 import cn.fucai.cms.region.Region;
 import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
@@ -89,7 +92,8 @@ public class FigureService {
     @Transactional
     public List<FigureRow> createAll(
             FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
-        FigureInputs inputs = new FigureInputs(store, regions, articles, media);
+        Instant now = Timestamps.now(clock);
+        FigureInputs inputs = new FigureInputs(store, regions, articles, media, now);
         List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -106,7 +110,6 @@ public class FigureService {
                 checked.stream().map(c -> c.values().publisherId()).distinct().toList()) {
             access.requireWrite(publisherId);
         }
-        Instant now = Timestamps.now(clock);
         List<FigureRow> rows = new ArrayList<>(checked.size());
         for (FigureInputs.Checked figure : checked) {
             // The same time-ordered UUID v7 generator the entities use; it does not need the session.
@@ -114,7 +117,17 @@ public class FigureService {
             Publisher publisher =
                     inputs.publisher(requests.get(rows.size()).publisher()).orElseThrow();
             rows.add(new FigureRow(
-                    id, kind, PublisherRef.from(publisher), now, 1, "created", null, now, false, figure.values()));
+                    id,
+                    kind,
+                    PublisherRef.from(publisher),
+                    now,
+                    1,
+                    "created",
+                    null,
+                    now,
+                    false,
+                    figure.values(),
+                    figure.release()));
         }
         store.insertAll(
                 rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
@@ -131,7 +144,20 @@ public class FigureService {
                         .toList(),
                 now,
                 List.of());
-        // a single figure is one figure.published; a batch is one figure.imported per publisher, naming its figures
+        change = announcedPublished(
+                change, rows.stream().filter(row -> row.release().released()).toList());
+        for (MediaService.UseChanges madePublic : uses) {
+            change = madePublic.announcedOn(change);
+        }
+        changed.fire(change);
+        return rows;
+    }
+
+    /**
+     * Tells readers that these figures are public now: one is one figure.published; several are one figure.imported
+     * per publisher, naming its figures.
+     */
+    private static ContentChanged announcedPublished(ContentChanged change, List<FigureRow> rows) {
         Map<UUID, List<FigureRow>> byPublisher = new LinkedHashMap<>();
         rows.forEach(row -> byPublisher
                 .computeIfAbsent(row.values().publisherId(), id -> new ArrayList<>())
@@ -146,29 +172,96 @@ public class FigureService {
                             PublicEvent.FIGURE_IMPORTED,
                             publisher.getKey(),
                             new FigureDtos.ImportedFigures(
-                                    kind.name(),
+                                    rows.get(0).kind().name(),
                                     publisher.getKey(),
                                     publisher.getValue().size(),
                                     publisher.getValue().stream()
                                             .map(FigureRow::id)
                                             .toList()));
         }
-        for (MediaService.UseChanges madePublic : uses) {
-            change = madePublic.announcedOn(change);
-        }
-        changed.fire(change);
-        return rows;
+        return change;
     }
 
     /**
-     * Tells the media library which PDFs the figure's revisions cite: public, since figures and their history are,
-     * and not deletable while cited.
+     * Releases a figure whose embargo has ended, claimed by the scheduler ({@link FigureSchedule}), at {@code now};
+     * returns when it was due.
+     */
+    Instant releaseDue(UUID id, Instant now) {
+        FigureRow figure = store.current(List.of(id)).get(0);
+        release(List.of(figure), now);
+        return figure.release().embargoedUntil();
+    }
+
+    /**
+     * A release bundle: the figures held until an article is published go public in the transaction that publishes
+     * it, whether by hand or by the scheduler, so that no reader sees the one without the other.
+     */
+    void releaseWithArticle(@Observes ContentChanged change) {
+        if (change.kind() != ContentKind.ARTICLE
+                || change.notices().stream().noneMatch(notice -> notice.type() == PublicEvent.ARTICLE_PUBLISHED)) {
+            return;
+        }
+        for (ContentChanged.Written article : change.written()) {
+            List<UUID> held = store.claimHeldFor((UUID) article.id());
+            if (!held.isEmpty()) {
+                release(store.current(held), change.at());
+            }
+        }
+    }
+
+    /** Makes held figures public at {@code now}, each kind one change with what a publication leaves behind. */
+    private void release(List<FigureRow> figures, Instant now) {
+        store.release(figures.stream().map(FigureRow::id).toList(), now);
+        Map<FigureKind, List<FigureRow>> byKind = new LinkedHashMap<>();
+        for (FigureRow figure : figures) {
+            FigureRow released = new FigureRow(
+                    figure.id(),
+                    figure.kind(),
+                    figure.publisher(),
+                    figure.createdAt(),
+                    figure.revision(),
+                    figure.action(),
+                    figure.reason(),
+                    figure.recordedAt(),
+                    figure.retracted(),
+                    figure.values(),
+                    figure.release().releasedAt(now));
+            byKind.computeIfAbsent(figure.kind(), kind -> new ArrayList<>()).add(released);
+        }
+        for (Map.Entry<FigureKind, List<FigureRow>> kind : byKind.entrySet()) {
+            ContentChanged change = announcedPublished(
+                    new ContentChanged(
+                            kind.getKey().contentKind(),
+                            ChangeAction.RELEASE,
+                            kind.getValue().stream()
+                                    .map(row -> new ContentChanged.Written(
+                                            row.id(), row.values().publisherId(), null, null, row.values()))
+                                    .toList(),
+                            now,
+                            List.of()),
+                    kind.getValue());
+            for (FigureRow row : kind.getValue()) {
+                if (row.values().sourceDocument() != null) {
+                    change = recordDocumentUses(row).announcedOn(change);
+                }
+            }
+            changed.fire(change);
+        }
+    }
+
+    /**
+     * Tells the media library which PDFs the figure's revisions cite: public once the figure is, since figures and
+     * their history are, and not deletable while cited.
      */
     private MediaService.UseChanges recordDocumentUses(FigureRow figure) {
         Map<String, String> cited = new LinkedHashMap<>();
         store.documentsCitedBy(figure.id()).forEach(sha256 -> cited.put(sha256, "source.documentId"));
         return media.recordUses(
-                figure.kind().contentKind(), figure.id(), figure.values().publisherId(), cited, true);
+                figure.kind().contentKind(),
+                figure.id(),
+                figure.values().publisherId(),
+                cited,
+                figure.release().released());
     }
 
     /** How a batch names a row's field in errors: "[3].amount.unit" for JSON, "row 4, printedUnit" for CSV. */
@@ -179,7 +272,7 @@ public class FigureService {
 
     /** The figure now, or as it was known at {@code asOf}; 404 when it did not exist then. */
     public FigureRow get(FigureKind kind, UUID id, Instant asOf) {
-        return store.find(kind, id, asOf)
+        return store.find(kind, id, asOf, access.unpublishedScope())
                 .orElseThrow(() -> asOf == null
                         ? new ResourceNotFoundException(kind + " figure", id)
                         : new ResourceNotFoundException(kind + " figure", id + " as of " + asOf));
@@ -191,10 +284,15 @@ public class FigureService {
             FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
         access.requireWrite(current.values().publisherId());
+        Instant now = Timestamps.now(clock);
         List<FieldViolation> violations = new ArrayList<>();
+        if (request.embargoedUntil() != null) {
+            violations.add(new FieldViolation(
+                    "figure.embargoedUntil", "only a new figure can be embargoed; a correction keeps its release"));
+        }
         FigureInputs.Checked checked =
-                new FigureInputs(store, regions, articles, media).check(kind, request, "figure.", violations);
-        if (checked == null) {
+                new FigureInputs(store, regions, articles, media, now).check(kind, request, "figure.", violations);
+        if (checked == null || !violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         if (!checked.values().publisherId().equals(current.values().publisherId())) {
@@ -206,7 +304,6 @@ public class FigureService {
             throw new InvalidInputException(
                     "figure", "is identical to revision " + current.revision() + "; nothing to correct");
         }
-        Instant now = Timestamps.now(clock);
         FigureRow corrected = current.revised("corrected", reason.strip(), now, false, checked.values());
         store.appendRevision(corrected, checked.regionScope());
         // a correction that cites no document cites nothing new: its history keeps the old citations
@@ -240,9 +337,11 @@ public class FigureService {
             MediaService.UseChanges uses) {
         FigureRow revised = get(kind, before.id(), null);
         UUID publisherId = before.values().publisherId();
-        ContentChanged change = ContentChanged.of(
-                        kind.contentKind(), action, before.id(), publisherId, before.values(), after, now)
-                .announcing(event, revised.values().publisherId(), FigureDtos.FigureResponse.from(revised));
+        ContentChanged change =
+                ContentChanged.of(kind.contentKind(), action, before.id(), publisherId, before.values(), after, now);
+        if (revised.release().released()) { // news of a held figure is kept until it is public
+            change = change.announcing(event, publisherId, FigureDtos.FigureResponse.from(revised));
+        }
         changed.fire(uses == null ? change : uses.announcedOn(change));
         return revised;
     }
@@ -278,7 +377,7 @@ public class FigureService {
         // streamed a year at a time: memory holds two years of figures, not all of them
         RunningSummary summary =
                 new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), regions::parentsOf);
-        store.forEach(load, summary);
+        store.forEach(load, access.unpublishedScope(), summary);
         return new FigureDtos.SummaryResponse(
                 kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(), summary.items());
     }
@@ -295,7 +394,7 @@ public class FigureService {
                 cursor.instantKey(0);
             }
         }
-        List<FigureRow> rows = store.page(filter, sort, cursor, limit + 1);
+        List<FigureRow> rows = store.page(filter, access.unpublishedScope(), sort, cursor, limit + 1);
         return Page.fromLookahead(
                 rows,
                 limit,
@@ -321,16 +420,24 @@ public class FigureService {
         return store.quoted(kind, articleId, quote);
     }
 
+    /** Every figure of an export, handed to a consumer once the answer is being written. */
+    @FunctionalInterface
+    public interface Export {
+        void forEach(Consumer<FigureRow> consumer);
+    }
+
     /**
-     * Every figure matching the filter, streamed to {@code consumer} for CSV export: from a cursor (the driver fetches
-     * 500 rows at a time only inside a transaction) in a read-only transaction, which takes no transaction id and so
-     * holds back neither the sync feed nor anything else; memory stays the same whatever the size of the export.
+     * Every figure matching the filter that the caller may see, for a CSV export streamed later: who the caller is is
+     * read now. Streamed from a cursor (the driver fetches 500 rows at a time only inside a transaction) in a
+     * read-only transaction, which takes no transaction id and so holds back neither the sync feed nor anything else;
+     * memory stays the same whatever the size of the export.
      */
-    @Transactional
-    @TransactionConfiguration(timeout = 3600)
-    public void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
-        store.readOnly();
-        store.forEach(filter, consumer);
+    public Export export(FigureFilter filter) {
+        Set<UUID> unreleasedReadable = access.unpublishedScope();
+        return consumer -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            store.readOnly();
+            store.forEach(filter, unreleasedReadable, consumer);
+        });
     }
 
     private FigureRow lockCurrent(FigureKind kind, UUID id, VersionPrecondition precondition) {

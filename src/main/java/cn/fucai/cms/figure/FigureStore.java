@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -30,7 +31,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 class FigureStore {
 
     private static final String COLUMNS = """
-            f.id, f.kind, f.created_at, %s,
+            f.id, f.kind, f.created_at, f.released_at, f.embargoed_until, f.released_with, %s,
             r.revision, r.action, r.reason, r.recorded_at, r.retracted, r.region_code, r.period_start, r.period_end,
             r.granularity, r.period_label, r.lottery_type, r.game_category, r.amount, r.printed_value, r.printed_unit,
             r.qualifier, r.source_article_id, r.source_url, r.source_quote, r.source_document, r.source_page, r.flow,
@@ -48,8 +49,10 @@ class FigureStore {
             join publisher_ref p on p.id = f.publisher_id""";
 
     private static final String INSERT_FIGURE = """
-            insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at)
-            values (:id, :kind, :publisher_id, 1, :created_at, :created_at)""";
+            insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at, released_at,
+                embargoed_until, released_with)
+            values (:id, :kind, :publisher_id, 1, :created_at, :created_at, :released_at, :embargoed_until,
+                :released_with)""";
 
     private static final String INSERT_REVISION = """
             insert into figure_revision (figure_id, revision, action, reason, recorded_at, retracted, region_code,
@@ -115,7 +118,11 @@ class FigureStore {
                 rs.getString("reason"),
                 Database.instant(rs, "recorded_at"),
                 rs.getBoolean("retracted"),
-                values);
+                values,
+                new FigureRelease(
+                        Database.instant(rs, "released_at"),
+                        Database.instant(rs, "embargoed_until"),
+                        rs.getObject("released_with", UUID.class)));
     };
 
     @Inject
@@ -132,6 +139,9 @@ class FigureStore {
                         .bind("kind", row.kind())
                         .bind("publisher_id", row.publisher().id())
                         .bind("created_at", row.createdAt())
+                        .bind("released_at", row.release().releasedAt())
+                        .bind("embargoed_until", row.release().embargoedUntil())
+                        .bind("released_with", row.release().releasedWith())
                         .add();
                 revisions.bindMap(revision(row, regionScopes.get(i))).add();
             }
@@ -214,16 +224,60 @@ class FigureStore {
                         .mapTo(Integer.class)
                         .findFirst()
                         .isPresent());
-        return exists ? find(kind, id, null) : Optional.empty();
+        return exists ? find(kind, id, null, null) : Optional.empty();
     }
 
-    /** The figure as currently known, or as known at {@code asOf}. */
-    Optional<FigureRow> find(FigureKind kind, UUID id, Instant asOf) {
+    /**
+     * The figure as currently known, or as known at {@code asOf}, if it was public then or is one of
+     * {@code unreleasedReadable}'s publishers (null: every publisher's).
+     */
+    Optional<FigureRow> find(FigureKind kind, UUID id, Instant asOf, Set<UUID> unreleasedReadable) {
         Sql sql = from(asOf)
                 .append(" where f.kind = :kind and f.id = :id")
                 .bind("kind", kind)
                 .bind("id", id);
+        released(sql, asOf, unreleasedReadable);
         return jdbi.withHandle(handle -> sql.query(handle).map(ROW).findFirst());
+    }
+
+    /** The current revisions of these figures, of any kind. */
+    List<FigureRow> current(Collection<UUID> ids) {
+        Sql sql = from(null).append(" where f.id = any(:ids) order by f.id", "ids", ids.toArray(UUID[]::new));
+        return jdbi.withHandle(handle -> sql.query(handle).map(ROW).list());
+    }
+
+    /**
+     * The oldest figure whose embargo has ended at {@code now}, leaving out {@code skipped}, claimed with FOR UPDATE SKIP
+     * LOCKED until the caller's transaction ends (as scheduled articles are: {@code WorkScheduler}).
+     */
+    Optional<UUID> claimEmbargoDue(Instant now, Collection<UUID> skipped) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select id from figure
+                        where released_at is null and embargoed_until <= :now and id <> all(:skipped)
+                        order by embargoed_until, id limit 1 for update skip locked""")
+                .bind("now", now)
+                .bind("skipped", skipped.toArray(UUID[]::new))
+                .mapTo(UUID.class)
+                .findFirst());
+    }
+
+    /** The figures held until this article is published, locked until the caller's transaction ends. */
+    List<UUID> claimHeldFor(UUID articleId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select id from figure where released_with = :article and released_at is null
+                        order by id for update""")
+                .bind("article", articleId)
+                .mapTo(UUID.class)
+                .list());
+    }
+
+    /** Makes these figures public from {@code now}. */
+    void release(Collection<UUID> ids, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "update figure set released_at = :now where id = any(:ids) and released_at is null")
+                .bind("now", now)
+                .bind("ids", ids.toArray(UUID[]::new))
+                .execute());
     }
 
     /** Every revision of a figure after {@code afterRevision}, oldest first. */
@@ -238,9 +292,9 @@ class FigureStore {
                 .list());
     }
 
-    /** One keyset page of figures matching the filter. */
-    List<FigureRow> page(FigureFilter filter, FigureSort sort, Cursor after, int rows) {
-        Sql sql = select(filter);
+    /** One keyset page of figures matching the filter, of those the caller may see ({@link #find}). */
+    List<FigureRow> page(FigureFilter filter, Set<UUID> unreleasedReadable, FigureSort sort, Cursor after, int rows) {
+        Sql sql = select(filter, unreleasedReadable);
         if (after != null) {
             sql.append(sort.after("f.id", after));
         }
@@ -253,9 +307,9 @@ class FigureStore {
         jdbi.useHandle(handle -> handle.execute("set transaction read only"));
     }
 
-    /** Every figure matching the filter, streamed in period order, for exports and summaries. */
-    void forEach(FigureFilter filter, Consumer<FigureRow> consumer) {
-        Sql sql = select(filter).append(" order by r.period_start, f.id");
+    /** Every figure matching the filter that the caller may see, streamed in period order, for exports and summaries. */
+    void forEach(FigureFilter filter, Set<UUID> unreleasedReadable, Consumer<FigureRow> consumer) {
+        Sql sql = select(filter, unreleasedReadable).append(" order by r.period_start, f.id");
         jdbi.useHandle(handle -> sql.query(handle).setFetchSize(500).map(ROW).forEach(consumer));
     }
 
@@ -288,8 +342,28 @@ class FigureStore {
         return asOf == null ? sql.append(CURRENT) : sql.append(AS_OF, "asOf", asOf);
     }
 
-    private static Sql select(FigureFilter filter) {
+    /**
+     * Keeps what was public at {@code asOf} (now, when null), and every figure of the {@code unreleasedReadable}
+     * publishers (null: every publisher's).
+     */
+    private static void released(Sql sql, Instant asOf, Set<UUID> unreleasedReadable) {
+        if (unreleasedReadable == null) {
+            return;
+        }
+        String released = asOf == null ? "f.released_at is not null" : "f.released_at <= :asOf";
+        if (unreleasedReadable.isEmpty()) {
+            sql.append(" and " + released);
+        } else {
+            sql.append(
+                    " and (" + released + " or f.publisher_id = any(:unreleasedReadable))",
+                    "unreleasedReadable",
+                    unreleasedReadable.toArray(UUID[]::new));
+        }
+    }
+
+    private static Sql select(FigureFilter filter, Set<UUID> unreleasedReadable) {
         Sql sql = from(filter.asOf()).append(" where f.kind = :kind", "kind", filter.kind());
+        released(sql, filter.asOf(), unreleasedReadable);
         if (!filter.includeRetracted()) {
             sql.append(" and not r.retracted");
         }

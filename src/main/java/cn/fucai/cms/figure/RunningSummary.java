@@ -165,6 +165,7 @@ final class RunningSummary implements Consumer<FigureRow> {
                 null,
                 figure.recordedAt(),
                 figure.retracted(),
-                values);
+                values,
+                figure.release());
     }
 }

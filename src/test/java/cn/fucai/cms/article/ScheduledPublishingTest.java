@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.common.schedule.WorkScheduler;
 import cn.fucai.cms.media.MediaFixtures;
 import cn.fucai.cms.support.TestClock;
 import com.sun.net.httpserver.HttpServer;
@@ -64,7 +65,7 @@ class ScheduledPublishingTest {
     TestClock clock;
 
     @Inject
-    ArticleScheduler scheduler;
+    WorkScheduler scheduler;
 
     private HttpServer receiver;
 

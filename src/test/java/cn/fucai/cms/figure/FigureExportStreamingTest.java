@@ -44,8 +44,8 @@ class FigureExportStreamingTest {
             execute(db, """
                     set statement_timeout = 0;
                     with made as (
-                        insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at)
-                        select gen_random_uuid(), 'sales', '%s', 1, now(), now() from generate_series(1, %d)
+                        insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at, released_at)
+                        select gen_random_uuid(), 'sales', '%s', 1, now(), now(), now() from generate_series(1, %d)
                         returning id)
                     insert into figure_revision (figure_id, revision, action, recorded_at, retracted, region_code, region_scope,
                         period_start, period_end, granularity, period_label, lottery_type, amount, currency, printed_value,

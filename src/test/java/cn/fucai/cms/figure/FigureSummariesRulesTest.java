@@ -148,7 +148,8 @@ class FigureSummariesRulesTest {
                     null,
                     recordedAt,
                     false,
-                    values);
+                    values,
+                    FigureRelease.now(recordedAt));
         }
     }
 

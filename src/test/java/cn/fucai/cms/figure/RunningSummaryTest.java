@@ -90,6 +90,16 @@ class RunningSummaryTest {
                 null);
         Instant recorded = Instant.parse("2021-01-01T00:00:00Z");
         return new FigureRow(
-                UUID.randomUUID(), FigureKind.sales, WENZHOU, recorded, 1, "created", null, recorded, false, values);
+                UUID.randomUUID(),
+                FigureKind.sales,
+                WENZHOU,
+                recorded,
+                1,
+                "created",
+                null,
+                recorded,
+                false,
+                values,
+                FigureRelease.now(recorded));
     }
 }

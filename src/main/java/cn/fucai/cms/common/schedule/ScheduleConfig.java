@@ -1,14 +1,14 @@
-package cn.fucai.cms.article;
+package cn.fucai.cms.common.schedule;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Scheduled publishing; each setting is also an environment variable (CMS_SCHEDULE_...). */
+/** Scheduled publishing and embargoes; each setting is also an environment variable (CMS_SCHEDULE_...). */
 @ConfigMapping(prefix = "cms.schedule")
 public interface ScheduleConfig {
 
-    /** Whether this instance publishes and archives what falls due; any number of instances may (CMS_SCHEDULE_ENABLED). */
+    /** Whether this instance publishes what falls due (articles, embargoed figures); any number may (CMS_SCHEDULE_ENABLED). */
     @WithDefault("true")
     boolean enabled();
 

@@ -1,4 +1,4 @@
-package cn.fucai.cms.article;
+package cn.fucai.cms.common.schedule;
 
 import cn.fucai.cms.common.time.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,10 +9,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,31 +22,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes scheduled articles at their time and archives published ones at their unpublish time, on every instance
- * that has it enabled, each article exactly once. Every poll interval an instance claims the oldest due article with
- * FOR UPDATE SKIP LOCKED, acts on it and commits, one transaction per article, until none is due: two instances never
- * claim the same article, and an instance that dies before its commit leaves the article due for the next poll of any
- * instance. At start-up the first poll publishes what fell due while every instance was down, marked late.
+ * Carries out what falls due — scheduled articles, embargoed figures ({@link ScheduledWork}) — on every instance that
+ * has it enabled, each item exactly once. Every poll interval an instance claims the oldest due item of each kind with
+ * FOR UPDATE SKIP LOCKED, acts on it and commits, one transaction per item, until none is due: two instances never
+ * claim the same item, and an instance that dies before its commit leaves the item due for the next poll of any
+ * instance. At start-up the first poll carries out what fell due while every instance was down.
  */
 @ApplicationScoped
-class ArticleScheduler {
+public class WorkScheduler {
 
-    private static final Logger LOG = Logger.getLogger(ArticleScheduler.class);
+    private static final Logger LOG = Logger.getLogger(WorkScheduler.class);
 
-    private final ArticleStates states;
-    private final ArticleService articles;
+    private final List<ScheduledWork> work;
     private final Clock clock;
     private final ScheduleConfig config;
     private final Timer lag;
-    /** Articles whose action failed at least once: their failures are logged once, with the stack trace. */
+    /** Items whose action failed at least once: their failures are logged once, with the stack trace. */
     private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
 
     private volatile boolean unavailable;
 
-    ArticleScheduler(
-            ArticleStates states, ArticleService articles, Clock clock, ScheduleConfig config, MeterRegistry metrics) {
-        this.states = states;
-        this.articles = articles;
+    WorkScheduler(Instance<ScheduledWork> work, Clock clock, ScheduleConfig config, MeterRegistry metrics) {
+        this.work = work.stream().toList();
         this.clock = clock;
         this.config = config;
         this.lag = Timer.builder("cms.schedule.lag")
@@ -58,7 +57,7 @@ class ArticleScheduler {
             return;
         }
         scheduler
-                .newJob("article-schedule")
+                .newJob("scheduled-work")
                 .setInterval(config.pollInterval().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> runQuietly())
@@ -81,11 +80,20 @@ class ArticleScheduler {
         }
     }
 
+    /** Carries out everything due now, of every kind; returns how many items. */
+    public int runDue() {
+        int acted = 0;
+        for (ScheduledWork kind : work) {
+            acted += runDue(kind);
+        }
+        return acted;
+    }
+
     /**
-     * Acts on every article due now, each in a transaction of its own, and returns how many. An article whose action
-     * fails is left due (its transaction rolls back) and is retried at the next poll; the others go on.
+     * Acts on every item of one kind due now, each in a transaction of its own. An item whose action fails is left
+     * due (its transaction rolls back) and retried at the next poll; the others go on.
      */
-    int runDue() {
+    private int runDue(ScheduledWork kind) {
         Set<UUID> failedNow = new HashSet<>();
         int acted = 0;
         while (true) {
@@ -93,12 +101,12 @@ class ArticleScheduler {
             UUID[] claimed = new UUID[1];
             try {
                 Optional<Instant> due = QuarkusTransaction.requiringNew().call(() -> {
-                    Optional<UUID> id = states.claimDue(now, failedNow);
+                    Optional<UUID> id = kind.claimDue(now, failedNow);
                     if (id.isEmpty()) {
                         return Optional.<Instant>empty();
                     }
                     claimed[0] = id.get();
-                    return Optional.of(articles.actOnDue(id.get(), now, config.lateAfter()));
+                    return Optional.of(kind.actOnDue(id.get(), now));
                 });
                 if (due.isEmpty()) {
                     return acted;
@@ -112,7 +120,11 @@ class ArticleScheduler {
                 }
                 failedNow.add(claimed[0]);
                 if (failing.add(claimed[0])) {
-                    LOG.errorf(e, "article %s fell due but could not be acted on; retrying every poll", claimed[0]);
+                    LOG.errorf(
+                            e,
+                            "%s %s fell due but could not be acted on; retrying every poll",
+                            kind.name(),
+                            claimed[0]);
                 }
             }
         }

@@ -1,0 +1,36 @@
+package cn.fucai.cms.figure;
+
+import cn.fucai.cms.common.schedule.ScheduledWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Embargoed figures as the scheduler carries them out: public at embargoedUntil. */
+@ApplicationScoped
+class FigureSchedule implements ScheduledWork {
+
+    private final FigureStore store;
+    private final FigureService figures;
+
+    FigureSchedule(FigureStore store, FigureService figures) {
+        this.store = store;
+        this.figures = figures;
+    }
+
+    @Override
+    public String name() {
+        return "figure";
+    }
+
+    @Override
+    public Optional<UUID> claimDue(Instant now, Collection<UUID> skipped) {
+        return store.claimEmbargoDue(now, skipped);
+    }
+
+    @Override
+    public Instant actOnDue(UUID id, Instant now) {
+        return figures.releaseDue(id, now);
+    }
+}
