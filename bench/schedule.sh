@@ -58,7 +58,7 @@ wrk -t2 -c"$CONNECTIONS" -d70s --latency -s bench/http.lua "$BASE" -- "$out/path
 sleep 2
 {
     echo "schedule benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), -Xmx512m, one instance, poll every 250 ms"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), -Xmx512m, one instance, default poll interval (1 s, sleeping to the exact instant)"
     echo "readers during the minute (region list, c$CONNECTIONS): $(sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*p99_ms=([0-9.]+).*/\1 requests in \2 s, p99 \3 ms/' "$out/schedule-readers.txt")"
     echo "scheduled before the minute (first page of the editors' list): $scheduled of 100 shown"
     psql -X -q -t -A -F' ' -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_schedule -c "

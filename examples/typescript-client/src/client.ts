@@ -69,7 +69,13 @@ export class ContentApi {
    * `url` (the image without its metadata) and its `renditions` at narrower widths; the same bytes again answer the
    * existing item.
    */
-  async uploadMedia(publisher: string, file: Blob, name: string, description: { title?: string; alt?: string } = {}): Promise<Media> {
+  async uploadMedia(
+    publisher: string,
+    file: Blob,
+    name: string,
+    description: { title?: string; alt?: string } = {},
+    idempotencyKey: string = crypto.randomUUID(),
+  ): Promise<Media> {
     const form = new FormData();
     form.set("file", file, name);
     form.set("publisher", publisher);
@@ -81,7 +87,12 @@ export class ContentApi {
     const response = await fetch(new URL("/api/v1/media", this.baseUrl), {
       method: "POST",
       body: form,
-      headers: { Accept: "application/json", ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) },
+      headers: {
+        Accept: "application/json",
+        // the same key on a retry (after a timeout, say) answers the first upload instead of storing it twice
+        "Idempotency-Key": idempotencyKey,
+        ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+      },
     });
     if (response.status >= 400) {
       throw new ApiError(response.status, (await response.json()) as Problem);

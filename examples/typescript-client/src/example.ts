@@ -20,9 +20,15 @@ console.log(`${uses.items?.length ?? 0} fund figures for Zhejiang`);
 // (A token with the editor role for wenzhou-fucai; bash scripts/run.sh writes an admin one to target/admin-token.)
 const editor = new ContentApi("http://localhost:8080", "<editor token>");
 const pixel = Uint8Array.from(atob("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA=="), (c) => c.charCodeAt(0));
-const media = await editor.uploadMedia("wenzhou-fucai", new Blob([pixel], { type: "image/webp" }), "点.webp", {
-  alt: "示例图片",
-});
+// One Idempotency-Key per upload, the same on every retry: a retry after a timeout gets the first answer back.
+const uploadKey = crypto.randomUUID();
+const media = await editor.uploadMedia(
+  "wenzhou-fucai",
+  new Blob([pixel], { type: "image/webp" }),
+  "点.webp",
+  { alt: "示例图片" },
+  uploadKey,
+);
 console.log(media.id, media.mediaType, media.width, media.url);
 for (const rendition of media.renditions) {
   console.log(rendition.width, rendition.url);

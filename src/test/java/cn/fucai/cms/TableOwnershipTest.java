@@ -51,7 +51,8 @@ class TableOwnershipTest {
             entry("webhook_attempt", "webhook"),
             entry("media", "media"),
             entry("media_translation", "media"),
-            entry("media_use", "media"));
+            entry("media_use", "media"),
+            entry("idempotency_key", "idempotency"));
 
     /** Views their owner publishes for every feature to read. */
     static final Set<String> PUBLISHED = Set.of("publisher_ref", "article_text");

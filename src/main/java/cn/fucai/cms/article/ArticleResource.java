@@ -3,6 +3,7 @@ package cn.fucai.cms.article;
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.http.FieldSet;
+import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.http.TypedParameters.UpperBound;
@@ -126,6 +127,7 @@ public class ArticleResource {
     }
 
     @RolesAllowed({"admin", "editor"})
+    @Idempotent
     @POST
     @Path("/articles")
     @Operation(

@@ -33,6 +33,11 @@ class ArticleSchedule implements ScheduledWork {
     }
 
     @Override
+    public Optional<Instant> nextDue() {
+        return states.nextDue();
+    }
+
+    @Override
     public Instant actOnDue(UUID id, Instant now) {
         return articles.actOnDue(id, now, config.lateAfter());
     }

@@ -139,6 +139,18 @@ public class ArticleStates {
         return claim(CLAIM_RELEASE, now, skipped).or(() -> claim(CLAIM_EXPIRY, now, skipped));
     }
 
+    /** When the next scheduled publication or unpublication falls due; empty when none waits. */
+    Optional<Instant> nextDue() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select least(
+                            (select min(published_at) from article where status = 'scheduled' and deleted_at is null),
+                            (select min(unpublish_at) from article
+                             where status = 'published' and unpublish_at is not null and deleted_at is null)) as next_due""")
+                .map((rs, context) -> Database.instant(rs, "next_due"))
+                .findFirst()
+                .flatMap(Optional::ofNullable));
+    }
+
     private Optional<UUID> claim(String sql, Instant now, Collection<UUID> skipped) {
         return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bind("now", now)

@@ -1,5 +1,6 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -127,6 +128,7 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
+    @Idempotent
     @POST
     @Operation(
             summary = "Create a figure",
@@ -145,6 +147,7 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
+    @Idempotent
     @POST
     @Path("/batch")
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
@@ -160,6 +163,7 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
+    @Idempotent
     @POST
     @Path("/batch")
     @Consumes(CSV)
@@ -200,6 +204,7 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
+    @Idempotent
     @POST
     @Path("/{id}/corrections")
     @Operation(
@@ -217,6 +222,7 @@ public abstract class FigureResource {
 
     @RolesAllowed({"admin", "editor"})
     @SecurityRequirement(name = "apiToken")
+    @Idempotent
     @POST
     @Path("/{id}/retraction")
     @Operation(

@@ -30,6 +30,11 @@ class FigureSchedule implements ScheduledWork {
     }
 
     @Override
+    public Optional<Instant> nextDue() {
+        return store.nextEmbargoEnd();
+    }
+
+    @Override
     public Instant actOnDue(UUID id, Instant now) {
         return figures.releaseDue(id, now);
     }

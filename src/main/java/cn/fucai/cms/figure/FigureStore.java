@@ -261,6 +261,16 @@ class FigureStore {
                 .findFirst());
     }
 
+    /** When the next embargo ends; empty when no figure waits for one. */
+    Optional<Instant> nextEmbargoEnd() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select min(embargoed_until) as next_due from figure where released_at is null"
+                                + " and embargoed_until is not null")
+                .map((rs, context) -> Database.instant(rs, "next_due"))
+                .findFirst()
+                .flatMap(Optional::ofNullable));
+    }
+
     /** The figures held until this article is published, locked until the caller's transaction ends. */
     List<UUID> claimHeldFor(UUID articleId) {
         return jdbi.withHandle(handle -> handle.createQuery("""

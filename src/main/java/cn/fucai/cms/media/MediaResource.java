@@ -1,6 +1,9 @@
 package cn.fucai.cms.media;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.http.Fingerprinted;
+import cn.fucai.cms.common.http.Hashes;
+import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -34,10 +37,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -67,7 +73,7 @@ public class MediaResource {
     MediaService media;
 
     /** A multipart upload: the file and what describes it. */
-    public static class UploadForm {
+    public static class UploadForm implements Fingerprinted {
 
         @RestForm
         @PartType(MediaType.APPLICATION_OCTET_STREAM)
@@ -103,8 +109,23 @@ public class MediaResource {
         @Size(max = 300)
         @Schema(description = "Author or source", example = "温州市福彩中心")
         public String credit;
+
+        /** The file's content hash and the fields, for an idempotent upload. */
+        @Override
+        public String fingerprint() {
+            String content;
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                MessageDigest digest = Hashes.sha256();
+                in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+                content = Hashes.hex(digest.digest());
+            } catch (IOException | RuntimeException unreadable) {
+                content = "no file";
+            }
+            return String.join("\u001f", content, publisher, locale, title, alt, caption, credit);
+        }
     }
 
+    @Idempotent
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"admin", "editor"})
@@ -135,6 +156,7 @@ public class MediaResource {
         }
     }
 
+    @Idempotent
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({"admin", "editor"})

@@ -160,7 +160,8 @@ public class MediaService {
                 store.put(MediaFiles.uploaded(sha256), upload);
             }
             long bytes = Files.size(upload);
-            Recorded recorded = QuarkusTransaction.requiringNew()
+            // its own short transaction, or the idempotent write's that is running (whose key is kept with the row)
+            Recorded recorded = QuarkusTransaction.joiningExisting()
                     .call(() -> record(publisher.id, caller, sha256, bytes, prepared, fileName, checked));
             return new Uploaded(reads.byId(recorded.id()).orElseThrow().response(), recorded.created());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package cn.fucai.cms.publisher;
 
+import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -85,6 +86,7 @@ public class PublisherResource {
     }
 
     @RolesAllowed({"admin"})
+    @Idempotent
     @POST
     @Operation(
             summary = "Create a publisher",

@@ -1,5 +1,6 @@
 package cn.fucai.cms.token;
 
+import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
@@ -41,6 +42,7 @@ public class TokenResource {
     @Inject
     TokenService tokens;
 
+    @Idempotent
     @POST
     @Operation(
             summary = "Create a token",

@@ -1,5 +1,6 @@
 package cn.fucai.cms.webhook;
 
+import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
@@ -44,6 +45,7 @@ public class WebhookResource {
     @Inject
     WebhookService webhooks;
 
+    @Idempotent
     @POST
     @Operation(summary = "Subscribe a URL to events", description = """
             Each event is sent as a JSON POST signed in the Standard Webhooks style (webhook-id, webhook-timestamp,
@@ -88,6 +90,7 @@ public class WebhookResource {
         webhooks.delete(id);
     }
 
+    @Idempotent
     @POST
     @Path("/{id}/secret")
     @Consumes(MediaType.WILDCARD)
@@ -99,8 +102,8 @@ public class WebhookResource {
             responseCode = "200",
             description = "The new secret",
             content = @Content(schema = @Schema(implementation = WebhookDtos.SecretResponse.class)))
-    public WebhookDtos.SecretResponse rotateWebhookSecret(@PathParam("id") UUID id) {
-        return webhooks.rotateSecret(id);
+    public RestResponse<WebhookDtos.SecretResponse> rotateWebhookSecret(@PathParam("id") UUID id) {
+        return RestResponse.ok(webhooks.rotateSecret(id));
     }
 
     @GET
@@ -114,6 +117,7 @@ public class WebhookResource {
         return PagedResponse.ok(webhooks.deliveries(id, page.cursor, page.limit()), uri);
     }
 
+    @Idempotent
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
@@ -122,9 +126,10 @@ public class WebhookResource {
             description = "Puts a failed (or pending) delivery back in the queue, due now.")
     @APIResponse(responseCode = "204", description = "Queued")
     @APIResponse(responseCode = "404", description = "No such webhook or delivery")
-    public void redeliverWebhookDelivery(
+    public RestResponse<Void> redeliverWebhookDelivery(
             @PathParam("id") UUID id,
             @PathParam("deliveryId") @Parameter(description = "Delivery id") UUID deliveryId) {
         webhooks.redeliver(id, deliveryId);
+        return RestResponse.noContent();
     }
 }

@@ -50,8 +50,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scheduled publishing, driven by the test clock: an article is invisible everywhere until its time, then published
  * once by the scheduler with every trace a manual publish leaves; unpublish times archive it the same way. The
- * scheduler's own job runs as in production (every 250 ms); tests move the clock and wait for it, or call it directly
- * from several threads to race it.
+ * scheduler's own job runs as in production (waking every second, sleeping to the exact instant); tests move the clock
+ * and wait for it, or call it directly from several threads to race it.
  */
 @QuarkusTest
 class ScheduledPublishingTest {

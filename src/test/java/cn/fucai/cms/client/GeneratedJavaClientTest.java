@@ -6,6 +6,7 @@ import cn.fucai.client.ApiClient;
 import cn.fucai.client.ApiException;
 import cn.fucai.client.api.ArticlesApi;
 import cn.fucai.client.api.FundFiguresApi;
+import cn.fucai.client.api.FundFiguresApi.APICreateFundFigureRequest;
 import cn.fucai.client.api.SyncApi;
 import cn.fucai.client.model.AmountInput;
 import cn.fucai.client.model.Article;
@@ -78,7 +79,7 @@ class GeneratedJavaClientTest {
         assertEquals("Wenzhou welfare lottery sales top 2 billion", english.getTitle());
 
         FundFiguresApi fund = new FundFiguresApi(client());
-        Figure created = fund.createFundFigure(new FigureRequest()
+        FigureRequest request = new FigureRequest()
                 .publisher(publisher)
                 .regionCode("330300")
                 .period(new PeriodInput()
@@ -91,7 +92,18 @@ class GeneratedJavaClientTest {
                 .source(new SourceInput()
                         .url("https://www.example.org/wenzhou/2019")
                         .quote("全年筹集公益金743.9万元"))
-                .fund(new FundInput().flow(FundFlow.RAISED)));
+                .fund(new FundInput().flow(FundFlow.RAISED));
+        // the same Idempotency-Key on a retry: the first answer again, not a second figure
+        String key = UUID.randomUUID().toString();
+        Figure created = fund.createFundFigure(APICreateFundFigureRequest.newBuilder()
+                .figureRequest(request)
+                .idempotencyKey(key)
+                .build());
+        Figure retried = fund.createFundFigure(APICreateFundFigureRequest.newBuilder()
+                .figureRequest(request)
+                .idempotencyKey(key)
+                .build());
+        assertEquals(created.getId(), retried.getId());
         assertEquals("7439000.00", created.getAmount().getAmount());
         assertEquals("CNY", created.getAmount().getCurrency());
         assertEquals(

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 class ScheduleAcrossInstancesIT {
 
     private static final String ADMIN = "schedule-it-admin-token-0123456789";
-    private static final Map<String, String> SETTINGS = Map.of(
-            "CMS_ADMIN_TOKEN", ADMIN, "CMS_LIMITS_WRITES_PER_MINUTE", "0", "CMS_SCHEDULE_POLL_INTERVAL", "PT0.1S");
+    private static final Map<String, String> SETTINGS =
+            Map.of("CMS_ADMIN_TOKEN", ADMIN, "CMS_LIMITS_WRITES_PER_MINUTE", "0", "CMS_SCHEDULE_POLL_INTERVAL", "PT1S");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Process> services = new ArrayList<>();

@@ -18,6 +18,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type", 415),
     RANGE_NOT_SATISFIABLE("The range lies outside the content", 416),
+    IDEMPOTENCY_KEY_REUSED("The idempotency key was used for a different request", 422),
     TOO_MANY_REQUESTS("Too many requests", 429),
     INTERNAL_ERROR("Internal server error", 500),
     SERVICE_UNAVAILABLE("The service cannot answer now", 503);

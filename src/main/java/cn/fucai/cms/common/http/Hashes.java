@@ -15,10 +15,20 @@ public final class Hashes {
     }
 
     public static String sha256Hex(byte[] bytes) {
+        return hex(sha256().digest(bytes));
+    }
+
+    /** A new SHA-256 digest, for content hashed as it streams. */
+    public static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** A digest in lower-case hex. */
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
     }
 }

@@ -99,11 +99,52 @@ public class OpenApiConventions implements OASFilter {
                 for (Parameter parameter : parameters) {
                     describe(parameter, noun);
                 }
+                if (entry.getKey() == PathItem.HttpMethod.POST) {
+                    idempotent(operation);
+                }
                 if (operation.getResponses() != null) {
                     respond(operation, entry.getKey() == PathItem.HttpMethod.GET, parameters, noun);
                 }
             }
         }
+    }
+
+    /**
+     * Every POST is an idempotent write ({@link Idempotent}): it takes the Idempotency-Key header, may answer 409 while
+     * a request with the same key runs and 422 when the key was used for another request, and marks a replay.
+     */
+    private static void idempotent(Operation operation) {
+        operation.addParameter(OASFactory.createParameter()
+                .name(Idempotent.KEY)
+                .in(Parameter.In.HEADER)
+                .description("A key of your own for this request (1 to 255 visible ASCII characters, a UUID will do):"
+                        + " a retry with the same key and the same request within CMS_IDEMPOTENCY_RETENTION (24 h) gets"
+                        + " the first answer again and writes nothing")
+                .example("5f0c3f0e-8a7b-4c1e-9d2a-6b1e2c3d4e5f")
+                .schema(text().maxLength(255)));
+        if (operation.getResponses() == null) {
+            return;
+        }
+        String inFlight = "a request with the same Idempotency-Key is still running: send it again after Retry-After";
+        APIResponse conflict = operation.getResponses().getAPIResponse("409");
+        if (conflict == null || PLACEHOLDERS.contains(conflict.getDescription())) {
+            addIfMissing(operation, "409", capitalized(inFlight));
+        } else {
+            conflict.description(conflict.getDescription() + "; or " + inFlight);
+        }
+        addHeader(
+                operation.getResponses().getAPIResponse("409"),
+                "Retry-After",
+                "Seconds to wait, when a request with the same Idempotency-Key is still running");
+        addIfMissing(operation, "422", "The Idempotency-Key was used for a different request; nothing was written");
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2")) {
+                addHeader(
+                        response,
+                        Idempotent.REPLAYED,
+                        "`true` when this is the kept answer to an earlier request" + " with the same Idempotency-Key");
+            }
+        });
     }
 
     private static void describe(Parameter parameter, String noun) {

@@ -12,8 +12,11 @@ public interface ScheduleConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often an instance looks for what has fallen due (CMS_SCHEDULE_POLL_INTERVAL). */
-    @WithDefault("PT0.25S")
+    /**
+     * How often an instance wakes to look for what falls due (CMS_SCHEDULE_POLL_INTERVAL; a second at least); it
+     * sleeps until the exact instant of anything due before its next wake-up.
+     */
+    @WithDefault("PT1S")
     Duration pollInterval();
 
     /** A publication this long after its time is marked late in the article, its audit entry and the log (CMS_SCHEDULE_LATE_AFTER). */

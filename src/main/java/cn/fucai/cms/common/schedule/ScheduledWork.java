@@ -20,6 +20,9 @@ public interface ScheduledWork {
      */
     Optional<UUID> claimDue(Instant now, Collection<UUID> skipped);
 
+    /** When the next item falls due, of those waiting; empty when none waits. */
+    Optional<Instant> nextDue();
+
     /**
      * Acts on a claimed item at {@code now}, in the caller's transaction, with every trace a manual write leaves;
      * returns when it was due.
