@@ -5,6 +5,7 @@ import cn.fucai.cms.common.schedule.ScheduledWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,8 +29,8 @@ class ArticleSchedule implements ScheduledWork {
     }
 
     @Override
-    public Optional<UUID> claimDue(Instant now, Collection<UUID> skipped) {
-        return states.claimDue(now, skipped);
+    public List<UUID> claimDue(Instant now, Collection<UUID> skipped, int limit) {
+        return states.claimDue(now, skipped, limit);
     }
 
     @Override

@@ -59,13 +59,13 @@ public class ArticleStates {
     private static final String CLAIM_RELEASE = """
             select id from article where status = 'scheduled' and deleted_at is null and published_at <= :now
               and id <> all(:skipped)
-            order by published_at, id limit 1 for update skip locked""";
+            order by published_at, id limit :limit for update skip locked""";
 
     private static final String CLAIM_EXPIRY = """
             select id from article
             where status = 'published' and unpublish_at is not null and deleted_at is null and unpublish_at <= :now
               and id <> all(:skipped)
-            order by unpublish_at, id limit 1 for update skip locked""";
+            order by unpublish_at, id limit :limit for update skip locked""";
 
     @Inject
     Jdbi jdbi;
@@ -129,14 +129,18 @@ public class ArticleStates {
     }
 
     /**
-     * The oldest article due at {@code now}, claimed: scheduled and past its publication time, or published and past
-     * its unpublish time, leaving out {@code skipped} and any that another transaction holds. The row stays locked
-     * (FOR UPDATE SKIP LOCKED) until the caller's transaction ends, so whichever instance commits acts on it once, and
-     * a crash before the commit leaves it due for the next poll of any instance.
+     * The oldest articles due at {@code now}, at most {@code limit}, claimed: scheduled and past their publication
+     * time, then published and past their unpublish time, leaving out {@code skipped} and any that another transaction
+     * holds. The rows stay locked (FOR UPDATE SKIP LOCKED) until the caller's transaction ends, so whichever instance
+     * commits acts on each once, and a crash before the commit leaves them due for the next poll of any instance.
      */
-    Optional<UUID> claimDue(Instant now, Collection<UUID> skipped) {
+    List<UUID> claimDue(Instant now, Collection<UUID> skipped, int limit) {
         // two statements: FOR UPDATE cannot lock rows of a union
-        return claim(CLAIM_RELEASE, now, skipped).or(() -> claim(CLAIM_EXPIRY, now, skipped));
+        List<UUID> due = new ArrayList<>(claim(CLAIM_RELEASE, now, skipped, limit));
+        if (due.size() < limit) {
+            due.addAll(claim(CLAIM_EXPIRY, now, skipped, limit - due.size()));
+        }
+        return due;
     }
 
     /** When the next scheduled publication or unpublication falls due; empty when none waits. */
@@ -151,12 +155,13 @@ public class ArticleStates {
                 .flatMap(Optional::ofNullable));
     }
 
-    private Optional<UUID> claim(String sql, Instant now, Collection<UUID> skipped) {
+    private List<UUID> claim(String sql, Instant now, Collection<UUID> skipped, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bind("now", now)
                 .bind("skipped", skipped.toArray(UUID[]::new))
+                .bind("limit", limit)
                 .mapTo(UUID.class)
-                .findFirst());
+                .list());
     }
 
     /** Whether the article is published now; empty when there is no article with this id, deleted or not. */

@@ -4,6 +4,7 @@ import cn.fucai.cms.common.schedule.ScheduledWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,8 +26,8 @@ class FigureSchedule implements ScheduledWork {
     }
 
     @Override
-    public Optional<UUID> claimDue(Instant now, Collection<UUID> skipped) {
-        return store.claimEmbargoDue(now, skipped);
+    public List<UUID> claimDue(Instant now, Collection<UUID> skipped, int limit) {
+        return store.claimEmbargoDue(now, skipped, limit);
     }
 
     @Override

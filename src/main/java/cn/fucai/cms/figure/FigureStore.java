@@ -247,18 +247,19 @@ class FigureStore {
     }
 
     /**
-     * The oldest figure whose embargo has ended at {@code now}, leaving out {@code skipped}, claimed with FOR UPDATE SKIP
-     * LOCKED until the caller's transaction ends (as scheduled articles are: {@code WorkScheduler}).
+     * The oldest figures whose embargo has ended at {@code now}, at most {@code limit}, leaving out {@code skipped},
+     * claimed with FOR UPDATE SKIP LOCKED until the caller's transaction ends (as scheduled articles are).
      */
-    Optional<UUID> claimEmbargoDue(Instant now, Collection<UUID> skipped) {
+    List<UUID> claimEmbargoDue(Instant now, Collection<UUID> skipped, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select id from figure
                         where released_at is null and embargoed_until <= :now and id <> all(:skipped)
-                        order by embargoed_until, id limit 1 for update skip locked""")
+                        order by embargoed_until, id limit :limit for update skip locked""")
                 .bind("now", now)
                 .bind("skipped", skipped.toArray(UUID[]::new))
+                .bind("limit", limit)
                 .mapTo(UUID.class)
-                .findFirst());
+                .list());
     }
 
     /** When the next embargo ends; empty when no figure waits for one. */

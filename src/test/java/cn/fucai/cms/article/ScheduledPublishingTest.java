@@ -22,13 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fucai.cms.common.schedule.WorkScheduler;
 import cn.fucai.cms.media.MediaFixtures;
 import cn.fucai.cms.support.TestClock;
-import com.sun.net.httpserver.HttpServer;
+import cn.fucai.cms.support.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -67,23 +65,17 @@ class ScheduledPublishingTest {
     @Inject
     WorkScheduler scheduler;
 
-    private HttpServer receiver;
+    private WebhookReceiver receiver;
 
     @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+    void startReceiver() {
+        receiver = WebhookReceiver.start();
     }
 
     @AfterEach
     void resetClockAndReceiver() {
         clock.reset();
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -448,16 +440,7 @@ class ScheduledPublishingTest {
     }
 
     private void subscribe(String publisher) {
-        json().body(Map.of(
-                        "url",
-                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                        "events",
-                        List.of("article.published", "article.unpublished"),
-                        "publisher",
-                        publisher))
-                .post("/api/v1/webhooks")
-                .then()
-                .statusCode(201);
+        receiver.subscribe(publisher, List.of("article.published", "article.unpublished"));
     }
 
     /** Outbox events of this type naming the article. */

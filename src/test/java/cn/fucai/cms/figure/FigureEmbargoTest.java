@@ -23,13 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fucai.cms.common.schedule.WorkScheduler;
 import cn.fucai.cms.media.MediaFixtures;
 import cn.fucai.cms.support.TestClock;
-import com.sun.net.httpserver.HttpServer;
+import cn.fucai.cms.support.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -61,23 +59,17 @@ class FigureEmbargoTest {
     @Inject
     WorkScheduler scheduler;
 
-    private HttpServer receiver;
+    private WebhookReceiver receiver;
 
     @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+    void startReceiver() {
+        receiver = WebhookReceiver.start();
     }
 
     @AfterEach
     void resetClockAndReceiver() {
         clock.reset();
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -318,16 +310,7 @@ class FigureEmbargoTest {
     }
 
     private void subscribe(String publisher) {
-        json().body(Map.of(
-                        "url",
-                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                        "events",
-                        List.of("figure.published", "figure.corrected", "article.published"),
-                        "publisher",
-                        publisher))
-                .post("/api/v1/webhooks")
-                .then()
-                .statusCode(201);
+        receiver.subscribe(publisher, List.of("figure.published", "figure.corrected", "article.published"));
     }
 
     private long events(String publisher, String type) {

@@ -19,6 +19,13 @@ public interface ScheduleConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
+    /**
+     * Transactions one instance runs at the same time on what is due, each claiming its own items: a burst due at one
+     * instant goes out that much sooner (CMS_SCHEDULE_WORKERS).
+     */
+    @WithDefault("4")
+    int workers();
+
     /** A publication this long after its time is marked late in the article, its audit entry and the log (CMS_SCHEDULE_LATE_AFTER). */
     @WithDefault("PT1M")
     Duration lateAfter();

@@ -2,6 +2,7 @@ package cn.fucai.cms.common.schedule;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,10 +16,11 @@ public interface ScheduledWork {
     String name();
 
     /**
-     * The oldest item due at {@code now}, leaving out {@code skipped}, claimed with FOR UPDATE SKIP LOCKED in the
-     * caller's transaction: another instance skips it, and it stays due if that transaction rolls back.
+     * The oldest items due at {@code now}, at most {@code limit}, leaving out {@code skipped}, claimed with FOR UPDATE
+     * SKIP LOCKED in the caller's transaction: another instance skips them, and they stay due if that transaction
+     * rolls back.
      */
-    Optional<UUID> claimDue(Instant now, Collection<UUID> skipped);
+    List<UUID> claimDue(Instant now, Collection<UUID> skipped, int limit);
 
     /** When the next item falls due, of those waiting; empty when none waits. */
     Optional<Instant> nextDue();
