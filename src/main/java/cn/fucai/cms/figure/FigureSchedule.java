@@ -1,5 +1,6 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.common.schedule.ScheduleConfig;
 import cn.fucai.cms.common.schedule.ScheduledWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -14,10 +15,12 @@ class FigureSchedule implements ScheduledWork {
 
     private final FigureStore store;
     private final FigureService figures;
+    private final ScheduleConfig config;
 
-    FigureSchedule(FigureStore store, FigureService figures) {
+    FigureSchedule(FigureStore store, FigureService figures, ScheduleConfig config) {
         this.store = store;
         this.figures = figures;
+        this.config = config;
     }
 
     @Override
@@ -37,6 +40,6 @@ class FigureSchedule implements ScheduledWork {
 
     @Override
     public Instant actOnDue(UUID id, Instant now) {
-        return figures.releaseDue(id, now);
+        return figures.releaseDue(id, now, config.lateAfter());
     }
 }

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
+import org.jboss.logging.Logger;
 
 /**
  * Rules for disclosure figures: values are checked and converted exactly, every change is a new revision with a
@@ -45,6 +47,8 @@ import org.hibernate.id.uuid.UuidVersion7Strategy;
  */
 @ApplicationScoped
 public class FigureService {
+
+    private static final Logger LOG = Logger.getLogger(FigureService.class);
 
     @Inject
     Clock clock;
@@ -183,13 +187,26 @@ public class FigureService {
     }
 
     /**
-     * Releases a figure whose embargo has ended, claimed by the scheduler ({@link FigureSchedule}), at {@code now};
-     * returns when it was due.
+     * What the audit log keeps of a release: the values that went public, when, what held them, and whether the
+     * scheduler released them more than the grace after their embargo ended (every instance was down).
      */
-    Instant releaseDue(UUID id, Instant now) {
+    record Released(
+            FigureValues values, Instant releasedAt, Instant embargoedUntil, UUID releasedWithArticle, boolean late) {}
+
+    /**
+     * Releases a figure whose embargo has ended, claimed by the scheduler ({@link FigureSchedule}), at {@code now},
+     * marked late when that is more than {@code grace} after the embargo; returns when it was due.
+     */
+    Instant releaseDue(UUID id, Instant now, Duration grace) {
         FigureRow figure = store.current(List.of(id)).get(0);
-        release(List.of(figure), now);
-        return figure.release().embargoedUntil();
+        Instant due = figure.release().embargoedUntil();
+        boolean late = Duration.between(due, now).compareTo(grace) > 0;
+        if (late) {
+            LOG.warnf(
+                    "%s figure %s released late: its embargo ended at %s, released at %s", figure.kind(), id, due, now);
+        }
+        release(List.of(figure), now, late);
+        return due;
     }
 
     /**
@@ -204,13 +221,13 @@ public class FigureService {
         for (ContentChanged.Written article : change.written()) {
             List<UUID> held = store.claimHeldFor((UUID) article.id());
             if (!held.isEmpty()) {
-                release(store.current(held), change.at());
+                release(store.current(held), change.at(), false);
             }
         }
     }
 
     /** Makes held figures public at {@code now}, each kind one change with what a publication leaves behind. */
-    private void release(List<FigureRow> figures, Instant now) {
+    private void release(List<FigureRow> figures, Instant now, boolean late) {
         store.release(figures.stream().map(FigureRow::id).toList(), now);
         Map<FigureKind, List<FigureRow>> byKind = new LinkedHashMap<>();
         for (FigureRow figure : figures) {
@@ -235,7 +252,16 @@ public class FigureService {
                             ChangeAction.RELEASE,
                             kind.getValue().stream()
                                     .map(row -> new ContentChanged.Written(
-                                            row.id(), row.values().publisherId(), null, null, row.values()))
+                                            row.id(),
+                                            row.values().publisherId(),
+                                            null,
+                                            null,
+                                            new Released(
+                                                    row.values(),
+                                                    now,
+                                                    row.release().embargoedUntil(),
+                                                    row.release().releasedWith(),
+                                                    late)))
                                     .toList(),
                             now,
                             List.of()),

@@ -134,6 +134,21 @@ class FigureEmbargoTest {
         scheduler.runDue();
         assertEquals(1, events(publisher, "figure.published"));
         assertEquals(List.of("create", "release"), auditActions(id));
+        assertEquals(List.of("false"), releaseLate(id));
+    }
+
+    @Test
+    void aFigureWhoseEmbargoEndedWhileNoInstanceRanIsReleasedAtOnceAndMarkedLate() {
+        String publisher = createPublisher();
+        Map<String, Object> body = FigureFixtures.sales(publisher, "330300", "20.5", "亿元");
+        body.put("embargoedUntil", clock.instant().plus(Duration.ofMinutes(10)).toString());
+        String id = json().body(body).post("/api/v1/sales-figures").path("id");
+        clock.advance(Duration.ofHours(3));
+        await(
+                () -> given().get("/api/v1/sales-figures/" + id).statusCode() == 200,
+                "released at the first poll",
+                Duration.ofSeconds(10));
+        assertEquals(List.of("true"), releaseLate(id));
     }
 
     @Test
@@ -320,6 +335,12 @@ class FigureEmbargoTest {
                         + " where p.slug = ? and e.event_type = ?",
                 publisher,
                 type);
+    }
+
+    /** Whether the audit entry of the figure's release says it was late. */
+    private List<String> releaseLate(String id) {
+        return column(
+                db, "select after_state ->> 'late' from audit_event where resource_id = ? and action = 'release'", id);
     }
 
     private List<String> auditActions(String id) {
