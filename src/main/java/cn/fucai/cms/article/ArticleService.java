@@ -17,6 +17,8 @@ import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.schedule.ScheduleConfig;
+import cn.fucai.cms.common.schedule.ScheduledWork;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.media.ImageRef;
 import cn.fucai.cms.media.MediaService;
@@ -29,7 +31,9 @@ import cn.fucai.cms.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -184,6 +188,14 @@ public class ArticleService {
         MediaService.UseChanges uses = recordMediaUses(article);
         changed.fire(uses.announcedOn(change(ChangeAction.DELETE, article, article.content(), null)
                 .announcing(PublicEvent.ARTICLE_DELETED, article.publisher.id, reference(article))));
+    }
+
+    /** Scheduled articles as the scheduler carries them out: published at publishedAt, archived at unpublishAt. */
+    @Produces
+    @Singleton
+    ScheduledWork schedule(ScheduleConfig config) {
+        return new ScheduledWork(
+                "article", states::claimDue, states::nextDue, (id, now) -> actOnDue(id, now, config.lateAfter()));
     }
 
     /**

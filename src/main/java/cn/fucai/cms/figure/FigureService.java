@@ -13,6 +13,8 @@ import cn.fucai.cms.common.error.StaleVersionException;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.schedule.ScheduleConfig;
+import cn.fucai.cms.common.schedule.ScheduledWork;
 import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.media.MediaService;
@@ -25,7 +27,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -186,6 +190,17 @@ public class FigureService {
         return change;
     }
 
+    /** Embargoed figures as the scheduler carries them out: public at embargoedUntil. */
+    @Produces
+    @Singleton
+    ScheduledWork embargoes(ScheduleConfig config) {
+        return new ScheduledWork(
+                "figure",
+                store::claimEmbargoDue,
+                store::nextEmbargoEnd,
+                (id, now) -> releaseDue(id, now, config.lateAfter()));
+    }
+
     /**
      * What the audit log keeps of a release: the values that went public, when, what held them, and whether the
      * scheduler released them more than the grace after their embargo ended (every instance was down).
@@ -194,7 +209,7 @@ public class FigureService {
             FigureValues values, Instant releasedAt, Instant embargoedUntil, UUID releasedWithArticle, boolean late) {}
 
     /**
-     * Releases a figure whose embargo has ended, claimed by the scheduler ({@link FigureSchedule}), at {@code now},
+     * Releases a figure whose embargo has ended, claimed by the scheduler ({@link #embargoes}), at {@code now},
      * marked late when that is more than {@code grace} after the embargo; returns when it was due.
      */
     Instant releaseDue(UUID id, Instant now, Duration grace) {

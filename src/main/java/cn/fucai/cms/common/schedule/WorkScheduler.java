@@ -128,7 +128,7 @@ public class WorkScheduler {
     /** When the next item of any kind falls due. */
     private Optional<Instant> nextDue() {
         return work.stream()
-                .map(ScheduledWork::nextDue)
+                .map(kind -> kind.nextDue().get())
                 .flatMap(Optional::stream)
                 .min(Instant::compareTo);
     }
@@ -180,9 +180,9 @@ public class WorkScheduler {
                 int limit = batch;
                 List<Instant> dues = QuarkusTransaction.requiringNew().call(() -> {
                     List<Instant> done = new ArrayList<>();
-                    for (UUID id : kind.claimDue(now, failedNow, limit)) {
+                    for (UUID id : kind.claim().due(now, failedNow, limit)) {
                         claimed.add(id);
-                        done.add(kind.actOnDue(id, now));
+                        done.add(kind.action().carryOut(id, now));
                     }
                     return done;
                 });
