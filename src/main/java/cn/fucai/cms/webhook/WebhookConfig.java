@@ -26,8 +26,8 @@ public interface WebhookConfig {
     @WithDefault("1000")
     long retryBaseMillis();
 
-    /** How often the dispatcher looks for due deliveries, in milliseconds (CMS_WEBHOOKS_POLL_MILLIS). */
-    @WithDefault("500")
+    /** How often the dispatcher looks for due deliveries, in milliseconds, 1000 at least (CMS_WEBHOOKS_POLL_MILLIS). */
+    @WithDefault("1000")
     long pollMillis();
 
     /** Receivers one instance sends to at the same time, each webhook by one sender at a time (CMS_WEBHOOKS_CONCURRENCY). */

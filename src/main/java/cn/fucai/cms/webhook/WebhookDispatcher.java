@@ -101,7 +101,8 @@ public class WebhookDispatcher {
                 .description("Webhook deliveries that gave up after their last attempt")
                 .register(metrics);
         this.timeout = Duration.ofMillis(config.timeoutMillis());
-        this.pollInterval = Duration.ofMillis(config.pollMillis());
+        // Quarkus's scheduler wakes a job at most once a second: a shorter interval would only log a warning
+        this.pollInterval = Duration.ofMillis(Math.max(1000, config.pollMillis()));
         this.retryBaseMillis = config.retryBaseMillis();
         this.maxAttempts = config.maxAttempts();
         this.concurrency = Math.max(1, config.concurrency());
