@@ -2,6 +2,7 @@ package cn.fucai.cms;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
                 **Caching.** Reads carry a strong `ETag` (and `Last-Modified` where there is one); send it back in
                 `If-None-Match` for a 304 without a body. Anonymous reads are `Cache-Control: public`; reads with a
-                token are `private, no-store`. Writes take `If-Match` and answer 412 when someone changed the resource
+                token or a session are `private, no-store`. Writes take `If-Match` and answer 412 when someone changed the resource
                 since you read it.
 
                 **Sync.** Partner mirrors follow `GET /api/v1/sync/articles`: without a cursor a snapshot of every
@@ -45,5 +46,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         description = "An API token: `Authorization: Bearer <token>`. Reads of published"
-                + " content need none; writes need an admin or editor token.")
+                + " content need none; writes need an admin, editor or reviewer token.")
+@SecurityScheme(
+        securitySchemeName = "sessionCookie",
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.COOKIE,
+        apiKeyName = "__Host-cms-session",
+        description = "The session of a person signed in with `POST /api/v1/session` (cookie `__Host-cms-session` over"
+                + " https, `cms-session` over plain http). Every write made with it also needs the session's"
+                + " `X-CSRF-Token` header; a request with a bearer token ignores the cookie.")
 public class ApiDefinition extends Application {}

@@ -52,7 +52,10 @@ class TableOwnershipTest {
             entry("media", "media"),
             entry("media_translation", "media"),
             entry("media_use", "media"),
-            entry("idempotency_key", "idempotency"));
+            entry("idempotency_key", "idempotency"),
+            entry("account", "account"),
+            entry("account_session", "account"),
+            entry("sign_in_attempt", "account"));
 
     /** Views their owner publishes for every feature to read. */
     static final Set<String> PUBLISHED = Set.of("publisher_ref", "article_text");

@@ -89,7 +89,9 @@ class IdempotencyInterceptor {
                     Idempotent.KEY, "must be 1 to 255 visible ASCII characters, such as a UUID; was '" + key + "'");
         }
         Caller caller = access.caller();
-        String scope = caller.tokenId() != null ? "token " + caller.tokenId() : "address " + caller.address();
+        String scope = caller.actorId() != null
+                ? (caller.tokenId() != null ? "token " : "account ") + caller.actorId()
+                : "address " + caller.address();
         Fingerprint fingerprint = fingerprint(invocation);
         Instant now = Timestamps.now(clock);
         return QuarkusTransaction.requiringNew().call(() -> {

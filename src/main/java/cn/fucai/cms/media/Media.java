@@ -51,7 +51,7 @@ public class Media extends UuidEntity {
     @OrderBy("locale")
     public List<Text> translations = new ArrayList<>();
 
-    /** The token that uploaded it; null for the service itself. */
+    /** The token or account that uploaded it; null for the service itself. */
     public UUID uploadedBy;
 
     public Instant createdAt;

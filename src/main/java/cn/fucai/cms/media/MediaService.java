@@ -540,7 +540,7 @@ public class MediaService {
         media.webpRenditions = !prepared.webp().isEmpty();
         media.originalName = originalName(fileName);
         apply(media, description, translations(description));
-        media.uploadedBy = caller.tokenId();
+        media.uploadedBy = caller.actorId();
         media.createdAt = Timestamps.now(clock);
         media.updatedAt = media.createdAt;
         media.persistAndFlush();

@@ -36,19 +36,34 @@ public class AccessPolicy {
         String address = http.request().remoteAddress() == null
                 ? null
                 : http.request().remoteAddress().hostAddress();
+        Caller signedIn = http.get(Caller.ATTRIBUTE);
+        if (signedIn != null) {
+            return signedIn.from(address);
+        }
         SecurityIdentity current = identity.get();
         if (current.isAnonymous()) {
             return Caller.anonymous(address);
         }
-        Caller caller = current.getAttribute(TokenIdentityProvider.CALLER);
-        return new Caller(caller.tokenId(), caller.name(), caller.role(), caller.publishers(), address);
+        Caller caller = current.getAttribute(Caller.ATTRIBUTE);
+        return caller.from(address);
     }
 
-    /** Admins only: publishers, tokens. */
+    /**
+     * From here to the end of this request the caller is {@code caller}: a sign-in, made by an anonymous request, is
+     * recorded as the person's own act.
+     */
+    public void actAs(Caller caller) {
+        RoutingContext http = request.getCurrent();
+        if (http != null) {
+            http.put(Caller.ATTRIBUTE, caller);
+        }
+    }
+
+    /** Admins only: publishers, tokens, accounts. */
     public Caller requireAdmin() {
         Caller caller = requireToken();
-        if (caller.role() != TokenRole.admin) {
-            throw new AccessDeniedException("only an admin token may do this; this token is " + caller.role());
+        if (caller.role() != Role.admin) {
+            throw new AccessDeniedException("only an admin may do this; " + caller.describe() + " is " + caller.role());
         }
         return caller;
     }
@@ -56,11 +71,9 @@ public class AccessPolicy {
     /** Admins, and editors acting for this publisher: writes to its articles and figures. */
     public Caller requireWrite(UUID publisherId) {
         Caller caller = requireToken();
-        boolean allowed =
-                caller.role() == TokenRole.admin || caller.role() == TokenRole.editor && caller.actsFor(publisherId);
-        if (!allowed) {
+        if (!caller.role().writes() || !caller.actsFor(publisherId)) {
             throw new AccessDeniedException(
-                    "token '" + caller.name() + "' (" + caller.role() + ") may not write this publisher's content");
+                    caller.describe() + " (" + caller.role() + ") may not write this publisher's content");
         }
         return caller;
     }
@@ -68,13 +81,13 @@ public class AccessPolicy {
     /** Whether the caller may see this publisher's drafts, archived and deleted articles. */
     public boolean mayReadUnpublished(UUID publisherId) {
         Caller caller = caller();
-        return caller.role() != null && caller.role() != TokenRole.sync && caller.actsFor(publisherId);
+        return caller.role() != null && caller.role() != Role.sync && caller.actsFor(publisherId);
     }
 
     /** The publishers whose unpublished content the caller may list: null for all, empty for none. */
     public Set<UUID> unpublishedScope() {
         Caller caller = caller();
-        if (caller.role() == null || caller.role() == TokenRole.sync) {
+        if (caller.role() == null || caller.role() == Role.sync) {
             return Set.of();
         }
         return caller.publishers();
@@ -83,7 +96,7 @@ public class AccessPolicy {
     private Caller requireToken() {
         Caller caller = caller();
         if (caller.role() == null) {
-            throw new UnauthorizedException("send an API token: Authorization: Bearer <token>");
+            throw new UnauthorizedException("sign in, or send an API token: Authorization: Bearer <token>");
         }
         return caller;
     }

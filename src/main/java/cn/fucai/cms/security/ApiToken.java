@@ -17,7 +17,7 @@ public class ApiToken extends UuidEntity {
     public String name;
 
     @Enumerated(EnumType.STRING)
-    public TokenRole role;
+    public Role role;
 
     public UUID publisherId;
 

@@ -18,7 +18,12 @@ public record AuditEvent(
                         "Null for the service itself; the bootstrap admin token (CMS_ADMIN_TOKEN) has an id of its own, derived from it")
         UUID tokenId,
 
-        @Schema(example = "温州福彩编辑部") String tokenName,
+        @Schema(nullable = true, description = "The account of the person who acted, when one did")
+        UUID accountId,
+
+        @Schema(description = "The token's name, or the login name of the account", example = "温州福彩编辑部")
+        String tokenName,
+
         @Schema(nullable = true, example = "127.0.0.1") String clientAddress,
 
         @Schema(
@@ -33,7 +38,12 @@ public record AuditEvent(
                     "retract",
                     "revoke",
                     "redeliver",
-                    "rotate-secret"
+                    "rotate-secret",
+                    "sign-in",
+                    "sign-in-failed",
+                    "sign-out",
+                    "change-password",
+                    "reset-password"
                 })
         String action,
 

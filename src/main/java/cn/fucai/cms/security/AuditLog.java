@@ -30,10 +30,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public class AuditLog {
 
     private static final String INSERT = """
-            insert into audit_event (id, occurred_at, token_id, token_name, client_address, action, resource_type,
-                resource_id, publisher_id, before_state, after_state)
-            values (:id, :occurred_at, :token_id, :token_name, :client_address, :action, :resource_type, :resource_id,
-                :publisher_id, :before_state, :after_state)""";
+            insert into audit_event (id, occurred_at, token_id, account_id, token_name, client_address, action,
+                resource_type, resource_id, publisher_id, before_state, after_state)
+            values (:id, :occurred_at, :token_id, :account_id, :token_name, :client_address, :action, :resource_type,
+                :resource_id, :publisher_id, :before_state, :after_state)""";
 
     @Inject
     Jdbi jdbi;
@@ -42,7 +42,8 @@ public class AuditLog {
     AccessPolicy access;
 
     /** Filters of the audit list; null means any. */
-    public record Filter(ContentKind resourceType, String resourceId, ChangeAction action, UUID tokenId) {}
+    public record Filter(
+            ContentKind resourceType, String resourceId, ChangeAction action, UUID tokenId, UUID accountId) {}
 
     /** Events newest first; an editor sees only its publishers' events. */
     public Page<AuditEvent> list(Filter filter, String cursorParam, int limit) {
@@ -50,7 +51,8 @@ public class AuditLog {
         String fingerprint = Cursor.fingerprint("-occurredAt", filter);
         Cursor cursor = Cursor.decode(cursorParam, fingerprint, 2);
         Sql sql = new Sql("""
-                select id, occurred_at, token_id, token_name, client_address, action, resource_type, resource_id,
+                select id, occurred_at, token_id, account_id, token_name, client_address, action, resource_type,
+                       resource_id,
                        publisher_id, before_state as before, after_state as after
                 from audit_event where true""");
         if (caller.publishers() != null) {
@@ -63,6 +65,7 @@ public class AuditLog {
         sql.appendIfSet(" and resource_id = :resourceId", "resourceId", filter.resourceId());
         sql.appendIfSet(" and action = :action", "action", wireName(filter.action()));
         sql.appendIfSet(" and token_id = :tokenId", "tokenId", filter.tokenId());
+        sql.appendIfSet(" and account_id = :accountId", "accountId", filter.accountId());
         NewestFirst.page(sql, "occurred_at", "id", cursor, limit);
         List<AuditEvent> rows = jdbi.withHandle(handle ->
                 sql.query(handle).map(ConstructorMapper.of(AuditEvent.class)).list());
@@ -105,6 +108,7 @@ public class AuditLog {
         binds.put("id", UuidVersion7Strategy.INSTANCE.generateUuid(null));
         binds.put("occurred_at", at);
         binds.put("token_id", caller.tokenId());
+        binds.put("account_id", caller.accountId());
         binds.put("token_name", caller.name());
         binds.put("client_address", caller.address());
         binds.put("action", action);

@@ -48,9 +48,10 @@ public class AuditResource {
             @QueryParam("action") @Parameter(description = "Only writes that did this", example = "update")
                     ChangeAction action,
             @QueryParam("tokenId") @Parameter(description = "Only writes made with this token") UUID tokenId,
+            @QueryParam("accountId") @Parameter(description = "Only what this account did") UUID accountId,
             @BeanParam PageParams page,
             @Context UriInfo uri) {
-        var filter = new AuditLog.Filter(resourceType, resourceId, action, tokenId);
+        var filter = new AuditLog.Filter(resourceType, resourceId, action, tokenId, accountId);
         return PagedResponse.ok(audit.list(filter, page.cursor, page.limit()), uri);
     }
 }

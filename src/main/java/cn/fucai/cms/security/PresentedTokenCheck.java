@@ -1,10 +1,8 @@
 package cn.fucai.cms.security;
 
-import cn.fucai.cms.common.error.Problem;
 import cn.fucai.cms.common.error.ProblemType;
+import cn.fucai.cms.common.error.RouteProblems;
 import cn.fucai.cms.common.http.RateLimiter;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -16,8 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import org.jboss.logging.Logger;
+import java.util.Map;
 
 /**
  * A request that carries {@code Authorization} is authenticated before any other work, on every route: a header that
@@ -29,12 +26,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class PresentedTokenCheck {
 
-    private static final Logger LOG = Logger.getLogger(PresentedTokenCheck.class);
     /** After Quarkus has attached the (deferred) identity to the request, before any route or authorization runs. */
     private static final int PRIORITY = SecurityHandlerPriorities.AUTHENTICATION - 10;
 
     @Inject
-    ObjectMapper json;
+    RouteProblems problems;
 
     void install(@Observes Filters filters) {
         filters.register(this::check, PRIORITY);
@@ -57,8 +53,8 @@ class PresentedTokenCheck {
                                 reject(context, "the Authorization header must be 'Bearer <token>'");
                                 return;
                             }
-                            Caller caller = authenticated.getAttribute(TokenIdentityProvider.CALLER);
-                            context.put(RateLimiter.CLIENT_KEY, "token:" + caller.tokenId());
+                            Caller caller = authenticated.getAttribute(Caller.ATTRIBUTE);
+                            context.put(RateLimiter.CLIENT_KEY, caller.clientKey());
                             context.next();
                         },
                         // Quarkus usually answers a failed authentication itself, through the failure handler that
@@ -74,30 +70,11 @@ class PresentedTokenCheck {
     }
 
     private void reject(RoutingContext context, String detail) {
-        if (context.response().ended()) {
-            return;
-        }
         String message = detail == null || detail.isBlank() ? "the token is unknown, expired or revoked" : detail;
-        ProblemType type = ProblemType.UNAUTHORIZED;
-        Problem problem = new Problem(
-                type.uri(),
-                type.title(),
-                type.status(),
+        problems.send(
+                context,
+                ProblemType.UNAUTHORIZED,
                 message,
-                context.request().path(),
-                List.of());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            LOG.error("could not write a problem", e);
-            body = "";
-        }
-        context.response()
-                .setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", TokenAuthenticationMechanism.CHALLENGE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .end(body);
+                Map.of("WWW-Authenticate", TokenAuthenticationMechanism.CHALLENGE));
     }
 }

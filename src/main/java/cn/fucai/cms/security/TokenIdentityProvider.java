@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    static final String CALLER = "cms.caller";
-
     @Inject
     TokenLookup tokens;
 
@@ -33,8 +31,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                     .orElseThrow(() -> new AuthenticationFailedException("the token is unknown, expired or revoked"));
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(caller.name()))
-                    .addRole(caller.role().name())
-                    .addAttribute(CALLER, caller)
+                    .addRoles(caller.role().grants())
+                    .addAttribute(Caller.ATTRIBUTE, caller)
                     .build();
         });
     }

@@ -56,19 +56,19 @@ class TokenLookup {
     Optional<Caller> authenticate(String secret) {
         String hash = TokenSecrets.hash(secret);
         if (adminTokenHash.isPresent() && TokenSecrets.sameHash(hash, adminTokenHash.get())) {
-            return Optional.of(new Caller(adminTokenId, BOOTSTRAP_ADMIN, TokenRole.admin, null, null));
+            return Optional.of(Caller.token(adminTokenId, BOOTSTRAP_ADMIN, Role.admin, null));
         }
         Instant now = Timestamps.now(clock);
         Optional<ApiToken> token = ApiToken.findBySecretHash(hash).filter(t -> t.isActive(now));
         token.filter(t -> t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION)))
                 .ifPresent(t -> t.lastUsedAt = now);
-        return token.map(t -> new Caller(t.id, t.name, t.role, publishers(t), null));
+        return token.map(t -> Caller.token(t.id, t.name, t.role, publishers(t)));
     }
 
     /** Null (every publisher) for admin and sync tokens; the publisher, and its descendants if asked, otherwise. */
     private Set<UUID> publishers(ApiToken token) {
         if (token.publisherId == null) {
-            return token.role == TokenRole.admin ? null : Set.of();
+            return token.role == Role.admin ? null : Set.of();
         }
         return token.includeChildren ? tree.withDescendants(token.publisherId) : Set.of(token.publisherId);
     }

@@ -1,7 +1,7 @@
 package cn.fucai.cms.token;
 
 import cn.fucai.cms.security.ApiToken;
-import cn.fucai.cms.security.TokenRole;
+import cn.fucai.cms.security.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,7 +19,7 @@ public final class TokenDtos {
             @NotBlank @Size(max = 100) @Schema(example = "温州福彩编辑部")
             String name,
 
-            @NotNull @Schema(example = "editor") TokenRole role,
+            @NotNull @Schema(example = "editor") Role role,
 
             @Size(max = 100)
             @Schema(
@@ -42,7 +42,7 @@ public final class TokenDtos {
     public record TokenResponse(
             UUID id,
             @Schema(example = "温州福彩编辑部") String name,
-            @Schema(example = "editor") TokenRole role,
+            @Schema(example = "editor") Role role,
             @Schema(nullable = true) UUID publisherId,
             boolean includeChildren,
             Instant createdAt,

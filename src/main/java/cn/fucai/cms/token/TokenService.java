@@ -12,7 +12,6 @@ import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.ApiToken;
-import cn.fucai.cms.security.TokenRole;
 import cn.fucai.cms.security.TokenSecrets;
 import cn.fucai.cms.token.TokenDtos.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +45,7 @@ public class TokenService {
     @Transactional
     public Created create(TokenRequest request) {
         access.requireAdmin();
-        boolean scoped = request.role() == TokenRole.editor || request.role() == TokenRole.reader;
+        boolean scoped = request.role().isScoped();
         UUID publisherId = null;
         if (scoped) {
             if (request.publisher() == null) {

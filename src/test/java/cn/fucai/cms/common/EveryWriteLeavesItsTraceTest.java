@@ -15,6 +15,7 @@ import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.fucai.cms.media.MediaFixtures;
+import cn.fucai.cms.support.People;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -203,6 +204,59 @@ class EveryWriteLeavesItsTraceTest {
                             return admin().delete("/api/v1/tokens/" + id);
                         },
                         (ids, r) -> new Trace(List.of("token revoke"), 0, List.of(), Set.of())));
+        SCENARIOS.put(
+                "createAccount",
+                new Scenario(
+                        ids -> json().body(People.account("editor", publisher)).post("/api/v1/accounts"),
+                        (ids, r) -> new Trace(List.of("account create"), 0, List.of(), Set.of())));
+        SCENARIOS.put(
+                "replaceAccount",
+                new Scenario(
+                        ids -> {
+                            Map<String, Object> body = People.account("editor", publisher);
+                            String id =
+                                    json().body(body).post("/api/v1/accounts").path("id");
+                            return json().body(Map.of(
+                                            "displayName",
+                                            "审核员",
+                                            "role",
+                                            "reviewer",
+                                            "publisher",
+                                            publisher,
+                                            "status",
+                                            "active"))
+                                    .put("/api/v1/accounts/" + id);
+                        },
+                        (ids, r) -> new Trace(List.of("account update"), 0, List.of(), Set.of())));
+        SCENARIOS.put(
+                "resetAccountPassword",
+                new Scenario(
+                        ids -> {
+                            String id = json().body(People.account("reader", publisher))
+                                    .post("/api/v1/accounts")
+                                    .path("id");
+                            return json().body(Map.of("password", "另一个足够长的密码2026"))
+                                    .put("/api/v1/accounts/" + id + "/password");
+                        },
+                        (ids, r) -> new Trace(List.of("account reset-password"), 0, List.of(), Set.of())));
+        SCENARIOS.put(
+                "signIn",
+                new Scenario(
+                        ids -> People.signInResponse(People.createAccount("reader", publisher), People.PASSWORD),
+                        (ids, r) -> new Trace(List.of("session sign-in"), 0, List.of(), Set.of())));
+        SCENARIOS.put(
+                "signOut",
+                new Scenario(
+                        ids -> People.person("reader", publisher).page().delete("/api/v1/session"),
+                        (ids, r) -> new Trace(List.of("session sign-out"), 0, List.of(), Set.of())));
+        SCENARIOS.put(
+                "changePassword",
+                new Scenario(
+                        ids -> People.person("editor", publisher)
+                                .page()
+                                .body(Map.of("currentPassword", People.PASSWORD, "newPassword", "另一个足够长的密码2026"))
+                                .put("/api/v1/session/password"),
+                        (ids, r) -> new Trace(List.of("account change-password"), 0, List.of(), Set.of())));
         SCENARIOS.put(
                 "createWebhook",
                 new Scenario(

@@ -18,11 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.common.http.Idempotent;
+import cn.fucai.cms.common.http.OpenApiConventions;
 import cn.fucai.cms.figure.FigureFixtures;
 import cn.fucai.cms.media.MediaFixtures;
 import cn.fucai.cms.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.agroal.api.AgroalDataSource;
@@ -45,6 +48,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -276,6 +280,7 @@ class IdempotentWritesTest {
         methods()
                 .that()
                 .areAnnotatedWith(POST.class)
+                .and(notMarkedNotIdempotent())
                 .should()
                 .beAnnotatedWith(Idempotent.class)
                 .andShould()
@@ -290,7 +295,8 @@ class IdempotentWritesTest {
         for (var path = paths.fields(); path.hasNext(); ) {
             var entry = path.next();
             JsonNode post = entry.getValue().path("post");
-            if (post.isMissingNode()) {
+            if (post.isMissingNode()
+                    || post.path(OpenApiConventions.NOT_IDEMPOTENT).asText().equals("false")) {
                 continue;
             }
             posts++;
@@ -303,6 +309,16 @@ class IdempotentWritesTest {
             assertTrue(post.path("responses").has("422"), entry.getKey() + " documents 422");
         }
         assertTrue(posts >= 10, "the document has its POST operations: " + posts);
+    }
+
+    /** Sign-in is the one POST that is not idempotent (each opens a session), and says so in the document. */
+    private static DescribedPredicate<JavaMethod> notMarkedNotIdempotent() {
+        return DescribedPredicate.describe(
+                "not marked " + OpenApiConventions.NOT_IDEMPOTENT + ": false",
+                method -> method.tryGetAnnotationOfType(Extension.class)
+                        .filter(extension -> extension.name().equals(OpenApiConventions.NOT_IDEMPOTENT)
+                                && extension.value().equals("false"))
+                        .isEmpty());
     }
 
     private long articlesOf(String publisher) {

@@ -2,6 +2,7 @@ package cn.fucai.cms.common.cache;
 
 import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
 import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
+import cn.fucai.cms.common.http.Credentials;
 import cn.fucai.cms.common.http.Representations;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class ResponseCacheFilter {
         if (!request.getMethod().equals(HttpMethod.GET)
                 || !request.getUriInfo().getPath().startsWith("/api/")
                 || !cache.active()
-                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null && !sameForEveryCaller(resource)) {
+                || Credentials.presented(request) && !sameForEveryCaller(resource)) {
             return null;
         }
         String key = key(request);

@@ -24,5 +24,15 @@ public enum ChangeAction implements WireEnum {
     @Description("更换 Webhook 签名密钥 (a webhook's signing secret rotated)")
     ROTATE_SECRET,
     @Description("重新投递 Webhook (a webhook delivery sent again)")
-    REDELIVER;
+    REDELIVER,
+    @Description("登录 (signed in)")
+    SIGN_IN,
+    @Description("登录失败 (a sign-in refused: unknown login, wrong password, disabled account, or too many failures)")
+    SIGN_IN_FAILED,
+    @Description("退出登录 (signed out)")
+    SIGN_OUT,
+    @Description("修改本人密码 (changed their own password)")
+    CHANGE_PASSWORD,
+    @Description("管理员重置密码 (an admin reset the password)")
+    RESET_PASSWORD;
 }

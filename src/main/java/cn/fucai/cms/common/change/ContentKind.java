@@ -22,5 +22,9 @@ public enum ContentKind implements WireEnum {
     @Description("Webhook 投递 (a webhook delivery)")
     WEBHOOK_DELIVERY,
     @Description("媒体文件：图片或 PDF (an image or PDF of the media library)")
-    MEDIA;
+    MEDIA,
+    @Description("账户 (a person's account)")
+    ACCOUNT,
+    @Description("登录会话 (a signed-in session, or an attempt to sign in)")
+    SESSION;
 }

@@ -72,7 +72,7 @@ public class ProblemMappers {
     /** A valid token without the role an operation needs. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(ProblemType.FORBIDDEN, "this token's role may not do this", uri);
+        return problem(ProblemType.FORBIDDEN, "the caller's role may not do this", uri);
     }
 
     @ServerExceptionMapper

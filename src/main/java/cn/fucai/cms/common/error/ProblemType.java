@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum ProblemType {
     VALIDATION_FAILED("The request is invalid", 400),
     MALFORMED_REQUEST("The request body could not be read", 400),
-    UNAUTHORIZED("A valid API token is required", 401),
-    FORBIDDEN("This token may not do that", 403),
+    UNAUTHORIZED("Sign-in or a valid API token is required", 401),
+    SIGN_IN_FAILED("The login name or password is wrong", 401),
+    FORBIDDEN("The caller may not do that", 403),
+    CSRF_TOKEN_REQUIRED("A write with the session cookie needs the session's X-CSRF-Token header", 403),
     NOT_FOUND("No such resource", 404),
     METHOD_NOT_ALLOWED("Method not allowed on this resource", 405),
     NOT_ACCEPTABLE("No acceptable representation", 406),
@@ -44,10 +46,18 @@ public enum ProblemType {
         return status;
     }
 
+    /** Whether this is the type a bare status maps to: the first of its status, and not a specific one. */
+    private boolean isDefaultFor() {
+        return this != MALFORMED_REQUEST
+                && this != CURSOR_GONE
+                && this != SIGN_IN_FAILED
+                && this != CSRF_TOKEN_REQUIRED;
+    }
+
     /** The problem type that best describes an HTTP status the framework produced on its own. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_REQUEST && type != CURSOR_GONE) {
+            if (type.status == status && type.isDefaultFor()) {
                 return type;
             }
         }

@@ -39,8 +39,8 @@ public class CachingHeaders {
         }
         boolean read = request.getMethod().equals(HttpMethod.GET)
                 || request.getMethod().equals(HttpMethod.HEAD);
-        boolean withToken = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-        boolean cacheable = read && !withToken && (response.getStatus() == 200 || response.getStatus() == 304);
+        boolean withCredentials = Credentials.presented(request);
+        boolean cacheable = read && !withCredentials && (response.getStatus() == 200 || response.getStatus() == 304);
         if (response.getHeaderString(HttpHeaders.CACHE_CONTROL) == null) {
             // an operation that knows better says so itself (immutable media files)
             response.getHeaders()

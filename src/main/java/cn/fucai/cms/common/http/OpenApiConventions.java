@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * What the API means by the same words, written down once for the OpenAPI document: a parameter called
@@ -38,6 +39,15 @@ public class OpenApiConventions implements OASFilter {
     private static final Set<String> FUND_ONLY = Set.of("flow", "purpose");
 
     private static final String UUID_EXAMPLE = "0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11";
+
+    /** The extension that exempts a POST from the Idempotency-Key convention. */
+    public static final String NOT_IDEMPOTENT = "x-idempotent";
+
+    /** The header that carries a session's CSRF token; {@link Credentials} has the cookie. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final String TOKEN_SCHEME = "apiToken";
+    private static final String SESSION_SCHEME = "sessionCookie";
 
     private static final String MOMENT_OR_DAY = "RFC 3339 timestamp, or a date meaning that day in China Standard Time";
 
@@ -99,9 +109,10 @@ public class OpenApiConventions implements OASFilter {
                 for (Parameter parameter : parameters) {
                     describe(parameter, noun);
                 }
-                if (entry.getKey() == PathItem.HttpMethod.POST) {
+                if (entry.getKey() == PathItem.HttpMethod.POST && !notIdempotent(operation)) {
                     idempotent(operation);
                 }
+                sessionAlternative(operation, entry.getKey() != PathItem.HttpMethod.GET);
                 if (operation.getResponses() != null) {
                     respond(operation, entry.getKey() == PathItem.HttpMethod.GET, parameters, noun);
                 }
@@ -147,6 +158,52 @@ public class OpenApiConventions implements OASFilter {
         });
     }
 
+    /**
+     * An operation marked {@code x-idempotent: false} (sign-in: each opens a session of its own). SmallRye copies an
+     * operation's extension onto its responses too: it is kept on the operation only.
+     */
+    private static boolean notIdempotent(Operation operation) {
+        if (operation.getExtensions() == null || operation.getExtensions().get(NOT_IDEMPOTENT) == null) {
+            return false;
+        }
+        if (operation.getResponses() != null) {
+            operation.getResponses().removeExtension(NOT_IDEMPOTENT);
+            operation.getResponses().getAPIResponses().values().forEach(r -> r.removeExtension(NOT_IDEMPOTENT));
+        }
+        return "false".equals(String.valueOf(operation.getExtensions().get(NOT_IDEMPOTENT)));
+    }
+
+    /**
+     * Where a token is taken, the session cookie of a signed-in person is too, with the same roles. A write that needs
+     * either then also takes the session's CSRF token, required with the cookie.
+     */
+    private static void sessionAlternative(Operation operation, boolean write) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        List<String> roles = null;
+        boolean open = false;
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            if (requirement.hasScheme(TOKEN_SCHEME)) {
+                roles = requirement.getScheme(TOKEN_SCHEME);
+            }
+            open |= requirement.getSchemes() == null || requirement.getSchemes().isEmpty();
+        }
+        if (roles == null || operation.getSecurity().stream().anyMatch(r -> r.hasScheme(SESSION_SCHEME))) {
+            return;
+        }
+        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SESSION_SCHEME, roles));
+        if (write && !open) {
+            operation.addParameter(OASFactory.createParameter()
+                    .name(CSRF_HEADER)
+                    .in(Parameter.In.HEADER)
+                    .description("With the session cookie only, and then required: the session's CSRF token"
+                            + " (`csrfToken` of the sign-in answer and of `GET /api/v1/session`); without it the write"
+                            + " is refused (403)")
+                    .schema(text().maxLength(100)));
+        }
+    }
+
     private static void describe(Parameter parameter, String noun) {
         String in = parameter.getIn().toString();
         if (in.equals("path") && parameter.getName().equals("id") && parameter.getDescription() == null) {
@@ -189,8 +246,15 @@ public class OpenApiConventions implements OASFilter {
                             : "A parameter is not valid: the answer names it");
         }
         if (secured) {
-            addIfMissing(operation, "401", "No token, or one that is unknown, expired, revoked or malformed");
-            addIfMissing(operation, "403", "The token's role or publisher scope does not allow this");
+            addIfMissing(
+                    operation, "401", "No token or session, or a token that is unknown, expired, revoked or malformed");
+            addIfMissing(
+                    operation,
+                    "403",
+                    read
+                            ? "The caller's role or publisher scope does not allow this"
+                            : "The caller's role or publisher scope does not allow this, or the session cookie came"
+                                    + " without its X-CSRF-Token");
         }
         if (identified) {
             addIfMissing(operation, "404", "No such " + noun);

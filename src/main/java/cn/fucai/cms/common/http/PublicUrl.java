@@ -43,6 +43,11 @@ public class PublicUrl {
         }
     }
 
+    /** Whether readers reach this deployment over https: then cookies are Secure. */
+    public boolean isHttps() {
+        return base.startsWith("https:");
+    }
+
     /** The public URL of a path of this service ("/api/v1/articles/…"), with its query if it has one. */
     public URI of(String pathAndQuery) {
         return URI.create(base + (pathAndQuery.startsWith("/") ? "" : "/") + pathAndQuery);
