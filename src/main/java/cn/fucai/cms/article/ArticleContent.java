@@ -29,6 +29,11 @@ public record ArticleContent(
 
     /** The same content in another status, released by the scheduler as {@code release} (null: by hand). */
     ArticleContent withStatus(ArticleStatus newStatus, ScheduledRelease newRelease) {
+        return withStatus(newStatus, publishedAt, newRelease);
+    }
+
+    /** The same content in another status, published (or to be) at {@code newPublishedAt}. */
+    ArticleContent withStatus(ArticleStatus newStatus, Instant newPublishedAt, ScheduledRelease newRelease) {
         return new ArticleContent(
                 publisherId,
                 slug,
@@ -36,7 +41,7 @@ public record ArticleContent(
                 category,
                 tags,
                 regionCodes,
-                publishedAt,
+                newPublishedAt,
                 unpublishAt,
                 sourceName,
                 sourceUrl,

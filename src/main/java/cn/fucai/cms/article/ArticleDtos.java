@@ -154,4 +154,16 @@ public final class ArticleDtos {
             ArticleStatus status,
             Instant createdAt,
             Instant updatedAt) {}
+
+    @Schema(name = "Preview", description = "A link that shows an article as readers will see it, until it expires")
+    public record PreviewResponse(
+            @Schema(description = "The signed token; any byte changed and it opens nothing")
+            String token,
+
+            @Schema(
+                    description = "The link: GET it without a token",
+                    example = "https://cms.example.org/api/v1/previews/MDE5MGI4YTIt.x7Qm")
+            String url,
+
+            Instant expiresAt) {}
 }

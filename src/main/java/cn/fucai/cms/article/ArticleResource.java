@@ -2,8 +2,17 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
+import cn.fucai.cms.article.ArticleDtos.PreviewResponse;
+import cn.fucai.cms.article.RevisionDtos.Change;
+import cn.fucai.cms.article.RevisionDtos.DiffResponse;
+import cn.fucai.cms.article.RevisionDtos.ReviewNote;
+import cn.fucai.cms.article.RevisionDtos.ReviewStep;
+import cn.fucai.cms.article.RevisionDtos.RevisionResponse;
+import cn.fucai.cms.article.RevisionDtos.RevisionSummary;
+import cn.fucai.cms.common.cache.ResponseCacheFilter;
 import cn.fucai.cms.common.http.FieldSet;
 import cn.fucai.cms.common.http.Idempotent;
+import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.http.TypedParameters.UpperBound;
@@ -13,6 +22,7 @@ import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.region.RegionCode;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,11 +39,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +75,9 @@ public class ArticleResource {
 
     @Inject
     SparseFields sparse;
+
+    @Inject
+    PublicUrl publicUrl;
 
     @GET
     @Path("/articles")
@@ -183,6 +199,176 @@ public class ArticleResource {
         articles.delete(id, ifMatch);
     }
 
+    @RolesAllowed({"admin", "editor", "reader"})
+    @GET
+    @Path("/articles/{id}/revisions")
+    @Operation(
+            summary = "List an article's revisions",
+            description = "Every save, newest first: who, when, which fields. For those who may read the publisher's"
+                    + " drafts; 404 for everyone else.")
+    @APIResponse(responseCode = "200", description = "A page of revisions")
+    public RestResponse<Page<RevisionSummary>> listArticleRevisions(
+            @PathParam("id") UUID id, @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.ok(
+                articles.revisions(id, page.cursor, page.limit()).map(RevisionSummary::from), uri);
+    }
+
+    @RolesAllowed({"admin", "editor", "reader"})
+    @GET
+    @Path("/articles/{id}/revisions/{number}")
+    @Operation(
+            summary = "Get an article revision",
+            description = "The whole article as that save left it, in the shape PUT takes.")
+    @APIResponse(responseCode = "200", description = "The revision")
+    public RevisionResponse getArticleRevision(
+            @PathParam("id") UUID id,
+            @PathParam("number") @Parameter(description = "Revision number, from 1", example = "2") int number) {
+        return RevisionResponse.from(articles.revision(id, number));
+    }
+
+    @RolesAllowed({"admin", "editor", "reader"})
+    @GET
+    @Path("/articles/{id}/revisions/{number}/diff")
+    @Operation(
+            summary = "Compare two article revisions",
+            description = "Field by field, with a word-level diff of titles, summaries and bodies, from revision"
+                    + " `from` (the one before by default) to this one.")
+    @APIResponse(responseCode = "200", description = "What changed")
+    public DiffResponse diffArticleRevisions(
+            @PathParam("id") UUID id,
+            @PathParam("number") @Parameter(description = "Revision number, from 1", example = "2") int number,
+            @QueryParam("from")
+                    @Parameter(description = "The revision to compare with (default: number - 1)", example = "1")
+                    Integer from) {
+        int base = from == null ? number - 1 : from;
+        return new DiffResponse(
+                base,
+                number,
+                articles.diff(id, base, number).stream().map(Change::from).toList());
+    }
+
+    @RolesAllowed({"admin", "editor"})
+    @Idempotent
+    @POST
+    @Path("/articles/{id}/revisions/{number}/restore")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Restore an article revision",
+            description = "Brings back what the article said then (texts, translations, tags, regions, source,"
+                    + " cover) and keeps its publisher, slug, status and times: a new revision, history untouched.")
+    @APIResponse(responseCode = "200", description = "Restored, served in its original locale")
+    @APIResponse(responseCode = "410", description = "The article was deleted")
+    public RestResponse<ArticleResponse> restoreArticleRevision(
+            @PathParam("id") UUID id,
+            @PathParam("number") @Parameter(description = "Revision number, from 1", example = "2") int number,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") VersionPrecondition ifMatch) {
+        Article article = articles.restore(id, number, ifMatch);
+        return Representations.written(article.state().in(article.locale), etag(article, article.locale));
+    }
+
+    @RolesAllowed({"admin", "editor"})
+    @Idempotent
+    @POST
+    @Path("/articles/{id}/submission")
+    @Operation(
+            summary = "Send an article for review",
+            description = "A draft waits for a reviewer of its publisher (`GET /articles?status=in_review` is their"
+                    + " queue); webhooks of `article.review_requested` are told. Where the publisher requires review,"
+                    + " an editor's publish does the same by itself.")
+    @APIResponse(responseCode = "200", description = "Waiting for review")
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    public RestResponse<ArticleResponse> submitArticle(@PathParam("id") UUID id, @Valid @NotNull ReviewNote body) {
+        return written(articles.submit(id, body.note()));
+    }
+
+    @RolesAllowed({"admin", "reviewer"})
+    @Idempotent
+    @POST
+    @Path("/articles/{id}/approval")
+    @Operation(
+            summary = "Approve an article",
+            description = "A reviewer of its publisher, who did not write its latest revision, publishes it (or"
+                    + " schedules it for the time its editor asked).")
+    @APIResponse(responseCode = "200", description = "Published or scheduled")
+    @APIResponse(responseCode = "409", description = "Not waiting for review")
+    public RestResponse<ArticleResponse> approveArticle(@PathParam("id") UUID id, @Valid @NotNull ReviewNote body) {
+        return written(articles.approve(id, body.note()));
+    }
+
+    @RolesAllowed({"admin", "reviewer"})
+    @Idempotent
+    @POST
+    @Path("/articles/{id}/return")
+    @Operation(
+            summary = "Send an article back",
+            description = "A reviewer returns it to its editors as a draft, with a note saying what to change.")
+    @APIResponse(responseCode = "200", description = "A draft again")
+    @APIResponse(responseCode = "409", description = "Not waiting for review")
+    public RestResponse<ArticleResponse> returnArticle(@PathParam("id") UUID id, @Valid @NotNull ReviewNote body) {
+        return written(articles.sendBack(id, body.note()));
+    }
+
+    @RolesAllowed({"admin", "editor", "reader"})
+    @GET
+    @Path("/articles/{id}/reviews")
+    @Operation(
+            summary = "List an article's review steps",
+            description = "Every submission, approval and return, oldest first, with the notes.")
+    @APIResponse(responseCode = "200", description = "The steps")
+    public List<ReviewStep> listArticleReviews(@PathParam("id") UUID id) {
+        return articles.reviews(id).stream().map(ReviewStep::from).toList();
+    }
+
+    @RolesAllowed({"admin", "editor"})
+    @Idempotent
+    @POST
+    @Path("/articles/{id}/previews")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Make a preview link",
+            description = "A signed link that shows the article as readers will see it, without a token: for a"
+                    + " front end's preview page. It stops working after `validFor` or as soon as the article's"
+                    + " status changes; edits to the draft show at once.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The link",
+            content = @Content(schema = @Schema(implementation = PreviewResponse.class)))
+    public RestResponse<PreviewResponse> createArticlePreview(
+            @PathParam("id") UUID id,
+            @QueryParam("validFor")
+                    @DefaultValue("PT24H")
+                    @Parameter(description = "How long the link works: ISO 8601, at most P7D", example = "PT24H")
+                    Duration validFor) {
+        ArticleService.Preview preview = articles.preview(id, validFor);
+        URI url = publicUrl.of("/api/v1/previews/" + preview.token());
+        return Representations.created(url, new PreviewResponse(preview.token(), url.toString(), preview.expiresAt()));
+    }
+
+    @PermitAll
+    @GET
+    @Path("/previews/{token}")
+    @Operation(
+            summary = "Preview an article",
+            description = "The article of a preview link, exactly as `GET /articles/{id}` serves it, whatever its"
+                    + " status; never cached, never indexed. 404 once the link expired or the status changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The article",
+            headers = @Header(name = "Content-Language", description = "The locale served"))
+    @APIResponse(responseCode = "404", description = "No such link, or it expired, or the article changed status")
+    public RestResponse<ArticleResponse> previewArticle(
+            @PathParam("token") @Parameter(description = "The link's token") String token,
+            @QueryParam("locale") Locale locale,
+            @Context HttpHeaders headers,
+            @Context ContainerRequestContext request) {
+        // a link that expires, or whose article changes status, sends no change notification: never kept
+        ResponseCacheFilter.keepOut(request);
+        RestResponse<ArticleResponse> response = serve(articles.readPreview(token), locale, null, headers);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.getHeaders().putSingle("X-Robots-Tag", "noindex");
+        return response;
+    }
+
     /**
      * The article in the negotiated locale, with ETag (of the selected fields, if any), Content-Language and Vary; 304
      * when If-None-Match matches.
@@ -205,6 +391,10 @@ public class ArticleResource {
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;
+    }
+
+    private static RestResponse<ArticleResponse> written(Article article) {
+        return Representations.written(article.state().in(article.locale), etag(article, article.locale));
     }
 
     private static EntityTag etag(Article article, String locale) {

@@ -26,8 +26,10 @@ import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRemoval;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.region.Regions;
+import cn.fucai.cms.security.AccessDeniedException;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Caller;
+import cn.fucai.cms.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +40,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -81,6 +84,15 @@ public class ArticleService {
 
     @Inject
     PublicUrl publicUrl;
+
+    @Inject
+    ArticleRevisions revisions;
+
+    @Inject
+    PreviewLinks previews;
+
+    @Inject
+    ArticleReviews reviews;
 
     /**
      * A live article as a reader is served it: 404 when it never existed, 410 when deleted. Drafts, archived and
@@ -151,28 +163,78 @@ public class ArticleService {
     @Transactional
     public Article create(ArticleRequest request) {
         Article article = new Article();
-        write(article, request);
+        Caller caller = write(article, request);
         article.persistAndFlush();
+        int revision = revisions.record(article.id, null, article.content(), "create", caller, article.updatedAt, null);
         MediaService.UseChanges uses = recordMediaUses(article);
-        changed.fire(uses.announcedOn(
-                announced(null, article, change(ChangeAction.CREATE, article, null, article.content()))));
+        ContentChanged change = announced(null, article, change(ChangeAction.CREATE, article, null, article.content()));
+        changed.fire(uses.announcedOn(submittedBy(caller, null, article, revision, null, change)));
         return article;
     }
 
     /** Replaces an article's state if the If-Match precondition still holds; a no-op write changes nothing. */
     @Transactional
     public Article replace(UUID id, ArticleRequest request, VersionPrecondition precondition) {
+        return replace(id, request, precondition, null);
+    }
+
+    /** The article's revisions, newest first; for those who may read its publisher's drafts. */
+    @Transactional
+    public Page<ArticleRevisions.Row> revisions(UUID id, String cursorParam, int limit) {
+        loadHistory(id);
+        String fingerprint = Cursor.fingerprint("-number", id);
+        Cursor cursor = Cursor.decode(cursorParam, fingerprint, 1);
+        List<ArticleRevisions.Row> rows = revisions.page(id, cursor == null ? null : cursor.intKey(0), limit + 1);
+        return Page.fromLookahead(
+                rows, limit, last -> new Cursor(fingerprint, List.of(Integer.toString(last.number()))).encode());
+    }
+
+    @Transactional
+    public ArticleRevisions.Row revision(UUID id, int number) {
+        loadHistory(id);
+        return revisions.get(id, number);
+    }
+
+    /** What changed from revision {@code from} to revision {@code to}. */
+    @Transactional
+    public List<RevisionDiff.Change> diff(UUID id, int from, int to) {
+        loadHistory(id);
+        return RevisionDiff.between(
+                revisions.get(id, from).article(), revisions.get(id, to).article());
+    }
+
+    /**
+     * Brings back what the article said at revision {@code number} (texts, tags, regions, source, cover), keeping
+     * where and when it is published: a new revision, history untouched.
+     */
+    @Transactional
+    public Article restore(UUID id, int number, VersionPrecondition precondition) {
+        Article article = loadHistory(id);
+        ArticleRequest request = RevisionDtos.request(revisions.get(id, number).article(), article.content());
+        return replace(id, request, precondition, number);
+    }
+
+    private Article replace(UUID id, ArticleRequest request, VersionPrecondition precondition, Integer restoring) {
         Article article = load(id);
         access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         ArticleContent before = article.content();
-        write(article, request);
+        Caller caller = write(article, request);
         article.flush();
         MediaService.UseChanges uses = recordMediaUses(article);
         if (!before.equals(article.content())) {
+            int revision = revisions.record(
+                    article.id,
+                    before,
+                    article.content(),
+                    restoring == null ? "update" : "restore",
+                    caller,
+                    article.updatedAt,
+                    restoring);
             ContentChanged change = change(ChangeAction.UPDATE, article, before, article.content())
                     .movedFrom(before.publisherId());
-            changed.fire(uses.announcedOn(announced(before.status(), article, change)));
+            changed.fire(uses.announcedOn(submittedBy(
+                    caller, before.status(), article, revision, null, announced(before.status(), article, change))));
         }
         return article;
     }
@@ -220,6 +282,8 @@ public class ArticleService {
                     article.id, article.publisher.slug, article.slug, due, now);
         }
         article.flush();
+        revisions.record(
+                article.id, before, article.content(), action.wireName(), access.caller(), article.updatedAt, null);
         MediaService.UseChanges uses = recordMediaUses(article);
         changed.fire(uses.announcedOn(
                 announced(before.status(), article, change(action, article, before, article.content()))));
@@ -317,6 +381,18 @@ public class ArticleService {
                         ? article.publishedAt
                         : request.status() == ArticleStatus.published ? now : null;
         ArticleStatus status = statusAt(request.status(), publishedAt, now);
+        if (publisher.requiresReview
+                && caller.role() != Role.admin
+                && (status == ArticleStatus.published || status == ArticleStatus.scheduled)) {
+            if (article.status == ArticleStatus.published) {
+                throw new AccessDeniedException("publisher " + publisher.slug + " reviews what is published: a"
+                        + " published article is changed by an admin, or archived and sent for review again");
+            }
+            // the publication waits for a reviewer; a time asked for is kept, "now" becomes the approval's moment
+            status = ArticleStatus.in_review;
+            publishedAt =
+                    request.publishedAt() != null ? Timestamps.stored(request.publishedAt()) : article.publishedAt;
+        }
         Instant unpublishAt = Timestamps.stored(request.unpublishAt());
         if (request.status() == ArticleStatus.scheduled && publishedAt == null) {
             violations.add(new FieldViolation("publishedAt", "is required to schedule an article: when to publish it"));
@@ -421,6 +497,154 @@ public class ArticleService {
     }
 
     /** The article to write, with publisher and translations, under the same rules as {@link #read}. */
+    /** Sends a draft for review, with a note for the reviewers. */
+    @Transactional
+    public Article submit(UUID id, String note) {
+        Article article = load(id);
+        Caller caller = access.requireWrite(article.publisher.id);
+        if (article.status != ArticleStatus.draft) {
+            throw new ResourceConflictException(
+                    "article " + id + " is " + article.status + ": only a draft is sent" + " for review");
+        }
+        return step(article, ArticleStatus.in_review, ChangeAction.SUBMIT, caller, note);
+    }
+
+    /**
+     * A reviewer approves an article waiting for review: it is published now, or scheduled for the time its editor
+     * asked. Nobody approves what they wrote themselves: the author of its latest revision is refused.
+     */
+    @Transactional
+    public Article approve(UUID id, String note) {
+        Article article = load(id);
+        Caller caller = access.requireReviewer(article.publisher.id);
+        requireInReview(article);
+        UUID author = revisions.lastAuthor(id).orElse(null);
+        if (author != null && author.equals(caller.actorId())) {
+            throw new AccessDeniedException(
+                    "you wrote the latest revision of article " + id + ": another reviewer must approve it");
+        }
+        Instant now = Timestamps.now(clock);
+        ArticleStatus published =
+                statusAt(ArticleStatus.published, article.publishedAt == null ? now : article.publishedAt, now);
+        return step(article, published, ChangeAction.APPROVE, caller, note);
+    }
+
+    /** A reviewer sends an article back to its editors as a draft, saying what to change. */
+    @Transactional
+    public Article sendBack(UUID id, String comment) {
+        Article article = load(id);
+        Caller caller = access.requireReviewer(article.publisher.id);
+        requireInReview(article);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException("note", "is required: tell the editors what to change");
+        }
+        return step(article, ArticleStatus.draft, ChangeAction.RETURN, caller, comment.strip());
+    }
+
+    /** The review log: every submission, approval and return, oldest first. */
+    @Transactional
+    public List<ArticleReviews.Step> reviews(UUID id) {
+        loadHistory(id);
+        return reviews.of(id);
+    }
+
+    private Article step(Article article, ArticleStatus next, ChangeAction action, Caller caller, String note) {
+        ArticleContent before = article.content();
+        Instant now = Timestamps.now(clock);
+        Instant publishedAt =
+                next == ArticleStatus.published && article.publishedAt == null ? now : article.publishedAt;
+        article.revise(before.withStatus(next, publishedAt, null), article.publisher, Set.of(article.regionScope), now);
+        article.flush();
+        int revision = revisions.record(article.id, before, article.content(), action.wireName(), caller, now, null);
+        if (action != ChangeAction.SUBMIT) {
+            reviews.record(
+                    article.id, action == ChangeAction.APPROVE ? "approved" : "returned", revision, caller, note, now);
+        }
+        MediaService.UseChanges uses = recordMediaUses(article);
+        ContentChanged change = announced(before.status(), article, change(action, article, before, article.content()));
+        changed.fire(uses.announcedOn(submittedBy(caller, before.status(), article, revision, note, change)));
+        return article;
+    }
+
+    /**
+     * When a write sent the article to review: logs the submission and tells webhook receivers of
+     * {@code article.review_requested}, so that a team can notify itself.
+     */
+    private ContentChanged submittedBy(
+            Caller caller, ArticleStatus before, Article article, int revision, String note, ContentChanged change) {
+        if (article.status != ArticleStatus.in_review || before == ArticleStatus.in_review) {
+            return change;
+        }
+        reviews.record(article.id, "submitted", revision, caller, note, article.updatedAt);
+        Map<String, Object> request = new LinkedHashMap<>(reference(article));
+        request.put("title", article.title);
+        request.put("submittedBy", caller.name());
+        request.put("note", note);
+        return change.announcing(PublicEvent.ARTICLE_REVIEW_REQUESTED, article.publisher.id, request);
+    }
+
+    private static void requireInReview(Article article) {
+        if (article.status != ArticleStatus.in_review) {
+            throw new ResourceConflictException(
+                    "article " + article.id + " is " + article.status + ", not waiting for review");
+        }
+    }
+
+    /** A preview link: its token and when it stops working. */
+    public record Preview(String token, Instant expiresAt) {}
+
+    /** The longest a preview link may be made to last. */
+    static final Duration LONGEST_PREVIEW = Duration.ofDays(7);
+
+    /**
+     * A signed link that shows the article, in its current status, as readers will see it, to anyone who has the link,
+     * until {@code validFor} has passed or the article's status changes. For those who may write the article.
+     */
+    @Transactional
+    public Preview preview(UUID id, Duration validFor) {
+        Article article = load(id);
+        access.requireWrite(article.publisher.id);
+        if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(LONGEST_PREVIEW) > 0) {
+            throw new InvalidInputException("validFor", "must be more than nothing and at most " + LONGEST_PREVIEW);
+        }
+        Instant now = Timestamps.now(clock);
+        Instant expiresAt = now.plus(validFor).truncatedTo(ChronoUnit.SECONDS);
+        // who let whom see a draft is on record, though nothing of the article changes
+        changed.fire(ContentChanged.of(
+                ContentKind.ARTICLE,
+                ChangeAction.SHARE_PREVIEW,
+                id,
+                article.publisher.id,
+                null,
+                Map.of("status", article.status, "expiresAt", expiresAt),
+                now));
+        return new Preview(previews.sign(new PreviewLinks.Claim(id, article.status, expiresAt)), expiresAt);
+    }
+
+    /**
+     * The article a preview link shows, exactly as the public read serves it; 404 alike for a link that is forged,
+     * expired, of a deleted article or of one whose status has changed since.
+     */
+    public ArticleRead readPreview(String token) {
+        Instant now = Timestamps.now(clock);
+        return previews.verify(token)
+                .filter(claim -> claim.expiresAt().isAfter(now))
+                .flatMap(claim -> states.read(claim.articleId())
+                        .filter(article ->
+                                !article.state().isDeleted() && article.state().status() == claim.status()))
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "preview", "at this link: it is expired, changed, or its article changed status"));
+    }
+
+    /** An article whose history the caller may read: only those who may read its publisher's drafts. */
+    private Article loadHistory(UUID id) {
+        Article article = load(id);
+        if (!access.mayReadUnpublished(article.publisher.id)) {
+            throw new ResourceNotFoundException("article", id);
+        }
+        return article;
+    }
+
     private Article load(UUID id) {
         Article article = Article.findWithDetails(id).orElseThrow(() -> new ResourceNotFoundException("article", id));
         requireVisible(article.isDeleted(), article.status, article.wasEverPublished(), article.publisher.id, id);

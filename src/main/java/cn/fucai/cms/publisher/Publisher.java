@@ -32,6 +32,9 @@ public class Publisher extends UuidEntity {
 
     public String website;
 
+    /** Whether what its editors publish must first be approved by a reviewer other than its author. */
+    public boolean requiresReview;
+
     @Version
     public long version;
 
@@ -76,7 +79,15 @@ public class Publisher extends UuidEntity {
     /** The editable state, in the shape a client sends it; equal states mean a PUT changes nothing. */
     PublisherDtos.PublisherRequest asRequest() {
         return new PublisherDtos.PublisherRequest(
-                slug, name, nameEn, level, kind, regionCode, parentId == null ? null : parentId.toString(), website);
+                slug,
+                name,
+                nameEn,
+                level,
+                kind,
+                regionCode,
+                parentId == null ? null : parentId.toString(),
+                website,
+                requiresReview);
     }
 
     public boolean isDeleted() {

@@ -44,7 +44,12 @@ public final class PublisherDtos {
             @Size(max = 500)
             @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE)
             @Schema(example = "https://www.example.org/", nullable = true)
-            String website) {}
+            String website,
+
+            @Schema(
+                    description = "What its editors publish must first be approved by a reviewer other than its author",
+                    example = "false")
+            boolean requiresReview) {}
 
     @Schema(name = "Publisher", description = "A welfare-lottery centre or civil-affairs department")
     public record PublisherResponse(
@@ -70,6 +75,9 @@ public final class PublisherDtos {
             @Schema(nullable = true, example = "https://www.example.org/")
             String website,
 
+            @Schema(description = "Editors' publications wait for a reviewer's approval", example = "false")
+            boolean requiresReview,
+
             @Schema(example = "2020-01-06T03:49:00Z") Instant createdAt,
             @Schema(example = "2020-01-06T03:49:00Z") Instant updatedAt) {
 
@@ -84,6 +92,7 @@ public final class PublisherDtos {
                     p.regionCode,
                     p.parentId,
                     p.website,
+                    p.requiresReview,
                     p.createdAt,
                     p.updatedAt);
         }

@@ -48,7 +48,8 @@ class PublisherQueries implements PublisherTree {
             String afterSlug,
             int rows) {
         Sql sql = new Sql("""
-                        select id, slug, name, name_en, level, kind, region_code, parent_id, website, created_at, updated_at
+                        select id, slug, name, name_en, level, kind, region_code, parent_id, website, requires_review,
+                               created_at, updated_at
                         from publisher where deleted_at is null and slug > :after""").bind("after", afterSlug == null ? "" : afterSlug);
         sql.appendIfSet(" and level = :level", "level", level);
         sql.appendIfSet(" and kind = :kind", "kind", kind);

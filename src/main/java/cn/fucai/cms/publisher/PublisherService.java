@@ -144,6 +144,7 @@ public class PublisherService {
         publisher.regionCode = regions.requireKnown(request.regionCode(), "regionCode");
         publisher.parentId = parentId;
         publisher.website = request.website();
+        publisher.requiresReview = request.requiresReview();
         if (!publisher.asRequest().equals(before)) {
             publisher.updatedAt = now;
         }

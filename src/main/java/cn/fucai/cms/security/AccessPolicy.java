@@ -78,6 +78,17 @@ public class AccessPolicy {
         return caller;
     }
 
+    /** Admins, and reviewers acting for this publisher: approving what waits for review. */
+    public Caller requireReviewer(UUID publisherId) {
+        Caller caller = requireToken();
+        boolean reviews = caller.role() == Role.admin || caller.role() == Role.reviewer && caller.actsFor(publisherId);
+        if (!reviews) {
+            throw new AccessDeniedException(
+                    caller.describe() + " (" + caller.role() + ") may not review this publisher's content");
+        }
+        return caller;
+    }
+
     /** Whether the caller may see this publisher's drafts, archived and deleted articles. */
     public boolean mayReadUnpublished(UUID publisherId) {
         Caller caller = caller();

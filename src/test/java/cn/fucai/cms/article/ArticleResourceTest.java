@@ -343,7 +343,7 @@ class ArticleResourceTest {
                 .post(url)
                 .then()
                 .statusCode(400)
-                .body("detail", containsString("[draft, scheduled, published, archived]"));
+                .body("detail", containsString("[draft, in_review, scheduled, published, archived]"));
         json().body("{}")
                 .post(url)
                 .then()

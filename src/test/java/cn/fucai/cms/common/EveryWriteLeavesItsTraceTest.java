@@ -107,6 +107,74 @@ class EveryWriteLeavesItsTraceTest {
                                 List.of("article.updated"),
                                 Set.of("article:" + r.path("id"), "article-facets of " + publisherId))));
         SCENARIOS.put(
+                "restoreArticleRevision",
+                new Scenario(
+                        ids -> {
+                            Map<String, Object> body = article(publisher, uniqueSlug("trace"));
+                            String id = createArticleId(body);
+                            body.put("title", "温州福彩2019年销量再破20亿（误改）");
+                            json().body(body).put("/api/v1/articles/" + id);
+                            return admin().post("/api/v1/articles/" + id + "/revisions/1/restore");
+                        },
+                        (ids, r) -> new Trace(
+                                List.of("article update"),
+                                1,
+                                List.of("article.updated"),
+                                Set.of("article:" + r.path("id"), "article-facets of " + publisherId))));
+        SCENARIOS.put(
+                "submitArticle",
+                new Scenario(
+                        ids -> {
+                            Map<String, Object> body = article(publisher, uniqueSlug("trace"));
+                            body.put("status", "draft");
+                            ids.put("article", createArticleId(body));
+                            return json().body(Map.of("note", "请审核"))
+                                    .post("/api/v1/articles/" + ids.get("article") + "/submission");
+                        },
+                        (ids, r) -> new Trace(
+                                List.of("article submit"),
+                                0,
+                                List.of("article.review_requested"),
+                                Set.of("article:" + ids.get("article"), "article-facets of " + publisherId))));
+        SCENARIOS.put(
+                "approveArticle",
+                new Scenario(
+                        ids -> {
+                            Map<String, Object> body = article(publisher, uniqueSlug("trace"));
+                            body.put("status", "in_review");
+                            String id = createArticleId(body);
+                            return People.person("reviewer", publisher)
+                                    .page()
+                                    .body(Map.of())
+                                    .post("/api/v1/articles/" + id + "/approval");
+                        },
+                        (ids, r) -> new Trace(
+                                List.of("article approve"),
+                                1,
+                                List.of("article.published"),
+                                Set.of("article:" + r.path("id"), "article-facets of " + publisherId))));
+        SCENARIOS.put(
+                "returnArticle",
+                new Scenario(
+                        ids -> {
+                            Map<String, Object> body = article(publisher, uniqueSlug("trace"));
+                            body.put("status", "in_review");
+                            ids.put("article", createArticleId(body));
+                            return json().body(Map.of("note", "请核对数据"))
+                                    .post("/api/v1/articles/" + ids.get("article") + "/return");
+                        },
+                        (ids, r) -> new Trace(
+                                List.of("article return"),
+                                0,
+                                List.of(),
+                                Set.of("article:" + ids.get("article"), "article-facets of " + publisherId))));
+        SCENARIOS.put(
+                "createArticlePreview",
+                new Scenario(
+                        ids -> admin().post("/api/v1/articles/"
+                                + createArticleId(article(publisher, uniqueSlug("trace"))) + "/previews"),
+                        (ids, r) -> new Trace(List.of("article share-preview"), 0, List.of(), Set.of())));
+        SCENARIOS.put(
                 "deleteArticle",
                 new Scenario(
                         ids -> {
@@ -460,6 +528,7 @@ class EveryWriteLeavesItsTraceTest {
                         "article.updated",
                         "article.unpublished",
                         "article.deleted",
+                        "article.review_requested",
                         "figure.published",
                         "figure.imported",
                         "figure.corrected",

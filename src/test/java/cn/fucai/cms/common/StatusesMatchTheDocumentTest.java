@@ -64,7 +64,9 @@ class StatusesMatchTheDocumentTest {
                     .replace("{slug}", "no-such-article")
                     .replace("{code}", "330302")
                     .replace("{sha256}", "0".repeat(64))
-                    .replace("{variant}", "original");
+                    .replace("{variant}", "original")
+                    .replace("{number}", "1")
+                    .replace("{token}", "not-a-preview-link");
             for (Iterator<Map.Entry<String, JsonNode>> operations =
                             path.getValue().fields();
                     operations.hasNext(); ) {

@@ -25,6 +25,14 @@ public enum ChangeAction implements WireEnum {
     ROTATE_SECRET,
     @Description("重新投递 Webhook (a webhook delivery sent again)")
     REDELIVER,
+    @Description("提交审核 (an article sent for review)")
+    SUBMIT,
+    @Description("审核通过并发布 (an article approved by a reviewer, and published or scheduled)")
+    APPROVE,
+    @Description("退回修改 (an article sent back to its editors with a comment)")
+    RETURN,
+    @Description("生成预览链接 (a preview link to an article was made)")
+    SHARE_PREVIEW,
     @Description("登录 (signed in)")
     SIGN_IN,
     @Description("登录失败 (a sign-in refused: unknown login, wrong password, disabled account, or too many failures)")

@@ -11,6 +11,8 @@ public enum PublicEvent {
     ARTICLE_UPDATED,
     ARTICLE_UNPUBLISHED,
     ARTICLE_DELETED,
+    /** An article waits for a reviewer: for a team's own tools, never for mirrors. */
+    ARTICLE_REVIEW_REQUESTED,
     FIGURE_PUBLISHED,
     /** One event for a whole batch import, naming its figures; webhooks of figure.published receive it too. */
     FIGURE_IMPORTED,

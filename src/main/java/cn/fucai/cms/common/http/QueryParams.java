@@ -2,6 +2,7 @@ package cn.fucai.cms.common.http;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.time.DateRange;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -124,6 +125,22 @@ public final class QueryParams {
     }
 
     /** A UUID; anything else is a 400. */
+    public static Integer integer(String name, String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, "must be a whole number; was '" + value + "'");
+        }
+    }
+
+    public static Duration duration(String name, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new InvalidInputException(name, "must be an ISO 8601 duration such as PT24H; was '" + value + "'");
+        }
+    }
+
     public static UUID uuid(String name, String value) {
         try {
             if (value != null && value.length() == 36) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -41,16 +42,18 @@ public class TypedParameters implements ParamConverterProvider {
     public record UpperBound(Instant exclusive) {}
 
     /** How each common type is read from a parameter's name and text. */
-    private static final Map<Class<?>, BiFunction<String, String, ?>> PARSERS = Map.of(
-            UUID.class, QueryParams::uuid,
-            Boolean.class, QueryParams::bool,
-            LocalDate.class, QueryParams::date,
-            Instant.class, QueryParams::startOfDay,
-            Locale.class, QueryParams::languageTag,
-            FieldSet.class, FieldSet::parse,
-            Limit.class, Limit::parse,
-            VersionPrecondition.class, (parameter, value) -> VersionPrecondition.fromIfMatch(value),
-            UpperBound.class, (parameter, value) -> new UpperBound(QueryParams.endOfDay(parameter, value)));
+    private static final Map<Class<?>, BiFunction<String, String, ?>> PARSERS = Map.ofEntries(
+            Map.entry(UUID.class, QueryParams::uuid),
+            Map.entry(Boolean.class, QueryParams::bool),
+            Map.entry(Integer.class, QueryParams::integer),
+            Map.entry(LocalDate.class, QueryParams::date),
+            Map.entry(Instant.class, QueryParams::startOfDay),
+            Map.entry(Locale.class, QueryParams::languageTag),
+            Map.entry(FieldSet.class, FieldSet::parse),
+            Map.entry(Limit.class, Limit::parse),
+            Map.entry(VersionPrecondition.class, (parameter, value) -> VersionPrecondition.fromIfMatch(value)),
+            Map.entry(UpperBound.class, (parameter, value) -> new UpperBound(QueryParams.endOfDay(parameter, value))),
+            Map.entry(Duration.class, QueryParams::duration));
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
