@@ -20,4 +20,14 @@ if [ -z "${CMS_ADMIN_TOKEN:-}" ]; then
     (umask 077 && printf '%s\n' "$CMS_ADMIN_TOKEN" > target/admin-token)
     echo "admin token for this run: in target/admin-token (Authorization: Bearer \$(cat target/admin-token))"
 fi
+if [ -z "${CMS_DEMO_PASSWORD:-}" ] && [ "$CMS_DEMO_CONTENT" = true ]; then
+    # The demo accounts' password (demo-admin, demo-editor, demo-reviewer), made once and kept in a file only its owner
+    # can read, since the accounts are made once too.
+    if [ ! -s target/demo-password ]; then
+        (umask 077 && printf 'demo-%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" > target/demo-password)
+    fi
+    CMS_DEMO_PASSWORD=$(cat target/demo-password)
+    export CMS_DEMO_PASSWORD
+    echo "demo accounts demo-admin, demo-editor, demo-reviewer: password in target/demo-password (POST /api/v1/session)"
+fi
 exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

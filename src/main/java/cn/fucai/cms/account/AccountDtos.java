@@ -12,14 +12,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Account and session records on the wire. Passwords go in, never out. */
-final class AccountDtos {
+public final class AccountDtos {
 
     private AccountDtos() {}
 
     static final String LOGIN = "^[\\p{L}\\p{N}][\\p{L}\\p{N}._@-]{1,63}$";
 
     @Schema(name = "AccountRequest", description = "An account to create; all but admins act for one publisher")
-    record AccountRequest(
+    public record AccountRequest(
             @NotBlank
             @Pattern(regexp = LOGIN, message = "2 to 64 letters, digits and . _ @ -, starting with a letter or digit")
             @Schema(

@@ -32,7 +32,7 @@ import java.util.UUID;
  * signed-in person changes their own password. Disabling an account or resetting its password ends its sessions.
  */
 @ApplicationScoped
-class AccountService {
+public class AccountService {
 
     @Inject
     Clock clock;
@@ -49,8 +49,14 @@ class AccountService {
     @Inject
     PasswordPolicy policy;
 
+    /** Whether an account has this login name, whatever its case. */
     @Transactional
-    Account create(AccountRequest request) {
+    public boolean exists(String login) {
+        return Account.findByLogin(login).isPresent();
+    }
+
+    @Transactional
+    public Account create(AccountRequest request) {
         access.requireAdmin();
         if (Account.findByLogin(request.login()).isPresent()) {
             throw new ResourceConflictException("the login name " + request.login() + " is taken");

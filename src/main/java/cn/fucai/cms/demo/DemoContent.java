@@ -1,5 +1,7 @@
 package cn.fucai.cms.demo;
 
+import cn.fucai.cms.account.AccountDtos.AccountRequest;
+import cn.fucai.cms.account.AccountService;
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleService;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
@@ -8,6 +10,7 @@ import cn.fucai.cms.figure.FigureService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
 import cn.fucai.cms.publisher.PublisherService;
+import cn.fucai.cms.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +22,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -40,6 +44,9 @@ public class DemoContent {
 
     @Inject
     FigureService figures;
+
+    @Inject
+    AccountService accounts;
 
     @Inject
     ObjectMapper json;
@@ -85,6 +92,23 @@ public class DemoContent {
             }
         }
         LOG.infof("demo content: %d publishers, articles and figures created", created);
+        config.demoPassword().ifPresent(this::createAccounts);
+    }
+
+    /** The demo's people: an admin, and an editor and a reviewer of the Wenzhou centre, made when missing. */
+    void createAccounts(String password) {
+        List<AccountRequest> people = List.of(
+                new AccountRequest("demo-admin", "演示管理员", null, Role.admin, null, false, password),
+                new AccountRequest("demo-editor", "演示编辑", null, Role.editor, "wenzhou-fucai", false, password),
+                new AccountRequest("demo-reviewer", "演示审核员", null, Role.reviewer, "wenzhou-fucai", false, password));
+        int created = 0;
+        for (AccountRequest person : people) {
+            if (!accounts.exists(person.login())) {
+                accounts.create(person);
+                created++;
+            }
+        }
+        LOG.infof("demo accounts: %d created (demo-admin, demo-editor, demo-reviewer)", created);
     }
 
     private JsonNode read() {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.fucai.cms.support.People;
 import cn.fucai.cms.support.TestData;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,6 +118,30 @@ class DemoContentTest {
     }
 
     /** The loader runs at start-up, outside any request, as the service itself: a plain thread has no request context. */
+    @Test
+    void theDemoHasAnAdminAnEditorAndAReviewerWhoSignInWithTheRunsPassword() throws Exception {
+        loadAsAtStartUp();
+        String password = "演示密码-" + TestData.uniqueSlug("demo");
+        for (int run = 0; run < 2; run++) {
+            CompletableFuture.runAsync(() -> demo.createAccounts(password), Executors.newSingleThreadExecutor())
+                    .get();
+        }
+        assertEquals(3, TestData.count(db, "select count(*) from account where login like 'demo-%'"));
+        People.signInResponse("demo-editor", password)
+                .then()
+                .statusCode(201)
+                .body("account.role", equalTo("editor"))
+                .body(
+                        "account.publisherId",
+                        equalTo(TestData.column(db, "select id::text from publisher where slug = 'wenzhou-fucai'")
+                                .get(0)));
+        People.signInResponse("demo-reviewer", password)
+                .then()
+                .statusCode(201)
+                .body("account.role", equalTo("reviewer"));
+        People.signInResponse("demo-admin", password).then().statusCode(201).body("account.role", equalTo("admin"));
+    }
+
     private void loadAsAtStartUp() throws Exception {
         CompletableFuture.runAsync(demo::load, Executors.newSingleThreadExecutor())
                 .get();

@@ -54,7 +54,7 @@ class ScheduleAcrossInstancesIT {
         PackagedService b = start("b");
         String publisher = "schedule-" + System.nanoTime();
         String publisherId = createPublisher(a, publisher);
-        Instant at = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < 60; i++) {
             createArticle(i % 2 == 0 ? a : b, publisher, "due-" + i, at);
         }
