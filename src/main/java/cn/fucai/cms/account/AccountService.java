@@ -4,6 +4,7 @@ import cn.fucai.cms.account.AccountDtos.AccountRequest;
 import cn.fucai.cms.account.AccountDtos.AccountResponse;
 import cn.fucai.cms.account.AccountDtos.AccountUpdate;
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.error.InvalidInputException;
@@ -14,15 +15,12 @@ import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.NewestFirst;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,13 +33,10 @@ import java.util.UUID;
 public class AccountService {
 
     @Inject
-    Clock clock;
-
-    @Inject
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
+    Changes changes;
 
     @Inject
     PublisherService publishers;
@@ -62,7 +57,7 @@ public class AccountService {
             throw new ResourceConflictException("the login name " + request.login() + " is taken");
         }
         policy.check("password", request.password(), request.login());
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         Account account = new Account();
         account.login = request.login();
         account.status = AccountStatus.active;
@@ -78,7 +73,7 @@ public class AccountService {
         account.createdAt = now;
         account.updatedAt = now;
         account.persistAndFlush();
-        changed.fire(change(ChangeAction.CREATE, account, null, AccountResponse.from(account), now));
+        changes.fire(change(ChangeAction.CREATE, account, null, AccountResponse.from(account), now));
         return account;
     }
 
@@ -113,14 +108,14 @@ public class AccountService {
                 request.publisher(),
                 request.includeChildren());
         account.status = request.status();
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         if (account.status == AccountStatus.disabled) {
             AccountSession.endAll(account.id, null, now, "disabled");
         }
         if (!before.equals(AccountResponse.from(account))) {
             account.touch(now);
             account.flush();
-            changed.fire(change(ChangeAction.UPDATE, account, before, AccountResponse.from(account), now));
+            changes.fire(change(ChangeAction.UPDATE, account, before, AccountResponse.from(account), now));
         }
         return account;
     }
@@ -150,7 +145,7 @@ public class AccountService {
         if (Passwords.matches(password, account.passwordHash)) {
             throw new InvalidInputException(field, "is the current password; choose a new one");
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         AccountResponse before = AccountResponse.from(account);
         account.passwordHash = Passwords.hash(password);
         account.passwordChangedAt = now;
@@ -161,7 +156,7 @@ public class AccountService {
                 keptSession,
                 now,
                 act == ChangeAction.RESET_PASSWORD ? "password-reset" : "password-changed");
-        changed.fire(change(act, account, before, AccountResponse.from(account), now));
+        changes.fire(change(act, account, before, AccountResponse.from(account), now));
         return account;
     }
 

@@ -1,9 +1,9 @@
 package cn.fucai.cms.account;
 
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
-import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Caller;
 import cn.fucai.cms.security.PublisherTree;
@@ -11,10 +11,8 @@ import cn.fucai.cms.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,13 +38,10 @@ class SessionService {
     private static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
     @Inject
-    Clock clock;
-
-    @Inject
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
+    Changes changes;
 
     @Inject
     SessionConfig config;
@@ -101,7 +96,7 @@ class SessionService {
     }
 
     private Outcome attempt(String loginKey, String password, String address, String userAgent, String previous) {
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         if (!throttle.lock(loginKey)) {
             return new Throttled(Duration.ofSeconds(1));
         }
@@ -142,7 +137,7 @@ class SessionService {
         access.actAs(caller);
         SignedIn signedIn =
                 new SignedIn(session.id, caller, now, idleExpiry(now, session.expiresAt), session.expiresAt);
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.SESSION,
                 ChangeAction.SIGN_IN,
                 session.id,
@@ -160,7 +155,7 @@ class SessionService {
     boolean checkPassword(SignedIn session, String password, String address) {
         String loginKey = session.caller().name().toLowerCase(Locale.ROOT);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Timestamps.now(clock);
+            Instant now = changes.now();
             Duration wait = throttle.lock(loginKey) ? throttle.wait(loginKey, address, now) : Duration.ofSeconds(1);
             if (!wait.isZero()) {
                 throw new SignInException.Throttled(wait);
@@ -185,7 +180,7 @@ class SessionService {
                 .bind("hash", SessionSecrets.hash(secret))
                 .map(ConstructorMapper.of(SessionRow.class))
                 .findOne());
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         return found.filter(row -> now.isBefore(row.expiresAt())
                         && now.isBefore(row.lastSeenAt().plus(config.idleTimeout())))
                 .map(row -> {
@@ -213,10 +208,10 @@ class SessionService {
     /** Ends the caller's session: its cookie stops working on every instance. */
     @Transactional
     void signOut(SignedIn session) {
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         AccountSession.update(
                 "endedAt = ?1, endedReason = 'signed-out' where id = ?2 and endedAt is null", now, session.sessionId());
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.SESSION,
                 ChangeAction.SIGN_OUT,
                 session.sessionId(),
@@ -230,7 +225,7 @@ class SessionService {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         int attempts = throttle.purge(now);
         long sessions = AccountSession.delete("expiresAt < ?1", now.minus(Duration.ofDays(90)));
         if (attempts + sessions > 0) {
@@ -239,7 +234,7 @@ class SessionService {
     }
 
     private void failed(String loginKey, Account account, String reason, Instant now) {
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.SESSION,
                 ChangeAction.SIGN_IN_FAILED,
                 account == null ? "login:" + loginKey : account.id,

@@ -4,6 +4,7 @@ import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.article.ArticleDtos.TranslationRequest;
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.change.PublicEvent;
@@ -31,13 +32,11 @@ import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Caller;
 import cn.fucai.cms.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,9 +58,6 @@ public class ArticleService {
     private static final Logger LOG = Logger.getLogger(ArticleService.class);
 
     @Inject
-    Clock clock;
-
-    @Inject
     PublisherService publishers;
 
     @Inject
@@ -71,7 +67,7 @@ public class ArticleService {
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
+    Changes changes;
 
     @Inject
     ArticleStates states;
@@ -168,7 +164,7 @@ public class ArticleService {
         int revision = revisions.record(article.id, null, article.content(), "create", caller, article.updatedAt, null);
         MediaService.UseChanges uses = recordMediaUses(article);
         ContentChanged change = announced(null, article, change(ChangeAction.CREATE, article, null, article.content()));
-        changed.fire(uses.announcedOn(submittedBy(caller, null, article, revision, null, change)));
+        changes.fire(uses.announcedOn(submittedBy(caller, null, article, revision, null, change)));
         return article;
     }
 
@@ -233,7 +229,7 @@ public class ArticleService {
                     restoring);
             ContentChanged change = change(ChangeAction.UPDATE, article, before, article.content())
                     .movedFrom(before.publisherId());
-            changed.fire(uses.announcedOn(submittedBy(
+            changes.fire(uses.announcedOn(submittedBy(
                     caller, before.status(), article, revision, null, announced(before.status(), article, change))));
         }
         return article;
@@ -245,10 +241,10 @@ public class ArticleService {
         Article article = load(id);
         access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
-        article.markDeleted(Timestamps.now(clock));
+        article.markDeleted(changes.now());
         article.flush();
         MediaService.UseChanges uses = recordMediaUses(article);
-        changed.fire(uses.announcedOn(change(ChangeAction.DELETE, article, article.content(), null)
+        changes.fire(uses.announcedOn(change(ChangeAction.DELETE, article, article.content(), null)
                 .announcing(PublicEvent.ARTICLE_DELETED, article.publisher.id, reference(article))));
     }
 
@@ -285,7 +281,7 @@ public class ArticleService {
         revisions.record(
                 article.id, before, article.content(), action.wireName(), access.caller(), article.updatedAt, null);
         MediaService.UseChanges uses = recordMediaUses(article);
-        changed.fire(uses.announcedOn(
+        changes.fire(uses.announcedOn(
                 announced(before.status(), article, change(action, article, before, article.content()))));
         return due;
     }
@@ -374,7 +370,7 @@ public class ArticleService {
         if (request.coverImageId() == null && blankToNull(request.coverImageAlt()) != null) {
             violations.add(new FieldViolation("coverImageAlt", "describes a cover image; give coverImageId too"));
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         Instant publishedAt = request.publishedAt() != null
                 ? Timestamps.stored(request.publishedAt())
                 : article.publishedAt != null
@@ -523,7 +519,7 @@ public class ArticleService {
             throw new AccessDeniedException(
                     "you wrote the latest revision of article " + id + ": another reviewer must approve it");
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         ArticleStatus published =
                 statusAt(ArticleStatus.published, article.publishedAt == null ? now : article.publishedAt, now);
         return step(article, published, ChangeAction.APPROVE, caller, note);
@@ -550,7 +546,7 @@ public class ArticleService {
 
     private Article step(Article article, ArticleStatus next, ChangeAction action, Caller caller, String note) {
         ArticleContent before = article.content();
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         Instant publishedAt =
                 next == ArticleStatus.published && article.publishedAt == null ? now : article.publishedAt;
         article.revise(before.withStatus(next, publishedAt, null), article.publisher, Set.of(article.regionScope), now);
@@ -562,7 +558,7 @@ public class ArticleService {
         }
         MediaService.UseChanges uses = recordMediaUses(article);
         ContentChanged change = announced(before.status(), article, change(action, article, before, article.content()));
-        changed.fire(uses.announcedOn(submittedBy(caller, before.status(), article, revision, note, change)));
+        changes.fire(uses.announcedOn(submittedBy(caller, before.status(), article, revision, note, change)));
         return article;
     }
 
@@ -607,10 +603,10 @@ public class ArticleService {
         if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(LONGEST_PREVIEW) > 0) {
             throw new InvalidInputException("validFor", "must be more than nothing and at most " + LONGEST_PREVIEW);
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         Instant expiresAt = now.plus(validFor).truncatedTo(ChronoUnit.SECONDS);
         // who let whom see a draft is on record, though nothing of the article changes
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.ARTICLE,
                 ChangeAction.SHARE_PREVIEW,
                 id,
@@ -626,7 +622,7 @@ public class ArticleService {
      * expired, of a deleted article or of one whose status has changed since.
      */
     public ArticleRead readPreview(String token) {
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         return previews.verify(token)
                 .filter(claim -> claim.expiresAt().isAfter(now))
                 .flatMap(claim -> states.read(claim.articleId())

@@ -2,6 +2,7 @@ package cn.fucai.cms.figure;
 
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.change.PublicEvent;
@@ -15,7 +16,6 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.schedule.ScheduleConfig;
 import cn.fucai.cms.common.schedule.ScheduledWork;
-import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.media.MediaService;
 import cn.fucai.cms.publisher.Publisher;
@@ -25,14 +25,12 @@ import cn.fucai.cms.region.Regions;
 import cn.fucai.cms.security.AccessPolicy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,16 +53,13 @@ public class FigureService {
     private static final Logger LOG = Logger.getLogger(FigureService.class);
 
     @Inject
-    Clock clock;
-
-    @Inject
     FigureStore store;
 
     @Inject
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
+    Changes changes;
 
     @Inject
     Validator validator;
@@ -100,7 +95,7 @@ public class FigureService {
     @Transactional
     public List<FigureRow> createAll(
             FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         FigureInputs inputs = new FigureInputs(store, regions, articles, media, now);
         List<FieldViolation> violations = new ArrayList<>(unreadable);
         List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
@@ -157,7 +152,7 @@ public class FigureService {
         for (MediaService.UseChanges madePublic : uses) {
             change = madePublic.announcedOn(change);
         }
-        changed.fire(change);
+        changes.fire(change);
         return rows;
     }
 
@@ -286,7 +281,7 @@ public class FigureService {
                     change = recordDocumentUses(row).announcedOn(change);
                 }
             }
-            changed.fire(change);
+            changes.fire(change);
         }
     }
 
@@ -325,7 +320,7 @@ public class FigureService {
             FigureKind kind, UUID id, String reason, FigureRequest request, VersionPrecondition precondition) {
         FigureRow current = lockCurrent(kind, id, precondition);
         access.requireWrite(current.values().publisherId());
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         List<FieldViolation> violations = new ArrayList<>();
         if (request.embargoedUntil() != null) {
             violations.add(new FieldViolation(
@@ -362,7 +357,7 @@ public class FigureService {
         }
         List<String> scope = regions.lineage(List.of(current.values().regionCode())).scope().stream()
                 .toList();
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         store.appendRevision(current.revised("retracted", reason.strip(), now, true, current.values()), scope);
         return revised(kind, current, ChangeAction.RETRACT, null, PublicEvent.FIGURE_RETRACTED, now, null);
     }
@@ -383,7 +378,7 @@ public class FigureService {
         if (revised.release().released()) { // news of a held figure is kept until it is public
             change = change.announcing(event, publisherId, FigureDtos.FigureResponse.from(revised));
         }
-        changed.fire(uses == null ? change : uses.announcedOn(change));
+        changes.fire(uses == null ? change : uses.announcedOn(change));
         return revised;
     }
 

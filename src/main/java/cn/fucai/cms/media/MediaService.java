@@ -2,6 +2,7 @@ package cn.fucai.cms.media;
 
 import cn.fucai.cms.common.cache.ResponseCache;
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.change.PublicEvent;
@@ -14,7 +15,6 @@ import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.media.MediaDtos.MediaDescription;
 import cn.fucai.cms.media.MediaDtos.MediaText;
 import cn.fucai.cms.publisher.Publisher;
@@ -26,7 +26,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -40,7 +39,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -79,13 +77,10 @@ public class MediaService {
             Pattern.compile("/api/v1/media-files/[0-9a-f]{64}/(?:original|w[0-9]{1,5}(?:\\.webp)?)");
 
     @Inject
-    Clock clock;
-
-    @Inject
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
+    Changes changes;
 
     @Inject
     PublisherService publishers;
@@ -199,7 +194,7 @@ public class MediaService {
         boolean same = same(media, checked, translations);
         if (!same) {
             apply(media, checked, translations);
-            media.updatedAt = Timestamps.now(clock);
+            media.updatedAt = changes.now();
             media.flush();
         }
         MediaResponse after = reads.byId(id).orElseThrow().response();
@@ -207,7 +202,7 @@ public class MediaService {
             ContentChanged change = ContentChanged.of(
                     ContentKind.MEDIA, ChangeAction.UPDATE, id, media.publisherId, before, after, media.updatedAt);
             boolean shown = reads.byId(id).orElseThrow().visible();
-            changed.fire(shown ? change.announcing(PublicEvent.MEDIA_UPDATED, media.publisherId, after) : change);
+            changes.fire(shown ? change.announcing(PublicEvent.MEDIA_UPDATED, media.publisherId, after) : change);
         }
         return after;
     }
@@ -225,9 +220,9 @@ public class MediaService {
                     "media " + id + " is used by " + String.join(", ", users) + "; remove it there first");
         }
         MediaResponse before = reads.byId(id).orElseThrow().response();
-        media.deletedAt = Timestamps.now(clock);
+        media.deletedAt = changes.now();
         media.flush();
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                         ContentKind.MEDIA, ChangeAction.DELETE, id, media.publisherId, before, null, media.deletedAt)
                 .announcing(PublicEvent.MEDIA_DELETED, media.publisherId, reference(id)));
     }
@@ -541,11 +536,11 @@ public class MediaService {
         media.originalName = originalName(fileName);
         apply(media, description, translations(description));
         media.uploadedBy = caller.actorId();
-        media.createdAt = Timestamps.now(clock);
+        media.createdAt = changes.now();
         media.updatedAt = media.createdAt;
         media.persistAndFlush();
         MediaResponse after = reads.byId(media.id).orElseThrow().response();
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.MEDIA, ChangeAction.CREATE, media.id, publisherId, null, after, media.createdAt));
         return new Recorded(media.id, true);
     }

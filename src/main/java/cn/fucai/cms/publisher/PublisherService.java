@@ -1,6 +1,7 @@
 package cn.fucai.cms.publisher;
 
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.error.InvalidInputException;
@@ -11,7 +12,6 @@ import cn.fucai.cms.common.error.StaleVersionException;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherRequest;
 import cn.fucai.cms.publisher.PublisherDtos.PublisherResponse;
 import cn.fucai.cms.region.Regions;
@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,13 +30,10 @@ import java.util.stream.Collectors;
 public class PublisherService {
 
     @Inject
-    Clock clock;
-
-    @Inject
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
+    Changes changes;
 
     @Inject
     Event<PublisherRemoval> removing;
@@ -82,11 +78,11 @@ public class PublisherService {
     public Publisher create(PublisherRequest request) {
         access.requireAdmin();
         Publisher publisher = new Publisher();
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         publisher.createdAt = now;
         apply(publisher, request, now);
         publisher.persistAndFlush();
-        changed.fire(change(ChangeAction.CREATE, publisher, null, publisher.asRequest()));
+        changes.fire(change(ChangeAction.CREATE, publisher, null, publisher.asRequest()));
         return publisher;
     }
 
@@ -97,10 +93,10 @@ public class PublisherService {
         Publisher publisher = get(idOrSlug);
         requireCurrent(publisher, precondition, idOrSlug);
         PublisherRequest before = publisher.asRequest();
-        apply(publisher, request, Timestamps.now(clock));
+        apply(publisher, request, changes.now());
         publisher.flush();
         if (!before.equals(publisher.asRequest())) {
-            changed.fire(change(ChangeAction.UPDATE, publisher, before, publisher.asRequest()));
+            changes.fire(change(ChangeAction.UPDATE, publisher, before, publisher.asRequest()));
         }
         return publisher;
     }
@@ -121,9 +117,9 @@ public class PublisherService {
                             .collect(Collectors.joining(" and "))
                     + "; delete or move them first");
         }
-        publisher.markDeleted(Timestamps.now(clock));
+        publisher.markDeleted(changes.now());
         publisher.flush();
-        changed.fire(change(ChangeAction.DELETE, publisher, publisher.asRequest(), null));
+        changes.fire(change(ChangeAction.DELETE, publisher, publisher.asRequest(), null));
     }
 
     /** Copies the request onto the publisher; updatedAt (and so the version) moves only when something changed. */

@@ -1,6 +1,7 @@
 package cn.fucai.cms.token;
 
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.error.InvalidInputException;
@@ -15,10 +16,8 @@ import cn.fucai.cms.security.ApiToken;
 import cn.fucai.cms.security.TokenSecrets;
 import cn.fucai.cms.token.TokenDtos.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,13 +27,10 @@ import java.util.UUID;
 public class TokenService {
 
     @Inject
-    Clock clock;
-
-    @Inject
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
+    Changes changes;
 
     @Inject
     PublisherService publishers;
@@ -57,7 +53,7 @@ public class TokenService {
                     "publisher",
                     request.role() + " tokens act for every publisher; leave publisher and includeChildren out");
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw new InvalidInputException("expiresAt", "must be in the future");
         }
@@ -71,7 +67,7 @@ public class TokenService {
         token.createdAt = now;
         token.expiresAt = Timestamps.stored(request.expiresAt());
         token.persistAndFlush();
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.TOKEN,
                 ChangeAction.CREATE,
                 token.id,
@@ -106,9 +102,9 @@ public class TokenService {
             throw new ResourceConflictException("token " + id + " is already revoked");
         }
         TokenDtos.TokenResponse before = TokenDtos.TokenResponse.from(token);
-        token.revokedAt = Timestamps.now(clock);
+        token.revokedAt = changes.now();
         token.flush();
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.TOKEN,
                 ChangeAction.REVOKE,
                 token.id,

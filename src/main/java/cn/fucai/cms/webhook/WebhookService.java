@@ -1,6 +1,7 @@
 package cn.fucai.cms.webhook;
 
 import cn.fucai.cms.common.change.ChangeAction;
+import cn.fucai.cms.common.change.Changes;
 import cn.fucai.cms.common.change.ContentChanged;
 import cn.fucai.cms.common.change.ContentKind;
 import cn.fucai.cms.common.change.PublicEvent;
@@ -12,7 +13,6 @@ import cn.fucai.cms.common.paging.NewestFirst;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
-import cn.fucai.cms.common.time.Timestamps;
 import cn.fucai.cms.publisher.PublisherService;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Caller;
@@ -22,10 +22,8 @@ import cn.fucai.cms.webhook.WebhookDtos.SecretResponse;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookRequest;
 import cn.fucai.cms.webhook.WebhookDtos.WebhookResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,10 +61,7 @@ public class WebhookService {
     AccessPolicy access;
 
     @Inject
-    Event<ContentChanged> changed;
-
-    @Inject
-    Clock clock;
+    Changes changes;
 
     @Inject
     WebhookTargets targets;
@@ -120,7 +115,7 @@ public class WebhookService {
         }
         String secret = request.secret() != null ? request.secret() : WebhookSignature.newSecret();
         UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
-        Instant now = Timestamps.now(clock);
+        Instant now = changes.now();
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into webhook (id, url, events, secret, publisher_id, created_at)
                         values (:id, :url, :events::text[], :secret, :publisher, :now)""")
@@ -132,7 +127,7 @@ public class WebhookService {
                 .bind("now", now)
                 .execute());
         WebhookResponse created = find(id);
-        changed.fire(ContentChanged.of(ContentKind.WEBHOOK, ChangeAction.CREATE, id, publisherId, null, created, now));
+        changes.fire(ContentChanged.of(ContentKind.WEBHOOK, ChangeAction.CREATE, id, publisherId, null, created, now));
         return request.secret() == null ? created.withSecret(secret) : created;
     }
 
@@ -142,7 +137,7 @@ public class WebhookService {
         WebhookResponse webhook = find(id);
         requireManage(webhook);
         String secret = WebhookSignature.newSecret();
-        Instant until = Timestamps.now(clock).plus(config.secretOverlap());
+        Instant until = changes.now().plus(config.secretOverlap());
         jdbi.useHandle(handle -> handle.createUpdate("""
                         update webhook set previous_secret = secret, previous_secret_expires_at = :until, secret = :secret
                         where id = :id""")
@@ -150,7 +145,7 @@ public class WebhookService {
                 .bind("secret", secret)
                 .bind("id", id)
                 .execute());
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.WEBHOOK,
                 ChangeAction.ROTATE_SECRET,
                 id,
@@ -205,14 +200,8 @@ public class WebhookService {
                     .bind("id", id)
                     .execute();
         });
-        changed.fire(ContentChanged.of(
-                ContentKind.WEBHOOK,
-                ChangeAction.DELETE,
-                id,
-                webhook.publisherId(),
-                webhook,
-                null,
-                Timestamps.now(clock)));
+        changes.fire(ContentChanged.of(
+                ContentKind.WEBHOOK, ChangeAction.DELETE, id, webhook.publisherId(), webhook, null, changes.now()));
     }
 
     /** Deliveries newest first, each with its attempts. */
@@ -254,14 +243,14 @@ public class WebhookService {
         if (updated == 0) {
             throw new ResourceNotFoundException("delivery", deliveryId);
         }
-        changed.fire(ContentChanged.of(
+        changes.fire(ContentChanged.of(
                 ContentKind.WEBHOOK_DELIVERY,
                 ChangeAction.REDELIVER,
                 deliveryId,
                 find(webhookId).publisherId(),
                 null,
                 null,
-                Timestamps.now(clock)));
+                changes.now()));
     }
 
     private List<AttemptResponse> attempts(UUID deliveryId) {
