@@ -177,8 +177,9 @@ class ArticleRevisions {
         fields.put("summary", content.original().summary());
         fields.put("body", content.original().body());
         fields.put("category", content.category());
-        fields.put("tags", content.tags());
-        fields.put("regionCodes", content.regionCodes());
+        // an empty list is no value, as null is: a creation without tags did not change them
+        fields.put("tags", content.tags().isEmpty() ? null : content.tags());
+        fields.put("regionCodes", content.regionCodes().isEmpty() ? null : content.regionCodes());
         fields.put("publishedAt", content.publishedAt());
         fields.put("unpublishAt", content.unpublishAt());
         fields.put("sourceName", content.sourceName());

@@ -16,7 +16,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -157,6 +159,26 @@ class ArticleRevisionsTest {
         // revision 2 is still there as it was
         admin().get("/api/v1/articles/" + id + "/revisions/2").then().body("article.title", equalTo("改错的标题"));
         given().get("/api/v1/articles/" + id).then().body("title", equalTo("温州福彩2019年销量再破20亿"));
+    }
+
+    @Test
+    void emptyListsAreNoChangeButClearingThemIs() {
+        String publisher = createPublisher();
+        Map<String, Object> body = article(publisher, uniqueSlug("lists"));
+        body.put("tags", List.of());
+        String id = json().body(body).post("/api/v1/articles").path("id");
+        admin().get("/api/v1/articles/" + id + "/revisions/1")
+                .then()
+                .body("changedFields", not(hasItem("tags")))
+                .body("changedFields", hasItem("regionCodes"));
+        body.put("regionCodes", List.of());
+        json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
+        admin().get("/api/v1/articles/" + id + "/revisions/2").then().body("changedFields", contains("regionCodes"));
+        admin().get("/api/v1/articles/" + id + "/revisions/2/diff")
+                .then()
+                .body("changes[0].field", equalTo("regionCodes"))
+                .body("changes[0].before", contains("330302"))
+                .body("changes[0].after", nullValue());
     }
 
     @Test
