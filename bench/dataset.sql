@@ -133,7 +133,8 @@ select a.id, p.id, 'bench-' || a.g, 'zh-CN',
        0, a.published_at, a.published_at
 from bench_article a join bench_publisher p on p.n = a.publisher_n;
 
-insert into article_translation (id, article_id, locale, title, summary, body, created_at, updated_at)
+insert into article_translation (id, article_id, locale, title, summary, body, status, original_digest, created_at,
+                                 updated_at)
 select gen_random_uuid(), a.id, 'en',
        pg_temp.any_of(array['Welfare lottery', 'Public welfare fund', 'Charity', 'Lottery sales', 'Volunteers', 'Students'])
            || ' ' || pg_temp.any_of(array['conference', 'report', 'campaign', 'results', 'training', 'awards'])
@@ -141,8 +142,12 @@ select gen_random_uuid(), a.id, 'en',
        pg_temp.english_sentence(),
        '<p>' || pg_temp.english_sentence() || ' ' || pg_temp.english_sentence() || ' ' || pg_temp.english_sentence() || '</p><p>'
            || pg_temp.english_sentence() || ' ' || pg_temp.english_sentence() || '</p>',
+       'published',
+       -- ArticleContent.Localized.digest of the original, as V29 computes it
+       encode(sha256(convert_to(o.title || chr(31) || coalesce(o.summary, '') || chr(31) || coalesce(o.body, '') || chr(31),
+                                'UTF8')), 'hex'),
        a.published_at, a.published_at
-from bench_article a join bench_publisher p on p.n = a.publisher_n
+from bench_article a join bench_publisher p on p.n = a.publisher_n join article o on o.id = a.id
 where a.translated < 0.2;
 
 -- Then, from the bench script: the search index, refreshed from two sessions at once (bench/index-part.sql).

@@ -1,5 +1,5 @@
 -- GET /api/v1/sync/articles?limit=20&cursor=…: a snapshot page (SyncService, ArticleStates): the feed's starting
--- point, then 20 published articles in id order after a random one, with publisher and every translation. The same
+-- point, then 20 published articles in id order after a random one, with publisher and every published translation. The same
 -- statement as ArticleStates.SELECT: change both together (as bench/pg/list*.sql with ArticleListQuery).
 \set n random(1, 2000)
 select pg_snapshot_xmin(pg_current_snapshot())::text;
@@ -10,6 +10,6 @@ select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a
 from article a join publisher p on p.id = a.publisher_id
 left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
                           array_agg(t.summary order by t.locale) as summaries, array_agg(t.body order by t.locale) as bodies
-                   from article_translation t where t.article_id = a.id) t on true
+                   from article_translation t where t.article_id = a.id and t.status = 'published') t on true
 where a.status = 'published' and a.deleted_at is null and a.id > (select id from bench_article where n = :n)
 order by a.id limit 20;

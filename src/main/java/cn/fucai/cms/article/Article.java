@@ -124,16 +124,19 @@ public class Article extends UuidEntity {
         return firstPublishedAt != null;
     }
 
-    /** As stored, with every translation: what {@link ArticleState#in} renders. */
+    /** As stored, with the translations readers are served: what {@link ArticleState#in} renders. */
     ArticleState state() {
+        ArticleContent content = content();
         return new ArticleState(
                 id,
                 publisher == null ? null : PublisherRef.from(publisher),
-                content(),
+                content,
                 createdAt,
                 updatedAt,
                 deletedAt,
-                translations.stream().map(t -> t.locale).toList());
+                content.publishedTranslations().stream()
+                        .map(ArticleContent.Translation::locale)
+                        .toList());
     }
 
     /** The current editable state. */
@@ -193,11 +196,11 @@ public class Article extends UuidEntity {
         return true;
     }
 
-    private void reviseTranslations(List<ArticleContent.Localized> wanted, Instant now) {
+    private void reviseTranslations(List<ArticleContent.Translation> wanted, Instant now) {
         Map<String, ArticleTranslation> existing = new HashMap<>();
         translations.forEach(t -> existing.put(t.locale, t));
         List<ArticleTranslation> next = new ArrayList<>();
-        for (ArticleContent.Localized text : wanted) {
+        for (ArticleContent.Translation text : wanted) {
             ArticleTranslation translation = existing.get(text.locale());
             if (translation == null) {
                 translation = new ArticleTranslation();
@@ -209,6 +212,8 @@ public class Article extends UuidEntity {
                 translation.title = text.title();
                 translation.summary = text.summary();
                 translation.body = text.body();
+                translation.status = text.status();
+                translation.originalDigest = text.originalDigest();
                 translation.updatedAt = now;
             }
             next.add(translation);

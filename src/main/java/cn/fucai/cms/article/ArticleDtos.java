@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -124,7 +125,69 @@ public final class ArticleDtos {
                     nullable = true,
                     description = "HTML",
                     example = "<p>2019 was an important year for Wenzhou welfare lottery.</p>")
-            String body) {}
+            String body,
+
+            @Schema(
+                    nullable = true,
+                    description = "draft: readers are served the original until it is published. When left out, a"
+                            + " translation keeps its status, and a new one is published",
+                    example = "published")
+            TranslationStatus status,
+
+            @Schema(
+                    nullable = true,
+                    description = "true: it was checked against the original as it is now and still says the same,"
+                            + " which clears `stale` without changing its text. Editing its text or status does"
+                            + " too. Write-only")
+            Boolean upToDate) {}
+
+    @Schema(name = "ArticleTranslations", description = "An article's translations as its editors see them")
+    public record ArticleTranslations(
+            UUID articleId,
+            @Schema(example = "zh-CN") String originalLocale,
+
+            @Schema(description = "In locale order, drafts included")
+            List<TranslationState> translations) {
+
+        static ArticleTranslations of(Article article) {
+            ArticleContent.Localized original = article.content().original();
+            return new ArticleTranslations(
+                    article.id,
+                    original.locale(),
+                    article.translations.stream()
+                            .sorted(Comparator.comparing(t -> t.locale))
+                            .map(t -> new TranslationState(
+                                    t.locale,
+                                    t.status,
+                                    t.content().isStaleAgainst(original),
+                                    t.title,
+                                    t.summary,
+                                    t.body,
+                                    t.createdAt,
+                                    t.updatedAt))
+                            .toList());
+        }
+    }
+
+    @Schema(name = "TranslationState", description = "A translation with its status and whether it is stale")
+    public record TranslationState(
+            @Schema(example = "en") String locale,
+
+            @Schema(description = "Readers are served only published translations")
+            TranslationStatus status,
+
+            @Schema(
+                    description = "The original changed after this translation was last written or checked against"
+                            + " it (see `upToDate` in TranslationRequest)")
+            boolean stale,
+
+            @Schema(example = "2019: Wenzhou welfare lottery sales pass 2 billion yuan")
+            String title,
+
+            @Schema(nullable = true) String summary,
+            @Schema(nullable = true, description = "HTML") String body,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Schema(name = "ArticleSummary", description = "An article in a list: everything but the body")
     public record ArticleSummary(

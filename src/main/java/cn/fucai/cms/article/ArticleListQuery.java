@@ -30,8 +30,8 @@ class ArticleListQuery {
                    a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.cover,
                    null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at, a.updated_at,
                    null::timestamptz as deleted_at, %s,
-                   array(select t.locale from article_translation t where t.article_id = a.id order by t.locale)
-                       as translation_locales
+                   array(select t.locale from article_translation t
+                         where t.article_id = a.id and t.status = 'published' order by t.locale) as translation_locales
             """.formatted(PublisherRef.COLUMNS);
 
     private static final String FROM_ARTICLE =
@@ -132,7 +132,7 @@ class ArticleListQuery {
         if (filter.locale() != null) {
             sql.append(
                     " and (a.locale = :locale or exists (select 1 from article_translation t"
-                            + " where t.article_id = a.id and t.locale = :locale))",
+                            + " where t.article_id = a.id and t.locale = :locale and t.status = 'published'))",
                     "locale",
                     filter.locale());
         }
@@ -161,7 +161,8 @@ class ArticleListQuery {
                         select t.article_id, t.locale, t.title, t.summary
                         from article_translation t
                         join unnest(:ids::uuid[], :locales::text[]) as wanted(article_id, locale)
-                          on wanted.article_id = t.article_id and wanted.locale = t.locale""")
+                          on wanted.article_id = t.article_id and wanted.locale = t.locale
+                        where t.status = 'published'""")
                 .bind("ids", ids.toArray(UUID[]::new))
                 .bind("locales", locales.toArray(String[]::new))
                 .map((rs, context) -> Map.entry(

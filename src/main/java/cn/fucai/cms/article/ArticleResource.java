@@ -2,6 +2,7 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
+import cn.fucai.cms.article.ArticleDtos.ArticleTranslations;
 import cn.fucai.cms.article.ArticleDtos.PreviewResponse;
 import cn.fucai.cms.article.RevisionDtos.Change;
 import cn.fucai.cms.article.RevisionDtos.DiffResponse;
@@ -317,6 +318,25 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The steps")
     public List<ReviewStep> listArticleReviews(@PathParam("id") UUID id) {
         return articles.reviews(id).stream().map(ReviewStep::from).toList();
+    }
+
+    @RolesAllowed({"admin", "editor", "reader"})
+    @GET
+    @Path("/articles/{id}/translations")
+    @Operation(
+            summary = "List an article's translations",
+            description = "Every translation, drafts included, with its status and whether it is stale: the original"
+                    + " changed after it was last written or checked. For those who may read the publisher's drafts;"
+                    + " 404 for everyone else. Write them with PUT /articles/{id}.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The translations",
+            headers = @Header(name = "ETag", description = "The article's entity tag, for the next If-Match"))
+    public RestResponse<ArticleTranslations> listArticleTranslations(@PathParam("id") UUID id) {
+        Article article = articles.translations(id);
+        return RestResponse.ResponseBuilder.ok(ArticleTranslations.of(article))
+                .tag(etag(article, article.locale))
+                .build();
     }
 
     @RolesAllowed({"admin", "editor"})

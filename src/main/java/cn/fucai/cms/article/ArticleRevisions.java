@@ -192,12 +192,15 @@ class ArticleRevisions {
                 "coverImageAlt",
                 content.coverImage() == null ? null : content.coverImage().alt());
         fields.put("status", content.status());
-        for (ArticleContent.Localized translation : content.translations()) {
+        for (ArticleContent.Translation translation : content.translations()) {
             String at = "translations[" + translation.locale() + "]";
             fields.put(at, translation.locale());
             fields.put(at + ".title", translation.title());
             fields.put(at + ".summary", translation.summary());
             fields.put(at + ".body", translation.body());
+            fields.put(at + ".status", translation.status());
+            // whether it says what the original says: false once the original changed after it
+            fields.put(at + ".upToDate", !translation.isStaleAgainst(content.original()));
         }
         return fields;
     }

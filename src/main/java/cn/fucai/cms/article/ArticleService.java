@@ -191,6 +191,12 @@ public class ArticleService {
         return revisions.get(id, number);
     }
 
+    /** The article with every translation, drafts included: for those who may read its publisher's drafts. */
+    @Transactional
+    public Article translations(UUID id) {
+        return loadHistory(id);
+    }
+
     /** What changed from revision {@code from} to revision {@code to}. */
     @Transactional
     public List<RevisionDiff.Change> diff(UUID id, int from, int to) {
@@ -366,7 +372,12 @@ public class ArticleService {
                     "regionCodes[" + request.regionCodes().indexOf(unknown) + "]", "unknown region code " + unknown));
         }
         String locale = canonicalLocale("locale", request.locale(), violations);
-        List<ArticleContent.Localized> translations = translations(request, locale, article, violations);
+        ArticleContent.Localized original = new ArticleContent.Localized(
+                locale,
+                request.title().strip(),
+                request.summary(),
+                HtmlSanitizer.sanitize(request.body(), publicBase(), media::mayShowImage));
+        List<ArticleContent.Translation> translations = translations(request, original, article, violations);
         if (request.coverImageId() == null && blankToNull(request.coverImageAlt()) != null) {
             violations.add(new FieldViolation("coverImageAlt", "describes a cover image; give coverImageId too"));
         }
@@ -413,11 +424,7 @@ public class ArticleService {
         ArticleContent content = new ArticleContent(
                 publisher.id,
                 request.slug(),
-                new ArticleContent.Localized(
-                        locale,
-                        request.title().strip(),
-                        request.summary(),
-                        HtmlSanitizer.sanitize(request.body(), publicBase(), media::mayShowImage)),
+                original,
                 blankToNull(request.category()),
                 distinct(request.tags()),
                 regionCodes,
@@ -448,16 +455,26 @@ public class ArticleService {
         return publishedAt.isAfter(now) ? ArticleStatus.scheduled : ArticleStatus.published;
     }
 
-    /** The request's translations in locale order; omitted on PUT means "keep the existing ones". */
-    private List<ArticleContent.Localized> translations(
-            ArticleRequest request, String originalLocale, Article article, List<FieldViolation> violations) {
+    /**
+     * The request's translations in locale order; omitted on PUT means "keep the existing ones". A translation keeps
+     * its status unless the request gives one (a new one is published), and is taken as made from {@code original}
+     * when it is new, its text or status changes, or the request says it is up to date; otherwise it keeps the digest
+     * of the original it was made from, and is stale once that differs.
+     */
+    private List<ArticleContent.Translation> translations(
+            ArticleRequest request,
+            ArticleContent.Localized original,
+            Article article,
+            List<FieldViolation> violations) {
         if (request.translations() == null) {
             return article.translations.stream()
                     .map(ArticleTranslation::content)
-                    .filter(t -> !t.locale().equals(originalLocale))
+                    .filter(t -> !t.locale().equals(original.locale()))
                     .toList();
         }
-        List<ArticleContent.Localized> result = new ArrayList<>();
+        Map<String, ArticleContent.Translation> existing = new LinkedHashMap<>();
+        article.translations.forEach(t -> existing.put(t.locale, t.content()));
+        List<ArticleContent.Translation> result = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < request.translations().size(); i++) {
             TranslationRequest t = request.translations().get(i);
@@ -466,20 +483,29 @@ public class ArticleService {
             if (locale == null) {
                 continue;
             }
-            if (locale.equals(originalLocale)) {
+            if (locale.equals(original.locale())) {
                 violations.add(new FieldViolation(
-                        field, "is the original locale " + originalLocale + "; a translation needs another locale"));
+                        field, "is the original locale " + original.locale() + "; a translation needs another locale"));
             } else if (!seen.add(locale)) {
                 violations.add(new FieldViolation(field, "duplicate locale " + locale));
             } else {
-                result.add(new ArticleContent.Localized(
+                ArticleContent.Localized text = new ArticleContent.Localized(
                         locale,
                         t.title().strip(),
                         t.summary(),
-                        HtmlSanitizer.sanitize(t.body(), publicBase(), media::mayShowImage)));
+                        HtmlSanitizer.sanitize(t.body(), publicBase(), media::mayShowImage));
+                ArticleContent.Translation was = existing.get(locale);
+                TranslationStatus status =
+                        t.status() != null ? t.status() : was == null ? TranslationStatus.published : was.status();
+                boolean madeNow = was == null
+                        || !text.equals(was.text())
+                        || status != was.status()
+                        || Boolean.TRUE.equals(t.upToDate());
+                result.add(new ArticleContent.Translation(
+                        text, status, madeNow ? original.digest() : was.originalDigest()));
             }
         }
-        result.sort(Comparator.comparing(ArticleContent.Localized::locale));
+        result.sort(Comparator.comparing(ArticleContent.Translation::locale));
         return result;
     }
 

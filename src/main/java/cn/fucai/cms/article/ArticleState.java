@@ -15,8 +15,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * An article as stored, whatever its status, read from an entity or a row: the one place that renders it in a locale.
- * {@code translationLocales} are all the locales it is translated into; {@code translations} the texts that were
- * loaded, at least the one served.
+ * {@code translationLocales} are the locales of its published translations, which readers can be served; the
+ * content's translations are the texts that were loaded, at least the one served.
  */
 public record ArticleState(
         UUID id,
@@ -34,7 +34,7 @@ public record ArticleState(
     static final RowMapper<ArticleState> ROW = (rs, context) -> read(rs, context, List.of());
 
     /** A row as {@link #ROW} reads it, with these translated texts. */
-    static ArticleState read(ResultSet rs, StatementContext context, List<ArticleContent.Localized> texts)
+    static ArticleState read(ResultSet rs, StatementContext context, List<ArticleContent.Translation> texts)
             throws SQLException {
         PublisherRef publisher = PublisherRef.ROW.map(rs, context);
         return new ArticleState(
@@ -105,10 +105,11 @@ public record ArticleState(
         return in(localeFor(preferredLocale));
     }
 
-    /** The article served in {@code locale}: the translation in that locale, else the original text. */
+    /** The article served in {@code locale}: the published translation in that locale, else the original text. */
     ArticleResponse in(String locale) {
-        return in(content.translations().stream()
+        return in(content.publishedTranslations().stream()
                 .filter(t -> t.locale().equals(locale))
+                .map(ArticleContent.Translation::text)
                 .findFirst()
                 .orElse(original()));
     }

@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * Articles as they are now, whatever their status, with publisher and every translation, in one SQL statement and
+ * Articles as they are now, whatever their status, with publisher and every published translation (what readers can
+ * be served; drafts of translations are the editors' alone, read through the entity), in one SQL statement and
  * without entities: what the partner sync reads by the hundred, where loading entities and checking them for changes
  * at commit cost more than the query.
  */
@@ -33,7 +34,7 @@ public class ArticleStates {
             from article a join publisher_ref p on p.id = a.publisher_id
             left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
                                       array_agg(t.summary order by t.locale) as summaries, array_agg(t.body order by t.locale) as bodies
-                               from article_translation t where t.article_id = a.id) t on true
+                               from article_translation t where t.article_id = a.id and t.status = 'published') t on true
             """;
 
     /** bench/pg/sync.sql runs this statement through pgbench: change both together. */
@@ -42,15 +43,16 @@ public class ArticleStates {
     /** {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}. */
     private static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
 
-    /** A row of {@link #SELECT}: the article with the text of every translation. */
+    /** A row of {@link #SELECT}: the article with the text of every published translation (not their digests). */
     private static final RowMapper<ArticleState> STATE = (rs, context) -> {
         List<String> locales = Database.strings(rs, "translation_locales");
         List<String> titles = Database.strings(rs, "titles");
         List<String> summaries = Database.strings(rs, "summaries");
         List<String> bodies = Database.strings(rs, "bodies");
-        List<ArticleContent.Localized> texts = new ArrayList<>(titles.size());
+        List<ArticleContent.Translation> texts = new ArrayList<>(titles.size());
         for (int i = 0; i < titles.size(); i++) {
-            texts.add(new ArticleContent.Localized(locales.get(i), titles.get(i), summaries.get(i), bodies.get(i)));
+            texts.add(new ArticleContent.Translation(
+                    locales.get(i), titles.get(i), summaries.get(i), bodies.get(i), TranslationStatus.published, null));
         }
         return ArticleState.read(rs, context, texts);
     };

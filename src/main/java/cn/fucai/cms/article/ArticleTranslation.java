@@ -2,6 +2,8 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.common.sql.UuidEntity;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
@@ -18,11 +20,17 @@ public class ArticleTranslation extends UuidEntity {
     public String summary;
     public String body;
 
+    @Enumerated(EnumType.STRING)
+    public TranslationStatus status;
+
+    /** The {@link ArticleContent.Localized#digest} of the original it was made from or checked against. */
+    public String originalDigest;
+
     public Instant createdAt;
 
     public Instant updatedAt;
 
-    ArticleContent.Localized content() {
-        return new ArticleContent.Localized(locale, title, summary, body);
+    ArticleContent.Translation content() {
+        return new ArticleContent.Translation(locale, title, summary, body, status, originalDigest);
     }
 }

@@ -196,7 +196,8 @@ final class RevisionDtos {
                 content.coverImage() == null ? null : content.coverImage().alt(),
                 current.status(),
                 content.translations().stream()
-                        .map(t -> new TranslationRequest(t.locale(), t.title(), t.summary(), t.body()))
+                        .map(t ->
+                                new TranslationRequest(t.locale(), t.title(), t.summary(), t.body(), t.status(), null))
                         .toList());
     }
 }
