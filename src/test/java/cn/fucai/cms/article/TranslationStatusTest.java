@@ -5,6 +5,7 @@ import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.count;
+import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.translation;
@@ -228,12 +229,7 @@ class TranslationStatusTest {
         Map<String, Object> english = translation("en", "Not yet");
         english.put("status", "draft");
         body.put("translations", List.of(english));
-        String id = json().body(body)
-                .post("/api/v1/articles")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = createArticleId(body);
 
         given().get("/api/v1/articles/" + id + "/translations")
                 .then()
@@ -258,12 +254,7 @@ class TranslationStatusTest {
     void anUnknownStatusIsRefusedAndNothingIsWritten() {
         String publisher = createPublisher();
         Map<String, Object> body = article(publisher, uniqueSlug("bad"));
-        String id = json().body(body)
-                .post("/api/v1/articles")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = createArticleId(body);
         long revisions = count(db, "select count(*) from article_revision where article_id = ?", uuid(id));
         Map<String, Object> english = translation("en", "Bad status");
         english.put("status", "in_review");

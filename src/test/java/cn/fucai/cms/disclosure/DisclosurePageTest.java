@@ -14,19 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.figure.FigureFixtures;
 import cn.fucai.cms.media.MediaFixtures;
+import cn.fucai.cms.support.Chromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,14 +31,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,7 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class DisclosurePageTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static Chromium chromium;
     private static ChromeDriver browser;
 
     @TestHTTPResource("/disclosures/")
@@ -68,28 +57,15 @@ class DisclosurePageTest {
     private String jiaReport;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        File chromium = new File("/usr/bin/chromium");
-        File driver = new File("/usr/bin/chromedriver");
-        assertTrue(
-                chromium.canExecute() && driver.canExecute(),
-                "Debian's chromium and chromium-driver are needed: bash scripts/test.sh installs them");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startBrowser() {
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.quit();
         }
     }
 
@@ -142,11 +118,11 @@ class DisclosurePageTest {
 
     @AfterEach
     void noConsoleErrors() {
-        assertEquals(List.of(), consoleErrors(), "the browser's console");
+        assertEquals(List.of(), chromium.consoleErrors(), "the browser's console");
     }
 
     @Test
-    void theChartsDrawThePublishersFiguresAndEachNumberLinksToItsSource() throws IOException {
+    void theChartsDrawThePublishersFiguresAndEachNumberLinksToItsSource() {
         open("?publisher=" + jia);
 
         assertEquals(List.of("2022", "2023"), script("return chart('by-year-chart').getOption().xAxis[0].data"));
@@ -202,7 +178,7 @@ class DisclosurePageTest {
     }
 
     @Test
-    void switchingPublisherRegionAndLanguageRedrawsEverything() throws IOException {
+    void switchingPublisherRegionAndLanguageRedrawsEverything() {
         open("?publisher=" + jia);
         Select publishers = new Select(browser.findElement(By.id("publisher")));
         andWait(() -> publishers.selectByValue(yi));
@@ -248,7 +224,7 @@ class DisclosurePageTest {
     }
 
     @Test
-    void onAPhoneNothingIsWiderThanTheScreenAndThePageIsServedUnderAStrictPolicy() throws IOException {
+    void onAPhoneNothingIsWiderThanTheScreenAndThePageIsServedUnderAStrictPolicy() {
         given().get(page)
                 .then()
                 .statusCode(200)
@@ -323,18 +299,8 @@ class DisclosurePageTest {
         return browser.findElement(By.cssSelector(selector)).getText();
     }
 
-    private List<String> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.copy(
-                browser.getScreenshotAs(OutputType.FILE).toPath(),
-                SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        chromium.screenshot(name);
     }
 
     private static Map<String, Object> named(String name, String nameEn) {

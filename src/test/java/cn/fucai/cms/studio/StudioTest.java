@@ -1,0 +1,562 @@
+package cn.fucai.cms.studio;
+
+import static cn.fucai.cms.support.People.PASSWORD;
+import static cn.fucai.cms.support.People.createAccount;
+import static cn.fucai.cms.support.People.person;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.publisher;
+import static cn.fucai.cms.support.TestData.uniqueSlug;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fucai.cms.common.schedule.WorkScheduler;
+import cn.fucai.cms.media.MediaFixtures;
+import cn.fucai.cms.support.Chromium;
+import cn.fucai.cms.support.People.Session;
+import cn.fucai.cms.support.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The editorial workbench at /studio/ in Debian's Chromium: journeys of editors and reviewers, each checked against
+ * the API, each ending without a console error or CSP violation. Screenshots go to target/screenshots/studio-*.png.
+ */
+@QuarkusTest
+class StudioTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static Chromium chromium;
+    private static ChromeDriver browser;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    WorkScheduler scheduler;
+
+    @TestHTTPResource("/studio/")
+    URL studio;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Chromium.start();
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.quit();
+        }
+    }
+
+    /** HTTP statuses a journey expects to meet: Chromium logs every 4xx answer to fetch as a console error. */
+    private final List<Integer> expectedStatuses = new ArrayList<>();
+
+    @AfterEach
+    void noConsoleErrors() {
+        clock.reset();
+        browser.manage().window().setSize(new Dimension(1280, 1800));
+        List<String> unexpected = chromium.consoleErrors().stream()
+                .filter(entry -> expectedStatuses.stream()
+                        .noneMatch(status -> entry.contains("the server responded with a status of " + status)))
+                .toList();
+        assertEquals(List.of(), unexpected, "the browser's console");
+    }
+
+    @Test
+    void theStudioIsServedUnderAStrictPolicy() {
+        given().get(studio)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .body(containsString("<script type=\"module\" src=\"main.js\"></script>"))
+                .body(not(containsString("<script>")));
+        given().header("Accept-Encoding", "gzip")
+                .get(studio + "main.js")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .header("Content-Encoding", "gzip");
+        given().get(studio + "studio.css").then().statusCode(200).contentType(containsString("text/css"));
+    }
+
+    @Test
+    void anAdminAddsPeopleAnEditorWritesAndSubmitsAndAReviewerApprovesOnAPhone() throws IOException {
+        Map<String, Object> reviewed = publisher(uniqueSlug("studio"));
+        reviewed.put("requiresReview", true);
+        String centre = createPublisher(reviewed);
+        String admin = createAccount("admin", null);
+        String editorLogin = uniqueSlug("editor").replace('-', '.');
+        String reviewerLogin = uniqueSlug("reviewer").replace('-', '.');
+
+        // an admin adds an editor and a reviewer of the centre
+        signIn(admin);
+        open("#/accounts");
+        for (String[] person :
+                List.of(new String[] {editorLogin, "陈静", "editor"}, new String[] {reviewerLogin, "王审", "reviewer"})) {
+            type("#account-login", person[0]);
+            type("#account-displayName", person[1]);
+            new Select(find("#account-role")).selectByValue(person[2]);
+            type("#account-publisher", centre);
+            type("#account-password", PASSWORD);
+            find("#account-create").click();
+            chromium.await(d -> find("#account-list").getText().contains(person[0]));
+        }
+        assertEquals("账户已创建。", chromium.text("#account-status"));
+        chromium.screenshot("studio-accounts");
+
+        // the editor writes an article with a heading, a list, a table and an uploaded image, in a region, translated
+        signIn(editorLogin);
+        open("#/articles/new");
+        type("#field-title", "温州福彩2026年公益金使用情况");
+        assertTrue(find("#field-slug").getAttribute("value").matches("\\d{4}-\\d{2}-\\d{2}-[0-9a-f]{6}-2026"));
+        WebElement body = find(".ProseMirror");
+        body.click();
+        tool("标题 2");
+        body.sendKeys("公益金使用", Keys.ENTER, "全年投入公益金743.9万元。", Keys.ENTER);
+        tool("无序列表");
+        body.sendKeys("养老", Keys.ENTER, "助学", Keys.ENTER, Keys.ENTER);
+        tool("插入表格");
+        body.sendKeys("项目", Keys.TAB, "金额", Keys.TAB, Keys.TAB, "养老", Keys.TAB, "743.9万元");
+        Path photo = Files.createTempFile("studio", ".jpg");
+        Files.write(photo, MediaFixtures.jpeg(640, 480, 7));
+        browser.findElement(By.cssSelector(".editor input[type=file]")).sendKeys(photo.toString());
+        chromium.await(d -> !d.findElements(By.cssSelector(".ProseMirror img")).isEmpty());
+        chromium.await(d -> chromium.script(
+                "const img = document.querySelector('.ProseMirror img'); return img.complete && img.naturalWidth > 0"));
+        assertEquals(640L, chromium.script("return document.querySelector('.ProseMirror img').naturalWidth"));
+        new Select(find("#region-province")).selectByValue("330000");
+        chromium.await(d -> !d.findElements(By.cssSelector("#region-prefecture option[value='330300']"))
+                .isEmpty());
+        new Select(find("#region-prefecture")).selectByValue("330300");
+        find("#region-add").click();
+        chromium.await(d -> !d.findElements(By.cssSelector("#region-chips li[data-code='330300']"))
+                .isEmpty());
+        assertTrue(chromium.text("#region-chips").contains("温州市"), chromium.text("#region-chips"));
+        find("#add-translation").click();
+        type("#translation-en-title", "Wenzhou welfare fund in 2026");
+        chromium.screenshot("studio-editor");
+        find("#action-save").click();
+        chromium.await(d -> d.getCurrentUrl().matches(".*#/articles/[0-9a-f-]{36}$"));
+        awaitStatus("草稿");
+        String id = browser.getCurrentUrl().replaceAll(".*#/articles/", "");
+        find("#action-submit").click();
+        awaitStatus("待审核");
+        chromium.screenshot("studio-submitted");
+
+        Response saved = json().queryParam("locale", "zh-CN").get("/api/v1/articles/" + id);
+        saved.then()
+                .statusCode(200)
+                .body("status", equalTo("in_review"))
+                .body("title", equalTo("温州福彩2026年公益金使用情况"))
+                .body("regionCodes", contains("330300"))
+                .body("body", containsString("<h2>公益金使用</h2><p>全年投入公益金743.9万元。</p>"))
+                .body("body", containsString("<ul><li><p>养老</p></li><li><p>助学</p></li></ul>"))
+                .body("body", containsString("<table><tbody><tr><th><p>项目</p></th><th><p>金额</p></th>"))
+                .body(
+                        "body",
+                        containsString("<td><p>743.9万元</p><img src=\"https://cms.test.example/api/v1/media-files/"))
+                .body("body", containsString("/api/v1/media-files/"));
+        json().get("/api/v1/articles/" + id + "/translations")
+                .then()
+                .body("translations.locale", contains("en"))
+                .body("translations[0].status", equalTo("draft"))
+                .body("translations[0].title", equalTo("Wenzhou welfare fund in 2026"));
+
+        // the reviewer, on a phone, finds it in the queue, reads it without sideways scrolling, and approves it
+        browser.manage().window().setSize(new Dimension(390, 844));
+        signIn(reviewerLogin);
+        chromium.await(ExpectedConditions.attributeToBe(By.id("review"), "aria-busy", "false"));
+        find("#review a[href='#/articles/" + id + "']").click();
+        chromium.await(d -> !d.findElements(By.id("action-approve")).isEmpty());
+        assertEquals(Boolean.TRUE, chromium.script("return document.documentElement.scrollWidth <= window.innerWidth"));
+        chromium.screenshot("studio-review-phone");
+        type("#review-note", "数据已与年报核对");
+        find("#action-approve").click();
+        awaitStatus("已发布");
+
+        given().get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("published"))
+                .body("body", containsString("<h2>公益金使用</h2>"));
+        String image = given().get("/api/v1/articles/" + id).path("body");
+        String src = image.replaceAll("(?s).*<img src=\"([^\"]+)\".*", "$1");
+        given().get(URI.create(src).getRawPath()).then().statusCode(200).contentType("image/jpeg");
+        json().get("/api/v1/articles/" + id + "/reviews")
+                .then()
+                .body("step", contains("submitted", "approved"))
+                .body("[1].note", equalTo("数据已与年报核对"));
+    }
+
+    @Test
+    void aSecondEditorSeesTheConflictAndKeepsTheirTextWithoutLosingTheOther() {
+        String centre = createPublisher();
+        String first = createAccount("editor", centre);
+        Session second = person("editor", centre);
+        Map<String, Object> body = article(centre, uniqueSlug("conflict"));
+        body.put("status", "draft");
+        String id = createArticleId(body);
+
+        signIn(first);
+        open("#/articles/" + id);
+        find("#field-title").sendKeys("（第一位编辑）");
+        body.put("title", "第二位编辑改的标题");
+        second.page().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
+        expectedStatuses.add(412);
+        find("#action-save").click();
+
+        chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+        assertEquals("第二位编辑改的标题", chromium.text("#their-title"));
+        assertEquals("温州福彩2019年销量再破20亿（第一位编辑）", find("#field-title").getAttribute("value"));
+        assertEquals("第二位编辑改的标题", json().get("/api/v1/articles/" + id).path("title"), "nothing was overwritten");
+        chromium.screenshot("studio-conflict");
+        find("#keep-mine").click();
+        chromium.await(d -> "已保存。".equals(chromium.text("#form-status")));
+
+        json().get("/api/v1/articles/" + id).then().body("title", equalTo("温州福彩2019年销量再破20亿（第一位编辑）"));
+        json().get("/api/v1/articles/" + id + "/revisions")
+                .then()
+                .body("items", hasSize(3))
+                .body("items[0].author.name", equalTo(first))
+                .body("items[1].author.accountId", equalTo(second.accountId()));
+    }
+
+    @Test
+    void anEditorOfAnotherPublisherSeesNoneOfItsDrafts() {
+        String centre = createPublisher();
+        Map<String, Object> body = article(centre, uniqueSlug("secret"));
+        body.put("status", "draft");
+        body.put("title", "甲中心尚未发布的草稿");
+        String id = createArticleId(body);
+
+        signIn(createAccount("editor", createPublisher()));
+        chromium.await(ExpectedConditions.attributeToBe(By.id("drafts"), "aria-busy", "false"));
+        assertFalse(chromium.text("#drafts").contains("甲中心尚未发布的草稿"), chromium.text("#drafts"));
+        assertEquals("暂无内容。", chromium.text("#drafts + .list-status"));
+        expectedStatuses.add(404);
+        open("#/articles/" + id);
+        chromium.await(d -> !d.findElements(By.cssSelector("main .error")).isEmpty());
+        assertEquals("找不到该内容，可能已被删除，或您无权查看。", chromium.text("main .error"));
+    }
+
+    @Test
+    void unsavedChangesSurviveAReloadAndTheStudioSpeaksEnglishBySwitch() {
+        String centre = createPublisher();
+        String editor = createAccount("editor", centre);
+        signIn(editor);
+        open("#/articles/new");
+        type("#field-title", "未保存的标题");
+        chromium.await(d -> chromium.script("return localStorage.getItem('studio.draft.new')") != null);
+        browser.navigate().refresh();
+        chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("local-draft")));
+        find("#restore-local").click();
+        assertEquals("未保存的标题", find("#field-title").getAttribute("value"));
+
+        find("button.language").click();
+        chromium.await(d -> "en".equals(chromium.script("return document.documentElement.lang")));
+        assertTrue(chromium.text("header nav").contains("Articles"), chromium.text("header nav"));
+        assertEquals("Title", chromium.text("label[for='field-title']"));
+        chromium.screenshot("studio-editor-en");
+        find("button.language").click();
+
+        // a wrong password is told in words, and nothing signs in
+        find("button.sign-out").click();
+        chromium.await(d -> !d.findElements(By.id("login")).isEmpty());
+        type("#login", editor);
+        type("#password", "不是这个密码不是这个密码");
+        expectedStatuses.add(401);
+        find("form button[type=submit]").click();
+        chromium.await(d -> !chromium.text("#sign-in-error").isEmpty());
+        assertEquals("登录名或密码不正确。", chromium.text("#sign-in-error"));
+        assertFalse(browser.findElements(By.cssSelector("button.sign-out")).size() > 0);
+    }
+
+    @Test
+    void anArticleScheduledInTheStudioGoesOutExactlyAtItsTime() {
+        String centre = createPublisher();
+        signIn(createAccount("editor", centre));
+        open("#/articles/new");
+        type("#field-title", "定时发布的公益金公告");
+        find(".ProseMirror").sendKeys("公告正文。");
+        Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        String local = LocalDateTime.ofInstant(at, SHANGHAI).toString();
+        chromium.script(
+                "const input = document.getElementById('field-publishedAt'); input.value = arguments[0];"
+                        + " input.dispatchEvent(new Event('input'))",
+                local);
+        find("#action-publish").click();
+        chromium.await(d -> d.getCurrentUrl().matches(".*#/articles/[0-9a-f-]{36}$"));
+        awaitStatus("定时发布");
+        String id = browser.getCurrentUrl().replaceAll(".*#/articles/", "");
+        json().get("/api/v1/articles/" + id)
+                .then()
+                .body("status", equalTo("scheduled"))
+                .body("publishedAt", equalTo(at.toString()));
+        open("#/");
+        chromium.await(ExpectedConditions.attributeToBe(By.id("scheduled"), "aria-busy", "false"));
+        String shown = chromium.text("#scheduled li[data-id='" + id + "'] time");
+        assertEquals(local.replace('T', ' '), shown, "the time is shown in Beijing time");
+        chromium.screenshot("studio-scheduled");
+
+        clock.advance(Duration.ofMinutes(59));
+        scheduler.runDue();
+        given().get("/api/v1/articles/" + id).then().statusCode(404);
+        clock.advance(Duration.ofSeconds(61));
+        scheduler.runDue();
+        given().get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("published"))
+                .body("release.scheduledFor", equalTo(at.toString()));
+        open("#/articles/" + id);
+        awaitStatus("已发布");
+    }
+
+    @Test
+    void pastingFromWordKeepsTheStructureDropsTheStylingAndSaysWhatItLeftOut() {
+        String centre = createPublisher();
+        signIn(createAccount("editor", centre));
+        open("#/articles/new");
+        type("#field-title", "从Word粘贴的公告");
+        paste(
+                "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><!--StartFragment-->"
+                        + "<p class=MsoNormal style='mso-margin-top-alt:auto'><b><span style='font-size:14.0pt;"
+                        + "font-family:宋体;mso-bidi-font-family:\"Times New Roman\"'>温州市福彩公益金使用情况</span></b></p>"
+                        + "<p class=MsoNormal><span style='color:red'>全年筹集公益金</span><span lang=EN-US>5.1</span>亿元。"
+                        + "<o:p></o:p></p><ul><li class=MsoListParagraph style='mso-list:l0 level1 lfo1'>养老服务</li>"
+                        + "<li class=MsoListParagraph>助学</li></ul>"
+                        + "<table class=MsoTableGrid border=1 style='border-collapse:collapse'><tr><td width=200 valign=top"
+                        + " style='width:150pt'><p class=MsoNormal>项目</p></td><td><p>金额</p></td></tr></table>"
+                        + "<p><img width=200 src=\"https://www.example.com/wechat/photo.jpg\"></p><!--EndFragment--></body></html>");
+        chromium.await(d -> chromium.text("#form-status").contains("1 张其他网站的图片"));
+        find("#action-save").click();
+        chromium.await(d -> d.getCurrentUrl().matches(".*#/articles/[0-9a-f-]{36}$"));
+        awaitStatus("草稿");
+        String id = browser.getCurrentUrl().replaceAll(".*#/articles/", "");
+        String body = json().get("/api/v1/articles/" + id).path("body");
+        assertTrue(body.startsWith("<p><strong>温州市福彩公益金使用情况</strong></p><p>全年筹集公益金5.1亿元。</p>"), body);
+        assertTrue(body.contains("<ul><li><p>养老服务</p></li><li><p>助学</p></li></ul>"), body);
+        assertTrue(body.contains("<table><tbody><tr><td><p>项目</p></td><td><p>金额</p></td></tr></tbody></table>"), body);
+        for (String gone : List.of("mso", "style", "span", "class", "example.com", "<img", "o:p")) {
+            assertFalse(body.contains(gone), gone + " is gone: " + body);
+        }
+    }
+
+    @Test
+    void whatTheEditorWritesIsWhatTheServiceKeepsAndHistoryRestoresIt() {
+        String centre = createPublisher();
+        String image = MediaFixtures.upload(centre, "大厅.jpg", MediaFixtures.jpeg(320, 240, 3), "image/jpeg", Map.of())
+                .path("url");
+        String path = URI.create(image).getRawPath();
+        signIn(createAccount("editor", centre));
+        open("#/articles/new");
+        type("#field-title", "编辑器与服务端一致");
+        paste("<h2>二级标题</h2><h3>三级标题</h3><h4>四级标题</h4>"
+                + "<p>普通<strong>加粗</strong><em>斜体</em><u>下划线</u><code>code</code>"
+                + "<a href=\"https://www.cwl.gov.cn/\">中国福彩网</a></p>"
+                + "<ul><li><p>一</p><ul><li><p>一之一</p></li></ul></li></ul><ol start=\"3\"><li><p>三</p></li></ol>"
+                + "<blockquote><p>引文</p></blockquote><pre><code>代码块</code></pre>"
+                + "<table><tbody><tr><th><p>项目</p></th><th><p>金额</p></th></tr>"
+                + "<tr><td><p>养老</p></td><td><p>743.9万元</p></td></tr></tbody></table>"
+                + "<img src=\"" + path + "\" alt=\"销售大厅\"><p>末段</p>");
+        find("#action-save").click();
+        chromium.await(d -> d.getCurrentUrl().matches(".*#/articles/[0-9a-f-]{36}$"));
+        awaitStatus("草稿");
+        String id = browser.getCurrentUrl().replaceAll(".*#/articles/", "");
+        String saved = json().get("/api/v1/articles/" + id).path("body");
+        for (String kept : List.of(
+                "<h2>二级标题</h2><h3>三级标题</h3><h4>四级标题</h4>",
+                "<strong>加粗</strong><em>斜体</em><u>下划线</u><code>code</code>",
+                "<a href=\"https://www.cwl.gov.cn/\" rel=\"nofollow noopener\">中国福彩网</a>",
+                "<ul><li><p>一</p><ul><li><p>一之一</p></li></ul></li></ul><ol start=\"3\"><li><p>三</p></li></ol>",
+                "<blockquote><p>引文</p></blockquote><pre><code>代码块</code></pre>",
+                "<th><p>项目</p></th>",
+                "<img src=\"" + image + "\" alt=\"销售大厅\">",
+                "<p>末段</p>")) {
+            assertTrue(saved.contains(kept), kept + " is kept: " + saved);
+        }
+
+        // the saved text, read back into the editor and saved again, is the same: nothing was lost either way
+        open("#/articles/" + id);
+        chromium.await(d -> !d.findElements(By.cssSelector(".ProseMirror h4")).isEmpty());
+        find("#field-title").sendKeys("（二）");
+        find("#action-save").click();
+        chromium.await(d -> "已保存。".equals(chromium.text("#form-status")));
+        json().get("/api/v1/articles/" + id).then().body("body", equalTo(saved)).body("title", equalTo("编辑器与服务端一致（二）"));
+        json().get("/api/v1/articles/" + id + "/revisions?limit=1")
+                .then()
+                .body("items[0].changedFields", contains("title"));
+
+        // history: the change word by word, and a restore as a new version
+        chromium.await(ExpectedConditions.attributeToBe(By.id("revisions"), "aria-busy", "false"));
+        find("#revisions li[data-number='2'] button").click();
+        chromium.await(d -> !d.findElements(By.cssSelector("#diff .change[data-field='title'] ins"))
+                .isEmpty());
+        assertEquals("（二）", chromium.text("#diff .change[data-field='title'] ins"));
+        chromium.screenshot("studio-history");
+        find("#revisions li[data-number='1'] button").click();
+        chromium.await(d -> chromium.text("#diff").contains("这是第一版。"));
+        find("#restore-revision").click();
+        chromium.await(d -> "已恢复，成为新的一版。".equals(chromium.text("#form-status")));
+        assertEquals("编辑器与服务端一致", find("#field-title").getAttribute("value"));
+        json().get("/api/v1/articles/" + id + "/revisions?limit=1")
+                .then()
+                .body("items[0].action", equalTo("restore"))
+                .body("items[0].restoredFrom", equalTo(1));
+    }
+
+    @Test
+    void anEditorEntersAFundFigureAsPrintedSeesTheExactYuanAndCorrectsItWithAReason() {
+        String centre = createPublisher();
+        signIn(createAccount("editor", centre));
+        open("#/figures/new");
+        type("#figure-amount", "超过5.1亿元");
+        assertEquals("510,000,000.00", chromium.text("#amount-yuan"), "the exact yuan, before saving");
+        assertEquals("多于： 510,000,000.00 元", chromium.text("#amount-preview"));
+        type("#figure-year", "2023");
+        new Select(find("#region-province")).selectByValue("330000");
+        chromium.await(d -> !d.findElements(By.cssSelector("#region-prefecture option[value='330300']"))
+                .isEmpty());
+        new Select(find("#region-prefecture")).selectByValue("330300");
+        find("#region-add").click();
+        new Select(find("#figure-flow")).selectByValue("raised");
+        type("#figure-sourceUrl", "https://www.example.org/news/2024/0101.html");
+        type("#figure-quote", "全年筹集公益金超过5.1亿元");
+        chromium.screenshot("studio-figure");
+        find("#figure-save").click();
+        chromium.await(d -> d.getCurrentUrl().matches(".*#/figures/fund/[0-9a-f-]{36}$"));
+        String id = browser.getCurrentUrl().replaceAll(".*#/figures/fund/", "");
+        json().get("/api/v1/fund-figures/" + id)
+                .then()
+                .statusCode(200)
+                .body("amount.amount", equalTo("510000000.00"))
+                .body("qualifier", equalTo("over"))
+                .body("printed.value", equalTo("5.1"))
+                .body("printed.unit", equalTo("亿元"))
+                .body("fund.flow", equalTo("raised"))
+                .body("regionCode", equalTo("330300"))
+                .body("period.start", equalTo("2023-01-01"))
+                .body("source.quote", equalTo("全年筹集公益金超过5.1亿元"));
+
+        type("#figure-amount", "5.2亿元");
+        assertEquals("精确值： 520,000,000.00 元", chromium.text("#amount-preview"));
+        type("#figure-reason", "按年度公告更正");
+        find("#figure-correct").click();
+        chromium.await(d -> d.findElements(By.cssSelector("#figure-history li")).size() == 2);
+        assertTrue(chromium.text("#figure-history li[data-revision='1']").contains("超过5.1亿元 = 510,000,000.00 元"));
+        String corrected = chromium.text("#figure-history li[data-revision='2']");
+        assertTrue(corrected.contains("#2 更正 5.2亿元 = 520,000,000.00 元") && corrected.contains("按年度公告更正"), corrected);
+        chromium.screenshot("studio-figure-history");
+        json().get("/api/v1/fund-figures/" + id + "/revisions")
+                .then()
+                .body("items.action", contains("created", "corrected"))
+                .body("items[1].figure.amount.amount", equalTo("520000000.00"))
+                .body("items[1].reason", equalTo("按年度公告更正"));
+
+        // what does not read as an amount is said beside the field, and nothing is written
+        open("#/figures/new");
+        type("#figure-amount", "五亿多元");
+        assertTrue(chromium.text("#amount-preview").startsWith("读不出金额"), chromium.text("#amount-preview"));
+        find("#figure-save").click();
+        assertTrue(chromium.text("#figure-error-amount").startsWith("读不出金额"));
+        json().queryParam("publisher", centre)
+                .get("/api/v1/fund-figures")
+                .then()
+                .body("items.id", contains(id));
+    }
+
+    /** Pastes HTML into the editor as the clipboard would hand it over. */
+    private void paste(String html) {
+        find(".ProseMirror").click();
+        chromium.script(
+                "const data = new DataTransfer(); data.setData('text/html', arguments[0]);"
+                        + " document.querySelector('.ProseMirror').dispatchEvent("
+                        + "new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}))",
+                html);
+    }
+
+    private void signIn(String login) {
+        browser.manage().deleteAllCookies();
+        browser.get(studio + "#/sign-in");
+        chromium.script("localStorage.clear()");
+        browser.navigate().refresh();
+        chromium.await(d -> !d.findElements(By.id("login")).isEmpty());
+        type("#login", login);
+        type("#password", PASSWORD);
+        find("form button[type=submit]").click();
+        chromium.await(d -> !d.findElements(By.cssSelector("button.sign-out")).isEmpty());
+    }
+
+    private void open(String hash) {
+        browser.get(studio + hash);
+        chromium.await(d ->
+                !d.findElements(By.cssSelector("main > :not([role=status])")).isEmpty());
+    }
+
+    /** The element, once there; when it never comes, a screenshot (studio-failure.png) and what the page says. */
+    private WebElement find(String selector) {
+        try {
+            return chromium.await(d -> d.findElement(By.cssSelector(selector)));
+        } catch (TimeoutException e) {
+            chromium.screenshot("studio-failure");
+            throw new AssertionError(selector + " never appeared; the page says: " + chromium.text("body"), e);
+        }
+    }
+
+    private void type(String selector, String text) {
+        WebElement input = find(selector);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void tool(String label) {
+        find(".toolbar button[aria-label='" + label + "']").click();
+    }
+
+    private void awaitStatus(String status) {
+        chromium.await(d ->
+                !d.findElements(By.id("article-status")).isEmpty() && status.equals(chromium.text("#article-status")));
+    }
+}

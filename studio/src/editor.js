@@ -1,0 +1,187 @@
+// The rich-text editor: Tiptap 3 limited to what the service's sanitiser keeps (headings, paragraphs, lists, links,
+// tables, emphasis, quotes, code and images of the media library), so what an editor sees is what readers get.
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+/** A table as plain HTML: no inline widths, which the page's CSP and the sanitiser would both drop. */
+const PlainTable = Table.extend({
+  renderHTML({ HTMLAttributes }) {
+    return ['table', HTMLAttributes, ['tbody', 0]];
+  },
+}).configure({ resizable: false });
+
+/**
+ * HTML with the media library's images addressed by path on this origin. The service writes them absolute on its public
+ * address, which need not be the origin the studio is served from (and the page's CSP allows images of its own origin
+ * only); it makes a path absolute again when the text is saved.
+ */
+export function withLibraryPaths(html) {
+  const body = inert(html);
+  for (const image of body.querySelectorAll('img[src]')) {
+    const path = libraryPath(image.getAttribute('src'));
+    if (path) {
+      image.setAttribute('src', path);
+    }
+  }
+  return body.innerHTML;
+}
+
+/**
+ * HTML parsed in a document of its own, where nothing loads or runs, without style attributes: a detached document
+ * still answers to the page's CSP, so each style attribute of a paste from Word would be reported as a violation.
+ */
+function inert(html) {
+  const body = document.implementation.createHTMLDocument('').body;
+  body.innerHTML = (html ?? '').replace(STYLING, '');
+  return body;
+}
+
+/** Style and class attributes: Word's mso- styling, which the service would drop, and which CSP refuses to apply. */
+const STYLING = /\s(?:style|class)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+/** The path of a media-library address, whatever host it names; null for any other address. */
+export function libraryPath(src) {
+  try {
+    const url = new URL(src, location.href);
+    return url.pathname.startsWith('/api/v1/media-files/') ? url.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an image's address is one of the media library's, which the service keeps; any other is dropped. */
+export function isLibraryImage(src) {
+  return libraryPath(src) !== null;
+}
+
+/**
+ * An editor in {@code element} with its toolbar, holding {@code html}. {@code onChange} is called after each change;
+ * {@code upload(file)} stores an image in the media library and answers its URL; {@code notify(text)} tells the
+ * editor something (such as images of other sites that were left out of a paste).
+ */
+export function createEditor(element, { html, onChange, upload, notify }) {
+  const surface = h('div', { class: 'editor-surface' });
+  const editor = new Editor({
+    element: surface,
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3, 4] },
+        horizontalRule: false,
+        strike: false,
+        link: {
+          openOnClick: false,
+          autolink: true,
+          HTMLAttributes: { rel: 'nofollow noopener', target: null },
+        },
+      }),
+      Image.configure({ inline: false }),
+      PlainTable,
+      TableRow,
+      TableHeader,
+      TableCell,
+    ],
+    content: withLibraryPaths(html),
+    editorProps: {
+      attributes: { class: 'prose', 'aria-label': t('field.body'), role: 'textbox', 'aria-multiline': 'true' },
+      transformPastedHTML: (pasted) => withoutForeignImages(pasted, notify),
+      handleDrop: (view, event) => uploadFiles(event.dataTransfer?.files, editor, upload),
+      handlePaste: (view, event) => uploadFiles(event.clipboardData?.files, editor, upload),
+    },
+    onUpdate: () => onChange?.(),
+  });
+
+  const button = (label, action, isActive) => {
+    const b = h('button', { type: 'button', class: 'tool', title: label, 'aria-label': label, onclick: () => action() }, label);
+    b.isActive = isActive;
+    return b;
+  };
+  const chain = () => editor.chain().focus();
+  const fileInput = h('input', {
+    type: 'file',
+    accept: 'image/*',
+    class: 'visually-hidden',
+    tabindex: '-1',
+    'aria-hidden': 'true',
+    onchange: (event) => {
+      uploadFiles(event.target.files, editor, upload);
+      event.target.value = '';
+    },
+  });
+  const tools = [
+    button(t('toolbar.paragraph'), () => chain().setParagraph().run(), () => editor.isActive('paragraph')),
+    button(t('toolbar.h2'), () => chain().toggleHeading({ level: 2 }).run(), () => editor.isActive('heading', { level: 2 })),
+    button(t('toolbar.h3'), () => chain().toggleHeading({ level: 3 }).run(), () => editor.isActive('heading', { level: 3 })),
+    button(t('toolbar.bold'), () => chain().toggleBold().run(), () => editor.isActive('bold')),
+    button(t('toolbar.italic'), () => chain().toggleItalic().run(), () => editor.isActive('italic')),
+    button(t('toolbar.bulletList'), () => chain().toggleBulletList().run(), () => editor.isActive('bulletList')),
+    button(t('toolbar.orderedList'), () => chain().toggleOrderedList().run(), () => editor.isActive('orderedList')),
+    button(t('toolbar.link'), () => setLink(editor), () => editor.isActive('link')),
+    button(t('toolbar.table'), () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()),
+    button(t('toolbar.addRow'), () => chain().addRowAfter().run()),
+    button(t('toolbar.addColumn'), () => chain().addColumnAfter().run()),
+    button(t('toolbar.deleteTable'), () => chain().deleteTable().run()),
+    button(t('toolbar.image'), () => fileInput.click()),
+    button(t('toolbar.undo'), () => chain().undo().run()),
+    button(t('toolbar.redo'), () => chain().redo().run()),
+  ];
+  const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('field.body') }, tools, fileInput);
+  const refresh = () => {
+    for (const tool of tools) {
+      tool.setAttribute('aria-pressed', tool.isActive ? String(Boolean(tool.isActive())) : 'false');
+    }
+  };
+  editor.on('selectionUpdate', refresh);
+  editor.on('transaction', refresh);
+  element.append(toolbar, surface);
+  return editor;
+}
+
+function setLink(editor) {
+  const previous = editor.getAttributes('link').href ?? 'https://';
+  const href = window.prompt(t('toolbar.linkPrompt'), previous);
+  if (href === null) {
+    return;
+  }
+  if (href.trim() === '') {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+  } else {
+    editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
+  }
+}
+
+/** Uploads dropped or pasted image files and inserts them; answers whether there were any. */
+function uploadFiles(files, editor, upload) {
+  const images = Array.from(files ?? []).filter((file) => file.type.startsWith('image/'));
+  if (images.length === 0 || !upload) {
+    return false;
+  }
+  (async () => {
+    for (const file of images) {
+      const media = await upload(file);
+      if (media) {
+        editor.chain().focus().setImage({ src: libraryPath(media.url), alt: media.alt ?? '' }).run();
+      }
+    }
+  })();
+  return true;
+}
+
+/**
+ * Pasted HTML without images of other sites: the service would drop them silently, so they are left out here and the
+ * editor is told how many, to upload them instead.
+ */
+function withoutForeignImages(html, notify) {
+  const body = inert(html);
+  const foreign = Array.from(body.querySelectorAll('img')).filter((img) => !isLibraryImage(img.getAttribute('src') ?? ''));
+  foreign.forEach((img) => img.remove());
+  body.querySelectorAll('img[src]').forEach((img) => img.setAttribute('src', libraryPath(img.getAttribute('src'))));
+  if (foreign.length > 0) {
+    notify?.(t('editor.foreignImages', { count: foreign.length }));
+  }
+  return body.innerHTML;
+}
