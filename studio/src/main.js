@@ -9,6 +9,8 @@ import { articlePage } from './pages/article.js';
 import { accountsPage } from './pages/accounts.js';
 import { passwordPage } from './pages/password.js';
 import { figurePage, figuresPage } from './pages/figures.js';
+import { mediaPage } from './pages/media.js';
+import { auditPage, tokensPage, webhookPage, webhooksPage } from './pages/admin.js';
 
 const ROUTES = [
   [/^#\/$/, homePage],
@@ -18,7 +20,12 @@ const ROUTES = [
   [/^#\/figures$/, figuresPage],
   [/^#\/figures\/new$/, (context) => figurePage(context, null, null)],
   [/^#\/figures\/(fund|sales)\/([0-9a-f-]{36})$/, figurePage],
+  [/^#\/media$/, mediaPage],
   [/^#\/accounts$/, accountsPage],
+  [/^#\/tokens$/, tokensPage],
+  [/^#\/webhooks$/, webhooksPage],
+  [/^#\/webhooks\/([0-9a-f-]{36})$/, webhookPage],
+  [/^#\/audit(\?.*)?$/, auditPage],
   [/^#\/password$/, passwordPage],
 ];
 
@@ -139,7 +146,8 @@ function header() {
       link('#/articles', 'nav.articles'),
       account.role !== 'reader' ? link('#/articles/new', 'nav.newArticle') : null,
       link('#/figures', 'nav.figures'),
-      account.role === 'admin' ? link('#/accounts', 'nav.accounts') : null,
+      link('#/media', 'nav.media'),
+      account.role === 'admin' ? [link('#/accounts', 'nav.accounts'), link('#/tokens', 'nav.tokens'), link('#/webhooks', 'nav.webhooks'), link('#/audit', 'nav.audit')] : null,
       link('#/password', 'nav.password'),
       h('span', { class: 'who', title: account.login }, account.displayName),
       languageSwitch,

@@ -383,6 +383,9 @@ class ArticleForm {
   }
 
   renderTranslations() {
+    (this.translationEditors ?? []).forEach((editor) => editor.destroy());
+    this.translationEditors = [];
+    const bodies = [];
     show(
       this.translationList,
       this.translations.map((translation, index) => {
@@ -412,11 +415,23 @@ class ArticleForm {
           input('status', h('select', {}, ['draft', 'published'].map((s) => h('option', { value: s, selected: translation.status === s }, t(`status.${s}`))))),
           input('title', h('input', { value: translation.title ?? '' })),
           input('summary', h('textarea', { rows: 2 }, translation.summary ?? '')),
-          input('body', h('textarea', { rows: 6, class: 'html' }, translation.body ?? '')),
+          h('div', { class: 'field' }, h('span', { class: 'label' }, t('field.body')), bodies[index] = h('div', { class: 'editor', id: `translation-${translation.locale}-body` })),
           h('button', { type: 'button', class: 'remove', onclick: () => { this.translations.splice(index, 1); this.changed('translations'); this.renderTranslations(); } }, t('editor.removeTranslation')),
         );
       }),
     );
+    this.translations.forEach((translation, index) => {
+      const editor = createEditor(bodies[index], {
+        html: translation.body ?? '',
+        onChange: () => {
+          translation.body = editor.isEmpty ? '' : editor.getHTML();
+          this.changed('translations');
+        },
+        upload: (file) => this.upload(file),
+        notify: (text) => this.say(text),
+      });
+      this.translationEditors.push(editor);
+    });
   }
 
   addTranslation() {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Media library records on the wire. */
@@ -53,4 +54,14 @@ public final class MediaDtos {
             String alt,
 
             @Size(max = 2000) @Schema(nullable = true) String caption) {}
+
+    @Schema(name = "MediaUse", description = "Content that uses an item: an article or a figure")
+    public record MediaUse(
+            @Schema(description = "article, sales-figure, fund-figure or indicator-figure", example = "article")
+            String kind,
+
+            UUID id,
+
+            @Schema(description = "Whether that content is public, and so the item with it")
+            boolean visible) {}
 }

@@ -10,6 +10,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.media.MediaDtos.MediaDescription;
+import cn.fucai.cms.media.MediaDtos.MediaUse;
 import cn.fucai.cms.media.MediaService.Uploaded;
 import cn.fucai.cms.publisher.KnownPublisher;
 import jakarta.annotation.security.RolesAllowed;
@@ -209,6 +210,20 @@ public class MediaResource {
     public RestResponse<MediaResponse> getMedia(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         MediaResponse item = media.get(id);
         return Representations.ok(headers, etag(media.version(id)), item.updatedAt(), item);
+    }
+
+    @RolesAllowed({"admin", "editor", "reader"})
+    @GET
+    @Path("/{id}/uses")
+    @Operation(
+            summary = "List where an image or PDF is used",
+            description = "The articles (cover, text) and figures (source) that use it, drafts included, and whether"
+                    + " each is public. For those who may read the publisher's drafts; 404 for everyone else.")
+    @APIResponse(responseCode = "200", description = "Its uses, articles first")
+    @APIResponse(responseCode = "404", description = "No such item, or not one this caller may see")
+    @APIResponse(responseCode = "410", description = "The item was deleted")
+    public List<MediaUse> listMediaUses(@PathParam("id") UUID id) {
+        return media.uses(id);
     }
 
     @PUT

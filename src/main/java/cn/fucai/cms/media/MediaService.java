@@ -171,6 +171,24 @@ public class MediaService {
         return visible(id).response();
     }
 
+    /**
+     * What uses an item (articles and figures, drafts included), for those who may read its publisher's unpublished
+     * content: 404 for everyone else, who must not learn of drafts.
+     */
+    public List<MediaDtos.MediaUse> uses(UUID id) {
+        MediaReads.Stored item = visible(id);
+        if (!access.mayReadUnpublished(item.publisherId())) {
+            throw new ResourceNotFoundException("media", id);
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select used_by_kind, used_by_id, visible from media_use where media_id = :item
+                        order by used_by_kind, used_by_id""")
+                .bind("item", id)
+                .map((rs, context) -> new MediaDtos.MediaUse(
+                        rs.getString("used_by_kind"), rs.getObject("used_by_id", UUID.class), rs.getBoolean("visible")))
+                .list());
+    }
+
     /** A page of live items the caller may see, newest first. */
     public Page<MediaResponse> list(
             UUID publisherId, MediaKind kind, String text, Boolean unused, String cursorParam, int limit) {

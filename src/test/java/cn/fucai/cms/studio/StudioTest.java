@@ -507,6 +507,106 @@ class StudioTest {
                 .body("items.id", contains(id));
     }
 
+    @Test
+    void theMediaLibraryUploadsWithProgressSaysWhyAFileIsRefusedAndKeepsAltTextInBothLanguages() throws IOException {
+        String centre = createPublisher();
+        signIn(createAccount("editor", centre));
+        open("#/media");
+        chromium.await(ExpectedConditions.attributeToBe(By.id("media-grid"), "aria-busy", "false"));
+        assertEquals("暂无内容。", chromium.text("#media-grid + .list-status"));
+        Path photo = Files.createTempFile("大厅", ".jpg");
+        Files.write(photo, MediaFixtures.jpeg(800, 600, 11));
+        Path fake = Files.createTempFile("不是图片", ".jpg");
+        Files.writeString(fake, "这不是图片，只是文字。");
+        expectedStatuses.add(415);
+        find("#media-files").sendKeys(photo + "\n" + fake);
+        chromium.await(d -> d.findElements(By.cssSelector("#media-grid li")).size() == 1
+                && d.findElements(By.cssSelector("#uploads li.error")).size() == 1);
+        assertEquals(
+                "1",
+                chromium.script("return String(document.querySelector('#uploads li:not(.error) progress').value)"));
+        String refused = chromium.text("#uploads li.error");
+        assertTrue(refused.contains(fake.getFileName().toString()) && refused.contains("不支持这种文件类型"), refused);
+        chromium.await(d -> chromium.script(
+                "const img = document.querySelector('#media-grid img'); return img.complete && img.naturalWidth > 0"));
+        chromium.screenshot("studio-media");
+
+        find("#media-grid li button").click();
+        type("#media-alt", "福彩销售大厅");
+        type("#media-altEn", "The welfare lottery sales hall");
+        find("#media-save").click();
+        chromium.await(d -> "已保存。".equals(chromium.text("#media-status")));
+        String id = find("#media-grid li").getAttribute("data-id");
+        json().get("/api/v1/media/" + id)
+                .then()
+                .body("alt", equalTo("福彩销售大厅"))
+                .body("translations[0].locale", equalTo("en"))
+                .body("translations[0].alt", equalTo("The welfare lottery sales hall"))
+                .body("publisher.slug", equalTo(centre));
+        json().queryParam("publisher", centre).get("/api/v1/media").then().body("items.id", contains(id));
+
+        // where it is used: a draft that has it as cover, for the publisher's people only
+        Map<String, Object> article = article(centre, uniqueSlug("cover"));
+        article.put("status", "draft");
+        article.put("title", "以销售大厅为封面的草稿");
+        article.put("coverImageId", id);
+        String articleId = createArticleId(article);
+        json().get("/api/v1/media/" + id + "/uses")
+                .then()
+                .statusCode(200)
+                .body("kind", contains("article"))
+                .body("id", contains(articleId))
+                .body("visible", contains(false));
+        person("editor", createPublisher())
+                .cookieOnly()
+                .get("/api/v1/media/" + id + "/uses")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        find("#media-grid li button").click();
+        chromium.await(d -> chromium.text("#media-uses").contains("以销售大厅为封面的草稿"));
+        assertEquals("以销售大厅为封面的草稿 · 未公开", chromium.text("#media-uses li"));
+    }
+
+    @Test
+    void anAdminMakesATokenSeesItsSecretOnceAndFindsTheWriteInTheAuditLog() {
+        String centre = createPublisher();
+        signIn(createAccount("admin", null));
+        chromium.await(ExpectedConditions.attributeToBe(By.id("failing"), "aria-busy", "false"));
+        open("#/tokens");
+        String name = uniqueSlug("镜像站点");
+        type("#token-name", name);
+        new Select(find("#token-role")).selectByValue("reader");
+        type("#token-publisher", centre);
+        find("#token-create").click();
+        chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("token-secret")));
+        String secret = chromium.text("#token-secret-value");
+        assertTrue(find("#token-copy").isDisplayed());
+        chromium.await(d -> chromium.text("#tokens").contains(name));
+        chromium.screenshot("studio-tokens");
+        // the secret works, once shown; the list never shows it again
+        given().header("Authorization", "Bearer " + secret)
+                .queryParam("publisher", centre)
+                .queryParam("status", "draft")
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200);
+        assertFalse(chromium.text("#tokens").contains(secret));
+        browser.navigate().refresh();
+        chromium.await(ExpectedConditions.attributeToBe(By.id("tokens"), "aria-busy", "false"));
+        assertTrue(browser.findElements(By.id("token-secret-value")).isEmpty(), "shown once");
+
+        String tokenId = json().get("/api/v1/tokens?limit=100")
+                .jsonPath()
+                .param("name", name)
+                .getString("items.find { it.name == name }.id");
+        open("#/audit?resourceId=" + tokenId);
+        chromium.await(ExpectedConditions.attributeToBe(By.id("audit"), "aria-busy", "false"));
+        assertEquals(
+                1, browser.findElements(By.cssSelector("#audit-list tbody tr")).size());
+        assertTrue(chromium.text("#audit-list tbody tr").contains(tokenId), chromium.text("#audit-list"));
+    }
+
     /** Pastes HTML into the editor as the clipboard would hand it over. */
     private void paste(String html) {
         find(".ProseMirror").click();
@@ -518,10 +618,12 @@ class StudioTest {
     }
 
     private void signIn(String login) {
+        // first away from the app (a page of the same origin that runs nothing), so that no request of the last
+        // person's page goes out without its cookie
+        browser.get(studio + "studio.css");
         browser.manage().deleteAllCookies();
-        browser.get(studio + "#/sign-in");
         chromium.script("localStorage.clear()");
-        browser.navigate().refresh();
+        browser.get(studio + "#/sign-in");
         chromium.await(d -> !d.findElements(By.id("login")).isEmpty());
         type("#login", login);
         type("#password", PASSWORD);
