@@ -5,6 +5,7 @@ import { api, ApiError } from '../api.js';
 import { createEditor, withLibraryPaths } from '../editor.js';
 import { h, shanghaiTime, show } from '../dom.js';
 import { fieldMessage, problemMessage, t } from '../i18n.js';
+import { coverPicker } from './cover.js';
 import { historyPanel } from './history.js';
 import { publisherControl, publishersOf } from './publishers.js';
 import { regionPicker } from './regions.js';
@@ -103,6 +104,8 @@ class ArticleForm {
     this.banner = h('div', { class: 'banner', id: 'local-draft', hidden: true });
     this.translationList = h('div', { class: 'translations', id: 'translations' });
     this.regions = regionPicker(article.regionCodes ?? [], () => this.changed('regionCodes'));
+    this.cover = coverPicker(article.coverImage, () => this.inputs.publisher.value.trim(), () => this.changed('coverImageId'));
+    this.messages.coverImageId = h('span', { class: 'field-error', id: 'error-coverImageId', role: 'alert' });
     this.messages.regionCodes = h('span', { class: 'field-error', id: 'error-regionCodes', role: 'alert' });
 
     const form = h(
@@ -132,6 +135,7 @@ class ArticleForm {
           field('category', h('input', { value: article.category ?? '' })),
           field('tags', h('input', { value: (article.tags ?? []).join('，') })),
           h('div', { class: 'field' }, h('span', { class: 'label' }, t('field.regionCodes')), this.regions.element, this.messages.regionCodes),
+          h('div', { class: 'field' }, h('span', { class: 'label' }, t('cover.title')), this.cover.element, this.messages.coverImageId),
           field('publishedAt', h('input', { type: 'datetime-local', value: toShanghai(article.publishedAt) })),
           field('unpublishAt', h('input', { type: 'datetime-local', value: toShanghai(article.unpublishAt) })),
           field('sourceName', h('input', { value: article.sourceName ?? '' })),
@@ -212,8 +216,8 @@ class ArticleForm {
       sourceName: orNull('sourceName'),
       sourceUrl: orNull('sourceUrl'),
       author: orNull('author'),
-      coverImageId: this.article?.coverImage?.id ?? null,
-      coverImageAlt: null,
+      coverImageId: this.cover.id(),
+      coverImageAlt: this.cover.alt(),
       status,
       translations: this.translations.map((translation) => ({
         locale: translation.locale,

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { h, shanghaiTime, show } from '../dom.js';
 import { fieldMessage, problemMessage, t } from '../i18n.js';
 import { exactYuan, groupedYuan, parsePrinted } from '../money.js';
+import { period } from '../periods.js';
 import { publisherControl, publishersOf } from './publishers.js';
 import { regionPicker } from './regions.js';
 
@@ -85,6 +86,40 @@ export async function figurePage(context, kind, id) {
   const amount = h('input', { value: figure ? printed(figure) : '', placeholder: '超过5.1亿元', autocomplete: 'off' });
   const preview = h('output', { id: 'amount-preview', for: 'figure-amount', 'aria-live': 'polite' });
   const year = h('input', { type: 'number', min: 1987, max: 2100, value: figure ? figure.period.start.slice(0, 4) : new Date().getFullYear() - 1 });
+  const granularity = h(
+    'select',
+    { id: 'figure-granularity', 'aria-label': t('figures.granularity') },
+    ['YEAR', 'QUARTER', 'MONTH'].map((g) => h('option', { value: g, selected: (figure?.period.granularity ?? 'YEAR') === g }, t(`figures.granularity.${g}`))),
+  );
+  const part = h('select', { id: 'figure-part', 'aria-label': t('figures.part') });
+  const fillParts = () => {
+    const count = { YEAR: 0, QUARTER: 4, MONTH: 12 }[granularity.value];
+    const current = figure ? Number(figure.period.start.slice(5, 7)) : 1;
+    show(part, Array.from({ length: count }, (_, i) => {
+      const value = granularity.value === 'QUARTER' ? i * 3 + 1 : i + 1;
+      return h('option', { value, selected: value === current }, t(`figures.part.${granularity.value}`, { n: i + 1 }));
+    }));
+    part.hidden = count === 0;
+  };
+  granularity.addEventListener('change', fillParts);
+  fillParts();
+  const articleSelect = h('select', { id: 'figure-article' }, h('option', { value: '' }, '—'));
+  const documentSelect = h('select', { id: 'figure-document' }, h('option', { value: '' }, '—'));
+  const page = h('input', { id: 'figure-page', type: 'number', min: 1, value: figure?.source?.page ?? '' });
+  const fillSources = async () => {
+    const slug = encodeURIComponent(publisher.value.trim());
+    if (!slug) {
+      return;
+    }
+    const [articles, documents] = await Promise.all([
+      api('GET', `/articles?publisher=${slug}&status=published&limit=50`).then((r) => r.body.items).catch(() => []),
+      api('GET', `/media?publisher=${slug}&kind=pdf&limit=50`).then((r) => r.body.items).catch(() => []),
+    ]);
+    show(articleSelect, h('option', { value: '' }, '—'), articles.map((a) => h('option', { value: a.id, selected: figure?.source?.articleId === a.id }, a.title)));
+    show(documentSelect, h('option', { value: '' }, '—'), documents.map((m) => h('option', { value: m.id, selected: figure?.source?.document?.id === m.id }, m.title || m.originalName)));
+  };
+  publisher.addEventListener('change', fillSources);
+  fillSources();
   const flow = h('select', {}, FLOWS.map((f) => h('option', { value: f, selected: figure?.fund?.flow === f }, t(`figures.flow.${f}`))));
   const purpose = h('select', {}, h('option', { value: '' }, '—'), PURPOSES.map(([code, label]) => h('option', { value: code, selected: figure?.fund?.purpose?.code === code }, label)));
   const sourceUrl = h('input', { type: 'url', value: figure?.source?.url ?? '' });
@@ -117,11 +152,17 @@ export async function figurePage(context, kind, id) {
     return {
       publisher: publisher.value.trim(),
       regionCode: codes[codes.length - 1] ?? null,
-      period: { start: `${year.value}-01-01`, end: `${year.value}-12-31`, granularity: 'YEAR' },
+      period: period(Number(year.value), granularity.value, Number(part.value)),
       lotteryType: 'welfare',
       amount: parts ? { value: parts.value, unit: parts.unit } : null,
       qualifier: parts?.qualifier ?? 'exact',
-      source: { url: sourceUrl.value.trim() || null, quote: quote.value.trim() || null },
+      source: {
+        articleId: articleSelect.value || null,
+        url: sourceUrl.value.trim() || null,
+        quote: quote.value.trim() || null,
+        documentId: documentSelect.value || null,
+        page: documentSelect.value && page.value ? Number(page.value) : null,
+      },
       fund:
         chosenKind === 'fund'
           ? { flow: flow.value, purpose: purposeCode ? { code: purposeCode, label: PURPOSES.find(([c]) => c === purposeCode)[1] } : null }
@@ -175,10 +216,14 @@ export async function figurePage(context, kind, id) {
     field('amount', amount),
     preview,
     field('year', year),
+    h('div', { class: 'period-parts' }, granularity, part),
     h('div', { class: 'field' }, h('span', { class: 'label' }, t('field.regionCodes')), regions.element, (errors.region = h('span', { class: 'field-error', role: 'alert' }))),
     field('flow', flow),
     field('purpose', purpose),
+    field('article', articleSelect),
     field('sourceUrl', sourceUrl, t('field.sourceUrl')),
+    field('document', documentSelect),
+    field('page', page),
     field('quote', quote),
     figure ? field('reason', reason) : null,
     message,

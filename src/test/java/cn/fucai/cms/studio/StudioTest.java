@@ -450,12 +450,17 @@ class StudioTest {
     @Test
     void anEditorEntersAFundFigureAsPrintedSeesTheExactYuanAndCorrectsItWithAReason() {
         String centre = createPublisher();
+        String report = MediaFixtures.upload(
+                        centre, "2023年公益金公告.pdf", MediaFixtures.pdf(3, false), "application/pdf", Map.of())
+                .path("id");
         signIn(createAccount("editor", centre));
         open("#/figures/new");
         type("#figure-amount", "超过5.1亿元");
         assertEquals("510,000,000.00", chromium.text("#amount-yuan"), "the exact yuan, before saving");
         assertEquals("多于： 510,000,000.00 元", chromium.text("#amount-preview"));
         type("#figure-year", "2023");
+        new Select(find("#figure-granularity")).selectByValue("QUARTER");
+        new Select(find("#figure-part")).selectByVisibleText("第2季度");
         new Select(find("#region-province")).selectByValue("330000");
         chromium.await(d -> !d.findElements(By.cssSelector("#region-prefecture option[value='330300']"))
                 .isEmpty());
@@ -464,6 +469,10 @@ class StudioTest {
         new Select(find("#figure-flow")).selectByValue("raised");
         type("#figure-sourceUrl", "https://www.example.org/news/2024/0101.html");
         type("#figure-quote", "全年筹集公益金超过5.1亿元");
+        chromium.await(d -> !d.findElements(By.cssSelector("#figure-document option[value='" + report + "']"))
+                .isEmpty());
+        new Select(find("#figure-document")).selectByValue(report);
+        type("#figure-page", "2");
         chromium.screenshot("studio-figure");
         find("#figure-save").click();
         chromium.await(d -> d.getCurrentUrl().matches(".*#/figures/fund/[0-9a-f-]{36}$"));
@@ -477,8 +486,12 @@ class StudioTest {
                 .body("printed.unit", equalTo("亿元"))
                 .body("fund.flow", equalTo("raised"))
                 .body("regionCode", equalTo("330300"))
-                .body("period.start", equalTo("2023-01-01"))
-                .body("source.quote", equalTo("全年筹集公益金超过5.1亿元"));
+                .body("period.start", equalTo("2023-04-01"))
+                .body("period.end", equalTo("2023-06-30"))
+                .body("period.granularity", equalTo("QUARTER"))
+                .body("source.quote", equalTo("全年筹集公益金超过5.1亿元"))
+                .body("source.document.id", equalTo(report))
+                .body("source.page", equalTo(2));
 
         type("#figure-amount", "5.2亿元");
         assertEquals("精确值： 520,000,000.00 元", chromium.text("#amount-preview"));
@@ -605,6 +618,33 @@ class StudioTest {
         assertEquals(
                 1, browser.findElements(By.cssSelector("#audit-list tbody tr")).size());
         assertTrue(chromium.text("#audit-list tbody tr").contains(tokenId), chromium.text("#audit-list"));
+    }
+
+    @Test
+    void anEditorChoosesACoverFromTheLibraryWithAnAltTextOfItsOwn() {
+        String centre = createPublisher();
+        String image = MediaFixtures.upload(
+                        centre, "敬老院.jpg", MediaFixtures.jpeg(900, 600, 5), "image/jpeg", Map.of("alt", "敬老院外景"))
+                .path("id");
+        signIn(createAccount("editor", centre));
+        open("#/articles/new");
+        type("#field-title", "重阳节慰问敬老院");
+        find("#cover-choose").click();
+        find("#cover-choices li[data-id='" + image + "'] button").click();
+        chromium.await(
+                d -> chromium.script(
+                        "const img = document.querySelector('#cover-preview img'); return img && img.complete && img.naturalWidth > 0"));
+        assertEquals("敬老院外景", find("#field-coverImageAlt").getAttribute("value"));
+        type("#field-coverImageAlt", "工作人员看望敬老院的老人");
+        find("#action-save").click();
+        chromium.await(d -> d.getCurrentUrl().matches(".*#/articles/[0-9a-f-]{36}$"));
+        awaitStatus("草稿");
+        String id = browser.getCurrentUrl().replaceAll(".*#/articles/", "");
+        json().get("/api/v1/articles/" + id)
+                .then()
+                .body("coverImage.id", equalTo(image))
+                .body("coverImage.alt", equalTo("工作人员看望敬老院的老人"));
+        assertEquals("工作人员看望敬老院的老人", find("#field-coverImageAlt").getAttribute("value"), "shown again after saving");
     }
 
     /** Pastes HTML into the editor as the clipboard would hand it over. */
