@@ -21,7 +21,7 @@ export async function accountsPage(context) {
       const page = (await api('GET', '/accounts?limit=100')).body;
       show(
         list,
-        h('thead', {}, h('tr', {}, ['login', 'displayName', 'role', 'publisher'].map((name) => h('th', { scope: 'col' }, t(`field.${name}`))))),
+        h('thead', {}, h('tr', {}, ['field.login', 'field.displayName', 'field.role', 'field.publisher', 'field.status', 'accounts.edit'].map((key) => h('th', { scope: 'col' }, t(key))))),
         h(
           'tbody',
           {},
@@ -34,6 +34,8 @@ export async function accountsPage(context) {
                 h('td', {}, account.displayName),
                 h('td', {}, account.role),
                 h('td', {}, await publisherName(account.publisherId)),
+                h('td', {}, account.status === 'disabled' ? t('accounts.disabled') : t('accounts.active')),
+                h('td', {}, h('button', { type: 'button', class: 'edit', onclick: () => edit(account.id) }, t('accounts.edit'))),
               ),
             ),
           ),
@@ -89,6 +91,70 @@ export async function accountsPage(context) {
     message,
     h('button', { type: 'submit', class: 'primary', id: 'account-create' }, t('accounts.create')),
   );
-  show(context.main, h('h1', {}, t('nav.accounts')), list, status, form);
+  const editor = h('div', { id: 'account-editor' });
+
+  /** An account's role, scope and status, and a new password for it: each write ends its sessions as the API says. */
+  const edit = async (id) => {
+    const answer = await api('GET', `/accounts/${id}`);
+    const account = answer.body;
+    let etag = answer.etag;
+    const controls = {
+      displayName: h('input', { id: 'edit-displayName', value: account.displayName }),
+      email: h('input', { id: 'edit-email', type: 'email', value: account.email ?? '' }),
+      role: h('select', { id: 'edit-role' }, ROLES.map((role) => h('option', { value: role, selected: role === account.role }, role))),
+      publisher: await publisherControl(null, account.publisherId ? (await api('GET', `/publishers/${account.publisherId}`)).body.slug : '', { id: 'edit-publisher' }),
+      status: h('select', { id: 'edit-status' }, ['active', 'disabled'].map((s) => h('option', { value: s, selected: s === account.status }, t(`accounts.${s}`)))),
+    };
+    const password = h('input', { id: 'edit-password', type: 'password', autocomplete: 'new-password' });
+    const message = h('p', { class: 'form-status', role: 'status', id: 'edit-status-message' });
+    const save = async () => {
+      try {
+        const written = await api('PUT', `/accounts/${id}`, {
+          headers: { 'If-Match': etag },
+          body: {
+            displayName: controls.displayName.value.trim(),
+            email: controls.email.value.trim() || null,
+            role: controls.role.value,
+            publisher: controls.publisher.value.trim() || null,
+            includeChildren: account.includeChildren,
+            status: controls.status.value,
+          },
+        });
+        etag = written.etag;
+        show(message, t('editor.saved'));
+        refresh();
+      } catch (error) {
+        const violation = error.problem?.violations?.[0];
+        show(message, problemMessage(error), violation ? ` ${violation.field}: ${fieldMessage(violation.message)}` : '');
+      }
+    };
+    const reset = async () => {
+      try {
+        await api('PUT', `/accounts/${id}/password`, { body: { password: password.value } });
+        password.value = '';
+        show(message, t('accounts.passwordReset'));
+      } catch (error) {
+        const violation = error.problem?.violations?.[0];
+        show(message, problemMessage(error), violation ? ` ${fieldMessage(violation.message)}` : '');
+      }
+    };
+    show(
+      editor,
+      h(
+        'form',
+        { class: 'card', onsubmit: (event) => event.preventDefault() },
+        h('h2', {}, `${t('accounts.edit')}：${account.login}`),
+        Object.entries(controls).map(([name, control]) => h('div', { class: 'field' }, h('label', { for: control.id }, t(`field.${name}`)), control)),
+        h('button', { type: 'button', class: 'primary', id: 'edit-save', onclick: save }, t('editor.save')),
+        h('label', { for: password.id }, t('accounts.newPassword')),
+        password,
+        h('button', { type: 'button', id: 'edit-reset', onclick: reset }, t('accounts.resetPassword')),
+        message,
+      ),
+    );
+    editor.scrollIntoView({ block: 'nearest' });
+  };
+
+  show(context.main, h('h1', {}, t('nav.accounts')), list, status, editor, form);
   refresh();
 }

@@ -3,6 +3,7 @@ package cn.fucai.cms.studio;
 import static cn.fucai.cms.support.People.PASSWORD;
 import static cn.fucai.cms.support.People.createAccount;
 import static cn.fucai.cms.support.People.person;
+import static cn.fucai.cms.support.People.signInResponse;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
@@ -228,6 +229,11 @@ class StudioTest {
                 .then()
                 .body("step", contains("submitted", "approved"))
                 .body("[1].note", equalTo("数据已与年报核对"));
+
+        // and on the public disclosure page, among the centre's latest articles
+        browser.get(studio.toString().replace("/studio/", "/disclosures/?publisher=" + centre));
+        chromium.await(d -> "ready".equals(chromium.script("return document.body.dataset.state")));
+        assertTrue(chromium.text("#latest").contains("温州福彩2026年公益金使用情况"), chromium.text("#latest"));
     }
 
     @Test
@@ -264,17 +270,31 @@ class StudioTest {
     }
 
     @Test
-    void anEditorOfAnotherPublisherSeesNoneOfItsDrafts() {
+    void anEditorOfAnotherPublisherSeesNoneOfItsDraftsMediaOrReviewQueue() {
         String centre = createPublisher();
         Map<String, Object> body = article(centre, uniqueSlug("secret"));
         body.put("status", "draft");
         body.put("title", "甲中心尚未发布的草稿");
         String id = createArticleId(body);
+        Map<String, Object> waiting = article(centre, uniqueSlug("waiting"));
+        waiting.put("status", "draft");
+        waiting.put("title", "甲中心等待审核的稿件");
+        String waitingId = createArticleId(waiting);
+        json().body(Map.of("note", "请审核"))
+                .post("/api/v1/articles/" + waitingId + "/submission")
+                .then()
+                .statusCode(200);
+        MediaFixtures.upload(centre, "甲中心未用的图.jpg", MediaFixtures.jpeg(200, 150, 9), "image/jpeg", Map.of());
 
         signIn(createAccount("editor", createPublisher()));
         chromium.await(ExpectedConditions.attributeToBe(By.id("drafts"), "aria-busy", "false"));
+        chromium.await(ExpectedConditions.attributeToBe(By.id("review"), "aria-busy", "false"));
         assertFalse(chromium.text("#drafts").contains("甲中心尚未发布的草稿"), chromium.text("#drafts"));
         assertEquals("暂无内容。", chromium.text("#drafts + .list-status"));
+        assertEquals("暂无内容。", chromium.text("#review + .list-status"), "not their review queue");
+        open("#/media");
+        chromium.await(ExpectedConditions.attributeToBe(By.id("media-grid"), "aria-busy", "false"));
+        assertEquals("暂无内容。", chromium.text("#media-grid + .list-status"), "not their library");
         expectedStatuses.add(404);
         open("#/articles/" + id);
         chromium.await(d -> !d.findElements(By.cssSelector("main .error")).isEmpty());
@@ -645,6 +665,32 @@ class StudioTest {
                 .body("coverImage.id", equalTo(image))
                 .body("coverImage.alt", equalTo("工作人员看望敬老院的老人"));
         assertEquals("工作人员看望敬老院的老人", find("#field-coverImageAlt").getAttribute("value"), "shown again after saving");
+    }
+
+    @Test
+    void anAdminDisablesAnAccountItsSessionEndsAtOnceAndAResetPasswordSignsItInAgain() {
+        Session editor = person("editor", createPublisher());
+        editor.cookieOnly().get("/api/v1/session").then().statusCode(200);
+        signIn(createAccount("admin", null));
+        open("#/accounts");
+        String row = "#account-list tr[data-login='" + editor.login() + "']";
+        chromium.await(d -> !d.findElements(By.cssSelector(row)).isEmpty());
+        find(row + " button.edit").click();
+        new Select(find("#edit-status")).selectByValue("disabled");
+        find("#edit-save").click();
+        chromium.await(d -> "已保存。".equals(chromium.text("#edit-status-message")));
+        chromium.await(d -> chromium.text(row).contains("已停用"));
+        editor.cookieOnly().get("/api/v1/session").then().statusCode(401);
+        json().get("/api/v1/accounts/" + editor.accountId()).then().body("status", equalTo("disabled"));
+
+        new Select(find("#edit-status")).selectByValue("active");
+        find("#edit-save").click();
+        chromium.await(d -> chromium.text(row).contains("正常"));
+        type("#edit-password", "重设之后的新密码2026年冬");
+        find("#edit-reset").click();
+        chromium.await(d -> chromium.text("#edit-status-message").startsWith("密码已重设"));
+        signInResponse(editor.login(), "重设之后的新密码2026年冬").then().statusCode(201);
+        signInResponse(editor.login(), PASSWORD).then().statusCode(401);
     }
 
     /** Pastes HTML into the editor as the clipboard would hand it over. */
