@@ -3,29 +3,12 @@
 import { api } from '../api.js';
 import { h, shanghaiTime, show } from '../dom.js';
 import { problemMessage, t } from '../i18n.js';
+import { pager } from '../paging.js';
 
 /** The history panel of article {@code id}; {@code restore(number)} restores a revision (with the form's If-Match). */
 export function historyPanel(id, restore) {
   const list = h('ol', { class: 'revisions', id: 'revisions', 'aria-busy': 'true' });
   const diff = h('div', { class: 'diff', id: 'diff', 'aria-live': 'polite' });
-  const status = h('p', { class: 'list-status', role: 'status' }, t('list.loading'));
-  const more = h('button', { type: 'button', class: 'more', hidden: true }, t('list.more'));
-  let cursor = null;
-  const load = async () => {
-    more.hidden = true;
-    try {
-      const page = (await api('GET', `/articles/${id}/revisions?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
-      for (const revision of page.items) {
-        list.append(item(revision));
-      }
-      cursor = page.nextCursor;
-      more.hidden = !cursor;
-      show(status, list.children.length ? '' : t('list.empty'));
-    } catch (error) {
-      show(status, problemMessage(error));
-    }
-    list.setAttribute('aria-busy', 'false');
-  };
   const item = (revision) =>
     h(
       'li',
@@ -57,9 +40,9 @@ export function historyPanel(id, restore) {
       show(diff, problemMessage(error));
     }
   };
-  more.addEventListener('click', load);
-  load();
-  return h('section', { class: 'panel history', 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, t('editor.history')), list, status, more, diff);
+  const pages = pager(`/articles/${id}/revisions`, list, (revision) => list.append(item(revision)));
+  pages.load(true);
+  return h('section', { class: 'panel history', 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, t('editor.history')), list, pages.status, pages.more, diff);
 }
 
 /** One changed field: a text as its words (deleted struck through, inserted underlined), any other value before → after. */

@@ -4,6 +4,7 @@ import { api, upload } from '../api.js';
 import { h, shanghaiTime, show } from '../dom.js';
 import { fieldMessage, problemMessage, t } from '../i18n.js';
 import { libraryPath } from '../editor.js';
+import { pager } from '../paging.js';
 import { publisherControl, publishersOf } from './publishers.js';
 
 export async function mediaPage(context) {
@@ -13,37 +14,24 @@ export async function mediaPage(context) {
   const kind = h('select', { id: 'media-kind', 'aria-label': t('media.kind') }, ['', 'image', 'pdf'].map((k) => h('option', { value: k }, t(`media.kind.${k || 'any'}`))));
   const unused = h('input', { type: 'checkbox', id: 'media-unused' });
   const grid = h('ul', { class: 'media-grid', id: 'media-grid', 'aria-busy': 'true' });
-  const status = h('p', { class: 'list-status', role: 'status' });
-  const more = h('button', { type: 'button', class: 'more', hidden: true }, t('list.more'));
   const uploads = h('ul', { class: 'uploads', id: 'uploads', 'aria-live': 'polite' });
   const detail = h('div', { id: 'media-detail' });
   const files = h('input', { type: 'file', id: 'media-files', multiple: true, accept: 'image/jpeg,image/png,image/gif,image/webp,application/pdf' });
-  let cursor = null;
-
-  const load = async (fresh) => {
-    if (fresh) {
-      cursor = null;
-      grid.replaceChildren();
-    }
-    grid.setAttribute('aria-busy', 'true');
-    show(status, t('list.loading'));
-    more.hidden = true;
-    const params = new URLSearchParams({ limit: '24' });
+  let pages = null;
+  const load = () => {
+    const params = new URLSearchParams();
     if (publisher.value) params.set('publisher', publisher.value);
     if (query.value.trim()) params.set('q', query.value.trim());
     if (kind.value) params.set('kind', kind.value);
     if (unused.checked) params.set('unused', 'true');
-    if (cursor) params.set('cursor', cursor);
-    try {
-      const page = (await api('GET', `/media?${params}`)).body;
-      page.items.forEach((item) => grid.append(card(item)));
-      cursor = page.nextCursor;
-      more.hidden = !cursor;
-      show(status, grid.children.length ? '' : t('list.empty'));
-    } catch (error) {
-      show(status, problemMessage(error));
+    grid.replaceChildren();
+    const next = pager(`/media?${params}`, grid, (item) => grid.append(card(item)), 24);
+    if (pages) {
+      pages.status.replaceWith(next.status);
+      pages.more.replaceWith(next.more);
     }
-    grid.setAttribute('aria-busy', 'false');
+    pages = next;
+    pages.load(true);
   };
 
   const card = (item) =>
@@ -73,7 +61,7 @@ export async function mediaPage(context) {
       bar.value = 1;
       show(state, t('editor.uploaded', { name: file.name }));
       grid.prepend(card(created));
-      show(status);
+      show(pages.status);
     } catch (error) {
       row.classList.add('error');
       const violation = error.problem?.violations?.[0];
@@ -149,9 +137,8 @@ export async function mediaPage(context) {
     usesOf(item.id).then((items) => show(uses, items.length ? items : h('li', {}, t('media.unusedItem'))));
   };
 
-  [query, kind, unused, publisher].forEach((control) => control.addEventListener('change', () => load(true)));
-  query.addEventListener('keydown', (event) => event.key === 'Enter' && load(true));
-  more.addEventListener('click', () => load(false));
+  [query, kind, unused, publisher].forEach((control) => control.addEventListener('change', load));
+  query.addEventListener('keydown', (event) => event.key === 'Enter' && load());
   files.addEventListener('change', () => {
     sendAll(files.files);
     files.value = '';
@@ -181,9 +168,10 @@ export async function mediaPage(context) {
     h('div', { class: 'filters' }, publisher, query, kind, h('label', { class: 'inline' }, unused, ' ', t('media.unused'))),
     drop,
     uploads,
-    h('div', { class: 'media-layout' }, h('div', {}, grid, status, more), detail),
+    h('div', { class: 'media-layout' }, h('div', { id: 'media-list' }, grid), detail),
   );
-  load(true);
+  load();
+  document.getElementById('media-list').append(pages.status, pages.more);
 }
 
 const FIGURE_PATHS = { 'fund-figure': ['fund', '/fund-figures'], 'sales-figure': ['sales', '/sales-figures'] };
