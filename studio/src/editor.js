@@ -1,5 +1,5 @@
 // The rich-text editor: Tiptap 3 limited to what the service's sanitiser keeps (headings, paragraphs, lists, links,
-// tables, emphasis, quotes, code and images of the media library), so what an editor sees is what readers get.
+// tables, emphasis, quotes, code, images of the media library and links to its PDFs), so what an editor sees is what readers get.
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
@@ -101,17 +101,21 @@ export function createEditor(element, { html, onChange, upload, notify }) {
     return b;
   };
   const chain = () => editor.chain().focus();
-  const fileInput = h('input', {
-    type: 'file',
-    accept: 'image/*',
-    class: 'visually-hidden',
-    tabindex: '-1',
-    'aria-hidden': 'true',
-    onchange: (event) => {
-      uploadFiles(event.target.files, editor, upload);
-      event.target.value = '';
-    },
-  });
+  // the toolbar's file choosers: hidden, each opened by its button
+  const chooser = (accept) =>
+    h('input', {
+      type: 'file',
+      accept,
+      class: 'visually-hidden',
+      tabindex: '-1',
+      'aria-hidden': 'true',
+      onchange: (event) => {
+        uploadFiles(event.target.files, editor, upload);
+        event.target.value = '';
+      },
+    });
+  const fileInput = chooser('image/*');
+  const pdfInput = chooser('application/pdf');
   const tools = [
     button(t('toolbar.paragraph'), () => chain().setParagraph().run(), () => editor.isActive('paragraph')),
     button(t('toolbar.h2'), () => chain().toggleHeading({ level: 2 }).run(), () => editor.isActive('heading', { level: 2 })),
@@ -126,10 +130,11 @@ export function createEditor(element, { html, onChange, upload, notify }) {
     button(t('toolbar.addColumn'), () => chain().addColumnAfter().run()),
     button(t('toolbar.deleteTable'), () => chain().deleteTable().run()),
     button(t('toolbar.image'), () => fileInput.click()),
+    button(t('toolbar.pdf'), () => pdfInput.click()),
     button(t('toolbar.undo'), () => chain().undo().run()),
     button(t('toolbar.redo'), () => chain().redo().run()),
   ];
-  const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('field.body') }, tools, fileInput);
+  const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('field.body') }, tools, fileInput, pdfInput);
   const refresh = () => {
     for (const tool of tools) {
       tool.setAttribute('aria-pressed', tool.isActive ? String(Boolean(tool.isActive())) : 'false');
@@ -154,17 +159,36 @@ function setLink(editor) {
   }
 }
 
-/** Uploads dropped or pasted image files and inserts them; answers whether there were any. */
+/** The widest an article's column shows an image; a wider upload is shown by its rendition of this width. */
+const BODY_WIDTH = 1280;
+
+/** The library address a body shows an image by: the rendition of the column's width when the image is wider. */
+export function bodyImagePath(media) {
+  const fits = (media.renditions ?? []).filter((rendition) => rendition.width <= BODY_WIDTH);
+  const rendition = fits[fits.length - 1];
+  return libraryPath(media.width > BODY_WIDTH && rendition ? rendition.url : media.url);
+}
+
+/**
+ * Uploads dropped, pasted or chosen files and inserts them: an image where the cursor is, a PDF as a link to it named
+ * by its title (an attachment readers download); answers whether there were any.
+ */
 function uploadFiles(files, editor, upload) {
-  const images = Array.from(files ?? []).filter((file) => file.type.startsWith('image/'));
-  if (images.length === 0 || !upload) {
+  const accepted = Array.from(files ?? []).filter((file) => file.type.startsWith('image/') || file.type === 'application/pdf');
+  if (accepted.length === 0 || !upload) {
     return false;
   }
   (async () => {
-    for (const file of images) {
+    for (const file of accepted) {
       const media = await upload(file);
-      if (media) {
-        editor.chain().focus().setImage({ src: libraryPath(media.url), alt: media.alt ?? '' }).run();
+      if (!media) {
+        continue;
+      }
+      if (media.mediaType === 'application/pdf') {
+        const name = media.title || media.originalName;
+        editor.chain().focus().insertContent([{ type: 'text', text: name, marks: [{ type: 'link', attrs: { href: libraryPath(media.url) } }] }, { type: 'text', text: ' ' }]).run();
+      } else {
+        editor.chain().focus().setImage({ src: bodyImagePath(media), alt: media.alt ?? '' }).run();
       }
     }
   })();

@@ -105,6 +105,22 @@ const WORDS = {
     'figures.quote': '原文语句',
     'figures.reason': '更正或撤回的理由',
     'figures.save': '保存数据',
+    'figures.import': '从 CSV 导入',
+    'import.title': '从 CSV 文件导入数据',
+    'import.hint': '文件的列与导出的相同（第一行是列名，如 publisher、regionCode、periodStart、periodEnd、granularity、lotteryType、printedValue、printedUnit、qualifier、sourceUrl）。先检查整个文件，什么也不写入；没有问题时才能导入，导入时全部写入或全部不写。',
+    'import.file': 'CSV 文件（UTF-8）',
+    'import.checking': '正在检查文件……',
+    'import.ready': '共 {rows} 行，都没有问题，可以导入。',
+    'import.problems': '共 {rows} 行，有 {problems} 个问题：改正文件后重新选择。什么也没有写入。',
+    'import.run': '导入',
+    'import.runCount': '导入这 {rows} 条',
+    'import.done': '已导入 {rows} 条。',
+    'import.row': '行',
+    'import.period': '期间',
+    'import.region': '地区',
+    'import.printed': '原文金额',
+    'import.yuan': '精确金额（元）',
+    'import.problems.column': '问题',
     'figures.correct': '更正',
     'figures.retract': '撤回',
     'figures.retracted': '已撤回',
@@ -222,6 +238,7 @@ const WORDS = {
     'toolbar.addColumn': '加一列',
     'toolbar.deleteTable': '删除表格',
     'toolbar.image': '插入图片',
+    'toolbar.pdf': '附加 PDF',
     'toolbar.undo': '撤销',
     'toolbar.redo': '重做',
     'accounts.create': '新建账户',
@@ -255,6 +272,16 @@ const WORDS = {
     'message.slugPattern': '只能用小写字母、数字和连字符',
     'message.future': '应是将来的时间',
     'message.password': '密码不符合要求：至少 12 个字符，不能包含登录名，不能是常见密码',
+    'message.oneOf': '应为 {1} 之一，文件里是“{2}”',
+    'message.date': '应为日期，如 2019-12-31，文件里是“{1}”',
+    'message.wholeNumber': '应为整数，文件里是“{1}”',
+    'message.trueFalse': '应为 true 或 false，文件里是“{1}”',
+    'message.unknownColumn': '未知的列“{1}”',
+    'message.cells': '这一行有 {1} 格，列名行有 {2} 格',
+    'message.noPublisher': '没有这个发布单位：{1}',
+    'message.required': '必填',
+    'message.source': '需要来源：文章、网址或 PDF',
+    'message.endBeforeStart': '结束日期不能早于开始日期',
   },
   en: {
     'app.title': 'Welfare-lottery studio',
@@ -360,6 +387,22 @@ const WORDS = {
     'figures.quote': 'The sentence that states it',
     'figures.reason': 'Reason for a correction or retraction',
     'figures.save': 'Save figure',
+    'figures.import': 'Import a CSV',
+    'import.title': 'Import figures from a CSV file',
+    'import.hint': 'The columns are those of an export (a header row first: publisher, regionCode, periodStart, periodEnd, granularity, lotteryType, printedValue, printedUnit, qualifier, sourceUrl…). The whole file is checked first and nothing is written; it imports only without problems, and then all of it or nothing.',
+    'import.file': 'CSV file (UTF-8)',
+    'import.checking': 'Checking the file…',
+    'import.ready': '{rows} rows, no problems: ready to import.',
+    'import.problems': '{rows} rows, {problems} problems: correct the file and choose it again. Nothing was written.',
+    'import.run': 'Import',
+    'import.runCount': 'Import these {rows}',
+    'import.done': '{rows} figures imported.',
+    'import.row': 'Row',
+    'import.period': 'Period',
+    'import.region': 'Region',
+    'import.printed': 'As printed',
+    'import.yuan': 'Exact (yuan)',
+    'import.problems.column': 'Problems',
     'figures.correct': 'Correct',
     'figures.retract': 'Retract',
     'figures.retracted': 'Retracted',
@@ -477,6 +520,7 @@ const WORDS = {
     'toolbar.addColumn': 'Add column',
     'toolbar.deleteTable': 'Delete table',
     'toolbar.image': 'Insert image',
+    'toolbar.pdf': 'Attach a PDF',
     'toolbar.undo': 'Undo',
     'toolbar.redo': 'Redo',
     'accounts.create': 'New account',
@@ -510,6 +554,16 @@ const WORDS = {
     'message.slugPattern': 'only lower-case letters, digits and hyphens',
     'message.future': 'must be in the future',
     'message.password': 'the password does not meet the policy: at least 12 characters, not the login name, not a common password',
+    'message.oneOf': 'must be one of {1}; the file has “{2}”',
+    'message.date': 'must be a date such as 2019-12-31; the file has “{1}”',
+    'message.wholeNumber': 'must be a whole number; the file has “{1}”',
+    'message.trueFalse': 'must be true or false; the file has “{1}”',
+    'message.unknownColumn': 'unknown column “{1}”',
+    'message.cells': 'this row has {1} cells; the header has {2}',
+    'message.noPublisher': 'no such publisher: {1}',
+    'message.required': 'is required',
+    'message.source': 'needs a source: an article, a URL or a PDF',
+    'message.endBeforeStart': 'the end must not be before the start',
   },
 };
 
@@ -532,7 +586,7 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
 }
 
-/** What an API message about a field means, in the current language; the API's own words when not known. */
+/** API messages about fields an editor meets, by pattern; their groups fill the words' {1} and {2}. */
 const MESSAGES = [
   [/must not be (blank|null|empty)/, 'message.blank'],
   [/^size must be/, 'message.size'],
@@ -541,11 +595,27 @@ const MESSAGES = [
   [/^must match/, 'message.slugPattern'],
   [/is not in the future|must be in the future/, 'message.future'],
   [/password/i, 'message.password'],
+  [/^must be one of \[?(.+?)\]?; was '(.*)'$/, 'message.oneOf'],
+  [/^must be a date such as [^;]+; was '(.*)'$/, 'message.date'],
+  [/^must be a whole number; was '(.*)'$/, 'message.wholeNumber'],
+  [/^must be true or false; was '(.*)'$/, 'message.trueFalse'],
+  [/^unknown column '(.+?)'/, 'message.unknownColumn'],
+  [/^has (\d+) cells; the header has (\d+)$/, 'message.cells'],
+  [/^no live publisher (.+)$/, 'message.noPublisher'],
+  [/^is required/, 'message.required'],
+  [/^needs an articleId, a url or a documentId$/, 'message.source'],
+  [/^must not be before start/, 'message.endBeforeStart'],
 ];
 
+/** What an API message about a field means, in the current language ({1}, {2}: what it quoted); else its own words. */
 export function fieldMessage(message) {
-  const known = MESSAGES.find(([pattern]) => pattern.test(message));
-  return known ? t(known[1]) : message;
+  for (const [pattern, key] of MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) {
+      return t(key, Object.fromEntries(match.slice(1).map((value, i) => [i + 1, value])));
+    }
+  }
+  return message;
 }
 
 /** A failed call in the editor's words: by status, with the API's detail where it says more. */

@@ -8,6 +8,7 @@ import { articlesPage } from './pages/articles.js';
 import { articlePage } from './pages/article.js';
 import { accountsPage } from './pages/accounts.js';
 import { passwordPage } from './pages/password.js';
+import { figureImportPage } from './pages/figure-import.js';
 import { figurePage, figuresPage } from './pages/figures.js';
 import { mediaPage } from './pages/media.js';
 import { auditPage, tokensPage, webhookPage, webhooksPage } from './pages/admin.js';
@@ -18,6 +19,7 @@ const ROUTES = [
   [/^#\/articles\/new$/, (context) => articlePage(context, null)],
   [/^#\/articles\/([0-9a-f-]{36})$/, (context, id) => articlePage(context, id)],
   [/^#\/figures$/, figuresPage],
+  [/^#\/figures\/import$/, figureImportPage],
   [/^#\/figures\/new$/, (context) => figurePage(context, null, null)],
   [/^#\/figures\/(fund|sales)\/([0-9a-f-]{36})$/, figurePage],
   [/^#\/media$/, mediaPage],

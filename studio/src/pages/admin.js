@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, shanghaiTime, show } from '../dom.js';
 import { fieldMessage, problemMessage, t } from '../i18n.js';
+import { pager } from '../paging.js';
 import { publisherControl } from './publishers.js';
 
 const ROLES = ['editor', 'reviewer', 'reader', 'sync', 'admin'];
@@ -192,38 +193,25 @@ export function auditPage(context) {
   const filters = ['action', 'resourceType', 'resourceId', 'accountId', 'tokenId'].map((name) =>
     h('input', { id: `audit-${name}`, name, value: params.get(name) ?? '', placeholder: t(`audit.${name}`), 'aria-label': t(`audit.${name}`) }),
   );
+  const rows = h('tbody');
+  const headings = ['audit.when', 'audit.who', 'audit.action', 'audit.resourceType', 'audit.resourceId'];
+  const table = h('table', { class: 'accounts', id: 'audit-list' }, h('thead', {}, h('tr', {}, headings.map((key) => h('th', { scope: 'col' }, t(key))))), rows);
   const list = h('div', { id: 'audit', 'aria-busy': 'true' });
-  const more = h('button', { type: 'button', class: 'more', hidden: true }, t('list.more'));
-  let cursor = null;
-  let rows = null;
-  const load = async (fresh) => {
-    const query = new URLSearchParams({ limit: '50' });
+  const add = (event) =>
+    rows.append(
+      h('tr', { 'data-id': event.id }, h('td', {}, shanghaiTime(event.occurredAt)), h('td', {}, event.tokenName ?? ''), h('td', {}, event.action), h('td', {}, event.resourceType), h('td', {}, h('code', {}, event.resourceId ?? ''))),
+    );
+  const load = () => {
+    const query = new URLSearchParams();
     filters.forEach((input) => input.value.trim() && query.set(input.name, input.value.trim()));
-    if (fresh) {
-      cursor = null;
-      rows = h('tbody');
-      show(list, h('table', { class: 'accounts', id: 'audit-list' }, h('thead', {}, h('tr', {}, ['audit.when', 'audit.who', 'audit.action', 'audit.resourceType', 'audit.resourceId'].map((key) => h('th', { scope: 'col' }, t(key))))), rows));
-    }
-    if (cursor) query.set('cursor', cursor);
-    try {
-      const page = (await api('GET', `/audit?${query}`)).body;
-      page.items.forEach((event) =>
-        rows.append(h('tr', { 'data-id': event.id }, h('td', {}, shanghaiTime(event.occurredAt)), h('td', {}, event.tokenName ?? ''), h('td', {}, event.action), h('td', {}, event.resourceType), h('td', {}, h('code', {}, event.resourceId ?? '')))),
-      );
-      cursor = page.nextCursor;
-      more.hidden = !cursor;
-      if (!rows.children.length) {
-        show(list, t('list.empty'));
-      }
-    } catch (error) {
-      show(list, problemMessage(error));
-    }
-    list.setAttribute('aria-busy', 'false');
+    show(rows);
+    const paging = pager(`/audit?${query}`, list, add, 50);
+    show(list, table, paging.status, paging.more);
+    paging.load(true);
   };
-  filters.forEach((input) => input.addEventListener('change', () => load(true)));
-  more.addEventListener('click', () => load(false));
-  show(context.main, h('h1', {}, t('nav.audit')), h('div', { class: 'filters' }, filters), list, more);
-  load(true);
+  filters.forEach((input) => input.addEventListener('change', load));
+  show(context.main, h('h1', {}, t('nav.audit')), h('div', { class: 'filters' }, filters), list);
+  load();
 }
 
 /** For the home page of admins: deliveries that failed, across webhooks (the first 20 webhooks, 20 deliveries each). */

@@ -294,8 +294,10 @@ class ArticleForm {
   }
 
   async preview() {
+    // drawn by the public disclosure page, exactly as readers will see it; the link works without signing in
     const link = (await api('POST', `/articles/${this.id}/previews`)).body;
-    show(this.status, t('editor.previewReady'), ' ', h('a', { href: link.url, target: '_blank', rel: 'noopener', id: 'preview-link' }, link.url));
+    const page = `${location.origin}/disclosures/#/previews/${link.token}`;
+    show(this.status, t('editor.previewReady'), ' ', h('a', { href: page, target: '_blank', rel: 'noopener', id: 'preview-link' }, page));
   }
 
   async upload(file) {

@@ -25,7 +25,7 @@ export async function figuresPage(context) {
   const status = h('p', { class: 'list-status', role: 'status' }, t('list.loading'));
   show(
     context.main,
-    h('h1', {}, t('nav.figures'), ' ', h('a', { href: '#/figures/new', class: 'button', id: 'new-figure' }, t('figures.new'))),
+    h('h1', {}, t('nav.figures'), ' ', h('a', { href: '#/figures/new', class: 'button', id: 'new-figure' }, t('figures.new')), ' ', h('a', { href: '#/figures/import', class: 'button', id: 'import-figures' }, t('figures.import'))),
     list,
     status,
   );
@@ -51,7 +51,7 @@ function figureItem(kind, figure) {
 }
 
 /** The amount as printed, with its qualifier: 超过5.1亿元. */
-function printed(figure) {
+export function printed(figure) {
   if (!figure.printed) {
     return '';
   }

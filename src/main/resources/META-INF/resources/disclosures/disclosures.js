@@ -11,7 +11,7 @@ const TEXT = {
     purpose: '用途', used: '使用额', latest: '最新文章', footer: '数据来自本站公开 API：', loading: '正在读取…',
     loaded: '已更新', failed: '读取失败：', none: '暂无数据', noArticles: '暂无文章', source: '来源',
     more: (n) => `另有 ${n} 项`, partial: '（部分期间）', back: '返回总览', published: '发布于',
-    alsoIn: '本文其他语言：', original: '原文', sourceLink: '原始出处', switchTo: 'English', switchLabel: 'Read in English',
+    previewNote: '预览：这篇文章尚未以此版本发布，链接只在有效期内可用。', alsoIn: '本文其他语言：', original: '原文', sourceLink: '原始出处', switchTo: 'English', switchLabel: 'Read in English',
     pdf: (page) => (page ? `公告PDF第${page}页` : '公告PDF'),
     over: '超过', about: '约', under: '不足', unitYi: '亿元', unitWan: '万元', unitYuan: '元', axis: (u) => `金额（${u}）`,
   },
@@ -24,7 +24,7 @@ const TEXT = {
     used: 'Used', latest: 'Latest articles', footer: 'Data from this site\'s public API:', loading: 'Loading…',
     loaded: 'Updated', failed: 'Could not load: ', none: 'No figures yet', noArticles: 'No articles yet', source: 'Source',
     more: (n) => `and ${n} more`, partial: ' (part of the period)', back: 'Back to the overview', published: 'Published',
-    alsoIn: 'Also in: ', original: 'original', sourceLink: 'Original source', switchTo: '中文', switchLabel: '阅读中文版',
+    previewNote: 'Preview: this version of the article is not published; the link works only for a while.', alsoIn: 'Also in: ', original: 'original', sourceLink: 'Original source', switchTo: '中文', switchLabel: '阅读中文版',
     pdf: (page) => (page ? `report PDF, page ${page}` : 'report PDF'),
     over: 'over ', about: 'about ', under: 'under ', unitYi: 'billion yuan', unitWan: 'million yuan', unitYuan: 'yuan',
     axis: (u) => `Amount (${u})`,
@@ -283,9 +283,15 @@ function picture(image, sizes, attributes = {}) {
   return element('picture', {}, element('source', { type: 'image/webp', srcset: webpSources.join(', '), sizes }), img);
 }
 
-async function showArticle(id, locale) {
-  const wanted = locale || LOCALE[state.lang];
-  const article = await api(`/api/v1/articles/${encodeURIComponent(id)}?locale=${encodeURIComponent(wanted)}`);
+/**
+ * An article as readers see it: #/articles/<id>[/<locale>] reads the published article; #/previews/<token>[/<locale>]
+ * the one behind a preview link from the studio, drawn exactly alike, under a line that says it is a preview.
+ */
+async function showArticle(route) {
+  const wanted = route.locale || LOCALE[state.lang];
+  const address = route.kind === 'previews'
+    ? `/api/v1/previews/${encodeURIComponent(route.key)}` : `/api/v1/articles/${encodeURIComponent(route.key)}`;
+  const article = await api(`${address}?locale=${encodeURIComponent(wanted)}`);
   const body = element('div', { class: 'body' });
   // the API sanitises article bodies when they are written (an allow-list of tags and attributes)
   body.innerHTML = article.body || '';
@@ -294,20 +300,23 @@ async function showArticle(id, locale) {
   const cover = article.coverImage ? element('figure', { class: 'cover' },
     picture(article.coverImage, '(max-width: 72rem) 100vw, 72rem', { fetchpriority: 'high' })) : null;
   const others = article.availableLocales.filter((l) => l !== article.locale).map((l) =>
-    element('a', { href: `#/articles/${article.id}/${l}`, hreflang: l, lang: l },
+    element('a', { href: `#/${route.kind}/${route.key}/${l}`, hreflang: l, lang: l },
       `${l === 'en' ? 'English' : l.startsWith('zh') ? '中文' : l}${l === article.originalLocale ? ` (${t('original')})` : ''}`));
   const translations = others.length ? element('p', { class: 'meta' }, t('alsoIn'), ...others.flatMap((link, i) => (i ? [' · ', link] : [link]))) : null;
   const source = article.sourceUrl ? element('a', { href: article.sourceUrl, rel: 'noopener noreferrer external' }, article.sourceName || t('sourceLink'))
     : article.sourceName;
-  $('article').replaceChildren(
+  // what an article lacks (translations, a cover) is left out: replaceChildren would write null as the text "null"
+  $('article').replaceChildren(...[
     element('p', {}, element('a', { href: '#/' }, `← ${t('back')}`)),
+    route.kind === 'previews' ? element('p', { class: 'preview-note', id: 'preview-note', role: 'note' }, t('previewNote')) : null,
     element('h2', { lang: article.locale, tabindex: '-1', id: 'article-title' }, article.title),
     element('p', { class: 'meta' }, `${publisherName(article.publisher)} · ${t('published')} `,
       element('time', { datetime: article.publishedAt || '' }, formatDate(article.publishedAt)), source ? ' · ' : null, source),
     translations,
     cover,
     element('p', { class: 'summary', lang: article.locale }, article.summary || ''),
-    Object.assign(body, { lang: article.locale }));
+    Object.assign(body, { lang: article.locale }),
+  ].filter(Boolean));
   document.title = `${article.title} · ${t('title')}`;
 }
 
@@ -336,12 +345,13 @@ async function render() {
   const status = $('status');
   status.textContent = t('loading');
   document.body.dataset.state = 'loading';
-  const route = location.hash.match(/^#\/articles\/([0-9a-fA-F-]{36})(?:\/([A-Za-z-]+))?$/);
+  const match = location.hash.match(/^#\/(articles|previews)\/([0-9a-fA-F-]{36}|[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:\/([A-Za-z-]+))?$/);
+  const route = match && { kind: match[1], key: match[2], locale: match[3] };
   try {
     $('overview').hidden = Boolean(route);
     $('article').hidden = !route;
     if (route) {
-      await showArticle(route[1], route[2]);
+      await showArticle(route);
     } else {
       await showOverview();
     }

@@ -231,7 +231,17 @@ final class FigureCsv {
      * A CSV file read into figure requests: a null request for each row that could not be read, whose problems are in
      * {@code violations}, named by row (the first data row is row 1) and column.
      */
-    record Parsed(List<FigureRequest> requests, List<FieldViolation> violations) {}
+    /**
+     * A file read: one request for each data row (null where the row is unreadable), the row number of each, as
+     * problems name it (blank lines count), and the problems found while reading.
+     */
+    record Parsed(List<FigureRequest> requests, List<Integer> rowNumbers, List<FieldViolation> violations) {
+
+        /** How the rules name a request's field: by the row number and the column of the file. */
+        FigureService.RowNaming naming() {
+            return (index, field) -> fieldName(rowNumbers.get(index) - 1, field);
+        }
+    }
 
     /**
      * The CSV column of a figure request's field ("amount.unit" is printedUnit), named with its row (the first data row
@@ -250,6 +260,7 @@ final class FigureCsv {
         String text = csv.startsWith(String.valueOf(BOM)) ? csv.substring(1) : csv;
         List<FieldViolation> violations = new ArrayList<>();
         List<FigureRequest> requests = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
         try (MappingIterator<List<String>> rows = MAPPER.readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readValues(text)) {
@@ -274,6 +285,7 @@ final class FigureCsv {
                     violations.add(new FieldViolation(
                             "row " + index, "has " + values.size() + " cells; the header has " + header.size()));
                     requests.add(null);
+                    rowNumbers.add(index);
                     continue;
                 }
                 Map<String, String> cells = new HashMap<>();
@@ -293,6 +305,7 @@ final class FigureCsv {
                     }
                 }
                 requests.add(violations.size() == before ? request : null);
+                rowNumbers.add(index);
             }
         } catch (InvalidInputException e) {
             throw e;
@@ -302,7 +315,7 @@ final class FigureCsv {
         if (requests.isEmpty() && violations.isEmpty()) {
             throw new InvalidInputException("body", "has no data rows");
         }
-        return new Parsed(requests, violations);
+        return new Parsed(requests, rowNumbers, violations);
     }
 
     /** One CSV row being read; each failed cell adds a violation naming the row and column. */

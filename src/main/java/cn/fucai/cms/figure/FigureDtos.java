@@ -1,5 +1,6 @@
 package cn.fucai.cms.figure;
 
+import cn.fucai.cms.common.error.Problem.FieldViolation;
 import cn.fucai.cms.common.validation.Patterns;
 import cn.fucai.cms.media.DocumentRef;
 import cn.fucai.cms.publisher.PublisherRef;
@@ -340,6 +341,39 @@ public final class FigureDtos {
                     row.revision(), row.action(), row.reason(), row.recordedAt(), FigureResponse.from(row));
         }
     }
+
+    @Schema(
+            name = "FigureImportPreview",
+            description = "What an import would create, row by row, and every problem it would answer with")
+    public record ImportPreview(
+            @Schema(description = "Data rows in the batch, readable or not", example = "12")
+            int rowCount,
+
+            @Schema(description = "Each row that holds, as it would be stored; rows with problems are left out")
+            List<PreviewRow> rows,
+
+            @Schema(
+                    description =
+                            "Every problem, named as the import would name it; empty when the import would succeed")
+            List<FieldViolation> violations) {
+
+        static ImportPreview from(FigureService.Preview preview) {
+            return new ImportPreview(
+                    preview.rowCount(),
+                    preview.rows().stream()
+                            .map(row -> new PreviewRow(row.number(), FigureResponse.from(row.figure())))
+                            .toList(),
+                    preview.violations());
+        }
+    }
+
+    @Schema(name = "FigurePreviewRow", description = "A row of an import as it would be stored")
+    public record PreviewRow(
+            @Schema(description = "The row's number, as problems name it (CSV: from 1 below the header; JSON: from 0)")
+            int row,
+
+            @Schema(description = "The figure it would create; the id is made for the preview and not kept")
+            FigureResponse figure) {}
 
     @Schema(name = "FigureSummary", description = "Totals grouped for a chart, with the figures behind each")
     public record SummaryResponse(

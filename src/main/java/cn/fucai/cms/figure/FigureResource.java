@@ -1,6 +1,7 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.http.Idempotent;
+import cn.fucai.cms.common.http.OpenApiConventions;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -9,6 +10,7 @@ import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.figure.FigureDtos.CorrectionRequest;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.figure.FigureDtos.FigureResponse;
+import cn.fucai.cms.figure.FigureDtos.ImportPreview;
 import cn.fucai.cms.figure.FigureDtos.RetractionRequest;
 import cn.fucai.cms.figure.FigureDtos.RevisionResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,7 +70,13 @@ public abstract class FigureResource {
     private static final String IMPORT_DESCRIPTION = """
             Creates many figures in one transaction, all or nothing. JSON: an array of figure requests; errors name the
             row (`[3].amount.unit`). CSV: the export's columns (id, revision, retracted, updatedAt, amountYuan and currency
-            are ignored; printedValue with printedUnit give the amount); errors name row and column (`row 3.printedUnit`).""";
+            are ignored; printedValue with printedUnit give the amount); errors name row and column (`row 3, printedUnit`).""";
+
+    private static final String PREVIEW_SUMMARY = "Preview an import (JSON array or CSV)";
+    private static final String PREVIEW_DESCRIPTION = """
+            Checks a batch exactly as the import would and writes nothing: each row that holds, as it would be stored
+            (amounts in exact yuan), and every problem, named as the import names it. A file that is not CSV at all, or
+            has too many rows, is still a 400; rows with problems are a 200 that lists them.""";
 
     protected final FigureService figures;
     protected final FigureKind kind;
@@ -158,7 +167,7 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(
             @NotNull @Size(min = 1, max = FigureCsv.MAX_ROWS) List<@Valid @NotNull FigureRequest> body) {
-        return created(figures.createAll(kind, body, (i, field) -> "[" + i + "]." + field, List.of()));
+        return created(figures.createAll(kind, body, FigureService.JSON_ROWS, List.of()));
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -175,6 +184,30 @@ public abstract class FigureResource {
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was written")
     public RestResponse<List<FigureResponse>> importFigures(@NotNull String body) {
         return created(figures.importCsv(kind, body));
+    }
+
+    @RolesAllowed({"admin", "editor"})
+    @SecurityRequirement(name = "apiToken")
+    @POST
+    @Path("/batch/preview")
+    @Extension(name = OpenApiConventions.NOT_IDEMPOTENT, value = "false")
+    @Operation(summary = PREVIEW_SUMMARY, description = PREVIEW_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "Each row that holds, and every problem; nothing was written")
+    public ImportPreview previewFigureImport(
+            @NotNull @Size(min = 1, max = FigureCsv.MAX_ROWS) List<FigureRequest> body) {
+        return ImportPreview.from(figures.previewJson(kind, body));
+    }
+
+    @RolesAllowed({"admin", "editor"})
+    @SecurityRequirement(name = "apiToken")
+    @POST
+    @Path("/batch/preview")
+    @Consumes(CSV)
+    @Extension(name = OpenApiConventions.NOT_IDEMPOTENT, value = "false")
+    @Operation(summary = PREVIEW_SUMMARY, description = PREVIEW_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "Each row that holds, and every problem; nothing was written")
+    public ImportPreview previewFigureImport(@NotNull String body) {
+        return ImportPreview.from(figures.previewCsv(kind, body));
     }
 
     @GET

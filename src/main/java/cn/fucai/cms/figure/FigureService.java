@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -85,7 +86,68 @@ public class FigureService {
     @Transactional
     public List<FigureRow> importCsv(FigureKind kind, String csv) {
         FigureCsv.Parsed parsed = FigureCsv.read(kind, csv, validator);
-        return createAll(kind, parsed.requests(), FigureCsv::fieldName, parsed.violations());
+        return createAll(kind, parsed.requests(), parsed.naming(), parsed.violations());
+    }
+
+    /**
+     * What {@link #importCsv} would create from this file, row by row, and every problem it would answer with; writes
+     * nothing. The caller must be allowed to write for each publisher the valid rows name, as for the import.
+     */
+    public Preview previewCsv(FigureKind kind, String csv) {
+        FigureCsv.Parsed parsed = FigureCsv.read(kind, csv, validator);
+        return preview(kind, parsed.requests(), parsed.rowNumbers(), parsed.naming(), parsed.violations());
+    }
+
+    /**
+     * What a JSON import would create, row by row ("[3].amount.unit" as it names fields), with every problem, Bean
+     * Validation's included; writes nothing.
+     */
+    public Preview previewJson(FigureKind kind, List<FigureRequest> batch) {
+        List<FieldViolation> unreadable = new ArrayList<>();
+        List<FigureRequest> requests = new ArrayList<>(batch.size());
+        List<Integer> rowNumbers = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            FigureRequest request = batch.get(i);
+            int before = unreadable.size();
+            if (request == null) {
+                unreadable.add(new FieldViolation(JSON_ROWS.field(i, ""), "must not be null"));
+            } else {
+                for (var violation : validator.validate(request)) {
+                    unreadable.add(new FieldViolation(
+                            JSON_ROWS.field(i, violation.getPropertyPath().toString()), violation.getMessage()));
+                }
+            }
+            requests.add(unreadable.size() == before ? request : null);
+            rowNumbers.add(i);
+        }
+        return preview(kind, requests, rowNumbers, JSON_ROWS, unreadable);
+    }
+
+    /** How a JSON batch names a row's field: "[3].amount.unit". */
+    public static final RowNaming JSON_ROWS = (i, field) -> "[" + i + "]" + (field.isEmpty() ? "" : "." + field);
+
+    /** What {@link #createAll} would create from this batch and every problem it would answer with; writes nothing. */
+    private Preview preview(
+            FigureKind kind,
+            List<FigureRequest> requests,
+            List<Integer> rowNumbers,
+            RowNaming naming,
+            List<FieldViolation> unreadable) {
+        Batch batch = check(kind, requests, naming, unreadable);
+        requireWrite(batch);
+        List<Preview.Row> rows = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (batch.rows().get(i) != null) {
+                rows.add(new Preview.Row(rowNumbers.get(i), batch.rows().get(i)));
+            }
+        }
+        return new Preview(requests.size(), rows, batch.violations());
+    }
+
+    /** What a batch would create: the rows that hold, by their number in the batch, and every problem found. */
+    public record Preview(int rowCount, List<Row> rows, List<FieldViolation> violations) {
+        /** A row that would be created as it stands; {@code number} is the one problems name. */
+        public record Row(int number, FigureRow figure) {}
     }
 
     /**
@@ -95,45 +157,14 @@ public class FigureService {
     @Transactional
     public List<FigureRow> createAll(
             FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
-        Instant now = changes.now();
-        FigureInputs inputs = new FigureInputs(store, regions, articles, media, now);
-        List<FieldViolation> violations = new ArrayList<>(unreadable);
-        List<FigureInputs.Checked> checked = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            List<FieldViolation> rowViolations = new ArrayList<>();
-            checked.add(requests.get(i) == null ? null : inputs.check(kind, requests.get(i), "", rowViolations));
-            for (FieldViolation violation : rowViolations) {
-                violations.add(new FieldViolation(naming.field(i, violation.field()), violation.message()));
-            }
+        Batch batch = check(kind, requests, naming, unreadable);
+        if (!batch.violations().isEmpty()) {
+            throw new InvalidInputException(batch.violations());
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        for (UUID publisherId :
-                checked.stream().map(c -> c.values().publisherId()).distinct().toList()) {
-            access.requireWrite(publisherId);
-        }
-        List<FigureRow> rows = new ArrayList<>(checked.size());
-        for (FigureInputs.Checked figure : checked) {
-            // The same time-ordered UUID v7 generator the entities use; it does not need the session.
-            UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
-            Publisher publisher =
-                    inputs.publisher(requests.get(rows.size()).publisher()).orElseThrow();
-            rows.add(new FigureRow(
-                    id,
-                    kind,
-                    PublisherRef.from(publisher),
-                    now,
-                    1,
-                    "created",
-                    null,
-                    now,
-                    false,
-                    figure.values(),
-                    figure.release()));
-        }
-        store.insertAll(
-                rows, checked.stream().map(FigureInputs.Checked::regionScope).toList());
+        requireWrite(batch);
+        List<FigureRow> rows = batch.rows();
+        Instant now = batch.now();
+        store.insertAll(rows, batch.regionScopes());
         List<MediaService.UseChanges> uses = rows.stream()
                 .filter(row -> row.values().sourceDocument() != null)
                 .map(this::recordDocumentUses)
@@ -298,6 +329,61 @@ public class FigureService {
                 figure.values().publisherId(),
                 cited,
                 figure.release().released());
+    }
+
+    /**
+     * A batch checked without writing: each request's row as it would be stored (null where the request is unreadable
+     * or breaks a rule), its region scope, and every problem, named as the batch names its rows.
+     */
+    private record Batch(
+            Instant now, List<FigureRow> rows, List<Set<String>> regionScopes, List<FieldViolation> violations) {}
+
+    private Batch check(
+            FigureKind kind, List<FigureRequest> requests, RowNaming naming, List<FieldViolation> unreadable) {
+        Instant now = changes.now();
+        FigureInputs inputs = new FigureInputs(store, regions, articles, media, now);
+        List<FieldViolation> violations = new ArrayList<>(unreadable);
+        List<FigureRow> rows = new ArrayList<>(requests.size());
+        List<Set<String>> regionScopes = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            List<FieldViolation> rowViolations = new ArrayList<>();
+            FigureRequest request = requests.get(i);
+            FigureInputs.Checked figure = request == null ? null : inputs.check(kind, request, "", rowViolations);
+            for (FieldViolation violation : rowViolations) {
+                violations.add(new FieldViolation(naming.field(i, violation.field()), violation.message()));
+            }
+            rows.add(
+                    figure == null
+                            ? null
+                            : row(kind, inputs.publisher(request.publisher()).orElseThrow(), figure, now));
+            regionScopes.add(figure == null ? null : figure.regionScope());
+        }
+        return new Batch(now, rows, regionScopes, violations);
+    }
+
+    /** A new figure's first revision; the same time-ordered UUID v7 generator the entities use. */
+    private static FigureRow row(FigureKind kind, Publisher publisher, FigureInputs.Checked figure, Instant now) {
+        UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
+        return new FigureRow(
+                id,
+                kind,
+                PublisherRef.from(publisher),
+                now,
+                1,
+                "created",
+                null,
+                now,
+                false,
+                figure.values(),
+                figure.release());
+    }
+
+    private void requireWrite(Batch batch) {
+        batch.rows().stream()
+                .filter(Objects::nonNull)
+                .map(row -> row.values().publisherId())
+                .distinct()
+                .forEach(access::requireWrite);
     }
 
     /** How a batch names a row's field in errors: "[3].amount.unit" for JSON, "row 4, printedUnit" for CSV. */

@@ -230,6 +230,13 @@ class EveryWriteLeavesItsTraceTest {
                                     0,
                                     List.of("figure.imported"),
                                     Set.of("figure"))));
+            // a POST that writes nothing: it must leave no trace at all
+            SCENARIOS.put(
+                    "preview" + capitalized(kind) + "FigureImport",
+                    new Scenario(
+                            ids -> json().body(List.of(figure(kind, "20"), figure(kind, "30")))
+                                    .post(path + "/batch/preview"),
+                            (ids, r) -> new Trace(List.of(), 0, List.of(), Set.of())));
             SCENARIOS.put(
                     "correct" + capitalized(kind) + "Figure",
                     new Scenario(

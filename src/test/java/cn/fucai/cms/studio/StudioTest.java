@@ -160,13 +160,23 @@ class StudioTest {
         body.sendKeys("养老", Keys.ENTER, "助学", Keys.ENTER, Keys.ENTER);
         tool("插入表格");
         body.sendKeys("项目", Keys.TAB, "金额", Keys.TAB, Keys.TAB, "养老", Keys.TAB, "743.9万元");
+        // a photo wider than the column goes in as its 1280-px rendition; a PDF as a link to it
         Path photo = Files.createTempFile("studio", ".jpg");
-        Files.write(photo, MediaFixtures.jpeg(640, 480, 7));
-        browser.findElement(By.cssSelector(".editor input[type=file]")).sendKeys(photo.toString());
+        Files.write(photo, MediaFixtures.jpeg(1600, 1200, 7));
+        browser.findElement(By.cssSelector(".editor input[accept='image/*']")).sendKeys(photo.toString());
         chromium.await(d -> !d.findElements(By.cssSelector(".ProseMirror img")).isEmpty());
         chromium.await(d -> chromium.script(
                 "const img = document.querySelector('.ProseMirror img'); return img.complete && img.naturalWidth > 0"));
-        assertEquals(640L, chromium.script("return document.querySelector('.ProseMirror img').naturalWidth"));
+        assertEquals(1280L, chromium.script("return document.querySelector('.ProseMirror img').naturalWidth"));
+        assertTrue(find(".ProseMirror img").getAttribute("src").endsWith("/w1280"));
+        Path report = Files.createTempDirectory("studio").resolve("2026年公益金使用公告.pdf");
+        Files.write(report, MediaFixtures.pdf(2, false));
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "全文见：");
+        browser.findElement(By.cssSelector(".editor input[accept='application/pdf']"))
+                .sendKeys(report.toString());
+        chromium.await(d -> !d.findElements(By.cssSelector(".ProseMirror a[href*='/api/v1/media-files/']"))
+                .isEmpty());
+        assertEquals("2026年公益金使用公告.pdf", chromium.text(".ProseMirror a[href*='/api/v1/media-files/']"));
         new Select(find("#region-province")).selectByValue("330000");
         chromium.await(d -> !d.findElements(By.cssSelector("#region-prefecture option[value='330300']"))
                 .isEmpty());
@@ -198,7 +208,9 @@ class StudioTest {
                 .body(
                         "body",
                         containsString("<td><p>743.9万元</p><img src=\"https://cms.test.example/api/v1/media-files/"))
-                .body("body", containsString("/api/v1/media-files/"));
+                .body("body", containsString("/w1280\""))
+                .body("body", containsString("<p>全文见：<a href=\"https://cms.test.example/api/v1/media-files/"))
+                .body("body", containsString("/original\" rel=\"nofollow noopener\">2026年公益金使用公告.pdf</a>"));
         json().get("/api/v1/articles/" + id + "/translations")
                 .then()
                 .body("translations.locale", contains("en"))
@@ -234,6 +246,19 @@ class StudioTest {
         browser.get(studio.toString().replace("/studio/", "/disclosures/?publisher=" + centre));
         chromium.await(d -> "ready".equals(chromium.script("return document.body.dataset.state")));
         assertTrue(chromium.text("#latest").contains("温州福彩2026年公益金使用情况"), chromium.text("#latest"));
+        find("#latest a[href='#/articles/" + id + "']").click();
+        chromium.await(
+                d -> !d.findElements(By.cssSelector("#article .body img")).isEmpty());
+        chromium.await(
+                d -> chromium.script(
+                        "const img = document.querySelector('#article .body img'); return img.complete && img.naturalWidth > 0"));
+        assertEquals(1280L, chromium.script("return document.querySelector('#article .body img').naturalWidth"));
+        assertFalse(chromium.text("#article").contains("null"), chromium.text("#article"));
+        assertTrue(find("#article .body img").getAttribute("src").endsWith("/w1280"));
+        String attachment =
+                find("#article .body a[href*='/api/v1/media-files/']").getAttribute("href");
+        given().get(URI.create(attachment).getRawPath()).then().statusCode(200).contentType("application/pdf");
+        chromium.screenshot("studio-published-disclosure");
     }
 
     @Test
@@ -438,6 +463,22 @@ class StudioTest {
             assertTrue(saved.contains(kept), kept + " is kept: " + saved);
         }
 
+        // the preview: the draft drawn by the public page, as readers will see it, marked as a preview
+        find("#action-preview").click();
+        String preview = find("#preview-link").getAttribute("href");
+        assertTrue(preview.contains("/disclosures/#/previews/"), preview);
+        browser.get(preview);
+        chromium.await(d -> "ready".equals(chromium.script("return document.body.dataset.state")));
+        assertEquals("编辑器与服务端一致", chromium.text("#article-title"));
+        assertTrue(chromium.text("#preview-note").startsWith("预览"), chromium.text("#preview-note"));
+        assertEquals("四级标题", chromium.text("#article .body h4"));
+        assertEquals("743.9万元", chromium.text("#article .body table tr:nth-child(2) td:nth-child(2)"));
+        chromium.await(
+                d -> chromium.script(
+                        "const img = document.querySelector('#article .body img'); return img.complete && img.naturalWidth > 0"));
+        chromium.screenshot("studio-preview");
+        given().get("/api/v1/articles/" + id).then().statusCode(404);
+
         // the saved text, read back into the editor and saved again, is the same: nothing was lost either way
         open("#/articles/" + id);
         chromium.await(d -> !d.findElements(By.cssSelector(".ProseMirror h4")).isEmpty());
@@ -538,6 +579,59 @@ class StudioTest {
                 .get("/api/v1/fund-figures")
                 .then()
                 .body("items.id", contains(id));
+    }
+
+    @Test
+    void anEditorImportsACsvAfterAPreviewOfEveryRowWithItsProblemsAndNothingIsWrittenUntilThen() throws IOException {
+        String centre = createPublisher();
+        String header = "publisher,regionCode,periodStart,periodEnd,granularity,lotteryType,printedValue,printedUnit,"
+                + "qualifier,sourceUrl,flow\n";
+        String bad = header
+                + centre + ",330300,2024-01-01,2024-12-31,YEAR,welfare,5.1,亿元,over,https://www.example.org/1,raised\n"
+                + centre + ",339999,2024-01-01,2024-12-31,YEAR,welfare,20,千元,exact,https://www.example.org/2,raised\n"
+                + centre + ",330302,2024-01-01,2024-12-31,YEAR,welfare,743.9,万元,exact,https://www.example.org/3,used\n";
+        Path file = Files.createTempDirectory("studio").resolve("2024年公益金.csv");
+        Files.writeString(file, "\uFEFF" + bad);
+        signIn(createAccount("editor", centre));
+        open("#/figures");
+        find("#import-figures").click();
+        find("#import-file").sendKeys(file.toString());
+        chromium.await(
+                d -> d.findElements(By.cssSelector("#import-rows tbody tr")).size() == 3);
+        assertEquals("510,000,000.00", chromium.text("#import-rows tr[data-row='1'] td.amount"));
+        assertEquals("7,439,000.00", chromium.text("#import-rows tr[data-row='3'] td.amount"));
+        String problems = chromium.text("#import-rows tr[data-row='2']");
+        assertTrue(problems.contains("regionCode: 未知的地区代码"), problems);
+        assertTrue(problems.contains("printedUnit: 应为 元, 万元, 亿元 之一，文件里是“千元”"), problems);
+        assertTrue(chromium.text("#import-status").contains("2 个问题"), chromium.text("#import-status"));
+        assertFalse(find("#import-run").isEnabled(), "a file with problems does not import");
+        chromium.screenshot("studio-import-preview");
+        json().queryParam("publisher", centre)
+                .get("/api/v1/fund-figures")
+                .then()
+                .body("items", hasSize(0));
+
+        Files.writeString(file, "\uFEFF" + bad.replace("339999", "330304").replace("千元", "万元"));
+        find("#import-file").clear();
+        find("#import-file").sendKeys(file.toString());
+        chromium.await(d -> find("#import-run").isEnabled());
+        assertEquals("200,000.00", chromium.text("#import-rows tr[data-row='2'] td.amount"));
+        json().queryParam("publisher", centre)
+                .get("/api/v1/fund-figures")
+                .then()
+                .body("items", hasSize(0));
+        find("#import-run").click();
+        chromium.await(d -> d.findElements(By.cssSelector("#imported li")).size() == 3);
+        assertEquals("已导入 3 条。", chromium.text("#import-status"));
+        json().queryParam("publisher", centre)
+                .get("/api/v1/fund-figures")
+                .then()
+                .body("items", hasSize(3))
+                .body("items.find { it.regionCode == '330300' }.amount.amount", equalTo("510000000.00"))
+                .body("items.find { it.regionCode == '330300' }.qualifier", equalTo("over"))
+                .body("items.find { it.regionCode == '330302' }.amount.amount", equalTo("7439000.00"))
+                .body("items.find { it.regionCode == '330302' }.fund.flow", equalTo("used"))
+                .body("items.find { it.regionCode == '330304' }.amount.amount", equalTo("200000.00"));
     }
 
     @Test
