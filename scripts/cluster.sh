@@ -90,12 +90,16 @@ SQL
     fi
 }
 
-# The replica's synchronous_standby_names entry on a primary: synchronous only when asked (CLUSTER_SYNCHRONOUS)
+# The primary's commit mode: asynchronous until the replica streams; then, when CLUSTER_SYNCHRONOUS asks, a commit
+# waits for the replica too (synchronous_commit = on: flushed there; remote_apply: replayed there).
 write_sync_conf() {
-    local standby=""
-    if [ "$SYNCHRONOUS" != off ]; then standby=cms_replica; fi
+    local standby="" mode=on
+    if [ "${2:-}" = streaming ] && [ "$SYNCHRONOUS" != off ]; then
+        standby=cms_replica
+        mode=$SYNCHRONOUS
+    fi
     cat >"$(pg_conf_dir "$1")/synchronous.conf" <<CONF
-synchronous_commit = '$([ "$SYNCHRONOUS" = off ] && echo on || echo "$SYNCHRONOUS")'
+synchronous_commit = '$mode'
 synchronous_standby_names = '$standby'
 CONF
 }
@@ -118,6 +122,13 @@ start_replica() {
     fi
     pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" cms-replica start >/dev/null 2>&1 || true
     wait_for_postgres "$REPLICA_PORT"
+    for _ in $(seq 1 60); do
+        [ -n "$(as_postgres psql -p "$PRIMARY_PORT" -d postgres -Atqc \
+            "select 1 from pg_stat_replication where application_name = 'cms_replica' and state = 'streaming'")" ] && break
+        sleep 0.5
+    done
+    write_sync_conf cms-primary streaming
+    pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" cms-primary reload
 }
 
 wait_for_postgres() {

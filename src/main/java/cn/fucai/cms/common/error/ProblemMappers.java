@@ -24,9 +24,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -134,7 +136,7 @@ public class ProblemMappers {
     /** The catch-all: concurrency and constraint races get their proper status; anything else is logged, never shown. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causes(e)) {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
@@ -158,6 +160,26 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "unhandled error on %s", rawPath(uri));
         return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", uri);
+    }
+
+    /**
+     * {@code e} and what lies behind it, in order: each cause, and the exceptions suppressed along the way. A commit that
+     * fails because its connection died carries the database's error only as a suppressed exception of the rollback.
+     */
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> found = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        while (!pending.isEmpty() && found.size() < 50) {
+            Throwable next = pending.removeFirst();
+            if (found.stream().noneMatch(seen -> seen == next)) {
+                found.add(next);
+                if (next.getCause() != null) {
+                    pending.addFirst(next.getCause());
+                }
+                pending.addAll(List.of(next.getSuppressed()));
+            }
+        }
+        return found;
     }
 
     /**

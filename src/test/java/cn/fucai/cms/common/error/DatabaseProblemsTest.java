@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Map;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** Every SQLSTATE class becomes a problem in the service's own words: no PostgreSQL message ever reaches a client. */
@@ -65,6 +68,22 @@ class DatabaseProblemsTest {
                 assertNull(answer.getHeaderString("Retry-After"), state);
             }
         });
+    }
+
+    /**
+     * A commit whose connection the database ended (a primary shutting down for a failover): Narayana's rollback
+     * exception carries the database's error only as a suppressed exception. Found by scripts/cluster.sh test.
+     */
+    @Test
+    void aCommitCutByTheDatabaseGoingAwayIsA503NotA500() {
+        XAException commit = new XAException("Error trying to transactionCommit local transaction");
+        commit.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(commit);
+        Response answer = mappers.unexpected(new QuarkusTransactionException(rollback), uri("/api/v1/articles"));
+        assertEquals(503, answer.getStatus());
+        assertEquals("5", answer.getHeaderString("Retry-After"));
+        assertFalse(((Problem) answer.getEntity()).detail().contains("administrator"));
     }
 
     private static UriInfo uri(String path) {
