@@ -165,7 +165,7 @@ start_instance() {
 
 wait_for_ready() {
     # a JVM starting beside a loaded cluster on two cores takes a minute or more
-    for _ in $(seq 1 360); do
+    for _ in $(seq 1 600); do
         curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 && return 0
         sleep 0.5
     done
