@@ -6,6 +6,7 @@
 #   bash scripts/cluster.sh status   what runs, replication state and lag
 #   bash scripts/cluster.sh test     up, then the fault test (scripts/cluster/FaultTest.java); results in target/cluster
 #   bash scripts/cluster.sh down     stop everything and drop the two clusters
+#   bash scripts/cluster.sh databases  the primary and the replica alone
 #
 # Traffic stays on 127.0.0.1. The instances reach PostgreSQL through a multi-host JDBC URL with targetServerType=primary,
 # so after a failover they find the new primary by themselves. Docs: docs/scale-out.md.
@@ -29,6 +30,12 @@ export CLUSTER_ADMIN_TOKEN=${CLUSTER_ADMIN_TOKEN:-cluster-admin-token-0123456789
 
 jdbc_url() {
     echo "jdbc:postgresql://127.0.0.1:$PRIMARY_PORT,127.0.0.1:$REPLICA_PORT/$DATABASE?targetServerType=primary&connectTimeout=2&socketTimeout=30"
+}
+
+# Anonymous reads and the partner feed go to the replica (CLUSTER_REPLICA_READS=off keeps them on the primary): a
+# standby when there is one, else whichever server answers, such as the replica promoted by a failover.
+replica_url() {
+    echo "jdbc:postgresql://127.0.0.1:$REPLICA_PORT,127.0.0.1:$PRIMARY_PORT/$DATABASE?targetServerType=preferSecondary&connectTimeout=2&socketTimeout=30"
 }
 
 # port_free PORT: fails when something answers on 127.0.0.1:PORT that this script did not start
@@ -79,6 +86,8 @@ do \$\$ begin
   if not exists (select from pg_roles where rolname = '$cms_role') then
     create role $cms_role login password '$cms_password';
   end if;
+  -- the fault test reads the replica's lag from pg_stat_replication
+  grant pg_monitor to $cms_role;
   if not exists (select from pg_roles where rolname = 'replicator') then
     create role replicator login replication password '$REPLICATION_PASSWORD';
   end if;
@@ -151,9 +160,15 @@ start_instance() {
         export QUARKUS_HTTP_PORT=$port CMS_MANAGEMENT_PORT=$management CMS_MANAGEMENT_HOST=127.0.0.1
         export QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password
         QUARKUS_DATASOURCE_JDBC_URL=$(jdbc_url)
+        if [ "${CLUSTER_REPLICA_READS:-on}" = on ]; then
+            export CMS_REPLICA_JDBC_URL
+            CMS_REPLICA_JDBC_URL=$(replica_url)
+        fi
         export CMS_ADMIN_TOKEN=$CLUSTER_ADMIN_TOKEN CMS_PUBLIC_URL=http://127.0.0.1:$PROXY_PORT
         export CMS_WEBHOOKS_ALLOWED_TARGETS=127.0.0.1 CMS_WEBHOOKS_RETRY_BASE_MILLIS=500
         export CMS_MEDIA_DIR=$PWD/$STATE/media CMS_REQUEST_LOG=false
+        # budgets counted in PostgreSQL, across both instances, not per instance
+        export CMS_LIMITS_SHARED=true
         export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
         export QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1
         exec java -Xmx384m -jar target/quarkus-app/quarkus-run.jar >>"$STATE/instance-$n.log" 2>&1
@@ -268,6 +283,13 @@ fault() {
             pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" cms-replica restart
             wait_for_postgres "$REPLICA_PORT"
             ;;
+        pause-replay)
+            # the replica receives WAL but applies none: it falls behind while writes go on
+            as_postgres psql -p "$REPLICA_PORT" -d postgres -Atqc "select pg_wal_replay_pause()" >/dev/null
+            ;;
+        resume-replay)
+            as_postgres psql -p "$REPLICA_PORT" -d postgres -Atqc "select pg_wal_replay_resume()" >/dev/null
+            ;;
         failover)
             # the manual failover of docs/scale-out.md: stop the primary (fast), promote the replica; the instances'
             # multi-host URL finds the new primary by itself
@@ -281,6 +303,15 @@ fault() {
     esac
 }
 
+# Where each instance's reads went since it started (cms_replica_reads_total)
+replica_reads() {
+    for n in 0 1; do
+        echo "instance $n reads: $(curl -fs -H 'Accept: text/plain' "http://127.0.0.1:${MANAGEMENT_PORTS[$n]}/q/metrics" 2>/dev/null \
+            | sed -n 's/^cms_replica_reads_total{reason="\([a-z_]*\)",served_by="\([a-z]*\)",\{0,1\}} \([0-9.E]*\)$/\2 (\1) \3/p' \
+            | tr '\n' ',' | sed 's/,$//; s/,/, /g')"
+    done
+}
+
 run_test() {
     down >/dev/null 2>&1 || true
     ./mvnw -B -q package -DskipTests
@@ -290,7 +321,9 @@ run_test() {
     local outcome=0
     java -cp "$jars" scripts/cluster/FaultTest.java \
         "http://127.0.0.1:$PROXY_PORT" "$CLUSTER_ADMIN_TOKEN" "jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$DATABASE" \
-        "$cms_role" "$cms_password" | tee "$STATE/results.txt" || outcome=$?
+        "$cms_role" "$cms_password" "jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/$DATABASE" \
+        | tee "$STATE/results.txt" || outcome=$?
+    replica_reads | tee -a "$STATE/results.txt"
     if [ "${CLUSTER_KEEP:-false}" != true ]; then
         down
     fi
@@ -299,6 +332,12 @@ run_test() {
 
 case ${1:-} in
     up) up ;;
+    databases)
+        # the primary and the replica only, for measurements on PostgreSQL itself (bench/synchronous-commit.sh)
+        install_parts
+        start_primary
+        start_replica
+        ;;
     status) status ;;
     down) down ;;
     test) run_test ;;

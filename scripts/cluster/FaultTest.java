@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,6 +70,15 @@ public class FaultTest {
     /** Writes finally answered other than 2xx: every write the test sends is valid, so none should be. */
     private final AtomicLong refusedWrites = new AtomicLong();
     private final ConcurrentLinkedQueue<Long> writeMillis = new ConcurrentLinkedQueue<>();
+    /** Writes read back anonymously with Read-After: as written, or not (by what was seen). */
+    private final AtomicLong ownReads = new AtomicLong();
+    private volatile String behindWhilePaused = "replica not read while paused";
+    private String sharedBudget;
+    private final List<UUID> scheduled = new ArrayList<>();
+    private String primaryUrl;
+    private final ConcurrentLinkedQueue<Double> lagMillis = new ConcurrentLinkedQueue<>();
+    private boolean sharedBudgetHolds;
+    private final Map<String, AtomicLong> ownReadsStale = new ConcurrentHashMap<>();
 
     private final AtomicLong reads = new AtomicLong();
     private final Map<String, AtomicLong> readOutcomes = new ConcurrentHashMap<>();
@@ -94,6 +105,7 @@ public class FaultTest {
 
     public static void main(String[] args) throws Exception {
         FaultTest test = new FaultTest(args[0], args[1]);
+        test.primaryUrl = args[5];
         boolean passed = test.run(args[2], args[3], args[4]);
         System.exit(passed ? 0 : 1);
     }
@@ -101,6 +113,8 @@ public class FaultTest {
     boolean run(String jdbcUrl, String user, String password) throws Exception {
         HttpServer receiver = receiver();
         setUp(receiver.getAddress().getPort());
+        spendOneBudget();
+        schedulePublications();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             threads.add(started(writer(writerTokens.get(i))));
@@ -111,13 +125,34 @@ public class FaultTest {
         Thread mirrorThread = started(this::mirror);
 
         Map<String, Double> faults = new LinkedHashMap<>();
-        pause(10);
+        pause(8);
+        faults.put("replay paused on the replica", fault("pause-replay"));
+        pause(3);
+        // proof that the replica was really behind: what it holds against what writers were told
+        try (Connection replica = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement query = replica.prepareStatement(
+                        "select count(*) from article a join publisher p on p.id = a.publisher_id where p.slug = ?")) {
+            query.setString(1, publisher);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                behindWhilePaused = String.format(
+                        "while replay was paused the replica held %d articles, writers had been told of %d",
+                        row.getLong(1), acknowledged.size());
+            }
+        }
+        pause(1);
+        faults.put("replay resumed", fault("resume-replay"));
+        // the lag under load is sampled once the replica has caught up with the pause
+        pause(2);
+        Thread lagThread = started(() -> sampleReplicaLag(user, password));
+        pause(4);
         faults.put("kill -9 instance 0", fault("kill-instance"));
         pause(5);
         faults.put("instance 0 restarted", fault("restart-instance"));
         pause(10);
         faults.put("replica restarted", fault("restart-replica"));
         pause(10);
+        lagThread.interrupt();
         faults.put("failover to the replica", fault("failover"));
         pause(20);
         writing.set(false);
@@ -163,6 +198,49 @@ public class FaultTest {
                                 "publisher", publisher)));
     }
 
+    /**
+     * Articles scheduled to publish every 4 s from 25 s to 141 s after the start, through the kill of an instance, its
+     * restart and the replica's restart: each must be published exactly once, by whichever instance claims it.
+     */
+    private void schedulePublications() throws Exception {
+        String token = token("editor", "scheduler");
+        for (int i = 0; i < 30; i++) {
+            String slug = "s-" + UUID.randomUUID();
+            Map<String, Object> body = article(slug, "定时发布 " + i);
+            body.put("publishedAt", Instant.now().plusSeconds(25 + 4L * i).toString());
+            JsonNode created = expect(201, send("POST", "/api/v1/articles", token, body));
+            if (!created.path("status").asText().equals("scheduled")) {
+                throw new IllegalStateException("not scheduled: " + created);
+            }
+            scheduled.add(UUID.fromString(created.path("id").asText()));
+        }
+    }
+
+    /**
+     * One token's budget of expensive reads (60 a minute), spent through HAProxy, which sends every other request to
+     * the other instance: the 61st is refused, wherever it lands, because the instances count in one place.
+     */
+    private void spendOneBudget() throws Exception {
+        String token = token("editor", "budget");
+        List<String> remaining = new ArrayList<>();
+        int answered = 0;
+        HttpResponse<String> answer = null;
+        for (int i = 0; i < 61; i++) {
+            answer = HTTP.send(
+                    request("/api/v1/search?q=" + URLEncoder.encode("公益金", StandardCharsets.UTF_8), token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            remaining.add(answer.headers().firstValue("RateLimit-Remaining").orElse("?"));
+            if (answer.statusCode() == 200) {
+                answered++;
+            }
+        }
+        sharedBudgetHolds = answered == 60 && answer.statusCode() == 429 && answer.headers().firstValue("Retry-After").isPresent();
+        sharedBudget = String.format(
+                "one budget across both instances: %d of 61 searches answered, the last %d%s; RateLimit-Remaining %s … %s",
+                answered, answer.statusCode(), answer.headers().firstValue("Retry-After").map(r -> " with Retry-After " + r).orElse(""),
+                remaining.subList(0, 4), remaining.subList(57, 61));
+    }
+
     private String token(String role, String name) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
@@ -171,6 +249,37 @@ public class FaultTest {
             body.put("publisher", publisher);
         }
         return expect(201, send("POST", "/api/v1/tokens", admin, body)).get("secret").asText();
+    }
+
+    /**
+     * The replica's replay lag as the primary sees it (pg_stat_replication.replay_lag: from a commit on the primary to
+     * its replay on the replica), every 100 ms from after the paused replay until the failover; none is taken while
+     * the replica is not connected (its restart).
+     */
+    private void sampleReplicaLag(String user, String password) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Connection primary = DriverManager.getConnection(primaryUrl, user, password);
+                    PreparedStatement lag = primary.prepareStatement("""
+                            select coalesce(extract(epoch from replay_lag) * 1000, 0) from pg_stat_replication
+                            where application_name = 'cms_replica'""")) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try (ResultSet row = lag.executeQuery()) {
+                        if (row.next()) {
+                            lagMillis.add(row.getDouble(1));
+                        }
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (SQLException e) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** One writer: creates articles and corrects its own, one write every half second. */
@@ -190,6 +299,7 @@ public class FaultTest {
                             mine.add(id);
                             slugs.put(id, slug);
                             acknowledged.put(id, title);
+                            readOwnWrite(answer, id, title);
                         }
                     } else {
                         UUID id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
@@ -198,6 +308,7 @@ public class FaultTest {
                                 write("PUT", "/api/v1/articles/" + id, token, article(slugs.get(id), title), id);
                         if (answer != null && answer.statusCode() == 200) {
                             acknowledged.put(id, title);
+                            readOwnWrite(answer, id, title);
                         }
                     }
                     Thread.sleep(500);
@@ -208,6 +319,40 @@ public class FaultTest {
                 }
             }
         };
+    }
+
+    /**
+     * Reads a write back anonymously, as a front end would after an editor saved, sending its Commit-Position as
+     * Read-After: whichever instance answers, from the replica or the primary, it must show the write.
+     */
+    private void readOwnWrite(HttpResponse<String> written, UUID id, String title) throws InterruptedException {
+        String position = written.headers().firstValue("Commit-Position").orElse(null);
+        if (position == null) {
+            ownReadsStale.computeIfAbsent("write answered without Commit-Position", k -> new AtomicLong()).incrementAndGet();
+            return;
+        }
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                HttpResponse<String> answer = HTTP.send(
+                        request("/api/v1/articles/" + id, null).header("Read-After", position).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (answer.statusCode() == 503 || answer.statusCode() == 502) {
+                    Thread.sleep(retryAfterMillis(answer));
+                    continue;
+                }
+                String shown = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("title").asText() : null;
+                if (title.equals(shown)) {
+                    ownReads.incrementAndGet();
+                } else {
+                    ownReadsStale.computeIfAbsent(answer.statusCode() + (shown == null ? "" : " an older title"), k -> new AtomicLong())
+                            .incrementAndGet();
+                }
+                return;
+            } catch (IOException e) {
+                Thread.sleep(500);
+            }
+        }
+        ownReadsStale.computeIfAbsent("no answer", k -> new AtomicLong()).incrementAndGet();
     }
 
     /**
@@ -303,7 +448,12 @@ public class FaultTest {
                 int status = answer.statusCode();
                 outcome = status == 503
                         ? (answer.headers().firstValue("Retry-After").isPresent() ? "503 with Retry-After" : "503 without Retry-After")
-                        : status / 100 == 5 ? status + "" : status / 100 + "xx";
+                        : status / 100 == 5 || status / 100 == 4 ? status + "" : status / 100 + "xx";
+                if (status / 100 == 4) {
+                    String detail = answer.body().replaceAll(".*\"detail\":\"([^\"]{0,60}).*", "$1");
+                    troubleDetails.computeIfAbsent(status + " " + path.replaceAll("[0-9a-f-]{36}", "{id}") + " " + detail, k -> new AtomicLong())
+                            .incrementAndGet();
+                }
                 if (status / 100 == 5) {
                     troubled.add(seconds());
                     String detail = answer.body().replaceAll(".*\"detail\":\"([^\"]{0,60}).*", "$1");
@@ -437,6 +587,7 @@ public class FaultTest {
         // and nothing is stored that no writer was told of, but for creates whose answer never came
         Set<UUID> untold = new HashSet<>(stored.keySet());
         untold.removeAll(acknowledged.keySet());
+        untold.removeAll(scheduled);
         boolean accounted = untold.size() <= unansweredCreates.get();
         System.out.printf(
                 "stored without an acknowledgement: %d (creates never answered: %d)%n",
@@ -486,6 +637,34 @@ public class FaultTest {
         }
         Set<UUID> unannounced = new HashSet<>(acknowledged.keySet());
         unannounced.removeAll(announced);
+
+        // 3b. every scheduled article published once: status, one release in the audit log, one article.published event
+        Map<UUID, Integer> publishedEvents = new HashMap<>();
+        for (String body : deliveryBodies.values()) {
+            JsonNode event = JSON.readTree(body);
+            if (event.path("type").asText().equals("article.published")) {
+                publishedEvents.merge(UUID.fromString(event.path("data").path("id").asText()), 1, Integer::sum);
+            }
+        }
+        int scheduledWrong = 0;
+        try (PreparedStatement query = db.prepareStatement("""
+                select a.status, (select count(*) from audit_event e where e.resource_id = a.id::text and e.action = 'release')
+                from article a where a.id = ?""")) {
+            for (UUID id : scheduled) {
+                query.setObject(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    int events = publishedEvents.getOrDefault(id, 0);
+                    if (!row.getString(1).equals("published") || row.getLong(2) != 1 || events != 1) {
+                        scheduledWrong++;
+                        System.out.printf("scheduled %s: %s, %d releases, %d article.published events%n", id, row.getString(1), row.getLong(2), events);
+                    }
+                }
+            }
+        }
+        System.out.printf(
+                "scheduled publications: %d due during the faults, %d published exactly once (status, one release, one event)%n",
+                scheduled.size(), scheduled.size() - scheduledWrong);
         System.out.printf(
                 "webhooks: %d deliveries made, %d received, %d missing, %d received more than once (same id:"
                         + " at-least-once retries); %d acknowledged articles without their article.published%n",
@@ -496,7 +675,7 @@ public class FaultTest {
         List<Double> times = new ArrayList<>(troubled);
         times.sort(Double::compare);
         long unexplained = readOutcomes.entrySet().stream()
-                .filter(e -> !e.getKey().equals("2xx") && !e.getKey().equals("4xx")
+                .filter(e -> !e.getKey().equals("2xx") && !e.getKey().startsWith("4")
                         && !e.getKey().equals("503 with Retry-After"))
                 .mapToLong(e -> e.getValue().get())
                 .sum();
@@ -510,7 +689,26 @@ public class FaultTest {
         Map<Integer, Integer> perTenSeconds = new TreeMap<>();
         times.forEach(t -> perTenSeconds.merge((int) (t / 10) * 10, 1, Integer::sum));
         System.out.println("readers' trouble per 10 s (start second = count): " + perTenSeconds);
-        System.out.println("readers' 5xx by what they said: " + new TreeMap<>(troubleDetails));
+        System.out.println("readers' 4xx and 5xx by what they said: " + new TreeMap<>(troubleDetails));
+
+        List<Double> lags = new ArrayList<>(lagMillis);
+        lags.sort(Double::compare);
+        System.out.printf(
+                "replica replay lag under the load (%d samples until the failover): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                lags.size(),
+                lags.isEmpty() ? 0 : lags.get(lags.size() / 2),
+                lags.isEmpty() ? 0 : lags.get(Math.min(lags.size() - 1, (int) Math.ceil(0.99 * lags.size()) - 1)),
+                lags.isEmpty() ? 0 : lags.get(lags.size() - 1));
+
+        // 5. rate limits are counted across instances
+        System.out.println(sharedBudget);
+
+        // 6. a writer reading its write back anonymously with Read-After sees it
+        System.out.println(behindWhilePaused);
+        long staleOwnReads = ownReadsStale.values().stream().mapToLong(AtomicLong::get).sum();
+        System.out.printf(
+                "read-your-writes: %d writes read back anonymously with Read-After, %d as written, %d not %s%n",
+                ownReads.get() + staleOwnReads, ownReads.get(), staleOwnReads, new TreeMap<>(ownReadsStale));
 
         // a test that wrote nothing proves nothing
         boolean meaningful = acknowledged.size() >= 50 && mirror.size() >= 50 && made.size() >= 50;
@@ -518,7 +716,8 @@ public class FaultTest {
             System.out.println("too little was written to judge: " + acknowledged.size() + " articles");
         }
         boolean passed = meaningful && lost == 0 && accounted && refusedWrites.get() == 0 && missing.isEmpty() && extra.isEmpty() && mismatched == 0 && undelivered.isEmpty()
-                && unannounced.isEmpty() && unexplained == 0;
+                && unannounced.isEmpty() && unexplained == 0 && staleOwnReads == 0 && sharedBudgetHolds
+                && scheduledWrong == 0;
         System.out.println(passed ? "PASSED" : "FAILED");
         return passed;
     }

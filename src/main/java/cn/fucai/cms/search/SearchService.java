@@ -12,7 +12,6 @@ import cn.fucai.cms.search.SearchDtos.SearchHit;
 import cn.fucai.cms.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,7 +67,6 @@ public class SearchService {
             Instant publishedBefore,
             ArticleStatus status) {}
 
-    @Transactional
     public Page<SearchHit> search(String q, Filter filter, String cursorParam, int limit) {
         SearchQuery query = SearchQuery.parse(q);
         ArticleStatus status = filter.status();

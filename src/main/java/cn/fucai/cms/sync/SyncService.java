@@ -1,5 +1,6 @@
 package cn.fucai.cms.sync;
 
+import cn.fucai.cms.common.replica.ReadRouting;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.sync.SyncDtos.MediaSyncItem;
 import cn.fucai.cms.sync.SyncDtos.MediaSyncPage;
@@ -42,13 +43,15 @@ public class SyncService {
     private final ArticleFeed articles;
     private final MediaFeed media;
     private final Jdbi jdbi;
+    private final ReadRouting routing;
     private final Clock clock;
     private final Duration retention;
     private final Map<String, AtomicLong> lastPrune = new ConcurrentHashMap<>();
     private volatile byte[] key;
 
-    SyncService(ArticleFeed articles, MediaFeed media, Jdbi jdbi, Clock clock, SyncConfig config) {
+    SyncService(ArticleFeed articles, MediaFeed media, Jdbi jdbi, ReadRouting routing, Clock clock, SyncConfig config) {
         this.articles = articles;
+        this.routing = routing;
         this.media = media;
         this.jdbi = jdbi;
         this.clock = clock;
@@ -73,15 +76,24 @@ public class SyncService {
 
     /**
      * Plain SQL without a transaction: each statement reads committed data, and the feed's xmin rule makes that
-     * enough.
+     * enough. A feed page may be read from a replica: a standby's snapshot counts every transaction it has not seen end
+     * as still running, so its horizon never passes a change it has not replayed. A snapshot's pages are read from the
+     * primary: the position they continue from was taken there.
      */
     private <S, I> FeedPage<I> follow(
             SyncFeed<S, I> feed, String cursorParam, int limit, UUID publisherId, String locale) {
         pruneNowAndThen(feed);
         String query = feed.cursorScope(publisherId, locale);
+        if (cursorParam == null) {
+            // a snapshot is read on the primary: a replica behind the position where it started would leave a gap
+            routing.primaryForThisRequest();
+        }
         SyncCursor cursor = cursorParam == null
                 ? SyncCursor.startOfSnapshot(snapshotXmin(), query)
                 : SyncCursor.decode(cursorParam, key(), query);
+        if (cursor.snapshot()) {
+            routing.primaryForThisRequest();
+        }
         return cursor.snapshot()
                 ? snapshotPage(feed, cursor, limit, publisherId, locale)
                 : feedPage(feed, cursor, limit, publisherId, locale);
@@ -183,6 +195,7 @@ public class SyncService {
         if (now - last < Duration.ofHours(1).toMillis() || !lastPruned.compareAndSet(last, now)) {
             return;
         }
+        routing.primaryForThisRequest();
         jdbi.useHandle(
                 handle -> handle.createUpdate("""
                         with gone as (delete from %1$s where changed_at < :cutoff returning xid, seq),

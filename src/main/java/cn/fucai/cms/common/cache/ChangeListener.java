@@ -1,5 +1,6 @@
 package cn.fucai.cms.common.cache;
 
+import cn.fucai.cms.common.replica.ReadRouting;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Listens to {@value ResponseCache#CHANNEL} on a connection of its own (a pooled one would be taken from the pool for
- * good) and hands every notification to the {@link ResponseCache}. When the connection breaks, the cache stops serving
+ * good) and hands every notification to the {@link ResponseCache}, after telling {@link ReadRouting} how far a replica
+ * must have replayed to show it. When the connection breaks, the cache stops serving
  * until it is back, then starts from empty; reconnecting waits up to 5 s between tries.
  */
 @ApplicationScoped
@@ -29,6 +31,7 @@ public class ChangeListener {
     private static final int POLL_MILLIS = 1000;
 
     private final ResponseCache cache;
+    private final ReadRouting routing;
     private final String url;
     private final String username;
     private final String password;
@@ -38,15 +41,17 @@ public class ChangeListener {
 
     ChangeListener(
             ResponseCache cache,
+            ReadRouting routing,
             ResponseCacheConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "") String username,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
         this.cache = cache;
+        this.routing = routing;
         this.url = config.listenerUrl().orElse(url);
         this.username = username;
         this.password = password;
-        this.running = config.enabled();
+        this.running = config.enabled() || routing.replicaConfigured();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -74,17 +79,23 @@ public class ChangeListener {
                     statement.execute("listen " + ResponseCache.CHANNEL);
                 }
                 cache.listening(true);
+                routing.listening(true);
                 backoffMillis = 100;
                 PGConnection notifications = listening.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
                     if (received != null) {
+                        if (routing.replicaConfigured()) {
+                            // before the cache drops what changed: a replica read that refills it must see the change
+                            routing.mustSee(ReadRouting.position(listening));
+                        }
                         for (PGNotification notification : received) {
                             cache.changed(notification.getParameter());
                         }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                routing.listening(false);
                 cache.listening(false);
                 if (running) {
                     LOG.warnf(
@@ -92,6 +103,7 @@ public class ChangeListener {
                             e.getMessage());
                 }
             }
+            routing.listening(false);
             cache.listening(false);
             sleep(backoffMillis);
             backoffMillis = Math.min(backoffMillis * 2, 5000);

@@ -133,7 +133,7 @@ public class ResponseCacheFilter {
     }
 
     /** Whether the matched operation answers every caller alike (its security annotations have already let this one in). */
-    private static boolean sameForEveryCaller(ResourceInfo resource) {
+    public static boolean sameForEveryCaller(ResourceInfo resource) {
         return resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(SameForEveryCaller.class)
                         || resource.getResourceClass().isAnnotationPresent(SameForEveryCaller.class));

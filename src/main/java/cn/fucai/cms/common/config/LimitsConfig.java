@@ -27,6 +27,13 @@ public interface LimitsConfig {
     @WithDefault("60")
     int expensiveReadsPerMinute();
 
+    /**
+     * Count budgets in PostgreSQL, across every instance, rather than in each instance alone (CMS_LIMITS_SHARED): for
+     * several instances behind a balancer, where per-instance budgets would add up.
+     */
+    @WithDefault("false")
+    boolean shared();
+
     /** Callers whose budgets are tracked at once; beyond it the least used are forgotten (CMS_LIMITS_TRACKED_CALLERS). */
     @WithDefault("100000")
     int trackedCallers();

@@ -112,6 +112,13 @@ public class ProblemMappers {
             // a parameter that did not convert (common/http/TypedParameters), which JAX-RS wraps in a 404
             return apiException(parameter, uri);
         }
+        // a parameter whose conversion needed the database (a publisher by slug) while it could not answer: JAX-RS
+        // wraps
+        // that in a 404 too, but the database's failure decides
+        Response database = database(e, uri);
+        if (database != null) {
+            return database;
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -151,11 +158,10 @@ public class ProblemMappers {
                         "the resource was changed by another request at the same time; read it again and retry",
                         uri);
             }
-            if (cause instanceof SQLException sql && (sql.getSQLState() != null || isConnectionFailure(sql))) {
-                Response answer = database(sql, uri);
-                if (answer != null) {
-                    return answer;
-                }
+            // before an IOException further down: the driver's broken connection carries one as its cause
+            Response database = cause instanceof SQLException ? database(cause, uri) : null;
+            if (database != null) {
+                return database;
             }
         }
         LOG.errorf(e, "unhandled error on %s", rawPath(uri));
@@ -166,6 +172,19 @@ public class ProblemMappers {
      * {@code e} and what lies behind it, in order: each cause, and the exceptions suppressed along the way. A commit that
      * fails because its connection died carries the database's error only as a suppressed exception of the rollback.
      */
+    /** The answer to the first database failure among the causes of {@code e}; null when there is none. */
+    private static Response database(Throwable e, UriInfo uri) {
+        for (Throwable cause : causes(e)) {
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null || isConnectionFailure(sql))) {
+                Response answer = database(sql, uri);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+        }
+        return null;
+    }
+
     private static List<Throwable> causes(Throwable e) {
         List<Throwable> found = new ArrayList<>();
         Deque<Throwable> pending = new ArrayDeque<>(List.of(e));

@@ -10,16 +10,19 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Per-minute budgets for writes and for expensive reads (summaries, search, CSV exports), kept per caller: the id of
  * the token it authenticated with, or without one its client address (the TCP peer, or what a trusted proxy forwarded:
  * quarkus.http.proxy.*). Over budget: 429 with Retry-After. Every limited response carries RateLimit-Limit,
- * RateLimit-Remaining and RateLimit-Reset. Budgets are per service instance; at most
- * {@link LimitsConfig#trackedCallers()} callers are tracked, the least used evicted first, so that memory and the cost
- * of a limited request stay the same however many callers there are.
+ * RateLimit-Remaining and RateLimit-Reset. By default budgets are per service instance, at most
+ * {@link LimitsConfig#trackedCallers()} callers tracked, the least used evicted first, so that memory and the cost of a
+ * limited request stay the same however many callers there are. With {@link LimitsConfig#shared()} they are counted
+ * in PostgreSQL, across every instance.
  */
 public class RateLimiter {
 
@@ -30,9 +33,13 @@ public class RateLimiter {
 
     private final LimitsConfig limits;
     private final Cache<String, Window> windows;
+    private final Jdbi shared;
+    private final AtomicLong sweptMinute = new AtomicLong();
 
-    public RateLimiter(LimitsConfig limits) {
+    /** With {@code jdbi} null, or cms.limits.shared off, budgets are counted in this instance only. */
+    public RateLimiter(LimitsConfig limits, Jdbi jdbi) {
         this.limits = limits;
+        this.shared = limits.shared() ? jdbi : null;
         // maintenance on the calling thread: the bound holds at once, with no background task to fall behind
         this.windows = Caffeine.newBuilder()
                 .maximumSize(limits.trackedCallers())
@@ -67,6 +74,9 @@ public class RateLimiter {
     Budget spend(String key, int limit, long nowMillis) {
         long minute = nowMillis / 60_000;
         long resetSeconds = Math.max(1, ((minute + 1) * 60_000 - nowMillis + 999) / 1000);
+        if (shared != null) {
+            return new Budget(limit, limit - spendShared(key, minute), resetSeconds);
+        }
         Window window = windows.asMap()
                 .compute(
                         key, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
@@ -80,6 +90,27 @@ public class RateLimiter {
             response.getHeaders().putSingle("RateLimit-Remaining", budget.remaining());
             response.getHeaders().putSingle("RateLimit-Reset", budget.resetSeconds());
         }
+    }
+
+    /**
+     * Counts one request in PostgreSQL, where every instance counts: one upsert on the primary (this filter runs before
+     * a read may be routed to a replica). The first request of each minute in this instance sweeps older minutes.
+     */
+    private int spendShared(String key, long minute) {
+        long swept = sweptMinute.get();
+        if (swept < minute && sweptMinute.compareAndSet(swept, minute)) {
+            shared.useHandle(handle -> handle.createUpdate("delete from rate_budget where minute < :minute")
+                    .bind("minute", minute)
+                    .execute());
+        }
+        return shared.withHandle(handle -> handle.createQuery("""
+                        insert into rate_budget as b (caller, minute, used) values (:caller, :minute, 1)
+                        on conflict (caller, minute) do update set used = b.used + 1
+                        returning used""")
+                .bind("caller", key)
+                .bind("minute", minute)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** How many callers' budgets are held now (for the bound's test and the benchmark). */

@@ -1,9 +1,9 @@
 package cn.fucai.cms.common.sql;
 
+import cn.fucai.cms.common.replica.ReadRouting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -32,7 +32,8 @@ import org.postgresql.util.PGobject;
 /**
  * The one way to hand-written SQL: Jdbi over the pool, with named binds and rows read by column name. A handle takes
  * its connection from the pool, so inside a transaction it works on the transaction's connection and leaves ending it
- * to the transaction. Panache keeps the aggregates that are written as entities.
+ * to the transaction; an anonymous read outside any transaction may get a replica's ({@link ReadRouting}). Panache
+ * keeps the aggregates that are written as entities.
  * <p>
  * Shared shapes are mapped here once: an {@link Instant} is a timestamptz read and written in UTC, a text array is a
  * {@code List<String>} (empty when NULL), a json column a {@code JsonNode}, and a {@link Jsonb} is bound as jsonb.
@@ -56,8 +57,8 @@ public class Database {
 
     @Produces
     @Singleton
-    Jdbi jdbi(AgroalDataSource dataSource, ObjectMapper json) {
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    Jdbi jdbi(ReadRouting connections, ObjectMapper json) {
+        Jdbi jdbi = Jdbi.create(connections).installPlugin(new PostgresPlugin());
         // A JTA transaction owns the connection's commit: closing a handle inside one must not end it.
         jdbi.configure(Handles.class, handles -> handles.setForceEndTransactions(false));
         // SQL text is never templated: dynamic SQL is built from fixed pieces with named binds (Sql).
@@ -67,7 +68,14 @@ public class Database {
             public void logBeforeExecution(StatementContext context) {
                 StatementCount.increment();
             }
+
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                connections.statementReturned();
+            }
         });
+        // a read whose replica connection broke before anything came back is read again on the primary
+        jdbi.setHandleCallbackDecorator(connections.retryOnPrimary(jdbi));
         jdbi.registerArgument(new InstantArgument());
         jdbi.registerArgument(new JsonbArgument(json));
         jdbi.registerColumnMapper(Instant.class, (rs, column, context) -> {

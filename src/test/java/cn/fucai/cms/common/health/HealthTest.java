@@ -77,6 +77,15 @@ class HealthTest {
                     .contentType("application/problem+json")
                     .header("Retry-After", "5")
                     .body("type", equalTo("/problems/service-unavailable"));
+            // a publisher named by slug is looked up while the query parameters convert, which JAX-RS turns into 404
+            // when it fails: the database's failure must decide
+            given().header("Cache-Control", "no-cache")
+                    .get("/api/v1/articles?publisher=wenzhou-fucai")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5")
+                    .body("detail", equalTo("the database cannot be reached; try again shortly"));
         } finally {
             relay.setUp(true);
         }

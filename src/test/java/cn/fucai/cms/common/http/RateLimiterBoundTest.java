@@ -11,7 +11,7 @@ class RateLimiterBoundTest {
 
     private static final long NOON = 1_780_000_000_000L - 1_780_000_000_000L % 60_000 + 10_000;
 
-    private final RateLimiter limiter = new RateLimiter(limits(1_000));
+    private final RateLimiter limiter = new RateLimiter(limits(1_000), null);
 
     @Test
     void twoHundredThousandCallersInOneMinuteLeaveAtMostTheCapTracked() {
@@ -37,6 +37,10 @@ class RateLimiterBoundTest {
 
     /** Production limits but for the number of callers tracked; bench/limiter.sh uses it too. */
     static LimitsConfig limits(int trackedCallers) {
+        return limits(trackedCallers, false);
+    }
+
+    static LimitsConfig limits(int trackedCallers, boolean shared) {
         return new LimitsConfig() {
             public long bodyBytes() {
                 return 1 << 20;
@@ -60,6 +64,10 @@ class RateLimiterBoundTest {
 
             public int trackedCallers() {
                 return trackedCallers;
+            }
+
+            public boolean shared() {
+                return shared;
             }
         };
     }
