@@ -4,7 +4,8 @@
 # the replica, with one instance (the other stopped, HAProxy sends it nothing), and with two instances reading on the
 # primary (CMS_REPLICA_JDBC_URL unset). Each row: requests/s, median and p99 latency, as a ratio to the first row of
 # the same run. Loads BENCH_ARTICLES (20,000) generated articles (bench/dataset.sql) into the primary; the replica
-# gets them by streaming. Replica lag under write load is measured by the fault test (bash scripts/cluster.sh test).
+# gets them by streaming. Each configuration is warmed for 2 × BENCH_WARM_SECONDS (30) first. Replica lag under write
+# load is measured by the fault test (bash scripts/cluster.sh test).
 # Results: target/bench/cluster-results.txt. Usage: bash bench/cluster.sh [seconds per row] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,13 @@ for _ in $(seq 1 600); do
     sleep 0.5
 done
 
+# the JIT of freshly started instances: on two cores it takes about a minute of load to settle
+warm() {
+    for paths in article list; do
+        wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARM_SECONDS:-30}s" -s bench/http.lua "$BASE" -- "$out/cluster-paths-$paths.txt" >/dev/null
+    done
+}
+
 first=""
 row() { # label, paths file
     wrk -t2 -c"$CONNECTIONS" -d3s -s bench/http.lua "$BASE" -- "$2" >/dev/null
@@ -55,6 +63,7 @@ row() { # label, paths file
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%FT%TZ);" \
         "commit $(git rev-parse --short HEAD 2>/dev/null || echo none); $ARTICLES articles; wrk -t2 -c$CONNECTIONS" \
         "-d${SECONDS_PER_RUN}s; ratio to the first row"
+    warm
     row "article by id, 2 instances, reads on the replica" "$out/cluster-paths-article.txt"
     row "region list of 20, 2 instances, reads on the replica" "$out/cluster-paths-list.txt"
     kill "$(cat target/cluster/instance-1.pid)"
@@ -65,6 +74,7 @@ row() { # label, paths file
     sleep 2
     CLUSTER_REPLICA_READS=off bash scripts/cluster.sh up >/dev/null
     sleep 4
+    warm
     row "article by id, 2 instances, reads on the primary" "$out/cluster-paths-article.txt"
     row "region list of 20, 2 instances, reads on the primary" "$out/cluster-paths-list.txt"
 } | tee "$results"
