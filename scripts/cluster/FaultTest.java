@@ -223,23 +223,34 @@ public class FaultTest {
      */
     private void spendOneBudget() throws Exception {
         String token = token("editor", "budget");
+        // budgets are per clock minute: start in a minute with time for all 61 searches
+        HttpResponse<String> answer = search(token);
+        long reset = answer.headers().firstValue("RateLimit-Reset").map(Long::parseLong).orElse(60L);
+        int answered = answer.statusCode() == 200 ? 1 : 0;
+        if (reset < 20) {
+            Thread.sleep((reset + 1) * 1000);
+            answered = 0;
+        }
         List<String> remaining = new ArrayList<>();
-        int answered = 0;
-        HttpResponse<String> answer = null;
-        for (int i = 0; i < 61; i++) {
-            answer = HTTP.send(
-                    request("/api/v1/search?q=" + URLEncoder.encode("公益金", StandardCharsets.UTF_8), token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+        while (answered < 61) {
+            answer = search(token);
             remaining.add(answer.headers().firstValue("RateLimit-Remaining").orElse("?"));
-            if (answer.statusCode() == 200) {
-                answered++;
+            if (answer.statusCode() != 200) {
+                break;
             }
+            answered++;
         }
         sharedBudgetHolds = answered == 60 && answer.statusCode() == 429 && answer.headers().firstValue("Retry-After").isPresent();
         sharedBudget = String.format(
-                "one budget across both instances: %d of 61 searches answered, the last %d%s; RateLimit-Remaining %s … %s",
+                "one budget across both instances: %d searches answered in the minute, then %d%s; RateLimit-Remaining %s … %s",
                 answered, answer.statusCode(), answer.headers().firstValue("Retry-After").map(r -> " with Retry-After " + r).orElse(""),
-                remaining.subList(0, 4), remaining.subList(57, 61));
+                remaining.subList(0, Math.min(4, remaining.size())), remaining.subList(Math.max(0, remaining.size() - 4), remaining.size()));
+    }
+
+    private HttpResponse<String> search(String token) throws Exception {
+        return HTTP.send(
+                request("/api/v1/search?q=" + URLEncoder.encode("公益金", StandardCharsets.UTF_8), token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String token(String role, String name) throws Exception {

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleCallbackDecorator;
 import org.jdbi.v3.core.Jdbi;
@@ -31,10 +32,10 @@ import org.jdbi.v3.core.Jdbi;
  * A read goes to the replica only when the replica has replayed everything it must see: the changes this instance was
  * told of (its own commits, and every change notification, which the listener turns into the primary's position
  * before the response cache drops what they touched — so an answer computed from the replica and cached is never
- * older than a change the cache already applied) and the position the client asked for in {@code Read-After}. The
- * replica's position is read on the connection the request will use, the first time the request reads; when the
- * replica is behind for longer than {@link ReplicaConfig#maxWait()}, or does not answer, the request reads from the
- * primary. While the change listener is disconnected, nothing tells this instance what the replica must have replayed:
+ * older than a change the cache already applied) and the position the client asked for in {@code Read-After}. When
+ * the replica's last known position is below that, it is read again on the connection the request will use (a round
+ * trip only after a change); when the replica is behind for longer than {@link ReplicaConfig#maxWait()}, or does not
+ * answer, the request reads from the primary. While the change listener is disconnected, nothing tells this instance what the replica must have replayed:
  * every read goes to the primary.
  */
 @ApplicationScoped
@@ -160,7 +161,12 @@ public class ReadRouting implements ConnectionFactory {
                         }
                         replicaFailed(e);
                         reads.readFrom(Source.PRIMARY);
-                        return jdbi.withHandle(callback);
+                        // closed now, so that the handle's own close does not ask the dead connection anything
+                        closeQuietly(handle.getConnection());
+                        // a handle of its own: withHandle would hand the callback this thread's broken one again
+                        try (Handle primary = jdbi.open()) {
+                            return callback.withHandle(primary);
+                        }
                     }
                 };
             }
@@ -180,6 +186,8 @@ public class ReadRouting implements ConnectionFactory {
 
     private void replicaFailed(Exception e) {
         pausedUntil = System.currentTimeMillis() + config.pauseAfterFailure().toMillis();
+        // what comes back may be another server, behind what this one had replayed
+        replayed.set(0);
         replicaUnavailable.increment();
         LOG.warnf(
                 "the replica did not answer (%s); reads go to the primary for %d ms",
@@ -210,6 +218,11 @@ public class ReadRouting implements ConnectionFactory {
         Connection connection = null;
         try {
             connection = replica.getConnection();
+            if (replayed.get() >= wanted) {
+                // already seen past it: no round trip (a pooled connection that died is caught by retryOnPrimary)
+                fromReplica.increment();
+                return connection;
+            }
             long deadline = System.nanoTime() + config.maxWait().toNanos();
             long at = position(connection);
             while (at < wanted && System.nanoTime() < deadline) {

@@ -137,9 +137,10 @@ class ReplicaReadsTest {
                 .then()
                 .statusCode(200)
                 .body("id", equalTo(id));
+        // the replica had been seen past everything, so the read went there without a round trip, found its connection
+        // dead before anything came back, and was read again on the primary
         Map<String, Double> after = replicaReads();
         assertEquals(before.get("primary unavailable") + 1, after.get("primary unavailable"));
-        assertEquals(before.get("replica caught_up"), after.get("replica caught_up"));
 
         // after cms.replica.pause-after-failure (2 s) the replica is tried again, on new connections
         await(
