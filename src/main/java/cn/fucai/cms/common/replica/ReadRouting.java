@@ -35,8 +35,8 @@ import org.jdbi.v3.core.Jdbi;
  * older than a change the cache already applied) and the position the client asked for in {@code Read-After}. When
  * the replica's last known position is below that, it is read again on the connection the request will use (a round
  * trip only after a change); when the replica is behind for longer than {@link ReplicaConfig#maxWait()}, or does not
- * answer, the request reads from the primary. While the change listener is disconnected, nothing tells this instance what the replica must have replayed:
- * every read goes to the primary.
+ * answer, the request reads from the primary. While the change listener is disconnected, nothing tells this instance
+ * what the replica must have replayed: every read goes to the primary.
  */
 @ApplicationScoped
 public class ReadRouting implements ConnectionFactory {
