@@ -36,6 +36,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,13 +212,13 @@ public class ArticleService {
      */
     @Transactional
     public Article restore(UUID id, int number, VersionPrecondition precondition) {
-        Article article = loadHistory(id);
+        Article article = historyReadable(loadForWrite(id));
         ArticleRequest request = RevisionDtos.request(revisions.get(id, number).article(), article.content());
         return replace(id, request, precondition, number);
     }
 
     private Article replace(UUID id, ArticleRequest request, VersionPrecondition precondition, Integer restoring) {
-        Article article = load(id);
+        Article article = loadForWrite(id);
         access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         ArticleContent before = article.content();
@@ -244,7 +245,7 @@ public class ArticleService {
     /** Soft delete: the row stays as a tombstone that answers 410 and that mirrors can follow. */
     @Transactional
     public void delete(UUID id, VersionPrecondition precondition) {
-        Article article = load(id);
+        Article article = loadForWrite(id);
         access.requireWrite(article.publisher.id);
         requireCurrent(article, precondition);
         article.markDeleted(changes.now());
@@ -518,11 +519,10 @@ public class ArticleService {
         }
     }
 
-    /** The article to write, with publisher and translations, under the same rules as {@link #read}. */
     /** Sends a draft for review, with a note for the reviewers. */
     @Transactional
     public Article submit(UUID id, String note) {
-        Article article = load(id);
+        Article article = loadForWrite(id);
         Caller caller = access.requireWrite(article.publisher.id);
         if (article.status != ArticleStatus.draft) {
             throw new ResourceConflictException(
@@ -537,7 +537,7 @@ public class ArticleService {
      */
     @Transactional
     public Article approve(UUID id, String note) {
-        Article article = load(id);
+        Article article = loadForWrite(id);
         Caller caller = access.requireReviewer(article.publisher.id);
         requireInReview(article);
         UUID author = revisions.lastAuthor(id).orElse(null);
@@ -554,7 +554,7 @@ public class ArticleService {
     /** A reviewer sends an article back to its editors as a draft, saying what to change. */
     @Transactional
     public Article sendBack(UUID id, String comment) {
-        Article article = load(id);
+        Article article = loadForWrite(id);
         Caller caller = access.requireReviewer(article.publisher.id);
         requireInReview(article);
         if (comment == null || comment.isBlank()) {
@@ -660,11 +660,25 @@ public class ArticleService {
 
     /** An article whose history the caller may read: only those who may read its publisher's drafts. */
     private Article loadHistory(UUID id) {
-        Article article = load(id);
+        return historyReadable(load(id));
+    }
+
+    private Article historyReadable(Article article) {
         if (!access.mayReadUnpublished(article.publisher.id)) {
-            throw new ResourceNotFoundException("article", id);
+            throw new ResourceNotFoundException("article", article.id);
         }
         return article;
+    }
+
+    /**
+     * The article to write, its row locked until the transaction ends: writes of one article wait for each other and
+     * each sees what the one before it committed, so two unconditional writes never collide (a client that sends its
+     * PUT again while the first send still runs gets 200 twice, not a conflict), and If-Match is checked against the
+     * latest version.
+     */
+    private Article loadForWrite(UUID id) {
+        Article.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return load(id);
     }
 
     private Article load(UUID id) {

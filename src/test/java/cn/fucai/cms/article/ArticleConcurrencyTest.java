@@ -7,6 +7,7 @@ import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.uuid;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,7 +109,7 @@ class ArticleConcurrencyTest {
         ExecutorService clients = Executors.newFixedThreadPool(2);
         List<Future<Response>> puts = new ArrayList<>();
         try (Connection lock = db.getConnection()) {
-            // Hold the row so that both requests pass the If-Match check before either can write.
+            // Hold the row so that both requests reach it with the same If-Match before either can write.
             lock.setAutoCommit(false);
             execute(lock, "select 1 from article where id = ? for update", uuid(id));
             for (String title : List.of("第一位编辑", "第二位编辑")) {
@@ -134,6 +135,75 @@ class ArticleConcurrencyTest {
         clients.shutdown();
         assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
         assertEquals(List.of(winner), TestData.column(db, "select title from article where id = ?", uuid(id)));
+    }
+
+    /**
+     * A client that sends its PUT again while the first send still runs (its answer was lost to a timeout or a killed
+     * instance): without If-Match both sends are answered 200 and the article is written once. Found by the cluster
+     * fault test, where the second send used to be refused with 412.
+     */
+    @Test
+    void aPutSentAgainWhileTheFirstSendRunsIsAnswered200Twice() throws Exception {
+        String publisher = createPublisher();
+        String id = createArticle(article(publisher, "resent")).path("id");
+        Map<String, Object> body = article(publisher, "resent");
+        body.put("title", "重发的更正");
+        List<Response> answers = putWhileTheRowIsHeld(id, List.of(body, body));
+
+        for (Response answer : answers) {
+            answer.then().statusCode(200).body("title", equalTo("重发的更正"));
+        }
+        assertEquals(List.of("重发的更正"), TestData.column(db, "select title from article where id = ?", uuid(id)));
+        assertEquals(List.of("create", "update"), actions(id), "the second send changed nothing");
+    }
+
+    /** Two editors without If-Match: each write waits for the other, both are answered 200, the later one stands. */
+    @Test
+    void twoWritersWithoutIfMatchWriteInTurn() throws Exception {
+        String publisher = createPublisher();
+        String id = createArticle(article(publisher, "in-turn")).path("id");
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (String title : List.of("甲编辑的标题", "乙编辑的标题")) {
+            Map<String, Object> body = article(publisher, "in-turn");
+            body.put("title", title);
+            bodies.add(body);
+        }
+        List<Response> answers = putWhileTheRowIsHeld(id, bodies);
+
+        for (Response answer : answers) {
+            answer.then().statusCode(200);
+        }
+        assertEquals(List.of("create", "update", "update"), actions(id));
+        List<String> latest = TestData.column(
+                db,
+                "select content -> 'original' ->> 'title' from article_revision where article_id = ? order by number desc limit 1",
+                uuid(id));
+        assertEquals(latest, TestData.column(db, "select title from article where id = ?", uuid(id)));
+    }
+
+    private List<Response> putWhileTheRowIsHeld(String id, List<Map<String, Object>> bodies) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
+        List<Future<Response>> puts = new ArrayList<>();
+        try (Connection lock = db.getConnection()) {
+            lock.setAutoCommit(false);
+            execute(lock, "select 1 from article where id = ? for update", uuid(id));
+            for (Map<String, Object> body : bodies) {
+                puts.add(clients.submit(() -> json().body(body).put("/api/v1/articles/" + id)));
+            }
+            awaitBlockedOnLocks(bodies.size());
+            lock.commit();
+        }
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> put : puts) {
+            answers.add(put.get());
+        }
+        clients.shutdown();
+        return answers;
+    }
+
+    private List<String> actions(String id) {
+        return TestData.column(
+                db, "select action from article_revision where article_id = ? order by number", uuid(id));
     }
 
     @Test

@@ -48,6 +48,8 @@ public class ProblemMappers {
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    private static final String COLLIDED = "the request collided with another one at the same time; send it again";
+
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         Response response = problem(e.type(), e.getMessage(), uri, e.violations());
@@ -104,7 +106,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
@@ -121,7 +123,7 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
@@ -142,7 +144,7 @@ public class ProblemMappers {
 
     /** The catch-all: concurrency and constraint races get their proper status; anything else is logged, never shown. */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause : causes(e)) {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
@@ -153,6 +155,10 @@ public class ProblemMappers {
                 return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                // 412 answers a precondition the client set; without one, the client only has to send it again
+                if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
+                    return retryLater(COLLIDED, uri, 1);
+                }
                 return problem(
                         ProblemType.PRECONDITION_FAILED,
                         "the resource was changed by another request at the same time; read it again and retry",
@@ -217,7 +223,7 @@ public class ProblemMappers {
         }
         if (state.startsWith("40")) {
             LOG.infof("transaction rolled back by the database on %s: %s", rawPath(uri), sql.getMessage());
-            return retryLater("the request collided with another one at the same time; send it again", uri, 1);
+            return retryLater(COLLIDED, uri, 1);
         }
         if (state.startsWith(DATA_EXCEPTION_CLASS)) {
             LOG.warnf("database refused a value on %s: %s", rawPath(uri), sql.getMessage());

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.transaction.xa.XAException;
+import org.hibernate.StaleObjectStateException;
 import org.junit.jupiter.api.Test;
 
 /** Every SQLSTATE class becomes a problem in the service's own words: no PostgreSQL message ever reaches a client. */
@@ -53,7 +56,8 @@ class DatabaseProblemsTest {
         STATUS_BY_STATE.forEach((state, status) -> {
             Response answer = mappers.unexpected(
                     new PersistenceException("could not execute statement", new SQLException(DATABASE_TEXT, state)),
-                    uri("/api/v1/sales-figures"));
+                    uri("/api/v1/sales-figures"),
+                    headers(Map.of()));
             assertEquals(status, answer.getStatus(), state);
             Problem problem = (Problem) answer.getEntity();
             assertEquals("/api/v1/sales-figures", problem.instance(), state);
@@ -80,10 +84,42 @@ class DatabaseProblemsTest {
         commit.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.addSuppressed(commit);
-        Response answer = mappers.unexpected(new QuarkusTransactionException(rollback), uri("/api/v1/articles"));
+        Response answer = mappers.unexpected(
+                new QuarkusTransactionException(rollback), uri("/api/v1/articles"), headers(Map.of()));
         assertEquals(503, answer.getStatus());
         assertEquals("5", answer.getHeaderString("Retry-After"));
         assertFalse(((Problem) answer.getEntity()).detail().contains("administrator"));
+    }
+
+    /**
+     * Two writes of one row at the same time: the loser answers 412 only when it sent If-Match (its precondition no
+     * longer holds); a write without one collided and is simply sent again.
+     */
+    @Test
+    void aVersionCollisionIs412OnlyForAConditionalWrite() {
+        StaleObjectStateException stale = new StaleObjectStateException("cn.fucai.cms.publisher.Publisher", "id");
+        Response conditional = mappers.unexpected(
+                new OptimisticLockException(stale), uri("/api/v1/publishers/x"), headers(Map.of("If-Match", "\"3\"")));
+        assertEquals(412, conditional.getStatus());
+        assertNull(conditional.getHeaderString("Retry-After"));
+
+        Response unconditional =
+                mappers.unexpected(new OptimisticLockException(stale), uri("/api/v1/publishers/x"), headers(Map.of()));
+        assertEquals(503, unconditional.getStatus());
+        assertEquals("1", unconditional.getHeaderString("Retry-After"));
+        assertEquals(
+                "the request collided with another one at the same time; send it again",
+                ((Problem) unconditional.getEntity()).detail());
+    }
+
+    private static HttpHeaders headers(Map<String, String> values) {
+        return (HttpHeaders) Proxy.newProxyInstance(
+                HttpHeaders.class.getClassLoader(),
+                new Class<?>[] {HttpHeaders.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaderString" -> values.get((String) args[0]);
+                    default -> throw new IllegalStateException("the mapper does not need " + method.getName());
+                });
     }
 
     private static UriInfo uri(String path) {
