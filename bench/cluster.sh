@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Reads through HAProxy on the cluster of scripts/cluster.sh (issue #23): computed reads (Cache-Control: no-cache, so
-# that every request reaches PostgreSQL) of articles by id and of region-filtered lists, with two instances reading on
-# the replica, with one instance (the other stopped, HAProxy sends it nothing), and with two instances reading on the
-# primary (CMS_REPLICA_JDBC_URL unset). Each row: requests/s, median and p99 latency, as a ratio to the first row of
-# the same run. Loads BENCH_ARTICLES (20,000) generated articles (bench/dataset.sql) into the primary; the replica
-# gets them by streaming. Each configuration is warmed for 2 × BENCH_WARM_SECONDS (30) first. Replica lag under write
+# that every request reaches PostgreSQL) of articles by id and of region-filtered lists with two instances, with one
+# (the other drained through HAProxy's runtime API, so both configurations run on the same warm JVMs), and with that one
+# instance without HAProxy; all with the reads on the replica, then again with them on the primary (CMS_REPLICA_JDBC_URL
+# unset). Each row: requests/s, median and p99 latency, the ratio to the first row, and the milliseconds of CPU each
+# part spent per request (the JVMs, the primary, the replica, HAProxy; wrk is the rest). Loads BENCH_ARTICLES (20,000)
+# generated articles (bench/dataset.sql) into the primary; the replica gets them by streaming. Replica lag under write
 # load is measured by the fault test (bash scripts/cluster.sh test).
 # Results: target/bench/cluster-results.txt. Usage: bash bench/cluster.sh [seconds per row] [connections]
 set -euo pipefail
@@ -14,7 +15,9 @@ source bench/load-articles.sh
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-32}
 ARTICLES=${BENCH_ARTICLES:-20000}
+ROUNDS=${BENCH_ROUNDS:-2}
 BASE=http://127.0.0.1:8090
+INSTANCE_PORTS=(8081 8082)
 out=target/bench
 mkdir -p "$out"
 results=$out/cluster-results.txt
@@ -35,47 +38,91 @@ for _ in $(seq 1 600); do
     sleep 0.5
 done
 
-# the JIT of freshly started instances: on two cores it takes about a minute of load to settle
+# CPU seconds used so far by each part: instances (the JVMs), the primary, the replica, HAProxy
+cpu_ticks() {
+    local pid args
+    for pid in /proc/[0-9]*; do
+        args=$(tr '\0' ' ' 2>/dev/null <"$pid/cmdline") || continue
+        case $args in
+            *quarkus-run*) echo "jvm $(cut -d' ' -f14,15 "$pid/stat" 2>/dev/null)" ;;
+            "postgres: "*cms-primary*) echo "primary $(cut -d' ' -f14,15 "$pid/stat" 2>/dev/null)" ;;
+            "postgres: "*cms-replica*) echo "replica $(cut -d' ' -f14,15 "$pid/stat" 2>/dev/null)" ;;
+            *haproxy*) echo "haproxy $(cut -d' ' -f14,15 "$pid/stat" 2>/dev/null)" ;;
+        esac
+    done | awk -v hz="$(getconf CLK_TCK)" '{ t[$1] += ($2 + $3) / hz } END { for (k in t) print k, t[k] }'
+}
+
+# wrk on a paths file for $SECONDS_PER_RUN seconds; prints "requests/s p50 p99 errors"
+measure() { # base, paths file, seconds
+    local line
+    line=$(wrk -t2 -c"$CONNECTIONS" -d"$3s" --timeout 2s --latency -s bench/http.lua "$1" -- "$2" | grep '^RESULT')
+    sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+) non2xx=([0-9]+) socket_errors=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \2 \5 \6 \3 \4/' \
+        <<<"$line" | awk '{ printf "%.0f %s %s %d\n", $1 / $2, $3, $4, $5 + $6 }'
+}
+
+# Freshly started JVMs on two cores compile for minutes, and one given half the traffic twice as long: each instance
+# gets the whole load directly, in turn, twice for BENCH_WARM_SECONDS (60), before anything is measured.
 warm() {
-    for paths in article list; do
-        wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARM_SECONDS:-30}s" -s bench/http.lua "$BASE" -- "$out/cluster-paths-$paths.txt" >/dev/null
+    local pass port
+    for pass in 1 2; do
+        for port in "${INSTANCE_PORTS[@]}"; do
+            measure "http://127.0.0.1:$port" "$out/cluster-paths-article.txt" "${BENCH_WARM_SECONDS:-60}" >/dev/null
+            measure "http://127.0.0.1:$port" "$out/cluster-paths-list.txt" 15 >/dev/null
+        done
     done
 }
 
 first=""
-row() { # label, paths file
-    wrk -t2 -c"$CONNECTIONS" -d3s -s bench/http.lua "$BASE" -- "$2" >/dev/null
-    local line
-    line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 2s --latency -s bench/http.lua "$BASE" -- "$2" \
-        | grep '^RESULT')
-    local rps p50 p99 errors
-    rps=$(sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/' <<<"$line" | awk '{ printf "%.0f", $1 / $2 }')
-    p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$line")
-    p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$line")
-    errors=$(sed -E 's/.*non2xx=([0-9]+) socket_errors=([0-9]+).*/\1 non-2xx, \2 socket errors/' <<<"$line")
+row() { # label, base, paths file
+    local before after rps p50 p99 errors
+    before=$(cpu_ticks)
+    read -r rps p50 p99 errors < <(measure "$2" "$3" "$SECONDS_PER_RUN")
+    after=$(cpu_ticks)
     [ -z "$first" ] && first=$rps
-    printf '%-58s %7d req/s  %5.2f  p50 %6.2f ms  p99 %7.2f ms  (%s)\n' "$1" "$rps" \
-        "$(awk -v a="$rps" -v b="$first" 'BEGIN { print a / b }')" "$p50" "$p99" "$errors"
+    # milliseconds of CPU per request of each part
+    local cpu
+    cpu=$(printf '%s\n%s\n' "$before" "$after" | awk -v n="$((rps * SECONDS_PER_RUN))" '
+        { if ($1 in a) d[$1] = $2 - a[$1]; else a[$1] = $2 }
+        END { printf "jvm %.2f, primary %.2f, replica %.2f, haproxy %.2f", d["jvm"] * 1000 / n, d["primary"] * 1000 / n,
+              d["replica"] * 1000 / n, d["haproxy"] * 1000 / n }')
+    printf '%-44s %6d req/s %5.2f  p50 %6.2f  p99 %7.2f ms  %d errors  CPU ms/request: %s\n' "$1" "$rps" \
+        "$(awk -v a="$rps" -v b="$first" 'BEGIN { print a / b }')" "$p50" "$p99" "$errors" "$cpu"
+}
+
+# One round: the same two warm JVMs through HAProxy, then with instance 1 drained (HAProxy's runtime API, so that the
+# one instance left is exactly as warm), then instance 0 without HAProxy; every other round in the reverse order, so
+# that what warming is left favours no configuration.
+round() { # where the reads go, the round's number
+    local paths configuration order=(two one direct)
+    [ $(($2 % 2)) = 0 ] && order=(direct one two)
+    for paths in article list; do
+        for configuration in "${order[@]}"; do
+            case $configuration in
+                two) row "$paths, 2 instances, $1" "$BASE" "$out/cluster-paths-$paths.txt" ;;
+                one)
+                    bash scripts/cluster.sh drain 1 >/dev/null
+                    row "$paths, 1 instance, $1" "$BASE" "$out/cluster-paths-$paths.txt"
+                    bash scripts/cluster.sh ready 1 >/dev/null
+                    ;;
+                direct) row "$paths, 1 instance without HAProxy, $1" "http://127.0.0.1:${INSTANCE_PORTS[0]}" \
+                    "$out/cluster-paths-$paths.txt" ;;
+            esac
+        done
+    done
 }
 
 {
     echo "== reads through HAProxy: instances and where they read =="
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%FT%TZ);" \
         "commit $(git rev-parse --short HEAD 2>/dev/null || echo none); $ARTICLES articles; wrk -t2 -c$CONNECTIONS" \
-        "-d${SECONDS_PER_RUN}s; ratio to the first row"
+        "-d${SECONDS_PER_RUN}s; computed reads (no-cache); ratio to the first row; $ROUNDS rounds, the" \
+        "first row of each round is its first configuration"
     warm
-    row "article by id, 2 instances, reads on the replica" "$out/cluster-paths-article.txt"
-    row "region list of 20, 2 instances, reads on the replica" "$out/cluster-paths-list.txt"
-    kill "$(cat target/cluster/instance-1.pid)"
-    sleep 4 # HAProxy marks it down after two failed checks a second apart
-    row "article by id, 1 instance, reads on the replica" "$out/cluster-paths-article.txt"
-    row "region list of 20, 1 instance, reads on the replica" "$out/cluster-paths-list.txt"
-    kill "$(cat target/cluster/instance-0.pid)"
-    sleep 2
+    for n in $(seq 1 "$ROUNDS"); do round "reads on the replica" "$n"; done
+    kill "$(cat target/cluster/instance-0.pid)" "$(cat target/cluster/instance-1.pid)"
+    sleep 3
     CLUSTER_REPLICA_READS=off bash scripts/cluster.sh up >/dev/null
-    sleep 4
     warm
-    row "article by id, 2 instances, reads on the primary" "$out/cluster-paths-article.txt"
-    row "region list of 20, 2 instances, reads on the primary" "$out/cluster-paths-list.txt"
+    for n in $(seq 1 "$ROUNDS"); do round "reads on the primary" "$n"; done
 } | tee "$results"
 bash scripts/cluster.sh down >/dev/null

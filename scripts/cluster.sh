@@ -61,6 +61,19 @@ install_parts() {
         echo "installing HAProxy from Debian's packages" >&2
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >&2
     fi
+    if ! command -v socat >/dev/null 2>&1; then
+        echo "installing socat from Debian's packages (HAProxy's runtime API)" >&2
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq socat >&2
+    fi
+}
+
+# rotation drain|ready N: takes instance N out of HAProxy's rotation (it finishes the requests it has and gets no new
+# ones) or puts it back, through HAProxy's runtime API; for a rolling upgrade (docs/scale-out.md)
+rotation() {
+    local state=$1 n=$2
+    case $state in drain | ready) ;; *) echo "usage: bash scripts/cluster.sh drain|ready 0|1" >&2; exit 2 ;; esac
+    [ "$state" = drain ] && state=maint
+    echo "set server instances/i$n state $state" | socat stdio "unix-connect:$STATE/haproxy.sock"
 }
 
 start_primary() {
@@ -202,6 +215,8 @@ start_proxy() {
 global
     maxconn 4096
     pidfile $PWD/$STATE/haproxy.pid
+    # the runtime API: bash scripts/cluster.sh drain|ready N (an instance out of and back into rotation)
+    stats socket $PWD/$STATE/haproxy.sock mode 600 level admin
 
 defaults
     mode http
@@ -342,8 +357,9 @@ case ${1:-} in
     down) down ;;
     test) run_test ;;
     fault) fault "$2" ;;
+    drain | ready) rotation "$1" "${2:?which instance: 0 or 1}" ;;
     *)
-        echo "usage: bash scripts/cluster.sh up|status|test|down" >&2
+        echo "usage: bash scripts/cluster.sh up|status|drain N|ready N|test|down" >&2
         exit 2
         ;;
 esac

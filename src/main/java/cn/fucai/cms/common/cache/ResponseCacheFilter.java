@@ -4,6 +4,7 @@ import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
 import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
 import cn.fucai.cms.common.http.Credentials;
 import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.replica.ReadYourWritesFilter;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -72,7 +73,9 @@ public class ResponseCacheFilter {
         }
         String key = key(request);
         String cacheControl = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        boolean revalidate = cacheControl != null && cacheControl.contains("no-cache");
+        // a read after a write's position: this instance may not have heard of that write yet (another one answered it)
+        boolean revalidate = cacheControl != null && cacheControl.contains("no-cache")
+                || request.getHeaderString(ReadYourWritesFilter.READ_AFTER) != null;
         boolean sinceDate = request.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null
                 && request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE) != null;
         CachedResponse cached = revalidate || sinceDate ? null : cache.get(key);

@@ -41,9 +41,16 @@ import org.jdbi.v3.core.Jdbi;
 @ApplicationScoped
 public class ReadRouting implements ConnectionFactory {
 
-    /** The server's position: what a standby has replayed, what a primary has written. */
+    /**
+     * The server's position: what a standby has replayed; what a primary has flushed, which covers every transaction
+     * that has committed, as a commit waits for its flush. Only where commits do not wait
+     * ({@code synchronous_commit = off}, read as this session sees it, which is how the service's writers see it) is it
+     * what a primary has written, flushed or not: a replica reaches that only after the WAL writer's next flush (up to
+     * {@code wal_writer_delay}, 200 ms), so with commits that wait, most reads after a change would give up waiting.
+     */
     static final String POSITION = "select coalesce(case when pg_is_in_recovery() then pg_last_wal_replay_lsn()"
-            + " else pg_current_wal_insert_lsn() end - '0/0'::pg_lsn, 0)::bigint";
+            + " when current_setting('synchronous_commit') = 'off' then pg_current_wal_insert_lsn()"
+            + " else pg_current_wal_flush_lsn() end - '0/0'::pg_lsn, 0)::bigint";
 
     private static final Logger LOG = Logger.getLogger(ReadRouting.class);
     private static final long POLL_MILLIS = 2;

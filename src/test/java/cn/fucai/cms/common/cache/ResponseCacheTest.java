@@ -172,6 +172,23 @@ class ResponseCacheTest {
         assertEquals(page.asString(), again.asString());
     }
 
+    /**
+     * A read that sends a write's Commit-Position back as Read-After is computed, never a hit: this instance may not
+     * have heard yet of a write another instance answered, and its cache would show what was there before. Found by the
+     * cluster fault test (a read-back on the other instance got the older title).
+     */
+    @Test
+    void aReadAfterAPositionIsNeverAnsweredFromTheCache() {
+        String id = createArticleId(article(publisher, "read-after"));
+        given().get("/api/v1/articles/" + id).then().statusCode(200);
+        assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "cached");
+
+        Response readAfter = given().header("Read-After", "0/1").get("/api/v1/articles/" + id);
+        readAfter.then().statusCode(200).body("id", equalTo(id));
+        assertFalse(timings(readAfter).contains(HIT), String.valueOf(timings(readAfter)));
+        assertTrue(timings(given().get("/api/v1/articles/" + id)).contains(HIT), "the others are still served from it");
+    }
+
     @Test
     void aForgedHostNeverAppearsInAnyHeaderOrBodyCachedOrNot() {
         createArticleId(article(publisher, "host-1"));
