@@ -54,6 +54,7 @@ public class ReadRouting implements ConnectionFactory {
 
     private static final Logger LOG = Logger.getLogger(ReadRouting.class);
     private static final long POLL_MILLIS = 2;
+    private static final long POSITION_PATIENCE_MILLIS = 3000;
 
     private final AgroalDataSource primary;
     private final AgroalDataSource replica;
@@ -112,10 +113,27 @@ public class ReadRouting implements ConnectionFactory {
         fence.accumulateAndGet(position, Math::max);
     }
 
-    /** The primary's position now, on a connection of its own: after a commit, a position that covers it. */
+    /**
+     * The primary's position now, on a connection of its own: after a commit, a position that covers it. Asked again
+     * for up to {@value #POSITION_PATIENCE_MILLIS} ms when the primary does not answer: a write that committed just
+     * before a failover then gets the position of the server that took over, which has replayed it, instead of none.
+     */
     public long primaryPosition() throws SQLException {
-        try (Connection connection = primary.getConnection()) {
-            return position(connection);
+        long deadline = System.nanoTime() + POSITION_PATIENCE_MILLIS * 1_000_000;
+        while (true) {
+            try (Connection connection = primary.getConnection()) {
+                return position(connection);
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
