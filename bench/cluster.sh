@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Reads through HAProxy on the cluster of scripts/cluster.sh (issue #23): computed reads (Cache-Control: no-cache, so
-# that every request reaches PostgreSQL) of articles by id and of region-filtered lists with two instances, with one
+# that every request reaches PostgreSQL) of articles by id and of region-filtered lists with two instances sharing the
+# cores, with the two each pinned to a core of its own (taskset), with one
 # (the other drained through HAProxy's runtime API, so both configurations run on the same warm JVMs), and with that one
 # instance without HAProxy; all with the reads on the replica, then again with them on the primary (CMS_REPLICA_JDBC_URL
 # unset). Each row: requests/s, median and p99 latency, the ratio to the first row, and the milliseconds of CPU each
 # part spent per request (the JVMs, the primary, the replica, HAProxy; wrk is the rest). Loads BENCH_ARTICLES (20,000)
 # generated articles (bench/dataset.sql) into the primary; the replica gets them by streaming. Replica lag under write
 # load is measured by the fault test (bash scripts/cluster.sh test).
+# CLUSTER_JAVA_OPTIONS adds JVM options to both instances (e.g. -XX:ActiveProcessorCount=1); BENCH_READS=replica
+# measures the reads on the replica only.
 # Results: target/bench/cluster-results.txt. Usage: bash bench/cluster.sh [seconds per row] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +19,8 @@ SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-32}
 ARTICLES=${BENCH_ARTICLES:-20000}
 ROUNDS=${BENCH_ROUNDS:-2}
+# BENCH_READS=replica skips the second half (reads on the primary)
+READS=${BENCH_READS:-both}
 BASE=http://127.0.0.1:8090
 INSTANCE_PORTS=(8081 8082)
 out=target/bench
@@ -89,16 +94,30 @@ row() { # label, base, paths file
         "$(awk -v a="$rps" -v b="$first" 'BEGIN { print a / b }')" "$p50" "$p99" "$errors" "$cpu"
 }
 
-# One round: the same two warm JVMs through HAProxy, then with instance 1 drained (HAProxy's runtime API, so that the
-# one instance left is exactly as warm), then instance 0 without HAProxy; every other round in the reverse order, so
-# that what warming is left favours no configuration.
+# pin CPUS0 CPUS1: the CPUs each instance's threads may run on, set on the running JVMs (taskset), so that one and the
+# same warm pair runs shared or pinned; a JVM keeps the sizes it chose at start (event loops, GC threads) either way.
+pin() {
+    taskset -a -p -c "$1" "$(cat target/cluster/instance-0.pid)" >/dev/null
+    taskset -a -p -c "$2" "$(cat target/cluster/instance-1.pid)" >/dev/null
+}
+ALL_CPUS=0-$(($(nproc) - 1))
+
+# One round: the same two warm JVMs through HAProxy sharing every core, then each on a core of its own (instance N on
+# core N), then with instance 1 drained (HAProxy's runtime API, so that the one instance left is exactly as warm) and
+# instance 0 on every core, then instance 0 without HAProxy; every other round in the reverse order, so that what
+# warming is left favours no configuration.
 round() { # where the reads go, the round's number
-    local paths configuration order=(two one direct)
-    [ $(($2 % 2)) = 0 ] && order=(direct one two)
+    local paths configuration order=(two pinned one direct)
+    [ $(($2 % 2)) = 0 ] && order=(direct one pinned two)
     for paths in article list; do
         for configuration in "${order[@]}"; do
             case $configuration in
                 two) row "$paths, 2 instances, $1" "$BASE" "$out/cluster-paths-$paths.txt" ;;
+                pinned)
+                    pin 0 1
+                    row "$paths, 2 instances on a core each, $1" "$BASE" "$out/cluster-paths-$paths.txt"
+                    pin "$ALL_CPUS" "$ALL_CPUS"
+                    ;;
                 one)
                     bash scripts/cluster.sh drain 1 >/dev/null
                     row "$paths, 1 instance, $1" "$BASE" "$out/cluster-paths-$paths.txt"
@@ -117,12 +136,15 @@ round() { # where the reads go, the round's number
         "commit $(git rev-parse --short HEAD 2>/dev/null || echo none); $ARTICLES articles; wrk -t2 -c$CONNECTIONS" \
         "-d${SECONDS_PER_RUN}s; computed reads (no-cache); ratio to the first row; $ROUNDS rounds, the" \
         "first row of each round is its first configuration"
+    echo "JVM options: -Xmx384m ${CLUSTER_JAVA_OPTIONS:-}"
     warm
     for n in $(seq 1 "$ROUNDS"); do round "reads on the replica" "$n"; done
-    kill "$(cat target/cluster/instance-0.pid)" "$(cat target/cluster/instance-1.pid)"
-    sleep 3
-    CLUSTER_REPLICA_READS=off bash scripts/cluster.sh up >/dev/null
-    warm
-    for n in $(seq 1 "$ROUNDS"); do round "reads on the primary" "$n"; done
+    if [ "$READS" = both ]; then
+        kill "$(cat target/cluster/instance-0.pid)" "$(cat target/cluster/instance-1.pid)"
+        sleep 3
+        CLUSTER_REPLICA_READS=off bash scripts/cluster.sh up >/dev/null
+        warm
+        for n in $(seq 1 "$ROUNDS"); do round "reads on the primary" "$n"; done
+    fi
 } | tee "$results"
 bash scripts/cluster.sh down >/dev/null

@@ -184,7 +184,9 @@ start_instance() {
         export CMS_LIMITS_SHARED=true
         export QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
         export QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1
-        exec java -Xmx384m -jar target/quarkus-app/quarkus-run.jar >>"$STATE/instance-$n.log" 2>&1
+        # CLUSTER_JAVA_OPTIONS: more JVM options for both instances (bench/cluster.sh compares some)
+        read -ra options <<<"${CLUSTER_JAVA_OPTIONS:-}"
+        exec java -Xmx384m "${options[@]}" -jar target/quarkus-app/quarkus-run.jar >>"$STATE/instance-$n.log" 2>&1
     ) &
     echo $! >"$STATE/instance-$n.pid"
     disown
