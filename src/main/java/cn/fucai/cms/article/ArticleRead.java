@@ -1,7 +1,6 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.common.sql.Database;
-import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -25,17 +24,18 @@ public record ArticleRead(
                 rs.getBoolean("ever_published"));
     }
 
-    /** Strong, per representation: article version, publisher version (its name is shown) and the locale served. */
-    static EntityTag etag(long version, long publisherVersion, String locale) {
-        return new EntityTag(version + "." + publisherVersion + "-" + locale);
-    }
-
-    EntityTag etag(String locale) {
-        return etag(version, publisherVersion, locale);
-    }
-
-    /** The publisher's name is part of the representation, so its changes count too. */
-    Instant lastModified() {
-        return state.updatedAt().isAfter(publisherUpdatedAt) ? state.updatedAt() : publisherUpdatedAt;
+    /** What a conditional read compares, taken from the state: as {@link ArticleValidators#SELECT} reads it alone. */
+    ArticleValidators validators() {
+        return new ArticleValidators(
+                state.publisher().id(),
+                state.status(),
+                state.isDeleted(),
+                everPublished,
+                state.original().locale(),
+                state.translationLocales(),
+                version,
+                publisherVersion,
+                state.updatedAt(),
+                publisherUpdatedAt);
     }
 }

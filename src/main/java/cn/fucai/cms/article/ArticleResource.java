@@ -140,6 +140,16 @@ public class ArticleResource {
             @QueryParam("fields") FieldSet fields,
             @Context HttpHeaders headers) {
         FieldSet selected = sparse.select(fields, ArticleResponse.class);
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            // a revalidation: the validators alone answer it when it matches, without reading the texts
+            ArticleValidators validators = articles.validators(id);
+            String served = served(validators, locale, headers);
+            EntityTag etag = etag(validators, served, selected);
+            if (Representations.matchesWeakly(ifNoneMatch, etag)) {
+                return negotiated(Representations.notModified(etag, validators.lastModified()), served);
+            }
+        }
         return serve(articles.read(id), locale, selected, headers);
     }
 
@@ -395,19 +405,34 @@ public class ArticleResource {
      */
     static RestResponse<ArticleResponse> serve(
             ArticleRead article, Locale locale, FieldSet fields, HttpHeaders headers) {
-        ArticleState state = article.state();
-        String served = Locales.choose(
+        ArticleValidators validators = article.validators();
+        String served = served(validators, locale, headers);
+        return negotiated(
+                Representations.ok(
+                        headers,
+                        etag(validators, served, fields),
+                        validators.lastModified(),
+                        article.state().in(served)),
+                served);
+    }
+
+    /** The locale a reader is served: {@code locale}, else the best Accept-Language match, else the original. */
+    private static String served(ArticleValidators article, Locale locale, HttpHeaders headers) {
+        return Locales.choose(
                 Locales.preferences(
                         locale == null ? null : locale.toLanguageTag(),
                         headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
-                state.original().locale(),
-                state.translationLocales());
+                article.originalLocale(),
+                article.translationLocales());
+    }
+
+    /** The ETag of the representation served in this locale, of the selected fields if any. */
+    private static EntityTag etag(ArticleValidators article, String served, FieldSet fields) {
         EntityTag etag = article.etag(served);
-        if (fields != null) {
-            etag = new EntityTag(etag.getValue() + "-" + fields.tag());
-        }
-        RestResponse<ArticleResponse> response =
-                Representations.ok(headers, etag, article.lastModified(), state.in(served));
+        return fields == null ? etag : new EntityTag(etag.getValue() + "-" + fields.tag());
+    }
+
+    private static RestResponse<ArticleResponse> negotiated(RestResponse<ArticleResponse> response, String served) {
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, served);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;
@@ -418,6 +443,6 @@ public class ArticleResource {
     }
 
     private static EntityTag etag(Article article, String locale) {
-        return ArticleRead.etag(article.version, article.publisher.version, locale);
+        return ArticleValidators.etag(article.version, article.publisher.version, locale);
     }
 }

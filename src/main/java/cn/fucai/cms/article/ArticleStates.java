@@ -92,6 +92,14 @@ public class ArticleStates {
                 .findFirst());
     }
 
+    /** What a conditional read of an article by id compares, without its texts: {@link ArticleValidators}. */
+    Optional<ArticleValidators> validators(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(ArticleValidators.SELECT)
+                .bind("id", id)
+                .map(ArticleValidators.ROW)
+                .findFirst());
+    }
+
     /** The live article with this slug under the publisher, else its latest tombstone. */
     Optional<ArticleRead> readBySlug(UUID publisherId, String slug) {
         return jdbi.withHandle(handle -> handle.createQuery(READ

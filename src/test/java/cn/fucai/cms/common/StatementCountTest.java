@@ -9,13 +9,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.support.ServerTiming;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StatementCountTest {
-
-    private static final Pattern STATEMENTS = Pattern.compile("sql;desc=\"(\\d+) statements\"");
 
     @Test
     void aDetailReadIsOneStatementAndAListIsTheSameNumberWhateverItsLength() {
@@ -59,9 +56,6 @@ class StatementCountTest {
     private static int statements(RequestSpecification request, String url) {
         Response response = request.get(url);
         response.then().statusCode(200);
-        String header = response.header("Server-Timing");
-        Matcher matcher = STATEMENTS.matcher(header == null ? "" : header);
-        assertTrue(matcher.matches(), "Server-Timing of " + url + ": " + header);
-        return Integer.parseInt(matcher.group(1));
+        return ServerTiming.statements(response);
     }
 }

@@ -24,15 +24,19 @@ public final class Representations {
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean notModified =
                 ifNoneMatch != null ? matchesWeakly(ifNoneMatch, etag) : notModifiedSince(headers, lastModified);
-        Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
         if (notModified) {
-            return RestResponse.ResponseBuilder.<T>notModified(etag)
-                    .lastModified(modified)
-                    .build();
+            return notModified(etag, lastModified);
         }
         return RestResponse.ResponseBuilder.ok(entity)
                 .tag(etag)
-                .lastModified(modified)
+                .lastModified(Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS)))
+                .build();
+    }
+
+    /** 304 with the ETag and Last-Modified, for a conditional GET whose answer is known to match. */
+    public static <T> RestResponse<T> notModified(EntityTag etag, Instant lastModified) {
+        return RestResponse.ResponseBuilder.<T>notModified(etag)
+                .lastModified(Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS)))
                 .build();
     }
 
@@ -69,7 +73,7 @@ public final class Representations {
     }
 
     /** If-None-Match uses weak comparison (RFC 9110 13.1.2): W/"x" matches "x". */
-    static boolean matchesWeakly(String header, EntityTag etag) {
+    public static boolean matchesWeakly(String header, EntityTag etag) {
         return matchesWeakly(header, "\"" + etag.getValue() + "\"");
     }
 

@@ -1,0 +1,137 @@
+package cn.fucai.cms.article;
+
+import static cn.fucai.cms.support.ServerTiming.statements;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.publisher;
+import static cn.fucai.cms.support.TestData.translation;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A revalidation of an article (If-None-Match) that matches is answered from its validators alone, one statement
+ * without the texts, with the headers the whole read gives its 304; one that does not match gets the whole article,
+ * and one of an article the caller may not see gets the same 404 or 410 as a read. Every request is computed
+ * ({@code Cache-Control: no-cache}), never a response-cache hit.
+ */
+@QuarkusTest
+class ArticleRevalidationTest {
+
+    @Test
+    void aMatchingRevalidationIsOneStatementWithTheHeadersOfTheRead() {
+        String publisher = createPublisher();
+        Map<String, Object> body = article(publisher, "revalidated");
+        body.put("translations", List.of(translation("en", "Revalidated")));
+        String id = createArticleId(body);
+        String url = "/api/v1/articles/" + id;
+
+        Response read = computed().header("Accept-Language", "en").get(url);
+        read.then().statusCode(200).body("title", equalTo("Revalidated"));
+        String etag = read.header("ETag");
+        Response revalidated = computed()
+                .header("Accept-Language", "en")
+                .header("If-None-Match", etag)
+                .get(url);
+        revalidated.then().statusCode(304).body(equalTo(""));
+        assertEquals(etag, revalidated.header("ETag"));
+        assertEquals(read.header("Last-Modified"), revalidated.header("Last-Modified"));
+        assertEquals("en", revalidated.header("Content-Language"));
+        assertTrue(revalidated.header("Vary").contains("Accept-Language"), revalidated.header("Vary"));
+        assertEquals(1, statements(revalidated));
+
+        // the same ETag in another locale is another representation: the whole read, in Chinese
+        Response other = computed().header("If-None-Match", etag).get(url);
+        other.then().statusCode(200).body("title", equalTo("温州福彩2019年销量再破20亿"));
+        assertEquals("zh-CN", other.header("Content-Language"));
+        assertEquals(2, statements(other));
+
+        // selected fields have ETags of their own, revalidated alike; a weak form of the ETag matches too
+        Response sparse = computed().get(url + "?fields=id,title");
+        String sparseEtag = sparse.header("ETag");
+        assertNotEquals(read.header("ETag"), sparseEtag);
+        computed()
+                .header("If-None-Match", "W/" + sparseEtag)
+                .get(url + "?fields=id,title")
+                .then()
+                .statusCode(304)
+                .header("ETag", sparseEtag);
+    }
+
+    @Test
+    void aRevalidationAfterAChangeGetsTheChangedArticle() {
+        String publisher = createPublisher();
+        Map<String, Object> body = article(publisher, "changed");
+        String id = createArticleId(body);
+        String url = "/api/v1/articles/" + id;
+        String etag = computed().header("Accept-Language", "en").get(url).header("ETag");
+        assertTrue(etag.endsWith("-zh-CN\""), etag);
+
+        // an English translation published since: a reader of English is now served another representation
+        body.put("translations", List.of(translation("en", "Changed")));
+        json().body(body).put(url).then().statusCode(200);
+        Response now = computed()
+                .header("Accept-Language", "en")
+                .header("If-None-Match", etag)
+                .get(url);
+        now.then().statusCode(200).body("title", equalTo("Changed")).header("Content-Language", "en");
+        assertNotEquals(etag, now.header("ETag"));
+
+        // the publisher's name is shown in the article: renaming it changes the ETag too
+        String renamed = now.header("ETag");
+        Map<String, Object> rename = publisher(publisher);
+        rename.put("name", "改名的福彩中心");
+        json().body(rename).put("/api/v1/publishers/" + publisher).then().statusCode(200);
+        Response afterRename = computed()
+                .header("Accept-Language", "en")
+                .header("If-None-Match", renamed)
+                .get(url);
+        afterRename.then().statusCode(200).body("publisher.name", equalTo("改名的福彩中心"));
+        assertNotEquals(renamed, afterRename.header("ETag"));
+    }
+
+    @Test
+    void aRevalidationRevealsNothingAReadWouldNot() {
+        String publisher = createPublisher();
+        Map<String, Object> draft = article(publisher, "hidden-draft");
+        draft.put("status", "draft");
+        String draftId = createArticleId(draft);
+        computed()
+                .header("If-None-Match", "*")
+                .get("/api/v1/articles/" + draftId)
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
+
+        String deletedId = createArticleId(article(publisher, "deleted-after"));
+        json().delete("/api/v1/articles/" + deletedId).then().statusCode(204);
+        computed()
+                .header("If-None-Match", "*")
+                .get("/api/v1/articles/" + deletedId)
+                .then()
+                .statusCode(410)
+                .contentType(containsString("application/problem+json"));
+
+        computed()
+                .header("If-None-Match", "*")
+                .get("/api/v1/articles/0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
+                .then()
+                .statusCode(404);
+    }
+
+    private static RequestSpecification computed() {
+        return given().header("Cache-Control", "no-cache");
+    }
+}

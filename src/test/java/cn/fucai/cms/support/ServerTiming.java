@@ -1,0 +1,22 @@
+package cn.fucai.cms.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the Server-Timing header of a response says: how many SQL statements its request ran. */
+public final class ServerTiming {
+
+    private static final Pattern STATEMENTS = Pattern.compile("sql;desc=\"(\\d+) statements\"");
+
+    private ServerTiming() {}
+
+    public static int statements(Response response) {
+        String header = response.header("Server-Timing");
+        Matcher matcher = STATEMENTS.matcher(header == null ? "" : header);
+        assertTrue(matcher.matches(), "Server-Timing: " + header);
+        return Integer.parseInt(matcher.group(1));
+    }
+}
