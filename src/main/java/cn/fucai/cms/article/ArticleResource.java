@@ -52,6 +52,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -140,17 +141,7 @@ public class ArticleResource {
             @QueryParam("fields") FieldSet fields,
             @Context HttpHeaders headers) {
         FieldSet selected = sparse.select(fields, ArticleResponse.class);
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            // a revalidation: the validators alone answer it when it matches, without reading the texts
-            ArticleValidators validators = articles.validators(id);
-            String served = served(validators, locale, headers);
-            EntityTag etag = etag(validators, served, selected);
-            if (Representations.matchesWeakly(ifNoneMatch, etag)) {
-                return negotiated(Representations.notModified(etag, validators.lastModified()), served);
-            }
-        }
-        return serve(articles.read(id), locale, selected, headers);
+        return serve(() -> articles.validators(id), () -> articles.read(id), locale, selected, headers);
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -401,8 +392,29 @@ public class ArticleResource {
 
     /**
      * The article in the negotiated locale, with ETag (of the selected fields, if any), Content-Language and Vary; 304
-     * when If-None-Match matches.
+     * when If-None-Match matches, answered from the article's validators alone when it does, so that a revalidation
+     * reads no text.
      */
+    static RestResponse<ArticleResponse> serve(
+            Supplier<ArticleValidators> validators,
+            Supplier<ArticleRead> read,
+            Locale locale,
+            FieldSet fields,
+            HttpHeaders headers) {
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            // a revalidation: the validators alone answer it when it matches, without reading the texts
+            ArticleValidators known = validators.get();
+            String served = served(known, locale, headers);
+            EntityTag etag = etag(known, served, fields);
+            if (Representations.matchesWeakly(ifNoneMatch, etag)) {
+                return negotiated(Representations.notModified(etag, known.lastModified()), served);
+            }
+        }
+        return serve(read.get(), locale, fields, headers);
+    }
+
+    /** The whole article as {@link #serve(Supplier, Supplier, Locale, FieldSet, HttpHeaders)} describes. */
     static RestResponse<ArticleResponse> serve(
             ArticleRead article, Locale locale, FieldSet fields, HttpHeaders headers) {
         ArticleValidators validators = article.validators();

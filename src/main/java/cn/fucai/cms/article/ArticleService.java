@@ -123,6 +123,16 @@ public class ArticleService {
         return article;
     }
 
+    /** What a revalidation of {@link #readBySlug} compares, without the texts: the same 404 and 410. */
+    ArticleValidators validatorsBySlug(String publisherIdOrSlug, String slug) {
+        Publisher publisher = publishers.get(publisherIdOrSlug);
+        String key = publisher.slug + "/" + slug;
+        ArticleValidators article = states.validatorsBySlug(publisher.id, slug)
+                .orElseThrow(() -> new ResourceNotFoundException("article", key));
+        requireVisible(article, key);
+        return article;
+    }
+
     /** Whether the publisher has an article with this slug, live or deleted. */
     @Transactional
     public boolean exists(String publisherIdOrSlug, String slug) {

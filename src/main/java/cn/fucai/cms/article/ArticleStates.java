@@ -57,6 +57,10 @@ public class ArticleStates {
         return ArticleState.read(rs, context, texts);
     };
 
+    /** A publisher's live article with a slug, else the latest of its tombstones. */
+    private static final String BY_SLUG =
+            " where a.publisher_id = :publisher and a.slug = :slug order by a.deleted_at desc nulls first limit 1";
+
     /** The oldest scheduled article due, and the oldest published one past its unpublish time: {@link #claimDue}. */
     private static final String CLAIM_RELEASE = """
             select id from article where status = 'scheduled' and deleted_at is null and published_at <= :now
@@ -94,17 +98,24 @@ public class ArticleStates {
 
     /** What a conditional read of an article by id compares, without its texts: {@link ArticleValidators}. */
     Optional<ArticleValidators> validators(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery(ArticleValidators.SELECT)
+        return jdbi.withHandle(handle -> handle.createQuery(ArticleValidators.SELECT + " where a.id = :id")
                 .bind("id", id)
+                .map(ArticleValidators.ROW)
+                .findFirst());
+    }
+
+    /** The same for {@link #readBySlug}: the live article with this slug, else its latest tombstone. */
+    Optional<ArticleValidators> validatorsBySlug(UUID publisherId, String slug) {
+        return jdbi.withHandle(handle -> handle.createQuery(ArticleValidators.SELECT + BY_SLUG)
+                .bind("publisher", publisherId)
+                .bind("slug", slug)
                 .map(ArticleValidators.ROW)
                 .findFirst());
     }
 
     /** The live article with this slug under the publisher, else its latest tombstone. */
     Optional<ArticleRead> readBySlug(UUID publisherId, String slug) {
-        return jdbi.withHandle(handle -> handle.createQuery(READ
-                        + " where a.publisher_id = :publisher and a.slug = :slug order by a.deleted_at desc nulls first"
-                        + " limit 1")
+        return jdbi.withHandle(handle -> handle.createQuery(READ + BY_SLUG)
                 .bind("publisher", publisherId)
                 .bind("slug", slug)
                 .map(ArticleRead.mapping(STATE))

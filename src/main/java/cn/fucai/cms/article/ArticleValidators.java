@@ -25,7 +25,7 @@ record ArticleValidators(
         Instant updatedAt,
         Instant publisherUpdatedAt) {
 
-    /** One article's validators, by id, whatever its status: {@link #ROW} reads it. */
+    /** Articles' validators, whatever their status, for a where clause on {@code a}: {@link #ROW} reads a row. */
     static final String SELECT = """
             select a.publisher_id, a.status, a.deleted_at is not null as deleted,
                    a.first_published_at is not null as ever_published, a.locale, a.version, a.updated_at,
@@ -33,7 +33,7 @@ record ArticleValidators(
                    array(select t.locale from article_translation t where t.article_id = a.id and t.status = 'published'
                          order by t.locale) as translation_locales
             from article a join publisher_ref p on p.id = a.publisher_id
-            where a.id = :id""";
+            """;
 
     static final RowMapper<ArticleValidators> ROW = (rs, context) -> new ArticleValidators(
             rs.getObject("publisher_id", UUID.class),

@@ -59,7 +59,12 @@ public class PublisherArticleResource {
             @QueryParam("fields") FieldSet fields,
             @Context HttpHeaders headers) {
         FieldSet selected = sparse.select(fields, ArticleResponse.class);
-        return ArticleResource.serve(articles.readBySlug(idOrSlug, slug), locale, selected, headers);
+        return ArticleResource.serve(
+                () -> articles.validatorsBySlug(idOrSlug, slug),
+                () -> articles.readBySlug(idOrSlug, slug),
+                locale,
+                selected,
+                headers);
     }
 
     @GET

@@ -71,6 +71,38 @@ class ArticleRevalidationTest {
     }
 
     @Test
+    void aRevalidationBySlugIsAnsweredAlike() {
+        String publisher = createPublisher();
+        Map<String, Object> body = article(publisher, "by-slug");
+        body.put("translations", List.of(translation("en", "By slug")));
+        createArticleId(body);
+        String url = "/api/v1/publishers/" + publisher + "/articles/by-slug";
+
+        Response read = computed().header("Accept-Language", "en").get(url);
+        read.then().statusCode(200).body("title", equalTo("By slug"));
+        Response revalidated = computed()
+                .header("Accept-Language", "en")
+                .header("If-None-Match", read.header("ETag"))
+                .get(url);
+        revalidated.then().statusCode(304).body(equalTo(""));
+        assertEquals(read.header("ETag"), revalidated.header("ETag"));
+        assertEquals(read.header("Last-Modified"), revalidated.header("Last-Modified"));
+        assertEquals("en", revalidated.header("Content-Language"));
+        assertTrue(statements(revalidated)
+                < statements(computed().header("If-None-Match", "\"0.0-xx\"").get(url)));
+
+        Map<String, Object> draft = article(publisher, "draft-by-slug");
+        draft.put("status", "draft");
+        createArticleId(draft);
+        computed()
+                .header("If-None-Match", "*")
+                .get("/api/v1/publishers/" + publisher + "/articles/draft-by-slug")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
     void aRevalidationAfterAChangeGetsTheChangedArticle() {
         String publisher = createPublisher();
         Map<String, Object> body = article(publisher, "changed");
