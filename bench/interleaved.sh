@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two packages of the service, interleaved on the dataset of the last HTTP benchmark (cms_bench_http; run
 # bench/http.sh first): each started in turn, warmed for 20 s on the first endpoint, then each endpoint driven for
-# 15 s with 32 connections, computed (Cache-Control: no-cache), twice; for several rounds. For telling a change from
+# 15 s with 32 connections, computed (Cache-Control: no-cache), twice; for several rounds; each row as bench/http.sh
+# writes it (bench/measure.sh), with the CPU per request of the service and of PostgreSQL. For telling a change from
 # this machine's noise. Usage: bash bench/interleaved.sh <quarkus-app dir A> <quarkus-app dir B> [rounds] [endpoints]
 # e.g. bash bench/interleaved.sh /tmp/old/target/quarkus-app target/quarkus-app 2 "list-page-50 list". A package
 # older than the database's schema starts anyway (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future').
@@ -15,6 +16,10 @@ ROUNDS=${3:-2}
 ENDPOINTS=${4:-list-page-50 list}
 PORT=${BENCH_PORT:-18081}
 URL=$(ensure_local_database cms_bench_http)
+out=target/bench
+SECONDS_PER_RUN=15
+source bench/measure.sh  # measure: requests/s, median and p99 ms, service and PostgreSQL CPU ms per request
+echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
 for round in $(seq "$ROUNDS"); do
     for app in "$A" "$B"; do
         QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password \
@@ -27,9 +32,7 @@ for round in $(seq "$ROUNDS"); do
         first=${ENDPOINTS%% *}
         wrk -t2 -c32 -d20s -s bench/http.lua "http://127.0.0.1:$PORT" -- "target/bench/paths-$first-computed.txt" >/dev/null
         for endpoint in $ENDPOINTS $ENDPOINTS; do
-            rate=$(wrk -t2 -c32 -d15s -s bench/http.lua "http://127.0.0.1:$PORT" -- \
-                "target/bench/paths-$endpoint-computed.txt" | awk '/Requests\/sec/ {print $2}')
-            echo "round $round|$app|$endpoint|$rate requests/s"
+            echo "round $round|$app|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$endpoint-computed" 32)"
         done
         kill $service
         wait $service 2>/dev/null || true

@@ -83,7 +83,8 @@ class ArticleListQuery {
     static Sql statement(ArticleFilter filter, ArticleSort sort, Cursor after, int rows) {
         boolean byRegion =
                 filter.region() != null && (sort == ArticleSort.PUBLISHED_AT_DESC || sort == ArticleSort.PUBLISHED_AT);
-        String status = filter.status() == null ? null : filter.status().name();
+        // the status is written out: a rare one (in review) is better read another way than the published many
+        String status = filter.status() == null ? null : Sql.literal(filter.status());
         Sql sql = new Sql(SELECT);
         if (byRegion) {
             // the region alone, or with the publisher or category in the one expression an index is keyed on
@@ -100,13 +101,13 @@ class ArticleListQuery {
             } else {
                 sql.append(" and r.region_code = :region", "region", filter.region());
             }
-            sql.appendIfSet(" and r.status = :status", "status", status);
+            sql.append(status == null ? "" : " and r.status = " + status);
         } else {
             sql.append(FROM_ARTICLE)
                     .appendIfSet(" and a.publisher_id = :publisher", "publisher", filter.publisherId())
                     .appendIfSet(" and a.region_scope @> array[:region]::varchar[]", "region", filter.region())
                     .appendIfSet(" and a.category = :category", "category", filter.category())
-                    .appendIfSet(" and a.status = :status", "status", status);
+                    .append(status == null ? "" : " and a.status = " + status);
         }
         sql.append(filters(filter));
         // Row comparison on (key, id) is what the (key, id) index serves; the key is cast from its cursor text.
@@ -116,7 +117,14 @@ class ArticleListQuery {
             sql.append(sort.after(key, id, after));
         }
         sql.append(sort.orderBy(key, id));
-        return sql.append(" limit :rows", "rows", rows);
+        // One plan serves every region, publisher and cursor of a page newest (or oldest) first: an index holds them in
+        // page order. A tag, a set of publishers or another order leaves the choice to the values: a rare one is best
+        // read through its own index, a common one in page order.
+        boolean onePlan = filter.tag() == null
+                && filter.visiblePublishers() == null
+                && (sort == ArticleSort.PUBLISHED_AT_DESC || sort == ArticleSort.PUBLISHED_AT);
+        sql.limit(rows);
+        return onePlan ? sql : sql.plannedEachTime();
     }
 
     /** The filters other than publisher, region, category and status, which depend on the table the page is read from. */

@@ -124,19 +124,25 @@ public class ArticleStates {
 
     /** Live published articles in id order after {@code afterId}, of one publisher or all: a page of a snapshot. */
     public List<ArticleState> publishedAfter(UUID publisherId, UUID afterId, int rows) {
-        Sql sql = new Sql(SELECT + " where a.status = 'published' and a.deleted_at is null")
+        Sql sql = publishedAfterStatement(publisherId, afterId, rows);
+        return jdbi.withHandle(handle -> sql.query(handle).map(STATE).list());
+    }
+
+    /** {@link #publishedAfter}'s statement: a publisher's page in the order of article_snapshot_idx (V31). */
+    static Sql publishedAfterStatement(UUID publisherId, UUID afterId, int rows) {
+        return new Sql(SELECT + " where a.status = 'published' and a.deleted_at is null")
                 .append(" and a.id > :after", "after", afterId)
                 .append(ofPublisher(publisherId))
-                .append(" order by a.id limit :rows", "rows", rows);
-        return jdbi.withHandle(handle -> sql.query(handle).map(STATE).list());
+                .append(" order by a.id")
+                .limit(rows);
     }
 
     /** The newest live published articles, of one publisher or all: for Atom feeds. */
     public List<ArticleState> latestPublished(UUID publisherId, int rows) {
         Sql sql = new Sql(SELECT + " where a.status = 'published' and a.deleted_at is null")
                 .append(ofPublisher(publisherId))
-                .append(" order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc limit :rows")
-                .bind("rows", rows);
+                .append(" order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc")
+                .limit(rows);
         return jdbi.withHandle(handle -> sql.query(handle).map(STATE).list());
     }
 

@@ -133,7 +133,7 @@ public class SyncService {
                 .bind("xid", cursor.xid())
                 .bind("seq", cursor.seq());
         changes.appendIfSet(" and publisher_id = :publisher", "publisher", publisherId);
-        changes.append(" order by xid, seq limit :rows) c on true", "rows", limit + 1);
+        changes.append(" order by xid, seq").limit(limit + 1).append(") c on true");
         // One statement, so one snapshot: the changes visible now, and whether any later one is still hidden behind
         // a transaction older than its own. A page that stops short of hidden changes is not settled: they appear
         // when that transaction ends, with no notification of their own.

@@ -14,13 +14,20 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The region-filtered list does bounded work on a database that was never analysed: the plan reads
- * a page's rows from article_region's index, in order, and sorts nothing (issue #17).
+ * a page's rows from article_region's index, in order, and sorts nothing (issue #17). So does the plan a prepared
+ * statement keeps (the generic plan), which a page keeps where its limit is written out ({@link Sql#limit}).
  */
 @QuarkusTest
 class ArticleListPlanTest {
@@ -37,8 +44,9 @@ class ArticleListPlanTest {
     @Inject
     DataSource db;
 
-    @Test
-    void aRegionPageReadsOnlyItsRowsInIndexOrderWithoutStatistics() throws Exception {
+    @ParameterizedTest(name = "{0} plan")
+    @ValueSource(booleans = {false, true})
+    void aRegionPageReadsOnlyItsRowsInIndexOrderWithoutStatistics(boolean generic) throws Exception {
         // Enough drafts of one category for the order of the index to matter, written through the same triggers as
         // the API's writes and never analysed; drafts, so that no other test's published lists see them.
         String publisher = createPublisher();
@@ -51,7 +59,8 @@ class ArticleListPlanTest {
                 from publisher p, generate_series(1, %d) as n where p.slug = '%s'""".formatted(category, ARTICLES, publisher));
         var filter = new ArticleFilter(null, "330000", category, null, ArticleStatus.draft, null, null, null, null);
 
-        List<JsonNode> nodes = plan(ArticleListQuery.statement(filter, ArticleSort.PUBLISHED_AT_DESC, null, PAGE + 1));
+        List<JsonNode> nodes =
+                plan(ArticleListQuery.statement(filter, ArticleSort.PUBLISHED_AT_DESC, null, PAGE + 1), generic);
 
         assertFalse(
                 nodes.stream().anyMatch(n -> n.path("Node Type").asText().contains("Sort")),
@@ -72,7 +81,8 @@ class ArticleListPlanTest {
                         .get(0));
         var none = new ArticleFilter(elsewhere, "330000", null, null, ArticleStatus.draft, null, null, null, null);
         JsonNode empty = scanOf(
-                "article_region", plan(ArticleListQuery.statement(none, ArticleSort.PUBLISHED_AT_DESC, null, 21)));
+                "article_region",
+                plan(ArticleListQuery.statement(none, ArticleSort.PUBLISHED_AT_DESC, null, 21), generic));
         assertEquals(
                 0,
                 empty.path("Actual Rows").asInt()
@@ -80,12 +90,95 @@ class ArticleListPlanTest {
                 empty.toPrettyString());
 
         var anyCategory = new ArticleFilter(null, "330300", null, null, ArticleStatus.draft, null, null, null, null);
-        List<JsonNode> regionOnly = plan(ArticleListQuery.statement(anyCategory, ArticleSort.PUBLISHED_AT, null, 21));
+        List<JsonNode> regionOnly =
+                plan(ArticleListQuery.statement(anyCategory, ArticleSort.PUBLISHED_AT, null, 21), generic);
         assertFalse(
                 regionOnly.stream().anyMatch(n -> n.path("Node Type").asText().contains("Sort")), "nothing sorted");
         assertTrue(
                 regionOnly.stream().anyMatch(n -> n.path("Index Name").asText().equals("article_region_published_idx")),
                 "read in page order from the region's index");
+    }
+
+    @Test
+    void aPageKeepsOnePlanWhereOneServesEveryValueAndIsPlannedEachTimeWhereATagDecides() {
+        UUID publisher =
+                UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", createPublisher())
+                        .get(0));
+        var region = new ArticleFilter(null, "330000", null, null, ArticleStatus.published, null, null, null, null);
+        var ofPublisher =
+                new ArticleFilter(publisher, null, null, null, ArticleStatus.published, null, null, null, null);
+        var tagged = new ArticleFilter(null, null, null, "公益金", ArticleStatus.published, null, null, null, null);
+
+        assertTrue(plansOf(ArticleListQuery.statement(region, ArticleSort.PUBLISHED_AT_DESC, null, 21))
+                        .generic()
+                > 0);
+        assertTrue(plansOf(ArticleListQuery.statement(ofPublisher, ArticleSort.PUBLISHED_AT_DESC, null, 21))
+                        .generic()
+                > 0);
+        assertTrue(plansOf(ArticleStates.publishedAfterStatement(publisher, new UUID(0, 0), 21))
+                        .generic()
+                > 0);
+        Plans tag = plansOf(ArticleListQuery.statement(tagged, ArticleSort.PUBLISHED_AT_DESC, null, 21));
+        assertEquals(new Plans(0, 0, 0), tag, "a tag's page is never kept prepared: each is planned for its tag");
+    }
+
+    @ParameterizedTest(name = "{0} plan")
+    @ValueSource(booleans = {false, true})
+    void aPublishersSnapshotPageReadsOnlyItsRows(boolean generic) throws Exception {
+        String publisher = createPublisher();
+        UUID id = UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", publisher)
+                .get(0));
+        jdbi.useHandle(handle -> {
+            // published, so rolled back at the end: no other test's snapshot sees them
+            handle.begin();
+            handle.execute("""
+                    insert into article (id, publisher_id, slug, locale, title, category, region_codes, region_scope,
+                                         published_at, status, version, created_at, updated_at)
+                    select gen_random_uuid(), p.id, 'snapshot-' || n, 'zh-CN', '福彩' || n, '快照', '{330302}',
+                           '{330302,330300,330000}', now(), 'published', 0, now(), now()
+                    from publisher p, generate_series(1, 1000) as n where p.slug = ?""", publisher);
+            List<JsonNode> nodes = plan(handle, ArticleStates.publishedAfterStatement(id, new UUID(0, 0), 21), generic);
+            assertFalse(
+                    nodes.stream().anyMatch(n -> n.path("Node Type").asText().contains("Sort")),
+                    nodes.get(0).toPrettyString());
+            JsonNode scan = scanOf("article", nodes);
+            assertEquals("article_snapshot_idx", scan.path("Index Name").asText(), scan.toPrettyString());
+            assertEquals(21, scan.path("Actual Rows").asInt(), "a page reads its own rows, not the publisher's");
+            handle.rollback();
+        });
+    }
+
+    private static final int EXECUTIONS = 15;
+
+    private record Plans(long prepared, long generic, long custom) {}
+
+    /**
+     * How often PostgreSQL planned the statement generically and for its values over {@link #EXECUTIONS} executions
+     * on one connection (the driver prepares it on the server from the fifth; PostgreSQL plans its first five for their
+     * values, then keeps the generic plan when that costs no more).
+     */
+    private Plans plansOf(Sql sql) {
+        return jdbi.withHandle(handle -> {
+            Plans before = plans(handle);
+            for (int i = 0; i < EXECUTIONS; i++) {
+                sql.query(handle).mapToMap().list();
+            }
+            Plans after = plans(handle);
+            return new Plans(
+                    after.prepared() - before.prepared(),
+                    after.generic() - before.generic(),
+                    after.custom() - before.custom());
+        });
+    }
+
+    /** The statements this connection keeps prepared and the plans made for them so far, this query's own left out. */
+    private static Plans plans(Handle handle) {
+        return handle.createQuery("""
+                        select count(*) as prepared, coalesce(sum(generic_plans), 0) as generic,
+                               coalesce(sum(custom_plans), 0) as custom
+                        from pg_prepared_statements where statement not like '%pg_prepared_statements%'""")
+                .map((rs, context) -> new Plans(rs.getLong("prepared"), rs.getLong("generic"), rs.getLong("custom")))
+                .one();
     }
 
     private static JsonNode scanOf(String table, List<JsonNode> nodes) {
@@ -96,13 +189,42 @@ class ArticleListPlanTest {
                         "no scan of " + table + " in " + nodes.get(0).toPrettyString()));
     }
 
-    /** Every node of the statement's plan, run with EXPLAIN ANALYZE, but those of subqueries per row. */
-    private List<JsonNode> plan(Sql sql) throws Exception {
-        String text =
-                jdbi.withHandle(handle -> handle.createQuery("explain (analyze, buffers, format json) " + sql.text())
-                        .bindMap(sql.binds())
-                        .mapTo(String.class)
-                        .one());
+    private List<JsonNode> plan(Sql sql, boolean generic) throws Exception {
+        return jdbi.withHandle(handle -> plan(handle, sql, generic));
+    }
+
+    /**
+     * Every node of the statement's plan, run with EXPLAIN ANALYZE, but those of subqueries per row: the plan for its
+     * values, or the generic plan a prepared statement may keep (prepared, then run with plan_cache_mode forced).
+     */
+    private List<JsonNode> plan(Handle handle, Sql sql, boolean generic) throws Exception {
+        String text;
+        if (generic) {
+            List<Object> values = new ArrayList<>();
+            Matcher bind = Pattern.compile("(?<!:):(\\w+)").matcher(sql.text());
+            StringBuilder prepared = new StringBuilder();
+            while (bind.find()) {
+                values.add(sql.binds().get(bind.group(1)));
+                bind.appendReplacement(prepared, "\\$" + values.size());
+            }
+            bind.appendTail(prepared);
+            handle.execute("prepare planned as " + prepared);
+            handle.execute("set plan_cache_mode = force_generic_plan");
+            String arguments = values.stream()
+                    .map(value -> "'" + value.toString().replace("'", "''") + "'")
+                    .collect(Collectors.joining(", "));
+            text = handle.createQuery("explain (analyze, buffers, format json) execute planned"
+                            + (values.isEmpty() ? "" : "(" + arguments + ")"))
+                    .mapTo(String.class)
+                    .one();
+            handle.execute("reset plan_cache_mode");
+            handle.execute("deallocate planned");
+        } else {
+            text = handle.createQuery("explain (analyze, buffers, format json) " + sql.text())
+                    .bindMap(sql.binds())
+                    .mapTo(String.class)
+                    .one();
+        }
         List<JsonNode> nodes = new ArrayList<>();
         collect(json.readTree(text).get(0).get("Plan"), nodes);
         return nodes;

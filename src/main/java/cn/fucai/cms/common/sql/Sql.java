@@ -1,11 +1,16 @@
 package cn.fucai.cms.common.sql;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * SQL text built in pieces, each piece with the values of its own named binds ({@code :name}), so the two never
@@ -16,6 +21,7 @@ public final class Sql {
 
     private final StringBuilder text = new StringBuilder();
     private final Map<String, Object> binds = new LinkedHashMap<>();
+    private boolean plannedEachTime;
 
     public Sql(String text) {
         this.text.append(text);
@@ -35,6 +41,37 @@ public final class Sql {
     /** Appends a condition naming one bind only when its value is set: a filter left out means "any". */
     public Sql appendIfSet(String text, String name, Object value) {
         return value == null ? this : append(text, name, value);
+    }
+
+    /**
+     * Appends {@code limit <rows>} written out, not bound. PostgreSQL plans a statement whose limit is bound as if it
+     * returned a tenth of its rows, finds that plan dear and so plans every execution anew, which for a page of 20
+     * costs as much as running it; with the limit written out, a prepared statement keeps one plan from its sixth
+     * execution. That is right where no bound value should change the plan (an id, a cursor, a region whose index is in
+     * page order); where one should, say so with {@link #plannedEachTime}.
+     */
+    public Sql limit(int rows) {
+        text.append(" limit ").append(rows);
+        return this;
+    }
+
+    /**
+     * Has PostgreSQL plan each execution for its values, never keeping a plan: for a statement whose values decide the
+     * plan, such as a tag, rare (best read through its GIN index) or common (best read in page order). The driver
+     * then sends it unnamed, which PostgreSQL plans at every execution.
+     */
+    public Sql plannedEachTime() {
+        plannedEachTime = true;
+        return this;
+    }
+
+    /**
+     * An enum's name as an SQL string literal, for a value that decides the plan among a few (a status: a rare one is
+     * better read another way than a common one); written out, each value is a statement with a plan of its own. Enum
+     * names are Java identifiers, so nothing needs escaping.
+     */
+    public static String literal(Enum<?> value) {
+        return "'" + value.name() + "'";
     }
 
     public Sql append(Sql other) {
@@ -62,6 +99,15 @@ public final class Sql {
 
     /** The query on this handle, with every bind applied. */
     public Query query(Handle handle) {
-        return handle.createQuery(text()).bindMap(binds);
+        Query query = handle.createQuery(text()).bindMap(binds);
+        if (plannedEachTime) {
+            query.addCustomizer(new StatementCustomizer() {
+                @Override
+                public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
+            });
+        }
+        return query;
     }
 }
