@@ -37,10 +37,12 @@ public class ArticleStates {
                                from article_translation t where t.article_id = a.id and t.status = 'published') t on true
             """;
 
-    /** bench/pg/sync.sql runs this statement through pgbench: change both together. */
     private static final String SELECT = TEMPLATE.formatted(PublisherRef.COLUMNS);
 
-    /** {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}. */
+    /**
+     * {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}.
+     * bench/pg/sync.sql runs this statement through pgbench: change both together.
+     */
     private static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
 
     /** A row of {@link #SELECT}: the article with the text of every published translation (not their digests). */
@@ -76,16 +78,16 @@ public class ArticleStates {
     @Inject
     Jdbi jdbi;
 
-    /** The current state of these articles, by id; ids of no article are left out. */
-    public Map<UUID, ArticleState> byIds(Collection<UUID> ids) {
-        Map<UUID, ArticleState> states = new HashMap<>();
+    /** The current state of these articles with their versions, by id; ids of no article are left out. */
+    public Map<UUID, ArticleRead> byIds(Collection<UUID> ids) {
+        Map<UUID, ArticleRead> reads = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbi.useHandle(handle -> handle.createQuery(SELECT + " where a.id = any(:ids)")
+            jdbi.useHandle(handle -> handle.createQuery(READ + " where a.id = any(:ids)")
                     .bind("ids", ids.toArray(UUID[]::new))
-                    .map(STATE)
-                    .forEach(state -> states.put(state.id(), state)));
+                    .map(ArticleRead.mapping(STATE))
+                    .forEach(read -> reads.put(read.state().id(), read)));
         }
-        return states;
+        return reads;
     }
 
     /** An article by id, whatever its status and deleted or not, as a reader is served it. */
@@ -122,15 +124,19 @@ public class ArticleStates {
                 .findFirst());
     }
 
-    /** Live published articles in id order after {@code afterId}, of one publisher or all: a page of a snapshot. */
-    public List<ArticleState> publishedAfter(UUID publisherId, UUID afterId, int rows) {
+    /**
+     * Live published articles with their versions in id order after {@code afterId}, of one publisher or all: a page
+     * of a snapshot.
+     */
+    public List<ArticleRead> publishedAfter(UUID publisherId, UUID afterId, int rows) {
         Sql sql = publishedAfterStatement(publisherId, afterId, rows);
-        return jdbi.withHandle(handle -> sql.query(handle).map(STATE).list());
+        return jdbi.withHandle(
+                handle -> sql.query(handle).map(ArticleRead.mapping(STATE)).list());
     }
 
     /** {@link #publishedAfter}'s statement: a publisher's page in the order of article_snapshot_idx (V31). */
     static Sql publishedAfterStatement(UUID publisherId, UUID afterId, int rows) {
-        return new Sql(SELECT + " where a.status = 'published' and a.deleted_at is null")
+        return new Sql(READ + " where a.status = 'published' and a.deleted_at is null")
                 .append(" and a.id > :after", "after", afterId)
                 .append(ofPublisher(publisherId))
                 .append(" order by a.id")

@@ -3,6 +3,8 @@ package cn.fucai.cms.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /**
@@ -12,6 +14,7 @@ import org.jsoup.Jsoup;
 final class Highlighter {
 
     private static final int CONTEXT = 40;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Highlighter() {}
 
@@ -19,45 +22,49 @@ final class Highlighter {
     record Passage(String field, String snippet) {}
 
     static Passage best(List<String> terms, String title, String summary, String bodyHtml, String[] translations) {
-        List<String[]> fields = new ArrayList<>();
-        fields.add(new String[] {"title", title});
-        fields.add(new String[] {"summary", summary});
-        fields.add(new String[] {
-            "body", bodyHtml == null ? null : Jsoup.parse(bodyHtml).text()
-        });
+        List<String> needles =
+                terms.stream().flatMap(term -> needles(term).stream()).toList();
+        // the fields in order, each read only when those before it show no hit: most hits are in the title
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("title", () -> title));
+        fields.add(new Field("summary", () -> summary));
+        fields.add(new Field("body", () -> textOf(bodyHtml)));
         for (String translation : translations) {
-            fields.add(new String[] {
-                "body", translation == null ? null : Jsoup.parse(translation).text()
-            });
+            fields.add(new Field("body", () -> textOf(translation)));
         }
-        for (String[] field : fields) {
-            if (field[1] == null) {
+        for (Field field : fields) {
+            String text = field.text().get();
+            if (text == null) {
                 continue;
             }
-            int at = firstHit(field[1], terms);
+            int at = firstHit(text, needles);
             if (at >= 0) {
-                return new Passage(field[0], snippet(field[1], at, terms));
+                return new Passage(field.name(), snippet(text, at, needles));
             }
         }
         String fallback = title == null ? "" : title;
         return new Passage("title", escape(fallback));
     }
 
-    private static int firstHit(String text, List<String> terms) {
+    private record Field(String name, Supplier<String> text) {}
+
+    private static String textOf(String html) {
+        return html == null ? null : Jsoup.parse(html).text();
+    }
+
+    private static int firstHit(String text, List<String> needles) {
         String lower = text.toLowerCase(Locale.ROOT);
         int first = -1;
-        for (String term : terms) {
-            for (String needle : needles(term)) {
-                int at = lower.indexOf(needle);
-                if (at >= 0 && (first < 0 || at < first)) {
-                    first = at;
-                }
+        for (String needle : needles) {
+            int at = lower.indexOf(needle);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
             }
         }
         return first;
     }
 
-    private static String snippet(String text, int at, List<String> terms) {
+    private static String snippet(String text, int at, List<String> needles) {
         int start = Math.max(0, at - CONTEXT);
         int end = Math.min(text.length(), at + CONTEXT * 2);
         String window = text.substring(start, end);
@@ -66,11 +73,9 @@ final class Highlighter {
         int i = 0;
         while (i < window.length()) {
             int hitLength = 0;
-            for (String term : terms) {
-                for (String needle : needles(term)) {
-                    if (lower.startsWith(needle, i)) {
-                        hitLength = Math.max(hitLength, wordEnd(window, i, needle.length()) - i);
-                    }
+            for (String needle : needles) {
+                if (lower.startsWith(needle, i)) {
+                    hitLength = Math.max(hitLength, wordEnd(window, i, needle.length()) - i);
                 }
             }
             if (hitLength > 0) {
@@ -79,7 +84,7 @@ final class Highlighter {
                         .append("</mark>");
                 i += hitLength;
             } else {
-                out.append(escape(String.valueOf(window.charAt(i))));
+                appendEscaped(out, window.charAt(i));
                 i++;
             }
         }
@@ -92,7 +97,7 @@ final class Highlighter {
      */
     private static List<String> needles(String term) {
         List<String> needles = new ArrayList<>();
-        for (String word : term.toLowerCase(Locale.ROOT).split("\\s+")) {
+        for (String word : WHITESPACE.split(term.toLowerCase(Locale.ROOT))) {
             if (word.isEmpty()) {
                 continue;
             }
@@ -119,15 +124,19 @@ final class Highlighter {
 
     private static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
+        for (int i = 0; i < text.length(); i++) {
+            appendEscaped(out, text.charAt(i));
         }
         return out.toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, char c) {
+        switch (c) {
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            case '&' -> out.append("&amp;");
+            case '"' -> out.append("&quot;");
+            default -> out.append(c);
+        }
     }
 }

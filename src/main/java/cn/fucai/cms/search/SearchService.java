@@ -1,6 +1,7 @@
 package cn.fucai.cms.search;
 
 import cn.fucai.cms.article.ArticleContent;
+import cn.fucai.cms.article.ArticleRead;
 import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.article.ArticleStatus;
@@ -269,8 +270,12 @@ public class SearchService {
     /** What to show for each hit, in one statement: article, publisher, and the text of every translation. */
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
-        for (ArticleState article :
-                states.byIds(found.stream().map(Position::id).toList()).values()) {
+        for (ArticleState article : states
+                .byIds(found.stream().map(Position::id).toList())
+                .values()
+                .stream()
+                .map(ArticleRead::state)
+                .toList()) {
             if (article.isDeleted()) {
                 continue;
             }

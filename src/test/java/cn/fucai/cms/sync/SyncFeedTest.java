@@ -7,12 +7,14 @@ import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.publisher;
 import static cn.fucai.cms.support.TestData.translation;
 import static cn.fucai.cms.support.TestData.uuid;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.support.CanonicalJson;
@@ -188,6 +190,58 @@ class SyncFeedTest {
             assertEquals(canonical(live), canonical(mirrorA.articles.get(id)), "the mirror stores what the API shows");
         }
         assertEquals(0, mirrorA.hashMismatches + mirrorAll.hashMismatches);
+    }
+
+    @Test
+    void aKeptContentHashFollowsEveryChangeOfTheArticleAndItsPublisher() {
+        String publisher = createPublisher();
+        Map<String, Object> body = article(publisher, "hashed");
+        body.put("translations", List.of(translation("en", "Hashed")));
+        String id = createArticleId(body);
+
+        String first = hashOfItsArticle(snapshotItem(publisher, id, null));
+        assertEquals(first, hashOfItsArticle(snapshotItem(publisher, id, null)), "read again: the kept hash");
+        String english = hashOfItsArticle(snapshotItem(publisher, id, "en"));
+        assertNotEquals(first, english, "another locale, another representation");
+
+        Map<String, Object> rename = publisher(publisher);
+        rename.put("name", "改名后的福彩中心");
+        json().body(rename).put("/api/v1/publishers/" + publisher).then().statusCode(200);
+        JsonNode renamed = snapshotItem(publisher, id, null);
+        assertEquals(
+                "改名后的福彩中心", renamed.get("article").get("publisher").get("name").asText());
+        String afterRename = hashOfItsArticle(renamed);
+        assertNotEquals(first, afterRename, "the article shows its publisher's name");
+
+        body.put("title", "改过的标题");
+        json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
+        String afterEdit = hashOfItsArticle(snapshotItem(publisher, id, null));
+        assertNotEquals(afterRename, afterEdit);
+        assertNotEquals(english, hashOfItsArticle(snapshotItem(publisher, id, "en")));
+    }
+
+    /** The article's item in a fresh snapshot of its publisher, read in a locale (null: the original). */
+    private static JsonNode snapshotItem(String publisher, String id, String locale) {
+        var request = admin().queryParam("publisher", publisher).queryParam("limit", 100);
+        if (locale != null) {
+            request.queryParam("locale", locale);
+        }
+        for (JsonNode item :
+                read(request.get("/api/v1/sync/articles").asString()).get("items")) {
+            if (item.get("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id + " in the snapshot of " + publisher);
+    }
+
+    /** The item's content hash, checked to be the SHA-256 of the canonical JSON of the article it carries. */
+    private static String hashOfItsArticle(JsonNode item) {
+        assertEquals(
+                CanonicalJson.sha256(item.get("article")),
+                item.get("contentHash").asText(),
+                item.toString());
+        return item.get("contentHash").asText();
     }
 
     @Test

@@ -1,0 +1,33 @@
+package cn.fucai.cms.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The passage a hit shows: the first field with a hit, in order, its text escaped and every hit marked. */
+class HighlighterTest {
+
+    private static final String TITLE = "温州福彩公益金使用情况";
+    private static final String SUMMARY = "全年投入<b>助学</b>资金";
+    private static final String BODY = "<p>春节前走访困难群众 &amp; 送去慰问金</p>";
+    private static final String[] TRANSLATIONS = {"Charity conferences held in Wenzhou <p>students</p>"};
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "公益金|title|温州福彩<mark>公益金</mark>使用情况",
+                "助学|summary|全年投入&lt;b&gt;<mark>助学</mark>&lt;/b&gt;资金",
+                "困难群众|body|春节前走访<mark>困难群众</mark> &amp; 送去慰问金",
+                "conferences|body|Charity <mark>conferences</mark> held in Wenzhou students",
+                "students|body|Charity conferences held in Wenzhou <mark>students</mark>",
+                "扶老|title|温州福彩公益金使用情况",
+            })
+    void theFirstFieldWithAHitIsShownEscapedWithItsHitsMarked(String term, String field, String snippet) {
+        Highlighter.Passage passage = Highlighter.best(List.of(term), TITLE, SUMMARY, BODY, TRANSLATIONS);
+
+        assertEquals(new Highlighter.Passage(field, snippet), passage);
+    }
+}
