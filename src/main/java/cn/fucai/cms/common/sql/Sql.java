@@ -15,7 +15,8 @@ import org.postgresql.PGStatement;
 /**
  * SQL text built in pieces, each piece with the values of its own named binds ({@code :name}), so the two never
  * drift apart: for statements whose conditions depend on the request. Pieces are fixed text; input only ever arrives
- * as a bound value.
+ * as a bound value. What is written out instead ({@link #limit}, {@link #literal}) is a number or an enum's name,
+ * never a caller's text.
  */
 public final class Sql {
 
@@ -77,6 +78,7 @@ public final class Sql {
     public Sql append(Sql other) {
         text.append(other.text);
         other.binds.forEach(this::bind);
+        plannedEachTime |= other.plannedEachTime;
         return this;
     }
 
