@@ -11,7 +11,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public record ArticleRead(
         ArticleState state, long version, long publisherVersion, Instant publisherUpdatedAt, boolean everPublished) {
 
-    /** The columns {@link #ROW} reads beyond the state's, with the article as {@code a} and its publisher as {@code p}. */
+    /** The columns {@link #mapping} reads beyond the state's, with the article as {@code a} and its publisher as {@code p}. */
     static final String COLUMNS = "a.version, a.first_published_at is not null as ever_published,"
             + " p.version as publisher_version, p.updated_at as publisher_updated_at";
 
