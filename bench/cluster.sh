@@ -8,7 +8,8 @@
 # part spent per request (the JVMs, the primary, the replica, HAProxy; wrk is the rest). Loads BENCH_ARTICLES (20,000)
 # generated articles (bench/dataset.sql) into the primary; the replica gets them by streaming. Replica lag under write
 # load is measured by the fault test (bash scripts/cluster.sh test).
-# CLUSTER_JAVA_OPTIONS adds JVM options to both instances (e.g. -XX:ActiveProcessorCount=1); BENCH_READS=replica
+# CLUSTER_JAVA_OPTIONS adds JVM options to both instances (e.g. -XX:ActiveProcessorCount=1); CLUSTER_CPUSETS="0 1"
+# starts each in a cpuset of its own (scripts/cluster.sh), so that it sizes itself for one core; BENCH_READS=replica
 # measures the reads on the replica only.
 # Results: target/bench/cluster-results.txt. Usage: bash bench/cluster.sh [seconds per row] [connections]
 set -euo pipefail
@@ -136,7 +137,7 @@ round() { # where the reads go, the round's number
         "commit $(git rev-parse --short HEAD 2>/dev/null || echo none); $ARTICLES articles; wrk -t2 -c$CONNECTIONS" \
         "-d${SECONDS_PER_RUN}s; computed reads (no-cache); ratio to the first row; $ROUNDS rounds, the" \
         "first row of each round is its first configuration"
-    echo "JVM options: -Xmx384m ${CLUSTER_JAVA_OPTIONS:-}"
+    echo "JVM options: -Xmx384m ${CLUSTER_JAVA_OPTIONS:-}; started in cpusets: ${CLUSTER_CPUSETS:-no}"
     warm
     for n in $(seq 1 "$ROUNDS"); do round "reads on the replica" "$n"; done
     if [ "$READS" = both ]; then

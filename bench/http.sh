@@ -5,7 +5,7 @@
 # request of the service and of PostgreSQL; each as a ratio to the constant endpoint GET /api/v1 measured in the same
 # run. Then a full sync snapshot by one client, and one feed page after 100 changes.
 # Results go to target/bench/http-results.txt. Usage: bash bench/http.sh [seconds per endpoint] [connections];
-# BENCH_REUSE=1 keeps the dataset of the previous run.
+# BENCH_REUSE=1 keeps the dataset of the previous run; BENCH_JAVA_OPTIONS adds JVM options (e.g. -XX:+UseParallelGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
@@ -30,7 +30,7 @@ PSQL=(psql -q -X -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_http -v 
 
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} CMS_ADMIN_TOKEN=$TOKEN \
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 CMS_BENCH_CONSTANT=true \
-    java -Xmx512m -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
+    java -Xmx512m ${BENCH_JAVA_OPTIONS:-} -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 120); do
@@ -179,13 +179,14 @@ done
     "${PSQL[@]}" -Atc "select '/api/v1/articles/' || id from article where status = 'published' and deleted_at is null
         and slug not like 'bench-writer-%' order by md5(id::text)"
 } >"$out/paths-mix-articles.txt"
+WRITES=0 # the writer's counter, carried from one mix run to the next so that every write changes a title
 writer() { # replaces the writer's articles in turn, 5 times a second whatever a write takes, for $1 seconds
     local n=0 start late
     start=$(date +%s%N)
     while [ $n -lt $(( $1 * 5 )) ]; do
         n=$((n + 1))
         curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-            -d "$(writer_body $(( (n - 1) % 20 + 1 )) "$n")" "$BASE/api/v1/articles/${writer_ids[$(( (n - 1) % 20 ))]}" \
+            -d "$(writer_body $(( (n - 1) % 20 + 1 )) "$((WRITES + n))")" "$BASE/api/v1/articles/${writer_ids[$(( (n - 1) % 20 ))]}" \
             -w '%{http_code}\n' >>"$out/writes.txt" &
         # on a clock, not after a fixed pause: a write started late (the machine is busy) shortens the next wait
         late=$(( $(date +%s%N) - start - n * 200000000 ))
@@ -200,6 +201,7 @@ measure_mix() { # label, connections: the mix row, with its cache hit rate and t
     : >"$out/writes.txt"
     writer "$SECONDS_PER_RUN" &
     writer_pid=$!
+    WRITES=$((WRITES + SECONDS_PER_RUN * 5))
     line=$(wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" --latency -s bench/mix.lua "$BASE" -- \
         "$out/paths-mix-articles.txt" "$out/paths-mix-lists.txt" "$feed_cursor" "$TOKEN" | grep '^RESULT')
     wait $writer_pid 2>/dev/null || true
@@ -218,10 +220,12 @@ for warm in constant index article article-304 list list-filtered list-page-50 s
 done
 {
     echo "HTTP benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), -Xmx512m, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), -Xmx512m ${BENCH_JAVA_OPTIONS:-}, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
     echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
     measure "constant (GET /api/v1/bench/constant, never cached)" constant "$CONNECTIONS"
-    measure_mix "realistic mix" "$CONNECTIONS"
+    # twice: first with a cache that has seen none of the mix's URLs, then as a service that has run for a while
+    measure_mix "realistic mix, first run" "$CONNECTIONS"
+    measure_mix "realistic mix, second run" "$CONNECTIONS"
     for kind in article article-304 list list-filtered list-page-50 sync search summary; do
         measure "computed (no-cache): $kind" "$kind-computed" "$CONNECTIONS"
     done

@@ -6,6 +6,8 @@
 # this machine's noise. Usage: bash bench/interleaved.sh <quarkus-app dir A> <quarkus-app dir B> [rounds] [endpoints]
 # e.g. bash bench/interleaved.sh /tmp/old/target/quarkus-app target/quarkus-app 2 "list-page-50 list". A package
 # older than the database's schema starts anyway (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future').
+# BENCH_JAVA_OPTIONS_A and BENCH_JAVA_OPTIONS_B add JVM options to one package's runs: the same package twice with
+# other options compares those, e.g. BENCH_JAVA_OPTIONS_B=-XX:+UseParallelGC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
@@ -21,18 +23,21 @@ SECONDS_PER_RUN=15
 source bench/measure.sh  # measure: requests/s, median and p99 ms, service and PostgreSQL CPU ms per request
 echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
 for round in $(seq "$ROUNDS"); do
-    for app in "$A" "$B"; do
+    for which in A B; do
+        app=${!which}
+        options_of=BENCH_JAVA_OPTIONS_$which
+        read -ra options <<<"${!options_of:-}"
         QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password \
             QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$((PORT + 1000)) CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef \
             CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
             QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future' \
-            java -Xmx512m -jar "$app/quarkus-run.jar" >target/bench/interleaved-service.log 2>&1 &
+            java -Xmx512m "${options[@]}" -jar "$app/quarkus-run.jar" >target/bench/interleaved-service.log 2>&1 &
         service=$!
         for _ in $(seq 60); do curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break; sleep 1; done
         first=${ENDPOINTS%% *}
         wrk -t2 -c32 -d20s -s bench/http.lua "http://127.0.0.1:$PORT" -- "target/bench/paths-$first-computed.txt" >/dev/null
         for endpoint in $ENDPOINTS $ENDPOINTS; do
-            echo "round $round|$app|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$endpoint-computed" 32)"
+            echo "round $round|$app ${options[*]}|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$endpoint-computed" 32)"
         done
         kill $service
         wait $service 2>/dev/null || true

@@ -26,6 +26,10 @@ DATABASE=cms
 REPLICATION_PASSWORD=replicator
 # synchronous_commit on the primary, and whether the replica is a synchronous standby (docs/scale-out.md measures both)
 SYNCHRONOUS=${CLUSTER_SYNCHRONOUS:-off}
+# CLUSTER_CPUSETS="0 1": the CPUs each instance may run on (taskset lists, one word an instance), as a cpuset or
+# systemd's CPUAffinity= would give them; a JVM started inside one sizes itself for it (GC, event loops, worker pool).
+# Unset, both share every core.
+read -ra CPUSETS <<<"${CLUSTER_CPUSETS:-}"
 export CLUSTER_ADMIN_TOKEN=${CLUSTER_ADMIN_TOKEN:-cluster-admin-token-0123456789-abcdefghij}
 
 jdbc_url() {
@@ -186,7 +190,10 @@ start_instance() {
         export QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1
         # CLUSTER_JAVA_OPTIONS: more JVM options for both instances (bench/cluster.sh compares some)
         read -ra options <<<"${CLUSTER_JAVA_OPTIONS:-}"
-        exec java -Xmx384m "${options[@]}" -jar target/quarkus-app/quarkus-run.jar >>"$STATE/instance-$n.log" 2>&1
+        local confine=()
+        [ -n "${CPUSETS[$n]:-}" ] && confine=(taskset -c "${CPUSETS[$n]}")
+        exec "${confine[@]}" java -Xmx384m "${options[@]}" -jar target/quarkus-app/quarkus-run.jar \
+            >>"$STATE/instance-$n.log" 2>&1
     ) &
     echo $! >"$STATE/instance-$n.pid"
     disown

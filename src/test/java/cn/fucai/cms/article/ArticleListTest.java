@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -221,6 +222,10 @@ class ArticleListTest {
         Response first = given().get("/api/v1/articles?limit=2&publisher=" + publisher);
         first.then().statusCode(200).body("items", hasSize(2)).header("Link", containsString("rel=\"next\""));
         String link = first.header("Link");
+        assertTrue(
+                link.matches(
+                        "</api/v1/articles\\?limit=2&publisher=" + publisher + "&cursor=[A-Za-z0-9_-]+>; rel=\"next\""),
+                link);
         String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
         given().urlEncodingEnabled(false)
                 .get(next)

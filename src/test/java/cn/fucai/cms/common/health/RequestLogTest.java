@@ -63,10 +63,12 @@ class RequestLogTest {
                 .statusCode(200)
                 .header("X-Request-Id", "mirror-42.7");
         String line = awaitLine("id=mirror-42.7");
-        assertTrue(line.startsWith("GET /api/v1/articles/{id} 200 "), line);
+        assertTrue(line.matches("GET /api/v1/articles/\\{id} 200 \\d+\\.\\d ms .*"), line);
         assertTrue(line.contains(" /api/v1/articles/" + id + " "), line);
         assertTrue(
-                line.contains("route=/api/v1/articles/{id}") && line.contains("status=200"),
+                line.contains("route=/api/v1/articles/{id}")
+                        && line.contains("status=200")
+                        && line.matches(".*durationMs=\\d+\\.\\d[,}].*"),
                 "fields for JSON logs: " + line);
         assertFalse(line.contains(ADMIN_TOKEN) || line.contains("secret-in-query"), line);
         assertEquals(1, lines.stream().filter(l -> l.contains("id=mirror-42.7")).count());
