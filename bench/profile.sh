@@ -43,7 +43,9 @@ JFR=$(dirname "$(readlink -f "$(command -v java)")")/jfr
     echo "$line"
     echo "GC pauses (whole run, warm-up included): $(grep -c 'Pause' "$out/profile-gc.log") pauses," \
         "$(grep -o 'Pause.*[0-9.]*ms' "$out/profile-gc.log" | grep -o '[0-9.]*ms$' | tr -d 'ms' | awk '{ s += $1; if ($1 > m) m = $1 } END { printf "%.0f ms in all, longest %.1f ms", s, m }')"
-    "$JFR" print --json --events jdk.ExecutionSample,jdk.ThreadPark "$out/profile.jfr" >"$out/profile.json"
+    # whole stacks: jfr prints five frames by default, and a share "on the stack" counted over five frames misses
+    # every caller below them (the request log's line, written when the answer ends, looked like Vert.x)
+    "$JFR" print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.ThreadPark "$out/profile.jfr" >"$out/profile.json"
     python3 - "$out/profile.json" <<'PY'
 import collections, json, re, sys
 events = json.load(open(sys.argv[1]))["recording"]["events"]
@@ -53,7 +55,9 @@ def frames(event):
 def millis(event):
     m = re.match(r"PT(?:(\d+)M)?([\d.]+)S", event["values"].get("duration", "PT0S"))
     return (int(m.group(1) or 0) * 60 + float(m.group(2))) * 1000 if m else 0
-samples = [e for e in events if e["type"] == "jdk.ExecutionSample"]
+# the threads that serve requests (the recording also holds the start, the JIT and the GC's own threads)
+samples = [e for e in events if e["type"] == "jdk.ExecutionSample"
+           and (e["values"].get("sampledThread") or {}).get("javaName", "").startswith(("executor-thread", "vert.x-eventloop"))]
 groups = [("Hibernate ORM", "org.hibernate"), ("RESTEasy", "org.jboss.resteasy"), ("our code", "cn.fucai.cms"),
           ("Vert.x", "io.vertx"), ("Netty", "io.netty"), ("Narayana (JTA)", "com.arjuna"), ("PostgreSQL driver", "org.postgresql"),
           ("Agroal pool", "io.agroal"), ("Jackson", "com.fasterxml.jackson"), ("logging", "org.jboss.logmanager"),
@@ -64,7 +68,7 @@ for sample in samples:
     for name, prefix in groups:
         if prefix in stack:
             counts[name] += 1
-print(f"execution samples: {len(samples)}; share with each on the stack:")
+print(f"execution samples of request threads: {len(samples)}; share with each on the stack:")
 for name, n in counts.most_common():
     print(f"  {name:18s} {100 * n / max(len(samples), 1):3.0f} %")
 ours = collections.Counter()
@@ -75,6 +79,14 @@ for sample in samples:
 print("our frames nearest the top:")
 for frame, n in ours.most_common(8):
     print(f"  {n:4d} {frame}")
+inclusive = collections.Counter()
+for sample in samples:
+    for frame in set(frames(sample)):
+        if frame.startswith("cn.fucai.cms") and "$" not in frame.split(".")[-2]:
+            inclusive[frame] += 1
+print("our methods, share of the samples with each on the stack (what it and its callees cost):")
+for frame, n in inclusive.most_common(15):
+    print(f"  {100 * n / max(len(samples), 1):5.1f} % {frame}")
 parks = collections.Counter()
 for event in events:
     thread = (event["values"].get("eventThread") or {}).get("javaName") or ""
