@@ -385,10 +385,12 @@ class StudioTest {
         assertEquals(local.replace('T', ' '), shown, "the time is shown in Beijing time");
         chromium.screenshot("studio-scheduled");
 
-        clock.advance(Duration.ofMinutes(59));
+        // `at` is a whole minute, so it lies 0–60 s after "now + 59 min": the browser steps above take seconds of
+        // real time, which the test clock follows, so the clock is set relative to `at` itself
+        clock.setTo(at.minusSeconds(30));
         scheduler.runDue();
         given().get("/api/v1/articles/" + id).then().statusCode(404);
-        clock.advance(Duration.ofSeconds(61));
+        clock.setTo(at.plusSeconds(1));
         scheduler.runDue();
         given().get("/api/v1/articles/" + id)
                 .then()
