@@ -138,9 +138,12 @@ class ArticleListQuery {
         }
         sql.appendIfSet(" and a.tags @> array[:tag]::text[]", "tag", filter.tag());
         if (filter.locale() != null) {
+            // offset 0 keeps the EXISTS a probe of the (article, locale) index for each row read in page order: without
+            // it, PostgreSQL may hash every published translation in the locale at each execution (20 ms a page over
+            // 20,000 English translations, against 0.5 ms)
             sql.append(
                     " and (a.locale = :locale or exists (select 1 from article_translation t"
-                            + " where t.article_id = a.id and t.locale = :locale and t.status = 'published'))",
+                            + " where t.article_id = a.id and t.locale = :locale and t.status = 'published' offset 0))",
                     "locale",
                     filter.locale());
         }
