@@ -18,6 +18,19 @@ public final class AccountDtos {
 
     static final String LOGIN = "^[\\p{L}\\p{N}][\\p{L}\\p{N}._@-]{1,63}$";
 
+    /** What an admin sets on an account, whether creating or updating it. */
+    interface AccountFields {
+        String displayName();
+
+        String email();
+
+        Role role();
+
+        String publisher();
+
+        boolean includeChildren();
+    }
+
     @Schema(name = "AccountRequest", description = "An account to create; all but admins act for one publisher")
     public record AccountRequest(
             @NotBlank
@@ -51,7 +64,7 @@ public final class AccountDtos {
                     description = "At least 12 characters, not containing the login name, not a common password",
                     example = "春风十里温州福彩2026")
             String password)
-            implements Fingerprinted {
+            implements AccountFields, Fingerprinted {
 
         /** Everything but the password: a retry with the same key is the same request whatever password it carries. */
         @Override
@@ -84,7 +97,8 @@ public final class AccountDtos {
             boolean includeChildren,
 
             @NotNull @Schema(description = "disabled ends every session of the account at once", example = "active")
-            AccountStatus status) {}
+            AccountStatus status)
+            implements AccountFields {}
 
     @Schema(name = "PasswordReset", description = "A new password an admin gives an account; its sessions end")
     record PasswordReset(@NotNull @Size(max = 1024) String password) {}

@@ -1,5 +1,6 @@
 package cn.fucai.cms.account;
 
+import cn.fucai.cms.account.AccountDtos.AccountFields;
 import cn.fucai.cms.account.AccountDtos.AccountRequest;
 import cn.fucai.cms.account.AccountDtos.AccountResponse;
 import cn.fucai.cms.account.AccountDtos.AccountUpdate;
@@ -61,13 +62,7 @@ public class AccountService {
         Account account = new Account();
         account.login = request.login();
         account.status = AccountStatus.active;
-        apply(
-                account,
-                request.displayName(),
-                request.email(),
-                request.role(),
-                request.publisher(),
-                request.includeChildren());
+        apply(account, request);
         account.passwordHash = Passwords.hash(request.password());
         account.passwordChangedAt = now;
         account.createdAt = now;
@@ -100,13 +95,7 @@ public class AccountService {
         access.requireAdmin();
         Account account = current(id, precondition);
         AccountResponse before = AccountResponse.from(account);
-        apply(
-                account,
-                request.displayName(),
-                request.email(),
-                request.role(),
-                request.publisher(),
-                request.includeChildren());
+        apply(account, request);
         account.status = request.status();
         Instant now = changes.now();
         if (account.status == AccountStatus.disabled) {
@@ -160,8 +149,9 @@ public class AccountService {
         return account;
     }
 
-    private void apply(
-            Account account, String displayName, String email, Role role, String publisher, boolean includeChildren) {
+    private void apply(Account account, AccountFields fields) {
+        Role role = fields.role();
+        String publisher = fields.publisher();
         if (role == Role.sync) {
             throw new InvalidInputException("role", "sync is for tokens of partner mirrors, not for people");
         }
@@ -170,16 +160,18 @@ public class AccountService {
                 throw new InvalidInputException("publisher", "is required for " + role + " accounts");
             }
             account.publisherId = publishers.requireLive("publisher", publisher).id;
-            account.includeChildren = includeChildren;
-        } else if (publisher != null || includeChildren) {
+            account.includeChildren = fields.includeChildren();
+        } else if (publisher != null || fields.includeChildren()) {
             throw new InvalidInputException(
                     "publisher", "admins act for every publisher; leave publisher and includeChildren out");
         } else {
             account.publisherId = null;
             account.includeChildren = false;
         }
-        account.displayName = displayName.strip();
-        account.email = email == null || email.isBlank() ? null : email.strip();
+        account.displayName = fields.displayName().strip();
+        account.email = fields.email() == null || fields.email().isBlank()
+                ? null
+                : fields.email().strip();
         account.role = role;
     }
 
