@@ -9,6 +9,17 @@ cpu_of() { # clock ticks used so far by the given processes
     echo $total
 }
 TICKS=$(getconf CLK_TCK)
+jit_ticks() { # clock ticks used so far by the JIT compiler threads of the given JVM
+    local total=0 task stat rest
+    for task in /proc/"$1"/task/*; do
+        case $(<"$task/comm") in C1\ Compiler* | C2\ Compiler*) ;; *) continue ;; esac
+        stat=$(<"$task/stat") || continue
+        rest=${stat##*) }
+        read -ra f <<<"$rest"
+        total=$((total + f[11] + f[12]))
+    done 2>/dev/null
+    echo $total
+}
 pg_cpu() { # clock ticks used so far by PostgreSQL: its processes, and the backends that exited (counted to the postmaster)
     local postmaster
     postmaster=$(pgrep -o -u postgres -x postgres)

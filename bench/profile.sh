@@ -2,8 +2,9 @@
 # Where a computed read spends its time: the packaged service (the copy bench/http.sh made, on its database) under
 # wrk with a Java Flight Recorder recording and a GC log, then a summary: throughput and latency, GC pauses, the
 # hottest frames, contended monitors and the longest thread parks. Run bench/http.sh first (it writes the paths).
-# Usage: bash bench/profile.sh [paths kind, default article-computed] [seconds, default 20] [extra JVM options or
-# environment, e.g. "QUARKUS_LOG_CONSOLE_ASYNC=true"]. Results: target/bench/profile-<kind>.txt.
+# Usage: bash bench/profile.sh [paths kind, default article-computed; mix: the realistic mix without its writer]
+# [seconds, default 20] [extra JVM options or environment, e.g. "QUARKUS_LOG_CONSOLE_ASYNC=true"].
+# Results: target/bench/profile-<kind>.txt, with the service's CPU during the run by kind of thread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
@@ -13,7 +14,16 @@ SECONDS_PER_RUN=${2:-20}
 EXTRA=${3:-}
 PORT=${BENCH_PORT:-18080}
 out=target/bench
-[ -d "$out/app" ] && [ -f "$out/paths-$KIND.txt" ] || { echo "run bench/http.sh first: no $out/app or paths-$KIND.txt" >&2; exit 1; }
+if [ "$KIND" = mix ]; then
+    # the realistic mix (bench/mix.lua) without its writer; the mirrors start from a snapshot cursor of the sync rows
+    [ -f "$out/paths-mix-articles.txt" ] && [ -f "$out/paths-sync-computed.txt" ] || { echo "run bench/http.sh first" >&2; exit 1; }
+    cursor=$(sed -n 2p "$out/paths-sync-computed.txt" | cut -f1 | sed 's/.*cursor=//')
+    DRIVE=(bench/mix.lua -- "$out/paths-mix-articles.txt" "$out/paths-mix-lists.txt" "$cursor" bench-admin-token-0123456789abcdef)
+else
+    [ -f "$out/paths-$KIND.txt" ] || { echo "run bench/http.sh first: no $out/paths-$KIND.txt" >&2; exit 1; }
+    DRIVE=(bench/http.lua -- "$out/paths-$KIND.txt")
+fi
+[ -d "$out/app" ] || { echo "run bench/http.sh first: no $out/app" >&2; exit 1; }
 if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
     echo "port $PORT already answers: stop what listens there, or set BENCH_PORT" >&2
     exit 1
@@ -32,8 +42,20 @@ for _ in $(seq 120); do
     curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break
     sleep 1
 done
-wrk -t2 -c8 -d5s -s bench/http.lua "http://127.0.0.1:$PORT" -- "$out/paths-$KIND.txt" >/dev/null  # warm-up
-line=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s bench/http.lua "http://127.0.0.1:$PORT" -- "$out/paths-$KIND.txt" | grep '^RESULT')
+# each thread's CPU ticks (user + system) by thread id and name; the name follows the ")" that ends it in stat
+thread_ticks() {
+    for task in /proc/"$SERVICE"/task/*; do
+        local stat rest
+        stat=$(<"$task/stat") 2>/dev/null || continue
+        rest=${stat##*) }
+        read -ra f <<<"$rest"
+        echo "${task##*/} $(( f[11] + f[12] )) $(<"$task/comm")"
+    done
+}
+wrk -t2 -c8 -d5s -s "${DRIVE[0]}" "http://127.0.0.1:$PORT" "${DRIVE[@]:1}" >/dev/null  # warm-up
+thread_ticks >"$out/profile-threads-before.txt"
+line=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s "${DRIVE[0]}" "http://127.0.0.1:$PORT" "${DRIVE[@]:1}" | grep '^RESULT')
+thread_ticks >"$out/profile-threads-after.txt"
 kill $SERVICE
 wait $SERVICE 2>/dev/null || true
 trap - EXIT
@@ -41,6 +63,13 @@ JFR=$(dirname "$(readlink -f "$(command -v java)")")/jfr
 {
     echo "profile of $KIND, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD), ${EXTRA:-no extra settings}"
     echo "$line"
+    # where the service's CPU went during the measured run, by kind of thread (numbers in names folded)
+    echo "service CPU during the run, by thread kind (seconds):"
+    awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next }
+        { name = $3; for (i = 4; i <= NF; i++) name = name " " $i; gsub(/[0-9]+/, "#", name)
+          ticks[name] += $2 - before[$1] }
+        END { for (n in ticks) if (ticks[n] > 0) printf "  %7.2f %s\n", ticks[n] / hz, n }' \
+        "$out/profile-threads-before.txt" "$out/profile-threads-after.txt" | sort -rn | head -12
     echo "GC pauses (whole run, warm-up included): $(grep -c 'Pause' "$out/profile-gc.log") pauses," \
         "$(grep -o 'Pause.*[0-9.]*ms' "$out/profile-gc.log" | grep -o '[0-9.]*ms$' | tr -d 'ms' | awk '{ s += $1; if ($1 > m) m = $1 } END { printf "%.0f ms in all, longest %.1f ms", s, m }')"
     # whole stacks: jfr prints five frames by default, and a share "on the stack" counted over five frames misses
