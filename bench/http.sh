@@ -213,7 +213,7 @@ measure_mix() { # label, connections: the mix row, with its cache hit rate, the 
         n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
         rps = r["requests"] / r["seconds"]
         printf "%s (%s%% from the response cache, %d writes, JIT compiling %.0f%% of the service CPU, p99.9 %.1f ms, max %.0f ms)|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d\n",
-            label, r["cache_hit_percent"], writes, jt > 0 ? 100 * jit / jt : 0, r["p999_ms"], r["max_ms"], rps, r["p50_ms"], r["p99_ms"],
+            label, r["cache_hit_percent"], writes, (jt > 0 ? 100 * jit / jt : 0), r["p999_ms"], r["max_ms"], rps, r["p50_ms"], r["p99_ms"],
             jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
 }
 

@@ -76,9 +76,7 @@ class ArticleListPlanTest {
         assertEquals(PAGE + 1, articles.path("Actual Loops").asInt(), articles.toPrettyString());
 
         // A publisher with nothing in the region, which has thousands: the answer is empty, and so is the work.
-        UUID elsewhere =
-                UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", createPublisher())
-                        .get(0));
+        UUID elsewhere = publisherId(createPublisher());
         var none = new ArticleFilter(elsewhere, "330000", null, null, ArticleStatus.draft, null, null, null, null);
         JsonNode empty = scanOf(
                 "article_region",
@@ -101,9 +99,7 @@ class ArticleListPlanTest {
 
     @Test
     void aPageKeepsOnePlanWhereOneServesEveryValueAndIsPlannedEachTimeWhereATagDecides() {
-        UUID publisher =
-                UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", createPublisher())
-                        .get(0));
+        UUID publisher = publisherId(createPublisher());
         var region = new ArticleFilter(null, "330000", null, null, ArticleStatus.published, null, null, null, null);
         var ofPublisher =
                 new ArticleFilter(publisher, null, null, null, ArticleStatus.published, null, null, null, null);
@@ -126,8 +122,7 @@ class ArticleListPlanTest {
     @ValueSource(booleans = {false, true})
     void aPublishersSnapshotPageReadsOnlyItsRows(boolean generic) throws Exception {
         String publisher = createPublisher();
-        UUID id = UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", publisher)
-                .get(0));
+        UUID id = publisherId(publisher);
         jdbi.useHandle(handle -> {
             // published, so rolled back at the end: no other test's snapshot sees them
             handle.begin();
@@ -158,8 +153,7 @@ class ArticleListPlanTest {
     @ValueSource(booleans = {false, true})
     void aLocalesPageProbesEachRowsTranslationInsteadOfHashingAllOfThem(boolean generic) throws Exception {
         String publisher = createPublisher();
-        UUID id = UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", publisher)
-                .get(0));
+        UUID id = publisherId(publisher);
         String locale = "x-" + Long.toString(System.nanoTime() % 100_000_000L, 36);
         jdbi.useHandle(handle -> {
             handle.begin();
@@ -170,7 +164,7 @@ class ArticleListPlanTest {
                            '{330302,330300,330000}', timestamptz '2023-01-01' + n * interval '1 minute', 'draft', 0,
                            now(), now()
                     from publisher p, generate_series(1, 2000) as n where p.slug = ?""", publisher);
-            // every fourth article has the locale; the locale also has many translations that no page here shows
+            // three articles in ten have the locale, so that a page of 21 reads some 70 rows
             handle.execute("""
                     insert into article_translation (id, article_id, locale, title, status, original_digest,
                                                      created_at, updated_at)
@@ -203,6 +197,11 @@ class ArticleListPlanTest {
                     "one probe per row read, not one per translation: " + shown);
             handle.rollback();
         });
+    }
+
+    private UUID publisherId(String slug) {
+        return UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", slug)
+                .get(0));
     }
 
     /** Every node of a plan, those of subqueries included. */
