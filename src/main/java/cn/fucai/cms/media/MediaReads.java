@@ -27,9 +27,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 @ApplicationScoped
 class MediaReads {
 
+    /**
+     * An item, its publisher, its texts in other locales, and whether published content shows it: each {@code EXISTS}
+     * on media_use has {@code offset 0}, which keeps it a probe of media_use's key for each row read; without it,
+     * PostgreSQL may run it once into a hash of every visible use, whatever the page needs (MediaListPlanTest).
+     */
     private static final String SELECT = """
             select m.*, %s, t.locales, t.titles, t.alts, t.captions,
-                   exists (select 1 from media_use u where u.media_id = m.id and u.visible) as visible
+                   exists (select 1 from media_use u where u.media_id = m.id and u.visible offset 0) as visible
             from media m join publisher_ref p on p.id = m.publisher_id
             left join lateral (select array_agg(t.locale order by t.locale) as locales,
                                       array_agg(t.title order by t.locale) as titles,
@@ -89,13 +94,28 @@ class MediaReads {
 
     /** A page of live items, newest first. */
     Page<MediaResponse> page(Filter filter, Cursor after, int limit, String fingerprint) {
+        Sql sql = pageStatement(filter, after, limit);
+        List<Stored> rows =
+                jdbi.withHandle(handle -> sql.query(handle).map(this::row).list());
+        return Page.fromLookahead(
+                        rows,
+                        limit,
+                        last -> NewestFirst.cursorAfter(
+                                fingerprint,
+                                last.response().createdAt(),
+                                last.response().id()))
+                .map(Stored::response);
+    }
+
+    /** The statement of a page: one row more than {@code limit}, to tell whether another page follows. */
+    static Sql pageStatement(Filter filter, Cursor after, int limit) {
         Sql sql = new Sql(SELECT).append(" and m.deleted_at is null");
         sql.appendIfSet(" and m.publisher_id = :publisher", "publisher", filter.publisherId());
         if (filter.scope() != null) {
-            // beyond the caller's publishers, what published content shows
+            // beyond the caller's publishers, what published content shows (offset 0: see SELECT)
             sql.append(
                     " and (m.publisher_id = any(:scope)"
-                            + " or exists (select 1 from media_use u where u.media_id = m.id and u.visible))",
+                            + " or exists (select 1 from media_use u where u.media_id = m.id and u.visible offset 0))",
                     "scope",
                     filter.scope().toArray(UUID[]::new));
         }
@@ -116,17 +136,7 @@ class MediaReads {
             sql.append((filter.unused() ? " and not" : " and")
                     + " exists (select 1 from media_use u where u.media_id = m.id)");
         }
-        NewestFirst.page(sql, "m.created_at", "m.id", after, limit);
-        List<Stored> rows =
-                jdbi.withHandle(handle -> sql.query(handle).map(this::row).list());
-        return Page.fromLookahead(
-                        rows,
-                        limit,
-                        last -> NewestFirst.cursorAfter(
-                                fingerprint,
-                                last.response().createdAt(),
-                                last.response().id()))
-                .map(Stored::response);
+        return NewestFirst.page(sql, "m.created_at", "m.id", after, limit);
     }
 
     /**

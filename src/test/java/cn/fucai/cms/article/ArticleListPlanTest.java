@@ -1,5 +1,10 @@
 package cn.fucai.cms.article;
 
+import static cn.fucai.cms.support.QueryPlans.allNodes;
+import static cn.fucai.cms.support.QueryPlans.explain;
+import static cn.fucai.cms.support.QueryPlans.hashesASubquery;
+import static cn.fucai.cms.support.QueryPlans.pageNodes;
+import static cn.fucai.cms.support.QueryPlans.scanOf;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,15 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.support.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,9 +38,6 @@ class ArticleListPlanTest {
 
     @Inject
     Jdbi jdbi;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     DataSource db;
@@ -172,15 +170,12 @@ class ArticleListPlanTest {
                     from article a where a.publisher_id = ? and right(a.slug, 1) in ('0', '4', '8')""", locale, id);
             var filter = new ArticleFilter(id, null, null, null, ArticleStatus.draft, locale, null, null, null);
             List<JsonNode> nodes = new ArrayList<>();
-            collectAll(
-                    plan(
-                                    handle,
-                                    ArticleListQuery.statement(filter, ArticleSort.PUBLISHED_AT_DESC, null, PAGE + 1),
-                                    generic)
-                            .get(0),
-                    nodes);
+            nodes.addAll(allNodes(explain(
+                    handle,
+                    ArticleListQuery.statement(filter, ArticleSort.PUBLISHED_AT_DESC, null, PAGE + 1),
+                    generic)));
             String shown = nodes.get(0).toPrettyString();
-            assertFalse(nodes.stream().anyMatch(n -> n.path("Filter").asText().contains("hashed SubPlan")), shown);
+            assertFalse(hashesASubquery(nodes), shown);
             // the translation scan that filters (the row's own locales, in the select list, are read by id alone)
             JsonNode probe = scanOf(
                     "article_translation",
@@ -202,14 +197,6 @@ class ArticleListPlanTest {
     private UUID publisherId(String slug) {
         return UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", slug)
                 .get(0));
-    }
-
-    /** Every node of a plan, those of subqueries included. */
-    private static void collectAll(JsonNode node, List<JsonNode> nodes) {
-        nodes.add(node);
-        for (JsonNode child : node.path("Plans")) {
-            collectAll(child, nodes);
-        }
     }
 
     private static final int EXECUTIONS = 15;
@@ -245,62 +232,11 @@ class ArticleListPlanTest {
                 .one();
     }
 
-    private static JsonNode scanOf(String table, List<JsonNode> nodes) {
-        return nodes.stream()
-                .filter(n -> n.path("Relation Name").asText().equals(table))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(
-                        "no scan of " + table + " in " + nodes.get(0).toPrettyString()));
-    }
-
     private List<JsonNode> plan(Sql sql, boolean generic) throws Exception {
         return jdbi.withHandle(handle -> plan(handle, sql, generic));
     }
 
-    /**
-     * Every node of the statement's plan, run with EXPLAIN ANALYZE, but those of subqueries per row: the plan for its
-     * values, or the generic plan a prepared statement may keep (prepared, then run with plan_cache_mode forced).
-     */
-    private List<JsonNode> plan(Handle handle, Sql sql, boolean generic) throws Exception {
-        String text;
-        if (generic) {
-            List<Object> values = new ArrayList<>();
-            Matcher bind = Pattern.compile("(?<!:):(\\w+)").matcher(sql.text());
-            StringBuilder prepared = new StringBuilder();
-            while (bind.find()) {
-                values.add(sql.binds().get(bind.group(1)));
-                bind.appendReplacement(prepared, "\\$" + values.size());
-            }
-            bind.appendTail(prepared);
-            handle.execute("prepare planned as " + prepared);
-            handle.execute("set plan_cache_mode = force_generic_plan");
-            String arguments = values.stream()
-                    .map(value -> "'" + value.toString().replace("'", "''") + "'")
-                    .collect(Collectors.joining(", "));
-            text = handle.createQuery("explain (analyze, buffers, format json) execute planned"
-                            + (values.isEmpty() ? "" : "(" + arguments + ")"))
-                    .mapTo(String.class)
-                    .one();
-            handle.execute("reset plan_cache_mode");
-            handle.execute("deallocate planned");
-        } else {
-            text = handle.createQuery("explain (analyze, buffers, format json) " + sql.text())
-                    .bindMap(sql.binds())
-                    .mapTo(String.class)
-                    .one();
-        }
-        List<JsonNode> nodes = new ArrayList<>();
-        collect(json.readTree(text).get(0).get("Plan"), nodes);
-        return nodes;
-    }
-
-    private static void collect(JsonNode node, List<JsonNode> nodes) {
-        nodes.add(node);
-        for (JsonNode child : node.path("Plans")) {
-            // the translation locales of each row, sorted within the row: not the page's order
-            if (!child.path("Parent Relationship").asText().equals("SubPlan")) {
-                collect(child, nodes);
-            }
-        }
+    private static List<JsonNode> plan(Handle handle, Sql sql, boolean generic) throws Exception {
+        return pageNodes(explain(handle, sql, generic));
     }
 }
