@@ -33,12 +33,7 @@ QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=${B
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 CMS_BENCH_CONSTANT=true \
     java -Xmx512m ${BENCH_JAVA_OPTIONS:-} -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 120); do
-    curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break
-    kill -0 $SERVICE 2>/dev/null || { cat "$out/http-service.log" >&2; exit 1; }
-    sleep 1
-done
+await_service "$out/http-service.log"
 BASE=http://127.0.0.1:$PORT
 
 if [ "$REUSE" != 1 ]; then

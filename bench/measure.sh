@@ -1,4 +1,4 @@
-# Sourced by the benchmarks: bench_prepare, then wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
+# Sourced by the benchmarks: bench_prepare, await_service, then wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
 # service ($SERVICE, its pid) and of PostgreSQL. Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by
 # default) for slow requests such as uploads.
 cpu_of() { # clock ticks used so far by the given processes
@@ -43,6 +43,17 @@ measure_script() { # label, connections, wrk script, its arguments: one row
             jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
 }
 
+
+await_service() { # the service's log: stops $SERVICE when the script ends; returns once it answers on $PORT
+    trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
+    for _ in $(seq 120); do
+        curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && return
+        kill -0 "$SERVICE" 2>/dev/null || { cat "$1" >&2; exit 1; }
+        sleep 1
+    done
+    echo "the service did not answer within 120 s; its log: $1" >&2
+    exit 1
+}
 
 bench_prepare() { # the app's copy under $out, then the ports it will listen on: tools, a fresh build, free ports
     local app=$1

@@ -28,12 +28,7 @@ QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$MA
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_BENCH_CONSTANT=true CMS_MEDIA_DIR="$out/media-store" CMS_REQUEST_LOG=false \
     java -Xmx512m -jar "$out/media-app/quarkus-run.jar" >"$out/media-service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 120); do
-    curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break
-    kill -0 $SERVICE 2>/dev/null || { cat "$out/media-service.log" >&2; exit 1; }
-    sleep 1
-done
+await_service "$out/media-service.log"
 BASE=http://127.0.0.1:$PORT
 
 admin=(-H "Authorization: Bearer $TOKEN")

@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
 source scripts/java.sh
+source bench/measure.sh # await_service
 KIND=${1:-article-computed}
 SECONDS_PER_RUN=${2:-20}
 EXTRA=${3:-}
@@ -37,11 +38,7 @@ env $EXTRA QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_HTTP_PORT="$PORT" CMS_MANA
     "-XX:StartFlightRecording=settings=profile,filename=$out/profile.jfr,dumponexit=true" \
     -jar "$out/app/quarkus-run.jar" >"$out/profile-service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 120); do
-    curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break
-    sleep 1
-done
+await_service "$out/profile-service.log"
 # each thread's CPU ticks (user + system) by thread id and name; the name follows the ")" that ends it in stat
 thread_ticks() {
     for task in /proc/"$SERVICE"/task/*; do

@@ -55,11 +55,7 @@ minute() { # options label, round, minute: one row
                 CMS_BENCH_CONSTANT=true \
                 java -Xmx512m $options -jar "$out/app/quarkus-run.jar" >"$out/warmup-service.log" 2>&1 &
             SERVICE=$!
-            trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
-            for _ in $(seq 120); do
-                curl -fs "$BASE/api/v1" >/dev/null && break
-                sleep 1
-            done
+            await_service "$out/warmup-service.log"
             for m in $(seq 1 "$MINUTES"); do
                 minute "${options:-tiered (default)}" "$round" "$m"
             done
