@@ -3,7 +3,7 @@
 # bench/mix.lua (its readers and mirrors, without the writer) minute by minute, for each set of JVM options in turn,
 # round after round, so that the machine's drift falls on every set alike. Each row: the minute's requests/s, p99, the
 # share from the response cache, the service's CPU per request and the JIT compiler threads' share of it.
-# Run bench/http.sh first (the copy of the app, the database, the paths).
+# Run bench/http.sh first (the database, the paths); this checkout is built and copied to target/bench/app.
 # Usage: bash bench/warmup.sh [minutes, default 6] [rounds, default 2] [JVM options, one argument a set; default:
 # tiered compilation as Java chooses it, then C1 alone (-XX:TieredStopAtLevel=1)].
 # Results: target/bench/warmup-results.txt.
@@ -21,13 +21,9 @@ BASE=http://127.0.0.1:$PORT
 TOKEN=bench-admin-token-0123456789abcdef
 out=target/bench
 results=$out/warmup-results.txt
-[ -f "$out/paths-mix-articles.txt" ] && [ -f "$out/paths-sync-computed.txt" ] && [ -d "$out/app" ] \
-    || { echo "run bench/http.sh first" >&2; exit 1; }
-if curl -s -o /dev/null --max-time 2 "$BASE/"; then
-    echo "port $PORT already answers: stop what listens there, or set BENCH_PORT" >&2
-    exit 1
-fi
-source bench/measure.sh # cpu_of, jit_ticks, TICKS
+[ -f "$out/paths-mix-articles.txt" ] && [ -f "$out/paths-sync-computed.txt" ] || { echo "run bench/http.sh first" >&2; exit 1; }
+source bench/measure.sh # bench_prepare, await_service, cpu_of, jit_ticks, TICKS
+bench_prepare app "$PORT" "${BENCH_MANAGEMENT_PORT:-19080}"
 URL=$(ensure_local_database cms_bench_http)
 cursor=$(sed -n 2p "$out/paths-sync-computed.txt" | cut -f1 | sed 's/.*cursor=//')
 
@@ -45,7 +41,7 @@ minute() { # options label, round, minute: one row
 }
 
 {
-    echo "JIT warm-up under the realistic mix, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)"
+    echo "JIT warm-up under the realistic mix, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
     echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), -Xmx512m, wrk -t2 -c32, mix without its writer"
     echo "JVM options|round|minute|requests/s|p99 ms|% from the cache|service CPU ms/request|% of it compiling"
     for round in $(seq 1 "$ROUNDS"); do

@@ -12,9 +12,11 @@ public interface ResponseCacheConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Most memory the cached bodies may take, in MiB (CMS_RESPONSE_CACHE_MAX_MEGABYTES). */
-    @WithDefault("64")
-    int maxMegabytes();
+    /**
+     * Most memory the cached bodies may take, in MiB (CMS_RESPONSE_CACHE_MAX_MEGABYTES; default a quarter of the
+     * heap's maximum, {@link ResponseCache#maxBytes}).
+     */
+    Optional<Integer> maxMegabytes();
 
     /**
      * Longest an answer is kept, in seconds, though invalidation on change does not depend on it: it bounds what a
