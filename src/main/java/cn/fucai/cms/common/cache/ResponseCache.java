@@ -81,9 +81,9 @@ public class ResponseCache {
 
     /**
      * The most the cached answers may weigh: as configured, else a quarter of the heap's maximum. The realistic mix's
-     * answers (bench/warmup.sh) come from the cache 75-78 % of the time with 64 MiB, 85-87 % with 192 MiB, and the
-     * service then serves 1.4-1.5 times as many requests; a quarter leaves the rest of the heap what the largest export
-     * and summary need (docs/performance.md, resource bounds).
+     * answers (bench/warmup.sh) came from the cache 76-77 % of the time with 64 MiB and 84-86 % with a quarter of a
+     * 512 MiB heap, which then served 1.3-1.4 times as many requests; a quarter leaves the rest of the heap what the
+     * largest export and summary need (docs/performance.md, resource bounds).
      */
     static long maxBytes(Optional<Integer> configuredMegabytes, long maxHeapBytes) {
         return configuredMegabytes.map(megabytes -> megabytes * 1024L * 1024L).orElse(maxHeapBytes / 4);
