@@ -499,7 +499,7 @@ public class FigureService {
         // streamed a year at a time: memory holds two years of figures, not all of them
         RunningSummary summary =
                 new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), regions::parentsOf);
-        store.forEach(load, access.unpublishedScope(), summary);
+        store.forEachTotalled(load, access.unpublishedScope(), summary);
         return new FigureDtos.SummaryResponse(
                 kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(), summary.items());
     }

@@ -5,9 +5,12 @@ import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.media.DocumentRef;
 import cn.fucai.cms.publisher.PublisherRef;
+import cn.fucai.cms.region.Region;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -39,8 +42,23 @@ class FigureStore {
             r.government_level, r.purpose_code, r.purpose_label, r.project_count, r.beneficiary_count,
             r.amount_per_beneficiary, r.metric, r.value, r.unit""".formatted(PublisherRef.COLUMNS);
 
+    /** What a total needs of a figure ({@link #totalled}): no source, texts or counts. */
+    private static final String TOTALLED_COLUMNS = """
+            f.id, f.kind, f.released_at, f.embargoed_until, f.released_with, %s, r.revision, r.recorded_at, r.retracted,
+            r.region_code, r.period_start, r.period_end, r.granularity, r.lottery_type, r.game_category, r.amount,
+            r.qualifier, r.flow, r.government_level, r.purpose_code, r.purpose_label""".formatted(PublisherRef.COLUMNS);
+
     private static final String CURRENT = """
             join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision
+            join publisher_ref p on p.id = f.publisher_id""";
+
+    /**
+     * Revisions joined to their figure when current: read from the revisions, each probing its figure by key. The
+     * fence ({@code offset 0}) keeps PostgreSQL from reading the figures first.
+     */
+    private static final String CURRENT_BY_KEY = """
+            join lateral (select * from figure g where g.id = r.figure_id and g.current_revision = r.revision offset 0) f
+                on true
             join publisher_ref p on p.id = f.publisher_id""";
 
     private static final String AS_OF = """
@@ -69,11 +87,7 @@ class FigureStore {
     /** A row of {@link #COLUMNS}: read from the ResultSet by name, as exports and summaries read thousands. */
     private static final RowMapper<FigureRow> ROW = (rs, context) -> {
         PublisherRef publisher = PublisherRef.ROW.map(rs, context);
-        Period period = new Period(
-                rs.getObject("period_start", LocalDate.class),
-                rs.getObject("period_end", LocalDate.class),
-                Granularity.valueOf(rs.getString("granularity")),
-                rs.getString("period_label"));
+        Period period = period(rs, rs.getString("period_label"));
         String flow = rs.getString("flow");
         String governmentLevel = rs.getString("government_level");
         FigureValues.Fund fund = flow == null
@@ -119,11 +133,81 @@ class FigureStore {
                 Database.instant(rs, "recorded_at"),
                 rs.getBoolean("retracted"),
                 values,
-                new FigureRelease(
-                        Database.instant(rs, "released_at"),
-                        Database.instant(rs, "embargoed_until"),
-                        rs.getObject("released_with", UUID.class)));
+                release(rs));
     };
+
+    /**
+     * Reads a row of {@link #TOTALLED_COLUMNS}: a figure with what a summary's total needs of it, and one instance of
+     * each publisher and region code however many figures name them, so that a year of figures takes a fraction of the
+     * memory and of the reading.
+     */
+    private static RowMapper<FigureRow> totalled(Map<UUID, PublisherRef> publishers, Map<String, String> regionCodes) {
+        return (rs, context) -> {
+            PublisherRef publisher = publishers.get(rs.getObject("publisher_id", UUID.class));
+            if (publisher == null) {
+                publisher = PublisherRef.ROW.map(rs, context);
+                publishers.put(publisher.id(), publisher);
+            }
+            String flow = rs.getString("flow");
+            String governmentLevel = rs.getString("government_level");
+            FigureValues.Fund fund = flow == null
+                    ? null
+                    : new FigureValues.Fund(
+                            FundFlow.valueOf(flow),
+                            null,
+                            governmentLevel == null ? null : GovernmentLevel.valueOf(governmentLevel),
+                            rs.getString("purpose_code"),
+                            rs.getString("purpose_label"),
+                            null,
+                            null,
+                            null);
+            Period period = period(rs, "");
+            FigureValues values = new FigureValues(
+                    null,
+                    regionCodes.computeIfAbsent(rs.getString("region_code"), code -> code),
+                    period,
+                    LotteryType.valueOf(rs.getString("lottery_type")),
+                    rs.getString("game_category"),
+                    rs.getBigDecimal("amount"),
+                    null,
+                    null,
+                    Qualifier.valueOf(rs.getString("qualifier")),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    fund,
+                    null);
+            return new FigureRow(
+                    rs.getObject("id", UUID.class),
+                    FigureKind.valueOf(rs.getString("kind")),
+                    publisher,
+                    null,
+                    rs.getInt("revision"),
+                    null,
+                    null,
+                    Database.instant(rs, "recorded_at"),
+                    rs.getBoolean("retracted"),
+                    values,
+                    release(rs));
+        };
+    }
+
+    private static FigureRelease release(ResultSet rs) throws SQLException {
+        return new FigureRelease(
+                Database.instant(rs, "released_at"),
+                Database.instant(rs, "embargoed_until"),
+                rs.getObject("released_with", UUID.class));
+    }
+
+    private static Period period(ResultSet rs, String label) throws SQLException {
+        return new Period(
+                rs.getObject("period_start", LocalDate.class),
+                rs.getObject("period_end", LocalDate.class),
+                Granularity.valueOf(rs.getString("granularity")),
+                label);
+    }
 
     @Inject
     Jdbi jdbi;
@@ -232,7 +316,7 @@ class FigureStore {
      * {@code unreleasedReadable}'s publishers (null: every publisher's).
      */
     Optional<FigureRow> find(FigureKind kind, UUID id, Instant asOf, Set<UUID> unreleasedReadable) {
-        Sql sql = from(asOf)
+        Sql sql = from(COLUMNS, asOf)
                 .append(" where f.kind = :kind and f.id = :id")
                 .bind("kind", kind)
                 .bind("id", id);
@@ -242,7 +326,7 @@ class FigureStore {
 
     /** The current revisions of these figures, of any kind. */
     List<FigureRow> current(Collection<UUID> ids) {
-        Sql sql = from(null).append(" where f.id = any(:ids) order by f.id", "ids", ids.toArray(UUID[]::new));
+        Sql sql = from(COLUMNS, null).append(" where f.id = any(:ids) order by f.id", "ids", ids.toArray(UUID[]::new));
         return jdbi.withHandle(handle -> sql.query(handle).map(ROW).list());
     }
 
@@ -318,10 +402,36 @@ class FigureStore {
         jdbi.useHandle(handle -> handle.execute("set transaction read only"));
     }
 
-    /** Every figure matching the filter that the caller may see, streamed in period order, for exports and summaries. */
+    /** Every figure matching the filter that the caller may see, streamed in period order, for exports. */
     void forEach(FigureFilter filter, Set<UUID> unreleasedReadable, Consumer<FigureRow> consumer) {
-        Sql sql = select(filter, unreleasedReadable).append(" order by r.period_start, f.id");
+        Sql sql = select(COLUMNS, filter, unreleasedReadable).append(" order by r.period_start, f.id");
         jdbi.useHandle(handle -> sql.query(handle).setFetchSize(500).map(ROW).forEach(consumer));
+    }
+
+    /** The same figures as {@link #forEach}, with only what a summary's total needs of each ({@link #totalled}). */
+    void forEachTotalled(FigureFilter filter, Set<UUID> unreleasedReadable, Consumer<FigureRow> consumer) {
+        Sql sql = totalledStatement(filter, unreleasedReadable);
+        RowMapper<FigureRow> totalled = totalled(new HashMap<>(), new HashMap<>());
+        jdbi.useHandle(
+                handle -> sql.query(handle).setFetchSize(500).map(totalled).forEach(consumer));
+    }
+
+    /**
+     * The statement of {@link #forEachTotalled}. Below the country, the figures of a region are a few thousand
+     * revisions among all of them: found by region in the GIN index, each probes its figure by key
+     * ({@link #CURRENT_BY_KEY}). Left to itself, PostgreSQL reads every figure of the kind instead: into a hash at its
+     * default random_page_cost once the tables are analysed (twice the time on the benchmark's provinces), one by one
+     * probing their revisions before (FigureSummaryPlanTest). The country's summary reads every figure and joins as
+     * the planner likes.
+     */
+    static Sql totalledStatement(FigureFilter filter, Set<UUID> unreleasedReadable) {
+        boolean belowCountry = filter.asOf() == null
+                && filter.region() != null
+                && !filter.region().equals(Region.COUNTRY);
+        Sql from = belowCountry
+                ? new Sql("select " + TOTALLED_COLUMNS + " from figure_revision r " + CURRENT_BY_KEY)
+                : from(TOTALLED_COLUMNS, filter.asOf());
+        return where(from, filter, unreleasedReadable).append(" order by r.period_start, f.id");
     }
 
     /** The content (SHA-256) of every document a figure's revisions cite, the old ones too: its history shows them. */
@@ -348,8 +458,8 @@ class FigureStore {
     }
 
     /** The select and joins of current revisions, or of those known at {@code asOf}. */
-    private static Sql from(Instant asOf) {
-        Sql sql = new Sql("select " + COLUMNS + " from figure f ");
+    private static Sql from(String columns, Instant asOf) {
+        Sql sql = new Sql("select " + columns + " from figure f ");
         return asOf == null ? sql.append(CURRENT) : sql.append(AS_OF, "asOf", asOf);
     }
 
@@ -373,7 +483,16 @@ class FigureStore {
     }
 
     private static Sql select(FigureFilter filter, Set<UUID> unreleasedReadable) {
-        Sql sql = from(filter.asOf()).append(" where f.kind = :kind", "kind", filter.kind());
+        return select(COLUMNS, filter, unreleasedReadable);
+    }
+
+    private static Sql select(String columns, FigureFilter filter, Set<UUID> unreleasedReadable) {
+        return where(from(columns, filter.asOf()), filter, unreleasedReadable);
+    }
+
+    /** The filter's conditions on {@code f}, the figure, and {@code r}, its revision. */
+    private static Sql where(Sql from, FigureFilter filter, Set<UUID> unreleasedReadable) {
+        Sql sql = from.append(" where f.kind = :kind", "kind", filter.kind());
         released(sql, filter.asOf(), unreleasedReadable);
         if (!filter.includeRetracted()) {
             sql.append(" and not r.retracted");

@@ -2,7 +2,6 @@ package cn.fucai.cms.figure;
 
 import cn.fucai.cms.figure.FigureSummaries.Cell;
 import cn.fucai.cms.figure.FigureSummaries.GroupBy;
-import cn.fucai.cms.publisher.PublisherRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -36,10 +34,6 @@ final class RunningSummary implements Consumer<FigureRow> {
 
     private List<FigureRow> currentYear = new ArrayList<>();
     private int year = Integer.MIN_VALUE;
-    /** One instance per publisher and region code, however many figures name them. */
-    private final Map<UUID, PublisherRef> publishers = new HashMap<>();
-
-    private final Map<String, String> regionCodes = new HashMap<>();
 
     RunningSummary(
             GroupBy groupBy,
@@ -66,7 +60,7 @@ final class RunningSummary implements Consumer<FigureRow> {
             currentYear = new ArrayList<>();
             year = figureYear;
         }
-        currentYear.add(slim(figure));
+        currentYear.add(figure);
     }
 
     /** The summary items, in key order, once every figure has been given. */
@@ -117,55 +111,5 @@ final class RunningSummary implements Consumer<FigureRow> {
 
     private FigureSummaries summaries() {
         return new FigureSummaries(currentYear, parentsOf.apply(FigureSummaries.regionsOf(currentYear)));
-    }
-
-    /**
-     * What a total needs of a figure: its id, publisher, region, period, breakdown, amount, qualifier and when it was
-     * recorded; its source, texts and counts are dropped, so a year of figures takes a fraction of the memory.
-     */
-    private FigureRow slim(FigureRow figure) {
-        FigureValues v = figure.values();
-        FigureValues.Fund fund = v.fund() == null
-                ? null
-                : new FigureValues.Fund(
-                        v.fund().flow(),
-                        null,
-                        v.fund().governmentLevel(),
-                        v.fund().purposeCode(),
-                        v.fund().purposeLabel(),
-                        null,
-                        null,
-                        null);
-        Period period =
-                new Period(v.period().start(), v.period().end(), v.period().granularity(), "");
-        FigureValues values = new FigureValues(
-                null,
-                regionCodes.computeIfAbsent(v.regionCode(), code -> code),
-                period,
-                v.lotteryType(),
-                v.gameCategory(),
-                v.amount(),
-                null,
-                null,
-                v.qualifier(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                fund,
-                null);
-        return new FigureRow(
-                figure.id(),
-                figure.kind(),
-                publishers.computeIfAbsent(figure.publisher().id(), id -> figure.publisher()),
-                null,
-                figure.revision(),
-                null,
-                null,
-                figure.recordedAt(),
-                figure.retracted(),
-                values,
-                figure.release());
     }
 }

@@ -15,17 +15,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
-/** The region tree, read in SQL: lookups, pages, and walks up and down the tree, each in one statement. */
+/**
+ * The region tree: read once into memory for lookups and walks up the tree (GB/T 2260 changes only by migration), in
+ * SQL for pages and walks down.
+ */
 @ApplicationScoped
 public class Regions {
-
-    /** Every given code and all its ancestors, as (code, parent_code); codes of no region are left out. */
-    private static final String UP = """
-            with recursive up as (
-                select code, parent_code from region where code = any(:codes)
-                union
-                select p.code, p.parent_code from region p join up on p.code = up.parent_code)
-            """;
 
     @Inject
     Jdbi jdbi;
@@ -80,20 +75,13 @@ public class Regions {
         return jdbi.withHandle(handle -> sql.query(handle).map(Region.ROW).list());
     }
 
-    /** The region's ancestors, from the country down to its parent, in one recursive query. */
+    /** The region's ancestors, from the country down to its parent. */
     List<Region> ancestors(Region region) {
-        if (region.parentCode() == null) {
-            return List.of();
+        List<Region> chain = new ArrayList<>();
+        for (Region parent = parentOf(region); parent != null; parent = parentOf(parent)) {
+            chain.add(0, parent);
         }
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        with recursive up as (
-                            select r.*, 0 as depth from region r where r.code = :code
-                            union all
-                            select p.*, up.depth + 1 from region p join up on p.code = up.parent_code)
-                        select %s from up order by depth desc""".formatted(Region.COLUMNS))
-                .bind("code", region.parentCode())
-                .map(Region.ROW)
-                .list());
+        return chain;
     }
 
     /**
@@ -111,20 +99,23 @@ public class Regions {
         return new Lineage(scope, unknown);
     }
 
+    private Region parentOf(Region region) {
+        return region.parentCode() == null ? null : byCode().get(region.parentCode());
+    }
+
     /** Parent code of every given region and of all their ancestors, for walking up the tree in memory. */
     public Map<String, String> parentsOf(Collection<String> codes) {
+        Map<String, Region> regions = byCode();
         Map<String, String> parents = new HashMap<>();
-        if (!codes.isEmpty()) {
-            jdbi.useHandle(handle -> handle.createQuery(UP + "select code, parent_code from up")
-                    .bind("codes", codes.toArray(String[]::new))
-                    .map((rs, context) -> new Link(rs.getString("code"), rs.getString("parent_code")))
-                    .forEach(link -> parents.put(link.code(), link.parent())));
+        for (String code : codes) {
+            for (Region region = code == null ? null : regions.get(code);
+                    region != null && !parents.containsKey(region.code());
+                    region = parentOf(region)) {
+                parents.put(region.code(), region.parentCode());
+            }
         }
         return parents;
     }
-
-    /** A region and its parent, the country's being null. */
-    private record Link(String code, String parent) {}
 
     /** The result of {@link #lineage}: the roll-up scope and any codes that matched no region. */
     public record Lineage(Set<String> scope, List<String> unknown) {}
