@@ -42,10 +42,9 @@ class FigureStore {
             r.government_level, r.purpose_code, r.purpose_label, r.project_count, r.beneficiary_count,
             r.amount_per_beneficiary, r.metric, r.value, r.unit""".formatted(PublisherRef.COLUMNS);
 
-    /** What a total needs of a figure ({@link #totalled}): no source, texts or counts. */
+    /** What a total needs of a figure ({@link #totalled}): no source, texts, counts or release. */
     private static final String TOTALLED_COLUMNS = """
-            f.id, f.kind, f.released_at, f.embargoed_until, f.released_with, %s, r.revision, r.recorded_at, r.retracted,
-            r.region_code, r.period_start, r.period_end, r.granularity, r.lottery_type, r.game_category, r.amount,
+            f.id, %s, r.revision, r.recorded_at, r.retracted, r.region_code, r.period_start, r.period_end, r.granularity, r.lottery_type, r.game_category, r.amount,
             r.qualifier, r.flow, r.government_level, r.purpose_code, r.purpose_label""".formatted(PublisherRef.COLUMNS);
 
     private static final String CURRENT = """
@@ -141,7 +140,8 @@ class FigureStore {
      * each publisher and region code however many figures name them, so that a year of figures takes a fraction of the
      * memory and of the reading.
      */
-    private static RowMapper<FigureRow> totalled(Map<UUID, PublisherRef> publishers, Map<String, String> regionCodes) {
+    private static RowMapper<FigureRow> totalled(
+            FigureKind kind, Map<UUID, PublisherRef> publishers, Map<String, String> regionCodes) {
         return (rs, context) -> {
             PublisherRef publisher = publishers.get(rs.getObject("publisher_id", UUID.class));
             if (publisher == null) {
@@ -181,7 +181,7 @@ class FigureStore {
                     null);
             return new FigureRow(
                     rs.getObject("id", UUID.class),
-                    FigureKind.valueOf(rs.getString("kind")),
+                    kind,
                     publisher,
                     null,
                     rs.getInt("revision"),
@@ -190,7 +190,7 @@ class FigureStore {
                     Database.instant(rs, "recorded_at"),
                     rs.getBoolean("retracted"),
                     values,
-                    release(rs));
+                    null);
         };
     }
 
@@ -411,7 +411,7 @@ class FigureStore {
     /** The same figures as {@link #forEach}, with only what a summary's total needs of each ({@link #totalled}). */
     void forEachTotalled(FigureFilter filter, Set<UUID> unreleasedReadable, Consumer<FigureRow> consumer) {
         Sql sql = totalledStatement(filter, unreleasedReadable);
-        RowMapper<FigureRow> totalled = totalled(new HashMap<>(), new HashMap<>());
+        RowMapper<FigureRow> totalled = totalled(filter.kind(), new HashMap<>(), new HashMap<>());
         jdbi.useHandle(
                 handle -> sql.query(handle).setFetchSize(500).map(totalled).forEach(consumer));
     }
