@@ -4,6 +4,7 @@ import static cn.fucai.cms.support.QueryPlans.allNodes;
 import static cn.fucai.cms.support.QueryPlans.explain;
 import static cn.fucai.cms.support.QueryPlans.hashesASubquery;
 import static cn.fucai.cms.support.QueryPlans.pageNodes;
+import static cn.fucai.cms.support.QueryPlans.rolledBack;
 import static cn.fucai.cms.support.QueryPlans.scanOf;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -121,9 +122,8 @@ class ArticleListPlanTest {
     void aPublishersSnapshotPageReadsOnlyItsRows(boolean generic) throws Exception {
         String publisher = createPublisher();
         UUID id = publisherId(publisher);
-        jdbi.useHandle(handle -> {
+        rolledBack(jdbi, handle -> {
             // published, so rolled back at the end: no other test's snapshot sees them
-            handle.begin();
             handle.execute("""
                     insert into article (id, publisher_id, slug, locale, title, category, region_codes, region_scope,
                                          published_at, status, version, created_at, updated_at)
@@ -137,7 +137,6 @@ class ArticleListPlanTest {
             JsonNode scan = scanOf("article", nodes);
             assertEquals("article_snapshot_idx", scan.path("Index Name").asText(), scan.toPrettyString());
             assertEquals(21, scan.path("Actual Rows").asInt(), "a page reads its own rows, not the publisher's");
-            handle.rollback();
         });
     }
 
@@ -153,8 +152,7 @@ class ArticleListPlanTest {
         String publisher = createPublisher();
         UUID id = publisherId(publisher);
         String locale = "x-" + Long.toString(System.nanoTime() % 100_000_000L, 36);
-        jdbi.useHandle(handle -> {
-            handle.begin();
+        rolledBack(jdbi, handle -> {
             handle.execute("""
                     insert into article (id, publisher_id, slug, locale, title, category, region_codes, region_scope,
                                          published_at, status, version, created_at, updated_at)
@@ -190,7 +188,6 @@ class ArticleListPlanTest {
             assertTrue(
                     probe.path("Actual Loops").asInt() <= 4 * (PAGE + 1),
                     "one probe per row read, not one per translation: " + shown);
-            handle.rollback();
         });
     }
 

@@ -2,6 +2,7 @@ package cn.fucai.cms.figure;
 
 import static cn.fucai.cms.support.QueryPlans.allNodes;
 import static cn.fucai.cms.support.QueryPlans.explain;
+import static cn.fucai.cms.support.QueryPlans.rolledBack;
 import static cn.fucai.cms.support.QueryPlans.scanOf;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,15 +46,14 @@ class FigureSummaryPlanTest {
         UUID publisher =
                 UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", createPublisher())
                         .get(0));
-        jdbi.useHandle(handle -> {
-            // rolled back at the end, whatever happens: no other test's figures or totals see them
-            handle.begin();
-            try {
-                handle.execute("""
+        rolledBack(
+                jdbi,
+                handle -> { // no other test's figures or totals see them
+                    handle.execute("""
                     insert into figure (id, kind, publisher_id, current_revision, created_at, updated_at, released_at)
                     select md5('plan' || n)::uuid, 'sales', ?, 1, now(), now(), now()
                     from generate_series(1, ?) as n""", publisher, FIGURES);
-                handle.execute("""
+                    handle.execute("""
                     insert into figure_revision (figure_id, revision, action, recorded_at, retracted, region_code,
                         region_scope, period_start, period_end, granularity, period_label, lottery_type, amount,
                         qualifier, source_url)
@@ -67,18 +67,27 @@ class FigureSummaryPlanTest {
                                          case when n % 20 = 0 then array['650102', '650100', '650000', '000000']
                                               else array['110101', '110100', '110000', '000000'] end::varchar(6)[]
                                              as scope) s""", FIGURES);
-                FigureFilter province = new FigureFilter(
-                        FigureKind.sales, null, "650000", null, null, null, null, null, null, null, false, null, null);
+                    FigureFilter province = new FigureFilter(
+                            FigureKind.sales,
+                            null,
+                            "650000",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            null,
+                            null);
 
-                assertProbes(handle, FigureStore.totalledStatement(province, Set.of()), generic);
-                // as autovacuum leaves them
-                handle.execute("analyze figure");
-                handle.execute("analyze figure_revision");
-                assertProbes(handle, FigureStore.totalledStatement(province, Set.of()), generic);
-            } finally {
-                handle.rollback();
-            }
-        });
+                    assertProbes(handle, FigureStore.totalledStatement(province, Set.of()), generic);
+                    // as autovacuum leaves them
+                    handle.execute("analyze figure");
+                    handle.execute("analyze figure_revision");
+                    assertProbes(handle, FigureStore.totalledStatement(province, Set.of()), generic);
+                });
     }
 
     private static void assertProbes(Handle handle, Sql sql, boolean generic) throws Exception {
@@ -89,5 +98,6 @@ class FigureSummaryPlanTest {
         assertEquals("figure_pkey", figure.path("Index Name").asText(), shown);
         assertEquals(
                 IN_PROVINCE, figure.path("Actual Loops").asInt(), "one probe per revision of the province: " + shown);
+        assertEquals(IN_PROVINCE, nodes.get(0).path("Actual Rows").asInt(), "the province's figures, and only those");
     }
 }

@@ -3,6 +3,7 @@ package cn.fucai.cms.media;
 import static cn.fucai.cms.support.QueryPlans.allNodes;
 import static cn.fucai.cms.support.QueryPlans.explain;
 import static cn.fucai.cms.support.QueryPlans.hashesASubquery;
+import static cn.fucai.cms.support.QueryPlans.rolledBack;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,9 +42,8 @@ class MediaListPlanTest {
     void aScopedPageProbesEachRowsUsesInsteadOfHashingAllOfThem(boolean generic) throws Exception {
         UUID owner = publisherId(createPublisher());
         UUID caller = publisherId(createPublisher());
-        jdbi.useHandle(handle -> {
+        rolledBack(jdbi, handle -> {
             // rolled back at the end: no other test's library sees them
-            handle.begin();
             handle.execute("""
                     insert into media (id, publisher_id, sha256, media_type, bytes, original_name, locale, title,
                                        created_at, updated_at)
@@ -81,7 +81,6 @@ class MediaListPlanTest {
             }
             assertEquals(
                     PAGE + 1, nodes.get(0).path("Actual Rows").asInt(), "a page, and one more to tell another follows");
-            handle.rollback();
         });
     }
 

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
 
 /** What PostgreSQL does with a statement, from {@code EXPLAIN (ANALYZE, BUFFERS, VERBOSE, FORMAT JSON)}: for plan tests. */
 public final class QueryPlans {
@@ -18,6 +20,21 @@ public final class QueryPlans {
     private static final Pattern BIND = Pattern.compile("(?<!:):(\\w+)");
 
     private QueryPlans() {}
+
+    /**
+     * Runs the work in a transaction rolled back whatever happens, so that what it writes no other test sees. Left open
+     * by a failed assertion, a transaction begun on a handle was kept: the next run's inserts collided with its rows.
+     */
+    public static void rolledBack(Jdbi jdbi, HandleConsumer<Exception> work) throws Exception {
+        jdbi.useHandle(handle -> {
+            handle.begin();
+            try {
+                work.useHandle(handle);
+            } finally {
+                handle.rollback();
+            }
+        });
+    }
 
     /**
      * The statement's plan, run: the plan for its values, or the generic plan a prepared statement may keep (prepared,
