@@ -44,8 +44,9 @@ class FigureStore {
 
     /** What a total needs of a figure ({@link #totalled}): no source, texts, counts or release. */
     private static final String TOTALLED_COLUMNS = """
-            f.id, %s, r.revision, r.recorded_at, r.retracted, r.region_code, r.period_start, r.period_end, r.granularity, r.lottery_type, r.game_category, r.amount,
-            r.qualifier, r.flow, r.government_level, r.purpose_code, r.purpose_label""".formatted(PublisherRef.COLUMNS);
+            f.id, %s, r.revision, r.recorded_at, r.retracted, r.region_code, r.period_start, r.period_end,
+            r.granularity, r.lottery_type, r.game_category, r.amount, r.qualifier, r.flow, r.government_level,
+            r.purpose_code, r.purpose_label""".formatted(PublisherRef.COLUMNS);
 
     private static final String CURRENT = """
             join figure_revision r on r.figure_id = f.id and r.revision = f.current_revision
