@@ -88,19 +88,7 @@ class FigureStore {
     private static final RowMapper<FigureRow> ROW = (rs, context) -> {
         PublisherRef publisher = PublisherRef.ROW.map(rs, context);
         Period period = period(rs, rs.getString("period_label"));
-        String flow = rs.getString("flow");
-        String governmentLevel = rs.getString("government_level");
-        FigureValues.Fund fund = flow == null
-                ? null
-                : new FigureValues.Fund(
-                        FundFlow.valueOf(flow),
-                        rs.getObject("includes_unclaimed_prizes", Boolean.class),
-                        governmentLevel == null ? null : GovernmentLevel.valueOf(governmentLevel),
-                        rs.getString("purpose_code"),
-                        rs.getString("purpose_label"),
-                        rs.getObject("project_count", Integer.class),
-                        rs.getObject("beneficiary_count", Integer.class),
-                        rs.getBigDecimal("amount_per_beneficiary"));
+        FigureValues.Fund fund = fund(rs, true);
         String metric = rs.getString("metric");
         FigureValues.Indicator indicator = metric == null
                 ? null
@@ -149,19 +137,7 @@ class FigureStore {
                 publisher = PublisherRef.ROW.map(rs, context);
                 publishers.put(publisher.id(), publisher);
             }
-            String flow = rs.getString("flow");
-            String governmentLevel = rs.getString("government_level");
-            FigureValues.Fund fund = flow == null
-                    ? null
-                    : new FigureValues.Fund(
-                            FundFlow.valueOf(flow),
-                            null,
-                            governmentLevel == null ? null : GovernmentLevel.valueOf(governmentLevel),
-                            rs.getString("purpose_code"),
-                            rs.getString("purpose_label"),
-                            null,
-                            null,
-                            null);
+            FigureValues.Fund fund = fund(rs, false);
             Period period = period(rs, "");
             FigureValues values = new FigureValues(
                     null,
@@ -200,6 +176,24 @@ class FigureStore {
                 Database.instant(rs, "released_at"),
                 Database.instant(rs, "embargoed_until"),
                 rs.getObject("released_with", UUID.class));
+    }
+
+    /** A fund figure's own values, or null for other kinds; {@code whole}: with its counts and unclaimed prizes. */
+    private static FigureValues.Fund fund(ResultSet rs, boolean whole) throws SQLException {
+        String flow = rs.getString("flow");
+        if (flow == null) {
+            return null;
+        }
+        String governmentLevel = rs.getString("government_level");
+        return new FigureValues.Fund(
+                FundFlow.valueOf(flow),
+                whole ? rs.getObject("includes_unclaimed_prizes", Boolean.class) : null,
+                governmentLevel == null ? null : GovernmentLevel.valueOf(governmentLevel),
+                rs.getString("purpose_code"),
+                rs.getString("purpose_label"),
+                whole ? rs.getObject("project_count", Integer.class) : null,
+                whole ? rs.getObject("beneficiary_count", Integer.class) : null,
+                whole ? rs.getBigDecimal("amount_per_beneficiary") : null);
     }
 
     private static Period period(ResultSet rs, String label) throws SQLException {

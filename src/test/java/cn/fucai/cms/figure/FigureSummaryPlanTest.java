@@ -8,14 +8,12 @@ import static cn.fucai.cms.support.TestData.createPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.fucai.cms.common.sql.Sql;
-import cn.fucai.cms.support.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,15 +35,14 @@ class FigureSummaryPlanTest {
     @Inject
     Jdbi jdbi;
 
-    @Inject
-    DataSource db;
-
     @ParameterizedTest(name = "{0} plan")
     @ValueSource(booleans = {false, true})
     void aProvincesSummaryProbesItsFiguresByKey(boolean generic) throws Exception {
-        UUID publisher =
-                UUID.fromString(TestData.column(db, "select id from publisher where slug = ?", createPublisher())
-                        .get(0));
+        String slug = createPublisher();
+        UUID publisher = jdbi.withHandle(handle -> handle.createQuery("select id from publisher where slug = :slug")
+                .bind("slug", slug)
+                .mapTo(UUID.class)
+                .one());
         rolledBack(
                 jdbi,
                 handle -> { // no other test's figures or totals see them
