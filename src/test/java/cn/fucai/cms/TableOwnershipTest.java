@@ -46,6 +46,8 @@ class TableOwnershipTest {
             entry("sync_key", "sync"),
             entry("figure", "figure"),
             entry("figure_revision", "figure"),
+            entry("figure_year_change", "figure"),
+            entry("figure_year_change_pruned", "figure"),
             entry("api_token", "security"),
             entry("audit_event", "security"),
             entry("webhook", "webhook"),

@@ -34,6 +34,7 @@ import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,9 @@ public class FigureService {
 
     @Inject
     Regions regions;
+
+    @Inject
+    SummaryYears summaryYears;
 
     @Inject
     ArticleStates articles;
@@ -496,12 +500,35 @@ public class FigureService {
                 false,
                 filter.asOf(),
                 filter.text());
+        Set<UUID> unreleasedReadable = access.unpublishedScope();
+        // one snapshot for the years kept and the figures read
+        store.snapshotReads();
+        boolean keepable = unreleasedReadable != null
+                && unreleasedReadable.isEmpty()
+                && filter.asOf() == null
+                && filter.text() == null;
+        SummaryYears.Key key = new SummaryYears.Key(load, groupBy, region, filter.periodFrom(), filter.periodTo());
+        SummaryYears.Kept kept = keepable ? summaryYears.get(key) : null;
+        FigureStore.YearChanges changes =
+                keepable ? store.changesSince(kind, kept == null ? null : kept.snapshot()) : null;
+        Map<Integer, RunningSummary.YearCells> unchanged = new HashMap<>();
+        if (kept != null) {
+            kept.years().forEach((year, cells) -> {
+                if (!changes.changed(year)) {
+                    unchanged.put(year, cells);
+                }
+            });
+        }
         // streamed a year at a time: memory holds two years of figures, not all of them
-        RunningSummary summary =
-                new RunningSummary(groupBy, region, filter.periodFrom(), filter.periodTo(), regions::parentsOf);
-        store.forEachTotalled(load, access.unpublishedScope(), summary);
+        RunningSummary summary = new RunningSummary(
+                groupBy, region, filter.periodFrom(), filter.periodTo(), regions::parentsOf, unchanged);
+        store.forEachTotalled(load, unreleasedReadable, unchanged.keySet(), summary);
+        List<FigureDtos.SummaryItem> items = summary.items();
+        if (keepable) {
+            summaryYears.keep(key, changes.snapshot(), summary.years(), unchanged.size());
+        }
         return new FigureDtos.SummaryResponse(
-                kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(), summary.items());
+                kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(), items);
     }
 
     @Transactional

@@ -11,8 +11,10 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -403,9 +405,81 @@ class FigureStore {
         jdbi.useHandle(handle -> sql.query(handle).setFetchSize(500).map(ROW).forEach(consumer));
     }
 
-    /** The same figures as {@link #forEach}, with only what a summary's total needs of each ({@link #totalled}). */
-    void forEachTotalled(FigureFilter filter, Set<UUID> unreleasedReadable, Consumer<FigureRow> consumer) {
-        Sql sql = totalledStatement(filter, unreleasedReadable);
+    /**
+     * Gives the current transaction one snapshot for all its statements, and makes it read-only; must come before its
+     * first query. A summary's kept years and the figures it reads are then of the same moment.
+     */
+    void snapshotReads() {
+        jdbi.useHandle(handle -> handle.execute("set transaction isolation level repeatable read, read only"));
+    }
+
+    /**
+     * This transaction's snapshot, and the years of a kind in which a change has committed since an earlier snapshot
+     * ({@code since}, null when there is none): V32 notes every transaction's years, and a change not visible then but
+     * visible now is one. All years, when notes that would decide were pruned since.
+     */
+    YearChanges changesSince(FigureKind kind, String since) {
+        if (since == null) {
+            return jdbi.withHandle(handle -> new YearChanges(
+                    handle.createQuery("select pg_current_snapshot()::text")
+                            .mapTo(String.class)
+                            .one(),
+                    true,
+                    Set.of()));
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select pg_current_snapshot()::text as now,
+                               (select p.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
+                                from figure_year_change_pruned p) as pruned,
+                               array(select distinct c.year from figure_year_change c
+                                     where c.kind in (:kind, '*') and c.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
+                                       and not pg_visible_in_snapshot(c.xid, cast(:since as pg_snapshot))) as changed""")
+                .bind("kind", kind.name())
+                .bind("since", since)
+                .map((rs, context) -> {
+                    List<Integer> changed = new ArrayList<>();
+                    for (Object year : (Object[]) rs.getArray("changed").getArray()) {
+                        changed.add((Integer) year);
+                    }
+                    // a null year: every year of the kind
+                    boolean all = rs.getBoolean("pruned") || changed.contains(null);
+                    return new YearChanges(rs.getString("now"), all, all ? Set.of() : Set.copyOf(changed));
+                })
+                .one());
+    }
+
+    /**
+     * Drops the notes of years changed more than {@code age} ago, and raises the horizon to the newest transaction
+     * dropped: totals kept from a snapshot that transaction was not visible in are computed again.
+     */
+    void pruneYearChanges(Duration age) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        with gone as (delete from figure_year_change where changed_at < now() - cast(:age as interval)
+                                      returning xid),
+                             newest as (select max(xid) as xid from gone)
+                        update figure_year_change_pruned p set xid = newest.xid from newest where newest.xid > p.xid""")
+                .bind("age", age.toSeconds() + " seconds")
+                .execute());
+    }
+
+    /** A snapshot, and the years changed since an earlier one: every year when {@code all}. */
+    record YearChanges(String snapshot, boolean all, Set<Integer> years) {
+
+        boolean changed(int year) {
+            return all || years.contains(year);
+        }
+    }
+
+    /**
+     * The same figures as {@link #forEach}, with only what a summary's total needs of each ({@link #totalled}), leaving
+     * out the figures whose period starts in one of {@code skippedYears}.
+     */
+    void forEachTotalled(
+            FigureFilter filter,
+            Set<UUID> unreleasedReadable,
+            Collection<Integer> skippedYears,
+            Consumer<FigureRow> consumer) {
+        Sql sql = totalledStatement(filter, unreleasedReadable, skippedYears);
         RowMapper<FigureRow> totalled = totalled(filter.kind(), new HashMap<>(), new HashMap<>());
         jdbi.useHandle(
                 handle -> sql.query(handle).setFetchSize(500).map(totalled).forEach(consumer));
@@ -419,14 +493,21 @@ class FigureStore {
      * probing their revisions before (FigureSummaryPlanTest). The country's summary reads every figure and joins as
      * the planner likes.
      */
-    static Sql totalledStatement(FigureFilter filter, Set<UUID> unreleasedReadable) {
+    static Sql totalledStatement(FigureFilter filter, Set<UUID> unreleasedReadable, Collection<Integer> skippedYears) {
         boolean belowCountry = filter.asOf() == null
                 && filter.region() != null
                 && !filter.region().equals(Region.COUNTRY);
         Sql from = belowCountry
                 ? new Sql("select " + TOTALLED_COLUMNS + " from figure_revision r " + CURRENT_BY_KEY)
                 : from(TOTALLED_COLUMNS, filter.asOf());
-        return where(from, filter, unreleasedReadable).append(" order by r.period_start, f.id");
+        Sql sql = where(from, filter, unreleasedReadable);
+        if (!skippedYears.isEmpty()) {
+            sql.append(
+                    " and extract(year from r.period_start)::int <> all(:skippedYears)",
+                    "skippedYears",
+                    skippedYears.toArray(Integer[]::new));
+        }
+        return sql.append(" order by r.period_start, f.id");
     }
 
     /** The content (SHA-256) of every document a figure's revisions cite, the old ones too: its history shows them. */

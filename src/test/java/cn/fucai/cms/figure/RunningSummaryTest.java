@@ -8,11 +8,17 @@ import cn.fucai.cms.publisher.PublisherRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A summary over many figures holds one year of them at a time (issue #15, point 12), and gives the totals the whole
@@ -58,6 +64,62 @@ class RunningSummaryTest {
                 new BigDecimal(1000 * 12 * YEARS + ".00"),
                 new BigDecimal(regions.get(0).total().amount()));
         assertEquals(12 * YEARS, regions.get(0).figureIds().size());
+    }
+
+    /**
+     * Years taken as kept ({@link SummaryYears}) give the items that streaming every year gives, year-on-year
+     * comparisons across a kept year included: kept at the start, in the middle, at the end, every other one, all.
+     */
+    @ParameterizedTest(name = "{0}, kept {1}")
+    @MethodSource("keptYears")
+    void keptYearsGiveTheItemsThatStreamingEveryYearGives(GroupBy groupBy, Set<Integer> keptYears) {
+        List<FigureRow> figures = varied();
+        RunningSummary whole =
+                new RunningSummary(groupBy, "330300", LocalDate.of(2001, 1, 1), null, RunningSummaryTest::parents);
+        for (FigureRow figure : figures) {
+            whole.accept(figure);
+        }
+        List<FigureDtos.SummaryItem> expected = whole.items();
+        Map<Integer, RunningSummary.YearCells> kept = new HashMap<>(whole.years());
+        kept.keySet().retainAll(keptYears);
+
+        RunningSummary partly = new RunningSummary(
+                groupBy, "330300", LocalDate.of(2001, 1, 1), null, RunningSummaryTest::parents, kept);
+        int streamed = 0;
+        for (FigureRow figure : figures) {
+            if (!keptYears.contains(figure.values().period().start().getYear())) {
+                partly.accept(figure);
+                streamed++;
+            }
+        }
+        assertEquals(expected, partly.items());
+        assertEquals(whole.years(), partly.years(), "every year's totals, to be kept for the next summary");
+        assertEquals(2 * 12 * (5 - keptYears.size()), streamed);
+        assertTrue(expected.stream().anyMatch(item -> item.yearOnYear() != null) || !groupBy.isTime());
+    }
+
+    static Stream<Arguments> keptYears() {
+        List<Set<Integer>> kept = List.of(
+                Set.of(),
+                Set.of(2000),
+                Set.of(2002),
+                Set.of(2004),
+                Set.of(2001, 2003),
+                Set.of(2000, 2001, 2002, 2003, 2004));
+        return Stream.of(GroupBy.year, GroupBy.month, GroupBy.region)
+                .flatMap(groupBy -> kept.stream().map(years -> Arguments.of(groupBy, years)));
+    }
+
+    /** Five years of monthly figures of two districts, each month's amount different, in period order. */
+    private static List<FigureRow> varied() {
+        List<FigureRow> figures = new ArrayList<>();
+        for (int year = 2000; year < 2005; year++) {
+            for (int month = 1; month <= 12; month++) {
+                figures.add(monthly("330302", LocalDate.of(year, month, 1), (year - 1990) * month + ".00"));
+                figures.add(monthly("330303", LocalDate.of(year, month, 1), (year - 1995) + month + ".50"));
+            }
+        }
+        return figures;
     }
 
     /** 鹿城区 and 龙湾区 under 温州市, under 浙江省: no database needed. */
