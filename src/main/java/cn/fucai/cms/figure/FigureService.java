@@ -512,17 +512,21 @@ public class FigureService {
         FigureStore.YearChanges changes =
                 keepable ? store.changesSince(kind, kept == null ? null : kept.snapshot()) : null;
         Map<Integer, RunningSummary.YearCells> unchanged = new HashMap<>();
-        if (kept != null) {
+        // every year read, unless totals were kept: then only the years changed since, as every year that had figures
+        // then was kept, and a year that has figures now and had none then has changed
+        Set<Integer> read = null;
+        if (kept != null && !changes.all()) {
             kept.years().forEach((year, cells) -> {
                 if (!changes.changed(year)) {
                     unchanged.put(year, cells);
                 }
             });
+            read = changes.years();
         }
         // streamed a year at a time: memory holds two years of figures, not all of them
         RunningSummary summary = new RunningSummary(
                 groupBy, region, filter.periodFrom(), filter.periodTo(), regions::parentsOf, unchanged);
-        store.forEachTotalled(load, unreleasedReadable, unchanged.keySet(), summary);
+        store.forEachTotalled(load, unreleasedReadable, read, summary);
         List<FigureDtos.SummaryItem> items = summary.items();
         if (keepable) {
             summaryYears.keep(key, changes.snapshot(), summary.years(), unchanged.size());

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -471,15 +472,15 @@ class FigureStore {
     }
 
     /**
-     * The same figures as {@link #forEach}, with only what a summary's total needs of each ({@link #totalled}), leaving
-     * out the figures whose period starts in one of {@code skippedYears}.
+     * The same figures as {@link #forEach}, with only what a summary's total needs of each ({@link #totalled}): of every
+     * year, or only of the years in {@code onlyYears} (by their period's start; none read when it is empty).
      */
     void forEachTotalled(
-            FigureFilter filter,
-            Set<UUID> unreleasedReadable,
-            Collection<Integer> skippedYears,
-            Consumer<FigureRow> consumer) {
-        Sql sql = totalledStatement(filter, unreleasedReadable, skippedYears);
+            FigureFilter filter, Set<UUID> unreleasedReadable, Set<Integer> onlyYears, Consumer<FigureRow> consumer) {
+        if (onlyYears != null && onlyYears.isEmpty()) {
+            return;
+        }
+        Sql sql = totalledStatement(filter, unreleasedReadable, onlyYears);
         RowMapper<FigureRow> totalled = totalled(filter.kind(), new HashMap<>(), new HashMap<>());
         jdbi.useHandle(
                 handle -> sql.query(handle).setFetchSize(500).map(totalled).forEach(consumer));
@@ -493,7 +494,7 @@ class FigureStore {
      * probing their revisions before (FigureSummaryPlanTest). The country's summary reads every figure and joins as
      * the planner likes.
      */
-    static Sql totalledStatement(FigureFilter filter, Set<UUID> unreleasedReadable, Collection<Integer> skippedYears) {
+    static Sql totalledStatement(FigureFilter filter, Set<UUID> unreleasedReadable, Set<Integer> onlyYears) {
         boolean belowCountry = filter.asOf() == null
                 && filter.region() != null
                 && !filter.region().equals(Region.COUNTRY);
@@ -501,11 +502,17 @@ class FigureStore {
                 ? new Sql("select " + TOTALLED_COLUMNS + " from figure_revision r " + CURRENT_BY_KEY)
                 : from(TOTALLED_COLUMNS, filter.asOf());
         Sql sql = where(from, filter, unreleasedReadable);
-        if (!skippedYears.isEmpty()) {
-            sql.append(
-                    " and extract(year from r.period_start)::int <> all(:skippedYears)",
-                    "skippedYears",
-                    skippedYears.toArray(Integer[]::new));
+        if (onlyYears != null) {
+            // ranges of period_start, which its index serves (with the region's, a BitmapAnd reads a year's rows only)
+            sql.append(" and (");
+            int i = 0;
+            for (int year : new TreeSet<>(onlyYears)) {
+                sql.append(i == 0 ? "" : " or ")
+                        .append("r.period_start >= :yearStart" + i, "yearStart" + i, LocalDate.of(year, 1, 1))
+                        .append(" and r.period_start < :yearEnd" + i, "yearEnd" + i, LocalDate.of(year + 1, 1, 1));
+                i++;
+            }
+            sql.append(")");
         }
         return sql.append(" order by r.period_start, f.id");
     }
