@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -58,7 +59,7 @@ public class Database {
     @Produces
     @Singleton
     Jdbi jdbi(ReadRouting connections, ObjectMapper json) {
-        Jdbi jdbi = Jdbi.create(connections).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Jdbi.create(connections).installPlugin(new QuietPostgresPlugin());
         // A JTA transaction owns the connection's commit: closing a handle inside one must not end it.
         jdbi.configure(Handles.class, handles -> handles.setForceEndTransactions(false));
         // SQL text is never templated: dynamic SQL is built from fixed pieces with named binds (Sql).
@@ -85,6 +86,20 @@ public class Database {
         jdbi.registerColumnMapper(STRINGS, (rs, column, context) -> strings(rs.getArray(column)));
         jdbi.registerColumnMapper(JsonNode.class, (rs, column, context) -> tree(json, rs.getString(column)));
         return jdbi;
+    }
+
+    /**
+     * Jdbi's PostgreSQL plugin without what it does to every handle: it asks the driver for its large-object API, which
+     * reads the catalog on each new connection, inside the caller's transaction when a handle opens there first (and a
+     * transaction that must begin with SET TRANSACTION, as a figure summary's does, then fails); and it registers
+     * custom types, of which there are none. Neither is used here.
+     */
+    static final class QuietPostgresPlugin extends PostgresPlugin {
+
+        @Override
+        public Handle customizeHandle(Handle handle) {
+            return handle;
+        }
     }
 
     /** A json or jsonb column (read as text) as a tree; null stays null. */
