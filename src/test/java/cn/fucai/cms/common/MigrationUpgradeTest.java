@@ -3,11 +3,11 @@ package cn.fucai.cms.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.support.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,11 +21,6 @@ import org.junit.jupiter.api.Test;
  * forward with its data intact and the newer machinery (search index, change notifications) working on it.
  */
 class MigrationUpgradeTest {
-
-    private static final String URL =
-            System.getenv().getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test");
-    private static final String USER = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "cms");
-    private static final String PASSWORD = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "cms");
 
     @Test
     void anEmptyDatabaseMigratesToTheNewestVersion() throws SQLException {
@@ -92,7 +87,7 @@ class MigrationUpgradeTest {
 
     /** Drops and recreates the schema; btree_gin stays in public, where dropping a schema cannot take it along. */
     private static String fresh(String schema) throws SQLException {
-        try (Connection db = DriverManager.getConnection(URL, USER, PASSWORD);
+        try (Connection db = TestDatabase.connect();
                 Statement statement = db.createStatement()) {
             statement.execute("create extension if not exists btree_gin schema public");
             statement.execute("drop schema if exists " + schema + " cascade");
@@ -103,7 +98,7 @@ class MigrationUpgradeTest {
 
     private static Flyway flyway(String schema, String target) {
         var configuration = Flyway.configure()
-                .dataSource(URL, USER, PASSWORD)
+                .dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
                 .schemas(schema)
                 .defaultSchema(schema)
                 .locations("classpath:db/migration");
@@ -114,7 +109,7 @@ class MigrationUpgradeTest {
     }
 
     private static Connection connect(String schema) throws SQLException {
-        Connection db = DriverManager.getConnection(URL, USER, PASSWORD);
+        Connection db = TestDatabase.connect();
         try (Statement statement = db.createStatement()) {
             statement.execute("set search_path = " + schema + ", public");
         }

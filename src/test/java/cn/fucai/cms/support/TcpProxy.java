@@ -38,9 +38,7 @@ public final class TcpProxy {
 
     /** A relay to the test database (CMS_TEST_DATABASE_URL). */
     public static TcpProxy toTestDatabase() {
-        URI database = URI.create(System.getenv()
-                .getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test")
-                .substring("jdbc:".length()));
+        URI database = URI.create(TestDatabase.URL.substring("jdbc:".length()));
         try {
             TcpProxy relay = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
             relay.database = database.getPath();

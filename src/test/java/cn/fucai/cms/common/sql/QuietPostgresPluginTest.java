@@ -3,8 +3,8 @@ package cn.fucai.cms.common.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.fucai.cms.support.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -22,11 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class QuietPostgresPluginTest {
 
-    private static final String URL =
-            System.getenv().getOrDefault("CMS_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/cms_test");
-    private static final String USER = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "cms");
-    private static final String PASSWORD = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "cms");
-
     @Test
     void aTransactionOnANewConnectionCanStillChooseItsIsolation() throws SQLException {
         assertEquals("repeatable read", isolationChosenFirst(new Database.QuietPostgresPlugin()));
@@ -41,7 +36,7 @@ class QuietPostgresPluginTest {
 
     /** A new connection in a transaction, as a pooled one is enlisted in JTA: a handle opens, then the isolation is set. */
     private static String isolationChosenFirst(JdbiPlugin plugin) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+        try (Connection connection = TestDatabase.connect()) {
             connection.setAutoCommit(false);
             try (Handle handle = Jdbi.create(connection).installPlugin(plugin).open()) {
                 handle.execute("set transaction isolation level repeatable read, read only");
