@@ -3,7 +3,8 @@
 # (bench/dataset.sql) and 50,960 figures (bench/figures.sql), driven by wrk with varied ids and query strings
 # (bench/http.lua). For each endpoint: requests per second, median and 99th-percentile latency, and CPU time per
 # request of the service and of PostgreSQL; each as a ratio to the constant endpoint GET /api/v1 measured in the same
-# run. Then a full sync snapshot by one client, and one feed page after 100 changes.
+# run. The realistic mix runs with an article writer, the computed figure summaries with a figure writer (5 writes a
+# second each). Then a full sync snapshot by one client, and one feed page after 100 changes.
 # Results go to target/bench/http-results.txt. Usage: bash bench/http.sh [seconds per endpoint] [connections];
 # BENCH_REUSE=1 keeps the dataset of the previous run; BENCH_JAVA_OPTIONS adds JVM options (e.g. -XX:+UseParallelGC);
 # BENCH_MIX_SETTLE: seconds of unmeasured mix between its two measured runs (default 120).
