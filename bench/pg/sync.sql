@@ -1,7 +1,9 @@
--- GET /api/v1/sync/articles?limit=20&cursor=…: a snapshot page (SyncService, ArticleStates): the feed's starting
--- point, then 20 published articles in id order after a random one, with publisher and every published translation. The same
--- statement as ArticleStates.READ (the state and the versions the content hash is kept by): change both together (as
--- bench/pg/list*.sql with ArticleListQuery).
+-- GET /api/v1/sync/articles?limit=20&cursor=…: a snapshot page (SyncService, ArticleStates) read whole: the feed's
+-- starting point, then 20 published articles in id order after a random one, with publisher and every published
+-- translation. The same statement as ArticleStates.READ: change both together (as bench/pg/list*.sql with
+-- ArticleListQuery). The endpoint reads this only for the articles whose representation it does not keep (every one,
+-- the first time a page is read); a page it keeps them all for is one statement of versions without the texts
+-- (ArticleVersion.SELECT), so the endpoint can serve more pages than this SQL alone.
 \set n random(1, 2000)
 select pg_snapshot_xmin(pg_current_snapshot())::text;
 select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,

@@ -24,6 +24,12 @@ public record ArticleRead(
                 rs.getBoolean("ever_published"));
     }
 
+    /** What decides how a mirror shows it: {@link ArticleVersion}, as {@link ArticleStates#versionsByIds} reads it alone. */
+    public ArticleVersion versions() {
+        return new ArticleVersion(
+                state.id(), state.publisher().id(), state.status(), state.isDeleted(), version, publisherVersion);
+    }
+
     /** What a conditional read compares, taken from the state: as {@link ArticleValidators#SELECT} reads it alone. */
     ArticleValidators validators() {
         return new ArticleValidators(

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An article as readers see it, in one locale: what the API, the partner sync feed and webhooks show of it, so the
  * article feature publishes it for them. Rendered in one place, {@link ArticleState#in}.
  */
-@Schema(name = "Article", description = "An article in the locale that was asked for, or in its original locale")
+@Schema(
+        name = ArticleResponse.SCHEMA,
+        description = "An article in the locale that was asked for, or in its original locale")
 public record ArticleResponse(
         UUID id,
         @Schema(example = "2019-wenzhou-fucai-review") String slug,
@@ -69,4 +71,8 @@ public record ArticleResponse(
         ScheduledRelease release,
 
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** Its schema's name in the OpenAPI document, for a property that holds it written out ({@code @Schema(ref = ...)}). */
+    public static final String SCHEMA = "Article";
+}

@@ -124,19 +124,31 @@ public class ArticleStates {
                 .findFirst());
     }
 
+    /** What decides how a mirror shows these articles, without their texts, by id; ids of no article are left out. */
+    public Map<UUID, ArticleVersion> versionsByIds(Collection<UUID> ids) {
+        Map<UUID, ArticleVersion> versions = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(handle -> handle.createQuery(ArticleVersion.SELECT + " where a.id = any(:ids)")
+                    .bind("ids", ids.toArray(UUID[]::new))
+                    .map(ArticleVersion.ROW)
+                    .forEach(version -> versions.put(version.id(), version)));
+        }
+        return versions;
+    }
+
     /**
-     * Live published articles with their versions in id order after {@code afterId}, of one publisher or all: a page
-     * of a snapshot.
+     * The versions of live published articles in id order after {@code afterId}, of one publisher or all: a page of a
+     * snapshot, without the texts.
      */
-    public List<ArticleRead> publishedAfter(UUID publisherId, UUID afterId, int rows) {
+    public List<ArticleVersion> publishedAfter(UUID publisherId, UUID afterId, int rows) {
         Sql sql = publishedAfterStatement(publisherId, afterId, rows);
         return jdbi.withHandle(
-                handle -> sql.query(handle).map(ArticleRead.mapping(STATE)).list());
+                handle -> sql.query(handle).map(ArticleVersion.ROW).list());
     }
 
     /** {@link #publishedAfter}'s statement: a publisher's page in the order of article_snapshot_idx (V31). */
     static Sql publishedAfterStatement(UUID publisherId, UUID afterId, int rows) {
-        return new Sql(READ + " where a.status = 'published' and a.deleted_at is null")
+        return new Sql(ArticleVersion.SELECT + " where a.status = 'published' and a.deleted_at is null")
                 .append(" and a.id > :after", "after", afterId)
                 .append(ofPublisher(publisherId))
                 .append(" order by a.id")

@@ -2,44 +2,61 @@ package cn.fucai.cms.sync;
 
 import cn.fucai.cms.article.ArticleRead;
 import cn.fucai.cms.article.ArticleResponse;
-import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.article.ArticleStatus;
+import cn.fucai.cms.article.ArticleVersion;
+import cn.fucai.cms.common.json.EncodedJson;
 import cn.fucai.cms.sync.SyncDtos.SyncItem;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The article feed: published articles as the public API shows them, in the mirror's locale. Each item's content hash
- * is kept by what decides the article's representation in a locale, as its ETag is (its version, its publisher's,
- * the locale asked for): a page of twenty serialises each article once for the page, not once more for its hash, when
- * mirrors read articles that have not changed since one of them last did.
+ * The article feed: published articles as the public API shows them, in the mirror's locale. A page reads what decides
+ * each article's representation first, without the texts ({@link ArticleVersion}: its version, its publisher's), and
+ * keeps each representation it wrote, its JSON and content hash, by those and the locale asked for, as its ETag is
+ * kept: a page of articles some mirror read since they last changed is one statement and bytes copied, and only the
+ * others are read whole and written. Every answer is the articles as they are at the page's statement; nothing kept
+ * outlives a version.
  */
 @ApplicationScoped
-class ArticleFeed implements SyncFeed<ArticleRead, SyncItem> {
-
-    /** About 200 bytes each: 10 MiB at most. */
-    private static final int HASHES_KEPT = 50_000;
-
-    @Inject
-    ArticleStates states;
-
-    @Inject
-    CanonicalJson canonical;
+class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
 
     private static final ChangeLog LOG = new ChangeLog("article_change", "article_id");
 
-    private final Cache<Representation, String> hashes =
-            Caffeine.newBuilder().maximumSize(HASHES_KEPT).build();
-
     /** What an article's representation is a function of: its id, its version and its publisher's, the locale asked for. */
-    private record Representation(UUID id, long version, long publisherVersion, String locale) {}
+    private record Representation(UUID id, long version, long publisherVersion, String locale) {
+
+        static Representation of(ArticleVersion article, String locale) {
+            return new Representation(article.id(), article.version(), article.publisherVersion(), locale);
+        }
+    }
+
+    /** An article as a mirror is sent it: its JSON and the SHA-256 of its canonical JSON. */
+    private record Rendered(EncodedJson article, String contentHash) {}
+
+    private final ArticleStates states;
+    private final ObjectMapper json;
+    private final CanonicalJson canonical;
+    private final Cache<Representation, Rendered> rendered;
+
+    ArticleFeed(ArticleStates states, ObjectMapper json, CanonicalJson canonical, SyncConfig config) {
+        this.states = states;
+        this.json = json;
+        this.canonical = canonical;
+        this.rendered = Caffeine.newBuilder()
+                .maximumWeight(config.renderedArticlesMib() * 1024L * 1024L)
+                .<Representation, Rendered>weigher(
+                        (key, value) -> value.article().size() + 200)
+                .build();
+    }
 
     @Override
     public ChangeLog changeLog() {
@@ -52,40 +69,78 @@ class ArticleFeed implements SyncFeed<ArticleRead, SyncItem> {
     }
 
     @Override
-    public List<ArticleRead> publishedAfter(UUID publisherId, UUID afterId, int limit) {
+    public List<ArticleVersion> publishedAfter(UUID publisherId, UUID afterId, int limit) {
         return states.publishedAfter(publisherId, afterId, limit);
     }
 
     @Override
-    public Map<UUID, ArticleRead> byIds(Collection<UUID> ids) {
-        return states.byIds(ids);
+    public Map<UUID, ArticleVersion> byIds(Collection<UUID> ids) {
+        return states.versionsByIds(ids);
     }
 
     @Override
-    public UUID idOf(ArticleRead article) {
-        return article.state().id();
+    public UUID idOf(ArticleVersion article) {
+        return article.id();
     }
 
     @Override
-    public SyncItem item(ArticleRead read, UUID publisherId, String locale) {
-        ArticleState article = read.state();
-        if (article.isDeleted()) {
-            return remove(article, "deleted");
+    public List<SyncItem> items(List<ArticleVersion> articles, UUID publisherId, String locale) {
+        Map<UUID, Rendered> kept = new HashMap<>();
+        List<UUID> unwritten = new ArrayList<>();
+        for (ArticleVersion article : articles) {
+            if (removal(article, publisherId) == null) {
+                Rendered representation = rendered.getIfPresent(Representation.of(article, locale));
+                if (representation == null) {
+                    unwritten.add(article.id());
+                } else {
+                    kept.put(article.id(), representation);
+                }
+            }
         }
-        if (publisherId != null && !article.publisher().id().equals(publisherId)) {
-            return remove(article, "moved");
+        // read whole only where no representation is kept; as they are now, which may be a later version
+        Map<UUID, ArticleRead> reads = states.byIds(unwritten);
+        List<SyncItem> items = new ArrayList<>(articles.size());
+        for (ArticleVersion listed : articles) {
+            ArticleRead read = reads.get(listed.id());
+            ArticleVersion article = read == null ? listed : read.versions();
+            String removal = removal(article, publisherId);
+            Rendered representation = removal != null
+                    ? null
+                    : read == null
+                            ? kept.get(article.id())
+                            : rendered.get(Representation.of(article, locale), key -> render(read, locale));
+            if (removal == null && representation == null) {
+                removal = "deleted"; // gone between the two statements
+            }
+            items.add(
+                    removal != null
+                            ? new SyncItem("remove", article.id(), removal, null, null)
+                            : new SyncItem(
+                                    "upsert",
+                                    article.id(),
+                                    null,
+                                    representation.article(),
+                                    representation.contentHash()));
+        }
+        return items;
+    }
+
+    private Rendered render(ArticleRead read, String locale) {
+        ArticleResponse view = read.state().publicView(locale);
+        return new Rendered(EncodedJson.of(json, view), canonical.sha256(view));
+    }
+
+    /** Why a mirror of {@code publisherId} must remove the article, or null when it shows it. */
+    private static String removal(ArticleVersion article, UUID publisherId) {
+        if (article.deleted()) {
+            return "deleted";
+        }
+        if (publisherId != null && !article.publisherId().equals(publisherId)) {
+            return "moved";
         }
         if (article.status() != ArticleStatus.published) {
-            return remove(article, article.status() == ArticleStatus.archived ? "archived" : "unpublished");
+            return article.status() == ArticleStatus.archived ? "archived" : "unpublished";
         }
-        ArticleResponse view = article.publicView(locale);
-        String hash = hashes.get(
-                new Representation(article.id(), read.version(), read.publisherVersion(), locale),
-                representation -> canonical.sha256(view));
-        return new SyncItem("upsert", article.id(), null, view, hash);
-    }
-
-    private static SyncItem remove(ArticleState article, String reason) {
-        return new SyncItem("remove", article.id(), reason, null, null);
+        return null;
     }
 }

@@ -51,7 +51,11 @@ class MediaFeed implements SyncFeed<Mirrored, MediaSyncItem> {
     }
 
     @Override
-    public MediaSyncItem item(Mirrored item, UUID publisherId, String locale) {
+    public List<MediaSyncItem> items(List<Mirrored> items, UUID publisherId, String locale) {
+        return items.stream().map(this::item).toList();
+    }
+
+    private MediaSyncItem item(Mirrored item) {
         UUID id = item.media().id();
         if (item.deleted()) {
             return new MediaSyncItem("remove", id, "deleted", null, null);

@@ -1,6 +1,7 @@
 package cn.fucai.cms.sync;
 
 import cn.fucai.cms.article.ArticleResponse;
+import cn.fucai.cms.common.json.EncodedJson;
 import cn.fucai.cms.media.MediaResponse;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -56,8 +57,8 @@ public final class SyncDtos {
                     example = "unpublished")
             String reason,
 
-            @Schema(nullable = true, description = "For upserts: the article as the public API shows it")
-            ArticleResponse article,
+            @Schema(ref = ArticleResponse.SCHEMA, description = "For upserts: the article as the public API shows it")
+            EncodedJson article,
 
             @Schema(
                     nullable = true,

@@ -33,6 +33,9 @@ interface SyncFeed<S, I> {
 
     UUID idOf(S item);
 
-    /** What a mirror of {@code publisherId} (null: all) reading in {@code locale} must do with the item now. */
-    I item(S item, UUID publisherId, String locale);
+    /**
+     * What a mirror of {@code publisherId} (null: all) reading in {@code locale} must do with each item now, in their
+     * order.
+     */
+    List<I> items(List<S> items, UUID publisherId, String locale);
 }

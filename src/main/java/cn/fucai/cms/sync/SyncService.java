@@ -103,8 +103,7 @@ public class SyncService {
             SyncFeed<S, I> feed, SyncCursor cursor, int limit, UUID publisherId, String locale) {
         List<S> page = feed.publishedAfter(publisherId, cursor.afterItem(), limit);
         // Rendered as they are now: one unpublished since the page was chosen is already a removal.
-        List<I> items =
-                page.stream().map(item -> feed.item(item, publisherId, locale)).toList();
+        List<I> items = feed.items(page, publisherId, locale);
         if (page.size() < limit) {
             // The snapshot is done; the feed goes on from the transactions still open when it began.
             return new FeedPage<>(
@@ -156,9 +155,7 @@ public class SyncService {
         List<UUID> ordered = new ArrayList<>(ids);
         Collections.reverse(ordered);
         Map<UUID, S> current = feed.byIds(ordered);
-        List<I> items = ordered.stream()
-                .map(id -> feed.item(current.get(id), publisherId, locale))
-                .toList();
+        List<I> items = feed.items(ordered.stream().map(current::get).toList(), publisherId, locale);
         SyncCursor next = shown.isEmpty()
                 ? cursor
                 : SyncCursor.feed(

@@ -192,32 +192,70 @@ class SyncFeedTest {
         assertEquals(0, mirrorA.hashMismatches + mirrorAll.hashMismatches);
     }
 
+    /**
+     * A page keeps each article's representation (its JSON and content hash) by its version, its publisher's and the
+     * locale: every read, kept or written afresh, is the article as the public API shows it at that moment.
+     */
     @Test
-    void aKeptContentHashFollowsEveryChangeOfTheArticleAndItsPublisher() {
+    void aKeptRepresentationFollowsEveryChangeOfTheArticleItsTranslationsAndItsPublisher() {
         String publisher = createPublisher();
         Map<String, Object> body = article(publisher, "hashed");
         body.put("translations", List.of(translation("en", "Hashed")));
         String id = createArticleId(body);
 
-        String first = hashOfItsArticle(snapshotItem(publisher, id, null));
-        assertEquals(first, hashOfItsArticle(snapshotItem(publisher, id, null)), "read again: the kept hash");
-        String english = hashOfItsArticle(snapshotItem(publisher, id, "en"));
+        String first = hashOfItsArticle(shownAsTheApiShowsIt(snapshotItem(publisher, id, null), id, null));
+        assertEquals(
+                first,
+                hashOfItsArticle(shownAsTheApiShowsIt(snapshotItem(publisher, id, null), id, null)),
+                "read again: kept");
+        String english = hashOfItsArticle(shownAsTheApiShowsIt(snapshotItem(publisher, id, "en"), id, "en"));
         assertNotEquals(first, english, "another locale, another representation");
 
         Map<String, Object> rename = publisher(publisher);
         rename.put("name", "改名后的福彩中心");
         json().body(rename).put("/api/v1/publishers/" + publisher).then().statusCode(200);
-        JsonNode renamed = snapshotItem(publisher, id, null);
+        JsonNode renamed = shownAsTheApiShowsIt(snapshotItem(publisher, id, null), id, null);
         assertEquals(
                 "改名后的福彩中心", renamed.get("article").get("publisher").get("name").asText());
         String afterRename = hashOfItsArticle(renamed);
         assertNotEquals(first, afterRename, "the article shows its publisher's name");
 
         body.put("title", "改过的标题");
+        body.put("translations", List.of(translation("en", "Hashed, and edited")));
         json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
-        String afterEdit = hashOfItsArticle(snapshotItem(publisher, id, null));
-        assertNotEquals(afterRename, afterEdit);
-        assertNotEquals(english, hashOfItsArticle(snapshotItem(publisher, id, "en")));
+        JsonNode edited = shownAsTheApiShowsIt(snapshotItem(publisher, id, null), id, null);
+        assertEquals("改过的标题", edited.get("article").get("title").asText());
+        assertNotEquals(afterRename, hashOfItsArticle(edited));
+        JsonNode editedInEnglish = shownAsTheApiShowsIt(snapshotItem(publisher, id, "en"), id, "en");
+        assertEquals(
+                "Hashed, and edited",
+                editedInEnglish.get("article").get("title").asText());
+        assertNotEquals(english, hashOfItsArticle(editedInEnglish));
+
+        // unpublished: the same version's representation is kept, but a mirror is told to remove it
+        body.put("status", "draft");
+        json().body(body).put("/api/v1/articles/" + id).then().statusCode(200);
+        assertFalse(
+                read(admin().queryParam("publisher", publisher)
+                                .get("/api/v1/sync/articles")
+                                .asString())
+                        .get("items")
+                        .findValuesAsText("id")
+                        .contains(id),
+                "a snapshot holds published articles only");
+    }
+
+    /** The item, checked to carry the article as the public API shows it now in that locale. */
+    private static JsonNode shownAsTheApiShowsIt(JsonNode item, String id, String locale) {
+        var request = given();
+        if (locale != null) {
+            request.queryParam("locale", locale);
+        }
+        assertEquals(
+                canonical(read(request.get("/api/v1/articles/" + id).asString())),
+                canonical(item.get("article")),
+                item.toString());
+        return item;
     }
 
     /** The article's item in a fresh snapshot of its publisher, read in a locale (null: the original). */
