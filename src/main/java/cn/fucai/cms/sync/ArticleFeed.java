@@ -42,19 +42,28 @@ class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
     /** An article as a mirror is sent it: its JSON and the SHA-256 of its canonical JSON. */
     private record Rendered(EncodedJson article, String contentHash) {}
 
+    /** About 200 bytes each: 10 MiB at most. */
+    private static final int HASHES_KEPT = 50_000;
+
     private final ArticleStates states;
     private final ObjectMapper json;
     private final CanonicalJson canonical;
-    private final Cache<Representation, Rendered> rendered;
+    /** The articles' JSON, as much as the configured MiB hold. */
+    private final Cache<Representation, EncodedJson> written;
+    /**
+     * Their content hashes, kept longer than their JSON: an article written again because its JSON was dropped need
+     * not be written a second time, canonically, for its hash.
+     */
+    private final Cache<Representation, String> hashes =
+            Caffeine.newBuilder().maximumSize(HASHES_KEPT).build();
 
     ArticleFeed(ArticleStates states, ObjectMapper json, CanonicalJson canonical, SyncConfig config) {
         this.states = states;
         this.json = json;
         this.canonical = canonical;
-        this.rendered = Caffeine.newBuilder()
+        this.written = Caffeine.newBuilder()
                 .maximumWeight(config.renderedArticlesMib() * 1024L * 1024L)
-                .<Representation, Rendered>weigher(
-                        (key, value) -> value.article().size() + 200)
+                .<Representation, EncodedJson>weigher((key, article) -> article.size() + 200)
                 .build();
     }
 
@@ -89,11 +98,13 @@ class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
         List<UUID> unwritten = new ArrayList<>();
         for (ArticleVersion article : articles) {
             if (removal(article, publisherId) == null) {
-                Rendered representation = rendered.getIfPresent(Representation.of(article, locale));
-                if (representation == null) {
+                Representation key = Representation.of(article, locale);
+                EncodedJson articleJson = written.getIfPresent(key);
+                String hash = articleJson == null ? null : hashes.getIfPresent(key);
+                if (hash == null) {
                     unwritten.add(article.id());
                 } else {
-                    kept.put(article.id(), representation);
+                    kept.put(article.id(), new Rendered(articleJson, hash));
                 }
             }
         }
@@ -104,11 +115,12 @@ class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
             ArticleRead read = reads.get(listed.id());
             ArticleVersion article = read == null ? listed : read.versions();
             String removal = removal(article, publisherId);
-            Rendered representation = removal != null
-                    ? null
-                    : read == null
-                            ? kept.get(article.id())
-                            : rendered.get(Representation.of(article, locale), key -> render(read, locale));
+            Rendered representation = null;
+            if (removal == null && read == null) {
+                representation = kept.get(article.id());
+            } else if (removal == null) {
+                representation = render(read, Representation.of(article, locale));
+            }
             if (removal == null && representation == null) {
                 removal = "deleted"; // gone between the two statements
             }
@@ -125,9 +137,12 @@ class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
         return items;
     }
 
-    private Rendered render(ArticleRead read, String locale) {
-        ArticleResponse view = read.state().publicView(locale);
-        return new Rendered(EncodedJson.of(json, view), canonical.sha256(view));
+    /** The article as {@code key} says it is, written, and kept for the next page that shows it. */
+    private Rendered render(ArticleRead read, Representation key) {
+        ArticleResponse view = read.state().publicView(key.locale());
+        EncodedJson articleJson = EncodedJson.of(json, view);
+        written.put(key, articleJson);
+        return new Rendered(articleJson, hashes.get(key, unused -> canonical.sha256(view)));
     }
 
     /** Why a mirror of {@code publisherId} must remove the article, or null when it shows it. */
