@@ -50,6 +50,8 @@ class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
     private final CanonicalJson canonical;
     /** The articles' JSON, as much as the configured MiB hold. */
     private final Cache<Representation, EncodedJson> written;
+    /** Whether any JSON is kept: a cache of no weight would still evict each entry as it is put. */
+    private final boolean keepsJson;
     /**
      * Their content hashes, kept longer than their JSON: an article written again because its JSON was dropped need
      * not be written a second time, canonically, for its hash.
@@ -58,6 +60,7 @@ class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
             Caffeine.newBuilder().maximumSize(HASHES_KEPT).build();
 
     ArticleFeed(ArticleStates states, ObjectMapper json, CanonicalJson canonical, SyncConfig config) {
+        this.keepsJson = config.renderedArticlesMib() > 0;
         this.states = states;
         this.json = json;
         this.canonical = canonical;
@@ -141,7 +144,9 @@ class ArticleFeed implements SyncFeed<ArticleVersion, SyncItem> {
     private Rendered render(ArticleRead read, Representation key) {
         ArticleResponse view = read.state().publicView(key.locale());
         EncodedJson articleJson = EncodedJson.of(json, view);
-        written.put(key, articleJson);
+        if (keepsJson) {
+            written.put(key, articleJson);
+        }
         return new Rendered(articleJson, hashes.get(key, unused -> canonical.sha256(view)));
     }
 
