@@ -124,6 +124,18 @@ public class ArticleStates {
                 .findFirst());
     }
 
+    /** These articles' headings, without bodies or translations, by id; ids of no article are left out. */
+    public Map<UUID, ArticleHeading> headingsByIds(Collection<UUID> ids) {
+        Map<UUID, ArticleHeading> headings = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(handle -> handle.createQuery(ArticleHeading.SELECT + " where a.id = any(:ids)")
+                    .bind("ids", ids.toArray(UUID[]::new))
+                    .map(ArticleHeading.ROW)
+                    .forEach(heading -> headings.put(heading.id(), heading)));
+        }
+        return headings;
+    }
+
     /** What decides how a mirror shows these articles, without their texts, by id; ids of no article are left out. */
     public Map<UUID, ArticleVersion> versionsByIds(Collection<UUID> ids) {
         Map<UUID, ArticleVersion> versions = new HashMap<>();

@@ -3,9 +3,9 @@ package cn.fucai.cms.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 
 /**
  * Finds the passage that best shows why an article matched (title before summary before body, translations last) and
@@ -21,9 +21,12 @@ final class Highlighter {
     /** A highlighted passage and the field it comes from. */
     record Passage(String field, String snippet) {}
 
+    /** The passage of the title or the summary, when one of them holds a hit: the body need not be read. */
+    static Optional<Passage> inHeading(List<String> terms, String title, String summary) {
+        return first(needles(terms), List.of(new Field("title", () -> title), new Field("summary", () -> summary)));
+    }
+
     static Passage best(List<String> terms, String title, String summary, String bodyHtml, String[] translations) {
-        List<String> needles =
-                terms.stream().flatMap(term -> needles(term).stream()).toList();
         // the fields in order, each read only when those before it show no hit: most hits are in the title
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("title", () -> title));
@@ -32,6 +35,10 @@ final class Highlighter {
         for (String translation : translations) {
             fields.add(new Field("body", () -> textOf(translation)));
         }
+        return first(needles(terms), fields).orElseGet(() -> new Passage("title", escape(title == null ? "" : title)));
+    }
+
+    private static Optional<Passage> first(List<String> needles, List<Field> fields) {
         for (Field field : fields) {
             String text = field.text().get();
             if (text == null) {
@@ -39,17 +46,16 @@ final class Highlighter {
             }
             int at = firstHit(text, needles);
             if (at >= 0) {
-                return new Passage(field.name(), snippet(text, at, needles));
+                return Optional.of(new Passage(field.name(), snippet(text, at, needles)));
             }
         }
-        String fallback = title == null ? "" : title;
-        return new Passage("title", escape(fallback));
+        return Optional.empty();
     }
 
     private record Field(String name, Supplier<String> text) {}
 
     private static String textOf(String html) {
-        return html == null ? null : Jsoup.parse(html).text();
+        return html == null ? null : HtmlText.of(html);
     }
 
     private static int firstHit(String text, List<String> needles) {
@@ -95,6 +101,10 @@ final class Highlighter {
      * What to look for: a Chinese term as it is, an English word by its stem (conferences finds conference), each
      * word of a phrase on its own.
      */
+    private static List<String> needles(List<String> terms) {
+        return terms.stream().flatMap(term -> needles(term).stream()).toList();
+    }
+
     private static List<String> needles(String term) {
         List<String> needles = new ArrayList<>();
         for (String word : WHITESPACE.split(term.toLowerCase(Locale.ROOT))) {

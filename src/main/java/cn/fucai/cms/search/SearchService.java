@@ -1,6 +1,7 @@
 package cn.fucai.cms.search;
 
 import cn.fucai.cms.article.ArticleContent;
+import cn.fucai.cms.article.ArticleHeading;
 import cn.fucai.cms.article.ArticleRead;
 import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
@@ -267,42 +268,68 @@ public class SearchService {
                 rs.getObject("article_id", UUID.class));
     }
 
-    /** What to show for each hit, in one statement: article, publisher, and the text of every translation. */
+    /**
+     * What to show for each hit. A hit of the title tier whose title or summary holds the words is read without its
+     * body and translations (most of an article's bytes, and what PostgreSQL must decompress); any other is read whole.
+     */
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
-        for (ArticleState article : states
-                .byIds(found.stream().map(Position::id).toList())
-                .values()
-                .stream()
-                .map(ArticleRead::state)
-                .toList()) {
-            if (article.isDeleted()) {
-                continue;
+        List<UUID> whole = new ArrayList<>();
+        List<UUID> titled = new ArrayList<>();
+        for (Position position : found) {
+            (position.tier() == Tier.TITLE.rank ? titled : whole).add(position.id());
+        }
+        for (ArticleHeading heading : states.headingsByIds(titled).values()) {
+            if (!heading.deleted()) {
+                Highlighter.inHeading(query.terms(), heading.title(), heading.summary())
+                        .ifPresentOrElse(
+                                passage -> hits.put(heading.id(), hit(heading, passage)),
+                                () -> whole.add(heading.id())); // the words are in a tag or a translation
             }
+        }
+        for (ArticleRead read : states.byIds(whole).values()) {
+            ArticleState article = read.state();
             ArticleContent.Localized original = article.original();
-            Highlighter.Passage passage = Highlighter.best(
-                    query.terms(),
+            String[] translations = article.content().translations().stream()
+                    .map(t -> Stream.of(t.title(), t.summary(), t.body())
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.joining(" ")))
+                    .toArray(String[]::new);
+            ArticleHeading heading = new ArticleHeading(
+                    article.id(),
+                    article.slug(),
+                    article.publisher(),
                     original.title(),
                     original.summary(),
-                    original.body(),
-                    article.content().translations().stream()
-                            .map(t -> Stream.of(t.title(), t.summary(), t.body())
-                                    .filter(Objects::nonNull)
-                                    .collect(Collectors.joining(" ")))
-                            .toArray(String[]::new));
-            hits.put(
-                    article.id(),
-                    new SearchHit(
-                            article.id(),
-                            article.slug(),
-                            article.publisher(),
-                            original.title(),
-                            article.publishedAt(),
-                            article.status().name(),
-                            passage.field(),
-                            passage.snippet()));
+                    article.publishedAt(),
+                    article.status(),
+                    article.isDeleted());
+            if (!heading.deleted()) {
+                hits.put(
+                        article.id(),
+                        hit(
+                                heading,
+                                Highlighter.best(
+                                        query.terms(),
+                                        original.title(),
+                                        original.summary(),
+                                        original.body(),
+                                        translations)));
+            }
         }
         return hits;
+    }
+
+    private static SearchHit hit(ArticleHeading heading, Highlighter.Passage passage) {
+        return new SearchHit(
+                heading.id(),
+                heading.slug(),
+                heading.publisher(),
+                heading.title(),
+                heading.publishedAt(),
+                heading.status().name(),
+                passage.field(),
+                passage.snippet());
     }
 
     /**

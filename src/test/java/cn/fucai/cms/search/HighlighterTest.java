@@ -30,4 +30,20 @@ class HighlighterTest {
 
         assertEquals(new Highlighter.Passage(field, snippet), passage);
     }
+
+    /** A body is read as jsoup's text() reads it: inline tags run on, blocks apart by a space, entities decoded. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<p>走访<strong>困难</strong><a href=\"/a?x=1&amp;y=2\">群众</a>&#12290;</p>|走访<mark>困难群众</mark>。",
+                "<h2>慰问</h2>\t<ul><li>困难群众</li><li>孤寡老人</li></ul>|慰问 <mark>困难群众</mark> 孤寡老人",
+                "<p>&lt;困难群众&gt; &amp; &quot;老人&quot;</p>|&lt;<mark>困难群众</mark>&gt; &amp; &quot;老人&quot;",
+                "<p>困难群众<br>老人</p><p>  送去\t慰问金 </p>|<mark>困难群众</mark> 老人 送去 慰问金",
+            })
+    void aBodyIsReadAsItsReadersSeeIt(String body, String snippet) {
+        Highlighter.Passage passage = Highlighter.best(List.of("困难群众"), TITLE, SUMMARY, body, new String[0]);
+
+        assertEquals(new Highlighter.Passage("body", snippet), passage);
+    }
 }

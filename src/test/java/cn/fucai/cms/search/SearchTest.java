@@ -147,6 +147,55 @@ class SearchTest {
                 .body("items[0].snippet", containsString("<mark>conferences</mark>"));
     }
 
+    /**
+     * A hit in a title is shown from the article's heading alone; a title-tier hit through a tag or a translation's
+     * title, and every hit in a summary or a body, from the whole article: each with its passage where the words stand.
+     */
+    @Test
+    void everyHitShowsThePassageWhereItsWordsStand() {
+        Map<String, Object> tagged = article(publisher, "tagged");
+        tagged.put("title", "年度总结");
+        tagged.put("summary", null);
+        tagged.put("tags", List.of("慈善"));
+        tagged.put("body", "<h2>回顾</h2><p>开展<strong>慈善</strong>活动&amp;走访。</p>");
+        tagged.put("publishedAt", "2023-03-01T00:00:00+08:00");
+        createArticleId(tagged);
+        Map<String, Object> summarised = article(publisher, "summarised");
+        summarised.put("title", "月度简讯");
+        summarised.put("summary", "本月慈善捐款");
+        summarised.put("tags", List.of());
+        summarised.put("body", "<p>慈善</p>");
+        summarised.put("publishedAt", "2023-02-01T00:00:00+08:00");
+        createArticleId(summarised);
+        add("titled", "慈善晚会举行", "<p>无关。</p>", "2023-01-01T00:00:00+08:00", null);
+        add("bodied", "活动回顾", "<p>第一段。</p><p>第二段:慈善义卖。</p>", "2022-12-01T00:00:00+08:00", null);
+
+        given().queryParam("q", "慈善")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.slug", equalTo(List.of("tagged", "titled", "summarised", "bodied")))
+                .body("items.matchedIn", equalTo(List.of("body", "title", "summary", "body")))
+                .body(
+                        "items.snippet",
+                        equalTo(List.of(
+                                "回顾 开展<mark>慈善</mark>活动&amp;走访。",
+                                "<mark>慈善</mark>晚会举行",
+                                "本月<mark>慈善</mark>捐款",
+                                "第一段。 第二段:<mark>慈善</mark>义卖。")))
+                .body("items.title", equalTo(List.of("年度总结", "慈善晚会举行", "月度简讯", "活动回顾")))
+                .body(
+                        "items.publishedAt",
+                        equalTo(List.of(
+                                "2023-02-28T16:00:00Z",
+                                "2022-12-31T16:00:00Z",
+                                "2023-01-31T16:00:00Z",
+                                "2022-11-30T16:00:00Z")))
+                .body("items.status", equalTo(List.of("published", "published", "published", "published")))
+                .body("items.publisher.slug", equalTo(List.of(publisher, publisher, publisher, publisher)));
+    }
+
     @Test
     void filtersApplyAndDraftsAreOnlyForThoseWhoMayReadThem() {
         Map<String, Object> draft = article(publisher, "draft");
