@@ -58,11 +58,16 @@ final class Highlighter {
         return html == null ? null : HtmlText.of(html);
     }
 
+    /** Where the first needle stands; the text is lowercased only for a needle with letters of a case (English). */
     private static int firstHit(String text, List<String> needles) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = null;
         int first = -1;
         for (String needle : needles) {
-            int at = lower.indexOf(needle);
+            boolean caseless = needle.equals(needle.toUpperCase(Locale.ROOT));
+            if (!caseless && lower == null) {
+                lower = text.toLowerCase(Locale.ROOT);
+            }
+            int at = (caseless ? text : lower).indexOf(needle);
             if (at >= 0 && (first < 0 || at < first)) {
                 first = at;
             }

@@ -23,6 +23,7 @@ class HighlighterTest {
                 "困难群众|body|春节前走访<mark>困难群众</mark> &amp; 送去慰问金",
                 "conferences|body|Charity <mark>conferences</mark> held in Wenzhou students",
                 "students|body|Charity conferences held in Wenzhou <mark>students</mark>",
+                "CHARITY|body|<mark>Charity</mark> conferences held in Wenzhou students",
                 "扶老|title|温州福彩公益金使用情况",
             })
     void theFirstFieldWithAHitIsShownEscapedWithItsHitsMarked(String term, String field, String snippet) {
