@@ -269,22 +269,24 @@ public class SearchService {
     }
 
     /**
-     * What to show for each hit. A hit of the title tier whose title or summary holds the words is read without its
-     * body and translations (most of an article's bytes, and what PostgreSQL must decompress); any other is read whole.
+     * What to show for each hit. A page of title hits is read first without bodies and translations (most of an
+     * article's bytes, and what PostgreSQL must decompress), and only the hits whose words are in a tag or a
+     * translation's title are read whole; a page with other hits is read whole at once, in one statement.
      */
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
+        List<UUID> ids = found.stream().map(Position::id).toList();
         List<UUID> whole = new ArrayList<>();
-        List<UUID> titled = new ArrayList<>();
-        for (Position position : found) {
-            (position.tier() == Tier.TITLE.rank ? titled : whole).add(position.id());
-        }
-        for (ArticleHeading heading : states.headingsByIds(titled).values()) {
-            if (!heading.deleted()) {
-                Highlighter.inHeading(query.terms(), heading.title(), heading.summary())
-                        .ifPresentOrElse(
-                                passage -> hits.put(heading.id(), hit(heading, passage)),
-                                () -> whole.add(heading.id())); // the words are in a tag or a translation
+        if (!found.stream().allMatch(position -> position.tier() == Tier.TITLE.rank)) {
+            whole.addAll(ids);
+        } else {
+            for (ArticleHeading heading : states.headingsByIds(ids).values()) {
+                if (!heading.deleted()) {
+                    Highlighter.inHeading(query.terms(), heading.title(), heading.summary())
+                            .ifPresentOrElse(
+                                    passage -> hits.put(heading.id(), hit(heading, passage)),
+                                    () -> whole.add(heading.id()));
+                }
             }
         }
         for (ArticleRead read : states.byIds(whole).values()) {

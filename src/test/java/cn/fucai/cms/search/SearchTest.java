@@ -148,8 +148,8 @@ class SearchTest {
     }
 
     /**
-     * A hit in a title is shown from the article's heading alone; a title-tier hit through a tag or a translation's
-     * title, and every hit in a summary or a body, from the whole article: each with its passage where the words stand.
+     * A page of title hits is shown from the articles' headings, and a hit through a tag from the whole article; a page
+     * with hits in summaries or bodies from the whole articles: each hit with its passage where the words stand.
      */
     @Test
     void everyHitShowsThePassageWhereItsWordsStand() {
@@ -160,6 +160,19 @@ class SearchTest {
         tagged.put("body", "<h2>回顾</h2><p>开展<strong>慈善</strong>活动&amp;走访。</p>");
         tagged.put("publishedAt", "2023-03-01T00:00:00+08:00");
         createArticleId(tagged);
+        add("titled", "慈善晚会举行", "<p>无关。</p>", "2023-01-01T00:00:00+08:00", null);
+        given().queryParam("q", "慈善")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.slug", equalTo(List.of("tagged", "titled")))
+                .body("items.matchedIn", equalTo(List.of("body", "title")))
+                .body("items.snippet", equalTo(List.of("回顾 开展<mark>慈善</mark>活动&amp;走访。", "<mark>慈善</mark>晚会举行")))
+                .body("items.title", equalTo(List.of("年度总结", "慈善晚会举行")))
+                .body("items.publishedAt", equalTo(List.of("2023-02-28T16:00:00Z", "2022-12-31T16:00:00Z")))
+                .body("items.publisher.slug", equalTo(List.of(publisher, publisher)));
+
         Map<String, Object> summarised = article(publisher, "summarised");
         summarised.put("title", "月度简讯");
         summarised.put("summary", "本月慈善捐款");
@@ -167,7 +180,6 @@ class SearchTest {
         summarised.put("body", "<p>慈善</p>");
         summarised.put("publishedAt", "2023-02-01T00:00:00+08:00");
         createArticleId(summarised);
-        add("titled", "慈善晚会举行", "<p>无关。</p>", "2023-01-01T00:00:00+08:00", null);
         add("bodied", "活动回顾", "<p>第一段。</p><p>第二段:慈善义卖。</p>", "2022-12-01T00:00:00+08:00", null);
 
         given().queryParam("q", "慈善")
