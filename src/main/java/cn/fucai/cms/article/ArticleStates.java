@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -80,14 +81,7 @@ public class ArticleStates {
 
     /** The current state of these articles with their versions, by id; ids of no article are left out. */
     public Map<UUID, ArticleRead> byIds(Collection<UUID> ids) {
-        Map<UUID, ArticleRead> reads = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbi.useHandle(handle -> handle.createQuery(READ + " where a.id = any(:ids)")
-                    .bind("ids", ids.toArray(UUID[]::new))
-                    .map(ArticleRead.mapping(STATE))
-                    .forEach(read -> reads.put(read.state().id(), read)));
-        }
-        return reads;
+        return byId(READ, ArticleRead.mapping(STATE), read -> read.state().id(), ids);
     }
 
     /** An article by id, whatever its status and deleted or not, as a reader is served it. */
@@ -126,26 +120,24 @@ public class ArticleStates {
 
     /** These articles' headings, without bodies or translations, by id; ids of no article are left out. */
     public Map<UUID, ArticleHeading> headingsByIds(Collection<UUID> ids) {
-        Map<UUID, ArticleHeading> headings = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbi.useHandle(handle -> handle.createQuery(ArticleHeading.SELECT + " where a.id = any(:ids)")
-                    .bind("ids", ids.toArray(UUID[]::new))
-                    .map(ArticleHeading.ROW)
-                    .forEach(heading -> headings.put(heading.id(), heading)));
-        }
-        return headings;
+        return byId(ArticleHeading.SELECT, ArticleHeading.ROW, ArticleHeading::id, ids);
     }
 
     /** What decides how a mirror shows these articles, without their texts, by id; ids of no article are left out. */
     public Map<UUID, ArticleVersion> versionsByIds(Collection<UUID> ids) {
-        Map<UUID, ArticleVersion> versions = new HashMap<>();
+        return byId(ArticleVersion.SELECT, ArticleVersion.ROW, ArticleVersion::id, ids);
+    }
+
+    /** The rows of {@code select} (on {@code a}) for these ids, by id; one statement, none for no ids. */
+    private <T> Map<UUID, T> byId(String select, RowMapper<T> row, Function<T, UUID> id, Collection<UUID> ids) {
+        Map<UUID, T> rows = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbi.useHandle(handle -> handle.createQuery(ArticleVersion.SELECT + " where a.id = any(:ids)")
+            jdbi.useHandle(handle -> handle.createQuery(select + " where a.id = any(:ids)")
                     .bind("ids", ids.toArray(UUID[]::new))
-                    .map(ArticleVersion.ROW)
-                    .forEach(version -> versions.put(version.id(), version)));
+                    .map(row)
+                    .forEach(found -> rows.put(id.apply(found), found)));
         }
-        return versions;
+        return rows;
     }
 
     /**

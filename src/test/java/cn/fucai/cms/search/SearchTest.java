@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +79,14 @@ class SearchTest {
                 .statusCode(200)
                 .extract()
                 .path("items.slug");
+    }
+
+    private ValidatableResponse searchOfThePublisher(String q) {
+        return given().queryParam("q", q)
+                .queryParam("publisher", publisher)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -161,11 +170,7 @@ class SearchTest {
         tagged.put("publishedAt", "2023-03-01T00:00:00+08:00");
         createArticleId(tagged);
         add("titled", "慈善晚会举行", "<p>无关。</p>", "2023-01-01T00:00:00+08:00", null);
-        given().queryParam("q", "慈善")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/search")
-                .then()
-                .statusCode(200)
+        searchOfThePublisher("慈善")
                 .body("items.slug", equalTo(List.of("tagged", "titled")))
                 .body("items.matchedIn", equalTo(List.of("body", "title")))
                 .body("items.snippet", equalTo(List.of("回顾 开展<mark>慈善</mark>活动&amp;走访。", "<mark>慈善</mark>晚会举行")))
@@ -182,11 +187,7 @@ class SearchTest {
         createArticleId(summarised);
         add("bodied", "活动回顾", "<p>第一段。</p><p>第二段:慈善义卖。</p>", "2022-12-01T00:00:00+08:00", null);
 
-        given().queryParam("q", "慈善")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/search")
-                .then()
-                .statusCode(200)
+        searchOfThePublisher("慈善")
                 .body("items.slug", equalTo(List.of("tagged", "titled", "summarised", "bodied")))
                 .body("items.matchedIn", equalTo(List.of("body", "title", "summary", "body")))
                 .body(
