@@ -154,7 +154,7 @@ public class SearchService {
                 .append(query.tsquery())
                 .append(" as query)")
                 .append(" select s.article_id, s.ranked_at from article_search s, q where ")
-                .append(tier.match("s", query.phrases()))
+                .append(tier.match("s", "q.query", query.phrases()))
                 .append(conditions)
                 .append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc")
                 .limit(wanted)
@@ -166,22 +166,29 @@ public class SearchService {
 
     /** The matches among the newest {@code tier.probe} candidates, at most {@code wanted}, with what the rate needs. */
     private Probe probe(Tier tier, SearchQuery query, Scope scope, int wanted) {
+        Sql window = new Sql(" from article_search s where true")
+                .append(scope.conditions("s.ranked_at"))
+                .append(" order by s.ranked_at desc, s.article_id desc")
+                .limit(tier.probe);
+        // the hits are read from the window in its order and the read stops at the last one wanted: a common word's
+        // page is found among the newest few, whose documents alone are decompressed (the query as a subquery, not
+        // joined, so that no sort of the whole window comes first)
         Sql probe = new Sql("with q as materialized (select ")
                 .append(query.tsquery())
                 .append(" as query),")
-                .append(
-                        " w as materialized (select s.article_id, s.ranked_at, s.title, s.document from article_search s where true")
-                .append(scope.conditions("s.ranked_at"))
-                .append(" order by s.ranked_at desc, s.article_id desc")
-                .limit(tier.probe)
+                .append(" w as materialized (select s.ranked_at")
+                .append(window)
                 .append(")")
                 .append(" select h.article_id, h.ranked_at, i.articles, i.newest, i.oldest,")
                 .append(" (select reltuples from pg_class where oid = 'article_search'::regclass) as indexed")
                 .append(
                         " from (select count(*) as articles, max(ranked_at) as newest, min(ranked_at) as oldest from w) i")
-                .append(" left join lateral (select w.article_id, w.ranked_at from w, q where ")
-                .append(tier.match("w", query.phrases()))
-                .append(" order by w.ranked_at desc, w.article_id desc")
+                .append(" left join lateral (select c.article_id, c.ranked_at")
+                .append(" from (select s.article_id, s.ranked_at, s.title, s.document")
+                .append(window)
+                .append(") c where ")
+                .append(tier.match("c", "(select query from q)", query.phrases()))
+                .append(" order by c.ranked_at desc, c.article_id desc")
                 .limit(wanted)
                 .append(") h on true order by h.ranked_at desc, h.article_id desc");
         if (!scope.readsNewestFirst()) {
@@ -361,9 +368,9 @@ public class SearchService {
          * What a hit of this tier matches; a quoted Chinese phrase is also looked for as written, in the rows the
          * index already matched (PostgreSQL evaluates the costly check last).
          */
-        Sql match(String alias, List<String> phrases) {
-            Sql title = new Sql(alias + ".title @@ q.query");
-            Sql text = new Sql(alias + ".document @@ q.query");
+        Sql match(String alias, String tsquery, List<String> phrases) {
+            Sql title = new Sql(alias + ".title @@ " + tsquery);
+            Sql text = new Sql(alias + ".document @@ " + tsquery);
             for (int i = 0; i < phrases.size(); i++) {
                 String phrase = "phrase" + i;
                 title.append(
