@@ -166,6 +166,27 @@ public class SearchService {
 
     /** The matches among the newest {@code tier.probe} candidates, at most {@code wanted}, with what the rate needs. */
     private Probe probe(Tier tier, SearchQuery query, Scope scope, int wanted) {
+        Sql probe = probeStatement(tier, query, scope, wanted);
+        List<Position> hits = new ArrayList<>();
+        // one row per hit, or one without a hit, each carrying the same figures of the probe
+        return jdbi.withHandle(handle -> probe.query(handle)
+                .map((rs, context) -> {
+                    if (rs.getObject("article_id") != null) {
+                        hits.add(position(tier, rs));
+                    }
+                    return new Probe(
+                            hits,
+                            rs.getInt("articles"),
+                            rs.getObject("newest", OffsetDateTime.class),
+                            rs.getObject("oldest", OffsetDateTime.class),
+                            rs.getDouble("indexed"));
+                })
+                .list()
+                .get(0));
+    }
+
+    /** The probe's statement: its hits, then the count, newest and oldest of its window and the articles indexed. */
+    static Sql probeStatement(Tier tier, SearchQuery query, Scope scope, int wanted) {
         Sql window = new Sql(" from article_search s where true")
                 .append(scope.conditions("s.ranked_at"))
                 .append(" order by s.ranked_at desc, s.article_id desc")
@@ -194,22 +215,7 @@ public class SearchService {
         if (!scope.readsNewestFirst()) {
             probe.plannedEachTime();
         }
-        List<Position> hits = new ArrayList<>();
-        // one row per hit, or one without a hit, each carrying the same figures of the probe
-        return jdbi.withHandle(handle -> probe.query(handle)
-                .map((rs, context) -> {
-                    if (rs.getObject("article_id") != null) {
-                        hits.add(position(tier, rs));
-                    }
-                    return new Probe(
-                            hits,
-                            rs.getInt("articles"),
-                            rs.getObject("newest", OffsetDateTime.class),
-                            rs.getObject("oldest", OffsetDateTime.class),
-                            rs.getDouble("indexed"));
-                })
-                .list()
-                .get(0));
+        return probe;
     }
 
     /** A probe: its hits, how many candidates it read, their newest and oldest sort keys, and the articles indexed. */
@@ -239,7 +245,7 @@ public class SearchService {
      * Which candidates a tier reads: the filters, the published-date bounds and, on later pages, the cursor. Over the
      * btree, ranked_at bounds are index ranges; over GIN they must stay filters ({@link #RANKED_AT_FILTER}).
      */
-    private record Scope(Sql filters, Instant publishedFrom, Instant publishedBefore, Position after) {
+    record Scope(Sql filters, Instant publishedFrom, Instant publishedBefore, Position after) {
 
         /**
          * Whether the candidates are the newest of a status (after the cursor), which one plan reads for any words; a
@@ -345,7 +351,7 @@ public class SearchService {
      * Hits in a title or tag come first, then hits anywhere else. A title is stored in the row and a whole document out
      * of line, so a probe reads twice as many titles as documents for about the same cost.
      */
-    private enum Tier {
+    enum Tier {
         TITLE(1, 200),
         TEXT(0, 100);
 
