@@ -1,0 +1,137 @@
+package cn.fucai.cms.common.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Requests without a usable Host, sent on a raw socket (HTTP clients always send one): a problem+json 400 naming it,
+ * with the API's security headers, and no error in the log. Before, HTTP/1.1 ones got Quarkus's own JSON and an error
+ * logged, and HTTP/1.0 ones a 500.
+ */
+@QuarkusTest
+class UnroutableRequestsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL server;
+
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(record.getLoggerName() + ": " + record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "GET /api/v1/articles HTTP/1.0\r\n",
+                "GET /api/v1/regions HTTP/1.0\r\n",
+                "GET /api/v1/articles/not-an-id HTTP/1.0\r\n",
+                "GET /api/v1/articles HTTP/1.1\r\n",
+                "GET /api/v1/articles HTTP/1.1\r\nHost: [::1\r\n",
+                "GET /api/v1/regions HTTP/1.1\r\nHost: localhost:99999\r\n",
+                "POST /api/v1/articles HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+                "GET /disclosures/ HTTP/1.0\r\n"
+            })
+    void aRequestWithoutAUsableHostIsA400NamingIt(String head) throws IOException {
+        Answer answer = send(head.endsWith("{}") ? head : head + "\r\n");
+
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals("application/problem+json", answer.headers().get("content-type"));
+        assertEquals("nosniff", answer.headers().get("x-content-type-options"));
+        assertTrue(answer.headers().get("content-security-policy").startsWith("default-src 'none'"));
+        JsonNode problem = JSON.readTree(answer.body());
+        assertEquals("/problems/validation-failed", problem.path("type").asText());
+        assertEquals(400, problem.path("status").asInt());
+        assertEquals(UnroutableRequests.DETAIL, problem.path("detail").asText());
+        assertTrue(errors.isEmpty(), "logged as errors: " + errors);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.0", "HTTP/1.1"})
+    void withAHostBothVersionsAreServed(String version) throws IOException {
+        Answer answer = send("GET /api/v1/regions?limit=1 " + version + "\r\nHost: localhost\r\n\r\n");
+
+        assertEquals(200, answer.status(), answer.toString());
+        assertTrue(answer.body().contains("\"中国\""), answer.body());
+        assertTrue(errors.isEmpty(), "logged as errors: " + errors);
+    }
+
+    private Answer send(String request) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // HTTP/1.1 keeps the connection open: ask to close it, so that the answer ends with the stream
+            String closing =
+                    request.contains("HTTP/1.1") ? request.replaceFirst("\r\n", "\r\nConnection: close\r\n") : request;
+            out.write(closing.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            return Answer.parse(all.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Answer(int status, Map<String, String> headers, String body) {
+
+        static Answer parse(String raw) {
+            int end = raw.indexOf("\r\n\r\n");
+            String[] lines = raw.substring(0, end).split("\r\n");
+            Map<String, String> headers = new TreeMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(
+                        lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
+        }
+    }
+}
