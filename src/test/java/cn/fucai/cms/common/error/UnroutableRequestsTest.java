@@ -3,6 +3,7 @@ package cn.fucai.cms.common.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.support.LogLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,15 +15,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,30 +36,16 @@ class UnroutableRequestsTest {
     @TestHTTPResource("/")
     URL server;
 
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record.getLoggerName() + ": " + record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final LogLines errors = LogLines.errors();
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
+        errors.listen();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        errors.stop();
     }
 
     @ParameterizedTest
@@ -90,7 +71,7 @@ class UnroutableRequestsTest {
         assertEquals("/problems/validation-failed", problem.path("type").asText());
         assertEquals(400, problem.path("status").asInt());
         assertEquals(UnroutableRequests.DETAIL, problem.path("detail").asText());
-        assertTrue(errors.isEmpty(), "logged as errors: " + errors);
+        assertTrue(errors.lines().isEmpty(), "logged as errors: " + errors.lines());
     }
 
     @ParameterizedTest
@@ -100,7 +81,7 @@ class UnroutableRequestsTest {
 
         assertEquals(200, answer.status(), answer.toString());
         assertTrue(answer.body().contains("\"中国\""), answer.body());
-        assertTrue(errors.isEmpty(), "logged as errors: " + errors);
+        assertTrue(errors.lines().isEmpty(), "logged as errors: " + errors.lines());
     }
 
     private Answer send(String request) throws IOException {

@@ -11,15 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.common.http.RequestLog;
+import cn.fucai.cms.support.LogLines;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,28 +24,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RequestLogTest {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(((ExtLogRecord) record).getFormattedMessage() + " mdc=" + ((ExtLogRecord) record).getMdcCopy());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final LogLines log = LogLines.of(RequestLog.class.getName());
+    private final List<String> lines = log.lines();
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(RequestLog.class.getName()).addHandler(capture);
+        log.listen();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger(RequestLog.class.getName()).removeHandler(capture);
+        log.stop();
     }
 
     @Test
