@@ -210,6 +210,49 @@ class MediaTest {
         assertEquals(files, storedObjects(), "no object for " + what);
     }
 
+    static Stream<Arguments> cutShortForms() {
+        String part = "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n";
+        return Stream.of(
+                Arguments.of("a file part without its closing boundary", part + "\u00ff\u00d8\u00ff partial"),
+                Arguments.of("a JSON body sent as a form", "{\"publisher\":\"x\"}"),
+                Arguments.of("only the first boundary", "--cut\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cutShortForms")
+    void aFormCutShortIsA400AndLeavesNothing(String what, String body) throws IOException {
+        String publisher = createPublisher();
+        long rows = count(db, "select count(*) from media");
+        Set<String> files = storedObjects();
+        Set<String> uploads = temporaryUploads();
+
+        admin().contentType("multipart/form-data; boundary=cut")
+                .queryParam("publisher", publisher)
+                .body(body.getBytes(StandardCharsets.ISO_8859_1))
+                .post("/api/v1/media")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/malformed-request"))
+                .body("detail", containsString("closing boundary"));
+
+        assertEquals(rows, count(db, "select count(*) from media"), "no row for " + what);
+        assertEquals(files, storedObjects(), "no object for " + what);
+        assertEquals(uploads, temporaryUploads(), "no temporary file left for " + what);
+    }
+
+    /** The files of uploads being read (quarkus.http.body.uploads-directory), deleted when their request ends. */
+    private static Set<String> temporaryUploads() throws IOException {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "cms-uploads");
+        if (!Files.isDirectory(directory)) {
+            return Set.of();
+        }
+        try (Stream<Path> listed = Files.list(directory)) {
+            return listed.map(Path::toString).collect(Collectors.toSet());
+        }
+    }
+
     @Test
     void anUploadOverTheLimitIsRefusedWhileItStreamsAndLeavesNothing() throws IOException {
         String publisher = createPublisher();

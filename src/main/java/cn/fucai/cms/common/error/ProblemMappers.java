@@ -48,6 +48,9 @@ public class ProblemMappers {
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    /** The package of RESTEasy Reactive's multipart parser, whose IOExceptions mean a malformed request body. */
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
+
     private static final String COLLIDED = "the request collided with another one at the same time; send it again";
 
     @ServerExceptionMapper
@@ -149,6 +152,14 @@ public class ProblemMappers {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
+            if (cause instanceof IOException && fromTheFormParser(cause)) {
+                // read before any resource runs: an upload cut short, or parts the named boundary does not delimit
+                return problem(
+                        ProblemType.MALFORMED_REQUEST,
+                        "the multipart body ends before its closing boundary: send the whole form, its parts"
+                                + " delimited by the boundary its Content-Type names",
+                        uri);
+            }
             if (cause instanceof IOException) {
                 // only a streamed answer (CSV) writes while the resource runs: the client left before its end
                 LOG.debugf("client left during %s: %s", rawPath(uri), cause.getMessage());
@@ -172,6 +183,16 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "unhandled error on %s", rawPath(uri));
         return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", uri);
+    }
+
+    /** Whether RESTEasy's multipart parser raised this, while it read the request's form. */
+    private static boolean fromTheFormParser(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(FORM_PARSER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
