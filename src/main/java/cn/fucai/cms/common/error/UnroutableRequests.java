@@ -4,8 +4,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Requests without a usable Host get the API's problem+json 400 naming it. HTTP/1.1 requests without one, or with one
@@ -24,13 +24,18 @@ class UnroutableRequests {
     static final String DETAIL = "the request names no valid host: send the Host header (a host name, and a port from 1"
             + " to 65535 if any)";
 
-    /** The API's security headers, which the routes that add them do not reach here. */
-    private static final Map<String, String> HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    private final RouteProblems problems;
 
-    @Inject
-    RouteProblems problems;
+    /** The API's security headers, which the routes that add them (quarkus.http.header, .filter) do not reach here. */
+    private final Map<String, String> headers;
+
+    UnroutableRequests(
+            RouteProblems problems,
+            @ConfigProperty(name = "quarkus.http.header.\"X-Content-Type-Options\".value") String noSniff,
+            @ConfigProperty(name = "quarkus.http.filter.api-csp.header.\"Content-Security-Policy\"") String csp) {
+        this.problems = problems;
+        this.headers = Map.of("X-Content-Type-Options", noSniff, "Content-Security-Policy", csp);
+    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::refusedByRouter);
@@ -40,7 +45,7 @@ class UnroutableRequests {
 
     private void refusedByRouter(RoutingContext context) {
         if (context.statusCode() == 400 && context.request().authority() == null) {
-            problems.send(context, ProblemType.VALIDATION_FAILED, DETAIL, HEADERS);
+            problems.send(context, ProblemType.VALIDATION_FAILED, DETAIL, headers);
         } else {
             context.next();
         }
@@ -48,7 +53,7 @@ class UnroutableRequests {
 
     private void requireHost(RoutingContext context) {
         if (context.request().authority() == null) {
-            problems.send(context, ProblemType.VALIDATION_FAILED, DETAIL, HEADERS);
+            problems.send(context, ProblemType.VALIDATION_FAILED, DETAIL, headers);
         } else {
             context.next();
         }
