@@ -35,6 +35,7 @@ import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /** Turns every failure into an application/problem+json response; the one place errors are shaped. */
 public class ProblemMappers {
@@ -47,9 +48,6 @@ public class ProblemMappers {
     private static final String QUERY_CANCELED = "57014";
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
-
-    /** The package of RESTEasy Reactive's multipart parser, whose IOExceptions mean a malformed request body. */
-    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     private static final String COLLIDED = "the request collided with another one at the same time; send it again";
 
@@ -187,8 +185,9 @@ public class ProblemMappers {
 
     /** Whether RESTEasy's multipart parser raised this, while it read the request's form. */
     private static boolean fromTheFormParser(Throwable e) {
+        String parser = MultipartParser.class.getPackageName() + ".";
         for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith(FORM_PARSER)) {
+            if (frame.getClassName().startsWith(parser)) {
                 return true;
             }
         }
