@@ -2,6 +2,7 @@ package cn.fucai.cms.common.http;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.OptionalInt;
 
 /** How the service speaks HTTP: its public address, caching headers, the request log and statement timing. */
 @ConfigMapping(prefix = "cms")
@@ -14,6 +15,12 @@ public interface HttpConfig {
     /** Whether answers carry Server-Timing with the request's SQL statement count (CMS_SERVER_TIMING). */
     @WithDefault("false")
     boolean serverTiming();
+
+    /**
+     * API reads (GET, HEAD) worked on at once, the others waiting their turn; unset, twice the cores; 0, no limit
+     * (CMS_CONCURRENT_READS). On two cores, 4 served a computed article twice as fast as 32 (docs/performance.md).
+     */
+    OptionalInt concurrentReads();
 
     RequestLog requestLog();
 
