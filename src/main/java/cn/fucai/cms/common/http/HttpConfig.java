@@ -2,7 +2,6 @@ package cn.fucai.cms.common.http;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.OptionalInt;
 
 /** How the service speaks HTTP: its public address, caching headers, the request log and statement timing. */
 @ConfigMapping(prefix = "cms")
@@ -17,10 +16,11 @@ public interface HttpConfig {
     boolean serverTiming();
 
     /**
-     * API reads (GET, HEAD) worked on at once, the others waiting their turn; unset, twice the cores; 0, no limit
-     * (CMS_CONCURRENT_READS). On two cores, 4 served a computed article twice as fast as 32 (docs/performance.md).
+     * API reads (GET, HEAD) worked on at once, the others waiting their turn; 0, the default, no limit
+     * (CMS_CONCURRENT_READS). Measured both ways on two cores: docs/performance.md, "Reads take turns".
      */
-    OptionalInt concurrentReads();
+    @WithDefault("0")
+    int concurrentReads();
 
     RequestLog requestLog();
 

@@ -16,9 +16,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Reads take turns: at most {@link HttpConfig#concurrentReads()} GETs and HEADs of the API are worked on at once, from
  * their first filter to their answer's serialisation; the others wait on their worker thread, parked, first come first
- * served. On two cores, 32 reads worked on at once cost the service twice the CPU per request that 4 do (32 threads
- * taking turns on two cores, fighting over every lock and cache line they share: docs/performance.md), so letting
- * them all run makes every one of them slower. A turn ends when the answer has been serialised, before a streamed body
+ * served. On two cores, 32 reads worked on at once by 32 threads cost the service up to twice the CPU per read that a
+ * pool of 4 threads spends (docs/performance.md); turns cut the tails of the realistic mix, but parking and waking a
+ * thread per read costs too, and the whole benchmark served computed reads 10-20 % slower with 4 turns than with no
+ * limit: off unless configured. A turn ends when the answer has been serialised, before a streamed body
  * (a media file, a CSV export) goes out, so a slow reader holds none; and in any case when the exchange ends, so no
  * turn is ever lost. Writes never wait for reads: they are few, and may wait on locks, object storage or a password
  * hash, which must not hold readers back. A read on the event loop (a non-blocking operation) never waits.
@@ -31,7 +32,7 @@ public class ReadTurns {
     private final Semaphore turns;
 
     public ReadTurns(HttpConfig config, MeterRegistry metrics) {
-        int limit = config.concurrentReads().orElse(2 * Runtime.getRuntime().availableProcessors());
+        int limit = config.concurrentReads();
         if (limit < 0) {
             throw new IllegalArgumentException("cms.concurrent-reads must be 0 (no limit) or more, not " + limit);
         }
