@@ -78,7 +78,7 @@ class ReadTurnsTest {
             // translations; nothing in the background reads them)
             first = clients.submit(
                     () -> given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id));
-            await(() -> waitingForTheLock(locker), "the first read waits for the translations' table", PATIENCE);
+            await(ReadTurnsTest::aReadWaitsForTheLock, "the first read waits for the translations' table", PATIENCE);
             // the second reads no translation: it waits for the turn, not for the table
             second = clients.submit(() -> given().get("/api/v1/regions/330000"));
             await(() -> waitingReads() == 1, "the second read waits for a turn", PATIENCE);
@@ -131,7 +131,7 @@ class ReadTurnsTest {
             }
             Future<Response> holder = clients.submit(
                     () -> given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id));
-            await(() -> waitingForTheLock(locker), "a read holds the turn", PATIENCE);
+            await(ReadTurnsTest::aReadWaitsForTheLock, "a read holds the turn", PATIENCE);
             // a client that leaves while its read waits for a turn
             try (Socket socket = send("/api/v1/regions/330000")) {
                 await(() -> waitingReads() == 1, "the read waits for a turn", PATIENCE);
@@ -147,7 +147,7 @@ class ReadTurnsTest {
                 lock.execute("lock table article_translation in access exclusive mode");
             }
             try (Socket socket = send("/api/v1/articles/" + id)) {
-                await(() -> waitingForTheLock(locker), "the read waits for the translations' table", PATIENCE);
+                await(ReadTurnsTest::aReadWaitsForTheLock, "the read waits for the translations' table", PATIENCE);
             }
             locker.rollback();
         }
@@ -191,12 +191,13 @@ class ReadTurnsTest {
         }
     }
 
-    /** Whether a session other than the locker's waits for a lock on the translations' table. */
-    private static boolean waitingForTheLock(Connection locker) {
+    /** Whether a session waits for a lock on the translations' table (the locker holds its own). */
+    private static boolean aReadWaitsForTheLock() {
         try (Connection watcher = TestDatabase.connect();
                 var rows = watcher.createStatement()
-                        .executeQuery(
-                                "select count(*) from pg_locks where not granted and relation = 'article_translation'::regclass")) {
+                        .executeQuery("select count(*) from pg_locks l join pg_database d on d.oid = l.database"
+                                + " where d.datname = current_database() and not l.granted"
+                                + " and l.relation = 'article_translation'::regclass")) {
             rows.next();
             return rows.getLong(1) > 0;
         } catch (Exception e) {
