@@ -18,12 +18,17 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -157,6 +162,30 @@ final class FigureCsv {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns(kind).forEach(schema::addColumn);
         return new RowWriter(kind, MAPPER.writer(schema.build()).writeValues(text));
+    }
+
+    /**
+     * An export written whole to a file first, from the database's cursor, and given back as a stream over that file:
+     * the transaction ends before the first byte goes out, so a slow client holds a file, never a connection or a
+     * thread. The file is unlinked at once; the stream keeps its bytes until it is closed, so nothing stays on disk
+     * however the answer ends.
+     */
+    static InputStream spool(FigureKind kind, FigureService.Export export) throws IOException {
+        Path file = Files.createTempFile("cms-export-", ".csv");
+        try {
+            try (RowWriter writer = writer(kind, new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+                export.forEach(row -> {
+                    try {
+                        writer.write(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            return Files.newInputStream(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Writes figures one row at a time. */

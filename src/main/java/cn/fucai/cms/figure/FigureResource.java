@@ -2,6 +2,7 @@ package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.OpenApiConventions;
+import cn.fucai.cms.common.http.PacedBody;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -32,10 +33,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -117,20 +117,10 @@ public abstract class FigureResource {
     public Response listFigures(
             @BeanParam FigureQuery query,
             @QueryParam("granularity") Granularity granularity,
-            @QueryParam("includeRetracted") boolean includeRetracted) {
-        FigureService.Export export = figures.export(query.toFilter(kind, granularity, includeRetracted));
-        StreamingOutput body = out -> {
-            try (FigureCsv.RowWriter writer = FigureCsv.writer(kind, out)) {
-                export.forEach(row -> {
-                    try {
-                        writer.write(row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-        };
-        return Response.ok(body, CSV + "; charset=UTF-8")
+            @QueryParam("includeRetracted") boolean includeRetracted)
+            throws IOException {
+        InputStream csv = FigureCsv.spool(kind, figures.export(query.toFilter(kind, granularity, includeRetracted)));
+        return Response.ok(PacedBody.of(csv), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + kind + "-figures.csv\"")
                 .build();
     }

@@ -573,15 +573,15 @@ public class FigureService {
         return store.quoted(kind, articleId, quote);
     }
 
-    /** Every figure of an export, handed to a consumer once the answer is being written. */
+    /** Every figure of an export, handed to a consumer: the CSV spool ({@code FigureCsv.spool}). */
     @FunctionalInterface
     public interface Export {
         void forEach(Consumer<FigureRow> consumer);
     }
 
     /**
-     * Every figure matching the filter that the caller may see, for a CSV export streamed later: who the caller is is
-     * read now. Streamed from a cursor (the driver fetches 500 rows at a time only inside a transaction) in a
+     * Every figure matching the filter that the caller may see, for a CSV export written to a file before it is sent:
+     * who the caller is is read now. Read from a cursor (the driver fetches 500 rows at a time only inside a transaction) in a
      * read-only transaction, which takes no transaction id and so holds back neither the sync feed nor anything else;
      * memory stays the same whatever the size of the export.
      */

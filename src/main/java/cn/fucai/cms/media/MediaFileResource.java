@@ -1,6 +1,7 @@
 package cn.fucai.cms.media;
 
 import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.http.PacedBody;
 import cn.fucai.cms.media.MediaService.Served;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -131,10 +130,7 @@ public class MediaFileResource {
         if (served.localFile().isPresent()) {
             return new FilePart(served.localFile().get().toFile(), offset, length);
         }
-        return (StreamingOutput) out -> {
-            try (InputStream in = media.read(served.key(), offset, length)) {
-                in.transferTo(out);
-            }
-        };
+        // opened here, so that object storage out of reach is a problem answer; read at the client's pace
+        return new PacedBody(media.read(served.key(), offset, length), length);
     }
 }
