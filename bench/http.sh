@@ -93,6 +93,8 @@ done
 lines "select '/api/v1/fund-figures/summary?groupBy=year&flow=raised&region=' || code from region where level = 'province'
        union all select '/api/v1/sales-figures/summary?groupBy=year&region=' || code from region where level = 'province'" summary
 printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept: text/csv\n' >"$out/paths-csv.txt"
+printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept: text/csv\tCache-Control: no-cache\n' \
+    >"$out/paths-csv-computed.txt" # for bench/interleaved.sh
 csv_rows=$(curl -fs -H 'Accept: text/csv' "$BASE/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31" | wc -l)
 
 # The same requests with Cache-Control: no-cache, which skips the service's response cache: what computing costs.

@@ -6,6 +6,7 @@
 # this machine's noise. Usage: bash bench/interleaved.sh <quarkus-app dir A> <quarkus-app dir B> [rounds] [endpoints]
 # e.g. bash bench/interleaved.sh /tmp/old/target/quarkus-app target/quarkus-app 2 "list-page-50 list". A package
 # older than the database's schema starts anyway (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future').
+# BENCH_CONNECTIONS: wrk connections (default 32; the CSV export row of bench/http.sh uses 4).
 # BENCH_JAVA_OPTIONS_A and BENCH_JAVA_OPTIONS_B add JVM options to one package's runs: the same package twice with
 # other options compares those, e.g. BENCH_JAVA_OPTIONS_B=-XX:+UseParallelGC.
 set -euo pipefail
@@ -37,7 +38,7 @@ for round in $(seq "$ROUNDS"); do
         first=${ENDPOINTS%% *}
         wrk -t2 -c32 -d20s -s bench/http.lua "http://127.0.0.1:$PORT" -- "target/bench/paths-$first-computed.txt" >/dev/null
         for endpoint in $ENDPOINTS $ENDPOINTS; do
-            echo "round $round|$app ${options[*]}|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$endpoint-computed" 32)"
+            echo "round $round|$app ${options[*]}|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$endpoint-computed" "${BENCH_CONNECTIONS:-32}")"
         done
         kill $service
         wait $service 2>/dev/null || true
