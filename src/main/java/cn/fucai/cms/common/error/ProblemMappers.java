@@ -159,7 +159,7 @@ public class ProblemMappers {
                         uri);
             }
             if (cause instanceof IOException) {
-                // only a streamed answer (CSV) writes while the resource runs: the client left before its end
+                // a body written as its source is read (a media file, a CSV export) whose source failed at once
                 LOG.debugf("client left during %s: %s", rawPath(uri), cause.getMessage());
                 return problem(ProblemType.INTERNAL_ERROR, "the answer could not be written", uri);
             }

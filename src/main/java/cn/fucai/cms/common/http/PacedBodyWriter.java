@@ -113,28 +113,38 @@ public class PacedBodyWriter implements ServerMessageBodyWriter<PacedBody> {
             }
             if (read.failed()) {
                 finish(read.cause());
-            } else if (read.result() == null) {
-                response.end();
-                finish(null);
-            } else {
-                if (!response.headWritten()) {
-                    // only now: a source that fails on its first read still gets a problem, with its own length
-                    if (length >= 0) {
-                        response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
-                    } else {
-                        response.setChunked(true);
-                    }
-                }
-                response.write(read.result());
-                if (response.writeQueueFull()) {
-                    // once: a handler left in place would start a second reader at the next drain
-                    response.drainHandler(drained -> {
-                        response.drainHandler(null);
-                        readNext();
-                    });
+                return;
+            }
+            try {
+                if (read.result() == null) {
+                    response.end();
+                    finish(null);
                 } else {
-                    readNext();
+                    write(read.result());
                 }
+            } catch (RuntimeException e) { // the response refused the bytes: end here, not in Vert.x's handler
+                finish(e);
+            }
+        }
+
+        private void write(Buffer chunk) {
+            if (!response.headWritten()) {
+                // only now: a source that fails on its first read still gets a problem, with its own length
+                if (length >= 0) {
+                    response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
+                } else {
+                    response.setChunked(true);
+                }
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                // once: a handler left in place would start a second reader at the next drain
+                response.drainHandler(drained -> {
+                    response.drainHandler(null);
+                    readNext();
+                });
+            } else {
+                readNext();
             }
         }
 
@@ -155,6 +165,9 @@ public class PacedBodyWriter implements ServerMessageBodyWriter<PacedBody> {
                 response.reset();
                 request.resume();
             } else {
+                // the problem is written by the writers of its own type, not this body's
+                request.resetBuildTimeSerialization();
+                request.setResponseContentType((MediaType) null);
                 request.resume(failure);
             }
         }
