@@ -501,16 +501,18 @@ public class FigureService {
                 filter.asOf(),
                 filter.text());
         Set<UUID> unreleasedReadable = access.unpublishedScope();
-        // one snapshot for the years kept and the figures read
-        store.snapshotReads();
         boolean keepable = unreleasedReadable != null
                 && unreleasedReadable.isEmpty()
                 && filter.asOf() == null
                 && filter.text() == null;
         SummaryYears.Key key = new SummaryYears.Key(load, groupBy, region, filter.periodFrom(), filter.periodTo());
         SummaryYears.Kept kept = keepable ? summaryYears.get(key) : null;
+        // one snapshot for the years kept and the figures read
         FigureStore.YearChanges changes =
-                keepable ? store.changesSince(kind, kept == null ? null : kept.snapshot()) : null;
+                keepable ? store.snapshotReadsWithChangesSince(kind, kept == null ? null : kept.snapshot()) : null;
+        if (!keepable) {
+            store.snapshotReads();
+        }
         Map<Integer, RunningSummary.YearCells> unchanged = new HashMap<>();
         // every year read, unless totals were kept: then only the years changed since, as every year that had figures
         // then was kept, and a year that has figures now and had none then has changed

@@ -9,6 +9,8 @@ import cn.fucai.cms.region.Region;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,9 +26,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Figures in SQL. The history is append-only: a write inserts a revision and moves figure.current_revision; reads
@@ -35,6 +40,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 @ApplicationScoped
 class FigureStore {
+
+    /** One snapshot for every statement of the transaction, read-only: a summary's years of the same moment. */
+    private static final String SNAPSHOT_READS = "set transaction isolation level repeatable read, read only";
 
     private static final String COLUMNS = """
             f.id, f.kind, f.created_at, f.released_at, f.embargoed_until, f.released_with, %s,
@@ -411,7 +419,7 @@ class FigureStore {
      * first query. A summary's kept years and the figures it reads are then of the same moment.
      */
     void snapshotReads() {
-        jdbi.useHandle(handle -> handle.execute("set transaction isolation level repeatable read, read only"));
+        jdbi.useHandle(handle -> handle.execute(SNAPSHOT_READS));
     }
 
     /**
@@ -420,33 +428,55 @@ class FigureStore {
      * visible now is one. All years, when notes that would decide were pruned since.
      */
     YearChanges changesSince(FigureKind kind, String since) {
+        return jdbi.withHandle(handle -> changesStatement(handle, "", kind, since)
+                .map(FigureStore::yearChanges)
+                .one());
+    }
+
+    /**
+     * {@link #snapshotReads} and {@link #changesSince} in one round trip to the database: both statements go in one
+     * message, and the second's answer is read. Must come before the transaction's first query.
+     */
+    YearChanges snapshotReadsWithChangesSince(FigureKind kind, String since) {
+        return jdbi.withHandle(handle -> changesStatement(handle, SNAPSHOT_READS + ";\n", kind, since)
+                .execute((statement, context) -> {
+                    PreparedStatement sent = statement.get();
+                    if (!sent.getMoreResults()) {
+                        throw new IllegalStateException("the changes since a snapshot answered no rows");
+                    }
+                    try (ResultSet rs = sent.getResultSet()) {
+                        rs.next();
+                        return yearChanges(rs, context);
+                    }
+                }));
+    }
+
+    private static Query changesStatement(Handle handle, String before, FigureKind kind, String since) {
         if (since == null) {
-            return jdbi.withHandle(handle -> new YearChanges(
-                    handle.createQuery("select pg_current_snapshot()::text")
-                            .mapTo(String.class)
-                            .one(),
-                    true,
-                    Set.of()));
+            return handle.createQuery(
+                    before + "select pg_current_snapshot()::text as now, true as pruned, null as changed");
         }
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return handle.createQuery(before + """
                         select pg_current_snapshot()::text as now,
                                (select p.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
                                 from figure_year_change_pruned p) as pruned,
                                array(select distinct c.year from figure_year_change c
                                      where c.kind in (:kind, '*') and c.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
-                                       and not pg_visible_in_snapshot(c.xid, cast(:since as pg_snapshot))) as changed""")
-                .bind("kind", kind.name())
-                .bind("since", since)
-                .map((rs, context) -> {
-                    List<Integer> changed = new ArrayList<>();
-                    for (Object year : (Object[]) rs.getArray("changed").getArray()) {
-                        changed.add((Integer) year);
-                    }
-                    // a null year: every year of the kind
-                    boolean all = rs.getBoolean("pruned") || changed.contains(null);
-                    return new YearChanges(rs.getString("now"), all, all ? Set.of() : Set.copyOf(changed));
-                })
-                .one());
+                                       and not pg_visible_in_snapshot(c.xid, cast(:since as pg_snapshot))) as changed""").bind("kind", kind.name()).bind("since", since);
+    }
+
+    /** A row of {@link #changesStatement}: without an earlier snapshot, every year has changed. */
+    private static YearChanges yearChanges(ResultSet rs, StatementContext context) throws SQLException {
+        List<Integer> changed = new ArrayList<>();
+        Array years = rs.getArray("changed");
+        if (years != null) {
+            for (Object year : (Object[]) years.getArray()) {
+                changed.add((Integer) year);
+            }
+        }
+        // a null year: every year of the kind
+        boolean all = rs.getBoolean("pruned") || changed.contains(null);
+        return new YearChanges(rs.getString("now"), all, all ? Set.of() : Set.copyOf(changed));
     }
 
     /**

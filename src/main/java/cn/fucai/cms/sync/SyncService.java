@@ -31,12 +31,18 @@ import org.jdbi.v3.core.Jdbi;
 @ApplicationScoped
 public class SyncService {
 
-    /** A feed page after (:xid, :seq) of a change table; the caller adds the publisher filter and the limit. */
+    /**
+     * A feed page after (:xid, :seq) of a change table, and whether that position is still held (not before the
+     * changes pruned); the caller adds the publisher filter and the limit.
+     */
     private static final String FEED = """
             with horizon as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
                  hidden as (select exists (select 1 from %1$s, horizon
-                                           where (xid, seq) > (cast(:xid as xid8), :seq) and xid >= horizon.xmin) as any)
-            select c.xid::text as xid, c.seq, c.item_id, hidden.any as hidden_after from hidden left join lateral (
+                                           where (xid, seq) > (cast(:xid as xid8), :seq) and xid >= horizon.xmin) as any),
+                 held as (select exists (select 1 from %1$s_pruned
+                                         where (xid, seq) <= (cast(:xid as xid8), :seq)) as position)
+            select c.xid::text as xid, c.seq, c.item_id, hidden.any as hidden_after, held.position as held
+            from hidden cross join held left join lateral (
                 select xid, seq, %2$s as item_id from %1$s, horizon
                 where (xid, seq) > (cast(:xid as xid8), :seq) and xid < horizon.xmin""";
 
@@ -116,34 +122,28 @@ public class SyncService {
 
     private <S, I> FeedPage<I> feedPage(
             SyncFeed<S, I> feed, SyncCursor cursor, int limit, UUID publisherId, String locale) {
-        boolean reachable = jdbi.withHandle(handle -> handle.createQuery("select 1 from "
-                        + feed.changeLog().table() + "_pruned where (xid, seq) <= (cast(:xid as xid8), :seq)")
-                .bind("xid", cursor.xid())
-                .bind("seq", cursor.seq())
-                .mapTo(Integer.class)
-                .findFirst()
-                .isPresent());
-        if (!reachable) {
-            throw new CursorGoneException(
-                    "points before changes pruned after the " + retention.toDays() + "-day retention window");
-        }
         Sql changes = new Sql(FEED.formatted(
                         feed.changeLog().table(), feed.changeLog().idColumn()))
                 .bind("xid", cursor.xid())
                 .bind("seq", cursor.seq());
         changes.appendIfSet(" and publisher_id = :publisher", "publisher", publisherId);
         changes.append(" order by xid, seq").limit(limit + 1).append(") c on true");
-        // One statement, so one snapshot: the changes visible now, and whether any later one is still hidden behind
-        // a transaction older than its own. A page that stops short of hidden changes is not settled: they appear
-        // when that transaction ends, with no notification of their own.
+        // One statement, so one snapshot: whether the cursor's position is still held, the changes visible now, and
+        // whether any later one is still hidden behind a transaction older than its own. A page that stops short of
+        // hidden changes is not settled: they appear when that transaction ends, with no notification of their own.
         List<Change> rows = jdbi.withHandle(handle -> changes.query(handle)
                 .map((rs, context) -> new Change(
                         rs.getString("xid"),
                         rs.getLong("seq"),
                         rs.getObject("item_id", UUID.class),
-                        rs.getBoolean("hidden_after")))
+                        rs.getBoolean("hidden_after"),
+                        rs.getBoolean("held")))
                 .list());
-        boolean hidden = !rows.isEmpty() && rows.get(0).hiddenAfter();
+        if (!rows.get(0).held()) {
+            throw new CursorGoneException(
+                    "points before changes pruned after the " + retention.toDays() + "-day retention window");
+        }
+        boolean hidden = rows.get(0).hiddenAfter();
         List<Change> found = rows.size() == 1 && rows.get(0).itemId() == null ? List.of() : rows;
         boolean hasMore = found.size() > limit;
         List<Change> shown = hasMore ? found.subList(0, limit) : found;
@@ -165,8 +165,11 @@ public class SyncService {
         return new FeedPage<>(items, next.encode(key()), hasMore, hasMore || !hidden);
     }
 
-    /** One row of a change log, and whether changes after the feed's horizon were hidden when it was read. */
-    private record Change(String xid, long seq, UUID itemId, boolean hiddenAfter) {}
+    /**
+     * One row of a change log, whether changes after the feed's horizon were hidden when it was read, and whether the
+     * cursor's position was still held.
+     */
+    private record Change(String xid, long seq, UUID itemId, boolean hiddenAfter, boolean held) {}
 
     private String snapshotXmin() {
         return jdbi.withHandle(handle -> handle.createQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -151,6 +152,47 @@ class FigureSummaryYearsTest {
             String afterPruning = store.changesSince(FigureKind.sales, null).snapshot();
             assertFalse(store.changesSince(FigureKind.sales, afterPruning).all());
         }
+    }
+
+    /**
+     * The summary's first statement sets the transaction's snapshot and reads the changes in one message: the
+     * transaction is then read-only and repeatable, so a change committed by another meanwhile is not seen, and the
+     * changes it reports are those {@link FigureStore#changesSince} reports.
+     */
+    @Test
+    void theSnapshotIsSetAndTheChangesReadInOneRoundTrip() {
+        String kept = store.changesSince(FigureKind.sales, null).snapshot();
+        jdbi.useHandle(handle -> handle.execute("insert into figure_year_change (kind, year) values ('sales', 1911)"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            FigureStore.YearChanges first = store.snapshotReadsWithChangesSince(FigureKind.sales, kept);
+            assertTrue(first.changed(1911), "committed after the kept snapshot");
+            assertFalse(first.changed(1912));
+            assertFalse(first.all());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> jdbi.useHandle(other ->
+                            other.execute("insert into figure_year_change (kind, year) values ('sales', 1912)")));
+            FigureStore.YearChanges again = store.changesSince(FigureKind.sales, kept);
+            assertEquals(first.snapshot(), again.snapshot(), "one snapshot for the whole transaction");
+            assertFalse(again.changed(1912), "committed by another after the snapshot was taken");
+            jdbi.useHandle(handle -> {
+                assertEquals(
+                        "repeatable read",
+                        handle.createQuery("show transaction_isolation")
+                                .mapTo(String.class)
+                                .one());
+                assertEquals(
+                        "on",
+                        handle.createQuery("show transaction_read_only")
+                                .mapTo(String.class)
+                                .one());
+            });
+        });
+        assertTrue(store.changesSince(FigureKind.sales, kept).changed(1912), "seen once that transaction ended");
+        assertTrue(
+                QuarkusTransaction.requiringNew()
+                        .call(() -> store.snapshotReadsWithChangesSince(FigureKind.sales, null))
+                        .all(),
+                "without a kept snapshot, every year is read");
     }
 
     /** Kept and computed years of summaries so far. */
