@@ -19,7 +19,8 @@ if [ "$KIND" = mix ]; then
     # the realistic mix (bench/mix.lua) without its writer; the mirrors start from a snapshot cursor of the sync rows
     [ -f "$out/paths-mix-articles.txt" ] && [ -f "$out/paths-sync-computed.txt" ] || { echo "run bench/http.sh first" >&2; exit 1; }
     cursor=$(sed -n 2p "$out/paths-sync-computed.txt" | cut -f1 | sed 's/.*cursor=//')
-    DRIVE=(bench/mix.lua -- "$out/paths-mix-articles.txt" "$out/paths-mix-lists.txt" "$cursor" bench-admin-token-0123456789abcdef)
+    mirror_token=$(sed -n 1p "$out/paths-sync.txt" | sed 's/.*Bearer //') # the mirrors' sync token bench/http.sh made
+    DRIVE=(bench/mix.lua -- "$out/paths-mix-articles.txt" "$out/paths-mix-lists.txt" "$cursor" "$mirror_token")
 else
     [ -f "$out/paths-$KIND.txt" ] || { echo "run bench/http.sh first: no $out/paths-$KIND.txt" >&2; exit 1; }
     DRIVE=(bench/http.lua -- "$out/paths-$KIND.txt")

@@ -44,6 +44,14 @@ class FigureStore {
     /** One snapshot for every statement of the transaction, read-only: a summary's years of the same moment. */
     private static final String SNAPSHOT_READS = "set transaction isolation level repeatable read, read only";
 
+    /** This transaction's snapshot, whether notes newer than :since were pruned, and the years changed since. */
+    private static final String CHANGES_SINCE = """
+            select pg_current_snapshot()::text as now,
+                   (select p.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot)) from figure_year_change_pruned p) as pruned,
+                   array(select distinct c.year from figure_year_change c
+                         where c.kind in (:kind, '*') and c.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
+                           and not pg_visible_in_snapshot(c.xid, cast(:since as pg_snapshot))) as changed""";
+
     private static final String COLUMNS = """
             f.id, f.kind, f.created_at, f.released_at, f.embargoed_until, f.released_with, %s,
             r.revision, r.action, r.reason, r.recorded_at, r.retracted, r.region_code, r.period_start, r.period_end,
@@ -456,13 +464,9 @@ class FigureStore {
             return handle.createQuery(
                     before + "select pg_current_snapshot()::text as now, true as pruned, null as changed");
         }
-        return handle.createQuery(before + """
-                        select pg_current_snapshot()::text as now,
-                               (select p.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
-                                from figure_year_change_pruned p) as pruned,
-                               array(select distinct c.year from figure_year_change c
-                                     where c.kind in (:kind, '*') and c.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
-                                       and not pg_visible_in_snapshot(c.xid, cast(:since as pg_snapshot))) as changed""").bind("kind", kind.name()).bind("since", since);
+        return handle.createQuery(before + CHANGES_SINCE)
+                .bind("kind", kind.name())
+                .bind("since", since);
     }
 
     /** A row of {@link #changesStatement}: without an earlier snapshot, every year has changed. */

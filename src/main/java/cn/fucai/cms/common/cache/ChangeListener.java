@@ -17,8 +17,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Listens to {@value ResponseCache#CHANNEL} on a connection of its own (a pooled one would be taken from the pool for
- * good) and hands every notification to the {@link ResponseCache}, after telling {@link ReadRouting} how far a replica
- * must have replayed to show it. When the connection breaks, the cache stops serving
+ * good) and hands every notification to the {@link ResponseCache} or, for what it stamps, to {@link ChangeStamps},
+ * after telling {@link ReadRouting} how far a replica must have replayed to show it. When the connection breaks, the cache stops serving
  * until it is back, then starts from empty; reconnecting waits up to 5 s between tries.
  */
 @ApplicationScoped
@@ -31,6 +31,7 @@ public class ChangeListener {
     private static final int POLL_MILLIS = 1000;
 
     private final ResponseCache cache;
+    private final ChangeStamps stamps;
     private final ReadRouting routing;
     private final String url;
     private final String username;
@@ -41,12 +42,14 @@ public class ChangeListener {
 
     ChangeListener(
             ResponseCache cache,
+            ChangeStamps stamps,
             ReadRouting routing,
             ResponseCacheConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "") String username,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
         this.cache = cache;
+        this.stamps = stamps;
         this.routing = routing;
         this.url = config.listenerUrl().orElse(url);
         this.username = username;
@@ -79,6 +82,7 @@ public class ChangeListener {
                     statement.execute("listen " + ResponseCache.CHANNEL);
                 }
                 cache.listening(true);
+                stamps.listening(true);
                 routing.listening(true);
                 backoffMillis = 100;
                 PGConnection notifications = listening.unwrap(PGConnection.class);
@@ -90,12 +94,15 @@ public class ChangeListener {
                             routing.mustSee(ReadRouting.position(listening));
                         }
                         for (PGNotification notification : received) {
-                            cache.changed(notification.getParameter());
+                            if (!stamps.changed(notification.getParameter())) {
+                                cache.changed(notification.getParameter());
+                            }
                         }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
                 routing.listening(false);
+                stamps.listening(false);
                 cache.listening(false);
                 if (running) {
                     LOG.warnf(
@@ -104,6 +111,7 @@ public class ChangeListener {
                 }
             }
             routing.listening(false);
+            stamps.listening(false);
             cache.listening(false);
             sleep(backoffMillis);
             backoffMillis = Math.min(backoffMillis * 2, 5000);

@@ -39,7 +39,7 @@ public class ResponseCache {
 
     /**
      * The NOTIFY channel of data changes; payloads {@code article:<uuid>}, {@code article-facets:<facets>},
-     * {@code publisher}, {@code figure}, {@code media}.
+     * {@code publisher}, {@code figure}, {@code media}, and {@code token} (for {@link ChangeStamps}).
      */
     public static final String CHANNEL = "cms_changes";
     /** Payload prefix of a writer's barrier: it arrives after every change its transaction made. */
