@@ -50,8 +50,8 @@ import org.postgresql.PGNotification;
 /**
  * Every write operation of the OpenAPI document leaves, in its own transaction, each trace its kind calls for: an
  * audit entry always; a row of the partner change feed when what mirrors show changed; a webhook outbox event when
- * readers are told; a cache notification when a public read changed, or a token that instances keep. A write operation added to the API without a
- * scenario here fails {@link #everyWriteOperationOfTheDocumentIsExercised}.
+ * readers are told; a cache notification when a public read changed, or a token that instances keep. A write
+ * operation added to the API without a scenario here fails {@link #everyWriteOperationOfTheDocumentIsExercised}.
  */
 @QuarkusTest
 class EveryWriteLeavesItsTraceTest {
