@@ -8,7 +8,9 @@
 # older than the database's schema starts anyway (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future').
 # BENCH_CONNECTIONS: wrk connections (default 32; the CSV export row of bench/http.sh uses 4).
 # BENCH_JAVA_OPTIONS_A and BENCH_JAVA_OPTIONS_B add JVM options to one package's runs: the same package twice with
-# other options compares those, e.g. BENCH_JAVA_OPTIONS_B=-XX:+UseParallelGC.
+# other options compares those, e.g. BENCH_JAVA_OPTIONS_B=-XX:+UseParallelGC. BENCH_JAVA_A and BENCH_JAVA_B name the
+# java to run each with (default: the one on the PATH), e.g. BENCH_JAVA_B=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java.
+# An endpoint without a computed paths file is driven from its own (constant: the bench-only constant endpoint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
@@ -22,23 +24,26 @@ URL=$(ensure_local_database cms_bench_http)
 out=target/bench
 SECONDS_PER_RUN=15
 source bench/measure.sh  # measure: requests/s, median and p99 ms, service and PostgreSQL CPU ms per request
-echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
+echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request"
 for round in $(seq "$ROUNDS"); do
     for which in A B; do
         app=${!which}
         options_of=BENCH_JAVA_OPTIONS_$which
         read -ra options <<<"${!options_of:-}"
+        java_of=BENCH_JAVA_$which
+        java=${!java_of:-java}
         QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password \
             QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$((PORT + 1000)) CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef \
             CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
-            QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future' \
-            java -Xmx512m "${options[@]}" -jar "$app/quarkus-run.jar" >target/bench/interleaved-service.log 2>&1 &
+            QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future' CMS_BENCH_CONSTANT=true \
+            "$java" -Xmx512m "${options[@]}" -jar "$app/quarkus-run.jar" >target/bench/interleaved-service.log 2>&1 &
         service=$!
         for _ in $(seq 60); do curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break; sleep 1; done
+        paths() { if [ -f "target/bench/paths-$1-computed.txt" ]; then echo "$1-computed"; else echo "$1"; fi; }
         first=${ENDPOINTS%% *}
-        wrk -t2 -c32 -d20s -s bench/http.lua "http://127.0.0.1:$PORT" -- "target/bench/paths-$first-computed.txt" >/dev/null
+        wrk -t2 -c32 -d20s -s bench/http.lua "http://127.0.0.1:$PORT" -- "target/bench/paths-$(paths "$first").txt" >/dev/null
         for endpoint in $ENDPOINTS $ENDPOINTS; do
-            echo "round $round|$app ${options[*]}|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$endpoint-computed" "${BENCH_CONNECTIONS:-32}")"
+            echo "round $round|$app ${java#java} ${options[*]}|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$(paths "$endpoint")" "${BENCH_CONNECTIONS:-32}")"
         done
         kill $service
         wait $service 2>/dev/null || true

@@ -1,5 +1,6 @@
 # Sourced by the benchmarks: bench_prepare, await_service, then wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
-# service ($SERVICE, its pid) and of PostgreSQL. Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by
+# service ($SERVICE, its pid), of PostgreSQL and of the client (wrk itself, on the same cores: a row whose client works
+# harder leaves the service less CPU). Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by
 # default) for slow requests such as uploads.
 cpu_of() { # clock ticks used so far by the given processes
     local total=0
@@ -28,19 +29,29 @@ pg_cpu() { # clock ticks used so far by PostgreSQL: its processes, and the backe
 measure() { # label, paths file, connections: GET requests drawn from target/bench/paths-<file>.txt (bench/http.lua)
     measure_script "$1" "$3" bench/http.lua "$out/paths-$2.txt"
 }
+children_ms() { # sets CHILDREN_MS: CPU milliseconds (user + system) of this shell's children that have ended
+    # `times` with a redirection runs in this shell; called as $(children_ms) it would count a subshell's children
+    times >"$out/.times"
+    CHILDREN_MS=$(awk 'NR == 2 { split($0, t, /[ms ]+/); print int((t[1] * 60 + t[2] + t[3] * 60 + t[4]) * 1000) }' "$out/.times")
+}
 measure_script() { # label, connections, wrk script, its arguments: one row
-    local label=$1 connections=$2 script=$3 java_before pg_before line
+    local label=$1 connections=$2 script=$3 java_before pg_before client_before line
     shift 3
     java_before=$(cpu_of $SERVICE)
     pg_before=$(pg_cpu)
+    children_ms
+    client_before=$CHILDREN_MS
     line=$(wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout "${MEASURE_TIMEOUT:-2s}" --latency -s "$script" "$BASE" -- "$@" \
         | grep '^RESULT')
     local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
-    awk -v label="$label" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" 'BEGIN {
+    children_ms
+    local client=$(( CHILDREN_MS - client_before ))
+    awk -v label="$label" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v client="$client" 'BEGIN {
         n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
         rps = r["requests"] / r["seconds"]
-        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d\n", label, rps, r["p50_ms"], r["p99_ms"],
-            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"] }'
+        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f\n", label, rps, r["p50_ms"], r["p99_ms"],
+            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"],
+            client / r["requests"] }'
 }
 
 

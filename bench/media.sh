@@ -51,7 +51,7 @@ heap() { curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^jvm_mem
 {
     echo "media benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
     echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), -Xmx512m, local store, wrk -t2 -d${SECONDS_PER_RUN}s"
-    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors"
+    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request"
     measure "constant (GET /api/v1/bench/constant, c$CONNECTIONS)" media-constant "$CONNECTIONS"
     measure "640-px rendition, $(stat -c %s "$out/media-store/${sha:0:2}/$sha/w640") bytes, anonymous (c$CONNECTIONS)" media-w640 "$CONNECTIONS"
     measure "original, $(stat -c %s "$out/photo.jpg") bytes, anonymous (c$CONNECTIONS)" media-original "$CONNECTIONS"
