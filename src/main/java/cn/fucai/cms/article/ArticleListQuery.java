@@ -117,14 +117,25 @@ class ArticleListQuery {
             sql.append(sort.after(key, id, after));
         }
         sql.append(sort.orderBy(key, id));
-        // One plan serves every region, publisher and cursor of a page newest (or oldest) first: an index holds them in
-        // page order. A tag, a set of publishers or another order leaves the choice to the values: a rare one is best
-        // read through its own index, a common one in page order.
+        // One plan serves every region, publisher and cursor of a page newest (or oldest) first, and every cursor of an
+        // unfiltered page in any order: an index holds them in page order. A tag, a set of publishers, or a filter in
+        // another order leaves the choice to the values: a rare one is best read through its own index, a common one
+        // in page order.
+        boolean publishedOrder = sort == ArticleSort.PUBLISHED_AT_DESC || sort == ArticleSort.PUBLISHED_AT;
         boolean onePlan = filter.tag() == null
                 && filter.visiblePublishers() == null
-                && (sort == ArticleSort.PUBLISHED_AT_DESC || sort == ArticleSort.PUBLISHED_AT);
+                && (publishedOrder || filteredOnlyByStatus(filter));
         sql.limit(rows);
         return onePlan ? sql : sql.plannedEachTime();
+    }
+
+    private static boolean filteredOnlyByStatus(ArticleFilter filter) {
+        return filter.publisherId() == null
+                && filter.region() == null
+                && filter.category() == null
+                && filter.locale() == null
+                && filter.publishedFrom() == null
+                && filter.publishedBefore() == null;
     }
 
     /** The filters other than publisher, region, category and status, which depend on the table the page is read from. */

@@ -66,6 +66,7 @@ class ArticleListPlanTest {
                 nodes.get(0).toPrettyString());
         JsonNode scan = scanOf("article_region", nodes);
         assertEquals("article_region_category_idx", scan.path("Index Name").asText(), scan.toPrettyString());
+        assertEquals("Index Only Scan", scan.path("Node Type").asText(), "the condition checked in the index alone");
         assertTrue(scan.path("Index Cond").asText().contains("status"), scan.toPrettyString());
         assertEquals("Backward", scan.path("Scan Direction").asText());
         assertEquals(PAGE + 1, scan.path("Actual Rows").asInt(), "a page reads its own rows, not the region's");
@@ -84,6 +85,12 @@ class ArticleListPlanTest {
                 0,
                 empty.path("Actual Rows").asInt()
                         + empty.path("Rows Removed by Filter").asInt(),
+                empty.toPrettyString());
+        assertEquals(
+                List.of("article_region_publisher_idx", "Index Only Scan"),
+                List.of(
+                        empty.path("Index Name").asText(),
+                        empty.path("Node Type").asText()),
                 empty.toPrettyString());
 
         var anyCategory = new ArticleFilter(null, "330300", null, null, ArticleStatus.draft, null, null, null, null);
@@ -115,6 +122,17 @@ class ArticleListPlanTest {
                 > 0);
         Plans tag = plansOf(ArticleListQuery.statement(tagged, ArticleSort.PUBLISHED_AT_DESC, null, 21));
         assertEquals(new Plans(0, 0, 0), tag, "a tag's page is never kept prepared: each is planned for its tag");
+
+        var unfiltered = new ArticleFilter(null, null, null, null, ArticleStatus.published, null, null, null, null);
+        assertTrue(
+                plansOf(ArticleListQuery.statement(unfiltered, ArticleSort.UPDATED_AT_DESC, null, 21))
+                                .generic()
+                        > 0,
+                "an unfiltered page in another order is read in its index's order whatever the cursor: one plan");
+        assertEquals(
+                new Plans(0, 0, 0),
+                plansOf(ArticleListQuery.statement(ofPublisher, ArticleSort.UPDATED_AT_DESC, null, 21)),
+                "a publisher's page in another order is planned for its publisher: a small one is read apart");
     }
 
     @ParameterizedTest(name = "{0} plan")
