@@ -110,13 +110,6 @@ class ArticleListQuery {
                     .append(status == null ? "" : " and a.status = " + status);
         }
         sql.append(filters(filter));
-        // Row comparison on (key, id) is what the (key, id) index serves; the key is cast from its cursor text.
-        String key = byRegion ? REGION_KEY : sort.keyExpression();
-        String id = byRegion ? "r.article_id" : "a.id";
-        if (after != null) {
-            sql.append(sort.after(key, id, after));
-        }
-        sql.append(sort.orderBy(key, id));
         // One plan serves every region, publisher and cursor of a page newest (or oldest) first, and every cursor of an
         // unfiltered page in any order: an index holds them in page order. A tag, a set of publishers, or a filter in
         // another order leaves the choice to the values: a rare one is best read through its own index, a common one
@@ -125,6 +118,13 @@ class ArticleListQuery {
         boolean onePlan = filter.tag() == null
                 && filter.visiblePublishers() == null
                 && (publishedOrder || filteredOnlyByStatus(filter));
+        // Row comparison on (key, id) is what the (key, id) index serves; the key is cast from its cursor text.
+        String key = byRegion ? REGION_KEY : sort.keyExpression();
+        String id = byRegion ? "r.article_id" : "a.id";
+        if (after != null) {
+            sql.append(onePlan ? sort.afterInKeptPlan(key, id, after) : sort.after(key, id, after));
+        }
+        sql.append(sort.orderBy(key, id));
         sql.limit(rows);
         return onePlan ? sql : sql.plannedEachTime();
     }

@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.support.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -135,6 +137,31 @@ class ArticleListPlanTest {
                 "a publisher's page in another order is planned for its publisher: a small one is read apart");
     }
 
+    @Test
+    void aPageAfterACursorKeepsItsPlanThoughItsKeyHasStatistics() throws Exception {
+        var unfiltered = new ArticleFilter(null, null, null, null, ArticleStatus.published, null, null, null, null);
+        var cursor = new Cursor("-updatedAt:0", List.of(Instant.now().toString(), new UUID(0, 0).toString()));
+        String publisher = createPublisher();
+        // Published articles whose update times do not follow the table's order, and statistics that say where the
+        // cursor stands among them (the test database is never analysed): rolled back, unseen by other tests. On the
+        // benchmark's 100,000 articles, PostgreSQL priced each page with the cursor's values in view below the generic
+        // plan and planned every page again (0 generic plans in 8); on this small table it keeps the generic plan with
+        // either form, so this holds the kept plan, not the sub-select that keeps it on a large one.
+        rolledBack(jdbi, handle -> {
+            handle.execute("""
+                    insert into article (id, publisher_id, slug, locale, title, region_codes, region_scope,
+                                         published_at, status, version, created_at, updated_at)
+                    select gen_random_uuid(), p.id, 'kept-' || n, 'zh-CN', '福彩' || n, '{}', '{}',
+                           now() - n * interval '1 minute', 'published', 0, now(),
+                           now() - (n * 7919 %% %d) * interval '1 minute'
+                    from publisher p, generate_series(1, %d) as n where p.slug = '%s'""".formatted(ARTICLES, ARTICLES, publisher));
+            handle.execute("analyze article, article_translation, publisher");
+            Plans plans =
+                    plansOf(handle, ArticleListQuery.statement(unfiltered, ArticleSort.UPDATED_AT_DESC, cursor, 101));
+            assertTrue(plans.generic() > 0, "one plan for every cursor, not one made for each: " + plans);
+        });
+    }
+
     @ParameterizedTest(name = "{0} plan")
     @ValueSource(booleans = {false, true})
     void aPublishersSnapshotPageReadsOnlyItsRows(boolean generic) throws Exception {
@@ -224,17 +251,19 @@ class ArticleListPlanTest {
      * values, then keeps the generic plan when that costs no more).
      */
     private Plans plansOf(Sql sql) {
-        return jdbi.withHandle(handle -> {
-            Plans before = plans(handle);
-            for (int i = 0; i < EXECUTIONS; i++) {
-                sql.query(handle).mapToMap().list();
-            }
-            Plans after = plans(handle);
-            return new Plans(
-                    after.prepared() - before.prepared(),
-                    after.generic() - before.generic(),
-                    after.custom() - before.custom());
-        });
+        return jdbi.withHandle(handle -> plansOf(handle, sql));
+    }
+
+    private static Plans plansOf(Handle handle, Sql sql) {
+        Plans before = plans(handle);
+        for (int i = 0; i < EXECUTIONS; i++) {
+            sql.query(handle).mapToMap().list();
+        }
+        Plans after = plans(handle);
+        return new Plans(
+                after.prepared() - before.prepared(),
+                after.generic() - before.generic(),
+                after.custom() - before.custom());
     }
 
     /** The statements this connection keeps prepared and the plans made for them so far, this query's own left out. */

@@ -50,8 +50,23 @@ public interface SortKey extends WireEnum {
 
     /** The keyset condition on a key expression of the same value and type as this order's, e.g. a derived table's. */
     default Sql after(String keyExpression, String idColumn, Cursor cursor) {
-        return new Sql(" and (" + keyExpression + ", " + idColumn + ") " + (descending() ? "<" : ">")
-                        + " (cast(:afterKey as " + keyType() + "), :afterId)")
+        return keyset(keyExpression, idColumn, "(cast(:afterKey as %s), :afterId)", cursor);
+    }
+
+    /**
+     * The keyset condition for a statement that keeps one plan for every cursor: the cursor's values are read in a
+     * sub-select, which PostgreSQL prices alike whatever they are, so that it keeps its generic plan. With the values
+     * in view, a key with statistics (updated_at, title) is priced by where the cursor stands, each plan made for its
+     * values looks cheaper than the generic one, and every page was planned again: 0.3-0.4 ms of planning for a page
+     * read in 0.2 ms.
+     */
+    default Sql afterInKeptPlan(String keyExpression, String idColumn, Cursor cursor) {
+        return keyset(keyExpression, idColumn, "(select cast(:afterKey as %s), :afterId)", cursor);
+    }
+
+    private Sql keyset(String keyExpression, String idColumn, String values, Cursor cursor) {
+        return new Sql(" and (" + keyExpression + ", " + idColumn + ") " + (descending() ? "<" : ">") + " "
+                        + values.formatted(keyType()))
                 .bind("afterKey", cursor.keys().get(0))
                 .bind("afterId", cursor.uuidKey(1));
     }
