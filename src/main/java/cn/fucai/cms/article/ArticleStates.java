@@ -153,7 +153,9 @@ public class ArticleStates {
     /** {@link #publishedAfter}'s statement: a publisher's page in the order of article_snapshot_idx (V31). */
     static Sql publishedAfterStatement(UUID publisherId, UUID afterId, int rows) {
         return new Sql(ArticleVersion.SELECT + " where a.status = 'published' and a.deleted_at is null")
-                .append(" and a.id > :after", "after", afterId)
+                // the cursor in a sub-select, priced alike whatever it is, so that the generic plan is kept (with the
+                // id in view PostgreSQL planned every page again: 0.27 ms of planning for a page read in 0.15 ms)
+                .append(" and a.id > (select :after::uuid)", "after", afterId)
                 .append(ofPublisher(publisherId))
                 .append(" order by a.id")
                 .limit(rows);
