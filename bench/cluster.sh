@@ -137,7 +137,7 @@ round() { # where the reads go, the round's number
         "commit $(git rev-parse --short HEAD 2>/dev/null || echo none); $ARTICLES articles; wrk -t2 -c$CONNECTIONS" \
         "-d${SECONDS_PER_RUN}s; computed reads (no-cache); ratio to the first row; $ROUNDS rounds, the" \
         "first row of each round is its first configuration"
-    echo "JVM options: -Xmx384m ${CLUSTER_JAVA_OPTIONS:-}; started in cpusets: ${CLUSTER_CPUSETS:-no}"
+    echo "JVM options: -Xms384m -Xmx384m ${CLUSTER_JAVA_OPTIONS:-}; started in cpusets: ${CLUSTER_CPUSETS:-no}"
     warm
     for n in $(seq 1 "$ROUNDS"); do round "reads on the replica" "$n"; done
     if [ "$READS" = both ]; then

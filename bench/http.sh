@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTTP benchmark: the packaged service (production profile, -Xmx512m) on a generated dataset of 100,000 articles
+# The HTTP benchmark: the packaged service (production profile, -Xms512m -Xmx512m) on a generated dataset of 100,000 articles
 # (bench/dataset.sql) and 50,960 figures (bench/figures.sql), driven by wrk with varied ids and query strings
 # (bench/http.lua). For each endpoint: requests per second, median and 99th-percentile latency, and CPU time per
 # request of the service and of PostgreSQL; each as a ratio to the constant endpoint (GET /api/v1/bench/constant)
@@ -32,7 +32,7 @@ PSQL=(psql -q -X -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_http -v 
 
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} CMS_ADMIN_TOKEN=$TOKEN \
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 CMS_BENCH_CONSTANT=true \
-    java -Xmx512m ${BENCH_JAVA_OPTIONS:-} -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
+    java $(fixed_heap 512m) ${BENCH_JAVA_OPTIONS:-} -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
 SERVICE=$!
 await_service "$out/http-service.log"
 BASE=http://127.0.0.1:$PORT
@@ -266,7 +266,7 @@ for warm in constant index article article-304 list list-filtered list-page-50 s
 done
 {
     echo "HTTP benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), -Xmx512m ${BENCH_JAVA_OPTIONS:-}, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m) ${BENCH_JAVA_OPTIONS:-}, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
     echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request"
     measure "constant (GET /api/v1/bench/constant, never cached)" constant "$CONNECTIONS"
     # twice: first with a cache that has seen none of the mix's URLs, then as a service that has run for a while:

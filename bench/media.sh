@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The media benchmark: the packaged service (production profile, -Xmx512m) on a database of its own, its media store in
+# The media benchmark: the packaged service (production profile, -Xms512m -Xmx512m) on a database of its own, its media store in
 # target/bench/media-store. Rows, as ratios to the constant endpoint measured in the same run (wrk): a 640-px rendition
 # served from the local store to anonymous readers (public: a published article shows it), the 0.9 MB original, and
 # uploads of 0.9 MB JPEGs, each a new item (bench/upload.lua); then the heap while 20 MB PDFs are uploaded one after
@@ -26,7 +26,7 @@ java bench/MediaSamples.java "$out"
 URL=$(ensure_local_database cms_bench_media fresh)
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$MANAGEMENT_PORT CMS_ADMIN_TOKEN=$TOKEN \
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_BENCH_CONSTANT=true CMS_MEDIA_DIR="$out/media-store" CMS_REQUEST_LOG=false \
-    java -Xmx512m -jar "$out/media-app/quarkus-run.jar" >"$out/media-service.log" 2>&1 &
+    java $(fixed_heap 512m) -jar "$out/media-app/quarkus-run.jar" >"$out/media-service.log" 2>&1 &
 SERVICE=$!
 await_service "$out/media-service.log"
 BASE=http://127.0.0.1:$PORT
@@ -50,7 +50,7 @@ done
 heap() { curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $NF } END { printf "%.0f", s }'; }
 {
     echo "media benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), -Xmx512m, local store, wrk -t2 -d${SECONDS_PER_RUN}s"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m), local store, wrk -t2 -d${SECONDS_PER_RUN}s"
     echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request"
     measure "constant (GET /api/v1/bench/constant, c$CONNECTIONS)" media-constant "$CONNECTIONS"
     measure "640-px rendition, $(stat -c %s "$out/media-store/${sha:0:2}/$sha/w640") bytes, anonymous (c$CONNECTIONS)" media-w640 "$CONNECTIONS"
