@@ -95,6 +95,7 @@ done
 for q in 福彩 助学 扶老 助残 民政 彩民 党建引领 公益活动 困难群众 志愿服务 星级站点 阳光福彩 "温州 公益金" "杭州 福彩" conferences charity students; do
     echo "/api/v1/search?q=$(enc "$q")" >>"$out/paths-search.txt"
 done
+head -n 1 "$out/paths-search.txt" >"$out/paths-search-word.txt" # 福彩 alone: issue #17's "common two-character word"
 lines "select '/api/v1/fund-figures/summary?groupBy=year&flow=raised&region=' || code from region where level = 'province'
        union all select '/api/v1/sales-figures/summary?groupBy=year&region=' || code from region where level = 'province'" summary
 printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept: text/csv\n' >"$out/paths-csv.txt"
@@ -103,7 +104,7 @@ printf '/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31\tAccept:
 csv_rows=$(curl -fs -H 'Accept: text/csv' "$BASE/api/v1/sales-figures?periodFrom=2023-10-01&periodTo=2025-12-31" | wc -l)
 
 # The same requests with Cache-Control: no-cache, which skips the service's response cache: what computing costs.
-for kind in article article-304 list list-filtered list-page-50 sync search summary; do
+for kind in article article-304 list list-filtered list-page-50 sync search search-word summary; do
     sed 's/$/\tCache-Control: no-cache/' "$out/paths-$kind.txt" >"$out/paths-$kind-computed.txt"
 done
 
@@ -286,6 +287,8 @@ done
     for kind in article article-304 list list-filtered list-page-50 sync search; do
         measure "computed (no-cache): $kind" "$kind-computed" "$CONNECTIONS"
     done
+    # the search row draws 17 queries (words, phrases, two words, English); the target names one common word
+    measure "computed (no-cache): search-word (福彩, a common two-character word)" search-word-computed "$CONNECTIONS"
     : >"$out/figure-writes.txt"
     figure_writer "$SECONDS_PER_RUN" &
     writer_pid=$!
