@@ -120,7 +120,7 @@ select g, gen_random_uuid() as id, (1 + floor(random() * (select count(*) from b
 from generate_series(1, :articles) g;
 
 insert into article (id, publisher_id, slug, locale, title, summary, body, category, tags, region_codes, region_scope,
-                     published_at, status, version, created_at, updated_at)
+                     translation_locales, published_at, status, version, created_at, updated_at)
 select a.id, p.id, 'bench-' || a.g, 'zh-CN',
        p.short_name || extract(year from a.published_at) || '年' || pg_temp.word() || pg_temp.word()
            || pg_temp.any_of(array['工作会议召开', '成效显著', '再创新高', '情况公告', '活动启动', '座谈会举行']),
@@ -128,6 +128,7 @@ select a.id, p.id, 'bench-' || a.g, 'zh-CN',
        pg_temp.paragraphs(p.short_name, extract(year from a.published_at)::int, a.sentences),
        pg_temp.any_of(array['本地新闻', '公益金公告', '销售动态', '通知公告']),
        array[pg_temp.word(), pg_temp.word()], array[p.code]::varchar(6)[], p.scope,
+       case when a.translated < 0.2 then array['en'] else '{}' end, -- the published translation inserted below
        case when a.state < 0.98 then a.published_at end,
        case when a.state < 0.97 then 'published' when a.state < 0.98 then 'archived' else 'draft' end,
        0, a.published_at, a.published_at

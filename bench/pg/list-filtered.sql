@@ -7,8 +7,7 @@ select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.categor
        null::timestamptz as unpublish_at, a.status, null::jsonb as release,
        a.created_at, a.updated_at, null::timestamptz as deleted_at,
        p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en,
-       array(select t.locale from article_translation t
-             where t.article_id = a.id and t.status = 'published' order by t.locale) as translation_locales
+       a.translation_locales
 from article_region r
 cross join lateral (select * from article where article.id = r.article_id offset 0) a
 join publisher_ref p on p.id = a.publisher_id

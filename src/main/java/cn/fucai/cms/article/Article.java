@@ -84,6 +84,10 @@ public class Article extends UuidEntity {
 
     public Instant deletedAt;
 
+    /** The locales of its published translations, sorted; maintained by {@link #revise}, read by lists and revalidations. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] translationLocales = new String[0];
+
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("locale")
     public List<ArticleTranslation> translations = new ArrayList<>();
@@ -220,6 +224,11 @@ public class Article extends UuidEntity {
         }
         translations.clear();
         translations.addAll(next);
+        translationLocales = next.stream()
+                .filter(t -> t.status == TranslationStatus.published)
+                .map(t -> t.locale)
+                .sorted()
+                .toArray(String[]::new);
     }
 
     void markDeleted(Instant now) {

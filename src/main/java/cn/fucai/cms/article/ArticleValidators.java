@@ -29,9 +29,7 @@ record ArticleValidators(
     static final String SELECT = """
             select a.publisher_id, a.status, a.deleted_at is not null as deleted,
                    a.first_published_at is not null as ever_published, a.locale, a.version, a.updated_at,
-                   p.version as publisher_version, p.updated_at as publisher_updated_at,
-                   array(select t.locale from article_translation t where t.article_id = a.id and t.status = 'published'
-                         order by t.locale) as translation_locales
+                   p.version as publisher_version, p.updated_at as publisher_updated_at, a.translation_locales
             from article a join publisher_ref p on p.id = a.publisher_id
             """;
 

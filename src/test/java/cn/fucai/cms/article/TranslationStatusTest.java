@@ -109,6 +109,7 @@ class TranslationStatusTest {
                 .then()
                 .statusCode(200)
                 .body("availableLocales", contains("zh-CN", "en"));
+        assertEquals(List.of("en"), keptLocales(id), "the row's locales, which lists and revalidations read");
         given().queryParam("locale", "en")
                 .get("/api/v1/articles/" + id)
                 .then()
@@ -145,6 +146,12 @@ class TranslationStatusTest {
                 .body("availableLocales", contains("zh-CN"));
         assertEquals(
                 List.of("draft"), column(db, "select status from article_translation where article_id = ?", uuid(id)));
+        assertEquals(List.of(""), keptLocales(id));
+    }
+
+    /** The locales kept on the article's row, comma-separated. */
+    private List<String> keptLocales(String id) {
+        return column(db, "select array_to_string(translation_locales, ',') from article where id = ?", uuid(id));
     }
 
     @Test

@@ -55,6 +55,10 @@ class MigrationUpgradeTest {
             assertEquals(2, count(db, "select count(*) from article"));
             assertEquals(1, count(db, "select count(*) from article_translation"));
             assertEquals(
+                    1,
+                    count(db, "select count(*) from article where translation_locales = '{en}'"),
+                    "V35 keeps the published translation's locale on its article's row");
+            assertEquals(
                     8,
                     count(
                             db,
