@@ -232,7 +232,8 @@ figure_writer() { # corrects the writer's figures in turn, 5 times a second, for
     paced_writes "$out/figure-writer.curl" "$out/figure-writes.txt"
 }
 measure_mix() { # label, connections: the mix row, with its cache hit rate, the writes made and the JIT's share
-    local java_before pg_before jit_before client_before line writer_pid
+    local java_before pg_before jit_before client_before line writer_pid log_before
+    log_before=$(log_bytes)
     java_before=$(cpu_of $SERVICE)
     jit_before=$(jit_ticks $SERVICE)
     pg_before=$(pg_cpu)
@@ -253,12 +254,12 @@ measure_mix() { # label, connections: the mix row, with its cache hit rate, the 
         "$out/writer.times") # the subshell's own CPU and its children's
     local jit=$(( $(jit_ticks $SERVICE) - jit_before )) client=$(( CHILDREN_MS - client_before - writer_ms ))
     awk -v label="$1" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v jit="$jit" -v client="$client" -v writer_ms="$writer_ms" \
-        -v writes="$(grep -c '^2' "$out/writes.txt" || true)" 'BEGIN {
+        -v writes="$(grep -c '^2' "$out/writes.txt" || true)" -v served="$(service_latency "$log_before")" 'BEGIN {
         n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
         rps = r["requests"] / r["seconds"]
-        printf "%s (%s%% from the response cache, %d writes, the writer using %.1f s of CPU, JIT compiling %.0f%% of the service CPU, p99.9 %.1f ms, max %.0f ms)|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f\n",
+        printf "%s (%s%% from the response cache, %d writes, the writer using %.1f s of CPU, JIT compiling %.0f%% of the service CPU, p99.9 %.1f ms, max %.0f ms)|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f|%s\n",
             label, r["cache_hit_percent"], writes, writer_ms / 1000, (jt > 0 ? 100 * jit / jt : 0), r["p999_ms"], r["max_ms"], rps, r["p50_ms"], r["p99_ms"],
-            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"], client / r["requests"] }'
+            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"], client / r["requests"], served }'
 }
 
 # Every endpoint's paths once at low concurrency, so that the runs measure a warm service and a filled cache.
@@ -268,7 +269,7 @@ done
 {
     echo "HTTP benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
     echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m) ${BENCH_JAVA_OPTIONS:-}, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
-    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request"
+    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms"
     measure "constant (GET /api/v1/bench/constant, never cached)" constant "$CONNECTIONS"
     # twice: first with a cache that has seen none of the mix's URLs, then as a service that has run for a while:
     # after BENCH_MIX_SETTLE seconds (default 120) more of the mix and its writer, unmeasured. The JIT goes on
@@ -316,7 +317,7 @@ done
         base = sum / k # every ratio is to the mean of the constant measured at the start, the middle and the end
         for (i = 1; i <= n; i++) {
             split(row[i], f, "|")
-            printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], f[2] / base, f[3], f[4], f[5], f[6], f[7], f[8], f[9]
+            printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], f[2] / base, f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]
         }
         printf "the constant: %.0f requests/s, the mean of its %d measurements\n", base, k
     }' | tee "$results"

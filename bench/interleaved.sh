@@ -24,7 +24,7 @@ URL=$(ensure_local_database cms_bench_http)
 out=target/bench
 SECONDS_PER_RUN=15
 source bench/measure.sh  # measure: requests/s, median and p99 ms, service and PostgreSQL CPU ms per request
-echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request"
+echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms"
 for round in $(seq "$ROUNDS"); do
     for which in A B; do
         app=${!which}
@@ -43,7 +43,7 @@ for round in $(seq "$ROUNDS"); do
         first=${ENDPOINTS%% *}
         wrk -t2 -c32 -d20s -s bench/http.lua "http://127.0.0.1:$PORT" -- "target/bench/paths-$(paths "$first").txt" >/dev/null
         for endpoint in $ENDPOINTS $ENDPOINTS; do
-            echo "round $round|$app ${java#java} ${options[*]}|$(SERVICE=$service BASE=http://127.0.0.1:$PORT measure "$endpoint" "$(paths "$endpoint")" "${BENCH_CONNECTIONS:-32}")"
+            echo "round $round|$app ${java#java} ${options[*]}|$(SERVICE=$service SERVICE_LOG=target/bench/interleaved-service.log BASE=http://127.0.0.1:$PORT measure "$endpoint" "$(paths "$endpoint")" "${BENCH_CONNECTIONS:-32}")"
         done
         kill $service
         wait $service 2>/dev/null || true

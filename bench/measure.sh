@@ -1,7 +1,10 @@
 # Sourced by the benchmarks: bench_prepare, await_service, then wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
 # service ($SERVICE, its pid), of PostgreSQL and of the client (wrk itself, on the same cores: a row whose client works
-# harder leaves the service less CPU). Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by
-# default) for slow requests such as uploads.
+# harder leaves the service less CPU), and the service's own median and p99 from its request log ($SERVICE_LOG, which
+# await_service sets): from the request's arrival at the router to its last byte handed to the socket. What wrk's p99
+# has beyond the service's is spent outside the request: in the kernel's queues, waiting for an event loop, and in the
+# client, which shares the cores. Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by default) for
+# slow requests such as uploads.
 cpu_of() { # clock ticks used so far by the given processes
     local total=0
     for pid in "$@"; do
@@ -29,14 +32,31 @@ pg_cpu() { # clock ticks used so far by PostgreSQL: its processes, and the backe
 measure() { # label, paths file, connections: GET requests drawn from target/bench/paths-<file>.txt (bench/http.lua)
     measure_script "$1" "$3" bench/http.lua "$out/paths-$2.txt"
 }
+log_bytes() { # the size of the service's log so far, 0 when there is none
+    if [ -n "${SERVICE_LOG:-}" ] && [ -f "$SERVICE_LOG" ]; then stat -c %s "$SERVICE_LOG"; else echo 0; fi
+}
+service_latency() { # log offset before a row: "median|p99" of the durations the request log wrote since, or "-|-"
+    local from=$1 to
+    to=$(log_bytes)
+    if [ "$to" -le "$from" ]; then
+        echo "-|-"
+        return
+    fi
+    # a request log line: ... RequestLog] (thread) <id> GET /route 200 1.2 ms /path id=<id>
+    tail -c +"$((from + 1))" "$SERVICE_LOG" | head -c "$((to - from))" \
+        | awk '/RequestLog\]/ { for (i = 1; i < NF; i++) if ($(i + 1) == "ms") { print $i; break } }' | sort -n \
+        | awk '{ v[NR] = $1 }
+            END { k = int(NR * 0.99); if (k < 1) k = 1; if (NR == 0) print "-|-"; else printf "%.2f|%.2f\n", v[int((NR + 1) / 2)], v[k] }'
+}
 children_ms() { # sets CHILDREN_MS: CPU milliseconds (user + system) of this shell's children that have ended
     # `times` with a redirection runs in this shell; called as $(children_ms) it would count a subshell's children
     times >"$out/.times"
     CHILDREN_MS=$(awk 'NR == 2 { split($0, t, /[ms ]+/); print int((t[1] * 60 + t[2] + t[3] * 60 + t[4]) * 1000) }' "$out/.times")
 }
 measure_script() { # label, connections, wrk script, its arguments: one row
-    local label=$1 connections=$2 script=$3 java_before pg_before client_before line
+    local label=$1 connections=$2 script=$3 java_before pg_before client_before line log_before
     shift 3
+    log_before=$(log_bytes)
     java_before=$(cpu_of $SERVICE)
     pg_before=$(pg_cpu)
     children_ms
@@ -46,16 +66,18 @@ measure_script() { # label, connections, wrk script, its arguments: one row
     local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
     children_ms
     local client=$(( CHILDREN_MS - client_before ))
-    awk -v label="$label" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v client="$client" 'BEGIN {
+    awk -v label="$label" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v client="$client" \
+        -v served="$(service_latency "$log_before")" 'BEGIN {
         n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
         rps = r["requests"] / r["seconds"]
-        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f\n", label, rps, r["p50_ms"], r["p99_ms"],
+        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f|%s\n", label, rps, r["p50_ms"], r["p99_ms"],
             jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"],
-            client / r["requests"] }'
+            client / r["requests"], served }'
 }
 
 
-await_service() { # the service's log: stops $SERVICE when the script ends; returns once it answers on $PORT
+await_service() { # the service's log, kept as SERVICE_LOG: stops $SERVICE at the script's end; returns once it answers
+    SERVICE_LOG=$1
     trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
     for _ in $(seq 120); do
         curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && return
