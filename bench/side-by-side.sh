@@ -16,10 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
 source scripts/java.sh
-A=$1
-B=$2
-ROUNDS=${3:-4}
-ENDPOINTS=${4:-article-304 list}
+A=$1 B=$2 ROUNDS=${3:-4} ENDPOINTS=${4:-article-304 list}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 PORT_A=${BENCH_PORT:-18091}
 PORT_B=$((PORT_A + 1))
