@@ -56,10 +56,12 @@ lines() { "${PSQL[@]}" -Atc "$1" >"$out/paths-$2.txt"; }
 # The constant: a fixed JSON answer through the whole HTTP stack, never from the response cache (BenchConstantResource).
 lines "select '/api/v1/bench/constant' from generate_series(1, 10)" constant
 lines "select '/api/v1' from generate_series(1, 10)" index
-# The ids, positions and regions both the HTTP run and pgbench pick from.
+# The ids, positions and regions both the HTTP run and pgbench pick from (an id by its number: an index probe, as an id
+# in a URL is).
 "${PSQL[@]}" -c "drop table if exists bench_article, bench_page50" \
     -c "create table bench_article as select row_number() over (order by md5(id::text))::int as n, id from article
         where status = 'published' and deleted_at is null order by md5(id::text) limit 2000" \
+    -c "alter table bench_article add primary key (n)" \
     -c "create table bench_page50 as select coalesce(published_at, '-infinity'::timestamptz) as key, id from article
         where deleted_at is null and status = 'published' order by 1 desc, id desc offset 979 limit 1" \
     -c "analyze bench_article, bench_page50"
@@ -339,7 +341,7 @@ done
     echo
     echo "the same SQL through pgbench -M prepared -c $CONNECTIONS (CSV: -c 4), and the computed endpoint as a share of it"
     echo "SQL of|transactions/s|median ms|p99 ms|PostgreSQL CPU ms/transaction|endpoint computed / pgbench"
-    for kind in article list list-filtered list-page-50 sync search summary csv; do
+    for kind in article article-304 list list-filtered list-page-50 sync search summary csv; do
         clients=$CONNECTIONS
         [ "$kind" = csv ] && clients=4
         row=$(pg_measure "$kind" "$kind" "$clients")

@@ -5,7 +5,7 @@ select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.categor
        a.created_at, a.updated_at, null::timestamptz as deleted_at,
        p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en,
        a.translation_locales
-from article a join publisher p on p.id = a.publisher_id
+from article a join publisher_ref p on p.id = a.publisher_id
 where a.deleted_at is null and a.status = 'published'
-  and (coalesce(a.published_at, '-infinity'::timestamptz), a.id) < (select key, id from bench_page50)
+  and (coalesce(a.published_at, '-infinity'::timestamptz), a.id) < (select cast((select key::text from bench_page50) as timestamptz), (select id from bench_page50))
 order by coalesce(a.published_at, '-infinity'::timestamptz) desc, a.id desc limit 21;

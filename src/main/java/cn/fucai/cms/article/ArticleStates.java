@@ -44,7 +44,7 @@ public class ArticleStates {
      * {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}.
      * bench/pg/sync.sql runs this statement through pgbench: change both together.
      */
-    private static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
+    static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
 
     /** A row of {@link #SELECT}: the article with the text of every published translation (not their digests). */
     private static final RowMapper<ArticleState> STATE = (rs, context) -> {

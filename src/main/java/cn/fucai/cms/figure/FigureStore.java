@@ -411,6 +411,11 @@ class FigureStore {
         return jdbi.withHandle(handle -> sql.query(handle).map(ROW).list());
     }
 
+    /** The statement of {@link #forEach}. */
+    static Sql exportStatement(FigureFilter filter, Set<UUID> unreleasedReadable) {
+        return select(COLUMNS, filter, unreleasedReadable).append(" order by r.period_start, f.id");
+    }
+
     /** Makes the current transaction read-only; must come before its first query. */
     void readOnly() {
         jdbi.useHandle(handle -> handle.execute("set transaction read only"));
@@ -418,7 +423,7 @@ class FigureStore {
 
     /** Every figure matching the filter that the caller may see, streamed in period order, for exports. */
     void forEach(FigureFilter filter, Set<UUID> unreleasedReadable, Consumer<FigureRow> consumer) {
-        Sql sql = select(COLUMNS, filter, unreleasedReadable).append(" order by r.period_start, f.id");
+        Sql sql = exportStatement(filter, unreleasedReadable);
         jdbi.useHandle(handle -> sql.query(handle).setFetchSize(500).map(ROW).forEach(consumer));
     }
 
