@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The article list as two SQL statements whatever the page size: one keyset page of rows (with publisher and the
  * locales each article has, kept on its row), then the translations the page is served in. Plain SQL, no entities, no dirty checking.
- * bench/pg/list*.sql run the page statement through pgbench: change them together.
+ * bench/pg/list*.sql run the page statement through pgbench; BenchStatementsTest holds them the same.
  */
 @ApplicationScoped
 class ArticleListQuery {

@@ -42,7 +42,7 @@ public class ArticleStates {
 
     /**
      * {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}.
-     * bench/pg/sync.sql runs this statement through pgbench: change both together.
+     * bench/pg/article.sql runs this statement through pgbench; BenchStatementsTest holds the two the same.
      */
     static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
 
