@@ -3,7 +3,9 @@
 -- titles, 100 for the rest) in their order and stops at the last hit a page needs. When the probe does not fill the
 -- page, its hit rate says how far back the page's matches should reach; the GIN index on (text, ranked_at) is read
 -- for that stretch of time only, then, if that was not enough, for everything older. The text tier runs only when
--- titles did not fill the page.
+-- titles did not fill the page. Unlike bench/pg/*.sql this script is not held to the code by a test, and it is the
+-- shape, not the text: SearchService's probe returns a row per hit (pgbench's \gset takes one row, so here it is
+-- counted in SQL), and the read of the hits' headings or whole articles that follows is left out.
 \set pick random(1, 6)
 \set wanted 21
 with q as materialized (select TSQUERY as query),
