@@ -193,6 +193,20 @@ class SessionTest {
                 .statusCode(200)
                 .header("Cache-Control", "private, no-store");
         given().get("/api/v1/articles/" + draftId).then().statusCode(404);
+        // and lists them by the cookie alone, where an anonymous reader's list of the same has none
+        editor.cookieOnly()
+                .queryParam("publisher", publisher)
+                .queryParam("status", "draft")
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(draftId)));
+        given().queryParam("publisher", publisher)
+                .queryParam("status", "draft")
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("items", equalTo(List.of()));
     }
 
     @Test

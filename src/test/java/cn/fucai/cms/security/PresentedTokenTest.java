@@ -19,10 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.restassured.response.Response;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A presented Authorization header is always checked, on every route, before any work (issue #15, point 1 and 3). */
@@ -42,6 +47,10 @@ class PresentedTokenTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    @Any
+    Instance<HttpAuthenticationMechanism> mechanisms;
 
     @Test
     void aBogusRevokedOrMalformedAuthorizationHeaderGets401ProblemOnEveryRoute() {
@@ -156,5 +165,20 @@ class PresentedTokenTest {
                         slug)
                 .get(0);
         assertTrue(recorded.equals("127.0.0.1") || recorded.equals("0:0:0:0:0:0:0:1"), recorded);
+    }
+
+    @Test
+    void noMechanismReadsCredentialsOtherThanTheTokenAndTheSessionCookie() {
+        // AccessPolicy takes a request presenting neither (Credentials.presented) as anonymous without running the
+        // mechanisms: one that reads anything else must be added to Credentials.presented first
+        Set<String> installed = mechanisms
+                .handlesStream()
+                .map(handle -> handle.getBean().getBeanClass().getName())
+                .collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        TokenAuthenticationMechanism.class.getName(),
+                        "cn.fucai.cms.account.SessionAuthenticationMechanism"),
+                installed);
     }
 }

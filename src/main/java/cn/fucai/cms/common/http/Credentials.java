@@ -24,6 +24,11 @@ public final class Credentials {
                 || request.getCookies().containsKey(SECURE_SESSION_COOKIE);
     }
 
+    /** The same for the HTTP request itself, where no JAX-RS context is at hand. */
+    public static boolean presented(HttpServerRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || sessionCookie(request) != null;
+    }
+
     /** The session cookie's value, the secure one first; null when there is none. */
     public static String sessionCookie(HttpServerRequest request) {
         var secure = request.getCookie(SECURE_SESSION_COOKIE);
