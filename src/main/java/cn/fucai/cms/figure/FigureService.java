@@ -472,8 +472,11 @@ public class FigureService {
         return revised;
     }
 
-    /** Totals for a chart, without double counting (see {@link FigureSummaries}), from a cursor a year at a time. */
-    @Transactional
+    /**
+     * Totals for a chart, without double counting (see {@link FigureSummaries}), from a cursor a year at a time. When a
+     * summary's years were kept and nothing of its kind has changed since, one statement says so and the kept years
+     * answer, without a transaction; otherwise the years changed are read in a read-only snapshot of their own.
+     */
     public FigureDtos.SummaryResponse summary(FigureKind kind, FigureSummaries.GroupBy groupBy, FigureFilter filter) {
         if (kind == FigureKind.fund && filter.flow() == null && groupBy != FigureSummaries.GroupBy.flow) {
             throw new InvalidInputException(
@@ -505,7 +508,30 @@ public class FigureService {
                 && unreleasedReadable.isEmpty()
                 && filter.asOf() == null
                 && filter.text() == null;
-        SummaryYears.Key key = new SummaryYears.Key(load, groupBy, region, filter.periodFrom(), filter.periodTo());
+        SummaryYears.Key key =
+                keepable ? new SummaryYears.Key(load, groupBy, region, filter.periodFrom(), filter.periodTo()) : null;
+        SummaryYears.Kept kept = keepable ? summaryYears.get(key) : null;
+        if (kept != null && store.changesSince(kind, kept.snapshot()).none()) {
+            // the kept years hold as they are: their totals, with nothing read (a transaction cost more than the check)
+            summaryYears.reused(kept);
+            RunningSummary summary = new RunningSummary(
+                    groupBy, region, filter.periodFrom(), filter.periodTo(), regions::parentsOf, kept.years());
+            return summaryOf(kind, groupBy, region, filter, summary.items());
+        }
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> summaryInSnapshot(kind, groupBy, filter, load, region, unreleasedReadable, key));
+    }
+
+    /** {@link #summary} reading its changed years, or every year, in one read-only snapshot. */
+    private FigureDtos.SummaryResponse summaryInSnapshot(
+            FigureKind kind,
+            FigureSummaries.GroupBy groupBy,
+            FigureFilter filter,
+            FigureFilter load,
+            String region,
+            Set<UUID> unreleasedReadable,
+            SummaryYears.Key key) {
+        boolean keepable = key != null;
         SummaryYears.Kept kept = keepable ? summaryYears.get(key) : null;
         // one snapshot for the years kept and the figures read
         FigureStore.YearChanges changes =
@@ -533,6 +559,15 @@ public class FigureService {
         if (keepable) {
             summaryYears.keep(key, changes.snapshot(), summary.years(), unchanged.size());
         }
+        return summaryOf(kind, groupBy, region, filter, items);
+    }
+
+    private static FigureDtos.SummaryResponse summaryOf(
+            FigureKind kind,
+            FigureSummaries.GroupBy groupBy,
+            String region,
+            FigureFilter filter,
+            List<FigureDtos.SummaryItem> items) {
         return new FigureDtos.SummaryResponse(
                 kind, groupBy.name(), region, filter.periodFrom(), filter.periodTo(), filter.asOf(), items);
     }

@@ -508,6 +508,11 @@ class FigureStore {
         boolean changed(int year) {
             return all || years.contains(year);
         }
+
+        /** Whether no year has changed. */
+        boolean none() {
+            return !all && years.isEmpty();
+        }
     }
 
     /**

@@ -66,6 +66,11 @@ class SummaryYears {
         return kept.getIfPresent(key);
     }
 
+    /** Counts every year of a summary answered from what was kept, nothing changed since. */
+    void reused(Kept kept) {
+        reused.increment(kept.years().size());
+    }
+
     /** Keeps a summary's years, counting how many of them were taken as kept. */
     void keep(Key key, String snapshot, Map<Integer, YearCells> years, int reusedYears) {
         reused.increment(reusedYears);
