@@ -165,6 +165,23 @@ public class ResponseCache {
         }
     }
 
+    /**
+     * Stores an answer just computed, unless the same answer (its ETag) is stored and still current: a reader who
+     * revalidates with {@code Cache-Control: no-cache} mostly computes what is kept, and writing it again cost a
+     * computed read of an article 5 % of its CPU. The kept one stays, gzipped bytes and all; looking it up here counts
+     * as no hit or miss.
+     */
+    void store(String key, CachedResponse response) {
+        CachedResponse stored = entries.asMap().get(key);
+        if (stored != null
+                && stored.etag() != null
+                && stored.etag().equals(response.etag())
+                && current(stored.dependencies())) {
+            return;
+        }
+        put(key, response);
+    }
+
     private boolean current(Dependencies dependencies) {
         for (int i = 0; i < dependencies.counters().length; i++) {
             if (generations.get(dependencies.counters()[i]) != dependencies.values()[i]) {

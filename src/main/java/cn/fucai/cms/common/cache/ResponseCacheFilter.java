@@ -118,7 +118,7 @@ public class ResponseCacheFilter {
                 headers.add(Map.entry(name, value));
             }
         }
-        cache.put(
+        cache.store(
                 pending.key(),
                 new CachedResponse(
                         body,

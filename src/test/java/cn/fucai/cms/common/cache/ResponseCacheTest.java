@@ -14,9 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
+import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
 import cn.fucai.cms.support.TcpProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,6 +31,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -135,6 +140,33 @@ class ResponseCacheTest {
         assertTrue(timings(refused).contains(HIT));
         assertEquals(null, refused.header("Content-Encoding"));
         assertArrayEquals(plain, refused.asByteArray());
+    }
+
+    /** A reader who revalidates and computes the answer kept leaves it as it is; a changed or stale one is replaced. */
+    @Test
+    void anAnswerComputedAgainIsStoredOnlyWhenItDiffersOrTheKeptOneIsStale() {
+        String id = createArticleId(article(publisher, "stored-once"));
+        String path = "/api/v1/articles/" + id;
+        String key = path + "?\n\n" + uniqueSlug("stored-once");
+        Dependencies before = cache.dependenciesOf(path, Map.of());
+        CachedResponse kept = answer("一", "\"v1\"", before);
+        cache.store(key, kept);
+        cache.store(key, answer("一", "\"v1\"", before));
+        assertSame(kept, cache.get(key), "the same answer is not written again");
+        CachedResponse changed = answer("二", "\"v2\"", before);
+        cache.store(key, changed);
+        assertSame(changed, cache.get(key), "an answer with another ETag replaces the kept one");
+        cache.changed("article:" + id);
+        assertNull(cache.get(key), "the article changed: the kept answer is stale");
+        cache.store(key, changed);
+        assertNull(cache.get(key), "an answer computed before the change is not kept");
+        CachedResponse after = answer("二", "\"v2\"", cache.dependenciesOf(path, Map.of()));
+        cache.store(key, after);
+        assertSame(after, cache.get(key), "computed after it, the same ETag is kept anew");
+    }
+
+    private static CachedResponse answer(String body, String etag, Dependencies dependencies) {
+        return new CachedResponse(body.getBytes(StandardCharsets.UTF_8), List.of(), etag, dependencies);
     }
 
     @Test
