@@ -511,7 +511,7 @@ public class FigureService {
         SummaryYears.Key key =
                 keepable ? new SummaryYears.Key(load, groupBy, region, filter.periodFrom(), filter.periodTo()) : null;
         SummaryYears.Kept kept = keepable ? summaryYears.get(key) : null;
-        if (kept != null && store.changesSince(kind, kept.snapshot()).none()) {
+        if (kept != null && store.changesSince(kind, region, kept.snapshot()).none()) {
             // the kept years hold as they are: their totals, with nothing read (a transaction cost more than the check)
             summaryYears.reused(kept);
             RunningSummary summary = new RunningSummary(
@@ -534,8 +534,9 @@ public class FigureService {
         boolean keepable = key != null;
         SummaryYears.Kept kept = keepable ? summaryYears.get(key) : null;
         // one snapshot for the years kept and the figures read
-        FigureStore.YearChanges changes =
-                keepable ? store.snapshotReadsWithChangesSince(kind, kept == null ? null : kept.snapshot()) : null;
+        FigureStore.YearChanges changes = keepable
+                ? store.snapshotReadsWithChangesSince(kind, region, kept == null ? null : kept.snapshot())
+                : null;
         if (!keepable) {
             store.snapshotReads();
         }

@@ -44,13 +44,17 @@ class FigureStore {
     /** One snapshot for every statement of the transaction, read-only: a summary's years of the same moment. */
     private static final String SNAPSHOT_READS = "set transaction isolation level repeatable read, read only";
 
-    /** This transaction's snapshot, whether notes newer than :since were pruned, and the years changed since. */
+    /**
+     * This transaction's snapshot, whether notes newer than :since were pruned, and the years changed since in the
+     * region (a note without regions is of every region).
+     */
     private static final String CHANGES_SINCE = """
             select pg_current_snapshot()::text as now,
                    (select p.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot)) from figure_year_change_pruned p) as pruned,
                    array(select distinct c.year from figure_year_change c
                          where c.kind in (:kind, '*') and c.xid >= pg_snapshot_xmin(cast(:since as pg_snapshot))
-                           and not pg_visible_in_snapshot(c.xid, cast(:since as pg_snapshot))) as changed""";
+                           and not pg_visible_in_snapshot(c.xid, cast(:since as pg_snapshot))
+                           and (c.regions is null or c.regions @> array[:region]::varchar[])) as changed""";
 
     private static final String COLUMNS = """
             f.id, f.kind, f.created_at, f.released_at, f.embargoed_until, f.released_with, %s,
@@ -440,8 +444,8 @@ class FigureStore {
      * ({@code since}, null when there is none): V32 notes every transaction's years, and a change not visible then but
      * visible now is one. All years, when notes that would decide were pruned since.
      */
-    YearChanges changesSince(FigureKind kind, String since) {
-        return jdbi.withHandle(handle -> changesStatement(handle, "", kind, since)
+    YearChanges changesSince(FigureKind kind, String region, String since) {
+        return jdbi.withHandle(handle -> changesStatement(handle, "", kind, region, since)
                 .map(FigureStore::yearChanges)
                 .one());
     }
@@ -450,8 +454,8 @@ class FigureStore {
      * {@link #snapshotReads} and {@link #changesSince} in one round trip to the database: both statements go in one
      * message, and the second's answer is read. Must come before the transaction's first query.
      */
-    YearChanges snapshotReadsWithChangesSince(FigureKind kind, String since) {
-        return jdbi.withHandle(handle -> changesStatement(handle, SNAPSHOT_READS + ";\n", kind, since)
+    YearChanges snapshotReadsWithChangesSince(FigureKind kind, String region, String since) {
+        return jdbi.withHandle(handle -> changesStatement(handle, SNAPSHOT_READS + ";\n", kind, region, since)
                 .execute((statement, context) -> {
                     PreparedStatement sent = statement.get();
                     if (!sent.getMoreResults()) {
@@ -464,13 +468,14 @@ class FigureStore {
                 }));
     }
 
-    private static Query changesStatement(Handle handle, String before, FigureKind kind, String since) {
+    private static Query changesStatement(Handle handle, String before, FigureKind kind, String region, String since) {
         if (since == null) {
             return handle.createQuery(
                     before + "select pg_current_snapshot()::text as now, true as pruned, null as changed");
         }
         return handle.createQuery(before + CHANGES_SINCE)
                 .bind("kind", kind.name())
+                .bind("region", region)
                 .bind("since", since);
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.region.Region;
 import cn.fucai.cms.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,6 +89,45 @@ class FigureSummaryYearsTest {
     }
 
     @Test
+    void aCorrectionIsReadAgainInTheSummariesOfItsRegionsAndKeptInAnotherProvinces() {
+        String publisher = createPublisher();
+        String wenzhou = sales(publisher, "330300", 2040, "1");
+        sales(publisher, "440300", 2040, "2");
+        String zhejiang = "/api/v1/sales-figures/summary?groupBy=year&region=330000&publisher=" + publisher;
+        String guangdong = "/api/v1/sales-figures/summary?groupBy=year&region=440000&publisher=" + publisher;
+        String country = "/api/v1/sales-figures/summary?groupBy=year&publisher=" + publisher;
+        for (String query : List.of(zhejiang, guangdong, country)) {
+            summarise(query);
+        }
+
+        correct(wenzhou, publisher, 2040, "5");
+        Summary ownProvince = summarise(zhejiang);
+        assertEquals(new Years(0, 1), ownProvince.counted(), "Wenzhou's province reads 2040 again");
+        assertEquals(List.of("500000000.00"), ownProvince.body().getList("items.total.amount"));
+        Summary otherProvince = summarise(guangdong);
+        assertEquals(new Years(1, 0), otherProvince.counted(), "Guangdong keeps its 2040");
+        assertEquals(List.of("200000000.00"), otherProvince.body().getList("items.total.amount"));
+        Summary whole = summarise(country);
+        assertEquals(new Years(0, 1), whole.counted(), "the country reads 2040 again");
+        assertEquals(List.of("700000000.00"), whole.body().getList("items.total.amount"));
+        for (var summary : Map.of(zhejiang, ownProvince, guangdong, otherProvince, country, whole)
+                .entrySet()) {
+            assertEquals(
+                    summary.getValue().body().getList("items"),
+                    wholeSummary(summary.getKey()).getList("items"));
+        }
+
+        // moved to Shenzhen: the province it left reads 2040 again too, and has nothing there any more
+        correct(wenzhou, publisher, "440300", 2040, "5");
+        Summary left = summarise(zhejiang);
+        assertEquals(new Years(0, 0), left.counted(), "2040 read again, and no figure left in it");
+        assertEquals(List.of(), left.body().getList("items"));
+        Summary joined = summarise(guangdong);
+        assertEquals(new Years(0, 1), joined.counted(), "and the province it joined");
+        assertEquals(joined.body().getList("items"), wholeSummary(guangdong).getList("items"));
+    }
+
+    @Test
     void aPublisherRenamedIsShownInTheTotalsOfEveryYear() {
         String publisher = createPublisher();
         sales(publisher, 2030, "1");
@@ -119,25 +159,31 @@ class FigureSummaryYearsTest {
         try (Handle writer = jdbi.open()) {
             writer.begin();
             writer.execute("insert into figure_year_change (kind, year) values ('sales', 1901)");
-            String kept = store.changesSince(FigureKind.sales, null).snapshot();
+            String kept =
+                    store.changesSince(FigureKind.sales, Region.COUNTRY, null).snapshot();
 
-            FigureStore.YearChanges whileRunning = store.changesSince(FigureKind.sales, kept);
+            FigureStore.YearChanges whileRunning = store.changesSince(FigureKind.sales, Region.COUNTRY, kept);
             assertFalse(whileRunning.changed(1901), "not committed: nobody reads it yet");
             writer.commit();
-            FigureStore.YearChanges committed = store.changesSince(FigureKind.sales, kept);
+            FigureStore.YearChanges committed = store.changesSince(FigureKind.sales, Region.COUNTRY, kept);
             assertTrue(committed.changed(1901), "committed after the kept snapshot, though begun before it");
             assertFalse(committed.changed(1902));
             assertFalse(committed.all());
 
             String later = committed.snapshot();
-            assertFalse(store.changesSince(FigureKind.sales, later).changed(1901), "already seen by the later one");
+            assertFalse(
+                    store.changesSince(FigureKind.sales, Region.COUNTRY, later).changed(1901),
+                    "already seen by the later one");
             jdbi.useHandle(
                     handle -> handle.execute("insert into figure_year_change (kind, year) values ('fund', 1902)"));
-            assertFalse(store.changesSince(FigureKind.sales, later).changed(1902), "another kind");
+            assertFalse(
+                    store.changesSince(FigureKind.sales, Region.COUNTRY, later).changed(1902), "another kind");
             jdbi.useHandle(handle -> handle.execute("insert into figure_year_change (kind, year) values ('*', null)"));
-            assertTrue(store.changesSince(FigureKind.sales, later).all(), "every kind and year");
+            assertTrue(
+                    store.changesSince(FigureKind.sales, Region.COUNTRY, later).all(), "every kind and year");
 
-            String beforePruned = store.changesSince(FigureKind.sales, null).snapshot();
+            String beforePruned =
+                    store.changesSince(FigureKind.sales, Region.COUNTRY, null).snapshot();
             jdbi.useHandle(
                     handle -> handle.execute("insert into figure_year_change (kind, year) values ('sales', 1903)"));
             jdbi.useHandle(handle ->
@@ -149,10 +195,13 @@ class FigureSummaryYearsTest {
                     .one());
             assertEquals(0, old, "notes older than an hour dropped");
             assertTrue(
-                    store.changesSince(FigureKind.sales, beforePruned).all(),
+                    store.changesSince(FigureKind.sales, Region.COUNTRY, beforePruned)
+                            .all(),
                     "the note of a change since was pruned: nothing kept from before it can be trusted");
-            String afterPruning = store.changesSince(FigureKind.sales, null).snapshot();
-            assertFalse(store.changesSince(FigureKind.sales, afterPruning).all());
+            String afterPruning =
+                    store.changesSince(FigureKind.sales, Region.COUNTRY, null).snapshot();
+            assertFalse(store.changesSince(FigureKind.sales, Region.COUNTRY, afterPruning)
+                    .all());
         }
     }
 
@@ -163,17 +212,17 @@ class FigureSummaryYearsTest {
      */
     @Test
     void theSnapshotIsSetAndTheChangesReadInOneRoundTrip() {
-        String kept = store.changesSince(FigureKind.sales, null).snapshot();
+        String kept = store.changesSince(FigureKind.sales, Region.COUNTRY, null).snapshot();
         jdbi.useHandle(handle -> handle.execute("insert into figure_year_change (kind, year) values ('sales', 1911)"));
         QuarkusTransaction.requiringNew().run(() -> {
-            FigureStore.YearChanges first = store.snapshotReadsWithChangesSince(FigureKind.sales, kept);
+            FigureStore.YearChanges first = store.snapshotReadsWithChangesSince(FigureKind.sales, Region.COUNTRY, kept);
             assertTrue(first.changed(1911), "committed after the kept snapshot");
             assertFalse(first.changed(1912));
             assertFalse(first.all());
             QuarkusTransaction.requiringNew()
                     .run(() -> jdbi.useHandle(other ->
                             other.execute("insert into figure_year_change (kind, year) values ('sales', 1912)")));
-            FigureStore.YearChanges again = store.changesSince(FigureKind.sales, kept);
+            FigureStore.YearChanges again = store.changesSince(FigureKind.sales, Region.COUNTRY, kept);
             assertEquals(first.snapshot(), again.snapshot(), "one snapshot for the whole transaction");
             assertFalse(again.changed(1912), "committed by another after the snapshot was taken");
             jdbi.useHandle(handle -> {
@@ -189,10 +238,12 @@ class FigureSummaryYearsTest {
                                 .one());
             });
         });
-        assertTrue(store.changesSince(FigureKind.sales, kept).changed(1912), "seen once that transaction ended");
+        assertTrue(
+                store.changesSince(FigureKind.sales, Region.COUNTRY, kept).changed(1912),
+                "seen once that transaction ended");
         assertTrue(
                 QuarkusTransaction.requiringNew()
-                        .call(() -> store.snapshotReadsWithChangesSince(FigureKind.sales, null))
+                        .call(() -> store.snapshotReadsWithChangesSince(FigureKind.sales, Region.COUNTRY, null))
                         .all(),
                 "without a kept snapshot, every year is read");
     }
@@ -236,7 +287,11 @@ class FigureSummaryYearsTest {
     }
 
     private static String sales(String publisher, int year, String yi) {
-        return json().body(body(publisher, year, yi))
+        return sales(publisher, "330300", year, yi);
+    }
+
+    private static String sales(String publisher, String region, int year, String yi) {
+        return json().body(body(publisher, region, year, yi))
                 .post("/api/v1/sales-figures")
                 .then()
                 .statusCode(201)
@@ -245,7 +300,11 @@ class FigureSummaryYearsTest {
     }
 
     private static void correct(String id, String publisher, int year, String yi) {
-        json().body(Map.of("reason", "按年度公告更正", "figure", body(publisher, year, yi)))
+        correct(id, publisher, "330300", year, yi);
+    }
+
+    private static void correct(String id, String publisher, String region, int year, String yi) {
+        json().body(Map.of("reason", "按年度公告更正", "figure", body(publisher, region, year, yi)))
                 .post("/api/v1/sales-figures/" + id + "/corrections")
                 .then()
                 .statusCode(200)
@@ -253,7 +312,11 @@ class FigureSummaryYearsTest {
     }
 
     private static Map<String, Object> body(String publisher, int year, String yi) {
-        Map<String, Object> body = FigureFixtures.sales(publisher, "330300", yi, "亿元");
+        return body(publisher, "330300", year, yi);
+    }
+
+    private static Map<String, Object> body(String publisher, String region, int year, String yi) {
+        Map<String, Object> body = FigureFixtures.sales(publisher, region, yi, "亿元");
         body.put("period", period(year + "-01-01", year + "-12-31", "YEAR"));
         return body;
     }
