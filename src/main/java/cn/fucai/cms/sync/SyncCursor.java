@@ -27,18 +27,53 @@ record SyncCursor(boolean snapshot, UUID afterItem, String xid, long seq, String
         return new SyncCursor(false, null, xid, seq, query);
     }
 
-    String encode(byte[] key) {
+    /**
+     * The service's cursor key, ready to sign with: an HMAC-SHA256 initialised once and copied for each cursor. Looking
+     * the algorithm up and initialising it for every cursor cost a sync page 2.6 % of its CPU.
+     */
+    static final class Signer {
+
+        private final byte[] key;
+        private final Mac initialised;
+
+        Signer(byte[] key) {
+            this.key = key.clone();
+            this.initialised = newMac(this.key);
+        }
+
+        byte[] sign(byte[] data) {
+            Mac mac;
+            try {
+                mac = (Mac) initialised.clone();
+            } catch (CloneNotSupportedException e) {
+                mac = newMac(key); // a provider whose HMAC cannot be copied
+            }
+            return mac.doFinal(data);
+        }
+
+        private static Mac newMac(byte[] key) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        }
+    }
+
+    String encode(Signer key) {
         String body = "v1" + SEP + (snapshot ? "snapshot" : "feed") + SEP + (afterItem == null ? "" : afterItem) + SEP
                 + xid + SEP + seq + SEP + query;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        byte[] signature = Arrays.copyOf(hmac(key, bytes), 16);
+        byte[] signature = Arrays.copyOf(key.sign(bytes), 16);
         byte[] all = Arrays.copyOf(bytes, bytes.length + signature.length);
         System.arraycopy(signature, 0, all, bytes.length, signature.length);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
     }
 
     /** The cursor, or 410 when it was not issued by this service for this query. */
-    static SyncCursor decode(String encoded, byte[] key, String query) {
+    static SyncCursor decode(String encoded, Signer key, String query) {
         try {
             byte[] all = Base64.getUrlDecoder().decode(encoded);
             if (all.length <= 16) {
@@ -46,7 +81,7 @@ record SyncCursor(boolean snapshot, UUID afterItem, String xid, long seq, String
             }
             byte[] bytes = Arrays.copyOf(all, all.length - 16);
             byte[] signature = Arrays.copyOfRange(all, all.length - 16, all.length);
-            if (!MessageDigest.isEqual(signature, Arrays.copyOf(hmac(key, bytes), 16))) {
+            if (!MessageDigest.isEqual(signature, Arrays.copyOf(key.sign(bytes), 16))) {
                 throw invalid();
             }
             String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\\|", -1);
@@ -67,15 +102,5 @@ record SyncCursor(boolean snapshot, UUID afterItem, String xid, long seq, String
 
     private static CursorGoneException invalid() {
         return new CursorGoneException("is not one this service issued for this publisher and locale");
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 }

@@ -53,7 +53,7 @@ public class SyncService {
     private final Clock clock;
     private final Duration retention;
     private final Map<String, AtomicLong> lastPrune = new ConcurrentHashMap<>();
-    private volatile byte[] key;
+    private volatile SyncCursor.Signer signer;
 
     SyncService(ArticleFeed articles, MediaFeed media, Jdbi jdbi, ReadRouting routing, Clock clock, SyncConfig config) {
         this.articles = articles;
@@ -177,14 +177,16 @@ public class SyncService {
                 .one());
     }
 
-    private byte[] key() {
-        if (key == null) {
-            key = jdbi.withHandle(handle -> handle.createQuery("select key from sync_key where id = 1")
-                            .mapTo(String.class)
-                            .one())
-                    .getBytes(StandardCharsets.UTF_8);
+    /** What signs cursors with the service's key, read once (every instance shares it). */
+    private SyncCursor.Signer key() {
+        if (signer == null) {
+            signer = new SyncCursor.Signer(
+                    jdbi.withHandle(handle -> handle.createQuery("select key from sync_key where id = 1")
+                                    .mapTo(String.class)
+                                    .one())
+                            .getBytes(StandardCharsets.UTF_8));
         }
-        return key;
+        return signer;
     }
 
     /** Drops a feed's changes older than the retention window, at most once an hour, keeping the newest dropped position. */
