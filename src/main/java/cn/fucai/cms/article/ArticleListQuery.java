@@ -4,6 +4,7 @@ import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Sql;
+import cn.fucai.cms.common.time.InstantText;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -193,8 +194,8 @@ class ArticleListQuery {
     private static String cursorAfter(ArticleState row, ArticleSort sort, String fingerprint) {
         String key = switch (sort) {
             case PUBLISHED_AT, PUBLISHED_AT_DESC ->
-                row.publishedAt() == null ? "-infinity" : row.publishedAt().toString();
-            case UPDATED_AT, UPDATED_AT_DESC -> row.updatedAt().toString();
+                row.publishedAt() == null ? "-infinity" : InstantText.format(row.publishedAt());
+            case UPDATED_AT, UPDATED_AT_DESC -> InstantText.format(row.updatedAt());
             case TITLE, TITLE_DESC -> row.original().title();
         };
         return new Cursor(fingerprint, List.of(key, row.id().toString())).encode();

@@ -1,13 +1,18 @@
 package cn.fucai.cms.common.json;
 
 import cn.fucai.cms.common.time.DateRange;
+import cn.fucai.cms.common.time.InstantText;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +40,15 @@ public class JsonSettings implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("text-values")
                 .addDeserializer(String.class, new TextDeserializer())
                 .addDeserializer(BigDecimal.class, new DecimalDeserializer()));
+        // every instant an answer shows, written without a DateTimeFormatter (InstantText); the same text as before
+        mapper.registerModule(new SimpleModule("instant-text")
+                .addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+                    @Override
+                    public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
+                            throws IOException {
+                        generator.writeString(InstantText.format(value));
+                    }
+                }));
         mapper.registerModule(new SimpleModule("date-range")
                 .addDeserializer(
                         LocalDate.class,
