@@ -62,18 +62,18 @@ record SyncCursor(boolean snapshot, UUID afterItem, String xid, long seq, String
         }
     }
 
-    String encode(Signer key) {
+    String encode(Signer signer) {
         String body = "v1" + SEP + (snapshot ? "snapshot" : "feed") + SEP + (afterItem == null ? "" : afterItem) + SEP
                 + xid + SEP + seq + SEP + query;
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        byte[] signature = Arrays.copyOf(key.sign(bytes), 16);
+        byte[] signature = Arrays.copyOf(signer.sign(bytes), 16);
         byte[] all = Arrays.copyOf(bytes, bytes.length + signature.length);
         System.arraycopy(signature, 0, all, bytes.length, signature.length);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
     }
 
     /** The cursor, or 410 when it was not issued by this service for this query. */
-    static SyncCursor decode(String encoded, Signer key, String query) {
+    static SyncCursor decode(String encoded, Signer signer, String query) {
         try {
             byte[] all = Base64.getUrlDecoder().decode(encoded);
             if (all.length <= 16) {
@@ -81,7 +81,7 @@ record SyncCursor(boolean snapshot, UUID afterItem, String xid, long seq, String
             }
             byte[] bytes = Arrays.copyOf(all, all.length - 16);
             byte[] signature = Arrays.copyOfRange(all, all.length - 16, all.length);
-            if (!MessageDigest.isEqual(signature, Arrays.copyOf(key.sign(bytes), 16))) {
+            if (!MessageDigest.isEqual(signature, Arrays.copyOf(signer.sign(bytes), 16))) {
                 throw invalid();
             }
             String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\\|", -1);

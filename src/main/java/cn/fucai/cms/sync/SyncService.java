@@ -96,7 +96,7 @@ public class SyncService {
         }
         SyncCursor cursor = cursorParam == null
                 ? SyncCursor.startOfSnapshot(snapshotXmin(), query)
-                : SyncCursor.decode(cursorParam, key(), query);
+                : SyncCursor.decode(cursorParam, signer(), query);
         if (cursor.snapshot()) {
             routing.primaryForThisRequest();
         }
@@ -113,11 +113,11 @@ public class SyncService {
         if (page.size() < limit) {
             // The snapshot is done; the feed goes on from the transactions still open when it began.
             return new FeedPage<>(
-                    items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(key()), true, true);
+                    items, SyncCursor.feed(cursor.xid(), 0, cursor.query()).encode(signer()), true, true);
         }
         UUID last = feed.idOf(page.get(page.size() - 1));
         SyncCursor next = new SyncCursor(true, last, cursor.xid(), 0, cursor.query());
-        return new FeedPage<>(items, next.encode(key()), true, true);
+        return new FeedPage<>(items, next.encode(signer()), true, true);
     }
 
     private <S, I> FeedPage<I> feedPage(
@@ -162,7 +162,7 @@ public class SyncService {
                         shown.get(shown.size() - 1).xid(),
                         shown.get(shown.size() - 1).seq(),
                         cursor.query());
-        return new FeedPage<>(items, next.encode(key()), hasMore, hasMore || !hidden);
+        return new FeedPage<>(items, next.encode(signer()), hasMore, hasMore || !hidden);
     }
 
     /**
@@ -178,7 +178,7 @@ public class SyncService {
     }
 
     /** What signs cursors with the service's key, read once (every instance shares it). */
-    private SyncCursor.Signer key() {
+    private SyncCursor.Signer signer() {
         if (signer == null) {
             signer = new SyncCursor.Signer(
                     jdbi.withHandle(handle -> handle.createQuery("select key from sync_key where id = 1")
