@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -49,7 +50,7 @@ public class RequestLog {
         String given = request.getHeader(REQUEST_ID);
         String requestId = given != null && USABLE_ID.matcher(given).matches()
                 ? given
-                : traceId != null ? traceId : UUID.randomUUID().toString();
+                : traceId != null ? traceId : newRequestId();
         context.response().putHeader(REQUEST_ID, requestId);
         if (traceId != null) {
             context.response().putHeader(TRACEPARENT, traceparent);
@@ -83,6 +84,17 @@ public class RequestLog {
             }
         });
         context.next();
+    }
+
+    /**
+     * A random version-4 UUID drawn from the thread's own generator. A request id tells requests apart and guards
+     * nothing, so it needs no {@code SecureRandom}: {@code UUID.randomUUID} took 0.7 % of a computed list page.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~0xC000_0000_0000_0000L | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     /** Nanoseconds as milliseconds with one decimal, rounded half up: 1234567 → "1.2". */
