@@ -1,6 +1,8 @@
 package cn.fucai.cms.security;
 
+import static cn.fucai.cms.support.TestData.metrics;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -45,12 +47,6 @@ class AuthFailureRoutingTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
 
-        given().baseUri("http://" + managementUrl.getHost())
-                .port(managementUrl.getPort())
-                .accept("text/plain")
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .body(containsString("status=\"401\",uri=\"/api/v1/tokens\""));
+        assertThat(metrics(managementUrl), containsString("status=\"401\",uri=\"/api/v1/tokens\""));
     }
 }

@@ -1,10 +1,12 @@
 package cn.fucai.cms.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,6 +52,19 @@ public final class TestData {
     }
 
     /** A slug no other test run uses. */
+    /** The Prometheus text an operator scrapes from /q/metrics on the management port. */
+    public static String metrics(URL management) {
+        return given().baseUri("http://" + management.getHost())
+                .port(management.getPort())
+                .accept("text/plain")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
+                .extract()
+                .asString();
+    }
+
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36) + "-" + SEQUENCE.incrementAndGet();
     }

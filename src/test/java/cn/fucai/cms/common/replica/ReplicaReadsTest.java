@@ -6,6 +6,7 @@ import static cn.fucai.cms.support.TestData.await;
 import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticle;
 import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.metrics;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -168,11 +169,7 @@ class ReplicaReadsTest {
 
     /** cms_replica_reads_total by "served_by reason", from the management port. */
     private Map<String, Double> replicaReads() {
-        String metrics = given().baseUri("http://" + managementUrl.getHost())
-                .port(managementUrl.getPort())
-                .accept("text/plain")
-                .get("/q/metrics")
-                .asString();
+        String metrics = metrics(managementUrl);
         Matcher matcher = Pattern.compile(
                         "cms_replica_reads_total\\{reason=\"(\\w+)\",served_by=\"(\\w+)\",?} ([0-9.E]+)")
                 .matcher(metrics);
