@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,10 +65,15 @@ public class ResponseCache {
     private final Map<String, CompletableFuture<Void>> barriers = new ConcurrentHashMap<>();
     private final Cache<String, CachedResponse> entries;
     private final boolean enabled;
+    private final int compressionLevel;
     private volatile boolean listening;
 
-    ResponseCache(ResponseCacheConfig config, MeterRegistry metrics) {
+    ResponseCache(
+            ResponseCacheConfig config,
+            MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.http.compression-level") int compressionLevel) {
         this.enabled = config.enabled();
+        this.compressionLevel = compressionLevel;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(
                         maxBytes(config.maxMegabytes(), Runtime.getRuntime().maxMemory()))
@@ -89,25 +95,24 @@ public class ResponseCache {
         return configuredMegabytes.map(megabytes -> megabytes * 1024L * 1024L).orElse(maxHeapBytes / 4);
     }
 
-    /** A stored answer: body, headers to replay, and the generations it was computed at. */
+    /**
+     * A stored answer: its body gzipped ({@link GzipBody}) and its plain length, the headers to replay, and the
+     * generations it was computed at.
+     */
     record CachedResponse(
-            byte[] body,
+            byte[] gzipped,
+            int length,
             List<Map.Entry<String, String>> headers,
             String etag,
-            Dependencies dependencies,
-            byte[] gzipped) {
+            Dependencies dependencies) {
 
-        CachedResponse(byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
-            this(body, headers, etag, dependencies, null);
-        }
-
-        /** The same answer with its body gzipped too, kept for the clients that ask for gzip. */
-        CachedResponse withGzipped(byte[] gzipped) {
-            return new CachedResponse(body, headers, etag, dependencies, gzipped);
+        /** The plain body, inflated from the gzipped one. */
+        byte[] body() {
+            return GzipBody.gunzip(gzipped, length);
         }
 
         int weight() {
-            return body.length + (gzipped == null ? 0 : gzipped.length) + 64 * headers.size() + 64;
+            return gzipped.length + 64 * headers.size() + 64;
         }
     }
 
@@ -159,27 +164,23 @@ public class ResponseCache {
         return response;
     }
 
-    void put(String key, CachedResponse response) {
-        if (active() && current(response.dependencies())) {
-            entries.put(key, response);
-        }
-    }
-
     /**
-     * Stores an answer just computed, unless the same answer (its ETag) is stored and still current: a reader who
-     * revalidates with {@code Cache-Control: no-cache} mostly computes what is kept, and writing it again cost a
-     * computed read of an article 5 % of its CPU. The kept one stays, gzipped bytes and all; looking it up here counts
-     * as no hit or miss.
+     * Stores an answer just computed, gzipped, unless the same answer (its ETag) is stored and still current: a reader
+     * who revalidates with {@code Cache-Control: no-cache} mostly computes what is kept, and writing it again cost a
+     * computed read of an article 5 % of its CPU. The kept one stays; looking it up here counts as no hit or miss.
      */
-    void store(String key, CachedResponse response) {
+    void store(
+            String key, byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
         CachedResponse stored = entries.asMap().get(key);
-        if (stored != null
-                && stored.etag() != null
-                && stored.etag().equals(response.etag())
-                && current(stored.dependencies())) {
+        if (stored != null && stored.etag() != null && stored.etag().equals(etag) && current(stored.dependencies())) {
             return;
         }
-        put(key, response);
+        if (active() && current(dependencies)) {
+            entries.put(
+                    key,
+                    new CachedResponse(
+                            GzipBody.gzip(body, compressionLevel), body.length, headers, etag, dependencies));
+        }
     }
 
     private boolean current(Dependencies dependencies) {

@@ -15,16 +15,11 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -59,10 +54,6 @@ public class ResponseCacheFilter {
     @Inject
     Jdbi jdbi;
 
-    @Inject
-    @ConfigProperty(name = "quarkus.http.compression-level")
-    int compressionLevel;
-
     /** An answer being computed for the cache: its key, and the generations it depends on. */
     private record Pending(String key, Dependencies dependencies) {}
 
@@ -89,14 +80,7 @@ public class ResponseCacheFilter {
         CachedResponse cached = revalidate || sinceDate ? null : cache.get(key);
         if (cached != null) {
             compressible(http);
-            if (acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
-                if (cached.gzipped() == null) {
-                    cached = cached.withGzipped(gzip(cached.body()));
-                    cache.put(key, cached);
-                }
-                return replay(request, cached, true);
-            }
-            return replay(request, cached, false);
+            return replay(request, cached, acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
         }
         Dependencies dependencies = cache.dependenciesOf(
                 request.getUriInfo().getPath(), request.getUriInfo().getQueryParameters());
@@ -128,11 +112,10 @@ public class ResponseCacheFilter {
         }
         cache.store(
                 pending.key(),
-                new CachedResponse(
-                        body,
-                        List.copyOf(headers),
-                        response.getHeaderString(HttpHeaders.ETAG),
-                        pending.dependencies()));
+                body,
+                List.copyOf(headers),
+                response.getHeaderString(HttpHeaders.ETAG),
+                pending.dependencies());
     }
 
     /**
@@ -164,8 +147,8 @@ public class ResponseCacheFilter {
 
     /**
      * Whether the client takes gzip ({@code gzip} listed with a weight above zero). Its cache hits get the gzipped bytes
-     * kept with the answer, compressed once: compressing each hit again halved the hits served per second (issue #17,
-     * docs/performance.md). The HTTP server leaves an answer that already has a Content-Encoding as it is.
+     * kept, as they are (compressing each hit again halved the hits served per second, issue #17); the others get them
+     * inflated. The HTTP server leaves an answer that already has a Content-Encoding as it is.
      */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
@@ -179,20 +162,6 @@ public class ResponseCacheFilter {
             }
         }
         return false;
-    }
-
-    private byte[] gzip(byte[] body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
-            {
-                def.setLevel(compressionLevel);
-            }
-        }) {
-            out.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: cannot happen
-        }
-        return bytes.toByteArray();
     }
 
     private static Response replay(ContainerRequestContext request, CachedResponse cached, boolean gzipped) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,24 +150,26 @@ class ResponseCacheTest {
         String path = "/api/v1/articles/" + id;
         String key = path + "?\n\n" + uniqueSlug("stored-once");
         Dependencies before = cache.dependenciesOf(path, Map.of());
-        CachedResponse kept = answer("一", "\"v1\"", before);
-        cache.store(key, kept);
-        cache.store(key, answer("一", "\"v1\"", before));
+        store(key, "一", "\"v1\"", before);
+        CachedResponse kept = cache.get(key);
+        assertArrayEquals("一".getBytes(StandardCharsets.UTF_8), kept.body());
+        store(key, "一", "\"v1\"", before);
         assertSame(kept, cache.get(key), "the same answer is not written again");
-        CachedResponse changed = answer("二", "\"v2\"", before);
-        cache.store(key, changed);
-        assertSame(changed, cache.get(key), "an answer with another ETag replaces the kept one");
+        store(key, "二", "\"v2\"", before);
+        CachedResponse changed = cache.get(key);
+        assertEquals("\"v2\"", changed.etag(), "an answer with another ETag replaces the kept one");
+        assertArrayEquals("二".getBytes(StandardCharsets.UTF_8), changed.body());
         cache.changed("article:" + id);
         assertNull(cache.get(key), "the article changed: the kept answer is stale");
-        cache.store(key, changed);
+        store(key, "二", "\"v2\"", before);
         assertNull(cache.get(key), "an answer computed before the change is not kept");
-        CachedResponse after = answer("二", "\"v2\"", cache.dependenciesOf(path, Map.of()));
-        cache.store(key, after);
-        assertSame(after, cache.get(key), "computed after it, the same ETag is kept anew");
+        store(key, "二", "\"v2\"", cache.dependenciesOf(path, Map.of()));
+        assertNotSame(changed, cache.get(key), "computed after it, the same ETag is kept anew");
+        assertEquals("\"v2\"", cache.get(key).etag());
     }
 
-    private static CachedResponse answer(String body, String etag, Dependencies dependencies) {
-        return new CachedResponse(body.getBytes(StandardCharsets.UTF_8), List.of(), etag, dependencies);
+    private void store(String key, String body, String etag, Dependencies dependencies) {
+        cache.store(key, body.getBytes(StandardCharsets.UTF_8), List.of(), etag, dependencies);
     }
 
     @Test
