@@ -155,6 +155,7 @@ items=$(grep -o '"type":"upsert"' "$out/snapshot.json" | wc -l)
 snapshot_mb=$(( $(stat -c %s "$out/snapshot.json") / 1048576 ))
 rm -f "$out/snapshot.json"
 feed_cursor=$cursor
+echo "$feed_cursor" >"$out/mix-feed-cursor.txt" # for bench/profile.sh mix and bench/side-by-side.sh mix
 
 # The realistic mix (bench/mix.lua): every published article by popularity (the writer's first, then a fixed random
 # order), list URLs drawn over publishers x regions x categories x locales, 16 mirrors from the feed's head, and a

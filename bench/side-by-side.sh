@@ -6,7 +6,8 @@
 # differ by up to a quarter, while the two sides of one pair differ by a few hundredths (docs/performance.md#side-by-
 # side). Each row: the requests/s and p99 of A and of B, and B/A; then the median B/A of each endpoint over the rounds.
 # The sum of both sides is not comparable with bench/http.sh's rows: each side has half the machine.
-# Usage: bash bench/side-by-side.sh <quarkus-app dir A> <quarkus-app dir B> [rounds] [endpoints]
+# Usage: bash bench/side-by-side.sh <quarkus-app dir A> <quarkus-app dir B> [rounds] [endpoints]; the endpoint "mix" is
+# the realistic mix (bench/mix.lua) without its writer, its mirrors at the feed's head (the cache is used: not computed).
 # e.g. bash bench/side-by-side.sh /tmp/old/target/quarkus-app target/quarkus-app 4 "article-304 list".
 # BENCH_JAVA_OPTIONS_A and BENCH_JAVA_OPTIONS_B add JVM options to one side (the same package twice compares those);
 # BENCH_CONNECTIONS: wrk connections of each side (default 16); BENCH_WARMUP: seconds both are driven through every
@@ -55,12 +56,22 @@ for side in A B; do
 done
 
 paths() { if [ -f "$out/paths-$1-computed.txt" ]; then echo "$out/paths-$1-computed.txt"; else echo "$out/paths-$1.txt"; fi; }
-drive() { # port, endpoint, seconds: "requests/s p99" of one wrk
-    wrk -t1 -c"$CONNECTIONS" -d"$3s" --timeout 2s --latency -s bench/http.lua "http://127.0.0.1:$1" -- "$(paths "$2")" \
-        | awk '/^RESULT/ { n = split($0, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
-            printf "%.0f %.2f\n", r["requests"] / r["seconds"], r["p99_ms"] }'
+script() { # endpoint: wrk's script and its arguments; "mix" is the realistic mix without its writer, from the feed's head
+    if [ "$1" = mix ]; then
+        echo bench/mix.lua -- "$out/paths-mix-articles.txt" "$out/paths-mix-lists.txt" "$(cat "$out/mix-feed-cursor.txt")" \
+            "$(sed -n 1p "$out/paths-sync.txt" | sed 's/.*Bearer //')"
+    else
+        echo bench/http.lua -- "$(paths "$1")"
+    fi
 }
-both() { # endpoint, seconds: one line "A-requests/s A-p99 B-requests/s B-p99"
+drive() { # port, endpoint, seconds: "requests/s p99 cache-hit-%" of one wrk (the hit rate of the mix only)
+    local args
+    read -ra args <<<"$(script "$2")"
+    wrk -t1 -c"$CONNECTIONS" -d"$3s" --timeout 2s --latency -s "${args[0]}" "http://127.0.0.1:$1" "${args[@]:1}" \
+        | awk '/^RESULT/ { n = split($0, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
+            printf "%.0f %.2f %s\n", r["requests"] / r["seconds"], r["p99_ms"], r["cache_hit_percent"] == "" ? "-" : r["cache_hit_percent"] }'
+}
+both() { # endpoint, seconds: one line "A-requests/s A-p99 A-hits B-requests/s B-p99 B-hits"
     drive "$PORT_A" "$1" "$2" >"$out/.side-a" &
     drive "$PORT_B" "$1" "$2" >"$out/.side-b"
     wait
@@ -72,15 +83,15 @@ per_endpoint=$(( ${BENCH_WARMUP:-180} / ${#endpoints[@]} + 1 ))
 for endpoint in "${endpoints[@]}"; do both "$endpoint" "$per_endpoint" >/dev/null; done
 echo "side-by-side, $(date -u '+%Y-%m-%d %H:%M UTC'), A: $A ${BENCH_JAVA_OPTIONS_A:-}, B: $B ${BENCH_JAVA_OPTIONS_B:-}," \
     "wrk -t1 -c$CONNECTIONS each, 15 s a row after 8 s unmeasured"
-echo "round|endpoint|A requests/s|A p99 ms|B requests/s|B p99 ms|B/A"
+echo "round|endpoint|A requests/s|A p99 ms|A % from the cache|B requests/s|B p99 ms|B % from the cache|B/A"
 : >"$out/side-by-side-ratios.txt"
 for round in $(seq "$ROUNDS"); do
     for endpoint in "${endpoints[@]}"; do
         both "$endpoint" 8 >/dev/null
-        read -r ra pa rb pb <<<"$(both "$endpoint" 15)"
+        read -r ra pa ha rb pb hb <<<"$(both "$endpoint" 15)"
         ratio=$(awk -v a="$ra" -v b="$rb" 'BEGIN { printf "%.3f", b / a }')
         echo "$endpoint $ratio" >>"$out/side-by-side-ratios.txt"
-        echo "$round|$endpoint|$ra|$pa|$rb|$pb|$ratio"
+        echo "$round|$endpoint|$ra|$pa|$ha|$rb|$pb|$hb|$ratio"
     done
 done
 for endpoint in "${endpoints[@]}"; do

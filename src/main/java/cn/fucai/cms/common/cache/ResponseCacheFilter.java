@@ -80,7 +80,7 @@ public class ResponseCacheFilter {
         CachedResponse cached = revalidate || sinceDate ? null : cache.get(key);
         if (cached != null) {
             compressible(http);
-            return replay(request, cached, acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
+            return replay(request, key, cached, acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
         }
         Dependencies dependencies = cache.dependenciesOf(
                 request.getUriInfo().getPath(), request.getUriInfo().getQueryParameters());
@@ -164,7 +164,7 @@ public class ResponseCacheFilter {
         return false;
     }
 
-    private static Response replay(ContainerRequestContext request, CachedResponse cached, boolean gzipped) {
+    private Response replay(ContainerRequestContext request, String key, CachedResponse cached, boolean gzipped) {
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean notModified = ifNoneMatch != null
                 && cached.etag() != null
@@ -173,7 +173,7 @@ public class ResponseCacheFilter {
                 ? Response.notModified()
                 : gzipped
                         ? Response.ok(cached.gzipped()).header(HttpHeaders.CONTENT_ENCODING, "gzip")
-                        : Response.ok(cached.body());
+                        : Response.ok(cache.plainBody(key, cached));
         for (Map.Entry<String, String> header : cached.headers()) {
             if (!notModified || !header.getKey().equals(HttpHeaders.CONTENT_TYPE)) {
                 answer.header(header.getKey(), header.getValue());

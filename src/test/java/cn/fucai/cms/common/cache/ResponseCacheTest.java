@@ -152,13 +152,13 @@ class ResponseCacheTest {
         Dependencies before = cache.dependenciesOf(path, Map.of());
         store(key, "一", "\"v1\"", before);
         CachedResponse kept = cache.get(key);
-        assertArrayEquals("一".getBytes(StandardCharsets.UTF_8), kept.body());
+        assertArrayEquals("一".getBytes(StandardCharsets.UTF_8), GzipBody.gunzip(kept.gzipped(), kept.length()));
         store(key, "一", "\"v1\"", before);
         assertSame(kept, cache.get(key), "the same answer is not written again");
         store(key, "二", "\"v2\"", before);
         CachedResponse changed = cache.get(key);
         assertEquals("\"v2\"", changed.etag(), "an answer with another ETag replaces the kept one");
-        assertArrayEquals("二".getBytes(StandardCharsets.UTF_8), changed.body());
+        assertArrayEquals("二".getBytes(StandardCharsets.UTF_8), GzipBody.gunzip(changed.gzipped(), changed.length()));
         cache.changed("article:" + id);
         assertNull(cache.get(key), "the article changed: the kept answer is stale");
         store(key, "二", "\"v2\"", before);
@@ -166,6 +166,29 @@ class ResponseCacheTest {
         store(key, "二", "\"v2\"", cache.dependenciesOf(path, Map.of()));
         assertNotSame(changed, cache.get(key), "computed after it, the same ETag is kept anew");
         assertEquals("\"v2\"", cache.get(key).etag());
+    }
+
+    /** An answer is kept gzipped alone until plain readers come back for it; then plain too, and weighed so. */
+    @Test
+    void anAnswerReadPlainOftenIsKeptPlainTooAndWeighsBoth() {
+        String id = createArticleId(article(publisher, "kept-plain"));
+        String path = "/api/v1/articles/" + id;
+        String key = path + "?\n\n" + uniqueSlug("kept-plain");
+        byte[] plain = "{\"title\":\"福彩公益金\"}".repeat(50).getBytes(StandardCharsets.UTF_8);
+        cache.store(key, plain, List.of(), "\"v1\"", cache.dependenciesOf(path, Map.of()));
+        CachedResponse gzippedAlone = cache.get(key);
+        assertNull(gzippedAlone.plain());
+        assertTrue(gzippedAlone.weight() < plain.length / 4, "gzipped alone: " + gzippedAlone.weight() + " bytes");
+        for (int read = 1; read < ResponseCache.KEEP_PLAIN_AFTER; read++) {
+            assertArrayEquals(plain, cache.plainBody(key, cache.get(key)));
+            assertSame(gzippedAlone, cache.get(key), "read plain " + read + " times: still gzipped alone");
+        }
+        assertArrayEquals(plain, cache.plainBody(key, cache.get(key)));
+        CachedResponse both = cache.get(key);
+        assertArrayEquals(plain, both.plain());
+        assertSame(gzippedAlone.gzipped(), both.gzipped());
+        assertEquals(gzippedAlone.weight() + plain.length, both.weight());
+        assertSame(both.plain(), cache.plainBody(key, both), "served as kept, not inflated again");
     }
 
     private void store(String key, String body, String etag, Dependencies dependencies) {
