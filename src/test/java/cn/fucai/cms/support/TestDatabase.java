@@ -18,4 +18,20 @@ public final class TestDatabase {
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }
+
+    /** How many sessions of the tests' database wait for a lock on this table (whoever holds it is not counted). */
+    public static long waitingForLockOn(String table) {
+        try (Connection watcher = connect();
+                var query = watcher.prepareStatement("select count(*) from pg_locks l join pg_database d"
+                        + " on d.oid = l.database where d.datname = current_database() and not l.granted"
+                        + " and l.relation = ?::regclass")) {
+            query.setString(1, table);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package cn.fucai.cms.common.cache;
 import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
 import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
 import cn.fucai.cms.common.http.Credentials;
+import cn.fucai.cms.common.http.RateLimiter;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.replica.ReadYourWritesFilter;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,8 +27,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Serves anonymous GETs under /api/, and GETs with a token of operations marked {@link SameForEveryCaller}, from the
- * {@link ResponseCache} (200, or 304 when If-None-Match names the cached ETag) and stores the 200s it computes. A
+ * Serves anonymous GETs under /api/ (on the event loop), and GETs with a token of operations marked {@link
+ * SameForEveryCaller} (on the worker, after the role checks), from the {@link ResponseCache} (200, or 304 when
+ * If-None-Match names the cached ETag) and stores the 200s it computes. A
  * writer waits for its own changes to reach the cache before its answer leaves, so that whoever wrote reads what they
  * wrote, from this instance or, a notification later, from any other. Answers served from the cache say so in {@code
  * Server-Timing: cache;desc="hit"}.
@@ -37,6 +39,7 @@ public class ResponseCacheFilter {
     private static final Logger LOG = Logger.getLogger(ResponseCacheFilter.class);
     private static final String PENDING = "cms.response-cache.pending";
     private static final String KEPT_OUT = "cms.response-cache.kept-out";
+    private static final String LOOKED_UP = "cms.response-cache.looked-up";
     /** A weight that refuses a coding: {@code q=0}, {@code q=0.000}. */
     private static final Pattern ZERO_WEIGHT = Pattern.compile("(?i)q\\s*=\\s*0(\\.0*)?");
     /** The response headers an answer is replayed with; Cache-Control is added again by the caching headers. */
@@ -54,20 +57,46 @@ public class ResponseCacheFilter {
     @Inject
     Jdbi jdbi;
 
+    @Inject
+    RateLimiter limiter;
+
     /** An answer being computed for the cache: its key, and the generations it depends on. */
     private record Pending(String key, Dependencies dependencies) {}
 
+    /**
+     * Anonymous reads, on the event loop, before the request is handed to a worker thread: a hit is answered there and
+     * never waits for a worker, turns or the filters that run on it (the realistic mix, issue #17). Anonymous reads that
+     * count against a budget ({@link RateLimiter}) and reads with credentials are looked up by {@link #serveOnWorker},
+     * after the limits and the role checks. An anonymous caller is only ever answered with what was computed for an
+     * anonymous caller: the key says whether credentials were presented.
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 200, nonBlocking = true)
+    public Response serveAnonymous(
+            ContainerRequestContext request, HttpServerRequest received, HttpServerResponse http) {
+        if (!request.getMethod().equals(HttpMethod.GET) || Credentials.presented(request) || limiter.counts(request)) {
+            return null;
+        }
+        request.setProperty(LOOKED_UP, Boolean.TRUE);
+        return serve(request, received, http);
+    }
+
     // after authentication and rate limits, which run at Priorities.USER
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public Response serve(
+    public Response serveOnWorker(
             ContainerRequestContext request,
             ResourceInfo resource,
             HttpServerRequest received,
             HttpServerResponse http) {
+        if (request.getProperty(LOOKED_UP) != null || Credentials.presented(request) && !sameForEveryCaller(resource)) {
+            return null;
+        }
+        return serve(request, received, http);
+    }
+
+    private Response serve(ContainerRequestContext request, HttpServerRequest received, HttpServerResponse http) {
         if (!request.getMethod().equals(HttpMethod.GET)
                 || !request.getUriInfo().getPath().startsWith("/api/")
-                || !cache.active()
-                || Credentials.presented(request) && !sameForEveryCaller(resource)) {
+                || !cache.active()) {
             return null;
         }
         String key = key(request, received);
@@ -214,11 +243,13 @@ public class ResponseCacheFilter {
     }
 
     /**
-     * The request as far as it can change the answer: path and query as sent (Vert.x's text, not a {@code URI} parsed
-     * from it, which cost 1.5 % of a computed list page), and the negotiated headers.
+     * The request as far as it can change the answer: whether credentials were presented, path and query as sent
+     * (Vert.x's text, not a {@code URI} parsed from it, which cost 1.5 % of a computed list page), and the negotiated
+     * headers.
      */
     static String key(ContainerRequestContext request, HttpServerRequest received) {
-        return received.uri()
+        return (Credentials.presented(request) ? "with credentials\n" : "")
+                + received.uri()
                 + '\n'
                 + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
                 + '\n'

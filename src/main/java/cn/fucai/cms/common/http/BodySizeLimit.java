@@ -22,7 +22,8 @@ public class BodySizeLimit {
         this.limits = limits;
     }
 
-    @ServerRequestFilter(preMatching = true)
+    // on the event loop, as every filter before the response cache's (ResponseCacheFilter#serveAnonymous) must be
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void checkDeclaredLength(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         long limit = path.endsWith("/batch")

@@ -57,8 +57,7 @@ public class RateLimiter {
     @ServerRequestFilter
     public void limit(ContainerRequestContext request, RoutingContext http) {
         String kind = kind(request);
-        int limit =
-                kind == null ? 0 : kind.equals("writes") ? limits.writesPerMinute() : limits.expensiveReadsPerMinute();
+        int limit = limitOf(kind);
         if (limit <= 0) {
             return;
         }
@@ -68,6 +67,15 @@ public class RateLimiter {
                     limit, budget.resetSeconds(), kind.equals("writes") ? "writes" : "summaries, searches or exports");
         }
         request.setProperty(STATE, budget);
+    }
+
+    /** Whether this request counts against a budget: a write or an expensive read, with its limit configured. */
+    public boolean counts(ContainerRequestContext request) {
+        return limitOf(kind(request)) > 0;
+    }
+
+    private int limitOf(String kind) {
+        return kind == null ? 0 : kind.equals("writes") ? limits.writesPerMinute() : limits.expensiveReadsPerMinute();
     }
 
     /** Spends one request of a caller's budget for the current minute; what is left is negative when it was over. */
@@ -129,10 +137,12 @@ public class RateLimiter {
             return "writes";
         }
         String path = request.getUriInfo().getPath();
-        boolean csv = request.getAcceptableMediaTypes().stream()
-                .anyMatch(t -> t.getSubtype().equals("csv"));
         if (method.equals(HttpMethod.GET)
-                && (path.endsWith("/summary") || path.contains("/search") || csv && path.contains("-figures"))) {
+                && (path.endsWith("/summary")
+                        || path.contains("/search")
+                        || path.contains("-figures")
+                                && request.getAcceptableMediaTypes().stream()
+                                        .anyMatch(t -> t.getSubtype().equals("csv")))) {
             return "reads";
         }
         return null;

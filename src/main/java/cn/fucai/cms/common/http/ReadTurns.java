@@ -22,7 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * limit: off unless configured. A turn ends when the answer has been serialised, before a streamed body
  * (a media file, a CSV export) goes out, so a slow reader holds none; and in any case when the exchange ends, so no
  * turn is ever lost. Writes never wait for reads: they are few, and may wait on locks, object storage or a password
- * hash, which must not hold readers back. A read on the event loop (a non-blocking operation) never waits.
+ * hash, which must not hold readers back. A read on the event loop (a non-blocking operation, or an anonymous read the
+ * response cache answers there) never waits.
  */
 public class ReadTurns {
 

@@ -19,7 +19,9 @@ public class ServerTiming {
         this.enabled = config.serverTiming();
     }
 
-    @ServerRequestFilter(preMatching = true)
+    // on the event loop, as every filter before the response cache's (ResponseCacheFilter#serveAnonymous) must be; the
+    // count is kept on the request's Vert.x context, which follows it to its worker thread
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void begin(ContainerRequestContext request) {
         if (enabled) {
             StatementCount.begin();

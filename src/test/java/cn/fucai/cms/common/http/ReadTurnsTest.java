@@ -193,15 +193,6 @@ class ReadTurnsTest {
 
     /** Whether a session waits for a lock on the translations' table (the locker holds its own). */
     private static boolean aReadWaitsForTheLock() {
-        try (Connection watcher = TestDatabase.connect();
-                var rows = watcher.createStatement()
-                        .executeQuery("select count(*) from pg_locks l join pg_database d on d.oid = l.database"
-                                + " where d.datname = current_database() and not l.granted"
-                                + " and l.relation = 'article_translation'::regclass")) {
-            rows.next();
-            return rows.getLong(1) > 0;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return TestDatabase.waitingForLockOn("article_translation") > 0;
     }
 }
