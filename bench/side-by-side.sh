@@ -7,9 +7,9 @@
 # side). Each row: the requests/s and p99 of A and of B, and B/A; then the median B/A of each endpoint over the rounds.
 # The sum of both sides is not comparable with bench/http.sh's rows: each side has half the machine.
 # Not for a change of where requests run (event loop or worker threads): the kernel shares the two cores among runnable
-# threads, not processes, so the side with more of them gets more CPU. Cache hits answered on the event loop (4 threads
-# against up to 16 workers) came out at 0.73 and, sides swapped, 1/1.41 here, while alone the same package spent a
-# third less CPU per request of the mix (docs/performance.md#event-loop-hits); measure such a change alone, in turns.
+# threads, not processes, so the side with more of them busy gets more CPU. Cache hits answered on the event loop came
+# out at 0.73 and, sides swapped, 1/1.41 here, while alone the same package spent a third less CPU per hit and per
+# request of the mix (docs/performance.md#event-loop-hits): measure such a change alone, in turns (bench/in-turns.sh).
 # Usage: bash bench/side-by-side.sh <quarkus-app dir A> <quarkus-app dir B> [rounds] [endpoints]; the endpoint "mix" is
 # the realistic mix (bench/mix.lua) without its writer, its mirrors at the feed's head (the cache is used: not computed).
 # e.g. bash bench/side-by-side.sh /tmp/old/target/quarkus-app target/quarkus-app 4 "article-304 list".
