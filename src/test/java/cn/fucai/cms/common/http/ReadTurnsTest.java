@@ -2,6 +2,7 @@ package cn.fucai.cms.common.http;
 
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.await;
+import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.uniqueSlug;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,9 @@ class ReadTurnsTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    DataSource dataSource;
 
     @TestHTTPResource("/")
     URL service;
@@ -84,7 +89,7 @@ class ReadTurnsTest {
             await(() -> waitingReads() == 1, "the second read waits for a turn", PATIENCE);
             // a write does not wait for a turn (createPublisher checks its 201)
             String writtenMeanwhile = createPublisher();
-            assertEquals(1, count("select count(*) from publisher where slug = ?", writtenMeanwhile));
+            assertEquals(1, count(dataSource, "select count(*) from publisher where slug = ?", writtenMeanwhile));
             assertFalse(second.isDone(), "the second read is still waiting");
             locker.rollback();
         }
@@ -176,19 +181,6 @@ class ReadTurnsTest {
 
     private double waitingReads() {
         return metrics.get("cms.reads.waiting").gauge().value();
-    }
-
-    private static long count(String sql, String parameter) {
-        try (Connection connection = TestDatabase.connect();
-                var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** Whether a session waits for a lock on the translations' table (the locker holds its own). */
