@@ -8,7 +8,8 @@
 # requests/s in one hour): read the shares and the CPU of several rounds, never one row.
 # For changes that bench/side-by-side.sh cannot judge: where requests run (event loop or worker threads), pool sizes.
 # Usage: bash bench/in-turns.sh <quarkus-app dir A> <quarkus-app dir B> [rounds, default 2] [endpoint, default mix]
-# [warm-up s, default 60] [measured s, default 30]. Results: target/bench/in-turns.txt.
+# [warm-up s, default 60] [measured s, default 30]. BENCH_JAVA_OPTIONS_A / _B add JVM options to one side (the same
+# package twice with and without a setting). Results: target/bench/in-turns.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
@@ -35,10 +36,12 @@ results=$out/in-turns.txt
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 
 one() { # <side> <quarkus-app dir> <round>: one row
+    local options
+    options=$([ "$1" = A ] && echo "${BENCH_JAVA_OPTIONS_A:-}" || echo "${BENCH_JAVA_OPTIONS_B:-}")
     QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_HTTP_PORT="$PORT" CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} \
         CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef CMS_LIMITS_WRITES_PER_MINUTE=0 \
         CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 CMS_BENCH_CONSTANT=true \
-        java $(fixed_heap 512m) -jar "$2/quarkus-run.jar" >"$out/in-turns-service.log" 2>&1 &
+        java $(fixed_heap 512m) $options -jar "$2/quarkus-run.jar" >"$out/in-turns-service.log" 2>&1 &
     SERVICE=$!
     await_service "$out/in-turns-service.log"
     wrk -t2 -c32 -d"${WARM}s" -s "${DRIVE[0]}" "http://127.0.0.1:$PORT" "${DRIVE[@]:1}" >/dev/null
@@ -58,7 +61,7 @@ one() { # <side> <quarkus-app dir> <round>: one row
 }
 
 {
-    echo "in turns, $(date -u '+%F %H:%M UTC'), A: $A, B: $B, wrk -t2 -c32, $ENDPOINT ${MEASURED} s after ${WARM} s," \
+    echo "in turns, $(date -u '+%F %H:%M UTC'), A: $A ${BENCH_JAVA_OPTIONS_A:-}, B: $B ${BENCH_JAVA_OPTIONS_B:-}, wrk -t2 -c32, $ENDPOINT ${MEASURED} s after ${WARM} s," \
         "constant 10 s"
     echo "round|side|requests/s|constant requests/s|share of the constant|p99 ms|% from the cache|service CPU ms/request"
 } | tee "$results"

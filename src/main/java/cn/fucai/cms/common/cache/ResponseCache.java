@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +31,9 @@ import org.jboss.logging.Logger;
  * before it is computed and is served only while none has moved. So a change that commits while an answer is being
  * computed makes that answer stale at once, and a change costs the same however many answers it touches. An article
  * detail depends on its own article (through one of {@value #ARTICLE_STRIPES} stripes) and on publishers; an article
- * list filtered by publisher, category or region on that filter's facet (one of {@value #FACET_STRIPES} stripes: every
- * article change names the facets of its row before and after, see V22) and on publishers; a figure answer on
+ * list filtered by publisher, category or region on the combination of those filters (one of {@value #FACET_STRIPES}
+ * stripes: every article change names the facets of its row before and after, see V22, and moves the stripe of every
+ * combination of them, {@link #listKeysTouched}) and on publishers; a figure answer on
  * figures, articles and publishers; a media answer on media, articles and publishers; every other answer on articles
  * and publishers.
  * <p>
@@ -57,7 +60,7 @@ public class ResponseCache {
 
     private static final int FIRST_STRIPE = 5;
     private static final int ARTICLE_STRIPES = 1024;
-    private static final int FACET_STRIPES = 4096;
+    private static final int FACET_STRIPES = 32768;
     private static final String FACETS = "article-facets:";
     private static final String FACET_SEPARATOR = "\u001f";
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(2);
@@ -238,11 +241,13 @@ public class ResponseCache {
             }
         } else if (payload.startsWith(FACETS)) {
             String facets = payload.substring(FACETS.length());
-            if (facets.isEmpty()) {
+            List<String> touched = facets.isEmpty() ? null : listKeysTouched(facets.split(FACET_SEPARATOR));
+            if (touched == null) {
                 generations.incrementAndGet(ANY_FACET);
-            }
-            for (String facet : facets.split(FACET_SEPARATOR)) {
-                generations.incrementAndGet(facetStripe(facet));
+            } else {
+                for (String key : touched) {
+                    generations.incrementAndGet(facetStripe(key));
+                }
             }
         } else if (payload.startsWith("article:")) {
             generations.incrementAndGet(ARTICLES);
@@ -313,21 +318,67 @@ public class ResponseCache {
     }
 
     /**
-     * The one facet an article list depends on: its publisher, else its category, else its region. Any article that a
-     * change can add to the list, take from it or change in it matches every filter of the list before or after the
-     * change, so the change names that facet; null for a list without those filters, which any change can touch.
+     * What an article list depends on: the facets of its filters, publisher, category and region, joined in that order
+     * ("p:<slug>", "c:本地新闻", "r:330000"). Any article that a change can add to the list, take from it or change in it
+     * matches every filter of the list before or after the change, so the change names each of those facets and
+     * {@link #listKeysTouched} makes their combination. Null for a list without those filters, which any change can
+     * touch. A filter given other than once is left out: fewer filters only make the list depend on more changes.
      */
-    private static String listFacet(Map<String, List<String>> query) {
+    static String listFacet(Map<String, List<String>> query) {
+        StringJoiner key = new StringJoiner(FACET_SEPARATOR);
         String publisher = single(query, "publisher");
         if (publisher != null) {
-            return "p:" + publisher.toLowerCase(Locale.ROOT);
+            key.add("p:" + publisher.toLowerCase(Locale.ROOT));
         }
         String category = single(query, "category");
         if (category != null) {
-            return "c:" + category;
+            key.add("c:" + category);
         }
         String region = single(query, "region");
-        return region == null ? null : "r:" + region;
+        if (region != null) {
+            key.add("r:" + region);
+        }
+        return key.length() == 0 ? null : key.toString();
+    }
+
+    /**
+     * The list keys ({@link #listFacet}) a change with these facets can touch: every publisher facet, category facet
+     * and region facet alone, and every combination of one of each kind, in the order of {@link #listFacet}. The facets
+     * of the row before and after a change come mixed, so some combinations belong to neither (a list of the old
+     * publisher in the new category is dropped too): more than needed, never less. Null when a facet is of an unknown
+     * kind, for which every filtered list must go.
+     */
+    static List<String> listKeysTouched(String[] facets) {
+        List<String> publishers = new ArrayList<>(List.of(""));
+        List<String> categories = new ArrayList<>(List.of(""));
+        List<String> regions = new ArrayList<>(List.of(""));
+        for (String facet : facets) {
+            switch (facet.length() < 2 ? "" : facet.substring(0, 2)) {
+                case "p:" -> publishers.add(facet);
+                case "c:" -> categories.add(facet);
+                case "r:" -> regions.add(facet);
+                default -> {
+                    return null;
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>(publishers.size() * categories.size() * regions.size());
+        for (String publisher : publishers) {
+            for (String category : categories) {
+                for (String region : regions) {
+                    StringJoiner key = new StringJoiner(FACET_SEPARATOR);
+                    for (String part : List.of(publisher, category, region)) {
+                        if (!part.isEmpty()) {
+                            key.add(part);
+                        }
+                    }
+                    if (key.length() > 0) {
+                        keys.add(key.toString());
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     private static String single(Map<String, List<String>> query, String name) {

@@ -360,15 +360,22 @@ class ResponseCacheTest {
         String otherId = given().get("/api/v1/publishers/" + other).path("id");
         String category = uniqueSlug("分类");
         String publisherId = given().get("/api/v1/publishers/" + publisher).path("id");
-        // a list's facet sharing a stripe with the changed article's would rightly be dropped too (about 1 in 700)
-        List<String> changedFacets =
-                List.of("p:" + publisherId, "p:" + publisher, "c:本地新闻", "r:330302", "r:330300", "r:330000", "r:000000");
-        List<String> otherFacets = List.of("p:" + otherId, "p:" + other, "c:" + category, "r:110000");
+        // a list whose key shares a stripe with one the change touches would rightly be dropped too (about 1 in 200)
+        List<String> changedKeys = ResponseCache.listKeysTouched(new String[] {
+            "p:" + publisherId, "p:" + publisher, "c:本地新闻", "r:330302", "r:330300", "r:330000", "r:000000"
+        });
+        List<String> untouchedKeys = List.of(
+                "p:" + otherId,
+                "p:" + other,
+                "c:" + category,
+                "r:110000",
+                "c:本地新闻\u001fr:110000",
+                "c:" + category + "\u001fr:330000");
         assumeTrue(
-                otherFacets.stream()
-                        .noneMatch(facet -> changedFacets.stream()
-                                .anyMatch(mine -> ResponseCache.facetStripe(mine) == ResponseCache.facetStripe(facet))),
-                "the facets of the two publishers' articles share a stripe");
+                untouchedKeys.stream()
+                        .noneMatch(key -> changedKeys.stream()
+                                .anyMatch(mine -> ResponseCache.facetStripe(mine) == ResponseCache.facetStripe(key))),
+                "a list the change cannot touch shares a stripe with one it can");
         Map<String, Object> filed = article(other, "filed");
         filed.put("category", category);
         filed.put("regionCodes", List.of("110101"));
@@ -377,12 +384,16 @@ class ResponseCacheTest {
                 "/api/v1/articles?publisher=" + other,
                 "/api/v1/articles?publisher=" + otherId.toUpperCase(Locale.ROOT),
                 "/api/v1/articles?category=" + category,
-                "/api/v1/articles?region=110000");
+                "/api/v1/articles?region=110000",
+                // the changed article's category or region, with another filter it does not match
+                "/api/v1/articles?category=本地新闻&region=110000",
+                "/api/v1/articles?region=330000&category=" + category);
         List<String> touched = List.of(
                 "/api/v1/articles?publisher=" + publisher,
                 "/api/v1/articles?category=本地新闻&limit=5",
                 "/api/v1/articles?region=330000",
-                "/api/v1/articles?limit=7");
+                "/api/v1/articles?limit=7",
+                "/api/v1/articles?publisher=" + publisher + "&category=本地新闻&region=330000");
         for (String path : concat(untouched, touched)) {
             given().get(path).then().statusCode(200);
             assertTrue(timings(given().get(path)).contains(HIT), path + " is cached");
