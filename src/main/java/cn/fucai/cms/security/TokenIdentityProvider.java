@@ -26,14 +26,21 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Override
     public Uni<SecurityIdentity> authenticate(
             TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            Caller caller = tokens.authenticate(request.getToken().getToken())
-                    .orElseThrow(() -> new AuthenticationFailedException("the token is unknown, expired or revoked"));
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(caller.name()))
-                    .addRoles(caller.role().grants())
-                    .addAttribute(Caller.ATTRIBUTE, caller)
-                    .build();
-        });
+        Caller known = tokens.knownInMemory(request.getToken().getToken());
+        if (known != null) {
+            // answered on the event loop: a kept token costs no hand-off to a worker thread (issue #17)
+            return Uni.createFrom().item(identity(known));
+        }
+        return context.runBlocking(() -> identity(tokens.authenticate(
+                        request.getToken().getToken())
+                .orElseThrow(() -> new AuthenticationFailedException("the token is unknown, expired or revoked"))));
+    }
+
+    private static SecurityIdentity identity(Caller caller) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.name()))
+                .addRoles(caller.role().grants())
+                .addAttribute(Caller.ATTRIBUTE, caller)
+                .build();
     }
 }

@@ -7,8 +7,11 @@ import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.publisher;
+import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +115,34 @@ class KeptTokensTest {
     }
 
     @Test
+    void aKeptTokenThatIncludesChildPublishersActsForAChildAddedAfterwards() {
+        Map<String, Object> province = publisher(uniqueSlug("zj-kept"));
+        province.put("level", "provincial");
+        province.put("regionCode", "330000");
+        String parent = createPublisher(province);
+        String secret = json().body(
+                        Map.of("name", "浙江省编辑", "role", "editor", "publisher", parent, "includeChildren", true))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+        write(secret, article(parent, uniqueSlug("before-child"))).then().statusCode(201);
+        write(secret, article(parent, uniqueSlug("kept"))).then().statusCode(201);
+
+        Map<String, Object> city = publisher(uniqueSlug("wz-kept"));
+        city.put("parent", parent);
+        String child = createPublisher(city);
+        Lookups before = lookups();
+        write(secret, article(child, uniqueSlug("after-child")))
+                .then()
+                .statusCode(201)
+                .body("publisher.slug", equalTo(child));
+        assertEquals(
+                new Lookups(1, 0), lookups().minus(before), "the token is kept; the publishers it acts for are not");
+    }
+
+    @Test
     void whileNobodyListensEveryUseReadsTheToken() {
         String secret = syncToken();
         feed(secret).then().statusCode(200);
@@ -142,6 +173,13 @@ class KeptTokensTest {
                 .statusCode(201)
                 .extract()
                 .path("secret");
+    }
+
+    private static Response write(String secret, Map<String, Object> article) {
+        return given().header("Authorization", "Bearer " + secret)
+                .contentType("application/json")
+                .body(article)
+                .post("/api/v1/articles");
     }
 
     private static Response feed(String secret) {
