@@ -3,6 +3,7 @@ package cn.fucai.cms.publisher;
 import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createArticle;
+import static cn.fucai.cms.support.TestData.createProvince;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.publisher;
@@ -232,10 +233,7 @@ class PublisherResourceTest {
 
     @Test
     void listFiltersByRegionIncludingSubRegionsByLevelAndByParent() {
-        Map<String, Object> province = publisher(uniqueSlug("zj"));
-        province.put("level", "provincial");
-        province.put("regionCode", "330000");
-        String provinceSlug = createPublisher(province);
+        String provinceSlug = createProvince("zj");
         Map<String, Object> county = publisher(uniqueSlug("lucheng"));
         county.put("level", "county");
         county.put("regionCode", "330302");

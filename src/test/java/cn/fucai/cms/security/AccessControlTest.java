@@ -4,6 +4,7 @@ import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createProvince;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.publisher;
@@ -50,10 +51,7 @@ class AccessControlTest {
 
     @BeforeEach
     void publishersAndTokens() {
-        Map<String, Object> province = publisher(uniqueSlug("zj"));
-        province.put("level", "provincial");
-        province.put("regionCode", "330000");
-        zhejiang = createPublisher(province);
+        zhejiang = createProvince("zj");
         Map<String, Object> city = publisher(uniqueSlug("wz"));
         city.put("parent", zhejiang);
         wenzhou = createPublisher(city);

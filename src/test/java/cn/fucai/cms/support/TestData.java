@@ -87,6 +87,14 @@ public final class TestData {
         return createPublisher(publisher(uniqueSlug("pub")));
     }
 
+    /** Creates a provincial publisher of Zhejiang (330000) with a unique slug and returns its slug. */
+    public static String createProvince(String slugPrefix) {
+        Map<String, Object> province = publisher(uniqueSlug(slugPrefix));
+        province.put("level", "provincial");
+        province.put("regionCode", "330000");
+        return createPublisher(province);
+    }
+
     public static String createPublisher(Map<String, Object> body) {
         json().body(body).post("/api/v1/publishers").then().statusCode(201);
         return (String) body.get("slug");

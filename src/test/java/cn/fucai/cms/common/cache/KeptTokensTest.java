@@ -5,6 +5,7 @@ import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.await;
 import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createProvince;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.publisher;
@@ -116,10 +117,7 @@ class KeptTokensTest {
 
     @Test
     void aKeptTokenThatIncludesChildPublishersActsForAChildAddedAfterwards() {
-        Map<String, Object> province = publisher(uniqueSlug("zj-kept"));
-        province.put("level", "provincial");
-        province.put("regionCode", "330000");
-        String parent = createPublisher(province);
+        String parent = createProvince("zj-kept");
         String secret = json().body(
                         Map.of("name", "浙江省编辑", "role", "editor", "publisher", parent, "includeChildren", true))
                 .post("/api/v1/tokens")
