@@ -111,12 +111,12 @@ public class Article extends UuidEntity {
     }
 
     public static boolean slugTaken(UUID publisherId, String slug, UUID exceptId) {
-        return count(
-                        "publisher.id = ?1 and slug = ?2 and deletedAt is null and id <> ?3",
-                        publisherId,
-                        slug,
-                        exceptId == null ? new UUID(0, 0) : exceptId)
-                > 0;
+        return anyId(
+                "select a.id from Article a where a.publisher.id = ?1 and a.slug = ?2 and a.deletedAt is null"
+                        + " and a.id <> ?3",
+                publisherId,
+                slug,
+                exceptId == null ? new UUID(0, 0) : exceptId);
     }
 
     public boolean isDeleted() {

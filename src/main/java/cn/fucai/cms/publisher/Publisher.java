@@ -55,8 +55,10 @@ public class Publisher extends UuidEntity {
     }
 
     public static boolean slugTaken(String slug, UUID exceptId) {
-        return count("slug = ?1 and deletedAt is null and id <> ?2", slug, exceptId == null ? new UUID(0, 0) : exceptId)
-                > 0;
+        return anyId(
+                "select p.id from Publisher p where p.slug = ?1 and p.deletedAt is null and p.id <> ?2",
+                slug,
+                exceptId == null ? new UUID(0, 0) : exceptId);
     }
 
     /** Whether {@code candidate} is this publisher or one of its ancestors would become its own ancestor. */
