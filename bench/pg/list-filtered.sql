@@ -2,12 +2,8 @@
 -- from article_region (ArticleListQuery.FROM_REGION).
 \set r random(1, 31)
 \set c random(1, 4)
-select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.category, a.tags, a.region_codes,
-       a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.cover,
-       null::timestamptz as unpublish_at, a.status, null::jsonb as release,
-       a.created_at, a.updated_at, null::timestamptz as deleted_at,
-       p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en,
-       a.translation_locales
+select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
+       a.updated_at, null::text as title
 from article_region r
 cross join lateral (select * from article where article.id = r.article_id offset 0) a
 join publisher_ref p on p.id = a.publisher_id

@@ -1,10 +1,6 @@
 -- GET /api/v1/articles?cursor=…: page 50 of the default order, after the 980th article (bench_page50).
-select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.category, a.tags, a.region_codes,
-       a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.cover,
-       null::timestamptz as unpublish_at, a.status, null::jsonb as release,
-       a.created_at, a.updated_at, null::timestamptz as deleted_at,
-       p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en,
-       a.translation_locales
+select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
+       a.updated_at, null::text as title
 from article a join publisher_ref p on p.id = a.publisher_id
 where a.deleted_at is null and a.status = 'published'
   and (coalesce(a.published_at, '-infinity'::timestamptz), a.id) < (select cast((select key::text from bench_page50) as timestamptz), (select id from bench_page50))

@@ -1,13 +1,17 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
+import cn.fucai.cms.common.cache.ResponseCache;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.common.time.InstantText;
 import cn.fucai.cms.publisher.PublisherRef;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,22 +20,48 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The article list as two SQL statements whatever the page size: one keyset page of rows (with publisher and the
- * locales each article has, kept on its row), then the translations the page is served in. Plain SQL, no entities, no dirty checking.
- * bench/pg/list*.sql run the page statement through pgbench; BenchStatementsTest holds them the same.
+ * The article list: a keyset page of what places each row and decides its summary (ids, versions, locales, the sort
+ * key), then the summaries. A summary is a function of its article's version, its publisher's and the locale served,
+ * so each one written is kept by those, as the sync feed keeps its articles' JSON, and served while the article's
+ * change stamp holds ({@link ResponseCache#articleStamp}: a change written with SQL may leave the version as it was,
+ * and nothing is kept while no one listens for changes). A page of articles that some reader listed since they last
+ * changed is one statement; the others are read by id in one more, with their translations' titles and summaries. A
+ * page shows only the versions that placed it: should an article change between the two statements, the page is read
+ * again whole, summaries and all, in one statement. Plain SQL, no entities, no dirty checking. bench/pg/list*.sql run
+ * the page statement through pgbench; BenchStatementsTest holds them the same.
  */
 @ApplicationScoped
 class ArticleListQuery {
 
-    /** A list shows no body, source or author: they are read as null, so that rows map as {@link ArticleState#ROW}. */
-    private static final String SELECT = """
-            select a.id, a.slug, a.locale, a.title, a.summary, null::text as body, a.category, a.tags, a.region_codes,
-                   a.published_at, null::text as source_name, null::text as source_url, null::text as author, a.cover,
-                   null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at, a.updated_at,
-                   null::timestamptz as deleted_at, %s, a.translation_locales
+    /** What places a row in its page and decides its summary; the title is read only where it is the sort key. */
+    private static final String KEYS = """
+            select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
+                   a.updated_at, %s as title
+            """;
+
+    /**
+     * {@link #KEYS} with the summary, as {@link ArticleState#ROW} maps it (no body, source or author), and the titles
+     * and summaries of the published translations, for a where clause on {@code a}.
+     */
+    private static final String SUMMARIES = """
+            select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
+                   a.updated_at, a.title, a.slug, a.summary, null::text as body, a.category, a.tags, a.region_codes,
+                   null::text as source_name, null::text as source_url, null::text as author, a.cover,
+                   null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at,
+                   null::timestamptz as deleted_at, %s,
+                   (select array_agg(t.locale order by t.locale) from article_translation t
+                    where t.article_id = a.id and t.status = 'published') as translated_locales,
+                   (select array_agg(t.title order by t.locale) from article_translation t
+                    where t.article_id = a.id and t.status = 'published') as titles,
+                   (select array_agg(t.summary order by t.locale) from article_translation t
+                    where t.article_id = a.id and t.status = 'published') as summaries
             """.formatted(PublisherRef.COLUMNS);
+
+    private static final String BY_IDS =
+            SUMMARIES + "from article a join publisher_ref p on p.id = a.publisher_id where a.id = any(:ids)";
 
     private static final String FROM_ARTICLE =
             "from article a join publisher_ref p on p.id = a.publisher_id where a.deleted_at is null";
@@ -50,8 +80,69 @@ class ArticleListQuery {
 
     private static final String REGION_KEY = "r.published_key";
 
-    @Inject
-    Jdbi jdbi;
+    /** A row of the page: its place, and what its summary is a function of. */
+    private record Listed(
+            UUID id,
+            long version,
+            long publisherVersion,
+            String locale,
+            List<String> translationLocales,
+            Instant publishedAt,
+            Instant updatedAt,
+            String title) {
+
+        static final RowMapper<Listed> ROW = (rs, context) -> new Listed(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                rs.getLong("publisher_version"),
+                rs.getString("locale"),
+                Database.strings(rs, "translation_locales"),
+                Database.instant(rs, "published_at"),
+                Database.instant(rs, "updated_at"),
+                rs.getString("title"));
+
+        /** What its summary is, served in the best of its locales for these preferences. */
+        Representation in(List<Locale.LanguageRange> preferences) {
+            return new Representation(
+                    id, version, publisherVersion, Locales.choose(preferences, locale, translationLocales));
+        }
+    }
+
+    /** What a summary is a function of: the article's version, its publisher's, and the locale it is served in. */
+    private record Representation(UUID id, long version, long publisherVersion, String locale) {}
+
+    /** A row of {@link #SUMMARIES}: the row's place and the article as a list shows it. */
+    private record Read(Listed listed, ArticleState state) {
+
+        static final RowMapper<Read> ROW = (rs, context) -> {
+            List<String> locales = Database.strings(rs, "translated_locales");
+            List<String> titles = Database.strings(rs, "titles");
+            List<String> summaries = Database.strings(rs, "summaries");
+            List<ArticleContent.Translation> texts = new ArrayList<>(locales.size());
+            for (int i = 0; i < locales.size(); i++) {
+                texts.add(new ArticleContent.Translation(
+                        locales.get(i), titles.get(i), summaries.get(i), null, TranslationStatus.published, null));
+            }
+            return new Read(Listed.ROW.map(rs, context), ArticleState.read(rs, context, texts));
+        };
+    }
+
+    /** A summary as written, and the article's change stamp taken before it was read. */
+    private record Kept(ArticleSummary summary, long stamp) {}
+
+    private final Jdbi jdbi;
+    private final ResponseCache changes;
+    /** The summaries written, as much as the configured MiB hold. */
+    private final Cache<Representation, Kept> kept;
+
+    ArticleListQuery(Jdbi jdbi, ResponseCache changes, ArticleConfig config) {
+        this.jdbi = jdbi;
+        this.changes = changes;
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(config.keptSummariesMib() * 1024L * 1024L)
+                .<Representation, Kept>weigher((key, written) -> weight(written.summary()))
+                .build();
+    }
 
     Page<ArticleSummary> page(
             ArticleFilter filter,
@@ -60,31 +151,99 @@ class ArticleListQuery {
             int limit,
             List<Locale.LanguageRange> preferences,
             String fingerprint) {
-        Sql sql = statement(filter, sort, after, limit + 1);
         return jdbi.withHandle(handle -> {
-            List<ArticleState> rows = sql.query(handle).map(ArticleState.ROW).list();
-            Map<UUID, String> served = new HashMap<>();
-            for (ArticleState row : rows) {
-                served.put(row.id(), Locales.choose(preferences, row.original().locale(), row.translationLocales()));
+            List<Listed> rows = statement(filter, sort, after, limit + 1)
+                    .query(handle)
+                    .map(Listed.ROW)
+                    .list();
+            List<ArticleSummary> summaries = summaries(handle, rows, preferences);
+            if (summaries == null) {
+                // an article changed between the two statements: the page again, whole, in one
+                List<Read> reads = statement(filter, sort, after, limit + 1, SUMMARIES)
+                        .query(handle)
+                        .map(Read.ROW)
+                        .list();
+                rows = reads.stream().map(Read::listed).toList();
+                summaries = reads.stream()
+                        .map(read -> read.state()
+                                .summaryIn(read.listed().in(preferences).locale()))
+                        .toList();
             }
-            Map<UUID, ArticleContent.Localized> texts = translations(handle, rows, served);
-            List<ArticleSummary> summaries = rows.stream()
-                    .map(row -> {
-                        ArticleContent.Localized text = texts.get(row.id());
-                        return text == null ? row.summaryIn(served.get(row.id())) : row.summaryWith(text);
-                    })
-                    .toList();
-            return Page.fromLookahead(summaries, limit, last -> cursorAfter(rows.get(limit - 1), sort, fingerprint));
+            List<Listed> placed = rows;
+            return Page.fromLookahead(summaries, limit, last -> cursorAfter(placed.get(limit - 1), sort, fingerprint));
         });
     }
 
-    /** The page's statement: {@code rows} rows after the cursor, read from article_region for a region's newest. */
+    /**
+     * The rows' summaries in their served locales, kept or read by id; null when an article changed since the page was
+     * read, whose summary would then not be that of the version that placed it. A kept summary serves while its
+     * article's change stamp has not moved: a change written with SQL may leave the version as it was.
+     */
+    private List<ArticleSummary> summaries(Handle handle, List<Listed> rows, List<Locale.LanguageRange> preferences) {
+        List<ArticleSummary> summaries = new ArrayList<>(rows.size());
+        Map<UUID, Long> unwritten = new HashMap<>();
+        for (Listed row : rows) {
+            Kept written = kept.getIfPresent(row.in(preferences));
+            long stamp = changes.articleStamp(row.id());
+            boolean holds = written != null && stamp != -1 && written.stamp() == stamp;
+            summaries.add(holds ? written.summary() : null);
+            if (!holds) {
+                unwritten.put(row.id(), stamp);
+            }
+        }
+        if (unwritten.isEmpty()) {
+            return summaries;
+        }
+        Map<UUID, Read> reads = new HashMap<>();
+        handle.createQuery(BY_IDS)
+                .bind("ids", unwritten.keySet().toArray(UUID[]::new))
+                .map(Read.ROW)
+                .forEach(read -> reads.put(read.listed().id(), read));
+        for (int i = 0; i < rows.size(); i++) {
+            Listed row = rows.get(i);
+            if (summaries.get(i) == null) {
+                Read read = reads.get(row.id());
+                if (read == null
+                        || read.listed().version() != row.version()
+                        || read.listed().publisherVersion() != row.publisherVersion()) {
+                    return null;
+                }
+                Representation key = row.in(preferences);
+                ArticleSummary summary = read.state().summaryIn(key.locale());
+                long stamp = unwritten.get(row.id());
+                if (stamp != -1) {
+                    kept.put(key, new Kept(summary, stamp));
+                }
+                summaries.set(i, summary);
+            }
+        }
+        return summaries;
+    }
+
+    /** About what a summary takes on the heap: its texts (two bytes a character for Chinese) and the objects around. */
+    private static int weight(ArticleSummary summary) {
+        int characters = summary.title().length()
+                + (summary.summary() == null ? 0 : summary.summary().length())
+                + (summary.slug() == null ? 0 : summary.slug().length());
+        return 600 + 2 * characters;
+    }
+
+    /**
+     * The page's statement: {@code rows} rows after the cursor, read from article_region for a region's newest, each
+     * with what places it and decides its summary.
+     */
     static Sql statement(ArticleFilter filter, ArticleSort sort, Cursor after, int rows) {
+        boolean byTitle = sort == ArticleSort.TITLE || sort == ArticleSort.TITLE_DESC;
+        return statement(filter, sort, after, rows, KEYS.formatted(byTitle ? "a.title" : "null::text"));
+    }
+
+    /** The page's statement with these columns. */
+    private static Sql statement(ArticleFilter filter, ArticleSort sort, Cursor after, int rows, String columns) {
         boolean byRegion =
                 filter.region() != null && (sort == ArticleSort.PUBLISHED_AT_DESC || sort == ArticleSort.PUBLISHED_AT);
         // the status is written out: a rare one (in review) is better read another way than the published many
         String status = filter.status() == null ? null : Sql.literal(filter.status());
-        Sql sql = new Sql(SELECT);
+        Sql sql = new Sql(columns);
         if (byRegion) {
             // the region alone, or with the publisher or category in the one expression an index is keyed on
             sql.append(FROM_REGION);
@@ -159,44 +318,12 @@ class ArticleListQuery {
         return sql;
     }
 
-    /** Title and summary of every row served in a translation, in one statement; keyed by article id. */
-    private static Map<UUID, ArticleContent.Localized> translations(
-            Handle handle, List<ArticleState> rows, Map<UUID, String> served) {
-        List<UUID> ids = new ArrayList<>();
-        List<String> locales = new ArrayList<>();
-        for (ArticleState row : rows) {
-            String locale = served.get(row.id());
-            if (!locale.equals(row.original().locale())) {
-                ids.add(row.id());
-                locales.add(locale);
-            }
-        }
-        Map<UUID, ArticleContent.Localized> texts = new HashMap<>();
-        if (ids.isEmpty()) {
-            return texts;
-        }
-        handle.createQuery("""
-                        select t.article_id, t.locale, t.title, t.summary
-                        from article_translation t
-                        join unnest(:ids::uuid[], :locales::text[]) as wanted(article_id, locale)
-                          on wanted.article_id = t.article_id and wanted.locale = t.locale
-                        where t.status = 'published'""")
-                .bind("ids", ids.toArray(UUID[]::new))
-                .bind("locales", locales.toArray(String[]::new))
-                .map((rs, context) -> Map.entry(
-                        rs.getObject("article_id", UUID.class),
-                        new ArticleContent.Localized(
-                                rs.getString("locale"), rs.getString("title"), rs.getString("summary"), null)))
-                .forEach(entry -> texts.put(entry.getKey(), entry.getValue()));
-        return texts;
-    }
-
-    private static String cursorAfter(ArticleState row, ArticleSort sort, String fingerprint) {
+    private static String cursorAfter(Listed row, ArticleSort sort, String fingerprint) {
         String key = switch (sort) {
             case PUBLISHED_AT, PUBLISHED_AT_DESC ->
                 row.publishedAt() == null ? "-infinity" : InstantText.format(row.publishedAt());
             case UPDATED_AT, UPDATED_AT_DESC -> InstantText.format(row.updatedAt());
-            case TITLE, TITLE_DESC -> row.original().title();
+            case TITLE, TITLE_DESC -> row.title();
         };
         return new Cursor(fingerprint, List.of(key, row.id().toString())).encode();
     }

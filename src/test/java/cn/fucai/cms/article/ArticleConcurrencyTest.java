@@ -255,4 +255,51 @@ class ArticleConcurrencyTest {
             statement.execute();
         }
     }
+
+    /**
+     * A list page reads its rows, then by id the summaries it does not keep: an article written between the two
+     * statements must be shown as the first found it, or not at all. The second statement waits here behind a lock on
+     * the translations, which the first does not read; meanwhile the article becomes a draft and its title says so.
+     * The page is then read again whole, and the draft is not in it. (Without the check of each summary's version,
+     * the draft's title and status are listed: this test fails.)
+     */
+    @Test
+    void anArticleWrittenBetweenAPagesTwoStatementsIsNotListedAsItsLaterVersion() throws Exception {
+        String publisher = createPublisher();
+        createArticle(article(publisher, "steady"));
+        Map<String, Object> hot = article(publisher, "hot");
+        hot.put("title", "公开的标题");
+        String id = createArticle(hot).path("id");
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (Connection lock = db.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table article_translation in access exclusive mode");
+            Future<Response> page = reader.submit(() -> given().get("/api/v1/articles?publisher=" + publisher));
+            // (a statement's text is shown cut at 1 KB: its select list names it)
+            TestData.await(
+                    () -> count(
+                                    db,
+                                    "select count(*) from pg_stat_activity where datname = current_database()"
+                                            + " and wait_event_type = 'Lock' and query like '%as translated_locales%'")
+                            == 1,
+                    "the page's summaries waiting behind the lock",
+                    Duration.ofSeconds(2));
+            try (PreparedStatement write = lock.prepareStatement(
+                    "update article set status = 'draft', title = '草稿的标题', version = version + 1 where id = ?")) {
+                write.setObject(1, UUID.fromString(id));
+                assertEquals(1, write.executeUpdate());
+            }
+            lock.commit();
+            Response listed = page.get();
+            assertEquals(200, listed.statusCode(), listed.asString());
+            assertEquals(List.of("steady"), listed.path("items.slug"));
+            assertEquals(List.of("published"), listed.path("items.status"));
+        } finally {
+            reader.shutdown();
+        }
+        // and the article as it is now, once more: a draft, listed for no one anonymous
+        assertEquals(
+                List.of("steady"),
+                given().get("/api/v1/articles?publisher=" + publisher).path("items.slug"));
+    }
 }

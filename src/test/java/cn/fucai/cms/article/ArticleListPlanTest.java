@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.support.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -223,9 +224,11 @@ class ArticleListPlanTest {
                                     + articles.path("Rows Removed by Filter").asInt()
                             <= 4 * (PAGE + 1),
                     "the rows of a page in page order, not the publisher's: " + shown);
-            List<ArticleState> rows = page.query(handle).map(ArticleState.ROW).list();
+            List<List<String>> rows = page.query(handle)
+                    .map((rs, context) -> Database.strings(rs, "translation_locales"))
+                    .list();
             assertEquals(PAGE + 1, rows.size());
-            assertTrue(rows.stream().allMatch(row -> row.translationLocales().equals(List.of(locale))), rows::toString);
+            assertTrue(rows.stream().allMatch(List.of(locale)::equals), rows::toString);
         });
     }
 

@@ -146,6 +146,16 @@ public class ResponseCache {
     }
 
     /**
+     * A stamp of the changes announced for an article and for publishers, whichever way they were written (with SQL
+     * too, which may leave an article's version as it was), for what a feature keeps of an article besides this cache:
+     * what was read of the article after the stamp was taken holds while the stamp has not moved. -1 while the listener
+     * is not connected, when nothing may be kept; whether answers are cached does not matter.
+     */
+    public long articleStamp(UUID articleId) {
+        return listening ? generations.get(stripe(articleId.toString())) + generations.get(PUBLISHERS) : -1;
+    }
+
+    /**
      * What an answer for this path and query depends on, read before it is computed; null when the cache is not
      * active.
      */
