@@ -43,25 +43,44 @@ class ArticleListQuery {
             """;
 
     /**
-     * {@link #KEYS} with the summary, as {@link ArticleState#ROW} maps it (no body, source or author), and the titles
-     * and summaries of the published translations, for a where clause on {@code a}.
+     * {@link #KEYS} with the summary, as {@link ArticleState#ROW} maps it (no body, source or author), for a where
+     * clause on {@code a}; the translations' texts are added by {@link #BY_IDS} and {@link #PAGE_WITH_SUMMARIES}.
      */
     private static final String SUMMARIES = """
             select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
                    a.updated_at, a.title, a.slug, a.summary, null::text as body, a.category, a.tags, a.region_codes,
                    null::text as source_name, null::text as source_url, null::text as author, a.cover,
                    null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at,
-                   null::timestamptz as deleted_at, %s,
+                   null::timestamptz as deleted_at, %s""".formatted(PublisherRef.COLUMNS);
+
+    /**
+     * The summaries of the articles {@code :ids}, each with the title and summary of its published translation in the
+     * locale at the same place of {@code :locales}, if it has one (the served locale: one index probe, no text for
+     * those served in their original).
+     */
+    private static final String BY_IDS = SUMMARIES + """
+            , t.locales as translated_locales, t.titles, t.summaries
+            from article a join publisher_ref p on p.id = a.publisher_id
+            left join lateral (select array_agg(t.locale) as locales, array_agg(t.title) as titles,
+                                      array_agg(t.summary) as summaries
+                               from article_translation t
+                               where t.article_id = a.id and t.status = 'published'
+                                 and t.locale = (:locales::text[])[array_position(:ids::uuid[], a.id)]) t on true
+            where a.id = any(:ids)""";
+
+    /**
+     * A page's rows with their summaries and every published translation's title and summary, in one statement:
+     * what a page is read with when an article changed between its two statements.
+     */
+    private static final String PAGE_WITH_SUMMARIES = SUMMARIES + """
+            ,
                    (select array_agg(t.locale order by t.locale) from article_translation t
                     where t.article_id = a.id and t.status = 'published') as translated_locales,
                    (select array_agg(t.title order by t.locale) from article_translation t
                     where t.article_id = a.id and t.status = 'published') as titles,
                    (select array_agg(t.summary order by t.locale) from article_translation t
                     where t.article_id = a.id and t.status = 'published') as summaries
-            """.formatted(PublisherRef.COLUMNS);
-
-    private static final String BY_IDS =
-            SUMMARIES + "from article a join publisher_ref p on p.id = a.publisher_id where a.id = any(:ids)";
+            """;
 
     private static final String FROM_ARTICLE =
             "from article a join publisher_ref p on p.id = a.publisher_id where a.deleted_at is null";
@@ -111,7 +130,7 @@ class ArticleListQuery {
     /** What a summary is a function of: the article's version, its publisher's, and the locale it is served in. */
     private record Representation(UUID id, long version, long publisherVersion, String locale) {}
 
-    /** A row of {@link #SUMMARIES}: the row's place and the article as a list shows it. */
+    /** A row of {@link #BY_IDS} or {@link #PAGE_WITH_SUMMARIES}: its place and the article as a list shows it. */
     private record Read(Listed listed, ArticleState state) {
 
         static final RowMapper<Read> ROW = (rs, context) -> {
@@ -132,12 +151,15 @@ class ArticleListQuery {
 
     private final Jdbi jdbi;
     private final ResponseCache changes;
+    /** Whether any summary is kept: a cache of no weight would still evict each entry as it is put. */
+    private final boolean keeps;
     /** The summaries written, as much as the configured MiB hold. */
     private final Cache<Representation, Kept> kept;
 
     ArticleListQuery(Jdbi jdbi, ResponseCache changes, ArticleConfig config) {
         this.jdbi = jdbi;
         this.changes = changes;
+        this.keeps = config.keptSummariesMib() > 0;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(config.keptSummariesMib() * 1024L * 1024L)
                 .<Representation, Kept>weigher((key, written) -> weight(written.summary()))
@@ -159,7 +181,7 @@ class ArticleListQuery {
             List<ArticleSummary> summaries = summaries(handle, rows, preferences);
             if (summaries == null) {
                 // an article changed between the two statements: the page again, whole, in one
-                List<Read> reads = statement(filter, sort, after, limit + 1, SUMMARIES)
+                List<Read> reads = statement(filter, sort, after, limit + 1, PAGE_WITH_SUMMARIES)
                         .query(handle)
                         .map(Read.ROW)
                         .list();
@@ -182,21 +204,27 @@ class ArticleListQuery {
     private List<ArticleSummary> summaries(Handle handle, List<Listed> rows, List<Locale.LanguageRange> preferences) {
         List<ArticleSummary> summaries = new ArrayList<>(rows.size());
         Map<UUID, Long> unwritten = new HashMap<>();
+        List<String> servedIn = new ArrayList<>();
         for (Listed row : rows) {
-            Kept written = kept.getIfPresent(row.in(preferences));
+            Representation key = row.in(preferences);
+            Kept written = kept.getIfPresent(key);
             long stamp = changes.articleStamp(row.id());
             boolean holds = written != null && stamp != -1 && written.stamp() == stamp;
             summaries.add(holds ? written.summary() : null);
             if (!holds) {
                 unwritten.put(row.id(), stamp);
+                servedIn.add(key.locale());
             }
         }
         if (unwritten.isEmpty()) {
             return summaries;
         }
+        UUID[] ids =
+                rows.stream().map(Listed::id).filter(unwritten::containsKey).toArray(UUID[]::new);
         Map<UUID, Read> reads = new HashMap<>();
         handle.createQuery(BY_IDS)
-                .bind("ids", unwritten.keySet().toArray(UUID[]::new))
+                .bind("ids", ids)
+                .bind("locales", servedIn.toArray(String[]::new))
                 .map(Read.ROW)
                 .forEach(read -> reads.put(read.listed().id(), read));
         for (int i = 0; i < rows.size(); i++) {
@@ -211,7 +239,7 @@ class ArticleListQuery {
                 Representation key = row.in(preferences);
                 ArticleSummary summary = read.state().summaryIn(key.locale());
                 long stamp = unwritten.get(row.id());
-                if (stamp != -1) {
+                if (keeps && stamp != -1) {
                     kept.put(key, new Kept(summary, stamp));
                 }
                 summaries.set(i, summary);
