@@ -9,7 +9,8 @@ interface ArticleConfig {
 
     /**
      * MiB of list summaries kept as written, by article version, publisher version and locale, so that a list page of
-     * articles listed before reads no texts (CMS_ARTICLES_KEPT_SUMMARIES_MIB); 0 keeps none.
+     * articles listed before reads no texts (CMS_ARTICLES_KEPT_SUMMARIES_MIB); 0 keeps none, and each page is read whole in
+     * one statement.
      */
     @WithDefault("16")
     int keptSummariesMib();

@@ -11,6 +11,7 @@ import cn.fucai.cms.publisher.PublisherRef;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * and nothing is kept while no one listens for changes). A page of articles that some reader listed since they last
  * changed is one statement; the others are read by id in one more, with their translations' titles and summaries. A
  * page shows only the versions that placed it: should an article change between the two statements, the page is read
- * again whole, summaries and all, in one statement. Plain SQL, no entities, no dirty checking. bench/pg/list*.sql run
+ * again whole, summaries and all, in one statement. So is every page of a list whose last page found most of its
+ * summaries not kept (a walk through pages no one listed), for {@link #READ_WHOLE_FOR}, and of every list when no MiB
+ * are given to keep them. Plain SQL, no entities, no dirty checking. bench/pg/list*.sql run
  * the page statement through pgbench; BenchStatementsTest holds them the same.
  */
 @ApplicationScoped
@@ -146,15 +149,30 @@ class ArticleListQuery {
         };
     }
 
+    /** How long a list whose page found most of its summaries not kept is read whole, page after page. */
+    private static final Duration READ_WHOLE_FOR = Duration.ofSeconds(10);
+
     /** A summary as written, and the article's change stamp taken before it was read. */
     private record Kept(ArticleSummary summary, long stamp) {}
 
     private final Jdbi jdbi;
     private final ResponseCache changes;
-    /** Whether any summary is kept: a cache of no weight would still evict each entry as it is put. */
+    /**
+     * Whether any summary is kept; when none is, each page is read whole in one statement (a cache of no weight would
+     * still evict each entry as it is put).
+     */
     private final boolean keeps;
     /** The summaries written, as much as the configured MiB hold. */
     private final Cache<Representation, Kept> kept;
+    /**
+     * Lists (by their cursors' fingerprint: filters and order) whose last page found most of its summaries not kept,
+     * as a walk through pages no one listed does: for a while their pages are read whole in one statement, which
+     * costs such a page what it cost before summaries were kept, and keeps them.
+     */
+    private final Cache<String, Boolean> walked = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(READ_WHOLE_FOR)
+            .build();
 
     ArticleListQuery(Jdbi jdbi, ResponseCache changes, ArticleConfig config) {
         this.jdbi = jdbi;
@@ -174,22 +192,37 @@ class ArticleListQuery {
             List<Locale.LanguageRange> preferences,
             String fingerprint) {
         return jdbi.withHandle(handle -> {
-            List<Listed> rows = statement(filter, sort, after, limit + 1)
-                    .query(handle)
-                    .map(Listed.ROW)
-                    .list();
-            List<ArticleSummary> summaries = summaries(handle, rows, preferences);
+            List<Listed> rows = null;
+            List<ArticleSummary> summaries = null;
+            if (keeps && walked.getIfPresent(fingerprint) == null) {
+                rows = statement(filter, sort, after, limit + 1)
+                        .query(handle)
+                        .map(Listed.ROW)
+                        .list();
+                summaries = summaries(handle, rows, preferences, fingerprint);
+            }
             if (summaries == null) {
-                // an article changed between the two statements: the page again, whole, in one
+                // nothing is kept, the list is being walked, or an article changed between the two statements: the
+                // page whole, in one, its summaries kept if no article or publisher changed meanwhile
+                long before = changes.articleChanges();
                 List<Read> reads = statement(filter, sort, after, limit + 1, PAGE_WITH_SUMMARIES)
                         .query(handle)
                         .map(Read.ROW)
                         .list();
-                rows = reads.stream().map(Read::listed).toList();
-                summaries = reads.stream()
-                        .map(read -> read.state()
-                                .summaryIn(read.listed().in(preferences).locale()))
+                List<Long> stamps = reads.stream()
+                        .map(read -> changes.articleStamp(read.listed().id()))
                         .toList();
+                boolean keep = keeps && before != -1 && changes.articleChanges() == before;
+                rows = reads.stream().map(Read::listed).toList();
+                summaries = new ArrayList<>(reads.size());
+                for (int i = 0; i < reads.size(); i++) {
+                    Representation key = reads.get(i).listed().in(preferences);
+                    ArticleSummary summary = reads.get(i).state().summaryIn(key.locale());
+                    if (keep) {
+                        kept.put(key, new Kept(summary, stamps.get(i)));
+                    }
+                    summaries.add(summary);
+                }
             }
             List<Listed> placed = rows;
             return Page.fromLookahead(summaries, limit, last -> cursorAfter(placed.get(limit - 1), sort, fingerprint));
@@ -201,7 +234,8 @@ class ArticleListQuery {
      * read, whose summary would then not be that of the version that placed it. A kept summary serves while its
      * article's change stamp has not moved: a change written with SQL may leave the version as it was.
      */
-    private List<ArticleSummary> summaries(Handle handle, List<Listed> rows, List<Locale.LanguageRange> preferences) {
+    private List<ArticleSummary> summaries(
+            Handle handle, List<Listed> rows, List<Locale.LanguageRange> preferences, String fingerprint) {
         List<ArticleSummary> summaries = new ArrayList<>(rows.size());
         Map<UUID, Long> unwritten = new HashMap<>();
         List<String> servedIn = new ArrayList<>();
@@ -218,6 +252,9 @@ class ArticleListQuery {
         }
         if (unwritten.isEmpty()) {
             return summaries;
+        }
+        if (unwritten.size() * 2 > rows.size()) {
+            walked.put(fingerprint, Boolean.TRUE);
         }
         UUID[] ids =
                 rows.stream().map(Listed::id).filter(unwritten::containsKey).toArray(UUID[]::new);

@@ -156,6 +156,15 @@ public class ResponseCache {
     }
 
     /**
+     * A stamp of every change announced for any article or publisher: stamps of articles read with {@link
+     * #articleStamp} after a statement hold for what the statement read when this one has not moved since before it.
+     * -1 while the listener is not connected.
+     */
+    public long articleChanges() {
+        return listening ? generations.get(ARTICLES) + generations.get(PUBLISHERS) : -1;
+    }
+
+    /**
      * What an answer for this path and query depends on, read before it is computed; null when the cache is not
      * active.
      */
