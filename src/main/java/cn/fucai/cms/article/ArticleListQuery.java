@@ -47,7 +47,8 @@ class ArticleListQuery {
 
     /**
      * {@link #KEYS} with the summary, as {@link ArticleState#ROW} maps it (no body, source or author), for a where
-     * clause on {@code a}; the translations' texts are added by {@link #BY_IDS} and {@link #PAGE_WITH_SUMMARIES}.
+     * clause on {@code a}; {@link #BY_IDS} adds the served translation's title and summary, a page read whole reads
+     * them in a statement of their own.
      */
     private static final String SUMMARIES = """
             select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
@@ -70,20 +71,6 @@ class ArticleListQuery {
                                where t.article_id = a.id and t.status = 'published'
                                  and t.locale = (:locales::text[])[array_position(:ids::uuid[], a.id)]) t on true
             where a.id = any(:ids)""";
-
-    /**
-     * A page's rows with their summaries and every published translation's title and summary, in one statement:
-     * what a page is read with when an article changed between its two statements.
-     */
-    private static final String PAGE_WITH_SUMMARIES = SUMMARIES + """
-            ,
-                   (select array_agg(t.locale order by t.locale) from article_translation t
-                    where t.article_id = a.id and t.status = 'published') as translated_locales,
-                   (select array_agg(t.title order by t.locale) from article_translation t
-                    where t.article_id = a.id and t.status = 'published') as titles,
-                   (select array_agg(t.summary order by t.locale) from article_translation t
-                    where t.article_id = a.id and t.status = 'published') as summaries
-            """;
 
     private static final String FROM_ARTICLE =
             "from article a join publisher_ref p on p.id = a.publisher_id where a.deleted_at is null";
@@ -133,7 +120,7 @@ class ArticleListQuery {
     /** What a summary is a function of: the article's version, its publisher's, and the locale it is served in. */
     private record Representation(UUID id, long version, long publisherVersion, String locale) {}
 
-    /** A row of {@link #BY_IDS} or {@link #PAGE_WITH_SUMMARIES}: its place and the article as a list shows it. */
+    /** A row of {@link #BY_IDS}: its place and the article as a list shows it. */
     private record Read(Listed listed, ArticleState state) {
 
         static final RowMapper<Read> ROW = (rs, context) -> {
@@ -147,6 +134,10 @@ class ArticleListQuery {
             }
             return new Read(Listed.ROW.map(rs, context), ArticleState.read(rs, context, texts));
         };
+
+        /** A row of {@link #SUMMARIES}, a page read whole, without translated texts. */
+        static final RowMapper<Read> WHOLE =
+                (rs, context) -> new Read(Listed.ROW.map(rs, context), ArticleState.read(rs, context, List.of()));
     }
 
     /** How long a list whose page found most of its summaries not kept is read whole, page after page. */
@@ -205,10 +196,15 @@ class ArticleListQuery {
                 // nothing is kept, the list is being walked, or an article changed between the two statements: the
                 // page whole, in one, its summaries kept if no article or publisher changed meanwhile
                 long before = changes.articleChanges();
-                List<Read> reads = statement(filter, sort, after, limit + 1, PAGE_WITH_SUMMARIES)
+                List<Read> reads = statement(filter, sort, after, limit + 1, SUMMARIES + "\n")
                         .query(handle)
-                        .map(Read.ROW)
+                        .map(Read.WHOLE)
                         .list();
+                Map<UUID, String> served = new HashMap<>();
+                for (Read read : reads) {
+                    served.put(read.listed().id(), read.listed().in(preferences).locale());
+                }
+                Map<UUID, ArticleContent.Localized> texts = translations(handle, reads, served);
                 List<Long> stamps = reads.stream()
                         .map(read -> changes.articleStamp(read.listed().id()))
                         .toList();
@@ -216,10 +212,13 @@ class ArticleListQuery {
                 rows = reads.stream().map(Read::listed).toList();
                 summaries = new ArrayList<>(reads.size());
                 for (int i = 0; i < reads.size(); i++) {
-                    Representation key = reads.get(i).listed().in(preferences);
-                    ArticleSummary summary = reads.get(i).state().summaryIn(key.locale());
+                    Listed row = reads.get(i).listed();
+                    ArticleContent.Localized text = texts.get(row.id());
+                    ArticleSummary summary = text == null
+                            ? reads.get(i).state().summaryIn(served.get(row.id()))
+                            : reads.get(i).state().summaryWith(text);
                     if (keep) {
-                        kept.put(key, new Kept(summary, stamps.get(i)));
+                        kept.put(row.in(preferences), new Kept(summary, stamps.get(i)));
                     }
                     summaries.add(summary);
                 }
@@ -283,6 +282,38 @@ class ArticleListQuery {
             }
         }
         return summaries;
+    }
+
+    /** Title and summary of every row of a page read whole that is served in a translation, in one statement, by id. */
+    private static Map<UUID, ArticleContent.Localized> translations(
+            Handle handle, List<Read> rows, Map<UUID, String> served) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> locales = new ArrayList<>();
+        for (Read row : rows) {
+            String locale = served.get(row.listed().id());
+            if (!locale.equals(row.listed().locale())) {
+                ids.add(row.listed().id());
+                locales.add(locale);
+            }
+        }
+        Map<UUID, ArticleContent.Localized> texts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return texts;
+        }
+        handle.createQuery("""
+                        select t.article_id, t.locale, t.title, t.summary
+                        from article_translation t
+                        join unnest(:ids::uuid[], :locales::text[]) as wanted(article_id, locale)
+                          on wanted.article_id = t.article_id and wanted.locale = t.locale
+                        where t.status = 'published'""")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("locales", locales.toArray(String[]::new))
+                .map((rs, context) -> Map.entry(
+                        rs.getObject("article_id", UUID.class),
+                        new ArticleContent.Localized(
+                                rs.getString("locale"), rs.getString("title"), rs.getString("summary"), null)))
+                .forEach(entry -> texts.put(entry.getKey(), entry.getValue()));
+        return texts;
     }
 
     /** About what a summary takes on the heap: its texts (two bytes a character for Chinese) and the objects around. */
