@@ -123,17 +123,9 @@ class ArticleListQuery {
     /** A row of {@link #BY_IDS}: its place and the article as a list shows it. */
     private record Read(Listed listed, ArticleState state) {
 
-        static final RowMapper<Read> ROW = (rs, context) -> {
-            List<String> locales = Database.strings(rs, "translated_locales");
-            List<String> titles = Database.strings(rs, "titles");
-            List<String> summaries = Database.strings(rs, "summaries");
-            List<ArticleContent.Translation> texts = new ArrayList<>(locales.size());
-            for (int i = 0; i < locales.size(); i++) {
-                texts.add(new ArticleContent.Translation(
-                        locales.get(i), titles.get(i), summaries.get(i), null, TranslationStatus.published, null));
-            }
-            return new Read(Listed.ROW.map(rs, context), ArticleState.read(rs, context, texts));
-        };
+        static final RowMapper<Read> ROW = (rs, context) -> new Read(
+                Listed.ROW.map(rs, context),
+                ArticleState.read(rs, context, ArticleState.publishedTexts(rs, "translated_locales", null)));
 
         /** A row of {@link #SUMMARIES}, a page read whole, without translated texts. */
         static final RowMapper<Read> WHOLE =

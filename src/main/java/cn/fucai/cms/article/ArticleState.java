@@ -66,6 +66,29 @@ public record ArticleState(
                 Database.strings(rs, "translation_locales"));
     }
 
+    /**
+     * The published translations' texts of a row, from arrays in one order: their locales (in {@code localesColumn}),
+     * {@code titles}, {@code summaries} and, where {@code bodiesColumn} is named, their bodies.
+     */
+    static List<ArticleContent.Translation> publishedTexts(ResultSet rs, String localesColumn, String bodiesColumn)
+            throws SQLException {
+        List<String> locales = Database.strings(rs, localesColumn);
+        List<String> titles = Database.strings(rs, "titles");
+        List<String> summaries = Database.strings(rs, "summaries");
+        List<String> bodies = bodiesColumn == null ? null : Database.strings(rs, bodiesColumn);
+        List<ArticleContent.Translation> texts = new ArrayList<>(titles.size());
+        for (int i = 0; i < titles.size(); i++) {
+            texts.add(new ArticleContent.Translation(
+                    locales.get(i),
+                    titles.get(i),
+                    summaries.get(i),
+                    bodies == null ? null : bodies.get(i),
+                    TranslationStatus.published,
+                    null));
+        }
+        return texts;
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -47,18 +47,8 @@ public class ArticleStates {
     static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
 
     /** A row of {@link #SELECT}: the article with the text of every published translation (not their digests). */
-    private static final RowMapper<ArticleState> STATE = (rs, context) -> {
-        List<String> locales = Database.strings(rs, "translation_locales");
-        List<String> titles = Database.strings(rs, "titles");
-        List<String> summaries = Database.strings(rs, "summaries");
-        List<String> bodies = Database.strings(rs, "bodies");
-        List<ArticleContent.Translation> texts = new ArrayList<>(titles.size());
-        for (int i = 0; i < titles.size(); i++) {
-            texts.add(new ArticleContent.Translation(
-                    locales.get(i), titles.get(i), summaries.get(i), bodies.get(i), TranslationStatus.published, null));
-        }
-        return ArticleState.read(rs, context, texts);
-    };
+    private static final RowMapper<ArticleState> STATE = (rs, context) ->
+            ArticleState.read(rs, context, ArticleState.publishedTexts(rs, "translation_locales", "bodies"));
 
     /** A publisher's live article with a slug, else the latest of its tombstones. */
     private static final String BY_SLUG =
