@@ -1,5 +1,7 @@
 package cn.fucai.cms.article;
 
+import cn.fucai.cms.common.json.EncodedJson;
+import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.validation.Patterns;
 import cn.fucai.cms.media.ImageRef;
 import cn.fucai.cms.publisher.PublisherRef;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Article records on the wire. */
@@ -217,6 +220,25 @@ public final class ArticleDtos {
             ArticleStatus status,
             Instant createdAt,
             Instant updatedAt) {}
+
+    /**
+     * A page of the article list as it goes out: each summary is the JSON it was first written as, kept by
+     * {@link ArticleListQuery}, so a page of articles listed before is copied rather than written again. Documented as
+     * the summaries it holds.
+     */
+    @Schema(name = "PageArticleSummary")
+    public record ArticleSummaryPage(
+            @Schema(
+                    description = "The items of this page, in the requested order",
+                    type = SchemaType.ARRAY,
+                    implementation = ArticleSummary.class)
+            List<EncodedJson> items,
+
+            @Schema(
+                    description = "Opaque cursor of the next page; null on the last page",
+                    nullable = true,
+                    example = Page.CURSOR_EXAMPLE)
+            String nextCursor) {}
 
     @Schema(name = "Preview", description = "A link that shows an article as readers will see it, until it expires")
     public record PreviewResponse(

@@ -1,13 +1,14 @@
 package cn.fucai.cms.article;
 
-import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.common.cache.ResponseCache;
+import cn.fucai.cms.common.json.EncodedJson;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.common.time.InstantText;
 import cn.fucai.cms.publisher.PublisherRef;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * The article list: a keyset page of what places each row and decides its summary (ids, versions, locales, the sort
  * key), then the summaries. A summary is a function of its article's version, its publisher's and the locale served,
- * so each one written is kept by those, as the sync feed keeps its articles' JSON, and served while the article's
+ * so each one written is kept by those as its JSON, as the sync feed keeps its articles', and served while the article's
  * change stamp holds ({@link ResponseCache#articleStamp}: a change written with SQL may leave the version as it was,
  * and nothing is kept while no one listens for changes). A page of articles that some reader listed since they last
  * changed is one statement; the others are read by id in one more, with their translations' titles and summaries. A
@@ -132,13 +133,17 @@ class ArticleListQuery {
                 (rs, context) -> new Read(Listed.ROW.map(rs, context), ArticleState.read(rs, context, List.of()));
     }
 
+    /** What a kept summary takes on the heap beyond its JSON: its key, the cache's entry and the objects around. */
+    private static final int ENTRY_BYTES = 200;
+
     /** How long a list whose page found most of its summaries not kept is read whole, page after page. */
     private static final Duration READ_WHOLE_FOR = Duration.ofSeconds(10);
 
-    /** A summary as written, and the article's change stamp taken before it was read. */
-    private record Kept(ArticleSummary summary, long stamp) {}
+    /** A summary as written in JSON, and the article's change stamp taken before it was read. */
+    private record Kept(EncodedJson summary, long stamp) {}
 
     private final Jdbi jdbi;
+    private final ObjectMapper json;
     private final ResponseCache changes;
     /**
      * Whether any summary is kept; when none is, each page is read whole in one statement (a cache of no weight would
@@ -157,17 +162,19 @@ class ArticleListQuery {
             .expireAfterWrite(READ_WHOLE_FOR)
             .build();
 
-    ArticleListQuery(Jdbi jdbi, ResponseCache changes, ArticleConfig config) {
+    ArticleListQuery(Jdbi jdbi, ObjectMapper json, ResponseCache changes, ArticleConfig config) {
         this.jdbi = jdbi;
+        this.json = json;
         this.changes = changes;
         this.keeps = config.keptSummariesMib() > 0;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(config.keptSummariesMib() * 1024L * 1024L)
-                .<Representation, Kept>weigher((key, written) -> weight(written.summary()))
+                .<Representation, Kept>weigher(
+                        (key, written) -> written.summary().size() + ENTRY_BYTES)
                 .build();
     }
 
-    Page<ArticleSummary> page(
+    Page<EncodedJson> page(
             ArticleFilter filter,
             ArticleSort sort,
             Cursor after,
@@ -176,7 +183,7 @@ class ArticleListQuery {
             String fingerprint) {
         return jdbi.withHandle(handle -> {
             List<Listed> rows = null;
-            List<ArticleSummary> summaries = null;
+            List<EncodedJson> summaries = null;
             if (keeps && walked.getIfPresent(fingerprint) == null) {
                 rows = statement(filter, sort, after, limit + 1)
                         .query(handle)
@@ -206,9 +213,11 @@ class ArticleListQuery {
                 for (int i = 0; i < reads.size(); i++) {
                     Listed row = reads.get(i).listed();
                     ArticleContent.Localized text = texts.get(row.id());
-                    ArticleSummary summary = text == null
-                            ? reads.get(i).state().summaryIn(served.get(row.id()))
-                            : reads.get(i).state().summaryWith(text);
+                    EncodedJson summary = EncodedJson.of(
+                            json,
+                            text == null
+                                    ? reads.get(i).state().summaryIn(served.get(row.id()))
+                                    : reads.get(i).state().summaryWith(text));
                     if (keep) {
                         kept.put(row.in(preferences), new Kept(summary, stamps.get(i)));
                     }
@@ -225,9 +234,9 @@ class ArticleListQuery {
      * read, whose summary would then not be that of the version that placed it. A kept summary serves while its
      * article's change stamp has not moved: a change written with SQL may leave the version as it was.
      */
-    private List<ArticleSummary> summaries(
+    private List<EncodedJson> summaries(
             Handle handle, List<Listed> rows, List<Locale.LanguageRange> preferences, String fingerprint) {
-        List<ArticleSummary> summaries = new ArrayList<>(rows.size());
+        List<EncodedJson> summaries = new ArrayList<>(rows.size());
         Map<UUID, Long> unwritten = new HashMap<>();
         List<String> servedIn = new ArrayList<>();
         for (Listed row : rows) {
@@ -265,7 +274,7 @@ class ArticleListQuery {
                     return null;
                 }
                 Representation key = row.in(preferences);
-                ArticleSummary summary = read.state().summaryIn(key.locale());
+                EncodedJson summary = EncodedJson.of(json, read.state().summaryIn(key.locale()));
                 long stamp = unwritten.get(row.id());
                 if (keeps && stamp != -1) {
                     kept.put(key, new Kept(summary, stamp));
@@ -306,14 +315,6 @@ class ArticleListQuery {
                                 rs.getString("locale"), rs.getString("title"), rs.getString("summary"), null)))
                 .forEach(entry -> texts.put(entry.getKey(), entry.getValue()));
         return texts;
-    }
-
-    /** About what a summary takes on the heap: its texts (two bytes a character for Chinese) and the objects around. */
-    private static int weight(ArticleSummary summary) {
-        int characters = summary.title().length()
-                + (summary.summary() == null ? 0 : summary.summary().length())
-                + (summary.slug() == null ? 0 : summary.slug().length());
-        return 600 + 2 * characters;
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
+import cn.fucai.cms.article.ArticleDtos.ArticleSummaryPage;
 import cn.fucai.cms.article.ArticleDtos.ArticleTranslations;
 import cn.fucai.cms.article.ArticleDtos.PreviewResponse;
 import cn.fucai.cms.article.RevisionDtos.Change;
@@ -18,6 +19,7 @@ import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.json.EncodedJson;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
@@ -89,7 +91,7 @@ public class ArticleResource {
             it; without it, Accept-Language chooses the served locale per article. Plain dates in `publishedFrom` and
             `publishedTo` are China Standard Time days, both inclusive.""")
     @APIResponse(responseCode = "200", description = "A page of articles")
-    public RestResponse<Page<ArticleSummary>> listArticles(
+    public RestResponse<ArticleSummaryPage> listArticles(
             @QueryParam("publisher") KnownPublisher publisher,
             @QueryParam("region") RegionCode region,
             @QueryParam("category") String category,
@@ -117,10 +119,10 @@ public class ArticleResource {
                 publishedTo == null ? null : publishedTo.exclusive(),
                 null);
         List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
-        RestResponse<Page<ArticleSummary>> response = PagedResponse.ok(
-                articles.list(
-                        filter, sort == null ? ArticleSort.PUBLISHED_AT_DESC : sort, page.cursor, limit, preferences),
-                uri);
+        Page<EncodedJson> listed = articles.list(
+                filter, sort == null ? ArticleSort.PUBLISHED_AT_DESC : sort, page.cursor, limit, preferences);
+        RestResponse<ArticleSummaryPage> response =
+                PagedResponse.ok(new ArticleSummaryPage(listed.items(), listed.nextCursor()), listed.nextCursor(), uri);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return response;
     }

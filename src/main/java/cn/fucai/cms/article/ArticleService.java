@@ -1,7 +1,6 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
-import cn.fucai.cms.article.ArticleDtos.ArticleSummary;
 import cn.fucai.cms.article.ArticleDtos.TranslationRequest;
 import cn.fucai.cms.common.change.ChangeAction;
 import cn.fucai.cms.common.change.Changes;
@@ -16,6 +15,7 @@ import cn.fucai.cms.common.error.ResourceNotFoundException;
 import cn.fucai.cms.common.error.StaleVersionException;
 import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.VersionPrecondition;
+import cn.fucai.cms.common.json.EncodedJson;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.schedule.ScheduleConfig;
@@ -142,7 +142,7 @@ public class ArticleService {
     }
 
     /** One keyset page of article summaries, served in the preferred locales where they exist. */
-    public Page<ArticleSummary> list(
+    public Page<EncodedJson> list(
             ArticleFilter requested,
             ArticleSort sort,
             String cursorParam,

@@ -14,8 +14,12 @@ public record Page<T>(
         @Schema(
                 description = "Opaque cursor of the next page; null on the last page",
                 nullable = true,
-                example = "djEfLXB1Ymxpc2hlZEF0OjFhYThiMWUwHzIwMjEtMDQtMDFUMTY6MDA6MDBaHzAxYTIwYTAw")
+                example = CURSOR_EXAMPLE)
         String nextCursor) {
+
+    /** What a cursor looks like, for the documentation. */
+    public static final String CURSOR_EXAMPLE =
+            "djEfLXB1Ymxpc2hlZEF0OjFhYThiMWUwHzIwMjEtMDQtMDFUMTY6MDA6MDBaHzAxYTIwYTAw";
 
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextCursor);

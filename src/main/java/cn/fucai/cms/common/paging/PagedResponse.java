@@ -17,10 +17,15 @@ public final class PagedResponse {
     private PagedResponse() {}
 
     public static <T> RestResponse<Page<T>> ok(Page<T> page, UriInfo uri) {
-        RestResponse.ResponseBuilder<Page<T>> response = RestResponse.ResponseBuilder.ok(page);
-        if (page.nextCursor() != null) {
+        return ok(page, page.nextCursor(), uri);
+    }
+
+    /** A page in a shape of its own (its items written ahead), whose next page starts at {@code nextCursor}. */
+    public static <B> RestResponse<B> ok(B body, String nextCursor, UriInfo uri) {
+        RestResponse.ResponseBuilder<B> response = RestResponse.ResponseBuilder.ok(body);
+        if (nextCursor != null) {
             URI request = uri.getRequestUri();
-            response.header(HttpHeaders.LINK, nextLink(request.getRawPath(), request.getRawQuery(), page.nextCursor()));
+            response.header(HttpHeaders.LINK, nextLink(request.getRawPath(), request.getRawQuery(), nextCursor));
         }
         return response.build();
     }
