@@ -2,6 +2,7 @@ package cn.fucai.cms.article;
 
 import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.bilingualArticle;
 import static cn.fucai.cms.support.TestData.createArticle;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
@@ -150,9 +151,7 @@ class ArticleListTest {
     @Test
     void summariesComeInTheRequestedLocaleWithoutBodies() {
         String publisher = createPublisher();
-        Map<String, Object> body = article(publisher, "bilingual");
-        body.put("translations", List.of(translation("en", "English title")));
-        createArticle(body);
+        createArticle(bilingualArticle(publisher, "bilingual", "English title"));
         createArticle(article(publisher, "chinese-only"));
 
         given().header("Accept-Language", "en")
@@ -178,9 +177,7 @@ class ArticleListTest {
     @Test
     void aPageOfKeptSummariesIsTheSameBytesAsTheFirstListing() {
         String publisher = createPublisher();
-        Map<String, Object> bilingual = article(publisher, "kept-bilingual");
-        bilingual.put("translations", List.of(translation("en", "English title")));
-        createArticle(bilingual);
+        createArticle(bilingualArticle(publisher, "kept-bilingual", "English title"));
         createArticle(article(publisher, "kept-chinese"));
         String list = "/api/v1/articles?sort=title&publisher=" + publisher;
         for (String language : List.of("zh-CN", "en")) {

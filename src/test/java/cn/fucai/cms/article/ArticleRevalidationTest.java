@@ -2,6 +2,7 @@ package cn.fucai.cms.article;
 
 import static cn.fucai.cms.support.ServerTiming.statements;
 import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.bilingualArticle;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
@@ -73,9 +74,7 @@ class ArticleRevalidationTest {
     @Test
     void aRevalidationBySlugIsAnsweredAlike() {
         String publisher = createPublisher();
-        Map<String, Object> body = article(publisher, "by-slug");
-        body.put("translations", List.of(translation("en", "By slug")));
-        createArticleId(body);
+        createArticleId(bilingualArticle(publisher, "by-slug", "By slug"));
         String url = "/api/v1/publishers/" + publisher + "/articles/by-slug";
 
         Response read = computed().header("Accept-Language", "en").get(url);

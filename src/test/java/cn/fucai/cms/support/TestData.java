@@ -118,6 +118,13 @@ public final class TestData {
         return body;
     }
 
+    /** {@link #article} with a translation into English under this title. */
+    public static Map<String, Object> bilingualArticle(String publisher, String slug, String englishTitle) {
+        Map<String, Object> body = article(publisher, slug);
+        body.put("translations", List.of(translation("en", englishTitle)));
+        return body;
+    }
+
     public static Map<String, Object> translation(String locale, String title) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("locale", locale);
