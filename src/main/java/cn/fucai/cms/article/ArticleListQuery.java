@@ -33,8 +33,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * changed is one statement; the others are read by id in one more, with their translations' titles and summaries. A
  * page shows only the versions that placed it: should an article change between the two statements, the page is read
  * again whole, summaries and all, in one statement. So is every page of a list whose last page found most of its
- * summaries not kept (a walk through pages no one listed), for {@link #READ_WHOLE_FOR}, and of every list when no MiB
- * are given to keep them. Plain SQL, no entities, no dirty checking. bench/pg/list*.sql run
+ * summaries not kept (a walk through pages no one listed), for {@link #READ_WHOLE_FOR}, but a page asked again in that
+ * while, and every page of every list when no MiB are given to keep them. Plain SQL, no entities, no dirty checking. bench/pg/list*.sql run
  * the page statement through pgbench; BenchStatementsTest holds them the same.
  */
 @ApplicationScoped
@@ -161,6 +161,17 @@ class ArticleListQuery {
             .maximumSize(10_000)
             .expireAfterWrite(READ_WHOLE_FOR)
             .build();
+    /**
+     * Pages of walked lists served since their list was found walked: the same page asked again (readers of one deep
+     * page, not a walk) had its summaries kept when it was read, so it is read as any other page.
+     */
+    private final Cache<ListedPage, Boolean> servedWhileWalked = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(READ_WHOLE_FOR)
+            .build();
+
+    /** A page of a list: its filters and order (the cursors' fingerprint), where it starts and how long it is. */
+    private record ListedPage(String fingerprint, Cursor after, int limit) {}
 
     ArticleListQuery(Jdbi jdbi, ObjectMapper json, ResponseCache changes, ArticleConfig config) {
         this.jdbi = jdbi;
@@ -184,7 +195,9 @@ class ArticleListQuery {
         return jdbi.withHandle(handle -> {
             List<Listed> rows = null;
             List<EncodedJson> summaries = null;
-            if (keeps && walked.getIfPresent(fingerprint) == null) {
+            ListedPage page = new ListedPage(fingerprint, after, limit);
+            boolean walk = walked.getIfPresent(fingerprint) != null && servedWhileWalked.getIfPresent(page) == null;
+            if (keeps && !walk) {
                 rows = statement(filter, sort, after, limit + 1)
                         .query(handle)
                         .map(Listed.ROW)
@@ -223,6 +236,9 @@ class ArticleListQuery {
                     }
                     summaries.add(summary);
                 }
+            }
+            if (keeps && walked.getIfPresent(fingerprint) != null) {
+                servedWhileWalked.put(page, Boolean.TRUE);
             }
             List<Listed> placed = rows;
             return Page.fromLookahead(summaries, limit, last -> cursorAfter(placed.get(limit - 1), sort, fingerprint));

@@ -48,6 +48,8 @@ class StatementCountTest {
         // a list whose last page found most of its summaries not kept (a walk through pages no one listed) is read
         // whole for a while: the page in one statement, the English it is served in in one more
         assertEquals(3, statements(given(), list + 100));
+        // but the same page asked again is no walk (readers of one deep page): its summaries were kept when it was read
+        assertEquals(large - 1, statements(given(), list + 100));
 
         int search = statements(given(), "/api/v1/search?q=公益金&limit=100&publisher=" + publisher);
         assertTrue(search <= 8, "search is a few statements per tier plus one for the page; was " + search);
