@@ -1,7 +1,8 @@
 # Sourced by the benchmarks: bench_prepare, await_service, then wrk rows with requests/s, median and p99 latency, and the CPU time per request of the
 # service ($SERVICE, its pid), of PostgreSQL and of the client (wrk itself, on the same cores: a row whose client works
 # harder leaves the service less CPU), and the service's own median and p99 from its request log ($SERVICE_LOG, which
-# await_service sets): from the request's arrival at the router to its last byte handed to the socket. What wrk's p99
+# await_service sets): from the request's arrival at the router to its last byte handed to the socket; last, the share of
+# the service's CPU its JIT compilers took (a row measured while they still compile its paths is not measured warm). What wrk's p99
 # has beyond the service's is spent outside the request: in the kernel's queues, waiting for an event loop, and in the
 # client, which shares the cores. Needs $BASE, $out and $SECONDS_PER_RUN; MEASURE_TIMEOUT (wrk's, 2s by default) for
 # slow requests such as uploads.
@@ -53,26 +54,28 @@ children_ms() { # sets CHILDREN_MS: CPU milliseconds (user + system) of this she
     times >"$out/.times"
     CHILDREN_MS=$(awk 'NR == 2 { split($0, t, /[ms ]+/); print int((t[1] * 60 + t[2] + t[3] * 60 + t[4]) * 1000) }' "$out/.times")
 }
-measure_script() { # label, connections, wrk script, its arguments: one row
-    local label=$1 connections=$2 script=$3 java_before pg_before client_before line log_before
+measure_script() { # label, connections, wrk script, its arguments: one row, the JIT's share of the service's CPU last
+    local label=$1 connections=$2 script=$3 java_before pg_before client_before line log_before jit_before
     shift 3
     log_before=$(log_bytes)
     java_before=$(cpu_of $SERVICE)
+    jit_before=$(jit_ticks $SERVICE)
     pg_before=$(pg_cpu)
     children_ms
     client_before=$CHILDREN_MS
     line=$(wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout "${MEASURE_TIMEOUT:-2s}" --latency -s "$script" "$BASE" -- "$@" \
         | grep '^RESULT')
     local java_ticks=$(( $(cpu_of $SERVICE) - java_before )) pg_ticks=$(( $(pg_cpu) - pg_before ))
+    local jit=$(( $(jit_ticks $SERVICE) - jit_before ))
     children_ms
     local client=$(( CHILDREN_MS - client_before ))
-    awk -v label="$label" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v client="$client" \
+    awk -v label="$label" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v client="$client" -v jit="$jit" \
         -v served="$(service_latency "$log_before")" 'BEGIN {
         n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
         rps = r["requests"] / r["seconds"]
-        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f|%s\n", label, rps, r["p50_ms"], r["p99_ms"],
+        printf "%s|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f|%s|%.0f\n", label, rps, r["p50_ms"], r["p99_ms"],
             jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"],
-            client / r["requests"], served }'
+            client / r["requests"], served, (jt > 0 ? 100 * jit / jt : 0) }'
 }
 
 
