@@ -1,5 +1,6 @@
--- GET /api/v1/articles/{id}, computed: the article with publisher and every published translation in one statement
--- (ArticleStates.READ); the id is one of the 2,000 the HTTP run picks from (bench_article, by its primary key).
+-- GET /api/v1/articles/{id}, computed, for a reader who states no locale: the article with its publisher and the
+-- locales of its published translations, no translation's text (ArticleStates.READ_ORIGINAL); the id is one of the 2,000
+-- the HTTP run picks from (bench_article, by its primary key).
 -- BenchStatementsTest keeps every script here the service's own statements: change both together.
 \set n random(1, 2000)
 select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
@@ -7,9 +8,7 @@ select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a
        a.updated_at, a.deleted_at,
        p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en,
        a.version, a.first_published_at is not null as ever_published, p.version as publisher_version,
-       p.updated_at as publisher_updated_at, t.locales as translation_locales, t.titles, t.summaries, t.bodies
+       p.updated_at as publisher_updated_at, a.translation_locales, null::text[] as text_locales,
+       null::text[] as titles, null::text[] as summaries, null::text[] as bodies
 from article a join publisher_ref p on p.id = a.publisher_id
-left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
-                          array_agg(t.summary order by t.locale) as summaries, array_agg(t.body order by t.locale) as bodies
-                   from article_translation t where t.article_id = a.id and t.status = 'published') t on true
 where a.id = (select id from bench_article where n = :n);

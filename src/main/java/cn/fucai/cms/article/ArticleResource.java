@@ -54,6 +54,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -143,7 +144,12 @@ public class ArticleResource {
             @QueryParam("fields") FieldSet fields,
             @Context HttpHeaders headers) {
         FieldSet selected = sparse.select(fields, ArticleResponse.class);
-        return serve(() -> articles.validators(id), () -> articles.read(id), locale, selected, headers);
+        return serve(
+                () -> articles.validators(id),
+                preferences -> articles.read(id, preferences),
+                locale,
+                selected,
+                headers);
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -386,7 +392,9 @@ public class ArticleResource {
             @Context ContainerRequestContext request) {
         // a link that expires, or whose article changes status, sends no change notification: never kept
         ResponseCacheFilter.keepOut(request);
-        RestResponse<ArticleResponse> response = serve(articles.readPreview(token), locale, null, headers);
+        List<Locale.LanguageRange> preferences = preferences(locale, headers);
+        RestResponse<ArticleResponse> response =
+                serve(articles.readPreview(token, preferences), preferences, null, headers);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.getHeaders().putSingle("X-Robots-Tag", "noindex");
         return response;
@@ -399,28 +407,32 @@ public class ArticleResource {
      */
     static RestResponse<ArticleResponse> serve(
             Supplier<ArticleValidators> validators,
-            Supplier<ArticleRead> read,
+            Function<List<Locale.LanguageRange>, ArticleRead> read,
             Locale locale,
             FieldSet fields,
             HttpHeaders headers) {
+        List<Locale.LanguageRange> preferences = preferences(locale, headers);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             // a revalidation: the validators alone answer it when it matches, without reading the texts
             ArticleValidators known = validators.get();
-            String served = served(known, locale, headers);
+            String served = served(known, preferences);
             EntityTag etag = etag(known, served, fields);
             if (Representations.matchesWeakly(ifNoneMatch, etag)) {
                 return negotiated(Representations.notModified(etag, known.lastModified()), served);
             }
         }
-        return serve(read.get(), locale, fields, headers);
+        return serve(read.apply(preferences), preferences, fields, headers);
     }
 
-    /** The whole article as {@link #serve(Supplier, Supplier, Locale, FieldSet, HttpHeaders)} describes. */
+    /**
+     * The whole article as {@link #serve(Supplier, Function, Locale, FieldSet, HttpHeaders)} describes, read with the
+     * texts these preferences could be served.
+     */
     static RestResponse<ArticleResponse> serve(
-            ArticleRead article, Locale locale, FieldSet fields, HttpHeaders headers) {
+            ArticleRead article, List<Locale.LanguageRange> preferences, FieldSet fields, HttpHeaders headers) {
         ArticleValidators validators = article.validators();
-        String served = served(validators, locale, headers);
+        String served = served(validators, preferences);
         return negotiated(
                 Representations.ok(
                         headers,
@@ -430,14 +442,15 @@ public class ArticleResource {
                 served);
     }
 
-    /** The locale a reader is served: {@code locale}, else the best Accept-Language match, else the original. */
-    private static String served(ArticleValidators article, Locale locale, HttpHeaders headers) {
-        return Locales.choose(
-                Locales.preferences(
-                        locale == null ? null : locale.toLanguageTag(),
-                        headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)),
-                article.originalLocale(),
-                article.translationLocales());
+    /** What the reader asked for: {@code locale}, else Accept-Language. */
+    private static List<Locale.LanguageRange> preferences(Locale locale, HttpHeaders headers) {
+        return Locales.preferences(
+                locale == null ? null : locale.toLanguageTag(), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** The locale a reader is served: the best match of their preferences, else the original. */
+    private static String served(ArticleValidators article, List<Locale.LanguageRange> preferences) {
+        return Locales.choose(preferences, article.originalLocale(), article.translationLocales());
     }
 
     /** The ETag of the representation served in this locale, of the selected fields if any. */

@@ -96,8 +96,9 @@ public class ArticleService {
      * deleted articles are 404 to callers who may not read their publisher's unpublished content, so that their
      * existence does not leak. One statement, no entity and no transaction: the read the response cache cannot help.
      */
-    public ArticleRead read(UUID id) {
-        ArticleRead article = states.read(id).orElseThrow(() -> new ResourceNotFoundException("article", id));
+    public ArticleRead read(UUID id, List<Locale.LanguageRange> preferences) {
+        ArticleRead article =
+                states.read(id, preferences).orElseThrow(() -> new ResourceNotFoundException("article", id));
         requireVisible(article.validators(), id);
         return article;
     }
@@ -114,11 +115,11 @@ public class ArticleService {
     }
 
     /** A live article by its publisher's id or slug and its own slug, as front ends route. */
-    public ArticleRead readBySlug(String publisherIdOrSlug, String slug) {
+    public ArticleRead readBySlug(String publisherIdOrSlug, String slug, List<Locale.LanguageRange> preferences) {
         Publisher publisher = publishers.get(publisherIdOrSlug);
         String key = publisher.slug + "/" + slug;
-        ArticleRead article =
-                states.readBySlug(publisher.id, slug).orElseThrow(() -> new ResourceNotFoundException("article", key));
+        ArticleRead article = states.readBySlug(publisher.id, slug, preferences)
+                .orElseThrow(() -> new ResourceNotFoundException("article", key));
         requireVisible(article.validators(), key);
         return article;
     }
@@ -662,11 +663,11 @@ public class ArticleService {
      * The article a preview link shows, exactly as the public read serves it; 404 alike for a link that is forged,
      * expired, of a deleted article or of one whose status has changed since.
      */
-    public ArticleRead readPreview(String token) {
+    public ArticleRead readPreview(String token, List<Locale.LanguageRange> preferences) {
         Instant now = changes.now();
         return previews.verify(token)
                 .filter(claim -> claim.expiresAt().isAfter(now))
-                .flatMap(claim -> states.read(claim.articleId())
+                .flatMap(claim -> states.read(claim.articleId(), preferences)
                         .filter(article ->
                                 !article.state().isDeleted() && article.state().status() == claim.status()))
                 .orElseThrow(() -> new ResourceNotFoundException(

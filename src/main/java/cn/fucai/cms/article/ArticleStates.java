@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,29 +27,63 @@ import org.jdbi.v3.core.mapper.RowMapper;
 @ApplicationScoped
 public class ArticleStates {
 
-    /** The statement, with the publisher's columns and any others in place of the %s. */
+    /** The statement: the article's columns, then those in place of the first %s, from the joins in place of the second. */
     private static final String TEMPLATE = """
             select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a.region_codes, a.published_at,
                    a.unpublish_at, a.source_name, a.source_url, a.author, a.cover, a.status, a.release, a.created_at,
                    a.updated_at, a.deleted_at,
-                   %s, t.locales as translation_locales, t.titles, t.summaries, t.bodies
+                   %s
             from article a join publisher_ref p on p.id = a.publisher_id
+            %s""";
+
+    /** Every published translation, by locale: its locales (as translation_locales), titles, summaries and bodies. */
+    private static final String EVERY_TRANSLATION = """
             left join lateral (select array_agg(t.locale order by t.locale) as locales, array_agg(t.title order by t.locale) as titles,
                                       array_agg(t.summary order by t.locale) as summaries, array_agg(t.body order by t.locale) as bodies
-                               from article_translation t where t.article_id = a.id and t.status = 'published') t on true
-            """;
+                               from article_translation t where t.article_id = a.id and t.status = 'published') t on true""";
 
-    private static final String SELECT = TEMPLATE.formatted(PublisherRef.COLUMNS);
+    private static final String SELECT = TEMPLATE.formatted(
+            PublisherRef.COLUMNS + ", t.locales as translation_locales, t.titles, t.summaries, t.bodies",
+            EVERY_TRANSLATION);
+
+    /** {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}. */
+    static final String READ = TEMPLATE.formatted(
+            PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS
+                    + ", t.locales as translation_locales, t.titles, t.summaries, t.bodies",
+            EVERY_TRANSLATION);
 
     /**
-     * {@link #SELECT} with what a reader's ETag, Last-Modified and visibility need: {@link ArticleRead#COLUMNS}.
-     * bench/pg/article.sql runs this statement through pgbench; BenchStatementsTest holds the two the same.
+     * An article as one reader is served it, when the reader states no preference and is served the original: the
+     * locales of its published translations from its row (as {@link ArticleValidators} reads them), and no translation's
+     * text. bench/pg/article.sql runs this statement through pgbench; BenchStatementsTest holds the two the same.
      */
-    static final String READ = TEMPLATE.formatted(PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS);
+    static final String READ_ORIGINAL = TEMPLATE.formatted(
+            PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS + ", a.translation_locales, null::text[] as text_locales,"
+                    + " null::text[] as titles, null::text[] as summaries, null::text[] as bodies",
+            "");
+
+    /**
+     * The same for a reader with preferences: the texts of the published translations in {@code :candidates} (lower
+     * case; null for every one), the locales {@link Locales#candidates} says those preferences could be served in. Most
+     * articles have no translation, and then none is looked for.
+     */
+    static final String READ_PREFERRED = TEMPLATE.formatted(
+            PublisherRef.COLUMNS + ", " + ArticleRead.COLUMNS
+                    + ", a.translation_locales, t.locales as text_locales, t.titles, t.summaries, t.bodies",
+            """
+            left join lateral (select array_agg(t.locale) as locales, array_agg(t.title) as titles,
+                                      array_agg(t.summary) as summaries, array_agg(t.body) as bodies
+                               from article_translation t
+                               where t.article_id = a.id and t.status = 'published' and cardinality(a.translation_locales) > 0
+                                 and (:candidates::text[] is null or lower(t.locale) = any(:candidates::text[]))) t on true""");
 
     /** A row of {@link #SELECT}: the article with the text of every published translation (not their digests). */
     private static final RowMapper<ArticleState> STATE = (rs, context) ->
             ArticleState.read(rs, context, ArticleState.publishedTexts(rs, "translation_locales", "bodies"));
+
+    /** A row of {@link #READ_ORIGINAL} or {@link #READ_PREFERRED}: the texts of the translations it read, if any. */
+    private static final RowMapper<ArticleRead> PREFERRED = ArticleRead.mapping(
+            (rs, context) -> ArticleState.read(rs, context, ArticleState.publishedTexts(rs, "text_locales", "bodies")));
 
     /** A publisher's live article with a slug, else the latest of its tombstones. */
     private static final String BY_SLUG =
@@ -74,12 +109,12 @@ public class ArticleStates {
         return byId(READ, ArticleRead.mapping(STATE), read -> read.state().id(), ids);
     }
 
-    /** An article by id, whatever its status and deleted or not, as a reader is served it. */
-    Optional<ArticleRead> read(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery(READ + " where a.id = :id")
-                .bind("id", id)
-                .map(ArticleRead.mapping(STATE))
-                .findFirst());
+    /**
+     * An article by id, whatever its status and deleted or not, as a reader with these preferences is served it: with
+     * the texts of the translations they could choose (the state's {@link ArticleState#in} serves those and the original).
+     */
+    Optional<ArticleRead> read(UUID id, List<Locale.LanguageRange> preferences) {
+        return readFor(" where a.id = :id", preferences, Map.of("id", id));
     }
 
     /** What a conditional read of an article by id compares, without its texts: {@link ArticleValidators}. */
@@ -99,13 +134,23 @@ public class ArticleStates {
                 .findFirst());
     }
 
-    /** The live article with this slug under the publisher, else its latest tombstone. */
-    Optional<ArticleRead> readBySlug(UUID publisherId, String slug) {
-        return jdbi.withHandle(handle -> handle.createQuery(READ + BY_SLUG)
-                .bind("publisher", publisherId)
-                .bind("slug", slug)
-                .map(ArticleRead.mapping(STATE))
-                .findFirst());
+    /** The live article with this slug under the publisher, else its latest tombstone, as {@link #read} reads it. */
+    Optional<ArticleRead> readBySlug(UUID publisherId, String slug, List<Locale.LanguageRange> preferences) {
+        return readFor(BY_SLUG, preferences, Map.of("publisher", publisherId, "slug", slug));
+    }
+
+    private Optional<ArticleRead> readFor(
+            String where, List<Locale.LanguageRange> preferences, Map<String, Object> binds) {
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery((preferences.isEmpty() ? READ_ORIGINAL : READ_PREFERRED) + where)
+                    .bindMap(binds);
+            if (!preferences.isEmpty()) {
+                List<String> candidates = Locales.candidates(preferences);
+                query.bindByType(
+                        "candidates", candidates == null ? null : candidates.toArray(String[]::new), String[].class);
+            }
+            return query.map(PREFERRED).findFirst();
+        });
     }
 
     /** These articles' headings, without bodies or translations, by id; ids of no article are left out. */

@@ -33,6 +33,32 @@ final class Locales {
         }
     }
 
+    /**
+     * Every locale {@link #choose} could pick for these preferences, whatever the article has, in lower case: each range
+     * and what cutting it at a hyphen leaves, as RFC 4647 lookup tries them (a few more than lookup would: it skips a
+     * singleton left at the end). Null when a range has a wildcard within, which lookup may match with any tag; a range
+     * of a wildcard alone matches none.
+     */
+    static List<String> candidates(List<Locale.LanguageRange> preferences) {
+        List<String> candidates = new ArrayList<>();
+        for (Locale.LanguageRange preference : preferences) {
+            String range = preference.getRange().toLowerCase(Locale.ROOT);
+            if (range.equals("*")) {
+                continue;
+            }
+            if (range.contains("*")) {
+                return null;
+            }
+            for (int end = range.length(); end > 0; end = range.lastIndexOf('-', end - 1)) {
+                String prefix = range.substring(0, end);
+                if (!candidates.contains(prefix)) {
+                    candidates.add(prefix);
+                }
+            }
+        }
+        return candidates;
+    }
+
     /** The best of the available locales for these preferences (RFC 4647 lookup), falling back to the original. */
     static String choose(List<Locale.LanguageRange> preferences, String original, List<String> translations) {
         if (preferences.isEmpty()) {

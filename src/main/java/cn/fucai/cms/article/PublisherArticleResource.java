@@ -61,7 +61,7 @@ public class PublisherArticleResource {
         FieldSet selected = sparse.select(fields, ArticleResponse.class);
         return ArticleResource.serve(
                 () -> articles.validatorsBySlug(idOrSlug, slug),
-                () -> articles.readBySlug(idOrSlug, slug),
+                preferences -> articles.readBySlug(idOrSlug, slug, preferences),
                 locale,
                 selected,
                 headers);

@@ -82,7 +82,8 @@ public class DemoContent {
         // Each figure names the article that announced it by publisher/slug; one already quoted is skipped.
         for (JsonNode node : content.get("figures")) {
             String[] source = node.get("sourceArticle").asText().split("/");
-            UUID articleId = articles.readBySlug(source[0], source[1]).state().id();
+            UUID articleId =
+                    articles.readBySlug(source[0], source[1], List.of()).state().id();
             FigureKind kind = FigureKind.valueOf(node.get("kind").asText());
             FigureRequest request = json.convertValue(node.get("figure"), FigureRequest.class);
             if (!figures.isQuoted(kind, articleId, request.source().quote())) {

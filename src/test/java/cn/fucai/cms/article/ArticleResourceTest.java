@@ -130,6 +130,27 @@ class ArticleResourceTest {
                 .get("/api/v1/articles/" + id)
                 .then()
                 .body("locale", equalTo("en"));
+        // only the texts the preferences could be served in are read: each range and what cutting it leaves, all of
+        // them for a wildcard within a range, none for none; every one serves its translation whole
+        given().header("Accept-Language", "zh-Hant-TW, en-US;q=0.5")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .header("Content-Language", "en")
+                .body("title", equalTo("Wenzhou lottery sales pass 2 billion"))
+                .body("summary", equalTo("summary in en"))
+                .body("body", equalTo("<p>body in en</p>"));
+        given().header("Accept-Language", "*-TW, *")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .header("Content-Language", "zh-TW")
+                .body("title", equalTo("溫州福彩"))
+                .body("body", equalTo("<p>body in zh-TW</p>"));
+        given().header("Accept-Language", "*")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .header("Content-Language", "zh-CN")
+                .body("availableLocales", contains("zh-CN", "en", "zh-TW"))
+                .body("body", equalTo(body.get("body")));
         given().get("/api/v1/articles/" + id + "?locale=fr")
                 .then()
                 .header("Content-Language", "zh-CN")

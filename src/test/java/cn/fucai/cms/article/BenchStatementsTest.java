@@ -29,7 +29,7 @@ class BenchStatementsTest {
 
     static Stream<Arguments> scripts() {
         return Stream.of(
-                Arguments.of("article.sql", List.of(byId(ArticleStates.READ))),
+                Arguments.of("article.sql", List.of(byId(ArticleStates.READ_ORIGINAL))),
                 Arguments.of("article-304.sql", List.of(byId(ArticleValidators.SELECT))),
                 Arguments.of("list.sql", List.of(asScripted(firstPage(PUBLISHED), Map.of()))),
                 Arguments.of(
