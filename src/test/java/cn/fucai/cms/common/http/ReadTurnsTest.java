@@ -79,10 +79,10 @@ class ReadTurnsTest {
             try (Statement lock = locker.createStatement()) {
                 lock.execute("lock table article_translation in access exclusive mode");
             }
-            // the first read takes the only turn and waits in PostgreSQL for the table (an article is read with its
-            // translations; nothing in the background reads them)
+            // the first read takes the only turn and waits in PostgreSQL for the table (an article read in a locale is
+            // read with the texts of its translations in it; nothing in the background reads them)
             first = clients.submit(
-                    () -> given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id));
+                    () -> given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id + "?locale=en"));
             await(ReadTurnsTest::aReadWaitsForTheLock, "the first read waits for the translations' table", PATIENCE);
             // the second reads no translation: it waits for the turn, not for the table
             second = clients.submit(() -> given().get("/api/v1/regions/330000"));
@@ -135,7 +135,7 @@ class ReadTurnsTest {
                 lock.execute("lock table article_translation in access exclusive mode");
             }
             Future<Response> holder = clients.submit(
-                    () -> given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id));
+                    () -> given().header("Cache-Control", "no-cache").get("/api/v1/articles/" + id + "?locale=en"));
             await(ReadTurnsTest::aReadWaitsForTheLock, "a read holds the turn", PATIENCE);
             // a client that leaves while its read waits for a turn
             try (Socket socket = send("/api/v1/regions/330000")) {
@@ -151,7 +151,7 @@ class ReadTurnsTest {
             try (Statement lock = locker.createStatement()) {
                 lock.execute("lock table article_translation in access exclusive mode");
             }
-            try (Socket socket = send("/api/v1/articles/" + id)) {
+            try (Socket socket = send("/api/v1/articles/" + id + "?locale=en")) {
                 await(ReadTurnsTest::aReadWaitsForTheLock, "the read waits for the translations' table", PATIENCE);
             }
             locker.rollback();
