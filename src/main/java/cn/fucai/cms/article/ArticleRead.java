@@ -33,6 +33,7 @@ public record ArticleRead(
     /** What a conditional read compares, taken from the state: as {@link ArticleValidators#SELECT} reads it alone. */
     ArticleValidators validators() {
         return new ArticleValidators(
+                state.id(),
                 state.publisher().id(),
                 state.status(),
                 state.isDeleted(),

@@ -1,10 +1,16 @@
 package cn.fucai.cms.article;
 
+import cn.fucai.cms.common.replica.ReadRouting;
+import cn.fucai.cms.common.sql.CoalescedReads;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -101,8 +107,43 @@ public class ArticleStates {
               and id <> all(:skipped)
             order by unpublish_at, id limit :limit for update skip locked""";
 
+    /** Articles read in one statement by reads that waited their turn together: {@link CoalescedReads}. */
+    private static final int ARTICLES_IN_ONE_STATEMENT = 32;
+
     @Inject
     Jdbi jdbi;
+
+    @Inject
+    ArticleConfig config;
+
+    @Inject
+    ReadRouting routing;
+
+    @Inject
+    TransactionManager transactions;
+
+    /** Revalidations by id, coalesced outside a transaction; null when each reads alone. */
+    private CoalescedReads<UUID, ArticleValidators> revalidations;
+
+    /** Reads by id of an article in its original locale, the same. */
+    private CoalescedReads<UUID, ArticleRead> originals;
+
+    @PostConstruct
+    void coalesceReads() {
+        int statements = config.coalescedReads();
+        // a replica is chosen for each request, by who asks and what they must see: reads of different requests may
+        // not share a connection there
+        if (statements > 0 && !routing.replicaConfigured()) {
+            revalidations = new CoalescedReads<>(
+                    ids -> byId(ArticleValidators.SELECT, ArticleValidators.ROW, ArticleValidators::id, ids),
+                    statements,
+                    ARTICLES_IN_ONE_STATEMENT);
+            originals = new CoalescedReads<>(
+                    ids -> byId(READ_ORIGINAL, PREFERRED, read -> read.state().id(), ids),
+                    statements,
+                    ARTICLES_IN_ONE_STATEMENT);
+        }
+    }
 
     /** The current state of these articles with their versions, by id; ids of no article are left out. */
     public Map<UUID, ArticleRead> byIds(Collection<UUID> ids) {
@@ -112,13 +153,25 @@ public class ArticleStates {
     /**
      * An article by id, whatever its status and deleted or not, as a reader with these preferences is served it: with
      * the texts of the translations they could choose (the state's {@link ArticleState#in} serves those and the original).
+     * Without preferences and outside a transaction, from a statement that may serve other such reads that arrived with
+     * it ({@link CoalescedReads}), and that began after this call did.
      */
     Optional<ArticleRead> read(UUID id, List<Locale.LanguageRange> preferences) {
+        if (preferences.isEmpty() && coalesced()) {
+            return originals.read(id);
+        }
         return readFor(" where a.id = :id", preferences, Map.of("id", id));
     }
 
-    /** What a conditional read of an article by id compares, without its texts: {@link ArticleValidators}. */
+    /**
+     * What a conditional read of an article by id compares, without its texts: {@link ArticleValidators}. Outside a
+     * transaction, from a statement that may serve other revalidations that arrived with it ({@link CoalescedReads}),
+     * and that began after this call did.
+     */
     Optional<ArticleValidators> validators(UUID id) {
+        if (coalesced()) {
+            return revalidations.read(id);
+        }
         return jdbi.withHandle(handle -> handle.createQuery(ArticleValidators.SELECT + " where a.id = :id")
                 .bind("id", id)
                 .map(ArticleValidators.ROW)
@@ -257,6 +310,18 @@ public class ArticleStates {
                 .bind("id", id)
                 .mapTo(Boolean.class)
                 .findFirst());
+    }
+
+    /** Whether reads by id are coalesced here: not in a transaction, whose connection and snapshot they would not use. */
+    private boolean coalesced() {
+        if (revalidations == null) {
+            return false;
+        }
+        try {
+            return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            throw new IllegalStateException("the transaction manager cannot say whether a transaction is open", e);
+        }
     }
 
     private static Sql ofPublisher(UUID publisherId) {

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * alone; everything else reads the whole {@link ArticleRead}, which derives the same from its state.
  */
 record ArticleValidators(
+        UUID id,
         UUID publisherId,
         ArticleStatus status,
         boolean deleted,
@@ -27,13 +28,14 @@ record ArticleValidators(
 
     /** Articles' validators, whatever their status, for a where clause on {@code a}: {@link #ROW} reads a row. */
     static final String SELECT = """
-            select a.publisher_id, a.status, a.deleted_at is not null as deleted,
+            select a.id, a.publisher_id, a.status, a.deleted_at is not null as deleted,
                    a.first_published_at is not null as ever_published, a.locale, a.version, a.updated_at,
                    p.version as publisher_version, p.updated_at as publisher_updated_at, a.translation_locales
             from article a join publisher_ref p on p.id = a.publisher_id
             """;
 
     static final RowMapper<ArticleValidators> ROW = (rs, context) -> new ArticleValidators(
+            rs.getObject("id", UUID.class),
             rs.getObject("publisher_id", UUID.class),
             ArticleStatus.valueOf(rs.getString("status")),
             rs.getBoolean("deleted"),

@@ -18,8 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,6 +167,59 @@ class ArticleRevalidationTest {
                 .get("/api/v1/articles/0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11")
                 .then()
                 .statusCode(404);
+    }
+
+    /**
+     * Revalidations that wait for their turn share a statement ({@code CoalescedReads}), but never one that began
+     * before they arrived: while six clients keep revalidating the same article, each revalidation sent after a write
+     * was answered is answered from the written article, never with a 304 for the ETag it replaced.
+     */
+    @Test
+    void aRevalidationAmongManyIsNeverAnsweredFromBeforeAWriteItFollows() throws Exception {
+        Map<String, Object> body = article(createPublisher(), "raced");
+        String url = "/api/v1/articles/" + createArticleId(body);
+        String first = computed().get(url).header("ETag");
+        AtomicBoolean racing = new AtomicBoolean(true);
+        AtomicInteger raced = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> load = new ArrayList<>();
+            for (int client = 0; client < 6; client++) {
+                load.add(clients.submit(() -> {
+                    while (racing.get()) {
+                        int status = computed()
+                                .header("If-None-Match", first)
+                                .get(url)
+                                .statusCode();
+                        assertTrue(status == 200 || status == 304, "status " + status);
+                        raced.incrementAndGet();
+                    }
+                }));
+            }
+            String etag = first;
+            for (int write = 0; write < 40; write++) {
+                body.put("title", "第" + write + "次修改的标题");
+                json().body(body).put(url).then().statusCode(200);
+                Response after = computed().header("If-None-Match", etag).get(url);
+                after.then().statusCode(200).body("title", equalTo("第" + write + "次修改的标题"));
+                assertNotEquals(etag, after.header("ETag"));
+                etag = after.header("ETag");
+                computed()
+                        .header("If-None-Match", etag)
+                        .get(url)
+                        .then()
+                        .statusCode(304)
+                        .header("ETag", etag);
+            }
+            racing.set(false);
+            for (Future<?> client : load) {
+                client.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            racing.set(false);
+            clients.shutdownNow();
+        }
+        assertTrue(raced.get() > 40, "the other clients revalidated meanwhile: " + raced.get());
     }
 
     private static RequestSpecification computed() {
