@@ -17,11 +17,11 @@ interface ArticleConfig {
 
     /**
      * Statements at once reading articles by id from outside a transaction, for each kind of read (an article's
-     * validators for a revalidation; an article in its original locale); reads arriving meanwhile wait and share the next
-     * statement, up to 32 articles in one (CMS_ARTICLES_COALESCED_READS). 0, the default, reads each in a statement of
-     * its own, as does a service with a replica; 1 lets the most reads share each statement, and pays with a larger
-     * worker pool (docs/performance.md#coalesced-reads).
+     * validators for a revalidation; an article in its original locale); reads arriving meanwhile share the next
+     * statement, up to 32 articles in one, an anonymous reader's without holding a worker thread while it waits
+     * (CMS_ARTICLES_COALESCED_READS). 0 reads each in a statement of its own, as does a service with a replica
+     * (docs/performance.md#coalesced-reads).
      */
-    @WithDefault("0")
+    @WithDefault("1")
     int coalescedReads();
 }

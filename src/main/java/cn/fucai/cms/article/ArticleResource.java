@@ -16,6 +16,7 @@ import cn.fucai.cms.common.http.FieldSet;
 import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.http.RequestWork;
 import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.http.VersionPrecondition;
@@ -25,6 +26,7 @@ import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.region.RegionCode;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -53,7 +55,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -138,18 +144,32 @@ public class ArticleResource {
             description = "The article",
             headers = @Header(name = "Content-Language", description = "The locale served"))
     @APIResponse(responseCode = "410", description = "The article was deleted")
-    public RestResponse<ArticleResponse> getArticle(
+    @Blocking
+    public CompletionStage<RestResponse<ArticleResponse>> getArticle(
             @PathParam("id") UUID id,
             @QueryParam("locale") Locale locale,
             @QueryParam("fields") FieldSet fields,
             @Context HttpHeaders headers) {
         FieldSet selected = sparse.select(fields, ArticleResponse.class);
-        return serve(
-                () -> articles.validators(id),
-                preferences -> articles.read(id, preferences),
-                locale,
-                selected,
-                headers);
+        List<Locale.LanguageRange> preferences = preferences(locale, headers);
+        if (!preferences.isEmpty() || !articles.readerIsAnonymous()) {
+            return CompletableFuture.completedFuture(
+                    serve(() -> articles.validators(id), asked -> articles.read(id, asked), locale, selected, headers));
+        }
+        // an anonymous reader of the original, as most are: the read may wait for a statement shared with others
+        // without holding this thread, and its answer is made on whichever thread that statement completes on
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch == null) {
+            return articles.readForAnonymous(id).thenApply(article -> serve(article, preferences, selected, headers));
+        }
+        Executor thisRequest = RequestWork.onThisRequest();
+        return articles.validatorsForAnonymous(id)
+                .thenCompose(known -> unchanged(known, preferences, selected, ifNoneMatch)
+                        .map(CompletableFuture::completedFuture)
+                        // changed: the whole article, read from this request's context, which counts its statement
+                        .orElseGet(() -> CompletableFuture.supplyAsync(() -> articles.readForAnonymous(id), thisRequest)
+                                .thenCompose(read -> read)
+                                .thenApply(article -> serve(article, preferences, selected, headers))));
     }
 
     @RolesAllowed({"admin", "editor"})
@@ -415,14 +435,23 @@ public class ArticleResource {
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             // a revalidation: the validators alone answer it when it matches, without reading the texts
-            ArticleValidators known = validators.get();
-            String served = served(known, preferences);
-            EntityTag etag = etag(known, served, fields);
-            if (Representations.matchesWeakly(ifNoneMatch, etag)) {
-                return negotiated(Representations.notModified(etag, known.lastModified()), served);
+            Optional<RestResponse<ArticleResponse>> unchanged =
+                    unchanged(validators.get(), preferences, fields, ifNoneMatch);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
             }
         }
         return serve(read.apply(preferences), preferences, fields, headers);
+    }
+
+    /** 304 when If-None-Match matches the representation these validators describe; empty when it does not. */
+    private static Optional<RestResponse<ArticleResponse>> unchanged(
+            ArticleValidators known, List<Locale.LanguageRange> preferences, FieldSet fields, String ifNoneMatch) {
+        String served = served(known, preferences);
+        EntityTag etag = etag(known, served, fields);
+        return Representations.matchesWeakly(ifNoneMatch, etag)
+                ? Optional.of(negotiated(Representations.notModified(etag, known.lastModified()), served))
+                : Optional.empty();
     }
 
     /**

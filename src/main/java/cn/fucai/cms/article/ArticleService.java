@@ -50,6 +50,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /** Rules for articles: who they belong to, unique live slugs, known regions, locales, versions and tombstones. */
@@ -112,6 +114,34 @@ public class ArticleService {
                 states.validators(id).orElseThrow(() -> new ResourceNotFoundException("article", id));
         requireVisible(article, id);
         return article;
+    }
+
+    /** Whether this request's reader is anonymous: no credentials presented, nobody signed in; known without authenticating. */
+    boolean readerIsAnonymous() {
+        return access.anonymous();
+    }
+
+    /**
+     * {@link #read} in the original locale for an anonymous reader ({@link #readerIsAnonymous}), whose read may wait for
+     * a statement it shares with others without holding a thread ({@link ArticleStates#readLater}). The same 404 and
+     * 410: what an anonymous reader may see needs nobody's identity, so it is decided on whichever thread the statement
+     * completes.
+     */
+    CompletionStage<ArticleRead> readForAnonymous(UUID id) {
+        return states.readLater(id).thenApply(found -> {
+            ArticleRead article = found.orElseThrow(() -> new ResourceNotFoundException("article", id));
+            requireVisible(article.validators(), id, () -> false);
+            return article;
+        });
+    }
+
+    /** {@link #validators} for an anonymous reader, as {@link #readForAnonymous} reads. */
+    CompletionStage<ArticleValidators> validatorsForAnonymous(UUID id) {
+        return states.validatorsLater(id).thenApply(found -> {
+            ArticleValidators article = found.orElseThrow(() -> new ResourceNotFoundException("article", id));
+            requireVisible(article, id, () -> false);
+            return article;
+        });
     }
 
     /** A live article by its publisher's id or slug and its own slug, as front ends route. */
@@ -709,17 +739,31 @@ public class ArticleService {
      */
     private void requireVisible(
             boolean deleted, ArticleStatus status, boolean everPublished, UUID publisherId, Object key) {
+        requireVisible(deleted, status, everPublished, key, () -> access.mayReadUnpublished(publisherId));
+    }
+
+    private void requireVisible(ArticleValidators article, Object key) {
+        requireVisible(article, key, () -> access.mayReadUnpublished(article.publisherId()));
+    }
+
+    private static void requireVisible(ArticleValidators article, Object key, BooleanSupplier mayReadUnpublished) {
+        requireVisible(article.deleted(), article.status(), article.everPublished(), key, mayReadUnpublished);
+    }
+
+    /** Published, or deleted after it was (410); anything else is 404 unless the caller may read it (asked last). */
+    private static void requireVisible(
+            boolean deleted,
+            ArticleStatus status,
+            boolean everPublished,
+            Object key,
+            BooleanSupplier mayReadUnpublished) {
         boolean published = !deleted && status == ArticleStatus.published;
-        if (!published && !(deleted && everPublished) && !access.mayReadUnpublished(publisherId)) {
+        if (!published && !(deleted && everPublished) && !mayReadUnpublished.getAsBoolean()) {
             throw new ResourceNotFoundException("article", key);
         }
         if (deleted) {
             throw new ResourceGoneException("article", key);
         }
-    }
-
-    private void requireVisible(ArticleValidators article, Object key) {
-        requireVisible(article.deleted(), article.status(), article.everPublished(), article.publisherId(), key);
     }
 
     private static void requireCurrent(Article article, VersionPrecondition precondition) {

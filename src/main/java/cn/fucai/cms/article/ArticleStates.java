@@ -6,6 +6,7 @@ import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
 import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -20,6 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -122,6 +127,9 @@ public class ArticleStates {
     @Inject
     TransactionManager transactions;
 
+    /** Where the statements of reads that waited for their turn run: threads of no request. */
+    private ExecutorService sharedStatements;
+
     /** Revalidations by id, coalesced outside a transaction; null when each reads alone. */
     private CoalescedReads<UUID, ArticleValidators> revalidations;
 
@@ -134,14 +142,30 @@ public class ArticleStates {
         // a replica is chosen for each request, by who asks and what they must see: reads of different requests may
         // not share a connection there
         if (statements > 0 && !routing.replicaConfigured()) {
+            AtomicInteger threads = new AtomicInteger();
+            sharedStatements = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "cms-shared-reads-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
             revalidations = new CoalescedReads<>(
                     ids -> byId(ArticleValidators.SELECT, ArticleValidators.ROW, ArticleValidators::id, ids),
+                    sharedStatements,
                     statements,
                     ARTICLES_IN_ONE_STATEMENT);
             originals = new CoalescedReads<>(
                     ids -> byId(READ_ORIGINAL, PREFERRED, read -> read.state().id(), ids),
+                    sharedStatements,
                     statements,
                     ARTICLES_IN_ONE_STATEMENT);
+        }
+    }
+
+    @PreDestroy
+    void stopSharedStatements() {
+        if (sharedStatements != null) {
+            sharedStatements
+                    .shutdown(); // a read that waits then runs its statement on the thread that gives up the turn
         }
     }
 
@@ -176,6 +200,20 @@ public class ArticleStates {
                 .bind("id", id)
                 .map(ArticleValidators.ROW)
                 .findFirst());
+    }
+
+    /**
+     * {@link #read} without preferences, for a caller that does not wait on its thread: where reads are coalesced, the
+     * answer completes on the thread that ran the statement, perhaps one of no request (so what depends on it must not
+     * need the request's context); elsewhere it is read now.
+     */
+    CompletableFuture<Optional<ArticleRead>> readLater(UUID id) {
+        return coalesced() ? originals.submit(id) : CompletableFuture.completedFuture(read(id, List.of()));
+    }
+
+    /** {@link #validators} the same way as {@link #readLater}. */
+    CompletableFuture<Optional<ArticleValidators>> validatorsLater(UUID id) {
+        return coalesced() ? revalidations.submit(id) : CompletableFuture.completedFuture(validators(id));
     }
 
     /** The same for {@link #readBySlug}: the live article with this slug, else its latest tombstone. */

@@ -55,6 +55,15 @@ public class AccessPolicy {
     }
 
     /**
+     * Whether the caller is anonymous, known without running the authentication mechanisms: an HTTP request that
+     * presents no credentials and was not signed in during itself.
+     */
+    public boolean anonymous() {
+        RoutingContext http = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
+        return http != null && http.get(Caller.ATTRIBUTE) == null && !Credentials.presented(http.request());
+    }
+
+    /**
      * From here to the end of this request the caller is {@code caller}: a sign-in, made by an anonymous request, is
      * recorded as the person's own act.
      */

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -18,26 +22,20 @@ import java.util.function.Function;
  * committed before it did, as a statement of its own would.
  * <p>
  * What it saves is the round trip and the statement's fixed cost, which on a cheap read are most of it: PostgreSQL
- * reads 8 ids in one statement about six times as fast as in eight (docs/performance.md#coalesced-reads). Each read
- * waits on its own thread, as it would for a connection; a statement's failure is thrown in each thread it served.
- * Statements count towards the request of each read they serve ({@link StatementCount}).
+ * reads 8 ids in one statement about six times as fast as in eight (docs/performance.md#coalesced-reads). A read that
+ * finds a turn free runs its statement on its own thread, at once; the statements of reads that waited run on
+ * {@code statements}, and a waiting read holds no thread ({@link #submit}) unless its caller chooses to wait
+ * ({@link #read}). A statement's failure reaches each read it served. Each read counts as one statement of the request
+ * that made it ({@link StatementCount}), whichever thread ran the statement.
  */
 public final class CoalescedReads<K, V> {
 
-    private enum Turn {
-        WAIT,
-        LEAD,
-        DONE
-    }
-
-    /** One read: filled by the statement that serves it, then told DONE; or told to LEAD one itself. */
+    /** One read: the request's statement count, taken where it arrived, and the answer its statement completes. */
     private static final class Read<K, V> {
 
         final K key;
-        final Thread thread = Thread.currentThread();
-        volatile Turn turn = Turn.WAIT;
-        V row;
-        Throwable failure;
+        final AtomicInteger requestStatements = StatementCount.counter();
+        final CompletableFuture<Optional<V>> answer = new CompletableFuture<>();
 
         Read(K key) {
             this.key = key;
@@ -45,6 +43,7 @@ public final class CoalescedReads<K, V> {
     }
 
     private final Function<List<K>, Map<K, V>> readAll;
+    private final Executor statements;
     private final int maxRunning;
     private final int maxKeys;
     private final ReentrantLock lock = new ReentrantLock();
@@ -53,104 +52,143 @@ public final class CoalescedReads<K, V> {
 
     /**
      * @param readAll one statement reading the rows of these keys, by key; keys of no row are left out
+     * @param statements where the statements of reads that waited run, on a thread of no request
      * @param maxRunning statements running at once, at least one
      * @param maxKeys keys in one statement, at least one
      */
-    public CoalescedReads(Function<List<K>, Map<K, V>> readAll, int maxRunning, int maxKeys) {
+    public CoalescedReads(Function<List<K>, Map<K, V>> readAll, Executor statements, int maxRunning, int maxKeys) {
         if (maxRunning < 1 || maxKeys < 1) {
             throw new IllegalArgumentException("at least one statement of at least one key");
         }
         this.readAll = readAll;
+        this.statements = statements;
         this.maxRunning = maxRunning;
         this.maxKeys = maxKeys;
     }
 
-    /** The row of this key, from a statement that began after this call did; empty when there is none. */
-    public Optional<V> read(K key) {
+    /**
+     * The row of this key, from a statement that began after this call did; empty when there is none. With a turn
+     * free, the statement runs on this thread before this returns; otherwise this returns at once, and the answer is
+     * completed later on the thread that runs the shared statement (so what depends on it should not block).
+     */
+    public CompletableFuture<Optional<V>> submit(K key) {
         Read<K, V> read = new Read<>(key);
+        boolean lead;
         lock.lock();
         try {
-            if (running < maxRunning) {
+            waiting.add(read);
+            lead = running < maxRunning;
+            if (lead) {
                 running++;
-                read.turn = Turn.LEAD;
-            } else {
-                waiting.add(read);
             }
         } finally {
             lock.unlock();
         }
-        awaitTurn(read);
-        if (read.turn == Turn.LEAD) {
+        if (lead) {
             lead(read);
-        } else {
-            StatementCount.increment();
         }
-        if (read.failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (read.failure instanceof Error e) {
-            throw e;
-        }
-        return Optional.ofNullable(read.row);
+        return read.answer;
     }
 
-    /** Parks until the read is told to lead or is served; an interrupt is kept for the caller, not acted on. */
-    private void awaitTurn(Read<K, V> read) {
-        boolean interrupted = false;
-        while (read.turn == Turn.WAIT) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    /** {@link #submit}, waiting on this thread for the answer; a statement's failure is thrown here as it was. */
+    public Optional<V> read(K key) {
+        try {
+            return submit(key).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 
     /**
-     * Runs one statement for the leader and the reads waiting when it starts, then hands the turn to the next read
-     * waiting (or gives it up) before telling each read of its row.
+     * One statement on this thread for this read and those waiting with it (counted here as this thread's own), then
+     * the turn goes to {@code statements} if more wait, else is given up.
      */
     private void lead(Read<K, V> leader) {
-        List<Read<K, V>> served = new ArrayList<>();
-        served.add(leader);
+        List<Read<K, V>> batch;
         lock.lock();
         try {
-            while (served.size() < maxKeys && !waiting.isEmpty()) {
-                served.add(waiting.poll());
-            }
+            batch = next();
         } finally {
             lock.unlock();
         }
-        Set<K> keys = new LinkedHashSet<>();
-        served.forEach(read -> keys.add(read.key));
-        Map<K, V> rows = Map.of();
-        Throwable failure = null;
-        try {
-            rows = readAll.apply(List.copyOf(keys));
-        } catch (RuntimeException | Error e) {
-            failure = e;
+        if (!batch.isEmpty()) { // empty when another turn, starting with this one, took this read too
+            serve(batch, leader);
         }
-        Read<K, V> next;
+        boolean more;
         lock.lock();
         try {
-            next = waiting.poll();
-            if (next == null) {
+            more = !waiting.isEmpty();
+            if (!more) {
                 running--;
             }
         } finally {
             lock.unlock();
         }
-        if (next != null) {
-            next.turn = Turn.LEAD;
-            LockSupport.unpark(next.thread);
-        }
-        for (Read<K, V> read : served) {
-            read.row = failure == null ? rows.get(read.key) : null;
-            read.failure = failure;
-            if (read != leader) {
-                read.turn = Turn.DONE;
-                LockSupport.unpark(read.thread);
+        if (more) {
+            try {
+                statements.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                drain(); // shutting down: what waits is still answered
             }
+        }
+    }
+
+    /** Statements for the reads waiting, batch after batch, until none waits; then the turn is given up. */
+    private void drain() {
+        while (true) {
+            List<Read<K, V>> batch;
+            lock.lock();
+            try {
+                batch = next();
+                if (batch.isEmpty()) {
+                    running--;
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            serve(batch, null);
+        }
+    }
+
+    /** The reads of the next statement, oldest first; the lock is held. */
+    private List<Read<K, V>> next() {
+        List<Read<K, V>> batch = new ArrayList<>();
+        while (batch.size() < maxKeys && !waiting.isEmpty()) {
+            batch.add(waiting.poll());
+        }
+        return batch;
+    }
+
+    /** One statement for these reads; {@code counted}, if any, made it on its own thread, where it was counted. */
+    private void serve(List<Read<K, V>> batch, Read<K, V> counted) {
+        Set<K> keys = new LinkedHashSet<>();
+        batch.forEach(read -> keys.add(read.key));
+        Map<K, V> rows;
+        try {
+            rows = readAll.apply(List.copyOf(keys));
+        } catch (RuntimeException | Error failure) {
+            batch.forEach(read -> answer(read, counted, null, failure));
+            return;
+        }
+        batch.forEach(read -> answer(read, counted, rows.get(read.key), null));
+    }
+
+    private static <K, V> void answer(Read<K, V> read, Read<K, V> counted, V row, Throwable failure) {
+        if (read != counted && read.requestStatements != null) {
+            read.requestStatements.incrementAndGet();
+        }
+        // what a caller made depend on the answer runs here; if it fails, its own stage holds the failure
+        if (failure == null) {
+            read.answer.complete(Optional.ofNullable(row));
+        } else {
+            read.answer.completeExceptionally(failure);
         }
     }
 }

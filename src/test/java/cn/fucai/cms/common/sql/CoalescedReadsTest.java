@@ -1,17 +1,23 @@
 package cn.fucai.cms.common.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,102 +33,184 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Coalesced reads, with real threads and a statement that stands for PostgreSQL: each read gets its own row from a
- * statement that began after it arrived, never more statements run at once than allowed, and a failure reaches every
- * read it was for without stopping the reads after it.
+ * statement that began after it arrived, a read that waits holds no thread, never more statements run at once than
+ * allowed, and a failure reaches every read it was for without stopping the reads after it.
  */
 class CoalescedReadsTest {
 
     private static final long PATIENCE_SECONDS = 10;
 
     private final ExecutorService readers = Executors.newCachedThreadPool();
-    private final Map<String, Thread> threads = Collections.synchronizedMap(new HashMap<>());
+    private final ExecutorService sharedStatements = Executors.newCachedThreadPool();
 
     @AfterEach
-    void stopReaders() {
+    void stopThreads() {
         readers.shutdownNow();
+        sharedStatements.shutdownNow();
     }
 
     @Test
-    void aReadAloneIsItsOwnStatement() {
+    void aReadAloneIsItsOwnStatementOnItsOwnThread() {
         List<List<String>> statements = Collections.synchronizedList(new ArrayList<>());
-        CoalescedReads<String, String> reads = new CoalescedReads<>(rowsOf(statements, keys -> {}), 1, 8);
+        List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+        CoalescedReads<String, String> reads = new CoalescedReads<>(
+                rowsOf(statements, keys -> ranOn.add(Thread.currentThread())), sharedStatements, 1, 8);
 
         assertEquals(Optional.of("row of a"), reads.read("a"));
-        assertEquals(Optional.of("row of a"), reads.read("a"));
+        CompletableFuture<Optional<String>> again = reads.submit("a");
+        assertTrue(again.isDone(), "a read that finds the turn free is answered before submit returns");
+        assertEquals(Optional.of("row of a"), again.join());
         assertEquals(Optional.empty(), reads.read("none"));
         assertEquals(List.of(List.of("a"), List.of("a"), List.of("none")), statements, "each read its own statement");
+        assertEquals(List.of(Thread.currentThread(), Thread.currentThread(), Thread.currentThread()), ranOn);
     }
 
     @Test
-    void readsArrivingWhileAStatementRunsShareTheNextOneAndNeverJoinTheRunningOne() throws Exception {
+    void readsArrivingWhileAStatementRunsShareTheNextOneWithoutHoldingAThread() throws Exception {
         List<List<String>> statements = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+        Gate gate = new Gate();
         CoalescedReads<String, String> reads = new CoalescedReads<>(
                 rowsOf(statements, keys -> {
-                    if (keys.contains("a")) {
-                        firstStarted.countDown();
-                        awaitQuietly(releaseFirst);
-                    }
+                    ranOn.add(Thread.currentThread());
+                    gate.holdAt("a", keys);
                 }),
+                sharedStatements,
                 1,
                 8);
 
-        Future<Optional<String>> a = read(reads, "a");
-        assertTrue(firstStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "the first statement started");
-        Future<Optional<String>> b = read(reads, "b");
-        Future<Optional<String>> c = read(reads, "c");
-        Future<Optional<String>> alsoB = read(reads, "b", "b again");
-        Future<Optional<String>> alsoA = read(reads, "a", "a again");
-        awaitWaiting(reads, "b", "c", "b again", "a again");
+        Future<Optional<String>> a = readers.submit(() -> reads.read("a"));
+        gate.awaitHeld();
+        // submitted from this one thread: each returns at once, waiting without a thread of its own
+        List<CompletableFuture<Optional<String>>> waiting = new ArrayList<>();
+        for (String key : List.of("b", "c", "b", "a")) {
+            waiting.add(reads.submit(key));
+        }
+        waiting.forEach(read -> assertFalse(read.isDone(), "answered before its statement"));
         assertEquals(List.of(List.of("a")), statements, "nobody joined the running statement");
-        releaseFirst.countDown();
+        gate.release();
 
         assertEquals(Optional.of("row of a"), a.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertEquals(Optional.of("row of b"), b.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertEquals(Optional.of("row of c"), c.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertEquals(Optional.of("row of b"), alsoB.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertEquals(Optional.of("row of a"), alsoA.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+        List<String> answers = new ArrayList<>();
+        for (CompletableFuture<Optional<String>> read : waiting) {
+            answers.add(read.get(PATIENCE_SECONDS, TimeUnit.SECONDS).orElseThrow());
+        }
+        assertEquals(List.of("row of b", "row of c", "row of b", "row of a"), answers);
         assertEquals(2, statements.size(), statements.toString());
-        assertEquals(Set.of("a", "b", "c"), Set.copyOf(statements.get(1)), "a read of a key being read waits too");
-        assertEquals(3, statements.get(1).size(), "a key read twice is asked for once");
+        assertEquals(List.of("b", "c", "a"), statements.get(1), "the waiting reads' keys, oldest first, each once");
+        assertNotEquals(Thread.currentThread(), ranOn.get(1), "the shared statement ran on a thread of its own");
+        assertNotEquals(ranOn.get(0), ranOn.get(1), "the first read's thread was not kept for the others");
+    }
+
+    @Test
+    void moreReadsThanOneStatementTakesAreServedBatchAfterBatch() throws Exception {
+        List<List<String>> statements = Collections.synchronizedList(new ArrayList<>());
+        Gate gate = new Gate();
+        CoalescedReads<String, String> reads = new CoalescedReads<>(
+                rowsOf(statements, keys -> {
+                    gate.holdAt("first", keys);
+                }),
+                sharedStatements,
+                1,
+                8);
+
+        Future<Optional<String>> first = readers.submit(() -> reads.read("first"));
+        gate.awaitHeld();
+        Map<String, CompletableFuture<Optional<String>>> waiting = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            waiting.put("k" + i, reads.submit("k" + i));
+        }
+        gate.release();
+
+        assertEquals(Optional.of("row of first"), first.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+        for (var read : waiting.entrySet()) {
+            assertEquals(
+                    Optional.of("row of " + read.getKey()), read.getValue().get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+        }
+        assertEquals(
+                List.of(8, 8, 4),
+                statements.subList(1, statements.size()).stream()
+                        .map(List::size)
+                        .toList());
+    }
+
+    /**
+     * A request's {@code Server-Timing} counts one statement for each of its reads: a statement made on the request's
+     * own thread is counted where it is prepared (not here, where no JDBC runs); one made elsewhere for reads that
+     * waited is counted for each of their requests, found on the Vert.x context each read arrived on.
+     */
+    @Test
+    void aReadServedOnAnotherThreadCountsOneStatementForItsRequest() throws Exception {
+        Gate gate = new Gate();
+        CoalescedReads<String, String> reads = new CoalescedReads<>(
+                rowsOf(new ArrayList<>(), keys -> {
+                    gate.holdAt("a", keys);
+                }),
+                sharedStatements,
+                1,
+                8);
+        Vertx vertx = Vertx.vertx();
+        try {
+            Context first = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+            Context second = VertxContext.getOrCreateDuplicatedContext(vertx.getOrCreateContext());
+            Future<Optional<String>> a = first.executeBlocking(
+                            () -> {
+                                StatementCount.begin();
+                                return reads.read("a"); // leads: its statement is made on this thread
+                            },
+                            false)
+                    .toCompletionStage()
+                    .toCompletableFuture();
+            gate.awaitHeld();
+            List<CompletableFuture<Optional<String>>> waiting = onContext(second, () -> {
+                StatementCount.begin();
+                return List.of(reads.submit("b"), reads.submit("c"));
+            });
+            gate.release();
+            assertEquals(Optional.of("row of a"), a.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            for (CompletableFuture<Optional<String>> read : waiting) {
+                read.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            }
+
+            assertEquals(0, onContext(first, StatementCount::current), "the leader's statement is counted by JDBC");
+            assertEquals(2, onContext(second, StatementCount::current), "two reads served on another thread");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     @Test
     void aFailedStatementFailsEachReadItServedAndHandsTheTurnOn() throws Exception {
         List<List<String>> statements = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Gate gate = new Gate();
         IllegalStateException broken = new IllegalStateException("the connection broke");
         CoalescedReads<String, String> reads = new CoalescedReads<>(
                 rowsOf(statements, keys -> {
-                    if (keys.contains("a")) {
-                        firstStarted.countDown();
-                        awaitQuietly(releaseFirst);
-                    }
+                    gate.holdAt("a", keys);
                     if (keys.contains("broken")) {
                         throw broken;
                     }
                 }),
+                sharedStatements,
                 1,
                 8);
 
-        Future<Optional<String>> a = read(reads, "a");
-        assertTrue(firstStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "the first statement started");
-        Future<Optional<String>> failed = read(reads, "broken");
-        Future<Optional<String>> sharedTheFailure = read(reads, "d");
-        awaitWaiting(reads, "broken", "d");
-        releaseFirst.countDown();
+        Future<Optional<String>> a = readers.submit(() -> reads.read("a"));
+        gate.awaitHeld();
+        CompletableFuture<Optional<String>> failed = reads.submit("broken");
+        CompletableFuture<Optional<String>> sharedTheFailure = reads.submit("d");
+        gate.release();
 
         assertEquals(Optional.of("row of a"), a.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        for (Future<Optional<String>> read : List.of(failed, sharedTheFailure)) {
+        for (CompletableFuture<Optional<String>> read : List.of(failed, sharedTheFailure)) {
             ExecutionException thrown =
                     assertThrows(ExecutionException.class, () -> read.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
             assertSame(broken, thrown.getCause());
         }
-        // the one turn was given back: a read after the failure runs at once
-        assertEquals(Optional.of("row of e"), read(reads, "e").get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+        // the one turn was given back: a read after the failure runs at once, and a failure is thrown as it was
+        assertEquals(Optional.of("row of e"), reads.read("e"));
         assertEquals(List.of("e"), statements.get(statements.size() - 1));
+        assertSame(broken, assertThrows(IllegalStateException.class, () -> reads.read("broken")));
     }
 
     @Test
@@ -145,6 +233,7 @@ class CoalescedReadsTest {
                         running.decrementAndGet();
                     }
                 },
+                sharedStatements,
                 2,
                 4);
 
@@ -179,26 +268,33 @@ class CoalescedReadsTest {
         };
     }
 
-    private Future<Optional<String>> read(CoalescedReads<String, String> reads, String key) {
-        return read(reads, key, key);
+    /** What {@code work} returns, run on a worker thread of this Vert.x context as a request's work is. */
+    private static <T> T onContext(Context context, Callable<T> work) throws Exception {
+        return context.executeBlocking(work, false)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** A read of {@code key} in a thread of its own, known to {@link #awaitWaiting} by {@code name}. */
-    private Future<Optional<String>> read(CoalescedReads<String, String> reads, String key, String name) {
-        return readers.submit(() -> {
-            threads.put(name, Thread.currentThread());
-            return reads.read(key);
-        });
-    }
+    /** Holds the statement that reads a key until released, so that reads arrive while it runs. */
+    private static final class Gate {
 
-    /** Until the named reads are parked waiting for their turn on {@code reads}. */
-    private void awaitWaiting(CoalescedReads<String, String> reads, String... names) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
-        for (String name : names) {
-            while (threads.get(name) == null || LockSupport.getBlocker(threads.get(name)) != reads) {
-                assertTrue(System.nanoTime() < deadline, name + " is waiting");
-                Thread.sleep(1);
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        void holdAt(String key, List<String> keys) {
+            if (keys.contains(key)) {
+                held.countDown();
+                awaitQuietly(released);
             }
+        }
+
+        void awaitHeld() throws InterruptedException {
+            assertTrue(held.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "the first statement started");
+        }
+
+        void release() {
+            released.countDown();
         }
     }
 
