@@ -16,7 +16,6 @@ import cn.fucai.cms.common.http.FieldSet;
 import cn.fucai.cms.common.http.Idempotent;
 import cn.fucai.cms.common.http.PublicUrl;
 import cn.fucai.cms.common.http.Representations;
-import cn.fucai.cms.common.http.RequestWork;
 import cn.fucai.cms.common.http.SparseFields;
 import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.http.VersionPrecondition;
@@ -59,7 +58,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -162,14 +160,14 @@ public class ArticleResource {
         if (ifNoneMatch == null) {
             return articles.readForAnonymous(id).thenApply(article -> serve(article, preferences, selected, headers));
         }
-        Executor thisRequest = RequestWork.onThisRequest();
         return articles.validatorsForAnonymous(id)
                 .thenCompose(known -> unchanged(known, preferences, selected, ifNoneMatch)
                         .map(CompletableFuture::completedFuture)
-                        // changed: the whole article, read from this request's context, which counts its statement
-                        .orElseGet(() -> CompletableFuture.supplyAsync(() -> articles.readForAnonymous(id), thisRequest)
-                                .thenCompose(read -> read)
-                                .thenApply(article -> serve(article, preferences, selected, headers))));
+                        // changed: the whole article, read as the first was (on whichever thread, in this request's
+                        // Vert.x context, where the statement is counted)
+                        .orElseGet(() -> articles.readForAnonymous(id)
+                                .thenApply(article -> serve(article, preferences, selected, headers))
+                                .toCompletableFuture()));
     }
 
     @RolesAllowed({"admin", "editor"})

@@ -15,12 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +43,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ArticleRevalidationTest {
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Test
     void aMatchingRevalidationIsOneStatementWithTheHeadersOfTheRead() {
@@ -222,6 +231,74 @@ class ArticleRevalidationTest {
             clients.shutdownNow();
         }
         assertTrue(raced.get() > 40, "the other clients revalidated meanwhile: " + raced.get());
+    }
+
+    /**
+     * Anonymous reads sent all at once, so that most wait for a statement another began and are answered from a shared
+     * one on a thread of no request: each gets what a read alone would (status, ETag, body), and its
+     * {@code Server-Timing} counts the statements read for it alone: one, or two for a revalidation that no longer
+     * matches.
+     */
+    @Test
+    void readsSentAllAtOnceAreEachAnsweredAndCountedAsIfAlone() throws Exception {
+        String publisher = createPublisher();
+        String published = "/api/v1/articles/" + createArticleId(article(publisher, "burst"));
+        String etag = computed().get(published).header("ETag");
+        Map<String, Object> draft = article(publisher, "burst-draft");
+        draft.put("status", "draft");
+        String hidden = "/api/v1/articles/" + createArticleId(draft);
+        String deleted = "/api/v1/articles/" + createArticleId(article(publisher, "burst-deleted"));
+        json().delete(deleted).then().statusCode(204);
+
+        // path, If-None-Match (or none), expected status, statements
+        List<Object[]> kinds = List.of(
+                new Object[] {published, null, 200, 1},
+                new Object[] {published, etag, 304, 1},
+                new Object[] {published, "\"0.0-changed\"", 200, 2},
+                new Object[] {hidden, null, 404, 1},
+                new Object[] {hidden, "*", 404, 1},
+                new Object[] {deleted, null, 410, 1},
+                new Object[] {deleted, etag, 410, 1});
+        HttpClient http = HttpClient.newHttpClient();
+        for (int round = 0; round < 10; round++) {
+            List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+            List<Object[]> expected = new ArrayList<>();
+            for (int copy = 0; copy < 6; copy++) {
+                for (Object[] kind : kinds) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve((String) kind[0]))
+                            .header("Cache-Control", "no-cache");
+                    if (kind[1] != null) {
+                        request.header("If-None-Match", (String) kind[1]);
+                    }
+                    sent.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+                    expected.add(kind);
+                }
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                HttpResponse<String> answer = sent.get(i).get(30, TimeUnit.SECONDS);
+                Object[] kind = expected.get(i);
+                String what = kind[0] + " If-None-Match " + kind[1];
+                assertEquals(kind[2], answer.statusCode(), what);
+                assertEquals(
+                        kind[3],
+                        statements(answer.headers().firstValue("Server-Timing").orElse(null)),
+                        what);
+                if (answer.statusCode() == 200) {
+                    assertEquals(etag, answer.headers().firstValue("ETag").orElseThrow(), what);
+                    assertTrue(answer.body().contains("\"slug\":\"burst\""), answer.body());
+                } else if (answer.statusCode() == 304) {
+                    assertEquals(etag, answer.headers().firstValue("ETag").orElseThrow(), what);
+                    assertEquals("", answer.body());
+                } else {
+                    assertTrue(
+                            answer.headers()
+                                    .firstValue("Content-Type")
+                                    .orElseThrow()
+                                    .startsWith("application/problem+json"),
+                            what);
+                }
+            }
+        }
     }
 
     private static RequestSpecification computed() {

@@ -14,7 +14,11 @@ public final class ServerTiming {
     private ServerTiming() {}
 
     public static int statements(Response response) {
-        String header = response.header("Server-Timing");
+        return statements(response.header("Server-Timing"));
+    }
+
+    /** The statements a {@code Server-Timing} header counts. */
+    public static int statements(String header) {
         Matcher matcher = STATEMENTS.matcher(header == null ? "" : header);
         assertTrue(matcher.matches(), "Server-Timing: " + header);
         return Integer.parseInt(matcher.group(1));

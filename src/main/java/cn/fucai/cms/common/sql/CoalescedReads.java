@@ -1,5 +1,7 @@
 package cn.fucai.cms.common.sql;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -25,16 +26,17 @@ import java.util.function.Function;
  * reads 8 ids in one statement about six times as fast as in eight (docs/performance.md#coalesced-reads). A read that
  * finds a turn free runs its statement on its own thread, at once; the statements of reads that waited run on
  * {@code statements}, and a waiting read holds no thread ({@link #submit}) unless its caller chooses to wait
- * ({@link #read}). A statement's failure reaches each read it served. Each read counts as one statement of the request
- * that made it ({@link StatementCount}), whichever thread ran the statement.
+ * ({@link #read}). A statement's failure reaches each read it served. Each answer is completed with the Vert.x context
+ * of the request that made the read, whichever thread ran the statement, and counts as one statement of that request
+ * ({@link StatementCount}).
  */
 public final class CoalescedReads<K, V> {
 
-    /** One read: the request's statement count, taken where it arrived, and the answer its statement completes. */
+    /** One read: the Vert.x context it arrived on (its request's; null outside one), and the answer to complete there. */
     private static final class Read<K, V> {
 
         final K key;
-        final AtomicInteger requestStatements = StatementCount.counter();
+        final ContextInternal context = (ContextInternal) Vertx.currentContext();
         final CompletableFuture<Optional<V>> answer = new CompletableFuture<>();
 
         Read(K key) {
@@ -180,15 +182,26 @@ public final class CoalescedReads<K, V> {
         batch.forEach(read -> answer(read, counted, rows.get(read.key), null));
     }
 
+    /**
+     * Completes the read's answer with its own request's Vert.x context current on this thread, whichever thread this
+     * is: what depends on the answer runs there (Quarkus REST resumes the request on a worker of that context), and the
+     * statement is counted for that request unless it was made on its own thread and counted there.
+     */
     private static <K, V> void answer(Read<K, V> read, Read<K, V> counted, V row, Throwable failure) {
-        if (read != counted && read.requestStatements != null) {
-            read.requestStatements.incrementAndGet();
-        }
-        // what a caller made depend on the answer runs here; if it fails, its own stage holds the failure
-        if (failure == null) {
-            read.answer.complete(Optional.ofNullable(row));
+        Runnable answer = () -> {
+            if (read != counted) {
+                StatementCount.increment();
+            }
+            if (failure == null) {
+                read.answer.complete(Optional.ofNullable(row));
+            } else {
+                read.answer.completeExceptionally(failure);
+            }
+        };
+        if (read.context == null) {
+            answer.run();
         } else {
-            read.answer.completeExceptionally(failure);
+            read.context.dispatch(answer);
         }
     }
 }

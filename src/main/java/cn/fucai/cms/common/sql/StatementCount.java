@@ -37,8 +37,7 @@ public final class StatementCount {
         return count == null ? -1 : count.get();
     }
 
-    /** The count of the request on this thread's context, to count for it elsewhere; null outside a counted request. */
-    static AtomicInteger counter() {
+    private static AtomicInteger counter() {
         Context context = Vertx.currentContext();
         return context == null ? null : context.getLocal(KEY);
     }

@@ -135,9 +135,9 @@ class CoalescedReadsTest {
     }
 
     /**
-     * A request's {@code Server-Timing} counts one statement for each of its reads: a statement made on the request's
-     * own thread is counted where it is prepared (not here, where no JDBC runs); one made elsewhere for reads that
-     * waited is counted for each of their requests, found on the Vert.x context each read arrived on.
+     * A read's answer is completed in the Vert.x context of the request that made it, where the request's
+     * {@code Server-Timing} counts one statement for it: a statement made on the request's own thread is counted where
+     * it is prepared (not here, where no JDBC runs); one made elsewhere for reads that waited is counted for each.
      */
     @Test
     void aReadServedOnAnotherThreadCountsOneStatementForItsRequest() throws Exception {
@@ -166,10 +166,14 @@ class CoalescedReadsTest {
                 StatementCount.begin();
                 return List.of(reads.submit("b"), reads.submit("c"));
             });
+            // what depends on an answer runs in the context of the read's request, as a request resumed there would
+            List<CompletableFuture<Context>> answeredIn = waiting.stream()
+                    .map(read -> read.thenApply(row -> Vertx.currentContext()))
+                    .toList();
             gate.release();
             assertEquals(Optional.of("row of a"), a.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-            for (CompletableFuture<Optional<String>> read : waiting) {
-                read.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            for (CompletableFuture<Context> context : answeredIn) {
+                assertSame(second, context.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
             }
 
             assertEquals(0, onContext(first, StatementCount::current), "the leader's statement is counted by JDBC");
