@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Two packages of the service in turns, each alone on the machine, on the dataset of the last HTTP benchmark
-# (cms_bench_http; run bench/http.sh first): for each round, A then B is started, warmed on the endpoint, measured on
-# it, then on the constant endpoint, and stopped. The endpoint is the realistic mix (bench/mix.lua without its writer,
-# its mirrors at the feed's head) or one of bench/http.sh's path lists (article-computed, list-computed, ...). Each row:
+# (cms_bench_http; run bench/http.sh first): for each round, A then B (B then A in even rounds) is started, warmed on
+# the endpoint, measured on it, then on the constant endpoint, and stopped. The endpoint is the realistic mix
+# (bench/mix.lua without its writer, its mirrors at the feed's head) or one of bench/http.sh's path lists
+# (article-computed, list-computed, ...). Each row:
 # requests/s, the share of the constant measured right after, p99, the share from the response cache (mix), and the
 # service's CPU per request (from /proc). This VM's speed swings by half within minutes (constant 27,000-43,000
-# requests/s in one hour): read the shares and the CPU of several rounds, never one row.
+# requests/s in one hour): read the shares and the CPU of several rounds, never one row. The side that runs second in
+# a round did worse when both sides were alike (one package, one setting: 0.39 / 0.36, 0.39 / 0.29, 0.26 / 0.26 of the
+# constant on the mix; docs/performance.md#the-second-side-of-a-round): hence the alternating order, and an even
+# number of rounds.
 # For changes that bench/side-by-side.sh cannot judge: where requests run (event loop or worker threads), pool sizes.
 # Usage: bash bench/in-turns.sh <quarkus-app dir A> <quarkus-app dir B> [rounds, default 2] [endpoint, default mix]
 # [warm-up s, default 60] [measured s, default 30]. BENCH_JAVA_OPTIONS_A / _B add JVM options to one side (the same
@@ -66,8 +70,13 @@ one() { # <side> <quarkus-app dir> <round>: one row
     echo "round|side|requests/s|constant requests/s|share of the constant|p99 ms|% from the cache|service CPU ms/request"
 } | tee "$results"
 for round in $(seq "$ROUNDS"); do
-    one A "$A" "$round"
-    one B "$B" "$round"
+    if [ $((round % 2)) = 1 ]; then
+        one A "$A" "$round"
+        one B "$B" "$round"
+    else
+        one B "$B" "$round"
+        one A "$A" "$round"
+    fi
 done
 awk -F'|' 'NR > 2 { share[$2] = share[$2] " " $5; cpu[$2] = cpu[$2] " " $8 }
     END { for (side in share) printf "%s: share of the constant%s; CPU ms/request%s\n", side, share[side], cpu[side] }' \

@@ -26,7 +26,10 @@ SECONDS_PER_RUN=15
 source bench/measure.sh  # measure: requests/s, median and p99 ms, service and PostgreSQL CPU ms per request
 echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU"
 for round in $(seq "$ROUNDS"); do
-    for which in A B; do
+    # the order alternates, A B then B A: the side that runs second in a round tends to do worse (bench/in-turns.sh)
+    order="A B"
+    [ $((round % 2)) = 1 ] || order="B A"
+    for which in $order; do
         app=${!which}
         options_of=BENCH_JAVA_OPTIONS_$which
         read -ra options <<<"${!options_of:-}"

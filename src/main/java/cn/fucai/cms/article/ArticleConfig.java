@@ -19,10 +19,10 @@ interface ArticleConfig {
      * Statements at once reading articles by id from outside a transaction, for each kind of read (an article's
      * validators for a revalidation; an article in its original locale); reads arriving meanwhile share the next
      * statement, up to 32 articles in one, an anonymous reader's without holding a worker thread while it waits
-     * (CMS_ARTICLES_COALESCED_READS). 0, the default, reads each in a statement of its own, as does a service with a
-     * replica: 1 serves computed reads by id 1.3-2.8 times as fast but cost the realistic mix 5-26 % in turns
-     * (docs/performance.md#reads-that-wait-without-a-thread).
+     * (CMS_ARTICLES_COALESCED_READS). 0 reads each in a statement of its own, as does a service with a replica. In turns,
+     * 1 served computed reads by id 1.3-2.8 times as fast and the realistic mix as fast as 0
+     * (docs/performance.md#the-second-side-of-a-round).
      */
-    @WithDefault("0")
+    @WithDefault("1")
     int coalescedReads();
 }
