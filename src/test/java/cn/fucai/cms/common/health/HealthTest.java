@@ -18,6 +18,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,10 @@ class HealthTest {
     /** Started by the profile, before the service; the profile and the test share this class. */
     private static volatile TcpProxy relay;
 
-    /** The datasource, and the change listener with it, connect through a relay to the test database. */
+    /**
+     * The datasource, and the change listener with it, connect through a relay to the test database; no replica (the
+     * service's default), so that anonymous reads by id share statements as they do in a service by default.
+     */
     public static class ThroughARelay implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -51,7 +55,9 @@ class HealthTest {
                     "quarkus.datasource.jdbc.url",
                     relay.jdbcUrl(),
                     "quarkus.datasource.jdbc.acquisition-timeout",
-                    "2S");
+                    "2S",
+                    "quarkus.datasource.replica.active",
+                    "false");
         }
     }
 
@@ -86,6 +92,21 @@ class HealthTest {
                     .contentType("application/problem+json")
                     .header("Retry-After", "5")
                     .body("detail", equalTo("the database cannot be reached; try again shortly"));
+            // an anonymous read by id, and its revalidation, wait for a shared statement without a thread: the
+            // statement's failure reaches them as the same 503
+            for (String ifNoneMatch : new String[] {null, "\"0.0\""}) {
+                RequestSpecification read = given().header("Cache-Control", "no-cache");
+                if (ifNoneMatch != null) {
+                    read.header("If-None-Match", ifNoneMatch);
+                }
+                read.get("/api/v1/articles/" + UUID.randomUUID())
+                        .then()
+                        .statusCode(503)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", "5")
+                        .body("type", equalTo("/problems/service-unavailable"))
+                        .body("detail", equalTo("the database cannot be reached; try again shortly"));
+            }
         } finally {
             relay.setUp(true);
         }
