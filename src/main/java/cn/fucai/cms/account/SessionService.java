@@ -9,6 +9,7 @@ import cn.fucai.cms.security.Caller;
 import cn.fucai.cms.security.PublisherTree;
 import cn.fucai.cms.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,11 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * Sign-in, the sessions it opens, and sign-out. A session is a row of its own, so that signing out, a password change
  * or an admin disabling the account ends it at once on every instance. Each attempt, its audit entry and its count
  * for {@link SignInThrottle} are committed whether or not it succeeds.
+ * <p>
+ * Made at start-up: its first use used to be the first request's, which then computed the decoy hash below (some 70
+ * ms of argon2id, and several times that before the JIT) on an event loop that every connection on it waited for.
  */
+@Startup
 @ApplicationScoped
 class SessionService {
 
