@@ -30,7 +30,7 @@ end
 
 function done(summary, latency, requests_)
     local errors = summary.errors
-    io.write(string.format("RESULT requests=%d seconds=%.3f non2xx=%d socket_errors=%d p50_ms=%.3f p99_ms=%.3f\n",
+    io.write(string.format("RESULT requests=%d seconds=%.3f non2xx=%d socket_errors=%d p50_ms=%.3f p99_ms=%.3f max_ms=%.3f\n",
         summary.requests, summary.duration / 1e6, errors.status, errors.connect + errors.read + errors.write + errors.timeout,
-        latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+        latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end

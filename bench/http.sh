@@ -263,7 +263,7 @@ measure_mix() { # label, connections: the mix row, with its cache hit rate, the 
         rps = r["requests"] / r["seconds"]
         printf "%s (%s%% from the response cache, %d writes, the writer using %.1f s of CPU, JIT compiling %.0f%% of the service CPU, p99.9 %.1f ms, max %.0f ms)|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f|%s\n",
             label, r["cache_hit_percent"], writes, writer_ms / 1000, (jt > 0 ? 100 * jit / jt : 0), r["p999_ms"], r["max_ms"], rps, r["p50_ms"], r["p99_ms"],
-            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"], client / r["requests"], served "|" sprintf("%.0f", jt > 0 ? 100 * jit / jt : 0) }'
+            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"], client / r["requests"], served "|" sprintf("%.0f|%.0f", jt > 0 ? 100 * jit / jt : 0, r["max_ms"]) }'
 }
 
 warm_row() { # paths: driven as its row will be, unmeasured, for BENCH_ROW_WARMUP seconds
@@ -279,7 +279,7 @@ done
 {
     echo "HTTP benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
     echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m) ${BENCH_JAVA_OPTIONS:-}, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
-    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU"
+    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU|longest request ms"
     measure "constant (GET /api/v1/bench/constant, never cached)" constant "$CONNECTIONS"
     # twice: first with a cache that has seen none of the mix's URLs, then as a service that has run for a while:
     # after BENCH_MIX_SETTLE seconds (default 120) more of the mix and its writer, unmeasured. The JIT goes on
@@ -334,7 +334,7 @@ done
         base = sum / k # every ratio is to the mean of the constant measured at the start, the middle and the end
         for (i = 1; i <= n; i++) {
             split(row[i], f, "|")
-            printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], f[2] / base, f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12]
+            printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], f[2] / base, f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13]
         }
         printf "the constant: %.0f requests/s, the mean of its %d measurements\n", base, k
     }' | tee "$results"

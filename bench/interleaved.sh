@@ -24,7 +24,7 @@ URL=$(ensure_local_database cms_bench_http)
 out=target/bench
 SECONDS_PER_RUN=15
 source bench/measure.sh  # measure: requests/s, median and p99 ms, service and PostgreSQL CPU ms per request
-echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU"
+echo "round|package|endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU|longest request ms"
 for round in $(seq "$ROUNDS"); do
     # the order alternates, A B then B A: the side that runs second in a round tends to do worse (bench/in-turns.sh)
     order="A B"

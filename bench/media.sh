@@ -51,14 +51,14 @@ heap() { curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^jvm_mem
 {
     echo "media benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
     echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m), local store, wrk -t2 -d${SECONDS_PER_RUN}s"
-    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU"
+    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU|longest request ms"
     measure "constant (GET /api/v1/bench/constant, c$CONNECTIONS)" media-constant "$CONNECTIONS"
     measure "640-px rendition, $(stat -c %s "$out/media-store/${sha:0:2}/$sha/w640") bytes, anonymous (c$CONNECTIONS)" media-w640 "$CONNECTIONS"
     measure "original, $(stat -c %s "$out/photo.jpg") bytes, anonymous (c$CONNECTIONS)" media-original "$CONNECTIONS"
     MEASURE_TIMEOUT=60s measure_script "upload of a $(stat -c %s "$out/photo.jpg")-byte JPEG, each a new item (c4)" 4 bench/upload.lua \
         "$out/photo.jpg" "/api/v1/media?publisher=bench-media" "$TOKEN"
 } | tee "$out/media-raw.txt" | awk -F'|' 'NR <= 3 { print; next }
-    NR == 4 { base = $2 } { printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", $1, $2, $2 / base, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' | tee "$results"
+    NR == 4 { base = $2 } { printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", $1, $2, $2 / base, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 }' | tee "$results"
 
 # The heap while 20 MB PDFs stream in, one after another: sampled every 50 ms, against the idle heap after a GC.
 sleep 2
