@@ -27,8 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Serves anonymous GETs under /api/ (on the event loop), and GETs with a token of operations marked {@link
- * SameForEveryCaller} (on the worker, after the role checks), from the {@link ResponseCache} (200, or 304 when
+ * Serves anonymous GETs under /api/, and GETs with a token of operations marked {@link SameForEveryCaller}, from the
+ * {@link ResponseCache} on the event loop, after the role checks (200, or 304 when
  * If-None-Match names the cached ETag) and stores the 200s it computes. A
  * writer waits for its own changes to reach the cache before its answer leaves, so that whoever wrote reads what they
  * wrote, from this instance or, a notification later, from any other. Answers served from the cache say so in {@code
@@ -64,16 +64,24 @@ public class ResponseCacheFilter {
     private record Pending(String key, Dependencies dependencies) {}
 
     /**
-     * Anonymous reads, on the event loop, before the request is handed to a worker thread: a hit is answered there and
-     * never waits for a worker, turns or the filters that run on it (the realistic mix, issue #17). Anonymous reads that
-     * count against a budget ({@link RateLimiter}) and reads with credentials are looked up by {@link #serveOnWorker},
-     * after the limits and the role checks. An anonymous caller is only ever answered with what was computed for an
-     * anonymous caller: the key says whether credentials were presented.
+     * Reads on the event loop, before the request is handed to a worker thread: a hit is answered there and never
+     * waits for a worker, turns or the filters that run on it (the realistic mix, issue #17). Anonymous reads, and reads
+     * with credentials of an operation that answers every caller alike (the partner feeds, whose mirrors are 15 % of
+     * the mix): by then the caller is authenticated and the operation's role check has passed (Quarkus checks
+     * {@code @RolesAllowed} as soon as the operation is matched, before any of its filters; {@code
+     * CacheHitsWithoutWorkersTest} asks a cached feed page with an editor's token). Reads that count against a budget
+     * ({@link RateLimiter}) are looked up by {@link #serveOnWorker}, after the limits. A caller is only ever answered
+     * with what was computed for a caller like it: the key says whether credentials were presented.
      */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 200, nonBlocking = true)
-    public Response serveAnonymous(
-            ContainerRequestContext request, HttpServerRequest received, HttpServerResponse http) {
-        if (!request.getMethod().equals(HttpMethod.GET) || Credentials.presented(request) || limiter.counts(request)) {
+    public Response serveOnEventLoop(
+            ContainerRequestContext request,
+            ResourceInfo resource,
+            HttpServerRequest received,
+            HttpServerResponse http) {
+        if (!request.getMethod().equals(HttpMethod.GET)
+                || limiter.counts(request)
+                || Credentials.presented(request) && !sameForEveryCaller(resource)) {
             return null;
         }
         request.setProperty(LOOKED_UP, Boolean.TRUE);

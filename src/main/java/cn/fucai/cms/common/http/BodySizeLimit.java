@@ -22,7 +22,7 @@ public class BodySizeLimit {
         this.limits = limits;
     }
 
-    // on the event loop, as every filter before the response cache's (ResponseCacheFilter#serveAnonymous) must be
+    // on the event loop, as every filter before the response cache's (ResponseCacheFilter#serveOnEventLoop) must be
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void checkDeclaredLength(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();

@@ -19,7 +19,8 @@ public class ServerTiming {
         this.enabled = config.serverTiming();
     }
 
-    // on the event loop, as every filter before the response cache's (ResponseCacheFilter#serveAnonymous) must be; the
+    // on the event loop, as every filter before the response cache's (ResponseCacheFilter#serveOnEventLoop) must be;
+    // the
     // count is kept on the request's Vert.x context, which follows it to its worker thread
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void begin(ContainerRequestContext request) {

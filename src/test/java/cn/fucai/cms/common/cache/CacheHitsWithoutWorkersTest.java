@@ -4,6 +4,8 @@ import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.await;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.token;
 import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,8 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An anonymous cache hit is answered on the event loop, before the request would be handed to a worker thread: while
- * every worker waits in PostgreSQL, what the cache holds is still served, and what it must compute waits its turn.
+ * A cache hit is answered on the event loop, before the request would be handed to a worker thread: while every worker
+ * waits in PostgreSQL, what the cache holds is still served — to anonymous readers, and to partner mirrors reading
+ * their feed with a token — and what it must compute waits its turn. A token whose role may not read the feed is still
+ * refused, cached page or not.
  */
 @QuarkusTest
 @TestProfile(CacheHitsWithoutWorkersTest.FewWorkers.class)
@@ -40,6 +44,7 @@ class CacheHitsWithoutWorkersTest {
     private static final int WORKERS = 4;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final String HIT = "cache;desc=\"hit\"";
+    private static final String FEED = "/api/v1/sync/articles?limit=1";
 
     /**
      * The cache on, a pool of four worker threads that four reads can fill, and statements that wait for a lock longer
@@ -76,6 +81,15 @@ class CacheHitsWithoutWorkersTest {
         Response computed = given().get(path);
         computed.then().statusCode(200);
         assertTrue(isHit(given().get(path)), "the second read is a hit");
+        String mirror = json().body(Map.of("name", "省级镜像站", "role", "sync"))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .<String>path("secret");
+        Response feedPage = feed(mirror);
+        feedPage.then().statusCode(200);
+        assertTrue(isHit(feed(mirror)), "the mirror's second read is a hit");
 
         List<Future<Response>> stuck = new ArrayList<>();
         Future<Response> computedMeanwhile;
@@ -101,6 +115,10 @@ class CacheHitsWithoutWorkersTest {
                 assertEquals(computed.asString(), answer.asString());
             }
             assertEquals("gzip", gzipped.get().header("Content-Encoding"));
+            Response mirrored = clients.submit(() -> feed(mirror)).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(200, mirrored.statusCode());
+            assertTrue(isHit(mirrored), "a mirror's cached page needs no worker either");
+            assertEquals(feedPage.asString(), mirrored.asString());
             assertTrue(stuck.stream().noneMatch(Future::isDone), "the computed reads still wait for the lock");
 
             // a read the cache cannot answer needs a worker: it waits, so the workers really were all taken
@@ -119,6 +137,18 @@ class CacheHitsWithoutWorkersTest {
         Response region = computedMeanwhile.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertEquals(200, region.statusCode());
         assertEquals("浙江省", region.path("name"));
+
+        // the cache answers only after the operation's role check: an editor may not read the feed, cached or not
+        Response editor = feed(token("editor", createPublisher()));
+        assertEquals(403, editor.statusCode());
+        assertEquals("application/problem+json", editor.contentType());
+        assertFalse(isHit(editor));
+        assertFalse(editor.asString().contains("\"items\""), editor.asString());
+        assertEquals(401, given().get(FEED).statusCode(), "nor may an anonymous reader");
+    }
+
+    private static Response feed(String secret) {
+        return given().header("Authorization", "Bearer " + secret).get(FEED);
     }
 
     private static boolean isHit(Response answer) {
