@@ -1,5 +1,6 @@
 package cn.fucai.cms.common.http;
 
+import cn.fucai.cms.common.json.JsonBytes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HttpMethod;
@@ -8,8 +9,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -20,14 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * max-age and stale-while-revalidate; anything asked with a token, and every write, is {@code private, no-store}.
  */
 public class CachingHeaders {
-
-    /** What a thread's buffer for answers starts with; it grows to the largest answer the thread writes. */
-    private static final int FIRST_BUFFER_BYTES = 16 * 1024;
-
-    /** The largest buffer a thread keeps between answers: larger ones (a big export) are left to the collector. */
-    private static final int LARGEST_KEPT_BYTES = 1024 * 1024;
-
-    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
 
     private final ObjectMapper json;
     private final SparseFields sparse;
@@ -94,41 +85,8 @@ public class CachingHeaders {
         if (sparse.any()) {
             JsonNode body = json.valueToTree(entity);
             sparse.apply(body);
-            return write(json, body);
+            return JsonBytes.write(json, body);
         }
-        return write(json, entity);
-    }
-
-    /**
-     * {@code value}'s JSON, written into the thread's own buffer and copied out once. {@code writeValueAsBytes} grows
-     * a buffer in segments and copies them into the answer, some 2.5 times the body in garbage: half of all a sync page
-     * allocated (90 KB pages), and each young collection pauses every request in flight. Netty's pool does not serve
-     * here: Quarkus sizes its chunks at 64 KB, and a larger buffer is allocated anew each time.
-     */
-    static byte[] write(ObjectMapper json, Object value) {
-        Output out = OUTPUT.get();
-        out.reset();
-        try {
-            json.writeValue(out, value);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("response is not serialisable", e);
-        } finally {
-            if (out.capacity() > LARGEST_KEPT_BYTES) {
-                OUTPUT.remove(); // a rare large answer's buffer is not held by the thread for good
-            }
-        }
-    }
-
-    /** A thread's buffer for the answers it writes, one at a time (nothing written calls {@link #write} again). */
-    private static final class Output extends ByteArrayOutputStream {
-
-        Output() {
-            super(FIRST_BUFFER_BYTES);
-        }
-
-        int capacity() {
-            return buf.length;
-        }
+        return JsonBytes.write(json, entity);
     }
 }

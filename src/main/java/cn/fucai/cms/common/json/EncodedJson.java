@@ -34,11 +34,7 @@ public final class EncodedJson implements JsonSerializable {
 
     /** {@code value} as {@code json} writes it. */
     public static EncodedJson of(ObjectMapper json, Object value) {
-        try {
-            return new EncodedJson(json.writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new IllegalStateException("a value is written as JSON", e);
-        }
+        return new EncodedJson(JsonBytes.write(json, value));
     }
 
     /** How many bytes the JSON takes. */
