@@ -24,11 +24,14 @@ public final class QueryPlans {
     /**
      * Runs the work in a transaction rolled back whatever happens, so that what it writes no other test sees. Left open
      * by a failed assertion, a transaction begun on a handle was kept: the next run's inserts collided with its rows.
+     * Its statements may take a minute, not the test profile's 3 s: the plan tests insert tens of thousands of rows in
+     * one statement, and a slow hour of this 2-core machine took 4 s over 30,000 figures' revisions (CI, 2026-12-06).
      */
     public static void rolledBack(Jdbi jdbi, HandleConsumer<Exception> work) throws Exception {
         jdbi.useHandle(handle -> {
             handle.begin();
             try {
+                handle.execute("set local statement_timeout = '60s'");
                 work.useHandle(handle);
             } finally {
                 handle.rollback();
