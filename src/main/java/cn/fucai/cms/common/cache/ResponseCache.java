@@ -102,8 +102,9 @@ public class ResponseCache {
     }
 
     /**
-     * A stored answer: its body gzipped ({@link GzipBody}) and its plain length, the headers to replay, and the
-     * generations it was computed at; its plain body too once plain readers come back for it ({@link #plainBody}).
+     * A stored answer: its body gzipped ({@link GzipBody}) and its plain length, the headers to replay, the route
+     * template it was answered by (for the request log and the HTTP metrics of its hits), and the generations it was
+     * computed at; its plain body too once plain readers come back for it ({@link #plainBody}).
      */
     record CachedResponse(
             byte[] gzipped,
@@ -111,6 +112,7 @@ public class ResponseCache {
             byte[] plain,
             List<Map.Entry<String, String>> headers,
             String etag,
+            String route,
             Dependencies dependencies,
             AtomicInteger plainReads) {
 
@@ -119,8 +121,9 @@ public class ResponseCache {
                 int length,
                 List<Map.Entry<String, String>> headers,
                 String etag,
+                String route,
                 Dependencies dependencies) {
-            this(gzipped, length, null, headers, etag, dependencies, new AtomicInteger());
+            this(gzipped, length, null, headers, etag, route, dependencies, new AtomicInteger());
         }
 
         int weight() {
@@ -201,7 +204,12 @@ public class ResponseCache {
      * computed read of an article 5 % of its CPU. The kept one stays; looking it up here counts as no hit or miss.
      */
     void store(
-            String key, byte[] body, List<Map.Entry<String, String>> headers, String etag, Dependencies dependencies) {
+            String key,
+            byte[] body,
+            List<Map.Entry<String, String>> headers,
+            String etag,
+            String route,
+            Dependencies dependencies) {
         CachedResponse stored = entries.asMap().get(key);
         if (stored != null && stored.etag() != null && stored.etag().equals(etag) && current(stored.dependencies())) {
             return;
@@ -210,7 +218,7 @@ public class ResponseCache {
             entries.put(
                     key,
                     new CachedResponse(
-                            GzipBody.gzip(body, compressionLevel), body.length, headers, etag, dependencies));
+                            GzipBody.gzip(body, compressionLevel), body.length, headers, etag, route, dependencies));
         }
     }
 
@@ -236,6 +244,7 @@ public class ResponseCache {
                                     plain,
                                     cached.headers(),
                                     cached.etag(),
+                                    cached.route(),
                                     cached.dependencies(),
                                     cached.plainReads()));
         }

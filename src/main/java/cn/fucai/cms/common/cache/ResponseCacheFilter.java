@@ -5,9 +5,11 @@ import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
 import cn.fucai.cms.common.http.Credentials;
 import cn.fucai.cms.common.http.RateLimiter;
 import cn.fucai.cms.common.http.Representations;
+import cn.fucai.cms.common.http.RouteTemplate;
 import cn.fucai.cms.common.replica.ReadYourWritesFilter;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -27,9 +29,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Serves anonymous GETs under /api/, and GETs with a token of operations marked {@link SameForEveryCaller}, from the
- * {@link ResponseCache} on the event loop, after the role checks (200, or 304 when
- * If-None-Match names the cached ETag) and stores the 200s it computes. A
+ * Serves GETs with a token of operations marked {@link SameForEveryCaller} from the {@link ResponseCache} on the event
+ * loop, after the role checks (200, or 304 when If-None-Match names the cached ETag), and the anonymous GETs that
+ * {@link ResponseCacheRoute} left to it (most anonymous hits are answered there, before RESTEasy); stores the 200s
+ * computed. A
  * writer waits for its own changes to reach the cache before its answer leaves, so that whoever wrote reads what they
  * wrote, from this instance or, a notification later, from any other. Answers served from the cache say so in {@code
  * Server-Timing: cache;desc="hit"}.
@@ -40,6 +43,8 @@ public class ResponseCacheFilter {
     private static final String PENDING = "cms.response-cache.pending";
     private static final String KEPT_OUT = "cms.response-cache.kept-out";
     private static final String LOOKED_UP = "cms.response-cache.looked-up";
+    /** The Server-Timing entry of an answer served from the cache. */
+    static final String HIT = "cache;desc=\"hit\"";
     /** A weight that refuses a coding: {@code q=0}, {@code q=0.000}. */
     private static final Pattern ZERO_WEIGHT = Pattern.compile("(?i)q\\s*=\\s*0(\\.0*)?");
     /** The response headers an answer is replayed with; Cache-Control is added again by the caching headers. */
@@ -65,7 +70,8 @@ public class ResponseCacheFilter {
 
     /**
      * Reads on the event loop, before the request is handed to a worker thread: a hit is answered there and never
-     * waits for a worker, turns or the filters that run on it (the realistic mix, issue #17). Anonymous reads, and reads
+     * waits for a worker, turns or the filters that run on it (the realistic mix, issue #17). Anonymous reads that the
+     * route did not look up, and reads
      * with credentials of an operation that answers every caller alike (the partner feeds, whose mirrors are 15 % of
      * the mix): by then the caller is authenticated and the operation's role check has passed (Quarkus checks
      * {@code @RolesAllowed} as soon as the operation is matched, before any of its filters; {@code
@@ -74,49 +80,37 @@ public class ResponseCacheFilter {
      * with what was computed for a caller like it: the key says whether credentials were presented.
      */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 200, nonBlocking = true)
-    public Response serveOnEventLoop(
-            ContainerRequestContext request,
-            ResourceInfo resource,
-            HttpServerRequest received,
-            HttpServerResponse http) {
+    public Response serveOnEventLoop(ContainerRequestContext request, ResourceInfo resource, RoutingContext http) {
         if (!request.getMethod().equals(HttpMethod.GET)
                 || limiter.counts(request)
                 || Credentials.presented(request) && !sameForEveryCaller(resource)) {
             return null;
         }
         request.setProperty(LOOKED_UP, Boolean.TRUE);
-        return serve(request, received, http);
+        return serve(request, http);
     }
 
     // after authentication and rate limits, which run at Priorities.USER
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public Response serveOnWorker(
-            ContainerRequestContext request,
-            ResourceInfo resource,
-            HttpServerRequest received,
-            HttpServerResponse http) {
+    public Response serveOnWorker(ContainerRequestContext request, ResourceInfo resource, RoutingContext http) {
         if (request.getProperty(LOOKED_UP) != null || Credentials.presented(request) && !sameForEveryCaller(resource)) {
             return null;
         }
-        return serve(request, received, http);
+        return serve(request, http);
     }
 
-    private Response serve(ContainerRequestContext request, HttpServerRequest received, HttpServerResponse http) {
+    private Response serve(ContainerRequestContext request, RoutingContext http) {
         if (!request.getMethod().equals(HttpMethod.GET)
                 || !request.getUriInfo().getPath().startsWith("/api/")
                 || !cache.active()) {
             return null;
         }
-        String key = key(request, received);
-        String cacheControl = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        // a read after a write's position: this instance may not have heard of that write yet (another one answered it)
-        boolean revalidate = cacheControl != null && cacheControl.contains("no-cache")
-                || request.getHeaderString(ReadYourWritesFilter.READ_AFTER) != null;
-        boolean sinceDate = request.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null
-                && request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE) != null;
-        CachedResponse cached = revalidate || sinceDate ? null : cache.get(key);
+        String key = key(http.request());
+        // an anonymous read ResponseCacheRoute found no answer for is not looked up again
+        boolean missed = http.get(ResponseCacheRoute.MISSED) != null;
+        CachedResponse cached = missed || bypasses(http.request()) ? null : cache.get(key);
         if (cached != null) {
-            compressible(http);
+            compressible(http.response());
             return replay(request, key, cached, acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)));
         }
         Dependencies dependencies = cache.dependenciesOf(
@@ -127,9 +121,22 @@ public class ResponseCacheFilter {
         return null;
     }
 
+    /**
+     * Whether a read must be computed whatever is kept: a reader who revalidates ({@code Cache-Control: no-cache}), a
+     * read after a write's position (this instance may not have heard of that write yet: another one answered it), and
+     * a read conditional on a date alone.
+     */
+    static boolean bypasses(HttpServerRequest request) {
+        String cacheControl = header(request, HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.contains("no-cache")
+                || request.getHeader(ReadYourWritesFilter.READ_AFTER) != null
+                || request.getHeader(HttpHeaders.IF_NONE_MATCH) == null
+                        && request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null;
+    }
+
     // response filters run from the highest priority down: this one after the caching headers (Priorities.USER)
     @ServerResponseFilter(priority = Priorities.USER - 100)
-    public void store(ContainerRequestContext request, ContainerResponseContext response) {
+    public void store(ContainerRequestContext request, ContainerResponseContext response, RoutingContext http) {
         if (isWrite(request.getMethod()) && response.getStatus() < 400 && cache.active()) {
             awaitOwnChanges();
             return;
@@ -152,6 +159,7 @@ public class ResponseCacheFilter {
                 body,
                 List.copyOf(headers),
                 response.getHeaderString(HttpHeaders.ETAG),
+                RouteTemplate.of(http.request()),
                 pending.dependencies());
     }
 
@@ -176,7 +184,7 @@ public class ResponseCacheFilter {
      * given by a request filter never reaches: without this, cache hits (JSON, always compressible) went out
      * uncompressed while the same answer computed went out gzipped.
      */
-    private static void compressible(HttpServerResponse http) {
+    static void compressible(HttpServerResponse http) {
         if ("identity".equals(http.headers().get(HttpHeaders.CONTENT_ENCODING))) {
             http.headers().remove(HttpHeaders.CONTENT_ENCODING);
         }
@@ -202,21 +210,33 @@ public class ResponseCacheFilter {
     }
 
     private Response replay(ContainerRequestContext request, String key, CachedResponse cached, boolean gzipped) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        boolean notModified = ifNoneMatch != null
-                && cached.etag() != null
-                && Representations.matchesWeakly(ifNoneMatch, cached.etag());
+        boolean notModified = notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), cached);
         Response.ResponseBuilder answer = notModified
                 ? Response.notModified()
                 : gzipped
                         ? Response.ok(cached.gzipped()).header(HttpHeaders.CONTENT_ENCODING, "gzip")
                         : Response.ok(cache.plainBody(key, cached));
-        for (Map.Entry<String, String> header : cached.headers()) {
-            if (!notModified || !header.getKey().equals(HttpHeaders.CONTENT_TYPE)) {
-                answer.header(header.getKey(), header.getValue());
-            }
+        for (Map.Entry<String, String> header : replayedHeaders(cached, notModified)) {
+            answer.header(header.getKey(), header.getValue());
         }
-        return answer.header("Server-Timing", "cache;desc=\"hit\"").build();
+        return answer.header("Server-Timing", HIT).build();
+    }
+
+    /** Whether the reader holds the kept answer already: its If-None-Match names the answer's ETag. */
+    static boolean notModified(String ifNoneMatch, CachedResponse cached) {
+        return ifNoneMatch != null
+                && cached.etag() != null
+                && Representations.matchesWeakly(ifNoneMatch, cached.etag());
+    }
+
+    /** The kept headers a replay sends: all of them with the answer, all but its Content-Type with a 304. */
+    static List<Map.Entry<String, String>> replayedHeaders(CachedResponse cached, boolean notModified) {
+        if (!notModified) {
+            return cached.headers();
+        }
+        return cached.headers().stream()
+                .filter(header -> !header.getKey().equals(HttpHeaders.CONTENT_TYPE))
+                .toList();
     }
 
     /** Sends a barrier through the change channel after this request's commit and waits until the listener has it. */
@@ -255,13 +275,19 @@ public class ResponseCacheFilter {
      * (Vert.x's text, not a {@code URI} parsed from it, which cost 1.5 % of a computed list page), and the negotiated
      * headers.
      */
-    static String key(ContainerRequestContext request, HttpServerRequest received) {
+    static String key(HttpServerRequest request) {
         return (Credentials.presented(request) ? "with credentials\n" : "")
-                + received.uri()
+                + request.uri()
                 + '\n'
-                + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
+                + nullToEmpty(header(request, HttpHeaders.ACCEPT))
                 + '\n'
-                + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+                + nullToEmpty(header(request, HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** A header's value, its lines joined with commas as JAX-RS joins them; null when it was not sent. */
+    static String header(HttpServerRequest request, String name) {
+        List<String> values = request.headers().getAll(name);
+        return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(",", values);
     }
 
     private static String nullToEmpty(String value) {

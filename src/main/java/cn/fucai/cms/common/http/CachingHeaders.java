@@ -27,7 +27,12 @@ public class CachingHeaders {
     public CachingHeaders(ObjectMapper json, SparseFields sparse, HttpConfig config) {
         this.json = json;
         this.sparse = sparse;
-        this.publicCacheControl = "public, max-age=" + config.cache().maxAge() + ", stale-while-revalidate="
+        this.publicCacheControl = publicCacheControl(config);
+    }
+
+    /** What shared caches are told of an answer that any reader may be given. */
+    public static String publicCacheControl(HttpConfig config) {
+        return "public, max-age=" + config.cache().maxAge() + ", stale-while-revalidate="
                 + config.cache().staleWhileRevalidate();
     }
 

@@ -74,6 +74,14 @@ public class RateLimiter {
         return limitOf(kind(request)) > 0;
     }
 
+    /**
+     * Whether a GET of this path may count against the expensive-reads budget, whatever it accepts: the response cache
+     * leaves such reads to the filters that spend the budget.
+     */
+    public boolean mayCount(String path) {
+        return limits.expensiveReadsPerMinute() > 0 && (expensive(path) || exportable(path));
+    }
+
     private int limitOf(String kind) {
         return kind == null ? 0 : kind.equals("writes") ? limits.writesPerMinute() : limits.expensiveReadsPerMinute();
     }
@@ -138,14 +146,23 @@ public class RateLimiter {
         }
         String path = request.getUriInfo().getPath();
         if (method.equals(HttpMethod.GET)
-                && (path.endsWith("/summary")
-                        || path.contains("/search")
-                        || path.contains("-figures")
+                && (expensive(path)
+                        || exportable(path)
                                 && request.getAcceptableMediaTypes().stream()
                                         .anyMatch(t -> t.getSubtype().equals("csv")))) {
             return "reads";
         }
         return null;
+    }
+
+    /** Summaries and searches: every read of them counts. */
+    private static boolean expensive(String path) {
+        return path.endsWith("/summary") || path.contains("/search");
+    }
+
+    /** Figures: a read counts when it asks for CSV, an export. */
+    private static boolean exportable(String path) {
+        return path.contains("-figures");
     }
 
     /** The authenticated token's key, else the client address; never anything the client wrote itself. */

@@ -1,7 +1,6 @@
 package cn.fucai.cms.common.http;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +27,6 @@ public class RequestLog {
     private static final Pattern USABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern W3C_TRACEPARENT =
             Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
-    /** Where RESTEasy Reactive leaves the matched path template on the request's context (as Micrometer reads it). */
-    private static final String TEMPLATE = "UrlPathTemplate";
 
     private final boolean enabled;
 
@@ -105,12 +102,7 @@ public class RequestLog {
 
     /** The route template the request matched, or "-" when no API route did (a 404, a static file). */
     private static String route(RoutingContext context) {
-        if (context.request() instanceof HttpServerRequestInternal internal) {
-            Object template = internal.context().getLocal(TEMPLATE);
-            if (template != null) {
-                return template.toString();
-            }
-        }
-        return "-";
+        String template = RouteTemplate.of(context.request());
+        return template == null ? "-" : template;
     }
 }

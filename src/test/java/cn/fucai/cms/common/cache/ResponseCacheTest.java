@@ -7,6 +7,7 @@ import static cn.fucai.cms.support.TestData.column;
 import static cn.fucai.cms.support.TestData.createArticleId;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.json;
+import static cn.fucai.cms.support.TestData.metrics;
 import static cn.fucai.cms.support.TestData.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +23,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.fucai.cms.common.cache.ResponseCache.CachedResponse;
 import cn.fucai.cms.common.cache.ResponseCache.Dependencies;
+import cn.fucai.cms.common.http.RequestLog;
+import cn.fucai.cms.support.LogLines;
 import cn.fucai.cms.support.TcpProxy;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -32,6 +36,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -83,6 +88,9 @@ class ResponseCacheTest {
 
     @Inject
     ChangeListener listener;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementUrl;
 
     private String publisher;
 
@@ -143,6 +151,77 @@ class ResponseCacheTest {
         assertArrayEquals(plain, refused.asByteArray());
     }
 
+    /**
+     * An anonymous hit is answered by {@link ResponseCacheRoute}, ahead of RESTEasy, as the computed answer is: every
+     * header with the same value (but its own request id and a hit's Server-Timing) for a plain reader, a gzip reader and
+     * a browser of an allowed origin, and as a 304; the request log and the HTTP metrics name its route, never its path.
+     */
+    @Test
+    void aHitCarriesEveryHeaderOfTheComputedAnswerAndItsRoute() {
+        String id = createArticleId(article(publisher, "route-hit"));
+        String path = "/api/v1/articles/" + id;
+        var raw =
+                RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+        for (Map<String, String> asked : List.of(
+                Map.of("Accept-Encoding", "identity"),
+                Map.of("Accept-Encoding", "gzip"),
+                Map.of("Accept-Encoding", "identity", "Origin", "https://www.zjfc.example"),
+                Map.of("Accept-Encoding", "identity", "If-None-Match", etag))) {
+            Response computed = given().config(raw)
+                    .headers(asked)
+                    .header("Cache-Control", "no-cache")
+                    .get(path);
+            Response hit = given().config(raw).headers(asked).get(path);
+            assertFalse(timings(computed).contains(HIT), asked.toString());
+            assertTrue(timings(hit).contains(HIT), asked.toString());
+            assertEquals(computed.statusCode(), hit.statusCode(), asked.toString());
+            assertEquals(comparable(computed, asked), comparable(hit, asked), asked.toString());
+            if (asked.get("Accept-Encoding").equals("identity")) {
+                assertArrayEquals(computed.asByteArray(), hit.asByteArray(), asked.toString());
+            }
+            if (asked.containsKey("Origin")) {
+                assertEquals(
+                        "https://www.zjfc.example", hit.header("Access-Control-Allow-Origin"), "CORS before the hit");
+            }
+        }
+
+        LogLines log = LogLines.of(RequestLog.class.getName()).listen();
+        try {
+            String requestId = uniqueSlug("route-hit");
+            Response hit = given().header("X-Request-Id", requestId).get(path);
+            assertTrue(timings(hit).contains(HIT));
+            await(() -> log.lines().stream().anyMatch(line -> line.contains("id=" + requestId)), "logged", PATIENCE);
+            String line = log.lines().stream()
+                    .filter(l -> l.contains("id=" + requestId))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(line.startsWith("GET /api/v1/articles/{id} 200 "), line);
+        } finally {
+            log.stop();
+        }
+        String metrics = metrics(managementUrl);
+        assertTrue(metrics.contains("uri=\"/api/v1/articles/{id}\""), "hits counted by their route");
+        assertFalse(metrics.contains(id), "never by their path");
+    }
+
+    /** A response's headers by lower-case name, without those a hit has of its own. */
+    private static Map<String, List<String>> comparable(Response response, Map<String, String> asked) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (var header : response.headers()) {
+            String name = header.getName().toLowerCase(Locale.ROOT);
+            if (!name.equals("x-request-id") && !name.equals("server-timing")) {
+                headers.computeIfAbsent(name, n -> new ArrayList<>()).add(header.getValue());
+            }
+        }
+        if ("gzip".equals(asked.get("Accept-Encoding"))) {
+            // gzipped as it went out, or as it was kept: the same JSON, framed by another deflater
+            headers.remove("content-length");
+            headers.remove("transfer-encoding");
+        }
+        return headers;
+    }
+
     /** A reader who revalidates and computes the answer kept leaves it as it is; a changed or stale one is replaced. */
     @Test
     void anAnswerComputedAgainIsStoredOnlyWhenItDiffersOrTheKeptOneIsStale() {
@@ -175,7 +254,7 @@ class ResponseCacheTest {
         String path = "/api/v1/articles/" + id;
         String key = path + "?\n\n" + uniqueSlug("kept-plain");
         byte[] plain = "{\"title\":\"福彩公益金\"}".repeat(50).getBytes(StandardCharsets.UTF_8);
-        cache.store(key, plain, List.of(), "\"v1\"", cache.dependenciesOf(path, Map.of()));
+        cache.store(key, plain, List.of(), "\"v1\"", null, cache.dependenciesOf(path, Map.of()));
         CachedResponse gzippedAlone = cache.get(key);
         assertNull(gzippedAlone.plain());
         assertTrue(gzippedAlone.weight() < plain.length / 4, "gzipped alone: " + gzippedAlone.weight() + " bytes");
@@ -192,7 +271,7 @@ class ResponseCacheTest {
     }
 
     private void store(String key, String body, String etag, Dependencies dependencies) {
-        cache.store(key, body.getBytes(StandardCharsets.UTF_8), List.of(), etag, dependencies);
+        cache.store(key, body.getBytes(StandardCharsets.UTF_8), List.of(), etag, null, dependencies);
     }
 
     @Test
