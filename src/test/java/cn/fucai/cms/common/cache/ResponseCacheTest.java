@@ -408,7 +408,7 @@ class ResponseCacheTest {
         String changed = createArticleId(article(publisher, "changed"));
         String other = createArticleId(article(publisher, "other"));
         while (ResponseCache.stripe(other)
-                == ResponseCache.stripe(changed)) { // one in 1,024: the cache would rightly drop both
+                == ResponseCache.stripe(changed)) { // one in 65,536: the cache would rightly drop both
             other = createArticleId(article(publisher, "other-" + System.nanoTime()));
         }
         String list = "/api/v1/articles?publisher=" + publisher;
