@@ -4,7 +4,8 @@
 # (bench/http.lua). For each endpoint: requests per second, median and 99th-percentile latency, and CPU time per
 # request of the service and of PostgreSQL; each as a ratio to the constant endpoint (GET /api/v1/bench/constant)
 # measured in the same run, at its start, middle and end, and averaged. The realistic mix runs with an article writer, the computed figure summaries with a figure writer (5 writes a
-# second each). Then a full sync snapshot by one client, and one feed page after 100 changes.
+# second each). Then a full sync snapshot by one client, and one feed page after 100 changes. The service writes a GC
+# log (target/bench/http-gc.log): every row counts its pauses, and the mix rows say on which threads its CPU went.
 # Results go to target/bench/http-results.txt. Usage: bash bench/http.sh [seconds per endpoint] [connections];
 # BENCH_REUSE=1 keeps the dataset of the previous run; BENCH_JAVA_OPTIONS adds JVM options (e.g. -XX:+UseParallelGC);
 # BENCH_MIX_SETTLE: seconds of unmeasured mix between its two measured runs (default 120); BENCH_ROW_WARMUP: seconds
@@ -33,8 +34,10 @@ PSQL=(psql -q -X -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_http -v 
 
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} CMS_ADMIN_TOKEN=$TOKEN \
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 CMS_BENCH_CONSTANT=true \
-    java $(fixed_heap 512m) ${BENCH_JAVA_OPTIONS:-} -jar "$out/app/quarkus-run.jar" >"$out/http-service.log" 2>&1 &
+    java $(service_jvm_options 512m) "-Xlog:gc:file=$out/http-gc.log" ${BENCH_JAVA_OPTIONS:-} -jar "$out/app/quarkus-run.jar" \
+    >"$out/http-service.log" 2>&1 &
 SERVICE=$!
+SERVICE_GC_LOG=$out/http-gc.log # every row counts the GC's pauses in it (bench/measure.sh)
 await_service "$out/http-service.log"
 BASE=http://127.0.0.1:$PORT
 # Partner mirrors read with a sync token of their own, as partners do: a stored token, looked up as theirs would be
@@ -236,8 +239,10 @@ figure_writer() { # corrects the writer's figures in turn, 5 times a second, for
     paced_writes "$out/figure-writer.curl" "$out/figure-writes.txt"
 }
 measure_mix() { # label, connections: the mix row, with its cache hit rate, the writes made and the JIT's share
-    local java_before pg_before jit_before client_before line writer_pid log_before
+    local java_before pg_before jit_before client_before line writer_pid log_before gc_before threads_before
     log_before=$(log_bytes)
+    gc_before=$(gc_log_bytes)
+    threads_before=$(thread_kind_ticks $SERVICE)
     java_before=$(cpu_of $SERVICE)
     jit_before=$(jit_ticks $SERVICE)
     pg_before=$(pg_cpu)
@@ -258,12 +263,16 @@ measure_mix() { # label, connections: the mix row, with its cache hit rate, the 
         "$out/writer.times") # the subshell's own CPU and its children's
     local jit=$(( $(jit_ticks $SERVICE) - jit_before )) client=$(( CHILDREN_MS - client_before - writer_ms ))
     awk -v label="$1" -v line="$line" -v jt="$java_ticks" -v pt="$pg_ticks" -v hz="$TICKS" -v jit="$jit" -v client="$client" -v writer_ms="$writer_ms" \
+        -v threads="$threads_before $(thread_kind_ticks $SERVICE)" -v gc="$(gc_pauses "$gc_before")" \
         -v writes="$(grep -c '^2' "$out/writes.txt" || true)" -v served="$(service_latency "$log_before")" 'BEGIN {
         n = split(line, kv, /[ =]/); for (i = 2; i < n; i += 2) r[kv[i]] = kv[i + 1]
         rps = r["requests"] / r["seconds"]
-        printf "%s (%s%% from the response cache, %d writes, the writer using %.1f s of CPU, JIT compiling %.0f%% of the service CPU, p99.9 %.1f ms, max %.0f ms)|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f|%s\n",
-            label, r["cache_hit_percent"], writes, writer_ms / 1000, (jt > 0 ? 100 * jit / jt : 0), r["p999_ms"], r["max_ms"], rps, r["p50_ms"], r["p99_ms"],
-            jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"], client / r["requests"], served "|" sprintf("%.0f|%.0f", jt > 0 ? 100 * jit / jt : 0, r["max_ms"]) }'
+        split(threads, t, " ") # the CPU a request by kind of thread: where a slow run spent it
+        for (i = 1; i <= 5; i++) kind[i] = (t[i + 5] - t[i]) / hz * 1000 / r["requests"]
+        printf "%s (%s%% from the response cache, %d writes, the writer using %.1f s of CPU, JIT compiling %.0f%% of the service CPU, p99.9 %.1f ms, max %.0f ms; the service CPU a request on event loops %.3f ms, workers %.3f, JIT %.3f, GC %.3f, other threads %.3f)|%.0f|%.2f|%.2f|%.3f|%.3f|%d|%d|%.3f|%s\n",
+            label, r["cache_hit_percent"], writes, writer_ms / 1000, (jt > 0 ? 100 * jit / jt : 0), r["p999_ms"], r["max_ms"], kind[1], kind[2], kind[3], kind[4], kind[5],
+            rps, r["p50_ms"], r["p99_ms"], jt / hz * 1000 / r["requests"], pt / hz * 1000 / r["requests"], r["non2xx"], r["socket_errors"], client / r["requests"],
+            served "|" sprintf("%.0f|%.0f", jt > 0 ? 100 * jit / jt : 0, r["max_ms"]) "|" gc }'
 }
 
 warm_row() { # paths: driven as its row will be, unmeasured, for BENCH_ROW_WARMUP seconds
@@ -278,8 +287,8 @@ for warm in constant index article article-304 list list-filtered list-page-50 s
 done
 {
     echo "HTTP benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m) ${BENCH_JAVA_OPTIONS:-}, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
-    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU|longest request ms"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(java -version 2>&1 | head -n 1), $(service_jvm_options 512m) ${BENCH_JAVA_OPTIONS:-}, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version'), wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+    echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU|longest request ms|GC pauses|GC paused ms|longest GC pause ms"
     measure "constant (GET /api/v1/bench/constant, never cached)" constant "$CONNECTIONS"
     # twice: first with a cache that has seen none of the mix's URLs, then as a service that has run for a while:
     # after BENCH_MIX_SETTLE seconds (default 120) more of the mix and its writer, unmeasured. The JIT goes on
@@ -334,7 +343,7 @@ done
         base = sum / k # every ratio is to the mean of the constant measured at the start, the middle and the end
         for (i = 1; i <= n; i++) {
             split(row[i], f, "|")
-            printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], f[2] / base, f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13]
+            printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], f[2] / base, f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16]
         }
         printf "the constant: %.0f requests/s, the mean of its %d measurements\n", base, k
     }' | tee "$results"

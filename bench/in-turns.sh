@@ -4,8 +4,8 @@
 # the endpoint, measured on it, then on the constant endpoint, and stopped. The endpoint is the realistic mix
 # (bench/mix.lua without its writer, its mirrors at the feed's head) or one of bench/http.sh's path lists
 # (article-computed, list-computed, ...). Each row:
-# requests/s, the share of the constant measured right after, p99, the share from the response cache (mix), and the
-# service's CPU per request (from /proc). This VM's speed swings by half within minutes (constant 27,000-43,000
+# requests/s, the share of the constant measured right after, p99, the share from the response cache (mix), the
+# service's CPU per request (from /proc), and the GC's pauses while it was measured (its log: target/bench/in-turns-gc.log). This VM's speed swings by half within minutes (constant 27,000-43,000
 # requests/s in one hour): read the shares and the CPU of several rounds, never one row. The side that runs second in
 # a round did worse when both sides were alike (one package, one setting: 0.39 / 0.36, 0.39 / 0.29, 0.26 / 0.26 of the
 # constant on the mix; docs/performance.md#the-second-side-of-a-round): hence the alternating order, and an even
@@ -45,14 +45,18 @@ one() { # <side> <quarkus-app dir> <round>: one row
     QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_HTTP_PORT="$PORT" CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} \
         CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef CMS_LIMITS_WRITES_PER_MINUTE=0 \
         CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 CMS_BENCH_CONSTANT=true \
-        java $(fixed_heap 512m) $options -jar "$2/quarkus-run.jar" >"$out/in-turns-service.log" 2>&1 &
+        java $(service_jvm_options 512m) "-Xlog:gc:file=$out/in-turns-gc.log" $options -jar "$2/quarkus-run.jar" \
+        >"$out/in-turns-service.log" 2>&1 &
     SERVICE=$!
+    SERVICE_GC_LOG=$out/in-turns-gc.log
     await_service "$out/in-turns-service.log"
     wrk -t2 -c32 -d"${WARM}s" -s "${DRIVE[0]}" "http://127.0.0.1:$PORT" "${DRIVE[@]:1}" >/dev/null
-    local before after measured constant
+    local before after measured constant gc_before gc
     before=$(awk '{ print $14 + $15 }' /proc/$SERVICE/stat)
+    gc_before=$(gc_log_bytes)
     measured=$(wrk -t2 -c32 -d"${MEASURED}s" --latency -s "${DRIVE[0]}" "http://127.0.0.1:$PORT" "${DRIVE[@]:1}" | grep '^RESULT')
     after=$(awk '{ print $14 + $15 }' /proc/$SERVICE/stat)
+    gc=$(gc_pauses "$gc_before")
     constant=$(wrk -t2 -c32 -d10s -s bench/http.lua "http://127.0.0.1:$PORT" -- "$out/paths-constant.txt" | grep '^RESULT')
     kill $SERVICE
     wait $SERVICE 2>/dev/null || true
@@ -60,14 +64,14 @@ one() { # <side> <quarkus-app dir> <round>: one row
     awk -v side="$1" -v round="$3" -v n="$(field requests "$measured")" -v s="$(field seconds "$measured")" \
         -v c="$(field requests "$constant")" -v cs="$(field seconds "$constant")" -v p99="$(field p99_ms "$measured")" \
         -v hits="$(grep -q cache_hit_percent <<<"$measured" && field cache_hit_percent "$measured" || echo -)" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
-        'BEGIN { printf "%s|%s|%.0f|%.0f|%.2f|%s|%s|%.3f\n", round, side, n / s, c / cs, n / s / (c / cs), p99, hits,
-                 ticks / hz * 1000 / n }' | tee -a "$results"
+        -v gc="$gc" 'BEGIN { printf "%s|%s|%.0f|%.0f|%.2f|%s|%s|%.3f|%s\n", round, side, n / s, c / cs, n / s / (c / cs), p99, hits,
+                 ticks / hz * 1000 / n, gc }' | tee -a "$results"
 }
 
 {
     echo "in turns, $(date -u '+%F %H:%M UTC'), A: $A ${BENCH_JAVA_OPTIONS_A:-}, B: $B ${BENCH_JAVA_OPTIONS_B:-}, wrk -t2 -c32, $ENDPOINT ${MEASURED} s after ${WARM} s," \
         "constant 10 s"
-    echo "round|side|requests/s|constant requests/s|share of the constant|p99 ms|% from the cache|service CPU ms/request"
+    echo "round|side|requests/s|constant requests/s|share of the constant|p99 ms|% from the cache|service CPU ms/request|GC pauses|GC paused ms|longest GC pause ms"
 } | tee "$results"
 for round in $(seq "$ROUNDS"); do
     if [ $((round % 2)) = 1 ]; then

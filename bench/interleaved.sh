@@ -39,7 +39,7 @@ for round in $(seq "$ROUNDS"); do
             QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$((PORT + 1000)) CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef \
             CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
             QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future' CMS_BENCH_CONSTANT=true \
-            "$java" $(fixed_heap 512m) "${options[@]}" -jar "$app/quarkus-run.jar" >target/bench/interleaved-service.log 2>&1 &
+            "$java" $(service_jvm_options 512m) "${options[@]}" -jar "$app/quarkus-run.jar" >target/bench/interleaved-service.log 2>&1 &
         service=$!
         for _ in $(seq 60); do curl -fs "http://127.0.0.1:$PORT/api/v1" >/dev/null && break; sleep 1; done
         paths() { if [ -f "target/bench/paths-$1-computed.txt" ]; then echo "$1-computed"; else echo "$1"; fi; }

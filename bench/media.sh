@@ -26,7 +26,7 @@ java bench/MediaSamples.java "$out"
 URL=$(ensure_local_database cms_bench_media fresh)
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$MANAGEMENT_PORT CMS_ADMIN_TOKEN=$TOKEN \
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_BENCH_CONSTANT=true CMS_MEDIA_DIR="$out/media-store" CMS_REQUEST_LOG=false \
-    java $(fixed_heap 512m) -jar "$out/media-app/quarkus-run.jar" >"$out/media-service.log" 2>&1 &
+    java $(service_jvm_options 512m) -jar "$out/media-app/quarkus-run.jar" >"$out/media-service.log" 2>&1 &
 SERVICE=$!
 await_service "$out/media-service.log"
 BASE=http://127.0.0.1:$PORT
@@ -50,7 +50,7 @@ done
 heap() { curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $NF } END { printf "%.0f", s }'; }
 {
     echo "media benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m), local store, wrk -t2 -d${SECONDS_PER_RUN}s"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(service_jvm_options 512m), local store, wrk -t2 -d${SECONDS_PER_RUN}s"
     echo "endpoint|requests/s|median ms|p99 ms|service CPU ms/request|PostgreSQL CPU ms/request|4xx-5xx|socket errors|client (wrk) CPU ms/request|service median ms|service p99 ms|JIT % of service CPU|longest request ms"
     measure "constant (GET /api/v1/bench/constant, c$CONNECTIONS)" media-constant "$CONNECTIONS"
     measure "640-px rendition, $(stat -c %s "$out/media-store/${sha:0:2}/$sha/w640") bytes, anonymous (c$CONNECTIONS)" media-w640 "$CONNECTIONS"

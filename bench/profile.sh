@@ -36,7 +36,7 @@ rm -f "$out/profile.jfr" "$out/profile-gc.log"
 env $EXTRA QUARKUS_DATASOURCE_JDBC_URL="$URL" QUARKUS_HTTP_PORT="$PORT" CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} \
     CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
     CMS_BENCH_CONSTANT=true \
-    java $(fixed_heap 512m) "-Xlog:gc:file=$out/profile-gc.log" \
+    java $(service_jvm_options 512m) "-Xlog:gc:file=$out/profile-gc.log" \
     "-XX:StartFlightRecording=settings=profile,filename=$out/profile.jfr,dumponexit=true" \
     -jar "$out/app/quarkus-run.jar" >"$out/profile-service.log" 2>&1 &
 SERVICE=$!

@@ -26,7 +26,7 @@ DB_PORT=$(sed -E 's|.*:([0-9]+)/.*|\1|' <<<"$URL")
 export PGPASSWORD=$cms_password
 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=$MANAGEMENT_PORT CMS_ADMIN_TOKEN=$TOKEN \
     CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_REQUEST_LOG=false \
-    java $(fixed_heap 512m) -jar "$out/schedule-app/quarkus-run.jar" >"$out/schedule-service.log" 2>&1 &
+    java $(service_jvm_options 512m) -jar "$out/schedule-app/quarkus-run.jar" >"$out/schedule-service.log" 2>&1 &
 SERVICE=$!
 await_service "$out/schedule-service.log"
 BASE=http://127.0.0.1:$PORT
@@ -55,7 +55,7 @@ wrk -t2 -c"$CONNECTIONS" -d70s --latency -s bench/http.lua "$BASE" -- "$out/path
 sleep 2
 {
     echo "schedule benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m), one instance, default poll interval (1 s, sleeping to the exact instant)"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(service_jvm_options 512m), one instance, default poll interval (1 s, sleeping to the exact instant)"
     echo "readers during the minute (region list, c$CONNECTIONS): $(sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*p99_ms=([0-9.]+).*/\1 requests in \2 s, p99 \3 ms/' "$out/schedule-readers.txt")"
     echo "scheduled before the minute (first page of the editors' list): $scheduled of 100 shown"
     psql -X -q -t -A -F' ' -h 127.0.0.1 -p "$DB_PORT" -U "$cms_role" -d cms_bench_schedule -c "

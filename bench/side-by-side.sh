@@ -37,7 +37,7 @@ start() { # side, app dir, port: the service's pid
         QUARKUS_HTTP_PORT=$3 CMS_MANAGEMENT_PORT=$(($3 + 1000)) CMS_ADMIN_TOKEN=bench-admin-token-0123456789abcdef \
         CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
         QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future' CMS_BENCH_CONSTANT=true \
-        java $(fixed_heap 512m) "${options[@]}" -jar "$2/quarkus-run.jar" >"$out/side-by-side-$1.log" 2>&1 &
+        java $(service_jvm_options 512m) "${options[@]}" -jar "$2/quarkus-run.jar" >"$out/side-by-side-$1.log" 2>&1 &
     echo $!
 }
 for port in $PORT_A $PORT_B; do

@@ -42,14 +42,14 @@ minute() { # options label, round, minute: one row
 
 {
     echo "JIT warm-up under the realistic mix, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(fixed_heap 512m), wrk -t2 -c32, mix without its writer"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); $(java -version 2>&1 | head -n 1), $(service_jvm_options 512m), wrk -t2 -c32, mix without its writer"
     echo "JVM options|round|minute|requests/s|p99 ms|% from the cache|service CPU ms/request|% of it compiling"
     for round in $(seq 1 "$ROUNDS"); do
         for options in "${OPTION_SETS[@]}"; do
             QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$PORT CMS_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19080} \
                 CMS_ADMIN_TOKEN=$TOKEN CMS_LIMITS_WRITES_PER_MINUTE=0 CMS_LIMITS_EXPENSIVE_READS_PER_MINUTE=0 \
                 CMS_BENCH_CONSTANT=true \
-                java $(fixed_heap 512m) $options -jar "$out/app/quarkus-run.jar" >"$out/warmup-service.log" 2>&1 &
+                java $(service_jvm_options 512m) $options -jar "$out/app/quarkus-run.jar" >"$out/warmup-service.log" 2>&1 &
             SERVICE=$!
             await_service "$out/warmup-service.log"
             for m in $(seq 1 "$MINUTES"); do

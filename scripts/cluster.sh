@@ -192,7 +192,7 @@ start_instance() {
         read -ra options <<<"${CLUSTER_JAVA_OPTIONS:-}"
         local confine=()
         [ -n "${CPUSETS[$n]:-}" ] && confine=(taskset -c "${CPUSETS[$n]}")
-        exec "${confine[@]}" java $(fixed_heap 384m) "${options[@]}" -jar target/quarkus-app/quarkus-run.jar \
+        exec "${confine[@]}" java $(service_jvm_options 384m) "${options[@]}" -jar target/quarkus-app/quarkus-run.jar \
             >>"$STATE/instance-$n.log" 2>&1
     ) &
     echo $! >"$STATE/instance-$n.pid"

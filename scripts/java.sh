@@ -1,6 +1,6 @@
 # Sourced by run.sh and test.sh: makes sure a JDK 17 or newer is there for the Maven wrapper (./mvnw), which brings
 # its own pinned Maven. When no JDK is on the PATH or in JAVA_HOME, Debian's openjdk-17-jdk-headless is used, and
-# installed first if it is missing. fixed_heap gives the heap options of the scripts that start the service.
+# installed first if it is missing. service_jvm_options gives the JVM options of the scripts that start the service.
 ensure_java() {
     if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
         export PATH="$JAVA_HOME/bin:$PATH"
@@ -22,9 +22,19 @@ ensure_java() {
 }
 ensure_java
 
-# JVM options for a service of this heap size, e.g. $(fixed_heap 512m): the heap committed at its size from the start
-# (-Xms = -Xmx). Left to grow, G1 keeps it small while collecting takes under about 8 % of its time (GCTimeRatio): at -Xmx512m the
-# service ran for minutes on 150-170 MiB, its young generation collected ten times a second (docs/performance.md#fixed-heap).
-fixed_heap() {
-    echo "-Xms$1 -Xmx$1"
+# The collector's settings for the service, whatever its heap (docs/performance.md#marking-without-end). The response
+# cache and the kept summaries hold about half of a 512 MiB heap; G1's adaptive threshold put the start of marking below
+# that, and it marked without end: a cycle a second, each ending in a remark pause of 13-84 ms (most of it unloading
+# classes), its write barriers on all the while. Marking starts at 70 % of the heap instead, and classes are unloaded
+# by a full collection only, which a metaspace of 256 MiB before its first (the service uses about 100) keeps away.
+service_gc_options() {
+    echo "-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:-ClassUnloadingWithConcurrentMark -XX:MetaspaceSize=256m"
+}
+
+# JVM options for a service of this heap size, e.g. $(service_jvm_options 512m): the collector's settings, and the heap
+# committed at its size from the start (-Xms = -Xmx). Left to grow, G1 keeps it small while collecting takes under
+# about 8 % of its time (GCTimeRatio): at -Xmx512m the service ran for minutes on 150-170 MiB, its young generation
+# collected ten times a second (docs/performance.md#fixed-heap).
+service_jvm_options() {
+    echo "-Xms$1 -Xmx$1 $(service_gc_options)"
 }

@@ -30,4 +30,4 @@ if [ -z "${CMS_DEMO_PASSWORD:-}" ] && [ "$CMS_DEMO_CONTENT" = true ]; then
     export CMS_DEMO_PASSWORD
     echo "demo accounts demo-admin, demo-editor, demo-reviewer: password in target/demo-password (POST /api/v1/session)"
 fi
-exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
+exec java $(service_gc_options) ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

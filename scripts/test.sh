@@ -35,6 +35,10 @@ for source in $(sed -nE 's/^COPY +(--[^ ]+ +)*([^ ]+) +[^ ]+$/\2/p' src/main/doc
     compgen -G "$source" >/dev/null || { echo "Dockerfile.jvm copies $source, which the package did not write" >&2; exit 1; }
 done
 echo "Dockerfile.jvm: every path it copies was written by the package"
+# The image's collector is the one the scripts start and the benchmarks measure (scripts/java.sh).
+grep -qF "GC_CONTAINER_OPTIONS=\"-XX:+UseG1GC $(service_gc_options)\"" src/main/docker/Dockerfile.jvm \
+    || { echo "Dockerfile.jvm: GC_CONTAINER_OPTIONS is not -XX:+UseG1GC $(service_gc_options)" >&2; exit 1; }
+echo "Dockerfile.jvm: the collector's settings of scripts/java.sh"
 
 # The OpenAPI document the build wrote, linted with a documented rule set (tools/openapi-lint/redocly.yaml) by
 # Redocly CLI, pinned in tools/openapi-lint/package-lock.json. Needs Node.js 20 or newer.
