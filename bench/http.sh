@@ -3,7 +3,7 @@
 # (bench/dataset.sql) and 50,960 figures (bench/figures.sql), driven by wrk with varied ids and query strings
 # (bench/http.lua). For each endpoint: requests per second, median and 99th-percentile latency, and CPU time per
 # request of the service and of PostgreSQL; each as a ratio to the constant endpoint (GET /api/v1/bench/constant)
-# measured in the same run, at its start, middle and end, and averaged. The realistic mix runs with an article writer, the computed figure summaries with a figure writer (5 writes a
+# measured in the same run just before and just after it (the constant is measured between every two computed rows). The realistic mix runs with an article writer, the computed figure summaries with a figure writer (5 writes a
 # second each). Then a full sync snapshot by one client, and one feed page after 100 changes. The service writes a GC
 # log (target/bench/http-gc.log): every row counts its pauses, and the mix rows say on which threads its CPU went.
 # Results go to target/bench/http-results.txt. Usage: bash bench/http.sh [seconds per endpoint] [connections];
@@ -308,12 +308,17 @@ done
     # at the start: without it, its first seconds measured the JIT compiling its code paths and the row before it
     # draining (08:32 on 2026-12-04: the computed article served 3,400-4,400 requests a second in its first four
     # seconds, then 4,900-6,000). A service's first minutes are what the mix's first run and bench/warmup.sh measure.
+    # A constant row after each of them: this machine's speed drifts within a run (17:31 on 2026-12-06: the constant
+    # 15,273 at the start, 21,153 in the middle), and each row's share is to the constant measured just before and
+    # just after it.
+    measure "constant, between rows" constant "$CONNECTIONS"
     for kind in article article-304 list list-filtered list-page-50 sync search search-word; do
         label="computed (no-cache): $kind"
         # the search row draws 17 queries (words, phrases, two words, English); the target names one common word
         [ "$kind" = search-word ] && label="computed (no-cache): search-word (福彩, a common two-character word)"
         warm_row "$kind-computed"
         measure "$label" "$kind-computed" "$CONNECTIONS"
+        measure "constant, between rows" constant "$CONNECTIONS"
     done
     warm_row summary-computed
     : >"$out/figure-writes.txt"
@@ -338,14 +343,23 @@ done
     measure "constant, again after the cached rows" constant "$CONNECTIONS"
     measure "CSV export ($((csv_rows - 1)) figures)" csv 4
 } | tee "$out/http-raw.txt" | awk -F'|' 'NR <= 3 { print; next }
-    { row[++n] = $0; if ($1 ~ /^constant/) { sum += $2; k++ } }
+    { row[++n] = $0; split($0, f, "|"); rps[n] = f[2]; constant[n] = ($1 ~ /^constant/) }
     END {
-        base = sum / k # every ratio is to the mean of the constant measured at the start, the middle and the end
+        # every share is to the mean of the constant rows measured just before and just after its row (one of
+        # them at the ends of the run)
+        for (i = 1; i <= n; i++) {
+            if (constant[i]) { sum += rps[i]; k++; if (min == "" || rps[i] < min) min = rps[i]; if (rps[i] > max) max = rps[i] }
+            before = ""; after = ""
+            for (j = i - 1; j >= 1 && before == ""; j--) if (constant[j]) before = rps[j]
+            for (j = i + 1; j <= n && after == ""; j++) if (constant[j]) after = rps[j]
+            base[i] = before == "" ? after : after == "" ? before : (before + after) / 2
+        }
         for (i = 1; i <= n; i++) {
             split(row[i], f, "|")
-            printf "%s|%s (%.2f of constant)|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], f[2] / base, f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16]
+            share = constant[i] ? "" : sprintf(" (%.2f of constant, %.0f)", f[2] / base[i], base[i])
+            printf "%s|%s%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", f[1], f[2], share, f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16]
         }
-        printf "the constant: %.0f requests/s, the mean of its %d measurements\n", base, k
+        printf "the constant: %d measurements, %.0f to %.0f requests/s, mean %.0f; a share is to the mean of the two around its row\n", k, min, max, sum / k
     }' | tee "$results"
 {
     echo
