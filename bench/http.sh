@@ -281,8 +281,10 @@ warm_row() { # paths: driven as its row will be, unmeasured, for BENCH_ROW_WARMU
     wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" -s bench/http.lua "$BASE" -- "$out/paths-$1.txt" >/dev/null
 }
 
-# Every endpoint's paths once at low concurrency, so that the runs measure a warm service and a filled cache.
-for warm in constant index article article-304 list list-filtered list-page-50 sync search summary; do
+# Every endpoint's paths once at low concurrency, so that the runs measure a warm service and a filled cache. The CSV
+# export too: unwarmed, its row's first four requests were its four longest (19:06 on 2026-12-06: 583-707 ms while the
+# JIT compiled its paths, then 173-574 ms); a service's first minutes are bench/warmup.sh's to measure.
+for warm in constant index article article-304 list list-filtered list-page-50 sync search summary csv; do
     wrk -t2 -c8 -d3s -s bench/http.lua "$BASE" -- "$out/paths-$warm.txt" >/dev/null
 done
 {
