@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -641,6 +642,26 @@ public class FaultTest {
         System.out.printf(
                 "mirror: %d articles, published %d: %d missing, %d extra, %d hash mismatches (fresh mirror: %d)%n",
                 mirror.size(), stored.size(), missing.size(), extra.size(), mismatched, fresh.size());
+        // what each difference is, for a failure to explain itself: the database's status of every article that the
+        // mirror, the fresh mirror and the stored set do not agree on
+        Set<UUID> differing = new TreeSet<>(missing);
+        differing.addAll(extra);
+        fresh.keySet().stream().filter(id -> !mirror.containsKey(id)).forEach(differing::add);
+        mirror.keySet().stream().filter(id -> !fresh.containsKey(id)).forEach(differing::add);
+        try (PreparedStatement query = db.prepareStatement(
+                "select status, published_at, deleted_at is not null from article where id = ?")) {
+            for (UUID id : differing) {
+                query.setObject(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    String state = row.next()
+                            ? row.getString(1) + ", published at " + row.getString(2) + (row.getBoolean(3) ? ", deleted" : "")
+                            : "not in the database";
+                    System.out.printf(
+                            "  differs: %s (%s; in the mirror %s, in the fresh mirror %s, scheduled by the test %s)%n",
+                            id, state, mirror.containsKey(id), fresh.containsKey(id), scheduled.contains(id));
+                }
+            }
+        }
 
         // 3. every delivery the service made arrived; a second arrival of the same id is an at-least-once retry
         Set<String> made = new HashSet<>();
