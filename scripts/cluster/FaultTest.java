@@ -596,12 +596,17 @@ public class FaultTest {
 
         // 1. every write answered 2xx is in the database
         Map<UUID, String> stored = new HashMap<>();
-        try (PreparedStatement query = db.prepareStatement(
-                "select a.id, a.title from article a join publisher p on p.id = a.publisher_id where p.slug = ?")) {
+        Set<UUID> published = new HashSet<>();
+        try (PreparedStatement query = db.prepareStatement("""
+                select a.id, a.title, a.status = 'published' and a.deleted_at is null
+                from article a join publisher p on p.id = a.publisher_id where p.slug = ?""")) {
             query.setString(1, publisher);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     stored.put(rows.getObject(1, UUID.class), rows.getString(2));
+                    if (rows.getBoolean(3)) {
+                        published.add(rows.getObject(1, UUID.class));
+                    }
                 }
             }
         }
@@ -630,22 +635,27 @@ public class FaultTest {
                 writes.get(), refusedWrites.get(), writeRetries.get(), unansweredWrites.get(), acknowledged.size(), lost,
                 percentile(latencies, 0.50), percentile(latencies, 0.99));
 
-        // 2. the mirror equals the published set, hash for hash with a mirror built afresh now
+        // 2. the mirror holds exactly the published live articles, as does a mirror built afresh now, hash for hash
         Map<UUID, String> fresh = freshMirror();
-        Set<UUID> missing = new HashSet<>(stored.keySet());
+        Set<UUID> missing = new HashSet<>(published);
         missing.removeAll(mirror.keySet());
         Set<UUID> extra = new HashSet<>(mirror.keySet());
-        extra.removeAll(stored.keySet());
+        extra.removeAll(published);
+        boolean freshAgrees = fresh.keySet().equals(published);
         long mismatched = mirror.entrySet().stream()
                 .filter(e -> fresh.containsKey(e.getKey()) && !fresh.get(e.getKey()).equals(e.getValue()))
                 .count();
         System.out.printf(
-                "mirror: %d articles, published %d: %d missing, %d extra, %d hash mismatches (fresh mirror: %d)%n",
-                mirror.size(), stored.size(), missing.size(), extra.size(), mismatched, fresh.size());
+                "mirror: %d articles, published %d (of %d stored): %d missing, %d extra, %d hash mismatches;"
+                        + " fresh mirror: %d, %s%n",
+                mirror.size(), published.size(), stored.size(), missing.size(), extra.size(), mismatched, fresh.size(),
+                freshAgrees ? "the published set" : "NOT the published set");
         // what each difference is, for a failure to explain itself: the database's status of every article that the
         // mirror, the fresh mirror and the stored set do not agree on
         Set<UUID> differing = new TreeSet<>(missing);
         differing.addAll(extra);
+        fresh.keySet().stream().filter(id -> !published.contains(id)).forEach(differing::add);
+        published.stream().filter(id -> !fresh.containsKey(id)).forEach(differing::add);
         fresh.keySet().stream().filter(id -> !mirror.containsKey(id)).forEach(differing::add);
         mirror.keySet().stream().filter(id -> !fresh.containsKey(id)).forEach(differing::add);
         try (PreparedStatement query = db.prepareStatement(
@@ -765,7 +775,7 @@ public class FaultTest {
         if (!meaningful) {
             System.out.println("too little was written to judge: " + acknowledged.size() + " articles");
         }
-        boolean passed = meaningful && lost == 0 && accounted && refusedWrites.get() == 0 && missing.isEmpty() && extra.isEmpty() && mismatched == 0 && undelivered.isEmpty()
+        boolean passed = meaningful && lost == 0 && accounted && refusedWrites.get() == 0 && missing.isEmpty() && extra.isEmpty() && freshAgrees && mismatched == 0 && undelivered.isEmpty()
                 && unannounced.isEmpty() && unexplained == 0 && staleOwnReads == 0 && sharedBudgetHolds
                 && scheduledWrong == 0;
         System.out.println(passed ? "PASSED" : "FAILED");
