@@ -40,10 +40,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 @ApplicationScoped
 class ArticleListQuery {
 
-    /** What places a row in its page and decides its summary; the title is read only where it is the sort key. */
+    /**
+     * What places a row in its page and decides its summary, from the article's row alone; the title is read only where
+     * it is the sort key. The publisher's name in a kept summary is checked by the article's change stamp, which moves
+     * with every publisher change ({@link ResponseCache#articleStamp}), not by reading the publisher's version here:
+     * a page of kept summaries reads no publisher.
+     */
     private static final String KEYS = """
-            select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
-                   a.updated_at, %s as title
+            select a.id, a.version, a.locale, a.translation_locales, a.published_at, a.updated_at, %s as title
             """;
 
     /**
@@ -52,8 +56,7 @@ class ArticleListQuery {
      * them in a statement of their own.
      */
     private static final String SUMMARIES = """
-            select a.id, a.version, p.version as publisher_version, a.locale, a.translation_locales, a.published_at,
-                   a.updated_at, a.title, a.slug, a.summary, null::text as body, a.category, a.tags, a.region_codes,
+            select a.id, a.version, a.locale, a.translation_locales, a.published_at, a.updated_at, a.title, a.slug, a.summary, null::text as body, a.category, a.tags, a.region_codes,
                    null::text as source_name, null::text as source_url, null::text as author, a.cover,
                    null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at,
                    null::timestamptz as deleted_at, %s""".formatted(PublisherRef.COLUMNS);
@@ -73,8 +76,10 @@ class ArticleListQuery {
                                  and t.locale = (:locales::text[])[array_position(:ids::uuid[], a.id)]) t on true
             where a.id = any(:ids)""";
 
-    private static final String FROM_ARTICLE =
-            "from article a join publisher_ref p on p.id = a.publisher_id where a.deleted_at is null";
+    private static final String FROM_ARTICLE = "from article a%s where a.deleted_at is null";
+
+    /** How {@link #SUMMARIES} reads the publisher of each row: by primary key, as the article names it. */
+    private static final String WITH_PUBLISHER = " join publisher_ref p on p.id = a.publisher_id";
 
     /**
      * A region's articles newest first (or oldest first) are read from article_region, whose index is in page order
@@ -84,17 +89,15 @@ class ArticleListQuery {
      */
     private static final String FROM_REGION = """
             from article_region r
-            cross join lateral (select * from article where article.id = r.article_id offset 0) a
-            join publisher_ref p on p.id = a.publisher_id
+            cross join lateral (select * from article where article.id = r.article_id offset 0) a%s
             where a.deleted_at is null""";
 
     private static final String REGION_KEY = "r.published_key";
 
-    /** A row of the page: its place, and what its summary is a function of. */
+    /** A row of the page: its place, and what its summary is a function of but its publisher. */
     private record Listed(
             UUID id,
             long version,
-            long publisherVersion,
             String locale,
             List<String> translationLocales,
             Instant publishedAt,
@@ -104,7 +107,6 @@ class ArticleListQuery {
         static final RowMapper<Listed> ROW = (rs, context) -> new Listed(
                 rs.getObject("id", UUID.class),
                 rs.getLong("version"),
-                rs.getLong("publisher_version"),
                 rs.getString("locale"),
                 Database.strings(rs, "translation_locales"),
                 Database.instant(rs, "published_at"),
@@ -113,13 +115,15 @@ class ArticleListQuery {
 
         /** What its summary is, served in the best of its locales for these preferences. */
         Representation in(List<Locale.LanguageRange> preferences) {
-            return new Representation(
-                    id, version, publisherVersion, Locales.choose(preferences, locale, translationLocales));
+            return new Representation(id, version, Locales.choose(preferences, locale, translationLocales));
         }
     }
 
-    /** What a summary is a function of: the article's version, its publisher's, and the locale it is served in. */
-    private record Representation(UUID id, long version, long publisherVersion, String locale) {}
+    /**
+     * What a summary is a function of, but its publisher: the article's version and the locale it is served in. A kept
+     * summary serves only while its article's change stamp, which every publisher change moves, holds.
+     */
+    private record Representation(UUID id, long version, String locale) {}
 
     /** A row of {@link #BY_IDS}: its place and the article as a list shows it. */
     private record Read(Listed listed, ArticleState state) {
@@ -191,13 +195,16 @@ class ArticleListQuery {
             Cursor after,
             int limit,
             List<Locale.LanguageRange> preferences,
-            String fingerprint) {
+            String fingerprint,
+            boolean afterAWrite) {
         return jdbi.withHandle(handle -> {
             List<Listed> rows = null;
             List<EncodedJson> summaries = null;
             ListedPage page = new ListedPage(fingerprint, after, limit);
             boolean walk = walked.getIfPresent(fingerprint) != null && servedWhileWalked.getIfPresent(page) == null;
-            if (keeps && !walk) {
+            // a reader after a write (Read-After) may have renamed a publisher through another instance, whose change
+            // this one has not heard of yet: the stamps would not have moved, so the page is read whole, names and all
+            if (keeps && !walk && !afterAWrite) {
                 rows = statement(filter, sort, after, limit + 1)
                         .query(handle)
                         .map(Listed.ROW)
@@ -205,10 +212,11 @@ class ArticleListQuery {
                 summaries = summaries(handle, rows, preferences, fingerprint);
             }
             if (summaries == null) {
-                // nothing is kept, the list is being walked, or an article changed between the two statements: the
-                // page whole, in one, its summaries kept if no article or publisher changed meanwhile
+                // nothing is kept, the list is being walked, the reader is after a write, or an article changed
+                // between the two statements: the page whole, in one, its summaries kept if no article or publisher
+                // changed meanwhile
                 long before = changes.articleChanges();
-                List<Read> reads = statement(filter, sort, after, limit + 1, SUMMARIES + "\n")
+                List<Read> reads = statement(filter, sort, after, limit + 1, SUMMARIES + "\n", WITH_PUBLISHER)
                         .query(handle)
                         .map(Read.WHOLE)
                         .list();
@@ -284,9 +292,7 @@ class ArticleListQuery {
             Listed row = rows.get(i);
             if (summaries.get(i) == null) {
                 Read read = reads.get(row.id());
-                if (read == null
-                        || read.listed().version() != row.version()
-                        || read.listed().publisherVersion() != row.publisherVersion()) {
+                if (read == null || read.listed().version() != row.version()) {
                     return null;
                 }
                 Representation key = row.in(preferences);
@@ -339,11 +345,12 @@ class ArticleListQuery {
      */
     static Sql statement(ArticleFilter filter, ArticleSort sort, Cursor after, int rows) {
         boolean byTitle = sort == ArticleSort.TITLE || sort == ArticleSort.TITLE_DESC;
-        return statement(filter, sort, after, rows, KEYS.formatted(byTitle ? "a.title" : "null::text"));
+        return statement(filter, sort, after, rows, KEYS.formatted(byTitle ? "a.title" : "null::text"), "");
     }
 
-    /** The page's statement with these columns. */
-    private static Sql statement(ArticleFilter filter, ArticleSort sort, Cursor after, int rows, String columns) {
+    /** The page's statement with these columns, and with {@link #WITH_PUBLISHER} when they name the publisher's. */
+    private static Sql statement(
+            ArticleFilter filter, ArticleSort sort, Cursor after, int rows, String columns, String join) {
         boolean byRegion =
                 filter.region() != null && (sort == ArticleSort.PUBLISHED_AT_DESC || sort == ArticleSort.PUBLISHED_AT);
         // the status is written out: a rare one (in review) is better read another way than the published many
@@ -351,7 +358,7 @@ class ArticleListQuery {
         Sql sql = new Sql(columns);
         if (byRegion) {
             // the region alone, or with the publisher or category in the one expression an index is keyed on
-            sql.append(FROM_REGION);
+            sql.append(FROM_REGION.formatted(join));
             if (filter.publisherId() != null) {
                 sql.append(" and r.region_code || r.publisher_id::text = :regionKey")
                         .bind("regionKey", filter.region() + filter.publisherId())
@@ -366,7 +373,7 @@ class ArticleListQuery {
             }
             sql.append(status == null ? "" : " and r.status = " + status);
         } else {
-            sql.append(FROM_ARTICLE)
+            sql.append(FROM_ARTICLE.formatted(join))
                     .appendIfSet(" and a.publisher_id = :publisher", "publisher", filter.publisherId())
                     .appendIfSet(" and a.region_scope @> array[:region]::varchar[]", "region", filter.region())
                     .appendIfSet(" and a.category = :category", "category", filter.category())

@@ -21,6 +21,7 @@ import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.json.EncodedJson;
 import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.replica.ReadYourWritesFilter;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.publisher.KnownPublisher;
@@ -109,7 +110,8 @@ public class ArticleResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @QueryParam("fields") FieldSet fields,
             @BeanParam PageParams page,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         sparse.select(fields, ArticleSummary.class);
         int limit = page.limit();
         String localeFilter = locale == null ? null : locale.toLanguageTag();
@@ -124,8 +126,9 @@ public class ArticleResource {
                 publishedTo == null ? null : publishedTo.exclusive(),
                 null);
         List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
+        boolean afterAWrite = headers.getHeaderString(ReadYourWritesFilter.READ_AFTER) != null;
         Page<EncodedJson> listed = articles.list(
-                filter, sort == null ? ArticleSort.PUBLISHED_AT_DESC : sort, page.cursor, limit, preferences);
+                filter, sort == null ? ArticleSort.PUBLISHED_AT_DESC : sort, page.cursor, limit, preferences, afterAWrite);
         RestResponse<ArticleSummaryPage> response =
                 PagedResponse.ok(new ArticleSummaryPage(listed.items(), listed.nextCursor()), listed.nextCursor(), uri);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);

@@ -172,13 +172,17 @@ public class ArticleService {
                 .isPresent();
     }
 
-    /** One keyset page of article summaries, served in the preferred locales where they exist. */
+    /**
+     * One keyset page of article summaries, served in the preferred locales where they exist; {@code afterAWrite} when
+     * the reader must see a write this instance may not have heard of yet (Read-After).
+     */
     public Page<EncodedJson> list(
             ArticleFilter requested,
             ArticleSort sort,
             String cursorParam,
             int limit,
-            List<Locale.LanguageRange> preferences) {
+            List<Locale.LanguageRange> preferences,
+            boolean afterAWrite) {
         // Unpublished articles are listed only for the publishers the caller may read them of.
         ArticleFilter filter = requested.status() == ArticleStatus.published
                 ? requested
@@ -200,7 +204,7 @@ public class ArticleService {
                 cursor.instantKey(0);
             }
         }
-        return listQuery.page(filter, sort, cursor, limit, preferences, fingerprint);
+        return listQuery.page(filter, sort, cursor, limit, preferences, fingerprint, afterAWrite);
     }
 
     @Transactional
