@@ -56,7 +56,8 @@ class ArticleListQuery {
      * them in a statement of their own.
      */
     private static final String SUMMARIES = """
-            select a.id, a.version, a.locale, a.translation_locales, a.published_at, a.updated_at, a.title, a.slug, a.summary, null::text as body, a.category, a.tags, a.region_codes,
+            select a.id, a.version, a.locale, a.translation_locales, a.published_at, a.updated_at, a.title, a.slug,
+                   a.summary, null::text as body, a.category, a.tags, a.region_codes,
                    null::text as source_name, null::text as source_url, null::text as author, a.cover,
                    null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at,
                    null::timestamptz as deleted_at, %s""".formatted(PublisherRef.COLUMNS);

@@ -21,9 +21,9 @@ import cn.fucai.cms.common.http.TypedParameters.UpperBound;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.json.EncodedJson;
 import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.replica.ReadYourWritesFilter;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.common.replica.ReadYourWritesFilter;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.region.RegionCode;
 import io.smallrye.common.annotation.Blocking;
@@ -128,7 +128,12 @@ public class ArticleResource {
         List<Locale.LanguageRange> preferences = Locales.preferences(localeFilter, acceptLanguage);
         boolean afterAWrite = headers.getHeaderString(ReadYourWritesFilter.READ_AFTER) != null;
         Page<EncodedJson> listed = articles.list(
-                filter, sort == null ? ArticleSort.PUBLISHED_AT_DESC : sort, page.cursor, limit, preferences, afterAWrite);
+                filter,
+                sort == null ? ArticleSort.PUBLISHED_AT_DESC : sort,
+                page.cursor,
+                limit,
+                preferences,
+                afterAWrite);
         RestResponse<ArticleSummaryPage> response =
                 PagedResponse.ok(new ArticleSummaryPage(listed.items(), listed.nextCursor()), listed.nextCursor(), uri);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);

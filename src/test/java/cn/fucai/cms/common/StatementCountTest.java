@@ -57,7 +57,9 @@ class StatementCountTest {
         Response afterAWrite = given().header("Read-After", "0/0").get(kept);
         afterAWrite.then().statusCode(200);
         assertEquals(3, ServerTiming.statements(afterAWrite));
-        assertEquals(given().get(kept).jsonPath().getList("items"), afterAWrite.jsonPath().getList("items"));
+        assertEquals(
+                given().get(kept).jsonPath().getList("items"),
+                afterAWrite.jsonPath().getList("items"));
 
         int search = statements(given(), "/api/v1/search?q=公益金&limit=100&publisher=" + publisher);
         assertTrue(search <= 8, "search is a few statements per tier plus one for the page; was " + search);
