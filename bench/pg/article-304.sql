@@ -4,5 +4,5 @@
 select a.id, a.publisher_id, a.status, a.deleted_at is not null as deleted,
        a.first_published_at is not null as ever_published, a.locale, a.version, a.updated_at,
        p.version as publisher_version, p.updated_at as publisher_updated_at, a.translation_locales
-from article a join publisher_ref p on p.id = a.publisher_id
+from article a cross join lateral (select * from publisher_ref p where p.id = a.publisher_id offset 0) p
 where a.id = (select id from bench_article where n = :n);

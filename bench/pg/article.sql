@@ -10,5 +10,5 @@ select a.id, a.slug, a.locale, a.title, a.summary, a.body, a.category, a.tags, a
        a.version, a.first_published_at is not null as ever_published, p.version as publisher_version,
        p.updated_at as publisher_updated_at, a.translation_locales, null::text[] as text_locales,
        null::text[] as titles, null::text[] as summaries, null::text[] as bodies
-from article a join publisher_ref p on p.id = a.publisher_id
+from article a cross join lateral (select * from publisher_ref p where p.id = a.publisher_id offset 0) p
 where a.id = (select id from bench_article where n = :n);

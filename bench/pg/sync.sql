@@ -5,6 +5,6 @@
 \set n random(1, 2000)
 select pg_snapshot_xmin(pg_current_snapshot())::text;
 select a.id, a.publisher_id, a.status, a.deleted_at is not null as deleted, a.version, p.version as publisher_version
-from article a join publisher_ref p on p.id = a.publisher_id
+from article a cross join lateral (select * from publisher_ref p where p.id = a.publisher_id offset 0) p
 where a.status = 'published' and a.deleted_at is null and a.id > (select (select id from bench_article where n = :n)::uuid)
 order by a.id limit 20;

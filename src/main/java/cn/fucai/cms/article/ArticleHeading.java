@@ -23,7 +23,7 @@ public record ArticleHeading(
     /** Articles' headings, for a where clause on {@code a}: {@link #ROW} reads a row. */
     static final String SELECT = """
             select a.id, a.slug, a.title, a.summary, a.published_at, a.status, a.deleted_at is not null as deleted, %s
-            from article a join publisher_ref p on p.id = a.publisher_id""".formatted(PublisherRef.COLUMNS);
+            from article a""".formatted(PublisherRef.COLUMNS) + PublisherRef.joinedTo("a");
 
     static final RowMapper<ArticleHeading> ROW = (rs, context) -> new ArticleHeading(
             rs.getObject("id", UUID.class),

@@ -1,6 +1,7 @@
 package cn.fucai.cms.article;
 
 import cn.fucai.cms.common.sql.Database;
+import cn.fucai.cms.publisher.PublisherRef;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +32,7 @@ record ArticleValidators(
             select a.id, a.publisher_id, a.status, a.deleted_at is not null as deleted,
                    a.first_published_at is not null as ever_published, a.locale, a.version, a.updated_at,
                    p.version as publisher_version, p.updated_at as publisher_updated_at, a.translation_locales
-            from article a join publisher_ref p on p.id = a.publisher_id
-            """;
+            from article a""" + PublisherRef.joinedTo("a") + "\n";
 
     static final RowMapper<ArticleValidators> ROW = (rs, context) -> new ArticleValidators(
             rs.getObject("id", UUID.class),

@@ -1,5 +1,6 @@
 package cn.fucai.cms.article;
 
+import cn.fucai.cms.publisher.PublisherRef;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -15,7 +16,7 @@ public record ArticleVersion(
     static final String SELECT = """
             select a.id, a.publisher_id, a.status, a.deleted_at is not null as deleted, a.version,
                    p.version as publisher_version
-            from article a join publisher_ref p on p.id = a.publisher_id""";
+            from article a""" + PublisherRef.joinedTo("a");
 
     static final RowMapper<ArticleVersion> ROW = (rs, context) -> new ArticleVersion(
             rs.getObject("id", UUID.class),

@@ -23,6 +23,8 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
     private static final String CJK_CLASS = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Pattern CJK_RUN = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{3,}");
+    /** Spaces between two Chinese characters, which carry no meaning in a term. */
+    private static final Pattern SPACE_IN_CHINESE = Pattern.compile("(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])");
 
     public static SearchQuery parse(String q) {
         if (q == null || q.isBlank()) {
@@ -37,7 +39,7 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
         while (matcher.find()) {
             String term = (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).strip();
             // In a quoted Chinese phrase the spaces carry no meaning: 温州 福彩 is the text 温州福彩.
-            term = term.replaceAll("(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])", "");
+            term = SPACE_IN_CHINESE.matcher(term).replaceAll("");
             if (WORD.matcher(term).find()) {
                 terms.add(term);
                 if (matcher.group(1) != null) {
