@@ -258,7 +258,7 @@ public class ArticleStates {
      * plan. With the list bound as it is, PostgreSQL planned every execution anew for the length it saw (a custom plan
      * looks cheaper for a few ids than a plan for any number), which cost more than reading a few articles.
      */
-    private static final String BY_IDS = " where a.id = any(cast((select :ids::uuid[]) as uuid[]))";
+    static final String BY_IDS = " where a.id = any(cast((select :ids::uuid[]) as uuid[]))";
 
     /** The rows of {@code select} (on {@code a}) for these ids, by id; one statement, none for no ids. */
     private <T> Map<UUID, T> byId(String select, RowMapper<T> row, Function<T, UUID> id, Collection<UUID> ids) {

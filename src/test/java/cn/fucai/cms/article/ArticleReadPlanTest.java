@@ -1,0 +1,94 @@
+package cn.fucai.cms.article;
+
+import static cn.fucai.cms.support.QueryPlans.allNodes;
+import static cn.fucai.cms.support.QueryPlans.explain;
+import static cn.fucai.cms.support.QueryPlans.scanOf;
+import static cn.fucai.cms.support.TestData.article;
+import static cn.fucai.cms.support.TestData.createArticleId;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import cn.fucai.cms.common.sql.Sql;
+import cn.fucai.cms.support.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Articles read by a list of ids (the coalesced reads of single articles, their revalidations, search hits, sync
+ * pages) keep one plan: a prepared statement is planned once, not at every execution for the length of its list, and
+ * each row's publisher is one probe of its primary key, not a hash of every publisher (issue #17).
+ */
+@QuarkusTest
+class ArticleReadPlanTest {
+
+    private static final int EXECUTIONS = 12;
+
+    @Inject
+    Jdbi jdbi;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"original", "validators", "versions", "headings", "whole"})
+    void aReadByIdsKeepsOneGenericPlanThatProbesEachPublisher(String read) throws Exception {
+        String publisher = createPublisher();
+        List<UUID> ids = IntStream.range(0, 3)
+                .mapToObj(i -> TestData.uuid(createArticleId(article(publisher, TestData.uniqueSlug("plan-ids")))))
+                .toList();
+        String select = select(read);
+        String array = ids.stream().map(UUID::toString).collect(Collectors.joining(",", "'{", "}'"));
+
+        long[] plans = jdbi.withHandle(handle -> {
+            handle.execute("prepare by_ids(uuid[]) as " + select + BY_IDS_AS_PARAMETER);
+            try {
+                for (int i = 0; i < EXECUTIONS; i++) {
+                    assertEquals(
+                            3,
+                            handle.createQuery("execute by_ids(" + array + ")")
+                                    .mapToMap()
+                                    .list()
+                                    .size());
+                }
+                return handle.createQuery(
+                                "select generic_plans, custom_plans from pg_prepared_statements where name = 'by_ids'")
+                        .map((rs, context) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                        .one();
+            } finally {
+                handle.execute("deallocate by_ids");
+            }
+        });
+        // PostgreSQL plans the first five executions for their values, then keeps the generic plan when it costs no
+        // more: a list bound as it is looked cheaper planned for its length every time
+        assertEquals(EXECUTIONS - 5, plans[0], "executions run on the generic plan");
+        assertEquals(5, plans[1], "executions planned for their values");
+
+        List<JsonNode> nodes = allNodes(jdbi.withHandle(handle ->
+                explain(handle, new Sql(select + ArticleStates.BY_IDS).bind("ids", ids.toArray(UUID[]::new)), true)));
+        assertFalse(
+                nodes.stream().anyMatch(n -> n.path("Node Type").asText().startsWith("Hash")),
+                () -> "nothing hashed: " + nodes.get(0).toPrettyString());
+        JsonNode publishers = scanOf("publisher", nodes);
+        assertEquals("publisher_pkey", publishers.path("Index Name").asText(), publishers.toPrettyString());
+        assertEquals(3, publishers.path("Actual Loops").asInt(), "one probe a row: " + publishers.toPrettyString());
+    }
+
+    /** {@link ArticleStates#BY_IDS} with its list as the prepared statement's parameter. */
+    private static final String BY_IDS_AS_PARAMETER = ArticleStates.BY_IDS.replace(":ids", "$1");
+
+    private static String select(String read) {
+        return switch (read) {
+            case "original" -> ArticleStates.READ_ORIGINAL;
+            case "validators" -> ArticleValidators.SELECT;
+            case "versions" -> ArticleVersion.SELECT;
+            case "headings" -> ArticleHeading.SELECT;
+            default -> ArticleStates.READ;
+        };
+    }
+}
