@@ -62,20 +62,24 @@ class ArticleListQuery {
                    null::timestamptz as unpublish_at, a.status, null::jsonb as release, a.created_at,
                    null::timestamptz as deleted_at, %s""".formatted(PublisherRef.COLUMNS);
 
-    /**
-     * The summaries of the articles {@code :ids}, each with the title and summary of its published translation in the
-     * locale at the same place of {@code :locales}, if it has one (the served locale: one index probe, no text for
-     * those served in their original).
-     */
-    private static final String BY_IDS = SUMMARIES + """
-            , t.locales as translated_locales, t.titles, t.summaries
-            from article a join publisher_ref p on p.id = a.publisher_id
+    /** The title and summary of each article's published translation in the locale at its place in {@code :locales}. */
+    private static final String SERVED_TRANSLATION = """
             left join lateral (select array_agg(t.locale) as locales, array_agg(t.title) as titles,
                                       array_agg(t.summary) as summaries
                                from article_translation t
                                where t.article_id = a.id and t.status = 'published'
-                                 and t.locale = (:locales::text[])[array_position(:ids::uuid[], a.id)]) t on true
-            where a.id = any(:ids)""";
+                                 and t.locale = (:locales::text[])[array_position(:ids::uuid[], a.id)]) t on true""";
+
+    /**
+     * The summaries of the articles {@code :ids}, each with the title and summary of its published translation in the
+     * locale at the same place of {@code :locales}, if it has one (the served locale: one index probe, no text for
+     * those served in their original). One plan for any number of ids, each publisher a probe, as
+     * {@link ArticleStates#BY_IDS} says.
+     */
+    static final String BY_IDS =
+            SUMMARIES + """
+            , t.locales as translated_locales, t.titles, t.summaries
+            from article a""" + PublisherRef.joinedTo("a") + "\n" + SERVED_TRANSLATION + ArticleStates.BY_IDS;
 
     private static final String FROM_ARTICLE = "from article a%s where a.deleted_at is null";
 

@@ -24,10 +24,11 @@ public record PublisherRef(
             "p.id as publisher_id, p.slug as publisher_slug, p.name as publisher_name, p.name_en as publisher_name_en";
 
     /**
-     * The join that gives each row of {@code alias} its publisher as {@code p}, for {@link #COLUMNS}: one probe of the
-     * publisher's primary key a row. The lateral subquery with {@code offset 0} is planned on its own, so it stays a
-     * probe whatever the statistics and the number of rows say: a plain join, planned for a list of ids of unknown
-     * length, hashed every publisher (the benchmark's 364; the country has some 3,000) to place a few articles.
+     * The join that gives each row of {@code alias} its publisher as {@code p}, for {@link #COLUMNS}: each row's
+     * publisher read on its own, a probe of its primary key (or, while the table is a page or two, that page). The
+     * lateral subquery with {@code offset 0} is planned on its own, so it stays so whatever the statistics and the
+     * number of rows say: a plain join, planned for a list of ids of unknown length, hashed every publisher (the
+     * benchmark's 364; the country has some 3,000) to place a few articles.
      */
     public static String joinedTo(String alias) {
         return " cross join lateral (select * from publisher_ref p where p.id = " + alias + ".publisher_id offset 0) p";
