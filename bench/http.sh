@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 source scripts/database.sh
 source scripts/java.sh
 source bench/load-articles.sh
+source bench/tsquery.sh # pgbench_tsquery
 SECONDS_PER_RUN=${1:-15}
 CONNECTIONS=${2:-32}
 REUSE=${BENCH_REUSE:-0}
@@ -123,9 +124,7 @@ for file in bench/pg/*.sql; do
 done
 search_words=$(sed -E 's|^/api/v1/search\?q=||' "$out/paths-search.txt" | while read -r word; do
     printf "'%s'," "$(printf '%b' "${word//%/\\x}")"; done | sed 's/,$//')
-CJK="'[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+'"
-word="(array[$search_words])[:pick]"
-TSQUERY="(plainto_tsquery('simple', cms_cjk_bigrams($word)) && phraseto_tsquery('english', regexp_replace($word, $CJK, ' ', 'g')))" \
+TSQUERY=$(pgbench_tsquery "$search_words") \
     perl -pe 's/\bTSQUERY\b/$ENV{TSQUERY}/g; s/random\(1, 6\)/random(1, '"$(wc -l <"$out/paths-search.txt")"')/' bench/search-query.sql >"$out/pg-search.sql"
 pg_measure() { # label, script, clients: transactions/s, median and p99 ms, PostgreSQL CPU ms per transaction
     local pg_before

@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
 source bench/load-articles.sh
+source bench/tsquery.sh # pgbench_tsquery
 ARTICLES=${1:-100000}
 SECONDS_PER_RUN=${2:-15}
 REUSE=${BENCH_REUSE:-0}
@@ -44,15 +45,11 @@ declare -A WORDS=(
 # fifth of the articles, together in a few per cent: the hardest case for either way of reading).
 declare -A FIRST=([mixed]="'温州','杭州','鹿城区','嘉兴','南京','拉萨'" [middling]="'智慧党建','作风效能','追梦','满意度','庆祝','墨香单位'")
 declare -A SECOND=([mixed]="'公益金','福彩','双色球','投注站','助学','开奖'" [middling]="'作风效能','追梦','满意度','庆祝','周年','智慧党建'")
-CJK="'[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+'"
-term() { # the tsquery of one search term, as SearchService builds it
-    echo "(plainto_tsquery('simple', cms_cjk_bigrams($1)) && phraseto_tsquery('english', regexp_replace($1, $CJK, ' ', 'g')))"
-}
 tsquery() {
     if [ -n "${FIRST[$1]:-}" ]; then
-        echo "($(term "(array[${FIRST[$1]}])[:pick]") && $(term "(array[${SECOND[$1]}])[:pick]"))"
+        echo "($(pgbench_tsquery "${FIRST[$1]}") && $(pgbench_tsquery "${SECOND[$1]}"))"
     else
-        term "(array[${WORDS[$1]}])[:pick]"
+        pgbench_tsquery "${WORDS[$1]}"
     fi
 }
 percentiles() { # pgbench transaction log → median and p95 in milliseconds
