@@ -243,9 +243,17 @@ public class ArticleStates {
         });
     }
 
-    /** These articles' headings, without bodies or translations, by id; ids of no article are left out. */
-    public Map<UUID, ArticleHeading> headingsByIds(Collection<UUID> ids) {
-        return byId(ArticleHeading.SELECT, ArticleHeading.ROW, ArticleHeading::id, ids);
+    /**
+     * These articles' headings by id, with the texts of those whose title and summary hold none of these words (looked
+     * for as written); ids of no article are left out.
+     */
+    public Map<UUID, ArticleHeading> headingsByIds(Collection<UUID> ids, List<String> words) {
+        return byId(
+                ArticleHeading.SELECT,
+                Map.of("words", words.toArray(String[]::new)),
+                ArticleHeading.ROW,
+                ArticleHeading::id,
+                ids);
     }
 
     /** What decides how a mirror shows these articles, without their texts, by id; ids of no article are left out. */
@@ -262,9 +270,16 @@ public class ArticleStates {
 
     /** The rows of {@code select} (on {@code a}) for these ids, by id; one statement, none for no ids. */
     private <T> Map<UUID, T> byId(String select, RowMapper<T> row, Function<T, UUID> id, Collection<UUID> ids) {
+        return byId(select, Map.of(), row, id, ids);
+    }
+
+    /** The same, for a {@code select} that takes other parameters as well: these. */
+    private <T> Map<UUID, T> byId(
+            String select, Map<String, Object> binds, RowMapper<T> row, Function<T, UUID> id, Collection<UUID> ids) {
         Map<UUID, T> rows = new HashMap<>();
         if (!ids.isEmpty()) {
             jdbi.useHandle(handle -> handle.createQuery(select + BY_IDS)
+                    .bindMap(binds)
                     .bind("ids", ids.toArray(UUID[]::new))
                     .map(row)
                     .forEach(found -> rows.put(id.apply(found), found)));

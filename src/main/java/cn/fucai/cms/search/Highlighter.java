@@ -21,9 +21,12 @@ final class Highlighter {
     /** A highlighted passage and the field it comes from. */
     record Passage(String field, String snippet) {}
 
-    /** The passage of the title or the summary, when one of them holds a hit: the body need not be read. */
-    static Optional<Passage> inHeading(List<String> terms, String title, String summary) {
-        return first(needles(terms), List.of(new Field("title", () -> title), new Field("summary", () -> summary)));
+    /**
+     * The needles of these terms that have no case, and so are found as written (Chinese, digits): where none stands in
+     * an article's title or summary, the passage is in its body or translations, which must then be read.
+     */
+    static List<String> caselessNeedles(List<String> terms) {
+        return needles(terms).stream().filter(Highlighter::caseless).toList();
     }
 
     static Passage best(List<String> terms, String title, String summary, String bodyHtml, String[] translations) {
@@ -63,7 +66,7 @@ final class Highlighter {
         String lower = null;
         int first = -1;
         for (String needle : needles) {
-            boolean caseless = needle.equals(needle.toUpperCase(Locale.ROOT));
+            boolean caseless = caseless(needle);
             if (!caseless && lower == null) {
                 lower = text.toLowerCase(Locale.ROOT);
             }
@@ -73,6 +76,11 @@ final class Highlighter {
             }
         }
         return first;
+    }
+
+    /** Whether a needle (lowercased) reads the same in every case, and so is looked for in the text as written. */
+    private static boolean caseless(String needle) {
+        return needle.equals(needle.toUpperCase(Locale.ROOT));
     }
 
     private static String snippet(String text, int at, List<String> needles) {

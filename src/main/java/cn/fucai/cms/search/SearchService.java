@@ -1,9 +1,6 @@
 package cn.fucai.cms.search;
 
-import cn.fucai.cms.article.ArticleContent;
 import cn.fucai.cms.article.ArticleHeading;
-import cn.fucai.cms.article.ArticleRead;
-import cn.fucai.cms.article.ArticleState;
 import cn.fucai.cms.article.ArticleStates;
 import cn.fucai.cms.article.ArticleStatus;
 import cn.fucai.cms.common.error.InvalidInputException;
@@ -24,11 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -282,54 +276,24 @@ public class SearchService {
     }
 
     /**
-     * What to show for each hit. A page of title hits is read first without bodies and translations (most of an
-     * article's bytes, and what PostgreSQL must decompress), and only the hits whose words are in a tag or a
-     * translation's title are read whole; a page with other hits is read whole at once, in one statement.
+     * What to show for each hit, in one statement: the headings, and the bodies and translations only of the hits
+     * whose title and summary hold none of the words (a hit through a tag or in the text), which PostgreSQL finds
+     * for the words of no case ({@link Highlighter#caselessNeedles}); the passage is then found as it always is.
      */
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
         List<UUID> ids = found.stream().map(Position::id).toList();
-        List<UUID> whole = new ArrayList<>();
-        if (!found.stream().allMatch(position -> position.tier() == Tier.TITLE.rank)) {
-            whole.addAll(ids);
-        } else {
-            for (ArticleHeading heading : states.headingsByIds(ids).values()) {
-                if (!heading.deleted()) {
-                    Highlighter.inHeading(query.terms(), heading.title(), heading.summary())
-                            .ifPresentOrElse(
-                                    passage -> hits.put(heading.id(), hit(heading, passage)),
-                                    () -> whole.add(heading.id()));
-                }
-            }
-        }
-        for (ArticleRead read : states.byIds(whole).values()) {
-            ArticleState article = read.state();
-            ArticleContent.Localized original = article.original();
-            String[] translations = article.content().translations().stream()
-                    .map(t -> Stream.of(t.title(), t.summary(), t.body())
-                            .filter(Objects::nonNull)
-                            .collect(Collectors.joining(" ")))
-                    .toArray(String[]::new);
-            ArticleHeading heading = new ArticleHeading(
-                    article.id(),
-                    article.slug(),
-                    article.publisher(),
-                    original.title(),
-                    original.summary(),
-                    article.publishedAt(),
-                    article.status(),
-                    article.isDeleted());
+        List<String> terms = query.terms();
+        for (ArticleHeading heading :
+                states.headingsByIds(ids, Highlighter.caselessNeedles(terms)).values()) {
             if (!heading.deleted()) {
-                hits.put(
-                        article.id(),
-                        hit(
-                                heading,
-                                Highlighter.best(
-                                        query.terms(),
-                                        original.title(),
-                                        original.summary(),
-                                        original.body(),
-                                        translations)));
+                Highlighter.Passage passage = Highlighter.best(
+                        terms,
+                        heading.title(),
+                        heading.summary(),
+                        heading.body(),
+                        heading.translations().toArray(String[]::new));
+                hits.put(heading.id(), hit(heading, passage));
             }
         }
         return hits;

@@ -45,13 +45,19 @@ class ArticleReadPlanTest {
                 .toList();
         Sql statement = statement(read, ids);
         String array = ids.stream().map(UUID::toString).collect(Collectors.joining(",", "'{", "}'"));
-        // the list summaries' statement also takes the locale each is served in
-        boolean locales = statement.binds().containsKey("locales");
-        String prepared = statement.text().replace(":ids", "$1").replace(":locales", "$2");
-        String arguments = array + (locales ? ", '{zh-CN,zh-CN,zh-CN}'" : "");
+        // the list summaries' statement also takes the locale each is served in, the headings' the words looked for
+        String second = statement.binds().keySet().stream()
+                .filter(name -> !name.equals("ids"))
+                .findFirst()
+                .orElse(null);
+        String prepared = statement.text().replace(":ids", "$1").replace(":" + second, "$2");
+        String arguments = array
+                + (second == null
+                        ? ""
+                        : ", '" + postgresArray((String[]) statement.binds().get(second)) + "'");
 
         long[] plans = jdbi.withHandle(handle -> {
-            handle.execute("prepare by_ids(uuid[]" + (locales ? ", text[]" : "") + ") as " + prepared);
+            handle.execute("prepare by_ids(uuid[]" + (second == null ? "" : ", text[]") + ") as " + prepared);
             try {
                 for (int i = 0; i < EXECUTIONS; i++) {
                     assertEquals(
@@ -84,6 +90,10 @@ class ArticleReadPlanTest {
         assertEquals(3, publishers.path("Actual Loops").asInt(), "one read a row: " + publishers.toPrettyString());
     }
 
+    private static String postgresArray(String[] values) {
+        return String.join(",", values).transform(list -> "{" + list + "}");
+    }
+
     /** The statement of a read by ids, with its binds. */
     private static Sql statement(String read, List<UUID> ids) {
         UUID[] array = ids.toArray(UUID[]::new);
@@ -92,11 +102,15 @@ class ArticleReadPlanTest {
                     .bind("ids", array)
                     .bind("locales", new String[] {"zh-CN", "zh-CN", "zh-CN"});
         }
+        if (read.equals("headings")) {
+            return new Sql(ArticleHeading.SELECT + ArticleStates.BY_IDS)
+                    .bind("ids", array)
+                    .bind("words", new String[] {"福彩", "2026"});
+        }
         String select = switch (read) {
             case "original" -> ArticleStates.READ_ORIGINAL;
             case "validators" -> ArticleValidators.SELECT;
             case "versions" -> ArticleVersion.SELECT;
-            case "headings" -> ArticleHeading.SELECT;
             default -> ArticleStates.READ;
         };
         return new Sql(select + ArticleStates.BY_IDS).bind("ids", array);
