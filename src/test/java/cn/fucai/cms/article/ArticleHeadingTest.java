@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArticleHeadingTest {
 
-    private static final String TITLED_BODY = "<p>全年投入福彩公益金743.9万元。</p>";
-
     @Inject
     ArticleStates states;
 
