@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -101,7 +103,8 @@ public final class Sql {
 
     /** The query on this handle, with every bind applied. */
     public Query query(Handle handle) {
-        Query query = handle.createQuery(text()).bindMap(binds);
+        Query query = handle.createQuery(text());
+        binds.forEach((name, value) -> query.bind(name, argument(value)));
         if (plannedEachTime) {
             query.addCustomizer(new StatementCustomizer() {
                 @Override
@@ -111,5 +114,29 @@ public final class Sql {
             });
         }
         return query;
+    }
+
+    /**
+     * A text, an id, a number or a flag as the argument Jdbi would make of it, made here: Jdbi looks up an argument
+     * factory for each value of each statement, which cost a computed list page 1 % of its CPU a value. Anything else
+     * (arrays, instants, JSON, null) is left to Jdbi's factories.
+     */
+    private static Object argument(Object value) {
+        if (value instanceof String text) {
+            return (Argument) (position, statement, context) -> statement.setString(position, text);
+        }
+        if (value instanceof UUID id) {
+            return (Argument) (position, statement, context) -> statement.setObject(position, id);
+        }
+        if (value instanceof Integer number) {
+            return (Argument) (position, statement, context) -> statement.setInt(position, number);
+        }
+        if (value instanceof Long number) {
+            return (Argument) (position, statement, context) -> statement.setLong(position, number);
+        }
+        if (value instanceof Boolean flag) {
+            return (Argument) (position, statement, context) -> statement.setBoolean(position, flag);
+        }
+        return value;
     }
 }
