@@ -58,8 +58,7 @@ class PresentedTokenCheck {
                             context.next();
                         },
                         // Quarkus usually answers a failed authentication itself, through the failure handler that
-                        // reaches
-                        // ProblemMappers; whatever it leaves unanswered is answered here
+                        // reaches ProblemMappers; whatever it leaves unanswered is answered here
                         failure -> {
                             if (failure instanceof AuthenticationFailedException) {
                                 reject(context, failure.getMessage());

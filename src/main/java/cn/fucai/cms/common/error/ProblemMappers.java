@@ -1,5 +1,7 @@
 package cn.fucai.cms.common.error;
 
+import cn.fucai.cms.common.http.Routes;
+import cn.fucai.cms.common.http.Routes.Route;
 import cn.fucai.cms.common.json.InvalidTextException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,6 +21,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -31,6 +36,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -39,6 +45,9 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /** Turns every failure into an application/problem+json response; the one place errors are shaped. */
 public class ProblemMappers {
+
+    @Inject
+    Routes routes;
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
@@ -107,7 +116,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response webApplication(
+            WebApplicationException e, UriInfo uri, HttpHeaders headers, RoutingContext request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
@@ -116,8 +126,7 @@ public class ProblemMappers {
             return apiException(parameter, uri);
         }
         // a parameter whose conversion needed the database (a publisher by slug) while it could not answer: JAX-RS
-        // wraps
-        // that in a 404 too, but the database's failure decides
+        // wraps that in a 404 too, but the database's failure decides
         Response database = database(e, uri);
         if (database != null) {
             return database;
@@ -127,14 +136,26 @@ public class ProblemMappers {
             return unexpected(e, uri, headers);
         }
         ProblemType type = ProblemType.forStatus(status);
+        // 405, 406 and 415 are RESTEasy's refusals before it chose a method: the route table knows what it did not
+        Optional<Route> route =
+                status == 405 || status == 406 || status == 415 ? routes.name(request) : Optional.empty();
+        String method = request.request().method().name();
         String detail = switch (status) {
             case 404 -> "nothing is served at " + uri.getPath();
-            case 405 -> "this resource does not support that method";
-            case 406 -> "this resource serves application/json; adjust the Accept header";
-            case 415 -> "send the request body as application/json";
+            case 405 ->
+                route.map(r -> "this resource takes " + r.allow()).orElse("this resource does not take " + method);
+            case 406 ->
+                "this resource serves " + route.map(r -> r.media(method, true)).orElse(MediaType.APPLICATION_JSON)
+                        + "; adjust the Accept header";
+            case 415 ->
+                "send the request body as "
+                        + route.map(r -> r.media(method, false)).orElse(MediaType.APPLICATION_JSON);
             default -> e.getMessage();
         };
         Response.ResponseBuilder response = Response.fromResponse(problem(type, detail, uri));
+        if (status == 405) {
+            route.ifPresent(r -> response.header(HttpHeaders.ALLOW, r.allow()));
+        }
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> response.header(name, value));

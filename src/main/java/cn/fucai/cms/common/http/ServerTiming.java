@@ -20,8 +20,7 @@ public class ServerTiming {
     }
 
     // on the event loop, as every filter before the response cache's (ResponseCacheFilter#serveOnEventLoop) must be;
-    // the
-    // count is kept on the request's Vert.x context, which follows it to its worker thread
+    // the count is kept on the request's Vert.x context, which follows it to its worker thread
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void begin(ContainerRequestContext request) {
         if (enabled) {
