@@ -16,6 +16,13 @@ test('cells of the wrong kind say what they should be', () => {
   assert.equal(fieldMessage("unknown column 'colour'; columns are [publisher]"), '未知的列“colour”');
 });
 
+test('a file in another encoding says which line and how to save it', () => {
+  assert.equal(
+    fieldMessage('line 4 is not GB18030 text; save the file as CSV UTF-8, or name its encoding in Content-Type (text/csv; charset=GB18030 for GBK)'),
+    '第 4 行不是 GB18030 编码的文字：请在 Excel 或 WPS 中另存为“CSV UTF-8”后重新选择',
+  );
+});
+
 test('a message it does not know stays in the API words', () => {
   assert.equal(fieldMessage('is past the end of the document: it has 3 pages'), 'is past the end of the document: it has 3 pages');
 });

@@ -28,15 +28,21 @@ export function figureImportPage(context) {
       return;
     }
     show(status, t('import.checking'));
-    const body = new Blob([await chosen.arrayBuffer()], { type: 'text/csv; charset=UTF-8' });
+    const bytes = await chosen.arrayBuffer();
+    // Excel and WPS on a Chinese Windows save CSV as GBK unless told "CSV UTF-8": such a file is sent as GB18030 (which
+    // GBK is part of), and the preview shows the editor how its Chinese was read
+    const encoding = isUtf8(bytes) ? 'UTF-8' : 'GB18030';
+    const contentType = `text/csv; charset=${encoding}`;
+    const body = new Blob([bytes], { type: contentType });
+    const note = encoding === 'UTF-8' ? '' : ` ${t('import.gb18030')}`;
     try {
-      const result = (await api('POST', `${KINDS[kind.value]}/batch/preview`, { body, headers: { 'Content-Type': 'text/csv; charset=UTF-8' } })).body;
+      const result = (await api('POST', `${KINDS[kind.value]}/batch/preview`, { body, headers: { 'Content-Type': contentType } })).body;
       show(preview, previewTable(result));
       const problems = result.violations.length;
-      show(status, problems ? t('import.problems', { rows: result.rowCount, problems }) : t('import.ready', { rows: result.rows.length }));
+      show(status, (problems ? t('import.problems', { rows: result.rowCount, problems }) : t('import.ready', { rows: result.rows.length })) + note);
       status.classList.toggle('error', problems > 0);
       if (!problems) {
-        checked = { body, kind: kind.value };
+        checked = { body, contentType, kind: kind.value };
         importButton.disabled = false;
         show(importButton, t('import.runCount', { rows: result.rows.length }));
       }
@@ -51,7 +57,7 @@ export function figureImportPage(context) {
     }
     importButton.disabled = true;
     try {
-      const created = (await api('POST', `${KINDS[checked.kind]}/batch`, { body: checked.body, headers: { 'Content-Type': 'text/csv; charset=UTF-8' } })).body;
+      const created = (await api('POST', `${KINDS[checked.kind]}/batch`, { body: checked.body, headers: { 'Content-Type': checked.contentType } })).body;
       show(status, t('import.done', { rows: created.length }));
       show(
         preview,
@@ -84,6 +90,16 @@ export function figureImportPage(context) {
     ),
     preview,
   );
+}
+
+/** Whether the bytes are UTF-8 text (a byte-order mark or none). */
+function isUtf8(bytes) {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

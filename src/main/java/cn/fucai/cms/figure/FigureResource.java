@@ -70,7 +70,9 @@ public abstract class FigureResource {
     private static final String IMPORT_DESCRIPTION = """
             Creates many figures in one transaction, all or nothing. JSON: an array of figure requests; errors name the
             row (`[3].amount.unit`). CSV: the export's columns (id, revision, retracted, updatedAt, amountYuan and currency
-            are ignored; printedValue with printedUnit give the amount); errors name row and column (`row 3, printedUnit`).""";
+            are ignored; printedValue with printedUnit give the amount); errors name row and column (`row 3, printedUnit`).
+            CSV that is UTF-8 is read as UTF-8; any other in the charset Content-Type names (`text/csv; charset=GB18030`
+            for a file saved as GBK); bytes that are text in neither are a 400 naming the line.""";
 
     private static final String PREVIEW_SUMMARY = "Preview an import (JSON array or CSV)";
     private static final String PREVIEW_DESCRIPTION = """

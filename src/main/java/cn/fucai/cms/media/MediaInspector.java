@@ -1,5 +1,6 @@
 package cn.fucai.cms.media;
 
+import cn.fucai.cms.common.error.UnsupportedMediaTypeException;
 import com.luciad.imageio.webp.WebPImageReaderSpi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -102,7 +103,7 @@ class MediaInspector {
             return new Prepared(PDF, null, null, pages, upload, Map.of(), Map.of());
         }
         if (!IMAGE_TYPES.contains(detected)) {
-            throw new UnsupportedMediaException("the bytes are " + detected
+            throw new UnsupportedMediaTypeException("the bytes are " + detected
                     + "; the library takes JPEG, PNG, WebP and GIF images and PDF documents, decided from the content");
         }
         Path stripped = work.resolve("served");
@@ -120,7 +121,8 @@ class MediaInspector {
             String type = DETECTOR.detect(stream, new Metadata()).getBaseType().toString();
             if (type.equals(PDF) && !startsWith(upload, "%PDF-")) {
                 // a PDF reader finds the header anywhere in the first kilobyte: room for a second format in front
-                throw new UnsupportedMediaException("a PDF must begin with %PDF-; this one has other bytes in front");
+                throw new UnsupportedMediaTypeException(
+                        "a PDF must begin with %PDF-; this one has other bytes in front");
             }
             return type;
         }
@@ -129,7 +131,7 @@ class MediaInspector {
     private int inspectPdf(Path upload) {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(upload.toFile()))) {
             if (document.isEncrypted()) {
-                throw new UnsupportedMediaException("the PDF is encrypted; upload it without a password");
+                throw new UnsupportedMediaTypeException("the PDF is encrypted; upload it without a password");
             }
             int pages = document.getNumberOfPages();
             if (pages > config.maxPdfPages()) {
@@ -145,24 +147,24 @@ class MediaInspector {
             refuseActive(document.getDocumentCatalog().getCOSObject());
             return pages;
         } catch (IOException | RuntimeException unreadable) {
-            if (unreadable instanceof UnsupportedMediaException || unreadable instanceof MediaTooLargeException) {
+            if (unreadable instanceof UnsupportedMediaTypeException || unreadable instanceof MediaTooLargeException) {
                 throw (RuntimeException) unreadable;
             }
-            throw new UnsupportedMediaException("the PDF does not parse: it is damaged or not a PDF");
+            throw new UnsupportedMediaTypeException("the PDF does not parse: it is damaged or not a PDF");
         }
     }
 
     private static void refuseActive(COSDictionary dictionary) {
         COSBase action = dictionary.getDictionaryObject(COSName.S);
         if (action instanceof COSName name && REFUSED_ACTIONS.contains(name)) {
-            throw new UnsupportedMediaException("the PDF carries a " + name.getName()
+            throw new UnsupportedMediaTypeException("the PDF carries a " + name.getName()
                     + " action; PDFs with scripts, launch, import or submit actions are refused");
         }
         if (dictionary.containsKey(COSName.JS) || dictionary.containsKey(COSName.getPDFName("JavaScript"))) {
-            throw new UnsupportedMediaException("the PDF carries JavaScript; PDFs with scripts are refused");
+            throw new UnsupportedMediaTypeException("the PDF carries JavaScript; PDFs with scripts are refused");
         }
         if (dictionary.containsKey(COSName.EMBEDDED_FILES) || dictionary.containsKey(COSName.getPDFName("XFA"))) {
-            throw new UnsupportedMediaException("the PDF carries embedded files or an XFA form; they are refused");
+            throw new UnsupportedMediaTypeException("the PDF carries embedded files or an XFA form; they are refused");
         }
     }
 
@@ -192,13 +194,13 @@ class MediaInspector {
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 image = reader.read(0, param);
                 if (!warnings.isEmpty()) {
-                    throw new UnsupportedMediaException("the image is damaged: " + warnings.get(0));
+                    throw new UnsupportedMediaTypeException("the image is damaged: " + warnings.get(0));
                 }
             } finally {
                 reader.dispose();
             }
         } catch (IIOException | IndexOutOfBoundsException | IllegalArgumentException damaged) {
-            throw new UnsupportedMediaException("the " + mediaType + " image does not decode: it is damaged");
+            throw new UnsupportedMediaTypeException("the " + mediaType + " image does not decode: it is damaged");
         }
         image = upright(image, orientation);
         if (orientation >= 5) {

@@ -1,5 +1,6 @@
 package cn.fucai.cms.media;
 
+import cn.fucai.cms.common.error.UnsupportedMediaTypeException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -37,7 +38,7 @@ final class MetadataStripper {
                 default -> throw new IllegalArgumentException("not an image: " + mediaType);
             };
         } catch (EOFException truncated) {
-            throw new UnsupportedMediaException(
+            throw new UnsupportedMediaTypeException(
                     "the " + mediaType + " image ends before its structure does: it is damaged");
         }
     }
@@ -313,7 +314,7 @@ final class MetadataStripper {
                 && Arrays.equals(bytes, 0, expected.length, expected, 0, expected.length);
     }
 
-    private static UnsupportedMediaException damaged(String mediaType) {
-        return new UnsupportedMediaException("the " + mediaType + " image does not parse: it is damaged");
+    private static UnsupportedMediaTypeException damaged(String mediaType) {
+        return new UnsupportedMediaTypeException("the " + mediaType + " image does not parse: it is damaged");
     }
 }

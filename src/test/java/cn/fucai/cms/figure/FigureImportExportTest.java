@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,8 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fucai.cms.support.TestData;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -136,6 +141,53 @@ class FigureImportExportTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("row 1"));
         assertEquals(0, publisherFigures(publisher));
+    }
+
+    /**
+     * Excel and WPS on a Chinese Windows save CSV as GBK: read as UTF-8 its Chinese would turn into replacement
+     * characters that pass every other check (a game category is free text). Sent without a charset it is refused,
+     * naming the line; sent as GB18030 it is read as written; an unknown charset is a 415.
+     */
+    @Test
+    void aCsvInGbkIsReadWhenItSaysSoAndRefusedNamingTheLineWhenItDoesNot() {
+        String publisher = createPublisher();
+        byte[] gbk = ("publisher,regionCode,periodStart,periodEnd,granularity,lotteryType,gameCategory,printedValue,"
+                        + "printedUnit,qualifier,sourceUrl\n"
+                        + publisher
+                        + ",330300,2019-01-01,2019-12-31,YEAR,welfare,即开型,20,亿元,over,https://www.example.org/1\n")
+                .getBytes(Charset.forName("GBK"));
+        RestAssuredConfig asGiven = RestAssured.config()
+                .encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+        for (String path : List.of("/api/v1/sales-figures/batch", "/api/v1/sales-figures/batch/preview")) {
+            admin().config(asGiven)
+                    .contentType("text/csv")
+                    .body(gbk)
+                    .post(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("body"))
+                    .body("violations[0].message", startsWith("line 2 is not UTF-8 text; save the file as CSV UTF-8"));
+        }
+        admin().contentType("text/csv; charset=x-no-such-charset")
+                .body(gbk)
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("unknown charset x-no-such-charset; send UTF-8 or GB18030"));
+        assertEquals(0, publisherFigures(publisher));
+
+        admin().contentType("text/csv; charset=GB18030")
+                .body(gbk)
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(201)
+                .body("[0].gameCategory", equalTo("即开型"))
+                .body("[0].printed.unit", equalTo("亿元"))
+                .body("[0].amount.amount", equalTo("2000000000.00"));
+        assertEquals(1, publisherFigures(publisher));
     }
 
     @Test

@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -613,11 +614,16 @@ class StudioTest {
                 .then()
                 .body("items", hasSize(0));
 
-        Files.writeString(file, "\uFEFF" + bad.replace("339999", "330304").replace("千元", "万元"));
+        // corrected, and saved as Excel on a Chinese Windows saves CSV: GBK, no byte-order mark
+        Files.write(file, bad.replace("339999", "330304").replace("千元", "万元").getBytes(Charset.forName("GBK")));
         find("#import-file").clear();
         find("#import-file").sendKeys(file.toString());
         chromium.await(d -> find("#import-run").isEnabled());
         assertEquals("200,000.00", chromium.text("#import-rows tr[data-row='2'] td.amount"));
+        assertEquals("超过5.1亿元", chromium.text("#import-rows tr[data-row='1'] td:nth-child(4)"));
+        assertTrue(
+                chromium.text("#import-status").contains("文件不是 UTF-8，已按 GBK（GB18030）读取"),
+                chromium.text("#import-status"));
         json().queryParam("publisher", centre)
                 .get("/api/v1/fund-figures")
                 .then()
