@@ -3,12 +3,15 @@ package cn.fucai.cms.common.http;
 import static cn.fucai.cms.support.TestData.ADMIN_TOKEN;
 import static cn.fucai.cms.support.TestData.await;
 import static cn.fucai.cms.support.TestData.count;
+import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.figure.FigureFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -122,6 +125,36 @@ class RoutesTest {
                 .then()
                 .statusCode(406)
                 .body("detail", equalTo("this resource serves application/json or text/csv; adjust the Accept header"));
+    }
+
+    /** A blank Accept is no Accept; one that does not parse accepts nothing served. Each was a 500 on a figure. */
+    @Test
+    void aBlankAcceptIsAnyTypeAndAnUnparsableOneIs406() {
+        String figure = json().body(FigureFixtures.fund(createPublisher(), "330300", "raised", "1.5", "亿元"))
+                .post("/api/v1/fund-figures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String blank : List.of("", " ", "\t")) {
+            for (String url : List.of("/api/v1/fund-figures/" + figure, "/api/v1/fund-figures?limit=1")) {
+                given().header("Accept", blank)
+                        .when()
+                        .get(url)
+                        .then()
+                        .statusCode(200)
+                        .contentType(startsWith("application/json"));
+            }
+        }
+        for (String unparsable : List.of("a/b/c", "text", ";;;")) {
+            given().header("Accept", unparsable)
+                    .when()
+                    .get("/api/v1/fund-figures/" + figure)
+                    .then()
+                    .statusCode(406)
+                    .contentType(startsWith(PROBLEM))
+                    .body("detail", equalTo("this resource serves application/json; adjust the Accept header"));
+        }
     }
 
     @Test
