@@ -179,6 +179,14 @@ public class ProblemMappers {
                                 + " delimited by the boundary its Content-Type names",
                         uri);
             }
+            if (cause instanceof RuntimeException && fromTheFormParser(cause)) {
+                // RESTEasy's form parser giving up on a form: an empty boundary, or more fields than it takes
+                return problem(
+                        ProblemType.MALFORMED_REQUEST,
+                        "the multipart form does not parse: name a boundary in its Content-Type"
+                                + " (multipart/form-data; boundary=…) and send at most 1,000 fields",
+                        uri);
+            }
             if (cause instanceof IOException) {
                 // a body written as its source is read (a media file, a CSV export) whose source failed at once
                 LOG.debugf("client left during %s: %s", rawPath(uri), cause.getMessage());
@@ -215,10 +223,6 @@ public class ProblemMappers {
         return false;
     }
 
-    /**
-     * {@code e} and what lies behind it, in order: each cause, and the exceptions suppressed along the way. A commit that
-     * fails because its connection died carries the database's error only as a suppressed exception of the rollback.
-     */
     /** The answer to the first database failure among the causes of {@code e}; null when there is none. */
     private static Response database(Throwable e, UriInfo uri) {
         for (Throwable cause : causes(e)) {
@@ -232,6 +236,10 @@ public class ProblemMappers {
         return null;
     }
 
+    /**
+     * {@code e} and what lies behind it, in order: each cause, and the exceptions suppressed along the way. A commit that
+     * fails because its connection died carries the database's error only as a suppressed exception of the rollback.
+     */
     private static List<Throwable> causes(Throwable e) {
         List<Throwable> found = new ArrayList<>();
         Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
