@@ -58,6 +58,12 @@ public class ProblemMappers {
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    private static final String FORM_CUT_SHORT = "the multipart body ends before its closing boundary: send the whole"
+            + " form, its parts delimited by the boundary its Content-Type names";
+
+    private static final String FORM_UNPARSABLE = "the multipart form does not parse: name a boundary in its"
+            + " Content-Type (multipart/form-data; boundary=…) and send at most 1,000 fields";
+
     private static final String COLLIDED = "the request collided with another one at the same time; send it again";
 
     @ServerExceptionMapper
@@ -171,20 +177,12 @@ public class ProblemMappers {
             if (cause instanceof ApiException api) {
                 return apiException(api, uri);
             }
-            if (cause instanceof IOException && fromTheFormParser(cause)) {
+            if ((cause instanceof IOException || cause instanceof RuntimeException) && fromTheFormParser(cause)) {
                 // read before any resource runs: an upload cut short, or parts the named boundary does not delimit
+                // (the parser's IOException); an empty boundary, or more fields than it takes (its runtime failures)
                 return problem(
                         ProblemType.MALFORMED_REQUEST,
-                        "the multipart body ends before its closing boundary: send the whole form, its parts"
-                                + " delimited by the boundary its Content-Type names",
-                        uri);
-            }
-            if (cause instanceof RuntimeException && fromTheFormParser(cause)) {
-                // RESTEasy's form parser giving up on a form: an empty boundary, or more fields than it takes
-                return problem(
-                        ProblemType.MALFORMED_REQUEST,
-                        "the multipart form does not parse: name a boundary in its Content-Type"
-                                + " (multipart/form-data; boundary=…) and send at most 1,000 fields",
+                        cause instanceof IOException ? FORM_CUT_SHORT : FORM_UNPARSABLE,
                         uri);
             }
             if (cause instanceof IOException) {
