@@ -4,6 +4,7 @@ import cn.fucai.cms.account.AccountDtos.AccountRequest;
 import cn.fucai.cms.account.AccountService;
 import cn.fucai.cms.article.ArticleDtos.ArticleRequest;
 import cn.fucai.cms.article.ArticleService;
+import cn.fucai.cms.common.error.ResourceGoneException;
 import cn.fucai.cms.figure.FigureDtos.FigureRequest;
 import cn.fucai.cms.figure.FigureKind;
 import cn.fucai.cms.figure.FigureService;
@@ -79,11 +80,18 @@ public class DemoContent {
                 created++;
             }
         }
-        // Each figure names the article that announced it by publisher/slug; one already quoted is skipped.
+        // Each figure names the article that announced it by publisher/slug; one already quoted is skipped, and so is
+        // one whose article someone deleted since an earlier start (a deleted demo article is not made again either)
         for (JsonNode node : content.get("figures")) {
             String[] source = node.get("sourceArticle").asText().split("/");
-            UUID articleId =
-                    articles.readBySlug(source[0], source[1], List.of()).state().id();
+            UUID articleId;
+            try {
+                articleId = articles.readBySlug(source[0], source[1], List.of())
+                        .state()
+                        .id();
+            } catch (ResourceGoneException deleted) {
+                continue;
+            }
             FigureKind kind = FigureKind.valueOf(node.get("kind").asText());
             FigureRequest request = json.convertValue(node.get("figure"), FigureRequest.class);
             if (!figures.isQuoted(kind, articleId, request.source().quote())) {
