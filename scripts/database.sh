@@ -9,6 +9,14 @@ as_postgres() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
 }
 
+# local_cluster: the pg_lsclusters line of the machine's own cluster: "main" where there is one, else the first that
+# is not one of scripts/cluster.sh's (cms-primary and cms-replica sort first, and may be up, or stopped by its tests).
+local_cluster() {
+    pg_lsclusters --no-header | awk '$2 == "main"' | head -n 1 | grep . \
+        || pg_lsclusters --no-header | awk '$2 != "cms-primary" && $2 != "cms-replica"' | head -n 1
+    return 0
+}
+
 # ensure_local_database NAME [fresh]: prints the JDBC URL of database NAME on the local cluster; with "fresh",
 # drops and recreates it first, so that a test run starts from an empty schema.
 ensure_local_database() {
@@ -18,13 +26,13 @@ ensure_local_database() {
         apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
     fi
     local cluster
-    cluster=$(pg_lsclusters --no-header | head -n 1)
+    cluster=$(local_cluster)
     if [ -z "$cluster" ]; then
         local major
         major=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
         echo "no PostgreSQL cluster; creating $major/main" >&2
         pg_createcluster "$major" main >&2
-        cluster=$(pg_lsclusters --no-header | head -n 1)
+        cluster=$(local_cluster)
     fi
     local version cname port status
     read -r version cname port status _ <<<"$cluster"
