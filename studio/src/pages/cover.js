@@ -2,6 +2,7 @@
 import { api } from '../api.js';
 import { h, show } from '../dom.js';
 import { libraryPath } from '../editor.js';
+import { objectPosition } from '../focal.js';
 import { problemMessage, t } from '../i18n.js';
 
 /**
@@ -9,7 +10,7 @@ import { problemMessage, t } from '../i18n.js';
  * from; {@code onChange} is told of every change. Answers {element, id(), alt()}.
  */
 export function coverPicker(cover, publisher, onChange) {
-  let chosen = cover ? { id: cover.id, url: cover.renditions?.[0]?.url ?? cover.url, alt: cover.alt } : null;
+  let chosen = cover ? { id: cover.id, url: widest(cover), alt: cover.alt, focalPoint: cover.focalPoint } : null;
   const preview = h('div', { class: 'cover-preview', id: 'cover-preview' });
   const alt = h('input', { id: 'field-coverImageAlt', value: cover?.alt ?? '', placeholder: t('cover.altHint') });
   const choices = h('ul', { class: 'media-grid cover-choices', id: 'cover-choices', hidden: true });
@@ -18,7 +19,7 @@ export function coverPicker(cover, publisher, onChange) {
     show(
       preview,
       chosen
-        ? [h('img', { src: libraryPath(chosen.url), alt: chosen.alt ?? '' }), h('button', { type: 'button', id: 'cover-remove', onclick: () => { chosen = null; alt.value = ''; render(); onChange(); } }, t('cover.remove'))]
+        ? [cropped(chosen), h('button', { type: 'button', id: 'cover-remove', onclick: () => { chosen = null; alt.value = ''; render(); onChange(); } }, t('cover.remove'))]
         : h('p', { class: 'meta' }, t('cover.none')),
     );
   const open = async () => {
@@ -34,7 +35,7 @@ export function coverPicker(cover, publisher, onChange) {
                 type: 'button',
                 class: 'media-card',
                 onclick: () => {
-                  chosen = { id: item.id, url: item.renditions?.[0]?.url ?? item.url, alt: item.alt };
+                  chosen = { id: item.id, url: widest(item), alt: item.alt, focalPoint: item.focalPoint };
                   alt.value = item.alt ?? '';
                   choices.hidden = true;
                   render();
@@ -54,4 +55,16 @@ export function coverPicker(cover, publisher, onChange) {
     id: () => chosen?.id ?? null,
     alt: () => (chosen ? alt.value.trim() || null : null),
   };
+}
+
+/** The widest rendition of an image (the one a card on a wide screen takes), else its original. */
+function widest(image) {
+  return image.renditions?.[image.renditions.length - 1]?.url ?? image.url;
+}
+
+/** The cover as a wide card crops it, around its focal point. */
+function cropped(chosen) {
+  const image = h('img', { src: libraryPath(chosen.url), alt: chosen.alt ?? '' });
+  image.style.objectPosition = objectPosition(chosen.focalPoint);
+  return image;
 }

@@ -1,9 +1,10 @@
 // The media library: a grid with search and filters, uploads (chosen or dropped) each with its progress bar and, when
-// refused, why; an item's title, alt text, caption and credit in Chinese and English.
+// refused, why; an item's title, alt text, caption and credit in Chinese and English; an image's focal point.
 import { api, upload } from '../api.js';
 import { h, shanghaiTime, show } from '../dom.js';
 import { fieldMessage, problemMessage, t } from '../i18n.js';
 import { libraryPath } from '../editor.js';
+import { focalPicker } from '../focal.js';
 import { pager } from '../paging.js';
 import { publisherControl, publishersOf } from './publishers.js';
 
@@ -86,6 +87,7 @@ export async function mediaPage(context) {
       return [h('label', { for: control.id }, t(`media.${name}`)), control];
     };
     const message = h('p', { class: 'form-status', role: 'status', id: 'media-status' });
+    const focal = item.focalPoint ? focalPicker(libraryPath(item.renditions[item.renditions.length - 1]?.url ?? item.url), item.alt ?? '', item.focalPoint) : null;
     const form = h(
       'form',
       {
@@ -105,6 +107,7 @@ export async function mediaPage(context) {
                   translations: value('titleEn') || value('altEn') || value('captionEn')
                     ? [{ locale: 'en', title: value('titleEn'), alt: value('altEn'), caption: value('captionEn') }]
                     : [],
+                  focalPoint: focal?.point(),
                 },
               });
             const saved = written.body;
@@ -117,7 +120,7 @@ export async function mediaPage(context) {
         },
       },
       h('h2', {}, item.title || item.originalName),
-      item.renditions?.length ? h('img', { class: 'preview', src: libraryPath(item.renditions[item.renditions.length - 1].url), alt: item.alt ?? '' }) : null,
+      focal?.element,
       h('p', { class: 'meta' }, `${item.mediaType} · ${Math.ceil(item.bytes / 1024)} KB`, item.width ? ` · ${item.width}×${item.height}` : '', ` · ${shanghaiTime(item.createdAt)}`),
       h('p', {}, h('a', { href: libraryPath(item.url), target: '_blank', rel: 'noopener' }, t('media.open'))),
       input('title', item.title),

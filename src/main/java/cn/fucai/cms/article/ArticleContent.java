@@ -36,6 +36,16 @@ public record ArticleContent(
 
     /** The same content in another status, published (or to be) at {@code newPublishedAt}. */
     ArticleContent withStatus(ArticleStatus newStatus, Instant newPublishedAt, ScheduledRelease newRelease) {
+        return with(newStatus, newPublishedAt, newRelease, coverImage);
+    }
+
+    /** The same content with another cover. */
+    ArticleContent withCover(ImageRef newCover) {
+        return with(status, publishedAt, release, newCover);
+    }
+
+    private ArticleContent with(
+            ArticleStatus newStatus, Instant newPublishedAt, ScheduledRelease newRelease, ImageRef newCover) {
         return new ArticleContent(
                 publisherId,
                 slug,
@@ -48,7 +58,7 @@ public record ArticleContent(
                 sourceName,
                 sourceUrl,
                 author,
-                coverImage,
+                newCover,
                 newStatus,
                 newRelease,
                 translations);

@@ -191,6 +191,10 @@ class ArticleRevisions {
         fields.put(
                 "coverImageAlt",
                 content.coverImage() == null ? null : content.coverImage().alt());
+        // not a field PUT takes: the cover follows its image's focal point in the media library
+        fields.put(
+                "coverImage.focalPoint",
+                content.coverImage() == null ? null : content.coverImage().focalPoint());
         fields.put("status", content.status());
         for (ArticleContent.Translation translation : content.translations()) {
             String at = "translations[" + translation.locale() + "]";

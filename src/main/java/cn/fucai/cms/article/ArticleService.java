@@ -21,7 +21,9 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.schedule.ScheduleConfig;
 import cn.fucai.cms.common.schedule.ScheduledWork;
 import cn.fucai.cms.common.time.Timestamps;
+import cn.fucai.cms.media.FocalPoint;
 import cn.fucai.cms.media.ImageRef;
+import cn.fucai.cms.media.MediaResponse;
 import cn.fucai.cms.media.MediaService;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherRemoval;
@@ -48,6 +50,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -372,6 +375,45 @@ public class ArticleService {
 
     private String publicBase() {
         return publicUrl.of("/").toString();
+    }
+
+    /**
+     * An image's focal point moved in the media library: the articles whose cover it is follow it, each as a change of
+     * its own (a revision, the partner feed, a webhook while published), in the transaction that moved it. The focal
+     * point says how pages crop the cover, not what the article says, so it follows without review.
+     */
+    void refocusCovers(@Observes ContentChanged change) {
+        if (change.kind() != ContentKind.MEDIA || change.action() != ChangeAction.UPDATE) {
+            return;
+        }
+        for (ContentChanged.Written image : change.written()) {
+            if (image.before() instanceof MediaResponse before
+                    && image.after() instanceof MediaResponse after
+                    && !Objects.equals(before.focalPoint(), after.focalPoint())) {
+                for (UUID id : media.usersOf(after.id(), ContentKind.ARTICLE)) {
+                    refocusCover(id, after.id(), after.focalPoint(), change.at());
+                }
+            }
+        }
+    }
+
+    private void refocusCover(UUID id, UUID imageId, FocalPoint point, Instant now) {
+        Article.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        Article article = Article.findWithDetails(id).orElseThrow();
+        ImageRef cover = ImageRef.fromJson(article.cover);
+        if (article.isDeleted() || cover == null || !cover.id().equals(imageId)) {
+            return; // the image is in its texts only
+        }
+        ArticleContent before = article.content();
+        if (!article.revise(
+                before.withCover(cover.focusedOn(point)), article.publisher, Set.of(article.regionScope), now)) {
+            return;
+        }
+        article.flush();
+        String action = ChangeAction.REFOCUS.wireName();
+        revisions.record(article.id, before, article.content(), action, access.caller(), article.updatedAt, null);
+        changes.fire(
+                announced(before.status(), article, change(ChangeAction.REFOCUS, article, before, article.content())));
     }
 
     /** A publisher with live articles cannot be deleted: they are counted for its removal. */

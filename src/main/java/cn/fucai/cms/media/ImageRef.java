@@ -7,9 +7,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * An image of the media library as content shows it (an article's cover): what a page needs to draw it. Everything but
- * the alt text is a fact of the file, which never changes, so content keeps the reference as it was resolved when it
- * was written ({@link #toJson}); the alt text belongs to the content that shows the image.
+ * An image of the media library as content shows it (an article's cover): what a page needs to draw it. Its files and
+ * size are facts of the file, which never change, so content keeps the reference as it was resolved when it was written
+ * ({@link #toJson}); the alt text belongs to the content that shows the image; the focal point is the library's, which
+ * content copies again when an editor moves it.
  */
 @Schema(name = "ImageRef", description = "An image of the media library as content shows it: files, size, alt text")
 public record ImageRef(
@@ -32,13 +33,26 @@ public record ImageRef(
         String alt,
 
         @Schema(description = "The image at narrower widths, narrowest first, for srcset")
-        List<Rendition> renditions) {
+        List<Rendition> renditions,
+
+        @Schema(
+                description =
+                        "Where the image's subject is, for pages that crop it: the media library's, kept up to date")
+        FocalPoint focalPoint) {
 
     private static final String EXAMPLE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String EXAMPLE_URL = "https://cms.example.org/api/v1/media-files/" + EXAMPLE_SHA256;
 
     public ImageRef {
         renditions = List.copyOf(renditions);
+        if (focalPoint == null) {
+            focalPoint = FocalPoint.CENTRE; // content saved before images had focal points
+        }
+    }
+
+    /** The same image with another focal point. */
+    public ImageRef focusedOn(FocalPoint point) {
+        return new ImageRef(id, sha256, url, mediaType, width, height, alt, renditions, point);
     }
 
     /** This reference as content stores it (a jsonb column). */

@@ -2,6 +2,7 @@ package cn.fucai.cms.media;
 
 import cn.fucai.cms.common.sql.UuidEntity;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -46,6 +47,13 @@ public class Media extends UuidEntity {
     public String caption;
     public String credit;
 
+    /** The focal point ({@link FocalPoint}) of an image; null for a PDF. */
+    @Column(name = "focal_x") // the naming strategy puts no underscore before a last capital
+    public Double focalX;
+
+    @Column(name = "focal_y")
+    public Double focalY;
+
     @ElementCollection
     @CollectionTable(name = "media_translation", joinColumns = @JoinColumn(name = "media_id"))
     @OrderBy("locale")
@@ -64,6 +72,11 @@ public class Media extends UuidEntity {
     /** Title, alt text and caption in one locale. */
     @Embeddable
     public record Text(String locale, String title, String alt, String caption) {}
+
+    /** The focal point of an image; null for a PDF. */
+    FocalPoint focalPoint() {
+        return focalX == null ? null : new FocalPoint(focalX, focalY);
+    }
 
     /** The publisher's live item with these bytes. */
     static Optional<Media> findLive(UUID publisherId, String sha256) {

@@ -36,9 +36,16 @@ public final class MediaDtos {
             String credit,
 
             @Size(max = 20) @Schema(description = "The texts in other locales", nullable = true)
-            List<@Valid @NotNull MediaText> translations) {
+            List<@Valid @NotNull MediaText> translations,
 
-        static final MediaDescription NONE = new MediaDescription(null, null, null, null, null, null);
+            @Valid
+            @Schema(
+                    nullable = true,
+                    description = "Where the image's subject is; left out, the image keeps the one it has (the centre"
+                            + " until set). Articles whose cover it is follow it. None for a PDF")
+            FocalPoint focalPoint) {
+
+        static final MediaDescription NONE = new MediaDescription(null, null, null, null, null, null, null);
     }
 
     @Schema(name = "MediaText", description = "Title, alt text and caption in another locale")

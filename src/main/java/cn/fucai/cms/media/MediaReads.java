@@ -175,6 +175,9 @@ class MediaReads {
                 (Integer) rs.getObject("pages"),
                 url(sha256, "original"),
                 renditions,
+                rs.getObject("focal_x") == null
+                        ? null
+                        : new FocalPoint(rs.getDouble("focal_x"), rs.getDouble("focal_y")),
                 rs.getString("locale"),
                 rs.getString("title"),
                 rs.getString("alt"),

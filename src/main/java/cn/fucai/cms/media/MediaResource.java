@@ -149,7 +149,8 @@ public class MediaResource {
         if (form.file == null) {
             throw new InvalidInputException("file", "is required: the image or PDF");
         }
-        var description = new MediaDescription(form.locale, form.title, form.alt, form.caption, form.credit, List.of());
+        var description =
+                new MediaDescription(form.locale, form.title, form.alt, form.caption, form.credit, List.of(), null);
         try (InputStream body = Files.newInputStream(form.file.uploadedFile())) {
             return answer(media.upload(form.publisher, form.file.fileName(), description, body), uri);
         } catch (IOException e) {
@@ -172,7 +173,7 @@ public class MediaResource {
             @QueryParam("credit") @Size(max = 300) String credit,
             @HeaderParam("Content-Disposition") String disposition,
             @Context UriInfo uri) {
-        var description = new MediaDescription(locale, title, alt, caption, credit, List.of());
+        var description = new MediaDescription(locale, title, alt, caption, credit, List.of(), null);
         return answer(media.upload(publisher, fileName(disposition), description, body), uri);
     }
 
@@ -232,7 +233,9 @@ public class MediaResource {
     @RolesAllowed({"admin", "editor"})
     @Operation(
             summary = "Describe an image or PDF",
-            description = "Replaces title, alt text, caption, credit and translations; the bytes never change.")
+            description =
+                    "Replaces title, alt text, caption, credit and translations, and moves the focal point when one is"
+                            + " given; the bytes never change.")
     @APIResponse(responseCode = "200", description = "Described")
     @APIResponse(responseCode = "410", description = "The item was deleted")
     public RestResponse<MediaResponse> describeMedia(

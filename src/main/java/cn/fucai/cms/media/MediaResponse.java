@@ -35,6 +35,9 @@ public record MediaResponse(
         @Schema(description = "The image at narrower widths, narrowest first; empty for a PDF")
         List<Rendition> renditions,
 
+        @Schema(nullable = true, description = "Where an image's subject is, for pages that crop it; null for a PDF")
+        FocalPoint focalPoint,
+
         @Schema(example = "zh-CN") String locale,
         @Schema(nullable = true) String title,
         @Schema(nullable = true) String alt,

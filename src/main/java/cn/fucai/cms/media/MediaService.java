@@ -207,6 +207,9 @@ public class MediaService {
     public MediaResponse describe(UUID id, MediaDescription description, VersionPrecondition precondition) {
         MediaDescription checked = checked(description);
         Media media = writable(id, precondition);
+        if (checked.focalPoint() != null && media.focalPoint() == null) {
+            throw new InvalidInputException("focalPoint", "belongs to images; media " + id + " is a PDF");
+        }
         MediaResponse before = reads.byId(id).orElseThrow().response();
         List<Media.Text> translations = translations(checked);
         boolean same = same(media, checked, translations);
@@ -297,7 +300,8 @@ public class MediaService {
                 item.width(),
                 item.height(),
                 alt != null ? alt : item.alt(),
-                item.renditions());
+                item.renditions(),
+                item.focalPoint());
     }
 
     /** A live PDF of {@code publisherId}'s library, as content cites it; empty when the id names none. */
@@ -420,6 +424,17 @@ public class MediaService {
     }
 
     /** The items a piece of content uses now. */
+    /** The content of {@code kind} that uses an item, drafts included, by id: for its owner to follow the item. */
+    public List<UUID> usersOf(UUID mediaId, ContentKind kind) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select used_by_id from media_use where media_id = :item and used_by_kind = :kind
+                        order by used_by_id""")
+                .bind("item", mediaId)
+                .bind("kind", kind.wireName())
+                .mapTo(UUID.class)
+                .list());
+    }
+
     private List<UUID> usedBy(ContentKind kind, UUID userId) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "select media_id from media_use where used_by_kind = :kind and used_by_id = :user")
@@ -552,6 +567,10 @@ public class MediaService {
                 .toArray();
         media.webpRenditions = !prepared.webp().isEmpty();
         media.originalName = originalName(fileName);
+        if (!media.mediaType.equals("application/pdf")) {
+            media.focalX = FocalPoint.CENTRE.x();
+            media.focalY = FocalPoint.CENTRE.y();
+        }
         apply(media, description, translations(description));
         media.uploadedBy = caller.actorId();
         media.createdAt = changes.now();
@@ -638,7 +657,8 @@ public class MediaService {
                 blankToNull(description.alt()),
                 blankToNull(description.caption()),
                 blankToNull(description.credit()),
-                translations);
+                translations,
+                description.focalPoint());
     }
 
     private static List<Media.Text> translations(MediaDescription description) {
@@ -653,7 +673,8 @@ public class MediaService {
                 && Objects.equals(d.alt(), media.alt)
                 && Objects.equals(d.caption(), media.caption)
                 && Objects.equals(d.credit(), media.credit)
-                && translations.equals(media.translations);
+                && translations.equals(media.translations)
+                && (d.focalPoint() == null || d.focalPoint().equals(media.focalPoint()));
     }
 
     private static void apply(Media media, MediaDescription d, List<Media.Text> translations) {
@@ -664,6 +685,10 @@ public class MediaService {
         media.credit = d.credit();
         media.translations.clear();
         media.translations.addAll(translations);
+        if (d.focalPoint() != null) {
+            media.focalX = d.focalPoint().x();
+            media.focalY = d.focalPoint().y();
+        }
     }
 
     private static String languageTag(String field, String tag) {

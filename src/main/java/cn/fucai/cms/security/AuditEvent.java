@@ -39,6 +39,7 @@ public record AuditEvent(
                     "revoke",
                     "redeliver",
                     "rotate-secret",
+                    "refocus",
                     "submit",
                     "approve",
                     "return",

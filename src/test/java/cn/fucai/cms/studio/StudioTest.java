@@ -53,6 +53,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -701,6 +702,37 @@ class StudioTest {
         find("#media-grid li button").click();
         chromium.await(d -> chromium.text("#media-uses").contains("以销售大厅为封面的草稿"));
         assertEquals("以销售大厅为封面的草稿 · 未公开", chromium.text("#media-uses li"));
+
+        // the focal point: a click where the subject is, then the arrow keys; the crops follow, and so does the cover
+        assertEquals("焦点：左起 50%，上起 50%", chromium.text("#focal-status"));
+        WebElement picture = find("#focal-area img");
+        new Actions(chromium.driver())
+                .moveToElement(picture, -picture.getSize().width / 4, -picture.getSize().height / 4)
+                .click()
+                .perform();
+        chromium.await(d -> chromium.text("#focal-status").matches("焦点：左起 2[4-6]%，上起 2[4-6]%"));
+        find("#focal-area").sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        chromium.await(d -> chromium.text("#focal-status").matches("焦点：左起 3[4-6]%，上起 2[4-6]%"));
+        chromium.screenshot("studio-media-focal");
+        find("#media-save").click();
+        chromium.await(d -> "已保存。".equals(chromium.text("#media-status")));
+        Response saved = json().get("/api/v1/media/" + id);
+        float x = saved.path("focalPoint.x");
+        float y = saved.path("focalPoint.y");
+        assertTrue(Math.abs(x - 0.35) < 0.012 && Math.abs(y - 0.25) < 0.012, x + " " + y);
+        for (String crop : List.of(".focal-crop.square", ".focal-crop.wide")) {
+            String position = (String) chromium.script(
+                    "return getComputedStyle(document.querySelector(arguments[0])).objectPosition", crop);
+            String[] percents = position.replace("%", "").split(" ");
+            assertTrue(
+                    Math.abs(Double.parseDouble(percents[0]) - x * 100) < 0.01
+                            && Math.abs(Double.parseDouble(percents[1]) - y * 100) < 0.01,
+                    crop + " at " + position);
+        }
+        json().get("/api/v1/articles/" + articleId)
+                .then()
+                .body("coverImage.focalPoint.x", equalTo(x))
+                .body("coverImage.focalPoint.y", equalTo(y));
     }
 
     @Test

@@ -25,6 +25,8 @@ public enum ChangeAction implements WireEnum {
     ROTATE_SECRET,
     @Description("重新投递 Webhook (a webhook delivery sent again)")
     REDELIVER,
+    @Description("封面焦点随图片调整 (an article's cover followed its image's new focal point in the media library)")
+    REFOCUS,
     @Description("提交审核 (an article sent for review)")
     SUBMIT,
     @Description("审核通过并发布 (an article approved by a reviewer, and published or scheduled)")
