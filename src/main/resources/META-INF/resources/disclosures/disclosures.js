@@ -240,7 +240,7 @@ function fillTable(id, rows, columns) {
 async function showLatest() {
   const page = await api(`/api/v1/articles?${scopeQuery({ limit: '10', locale: LOCALE[state.lang] })}`);
   const items = page.items.map((article) => element('li', { lang: article.locale },
-    article.coverImage ? picture(article.coverImage, '6rem', { class: 'thumbnail', loading: 'lazy' }) : null,
+    article.coverImage ? picture(article.coverImage, thumbnailSlot(article.coverImage), { class: 'thumbnail', loading: 'lazy' }) : null,
     element('h3', {}, element('a', { href: `#/articles/${article.id}` }, article.title)),
     element('p', { class: 'meta' }, `${publisherName(article.publisher)} · `,
       element('time', { datetime: article.publishedAt || '' }, formatDate(article.publishedAt))),
@@ -270,12 +270,23 @@ function ownFile(url) {
  * An image of the media library at the width it is shown: its renditions as srcset (WebP first where the browser takes
  * it), its size reserved.
  */
+/**
+ * A thumbnail is a 6rem square cropped around the image's focal point: the image is drawn as high as the square, and
+ * so as wide as its shape makes it, which is the width its rendition is chosen for.
+ */
+function thumbnailSlot(image) {
+  return `${Math.ceil(6 * Math.max(1, image.width / image.height) * 100) / 100}rem`;
+}
+
 function picture(image, sizes, attributes = {}) {
   const sources = image.renditions.map((r) => `${ownFile(r.url)} ${r.width}w`).concat(`${ownFile(image.url)} ${image.width}w`);
   const img = element('img', {
     src: ownFile(image.url), srcset: sources.join(', '), sizes, alt: image.alt || '',
     width: image.width, height: image.height, decoding: 'async', ...attributes,
   });
+  // where a box crops the image (a thumbnail), its subject stays in view
+  const focus = image.focalPoint ?? { x: 0.5, y: 0.5 };
+  img.style.objectPosition = `${focus.x * 100}% ${focus.y * 100}%`;
   const webp = image.renditions.filter((r) => r.webpUrl);
   if (!webp.length) return img;
   // wider than every rendition, the original is the candidate: a browser that takes WebP takes its type too

@@ -47,7 +47,7 @@ public class Media extends UuidEntity {
     public String caption;
     public String credit;
 
-    /** The focal point ({@link FocalPoint}) of an image; null for a PDF. */
+    /** The focal point ({@link FocalPoint}) of an image; null for the centre, and for a PDF. */
     @Column(name = "focal_x") // the naming strategy puts no underscore before a last capital
     public Double focalX;
 
@@ -75,7 +75,9 @@ public class Media extends UuidEntity {
 
     /** The focal point of an image; null for a PDF. */
     FocalPoint focalPoint() {
-        return focalX == null ? null : new FocalPoint(focalX, focalY);
+        return MediaInspector.PDF.equals(mediaType)
+                ? null
+                : focalX == null ? FocalPoint.CENTRE : new FocalPoint(focalX, focalY);
     }
 
     /** The publisher's live item with these bytes. */

@@ -175,9 +175,11 @@ class MediaReads {
                 (Integer) rs.getObject("pages"),
                 url(sha256, "original"),
                 renditions,
-                rs.getObject("focal_x") == null
+                MediaInspector.PDF.equals(mediaType)
                         ? null
-                        : new FocalPoint(rs.getDouble("focal_x"), rs.getDouble("focal_y")),
+                        : rs.getObject("focal_x") == null
+                                ? FocalPoint.CENTRE
+                                : new FocalPoint(rs.getDouble("focal_x"), rs.getDouble("focal_y")),
                 rs.getString("locale"),
                 rs.getString("title"),
                 rs.getString("alt"),

@@ -309,7 +309,7 @@ public class MediaService {
         return reads.byId(id)
                 .filter(stored -> !stored.deleted() && stored.publisherId().equals(publisherId))
                 .map(MediaReads.Stored::response)
-                .filter(item -> item.mediaType().equals("application/pdf") && item.pages() != null)
+                .filter(item -> item.mediaType().equals(MediaInspector.PDF) && item.pages() != null)
                 .map(item -> new DocumentRef(item.id(), item.sha256(), item.url(), item.originalName(), item.pages()));
     }
 
@@ -567,10 +567,6 @@ public class MediaService {
                 .toArray();
         media.webpRenditions = !prepared.webp().isEmpty();
         media.originalName = originalName(fileName);
-        if (!media.mediaType.equals("application/pdf")) {
-            media.focalX = FocalPoint.CENTRE.x();
-            media.focalY = FocalPoint.CENTRE.y();
-        }
         apply(media, description, translations(description));
         media.uploadedBy = caller.actorId();
         media.createdAt = changes.now();

@@ -91,6 +91,11 @@ class DisclosurePageTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        // the hall's counter is at the right, near the top: the article's cover follows the point the editor set
+        json().body(Map.of("focalPoint", Map.of("x", 0.8, "y", 0.2)))
+                .put("/api/v1/media/" + cover)
+                .then()
+                .statusCode(200);
 
         figure("sales", jia, "2022", "20.5", "亿元", "exact", null);
         figure("sales", jia, "2023", "21.3", "亿元", "exact", null);
@@ -154,6 +159,12 @@ class DisclosurePageTest {
                 ((String) script("return document.querySelector('#latest img.thumbnail').currentSrc"))
                         .endsWith("/w320.webp"),
                 "Chromium draws the thumbnail from the narrowest WebP rendition");
+        assertEquals(
+                "96 96 80% 20%",
+                script(
+                        "const img = document.querySelector('#latest img.thumbnail'); const box = img.getBoundingClientRect();"
+                                + " return box.width + ' ' + box.height + ' ' + getComputedStyle(img).objectPosition"),
+                "a square thumbnail, cropped around the cover's focal point");
         WebElement report = browser.findElement(By.cssSelector("#by-year-table tbody tr:first-child a.document"));
         assertEquals("公告PDF第2页", report.getText());
         String reportUrl = report.getAttribute("href");
