@@ -13,6 +13,8 @@ const TEXT = {
     more: (n) => `另有 ${n} 项`, partial: '（部分期间）', back: '返回总览', published: '发布于',
     previewNote: '预览：这篇文章尚未以此版本发布，链接只在有效期内可用。', alsoIn: '本文其他语言：', original: '原文', sourceLink: '原始出处', switchTo: 'English', switchLabel: 'Read in English',
     pdf: (page) => (page ? `公告PDF第${page}页` : '公告PDF'),
+    searchReports: '在公告中搜索', searchLabel: '公告PDF里的词', searchHint: '如：养老 助学', searchButton: '搜索',
+    moreHits: '更多', noHits: '没有哪一页同时有这些词', pageOf: (page) => `第${page}页`,
     over: '超过', about: '约', under: '不足', unitYi: '亿元', unitWan: '万元', unitYuan: '元', axis: (u) => `金额（${u}）`,
   },
   en: {
@@ -26,6 +28,8 @@ const TEXT = {
     more: (n) => `and ${n} more`, partial: ' (part of the period)', back: 'Back to the overview', published: 'Published',
     previewNote: 'Preview: this version of the article is not published; the link works only for a while.', alsoIn: 'Also in: ', original: 'original', sourceLink: 'Original source', switchTo: '中文', switchLabel: '阅读中文版',
     pdf: (page) => (page ? `report PDF, page ${page}` : 'report PDF'),
+    searchReports: 'Search the reports', searchLabel: 'Words in the report PDFs', searchHint: 'e.g. 养老 助学',
+    searchButton: 'Search', moreHits: 'More', noHits: 'No page has all these words', pageOf: (page) => `page ${page}`,
     over: 'over ', about: 'about ', under: 'under ', unitYi: 'billion yuan', unitWan: 'million yuan', unitYuan: 'yuan',
     axis: (u) => `Amount (${u})`,
   },
@@ -331,9 +335,43 @@ async function showArticle(route) {
   document.title = `${article.title} · ${t('title')}`;
 }
 
+/**
+ * A passage as the API marks it (HTML-escaped text, each hit in <mark>), kept to exactly that: anything but text and
+ * <mark> becomes its text.
+ */
+function marked(snippet) {
+  const passage = element('span', { class: 'snippet' });
+  passage.innerHTML = snippet;
+  passage.querySelectorAll(':not(mark)').forEach((node) => node.replaceWith(node.textContent));
+  return passage;
+}
+
+/** The pages of the reports (PDFs that published content cites) that say every word, page after page. */
+async function searchReports(words, cursor) {
+  const list = $('report-hits');
+  const query = new URLSearchParams({ q: words, limit: '10' });
+  if (state.publisher) query.set('publisher', state.publisher);
+  if (cursor) query.set('cursor', cursor); else list.replaceChildren();
+  const more = $('report-more');
+  more.hidden = true;
+  try {
+    const page = await api(`/api/v1/media/search?${query}`);
+    list.append(...page.items.map((hit) => element('li', {},
+      element('a', { href: `${ownFile(hit.document.url)}#page=${hit.page}`, class: 'document' },
+        `${hit.title || hit.document.originalName} · ${t('pageOf')(hit.page)}`),
+      element('p', {}, marked(hit.snippet)))));
+    if (!list.children.length) list.append(element('li', { class: 'none' }, t('noHits')));
+    more.hidden = !page.nextCursor;
+    more.onclick = () => searchReports(words, page.nextCursor);
+  } catch (error) {
+    list.replaceChildren(element('li', { class: 'none' }, t('failed') + error.message));
+  }
+}
+
 function applyLanguage() {
   document.documentElement.lang = LOCALE[state.lang];
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
   const button = $('language');
   button.textContent = t('switchTo');
   button.lang = state.lang === 'zh' ? 'en' : 'zh-CN';
@@ -412,6 +450,11 @@ async function start() {
     });
   }
   $('scope').addEventListener('submit', (event) => event.preventDefault());
+  $('report-search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const words = $('report-words').value.trim();
+    if (words) searchReports(words, null);
+  });
   window.addEventListener('hashchange', render);
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   scopesFilled = fillScopes().catch((error) => { $('status').textContent = t('failed') + error.message; });

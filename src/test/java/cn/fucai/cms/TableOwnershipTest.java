@@ -56,6 +56,7 @@ class TableOwnershipTest {
             entry("webhook_attempt", "webhook"),
             entry("media", "media"),
             entry("media_translation", "media"),
+            entry("media_page", "media"),
             entry("media_use", "media"),
             entry("idempotency_key", "idempotency"),
             entry("account", "account"),

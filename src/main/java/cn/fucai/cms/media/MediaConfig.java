@@ -41,7 +41,10 @@ public interface MediaConfig {
     @WithDefault("false")
     boolean keepOriginals();
 
-    /** How often objects that no item names are removed; off turns the sweep off (CMS_MEDIA_SWEEP_INTERVAL). */
+    /**
+     * How often objects that no item names are removed, and PDFs whose text was never read are read; off turns both off
+     * (CMS_MEDIA_SWEEP_INTERVAL).
+     */
     @WithDefault("1h")
     String sweepInterval();
 

@@ -62,6 +62,21 @@ public final class MediaDtos {
 
             @Size(max = 2000) @Schema(nullable = true) String caption) {}
 
+    @Schema(name = "DocumentPageHit", description = "A page of a PDF of the library that says what was searched for")
+    public record PageHit(
+            DocumentRef document,
+
+            @Schema(nullable = true, example = "2019年温州市福彩公益金使用情况公告")
+            String title,
+
+            @Schema(description = "The page, from 1: open `document.url#page=N`", example = "3")
+            int page,
+
+            @Schema(
+                    description = "The passage that shows the words: HTML-escaped text, each hit in <mark>",
+                    example = "…资助<mark>养老</mark>服务机构12家…")
+            String snippet) {}
+
     @Schema(name = "MediaUse", description = "Content that uses an item: an article or a figure")
     public record MediaUse(
             @Schema(description = "article, sales-figure, fund-figure or indicator-figure", example = "article")

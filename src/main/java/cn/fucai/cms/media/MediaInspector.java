@@ -94,13 +94,14 @@ class MediaInspector {
             Integer pages,
             Path served,
             Map<Integer, Path> renditions,
-            Map<Integer, Path> webp) {}
+            Map<Integer, Path> webp,
+            List<String> pageTexts) {}
 
     Prepared prepare(Path upload, Path work) throws IOException {
         String detected = detect(upload);
         if (detected.equals(PDF)) {
-            int pages = inspectPdf(upload);
-            return new Prepared(PDF, null, null, pages, upload, Map.of(), Map.of());
+            List<String> texts = inspectPdf(upload);
+            return new Prepared(PDF, null, null, texts.size(), upload, Map.of(), Map.of(), texts);
         }
         if (!IMAGE_TYPES.contains(detected)) {
             throw new UnsupportedMediaTypeException("the bytes are " + detected
@@ -128,7 +129,8 @@ class MediaInspector {
         }
     }
 
-    private int inspectPdf(Path upload) {
+    /** Refuses a PDF that is encrypted, too long or active; answers the text of each of its pages. */
+    private List<String> inspectPdf(Path upload) {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(upload.toFile()))) {
             if (document.isEncrypted()) {
                 throw new UnsupportedMediaTypeException("the PDF is encrypted; upload it without a password");
@@ -145,7 +147,11 @@ class MediaInspector {
                 }
             }
             refuseActive(document.getDocumentCatalog().getCOSObject());
-            return pages;
+            List<String> texts = new ArrayList<>(PdfText.pages(document));
+            while (texts.size() < pages) {
+                texts.add(""); // past what could be read
+            }
+            return texts;
         } catch (IOException | RuntimeException unreadable) {
             if (unreadable instanceof UnsupportedMediaTypeException || unreadable instanceof MediaTooLargeException) {
                 throw (RuntimeException) unreadable;
@@ -229,7 +235,7 @@ class MediaInspector {
             writeWebp(scaled, photo, webpFile);
             webp.put(target, webpFile);
         }
-        return new Prepared(mediaType, width, height, null, stripped, renditions, webp);
+        return new Prepared(mediaType, width, height, null, stripped, renditions, webp, List.of());
     }
 
     /** A rendition as WebP: lossy at the JPEG renditions' quality for photographs, lossless for drawings. */

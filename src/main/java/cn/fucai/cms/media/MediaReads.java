@@ -196,7 +196,8 @@ class MediaReads {
                 rs.getLong("version"));
     }
 
-    private String url(String sha256, String variant) {
+    /** The address of one of an item's files. */
+    String url(String sha256, String variant) {
         return publicUrl.of("/api/v1/media-files/" + sha256 + "/" + variant).toString();
     }
 

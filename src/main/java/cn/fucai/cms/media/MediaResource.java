@@ -11,6 +11,7 @@ import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.media.MediaDtos.MediaDescription;
 import cn.fucai.cms.media.MediaDtos.MediaUse;
+import cn.fucai.cms.media.MediaDtos.PageHit;
 import cn.fucai.cms.media.MediaService.Uploaded;
 import cn.fucai.cms.publisher.KnownPublisher;
 import jakarta.annotation.security.RolesAllowed;
@@ -200,6 +201,24 @@ public class MediaResource {
             @Context UriInfo uri) {
         return PagedResponse.ok(
                 media.list(KnownPublisher.idOf(publisher), kind, text, unused, page.cursor, page.limit()), uri);
+    }
+
+    @GET
+    @Path("/search")
+    @Operation(summary = "Search inside PDFs", description = """
+            Pages of the library's PDFs that say every word, each with the passage that shows them: the words as article
+            search takes them (Chinese words of two or more characters wherever they stand, never across punctuation;
+            English words by their stem; "quoted" phrases). Newest PDF first, then page by page. What published content
+            cites, and every PDF of the publishers whose unpublished content the caller may see. The text is read from the
+            PDF at upload; a scanned page has none.""")
+    @APIResponse(responseCode = "200", description = "A page of hits, each a page of a PDF")
+    @APIResponse(responseCode = "400", description = "An empty, too long (over 200 characters) or unusable query")
+    public RestResponse<Page<PageHit>> searchMediaPages(
+            @QueryParam("q") @Parameter(description = "What to look for", required = true, example = "养老") String q,
+            @QueryParam("publisher") KnownPublisher publisher,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
+        return PagedResponse.ok(media.searchPages(q, KnownPublisher.idOf(publisher), page.cursor, page.limit()), uri);
     }
 
     @GET

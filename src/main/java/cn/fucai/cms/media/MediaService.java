@@ -19,6 +19,7 @@ import cn.fucai.cms.media.MediaDtos.MediaDescription;
 import cn.fucai.cms.media.MediaDtos.MediaText;
 import cn.fucai.cms.publisher.Publisher;
 import cn.fucai.cms.publisher.PublisherService;
+import cn.fucai.cms.search.SearchQuery;
 import cn.fucai.cms.security.AccessPolicy;
 import cn.fucai.cms.security.Caller;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -90,6 +91,9 @@ public class MediaService {
 
     @Inject
     MediaInspector inspector;
+
+    @Inject
+    MediaPages pages;
 
     @Inject
     MediaStore store;
@@ -187,6 +191,11 @@ public class MediaService {
                 .map((rs, context) -> new MediaDtos.MediaUse(
                         rs.getString("used_by_kind"), rs.getObject("used_by_id", UUID.class), rs.getBoolean("visible")))
                 .list());
+    }
+
+    /** Pages of the library's PDFs that say every word of {@code q}, as far as the caller may see them. */
+    public Page<MediaDtos.PageHit> searchPages(String q, UUID publisherId, String cursor, int limit) {
+        return pages.search(SearchQuery.parse(q), publisherId, access.unpublishedScope(), cursor, limit);
     }
 
     /** A page of live items the caller may see, newest first. */
@@ -572,6 +581,9 @@ public class MediaService {
         media.createdAt = changes.now();
         media.updatedAt = media.createdAt;
         media.persistAndFlush();
+        if (prepared.mediaType().equals(MediaInspector.PDF)) {
+            pages.store(media.id, prepared.pageTexts());
+        }
         MediaResponse after = reads.byId(media.id).orElseThrow().response();
         changes.fire(ContentChanged.of(
                 ContentKind.MEDIA, ChangeAction.CREATE, media.id, publisherId, null, after, media.createdAt));

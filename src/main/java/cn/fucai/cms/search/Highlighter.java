@@ -41,6 +41,11 @@ final class Highlighter {
         return first(needles(terms), fields).orElseGet(() -> new Passage("title", escape(title == null ? "" : title)));
     }
 
+    /** The passage of a plain text that shows its first hit; empty when it has none. */
+    static Optional<String> passage(List<String> terms, String text) {
+        return first(needles(terms), List.of(new Field("text", () -> text))).map(Passage::snippet);
+    }
+
     private static Optional<Passage> first(List<String> needles, List<Field> fields) {
         for (Field field : fields) {
             String text = field.text().get();

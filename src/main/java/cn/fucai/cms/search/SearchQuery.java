@@ -4,6 +4,7 @@ import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +84,26 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
             tsquery.append((i == 0 ? "(" : " && (") + String.join(" && ", parts) + ")");
         }
         return tsquery.append(")");
+    }
+
+    /**
+     * The runs of Chinese characters in the terms: bigrams find a text that has them in any order (公益 … 益金), so a
+     * text matches 公益金 only where the run stands as written.
+     */
+    public List<String> chineseRuns() {
+        List<String> runs = new ArrayList<>();
+        for (String term : terms) {
+            Matcher run = CJK_RUNS.matcher(term);
+            while (run.find()) {
+                runs.add(run.group());
+            }
+        }
+        return runs;
+    }
+
+    /** The passage of a plain text that shows why it matched, hits in {@code <mark>}, the rest HTML-escaped. */
+    public Optional<String> passageIn(String text) {
+        return Highlighter.passage(terms, text);
     }
 
     /**

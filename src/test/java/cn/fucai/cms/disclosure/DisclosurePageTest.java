@@ -77,7 +77,14 @@ class DisclosurePageTest {
                         jia, "大厅.jpg", MediaFixtures.jpeg(1200, 675, 51), "image/jpeg", Map.of("alt", "甲市福彩销售大厅"))
                 .path("id");
         jiaReport = MediaFixtures.upload(
-                        jia, "甲市2023年公益金公告.pdf", MediaFixtures.pdf(3, false), "application/pdf", Map.of())
+                        jia,
+                        "甲市2023年公益金公告.pdf",
+                        MediaFixtures.pdfWithText(List.of(
+                                List.of("甲市2023年度福彩公益金使用情况公告"),
+                                List.of("二、公益金使用情况", "资助养老服务机构12家，投入1,200万元。"),
+                                List.of("三、附表"))),
+                        "application/pdf",
+                        Map.of())
                 .path("id");
         Map<String, Object> body = article(jia, "fund-report");
         body.put("coverImageId", cover);
@@ -235,6 +242,36 @@ class DisclosurePageTest {
     }
 
     @Test
+    void aReaderSearchesTheReportsAndOpensThePageThatSaysTheWords() {
+        open("?publisher=" + jia);
+        searchReports("养老");
+        WebElement hit = browser.findElement(By.cssSelector("#report-hits li a.document"));
+        assertEquals("甲市2023年公益金公告.pdf · 第2页", hit.getText());
+        String href = hit.getAttribute("href");
+        assertTrue(href.contains("/api/v1/media-files/") && href.endsWith("/original#page=2"), href);
+        assertEquals("养老", text("#report-hits li mark"));
+        assertTrue(text("#report-hits li p").contains("资助养老服务机构12家"), text("#report-hits li p"));
+        screenshot("disclosures-report-search");
+
+        searchReports("火星");
+        assertEquals("没有哪一页同时有这些词", text("#report-hits li"));
+        andWait(() -> browser.findElement(By.id("language")).click());
+        searchReports("养老");
+        assertEquals("甲市2023年公益金公告.pdf · page 2", text("#report-hits li a.document"));
+    }
+
+    /** Searches the reports for {@code words} and waits for the answer. */
+    private void searchReports(String words) {
+        browser.executeScript("document.getElementById('report-hits').replaceChildren()");
+        WebElement field = browser.findElement(By.id("report-words"));
+        field.clear();
+        field.sendKeys(words, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver ->
+                        !driver.findElements(By.cssSelector("#report-hits li")).isEmpty());
+    }
+
+    @Test
     void onAPhoneNothingIsWiderThanTheScreenAndThePageIsServedUnderAStrictPolicy() {
         given().get(page)
                 .then()
@@ -258,6 +295,8 @@ class DisclosurePageTest {
             assertEquals(Boolean.TRUE, script("return document.documentElement.scrollWidth <= window.innerWidth"));
             assertEquals(List.of(List.of(20.5, 21.3), List.of(5.1, 5.6)), seriesValues("by-year-chart"));
             screenshot("disclosures-phone");
+            searchReports("公益金");
+            assertEquals(Boolean.TRUE, script("return document.documentElement.scrollWidth <= window.innerWidth"));
         } finally {
             browser.manage().window().setSize(desktop);
         }

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,13 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 /** Real files for media tests, made here: images of a given size, PDFs with and without scripts, hostile bytes. */
@@ -137,6 +142,39 @@ public final class MediaFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A PDF with these lines of text, a page for each list (an empty list, a page without text, as a scan has), set in
+     * WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei, which scripts/test.sh installs), embedded as a subset.
+     */
+    public static byte[] pdfWithText(List<List<String>> pages) {
+        try (PDDocument document = new PDDocument();
+                TrueTypeCollection fonts = new TrueTypeCollection(new File(CHINESE_FONT))) {
+            PDType0Font font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiZenHei"), true);
+            for (List<String> lines : pages) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(font, 12);
+                    content.setLeading(16);
+                    content.newLineAtOffset(50, 740);
+                    for (String line : lines) {
+                        content.showText(line);
+                        content.newLine();
+                    }
+                    content.endText();
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String CHINESE_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 
     /** A one-page PDF of about {@code bytes} bytes (its content stream is noise), different for each {@code seed}. */
     public static byte[] largePdf(int bytes, long seed) {

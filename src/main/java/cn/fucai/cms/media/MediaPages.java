@@ -1,0 +1,189 @@
+package cn.fucai.cms.media;
+
+import cn.fucai.cms.common.paging.Cursor;
+import cn.fucai.cms.common.paging.Page;
+import cn.fucai.cms.common.sql.Database;
+import cn.fucai.cms.common.sql.Sql;
+import cn.fucai.cms.media.MediaDtos.PageHit;
+import cn.fucai.cms.search.SearchQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The text of the library's PDFs, page by page: stored with an upload, read in the background for PDFs uploaded before
+ * there was search, and searched (media_page, with the same Chinese bigrams and English stems as articles).
+ */
+@ApplicationScoped
+class MediaPages {
+
+    private static final Logger LOG = Logger.getLogger(MediaPages.class);
+
+    /** PDFs read in one background round: each is at most 20 MiB and 2,000 pages. */
+    private static final int READ_PER_ROUND = 3;
+
+    @Inject
+    Jdbi jdbi;
+
+    @Inject
+    MediaStore store;
+
+    @Inject
+    MediaReads reads;
+
+    /** Stores the text of a PDF's pages (the empty ones, scans, are left out); in the caller's transaction. */
+    void store(UUID mediaId, List<String> pages) {
+        jdbi.useHandle(handle -> store(handle, mediaId, pages));
+    }
+
+    private static void store(Handle handle, UUID mediaId, List<String> pages) {
+        PreparedBatch batch = handle.prepareBatch("""
+                insert into media_page (media_id, page, text, document)
+                values (:media, :page, :text, cms_search_document(:text))
+                on conflict (media_id, page) do nothing""");
+        for (int i = 0; i < pages.size(); i++) {
+            if (!pages.get(i).isEmpty()) {
+                batch.bind("media", mediaId)
+                        .bind("page", i + 1)
+                        .bind("text", pages.get(i))
+                        .add();
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+        handle.createUpdate("update media set text_read = true where id = :media")
+                .bind("media", mediaId)
+                .execute();
+    }
+
+    /**
+     * Pages of live PDFs the caller may see ({@code scope}: the publishers whose unpublished items it may see, null for
+     * all; beyond them, what published content uses) that say every word of the query: newest PDF first, then page by
+     * page. One row more than {@code limit}, to tell whether another page follows.
+     */
+    Page<PageHit> search(SearchQuery query, UUID publisherId, Set<UUID> scope, String cursorParam, int limit) {
+        String fingerprint = Cursor.fingerprint("pages", query, publisherId);
+        Cursor after = Cursor.decode(cursorParam, fingerprint, 3);
+        Sql sql = new Sql("""
+                        select m.id, m.sha256, m.original_name, m.pages, m.title, m.created_at, g.page, g.text
+                        from media_page g join media m on m.id = g.media_id
+                        where m.deleted_at is null and g.document @@ """).append(query.tsquery());
+        List<String> runs = query.chineseRuns();
+        for (int i = 0; i < runs.size(); i++) {
+            sql.append(" and strpos(g.text, :run" + i + ") > 0", "run" + i, runs.get(i));
+        }
+        sql.appendIfSet(" and m.publisher_id = :publisher", "publisher", publisherId);
+        if (scope != null) {
+            sql.append(
+                    " and (m.publisher_id = any(:scope)"
+                            + " or exists (select 1 from media_use u where u.media_id = m.id and u.visible))",
+                    "scope",
+                    scope.toArray(UUID[]::new));
+        }
+        if (after != null) {
+            sql.append(" and (m.created_at < :afterTime or m.created_at = :afterTime"
+                            + " and (m.id < :afterId or m.id = :afterId and g.page > :afterPage))")
+                    .bind("afterTime", after.instantKey(0))
+                    .bind("afterId", after.uuidKey(1))
+                    .bind("afterPage", after.intKey(2));
+        }
+        sql.append(" order by m.created_at desc, m.id desc, g.page limit :rows", "rows", limit + 1);
+        List<Found> rows = jdbi.withHandle(handle -> sql.query(handle)
+                .map((rs, context) -> new Found(
+                        new PageHit(
+                                new DocumentRef(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getString("sha256"),
+                                        reads.url(rs.getString("sha256"), "original"),
+                                        rs.getString("original_name"),
+                                        rs.getInt("pages")),
+                                rs.getString("title"),
+                                rs.getInt("page"),
+                                query.passageIn(rs.getString("text")).orElse("")),
+                        Database.instant(rs, "created_at")))
+                .list());
+        return Page.fromLookahead(
+                        rows,
+                        limit,
+                        last -> new Cursor(
+                                        fingerprint,
+                                        List.of(
+                                                last.createdAt().toString(),
+                                                last.hit().document().id().toString(),
+                                                Integer.toString(last.hit().page())))
+                                .encode())
+                .map(Found::hit);
+    }
+
+    private record Found(PageHit hit, Instant createdAt) {}
+
+    /**
+     * Reads the text of a few PDFs uploaded before their text was read at upload, oldest first; instances share the
+     * work (each claims its PDFs, skipping those another holds). A PDF whose bytes are gone or do not parse is marked
+     * read, with nothing to search, so that it is not tried again.
+     */
+    @Scheduled(every = "${cms.media.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void readUnread() {
+        while (readRound() == READ_PER_ROUND) {
+            // more are waiting: another round at once
+        }
+    }
+
+    /** One round, in a transaction of its own: returns how many PDFs it read. */
+    int readRound() {
+        return QuarkusTransaction.requiringNew().call(this::readSome);
+    }
+
+    private int readSome() {
+        return jdbi.withHandle(handle -> {
+            List<Unread> unread = handle.createQuery("""
+                            select id, sha256 from media where not text_read
+                            order by created_at limit :rows for update skip locked""")
+                    .bind("rows", READ_PER_ROUND)
+                    .map((rs, context) -> new Unread(rs.getObject("id", UUID.class), rs.getString("sha256")))
+                    .list();
+            for (Unread pdf : unread) {
+                store(handle, pdf.id(), textOf(pdf));
+            }
+            return unread.size();
+        });
+    }
+
+    private record Unread(UUID id, String sha256) {}
+
+    private List<String> textOf(Unread pdf) {
+        String key = MediaFiles.served(pdf.sha256());
+        try {
+            Optional<Long> size = store.size(key);
+            if (size.isEmpty()) {
+                LOG.warnf("the text of media %s could not be read: its bytes are not in the store", pdf.id());
+                return List.of();
+            }
+            byte[] bytes;
+            try (InputStream in = store.read(key, 0, size.get())) {
+                bytes = in.readAllBytes();
+            }
+            try (PDDocument document = Loader.loadPDF(bytes)) {
+                return PdfText.pages(document);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            LOG.warnf("the text of media %s could not be read: %s", pdf.id(), unreadable.toString());
+            return List.of();
+        }
+    }
+}
