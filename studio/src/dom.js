@@ -53,3 +53,15 @@ export function shanghaiTime(instant) {
   const part = (type) => parts.find((p) => p.type === type).value;
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
+
+const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' };
+
+/**
+ * A passage as the API's searches mark it (HTML-escaped text, each hit in <mark>) as nodes: the text as text, the hits
+ * as <mark> elements; nothing else it could say becomes markup.
+ */
+export function marked(snippet) {
+  const text = (escaped) => escaped.replace(/&(lt|gt|amp|quot);/g, (entity) => ENTITIES[entity]);
+  return snippet.split(/(<mark>.*?<\/mark>)/).filter(Boolean).map((part) =>
+    part.startsWith('<mark>') ? h('mark', {}, text(part.slice(6, -7))) : text(part));
+}

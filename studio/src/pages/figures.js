@@ -1,7 +1,7 @@
 // Figures: a fund or sales figure entered as printed ("超过5.1亿元"), with the exact yuan it stores shown before it is
 // saved; corrections with a reason, retraction, and the full history.
 import { api } from '../api.js';
-import { h, shanghaiTime, show } from '../dom.js';
+import { h, marked, shanghaiTime, show } from '../dom.js';
 import { fieldMessage, problemMessage, t } from '../i18n.js';
 import { exactYuan, groupedYuan, parsePrinted } from '../money.js';
 import { period } from '../periods.js';
@@ -120,6 +120,41 @@ export async function figurePage(context, kind, id) {
   };
   publisher.addEventListener('change', fillSources);
   fillSources();
+  // the page of a report that states the figure: found by its words or its number, chosen with a click
+  const finder = h('input', { type: 'search', placeholder: t('figures.findHint'), autocomplete: 'off' });
+  const found = h('ul', { class: 'found-pages', id: 'figure-found', 'aria-live': 'polite' });
+  const choose = (hit) => {
+    if (![...documentSelect.options].some((option) => option.value === hit.document.id)) {
+      documentSelect.append(h('option', { value: hit.document.id }, hit.title || hit.document.originalName));
+    }
+    documentSelect.value = hit.document.id;
+    page.value = hit.page;
+    show(found);
+  };
+  const find = async () => {
+    const words = finder.value.trim();
+    if (!words) {
+      return;
+    }
+    try {
+      const query = new URLSearchParams({ q: words, publisher: publisher.value.trim(), limit: '10' });
+      const hits = (await api('GET', `/media/search?${query}`)).body.items;
+      show(
+        found,
+        hits.length
+          ? hits.map((hit) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => choose(hit) }, `${hit.title || hit.document.originalName} · ${t('figures.pageN', { n: hit.page })}`), h('p', { class: 'meta' }, marked(hit.snippet))))
+          : h('li', {}, t('figures.nothingFound')),
+      );
+    } catch (error) {
+      show(found, h('li', { class: 'error' }, problemMessage(error)));
+    }
+  };
+  finder.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      find();
+    }
+  });
   const flow = h('select', {}, FLOWS.map((f) => h('option', { value: f, selected: figure?.fund?.flow === f }, t(`figures.flow.${f}`))));
   const purpose = h('select', {}, h('option', { value: '' }, '—'), PURPOSES.map(([code, label]) => h('option', { value: code, selected: figure?.fund?.purpose?.code === code }, label)));
   const sourceUrl = h('input', { type: 'url', value: figure?.source?.url ?? '' });
@@ -222,6 +257,8 @@ export async function figurePage(context, kind, id) {
     field('purpose', purpose),
     field('article', articleSelect),
     field('sourceUrl', sourceUrl, t('field.sourceUrl')),
+    field('find', finder),
+    found,
     field('document', documentSelect),
     field('page', page),
     field('quote', quote),

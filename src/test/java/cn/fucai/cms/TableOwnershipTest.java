@@ -57,6 +57,7 @@ class TableOwnershipTest {
             entry("media", "media"),
             entry("media_translation", "media"),
             entry("media_page", "media"),
+            entry("media_text_unread", "media"),
             entry("media_use", "media"),
             entry("idempotency_key", "idempotency"),
             entry("account", "account"),

@@ -1,6 +1,6 @@
 package cn.fucai.cms.figure;
 
-import cn.fucai.cms.search.SearchQuery;
+import cn.fucai.cms.common.text.SearchQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package cn.fucai.cms.figure;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.text.SearchQuery;
 import cn.fucai.cms.publisher.KnownPublisher;
 import cn.fucai.cms.region.RegionCode;
-import cn.fucai.cms.search.SearchQuery;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;

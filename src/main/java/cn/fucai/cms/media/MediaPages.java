@@ -4,8 +4,8 @@ import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Database;
 import cn.fucai.cms.common.sql.Sql;
+import cn.fucai.cms.common.text.SearchQuery;
 import cn.fucai.cms.media.MediaDtos.PageHit;
-import cn.fucai.cms.search.SearchQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,9 +66,6 @@ class MediaPages {
         if (batch.size() > 0) {
             batch.execute();
         }
-        handle.createUpdate("update media set text_read = true where id = :media")
-                .bind("media", mediaId)
-                .execute();
     }
 
     /**
@@ -152,13 +149,16 @@ class MediaPages {
     private int readSome() {
         return jdbi.withHandle(handle -> {
             List<Unread> unread = handle.createQuery("""
-                            select id, sha256 from media where not text_read
-                            order by created_at limit :rows for update skip locked""")
+                            select u.media_id, m.sha256 from media_text_unread u join media m on m.id = u.media_id
+                            order by m.created_at, m.id limit :rows for update of u skip locked""")
                     .bind("rows", READ_PER_ROUND)
-                    .map((rs, context) -> new Unread(rs.getObject("id", UUID.class), rs.getString("sha256")))
+                    .map((rs, context) -> new Unread(rs.getObject("media_id", UUID.class), rs.getString("sha256")))
                     .list();
             for (Unread pdf : unread) {
                 store(handle, pdf.id(), textOf(pdf));
+                handle.createUpdate("delete from media_text_unread where media_id = :media")
+                        .bind("media", pdf.id())
+                        .execute();
             }
             return unread.size();
         });

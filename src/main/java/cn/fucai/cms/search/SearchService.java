@@ -7,6 +7,8 @@ import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.paging.Cursor;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.sql.Sql;
+import cn.fucai.cms.common.text.Highlighter;
+import cn.fucai.cms.common.text.SearchQuery;
 import cn.fucai.cms.search.SearchDtos.SearchHit;
 import cn.fucai.cms.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;

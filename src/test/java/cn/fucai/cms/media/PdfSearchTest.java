@@ -182,7 +182,7 @@ class PdfSearchTest {
         }
         // as V38 left them: no text read
         execute(db, "delete from media_page where media_id in (" + quoted(ids) + ")");
-        execute(db, "update media set text_read = false where id in (" + quoted(ids) + ")");
+        execute(db, "insert into media_text_unread (media_id) select id from media where id in (" + quoted(ids) + ")");
         admin().queryParam("q", "助学")
                 .queryParam("publisher", publisher)
                 .get("/api/v1/media/search")
@@ -204,7 +204,7 @@ class PdfSearchTest {
         } finally {
             two.shutdown();
         }
-        assertEquals(0, count(db, "select count(*) from media where not text_read"));
+        assertEquals(0, count(db, "select count(*) from media_text_unread"));
         assertEquals(6, count(db, "select count(*) from media_page where media_id in (" + quoted(ids) + ")"));
         admin().queryParam("q", "助学")
                 .queryParam("publisher", publisher)
@@ -214,9 +214,11 @@ class PdfSearchTest {
                 .body("items.page", contains(1, 1, 1, 1, 1, 1));
 
         // a PDF whose bytes are gone is marked read, with nothing to search, and not tried again
-        execute(db, "update media set text_read = false, sha256 = repeat('0', 64) where id = '" + ids.get(0) + "'");
+        execute(db, "update media set sha256 = repeat('0', 64) where id = '" + ids.get(0) + "'");
+        execute(db, "insert into media_text_unread (media_id) values ('" + ids.get(0) + "')");
         assertEquals(1, pages.readRound());
         assertEquals(0, pages.readRound());
+        assertEquals(0, count(db, "select count(*) from media_text_unread"));
     }
 
     private static String quoted(List<String> ids) {

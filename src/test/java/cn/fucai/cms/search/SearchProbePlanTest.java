@@ -7,6 +7,7 @@ import static cn.fucai.cms.support.TestData.createPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.fucai.cms.common.sql.Sql;
+import cn.fucai.cms.common.text.SearchQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

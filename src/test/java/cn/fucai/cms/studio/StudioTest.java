@@ -516,7 +516,14 @@ class StudioTest {
     void anEditorEntersAFundFigureAsPrintedSeesTheExactYuanAndCorrectsItWithAReason() {
         String centre = createPublisher();
         String report = MediaFixtures.upload(
-                        centre, "2023年公益金公告.pdf", MediaFixtures.pdf(3, false), "application/pdf", Map.of())
+                        centre,
+                        "2023年公益金公告.pdf",
+                        MediaFixtures.pdfWithText(List.of(
+                                List.of("2023年度福彩公益金使用情况公告"),
+                                List.of("一、公益金筹集情况", "全年筹集公益金超过5.1亿元。"),
+                                List.of("二、公益金使用情况"))),
+                        "application/pdf",
+                        Map.of())
                 .path("id");
         signIn(createAccount("editor", centre));
         open("#/figures/new");
@@ -536,8 +543,18 @@ class StudioTest {
         type("#figure-quote", "全年筹集公益金超过5.1亿元");
         chromium.await(d -> !d.findElements(By.cssSelector("#figure-document option[value='" + report + "']"))
                 .isEmpty());
-        new Select(find("#figure-document")).selectByValue(report);
-        type("#figure-page", "2");
+        // the report's page that states it, found by its number
+        find("#figure-find").sendKeys("5.1亿元", Keys.ENTER);
+        chromium.await(
+                d -> !d.findElements(By.cssSelector("#figure-found li button")).isEmpty());
+        assertEquals("2023年公益金公告.pdf · 第 2 页", chromium.text("#figure-found li button"));
+        assertEquals("5.1亿元", chromium.text("#figure-found li mark"));
+        chromium.screenshot("studio-figure-find");
+        find("#figure-found li button").click();
+        assertEquals(
+                report,
+                new Select(find("#figure-document")).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("2", find("#figure-page").getAttribute("value"));
         chromium.screenshot("studio-figure");
         find("#figure-save").click();
         chromium.await(d -> d.getCurrentUrl().matches(".*#/figures/fund/[0-9a-f-]{36}$"));

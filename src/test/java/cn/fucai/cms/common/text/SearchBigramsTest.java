@@ -1,4 +1,4 @@
-package cn.fucai.cms.search;
+package cn.fucai.cms.common.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package cn.fucai.cms.search;
+package cn.fucai.cms.common.text;
 
 import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.sql.Sql;

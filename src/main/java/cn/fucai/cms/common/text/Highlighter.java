@@ -1,4 +1,4 @@
-package cn.fucai.cms.search;
+package cn.fucai.cms.common.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Finds the passage that best shows why an article matched (title before summary before body, translations last) and
  * marks every hit: text is HTML-escaped, hits are wrapped in {@code <mark>}.
  */
-final class Highlighter {
+public final class Highlighter {
 
     private static final int CONTEXT = 40;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -19,17 +19,18 @@ final class Highlighter {
     private Highlighter() {}
 
     /** A highlighted passage and the field it comes from. */
-    record Passage(String field, String snippet) {}
+    public record Passage(String field, String snippet) {}
 
     /**
      * The needles of these terms that have no case, and so are found as written (Chinese, digits): where none stands in
      * an article's title or summary, the passage is in its body or translations, which must then be read.
      */
-    static List<String> caselessNeedles(List<String> terms) {
+    public static List<String> caselessNeedles(List<String> terms) {
         return needles(terms).stream().filter(Highlighter::caseless).toList();
     }
 
-    static Passage best(List<String> terms, String title, String summary, String bodyHtml, String[] translations) {
+    public static Passage best(
+            List<String> terms, String title, String summary, String bodyHtml, String[] translations) {
         // the fields in order, each read only when those before it show no hit: most hits are in the title
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("title", () -> title));

@@ -1,4 +1,4 @@
-package cn.fucai.cms.search;
+package cn.fucai.cms.common.text;
 
 import java.util.Set;
 import java.util.regex.Pattern;
