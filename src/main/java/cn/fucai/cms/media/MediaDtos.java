@@ -66,8 +66,7 @@ public final class MediaDtos {
     public record PageHit(
             DocumentRef document,
 
-            @Schema(nullable = true, example = "2019年温州市福彩公益金使用情况公告")
-            String title,
+            @Schema(nullable = true) String title,
 
             @Schema(description = "The page, from 1: open `document.url#page=N`", example = "3")
             int page,

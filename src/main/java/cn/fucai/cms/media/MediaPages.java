@@ -68,6 +68,18 @@ class MediaPages {
         }
     }
 
+    /** Forgets the text of a deleted PDF: nothing searches it any more. In the caller's transaction. */
+    void forget(UUID mediaId) {
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("delete from media_page where media_id = :media")
+                    .bind("media", mediaId)
+                    .execute();
+            handle.createUpdate("delete from media_text_unread where media_id = :media")
+                    .bind("media", mediaId)
+                    .execute();
+        });
+    }
+
     /**
      * Pages of live PDFs the caller may see ({@code scope}: the publishers whose unpublished items it may see, null for
      * all; beyond them, what published content uses) that say every word of the query: newest PDF first, then page by

@@ -252,6 +252,7 @@ public class MediaService {
         MediaResponse before = reads.byId(id).orElseThrow().response();
         media.deletedAt = changes.now();
         media.flush();
+        pages.forget(id);
         changes.fire(ContentChanged.of(
                         ContentKind.MEDIA, ChangeAction.DELETE, id, media.publisherId, before, null, media.deletedAt)
                 .announcing(PublicEvent.MEDIA_DELETED, media.publisherId, reference(id)));

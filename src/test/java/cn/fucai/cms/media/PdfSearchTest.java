@@ -122,6 +122,7 @@ class PdfSearchTest {
 
         admin().delete("/api/v1/articles/" + citing).then().statusCode(204);
         admin().delete("/api/v1/media/" + id).then().statusCode(204);
+        assertEquals(0, count(db, "select count(*) from media_page where media_id = ?::uuid", id), "its text is gone");
         admin().queryParam("q", "养老")
                 .queryParam("publisher", publisher)
                 .get("/api/v1/media/search")
