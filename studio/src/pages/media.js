@@ -1,7 +1,8 @@
 // The media library: a grid with search and filters, uploads (chosen or dropped) each with its progress bar and, when
-// refused, why; an item's title, alt text, caption and credit in Chinese and English; an image's focal point.
+// refused, why; an item's title, alt text, caption and credit in Chinese and English; an image's focal point; the pages
+// of PDFs that say the words searched for.
 import { api, upload } from '../api.js';
-import { h, shanghaiTime, show } from '../dom.js';
+import { h, marked, shanghaiTime, show } from '../dom.js';
 import { fieldMessage, problemMessage, t } from '../i18n.js';
 import { libraryPath } from '../editor.js';
 import { focalPicker } from '../focal.js';
@@ -17,6 +18,7 @@ export async function mediaPage(context) {
   const grid = h('ul', { class: 'media-grid', id: 'media-grid', 'aria-busy': 'true' });
   const uploads = h('ul', { class: 'uploads', id: 'uploads', 'aria-live': 'polite' });
   const detail = h('div', { id: 'media-detail' });
+  const textHits = h('section', { class: 'card text-hits', id: 'media-pages', hidden: true, 'aria-live': 'polite' });
   const files = h('input', { type: 'file', id: 'media-files', multiple: true, accept: 'image/jpeg,image/png,image/gif,image/webp,application/pdf' });
   let pages = null;
   const load = () => {
@@ -33,6 +35,31 @@ export async function mediaPage(context) {
     }
     pages = next;
     pages.load(true);
+    searchText(query.value.trim());
+  };
+
+  // what the PDFs say, page by page: the report that mentions the words, even where its title does not
+  const searchText = async (words) => {
+    if (!words || kind.value === 'image') {
+      textHits.hidden = true;
+      return;
+    }
+    const params = new URLSearchParams({ q: words, limit: '5' });
+    if (publisher.value) params.set('publisher', publisher.value);
+    try {
+      const hits = (await api('GET', `/media/search?${params}`)).body.items;
+      show(
+        textHits,
+        h('h2', {}, t('media.inPages')),
+        h('ul', {}, hits.map((hit) =>
+          h('li', {},
+            h('a', { href: `${libraryPath(hit.document.url)}#page=${hit.page}`, target: '_blank', rel: 'noopener' }, `${hit.title || hit.document.originalName} · ${t('figures.pageN', { n: hit.page })}`),
+            h('p', { class: 'meta' }, marked(hit.snippet))))),
+      );
+      textHits.hidden = hits.length === 0;
+    } catch {
+      textHits.hidden = true; // the list above says what went wrong with the words
+    }
   };
 
   const card = (item) =>
@@ -171,6 +198,7 @@ export async function mediaPage(context) {
     h('div', { class: 'filters' }, publisher, query, kind, h('label', { class: 'inline' }, unused, ' ', t('media.unused'))),
     drop,
     uploads,
+    textHits,
     h('div', { class: 'media-layout' }, h('div', { id: 'media-list' }, grid), detail),
   );
   load();

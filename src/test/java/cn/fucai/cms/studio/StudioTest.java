@@ -753,6 +753,36 @@ class StudioTest {
     }
 
     @Test
+    void theMediaLibraryFindsThePageOfAReportThatSaysTheWords() {
+        String centre = createPublisher();
+        MediaFixtures.upload(
+                        centre,
+                        "2023年公益金公告.pdf",
+                        MediaFixtures.pdfWithText(
+                                List.of(List.of("2023年度福彩公益金使用情况公告"), List.of("二、公益金使用情况", "资助养老服务机构12家。"))),
+                        "application/pdf",
+                        Map.of("title", "2023年公益金公告"))
+                .then()
+                .statusCode(201);
+        signIn(createAccount("editor", centre));
+        open("#/media");
+        chromium.await(ExpectedConditions.attributeToBe(By.id("media-grid"), "aria-busy", "false"));
+        find("#media-search").sendKeys("养老", Keys.ENTER);
+        chromium.await(d -> !d.findElements(By.cssSelector("#media-pages li a")).isEmpty());
+        assertEquals("PDF 正文里有这些词的页", chromium.text("#media-pages h2"));
+        WebElement hit = find("#media-pages li a");
+        assertEquals("2023年公益金公告 · 第 2 页", hit.getText());
+        assertTrue(hit.getAttribute("href").endsWith("/original#page=2"), hit.getAttribute("href"));
+        assertEquals("养老", chromium.text("#media-pages li mark"));
+        assertEquals("暂无内容。", chromium.text("#media-grid + .list-status"), "no title says 养老");
+        chromium.screenshot("studio-media-pdf-search");
+
+        type("#media-search", "火星");
+        find("#media-search").sendKeys(Keys.ENTER);
+        chromium.await(d -> !find("#media-pages").isDisplayed());
+    }
+
+    @Test
     void anAdminMakesATokenSeesItsSecretOnceAndFindsTheWriteInTheAuditLog() {
         String centre = createPublisher();
         signIn(createAccount("admin", null));
