@@ -62,6 +62,16 @@ public final class MediaDtos {
 
             @Size(max = 2000) @Schema(nullable = true) String caption) {}
 
+    @Schema(name = "MediaUse", description = "Content that uses an item: an article or a figure")
+    public record MediaUse(
+            @Schema(description = "article, sales-figure, fund-figure or indicator-figure", example = "article")
+            String kind,
+
+            UUID id,
+
+            @Schema(description = "Whether that content is public, and so the item with it")
+            boolean visible) {}
+
     @Schema(name = "DocumentPageHit", description = "A page of a PDF of the library that says what was searched for")
     public record PageHit(
             DocumentRef document,
@@ -75,14 +85,4 @@ public final class MediaDtos {
                     description = "The passage that shows the words: HTML-escaped text, each hit in <mark>",
                     example = "…资助<mark>养老</mark>服务机构12家…")
             String snippet) {}
-
-    @Schema(name = "MediaUse", description = "Content that uses an item: an article or a figure")
-    public record MediaUse(
-            @Schema(description = "article, sales-figure, fund-figure or indicator-figure", example = "article")
-            String kind,
-
-            UUID id,
-
-            @Schema(description = "Whether that content is public, and so the item with it")
-            boolean visible) {}
 }
