@@ -4,12 +4,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
 source scripts/java.sh
+source scripts/packages.sh
 
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
     QUARKUS_DATASOURCE_JDBC_URL=$(ensure_local_database cms)
     export QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password
 fi
 
+# The service reads the scanned pages of PDFs with tesseract (docs/api-guide.md, Search inside PDFs).
+ensure_packages tesseract-ocr tesseract-ocr-chi-sim
 ./mvnw -B -q package -DskipTests
 export CMS_DEMO_CONTENT=${CMS_DEMO_CONTENT:-true}
 if [ -z "${CMS_ADMIN_TOKEN:-}" ]; then

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/database.sh
 source scripts/java.sh
+source scripts/packages.sh
 
 if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
     export CMS_TEST_DATABASE_URL=$QUARKUS_DATASOURCE_JDBC_URL
@@ -13,17 +14,9 @@ else
     export CMS_TEST_DATABASE_URL QUARKUS_DATASOURCE_USERNAME=$cms_role QUARKUS_DATASOURCE_PASSWORD=$cms_password
 fi
 
-# DisclosurePageTest drives Debian's Chromium through chromedriver; a CJK font lets its screenshots show Chinese.
-missing=()
-for package in chromium chromium-driver fonts-wqy-zenhei; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing ${missing[*]} from Debian's packages" >&2
-    sudo_apt=(apt-get)
-    [ "$(id -u)" = 0 ] || sudo_apt=(sudo apt-get)
-    "${sudo_apt[@]}" update -qq >&2 && DEBIAN_FRONTEND=noninteractive "${sudo_apt[@]}" install -y -qq "${missing[@]}" >&2
-fi
+# DisclosurePageTest drives Debian's Chromium through chromedriver; a CJK font lets its screenshots show Chinese (and
+# draws the scanned pages ScannedPdfTest reads back with tesseract).
+ensure_packages chromium chromium-driver fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim
 
 if [ $# -gt 0 ]; then
     ./mvnw -B test "$@"

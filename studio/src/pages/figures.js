@@ -142,7 +142,7 @@ export async function figurePage(context, kind, id) {
       show(
         found,
         hits.length
-          ? hits.map((hit) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => choose(hit) }, `${hit.title || hit.document.originalName} · ${t('figures.pageN', { n: hit.page })}`), h('p', { class: 'meta' }, marked(hit.snippet))))
+          ? hits.map((hit) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => choose(hit) }, `${hit.title || hit.document.originalName} · ${t('figures.pageN', { n: hit.page })}`), h('p', { class: 'meta' }, marked(hit.snippet)), hit.ocr ? h('p', { class: 'meta ocr' }, t('media.ocr')) : null))
           : h('li', {}, t('figures.nothingFound')),
       );
     } catch (error) {

@@ -54,7 +54,8 @@ export async function mediaPage(context) {
         h('ul', {}, hits.map((hit) =>
           h('li', {},
             h('a', { href: `${libraryPath(hit.document.url)}#page=${hit.page}`, target: '_blank', rel: 'noopener' }, `${hit.title || hit.document.originalName} · ${t('figures.pageN', { n: hit.page })}`),
-            h('p', { class: 'meta' }, marked(hit.snippet))))),
+            h('p', { class: 'meta' }, marked(hit.snippet)),
+            hit.ocr ? h('p', { class: 'meta ocr' }, t('media.ocr')) : null))),
       );
       textHits.hidden = hits.length === 0;
     } catch {

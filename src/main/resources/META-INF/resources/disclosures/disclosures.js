@@ -15,6 +15,7 @@ const TEXT = {
     pdf: (page) => (page ? `公告PDF第${page}页` : '公告PDF'),
     searchReports: '在公告中搜索', searchLabel: '公告PDF里的词', searchHint: '如：养老 助学', searchButton: '搜索',
     moreHits: '更多', noHits: '没有哪一页同时有这些词', pageOf: (page) => `第${page}页`,
+    ocr: '扫描页，文字为机器识别，可能有误，请以PDF原文为准',
     over: '超过', about: '约', under: '不足', unitYi: '亿元', unitWan: '万元', unitYuan: '元', axis: (u) => `金额（${u}）`,
   },
   en: {
@@ -30,6 +31,7 @@ const TEXT = {
     pdf: (page) => (page ? `report PDF, page ${page}` : 'report PDF'),
     searchReports: 'Search the reports', searchLabel: 'Words in the report PDFs', searchHint: 'e.g. 养老 助学',
     searchButton: 'Search', moreHits: 'More', noHits: 'No page has all these words', pageOf: (page) => `page ${page}`,
+    ocr: 'A scanned page: its words were machine-read and may be wrong; the PDF is what counts',
     over: 'over ', about: 'about ', under: 'under ', unitYi: 'billion yuan', unitWan: 'million yuan', unitYuan: 'yuan',
     axis: (u) => `Amount (${u})`,
   },
@@ -359,7 +361,8 @@ async function searchReports(words, cursor) {
     list.append(...page.items.map((hit) => element('li', {},
       element('a', { href: `${ownFile(hit.document.url)}#page=${hit.page}`, class: 'document' },
         `${hit.title || hit.document.originalName} · ${t('pageOf')(hit.page)}`),
-      element('p', {}, marked(hit.snippet)))));
+      element('p', {}, marked(hit.snippet)),
+      hit.ocr ? element('p', { class: 'ocr' }, t('ocr')) : null)));
     if (!list.children.length) list.append(element('li', { class: 'none' }, t('noHits')));
     more.hidden = !page.nextCursor;
     more.onclick = () => searchReports(words, page.nextCursor);

@@ -58,6 +58,7 @@ class TableOwnershipTest {
             entry("media_translation", "media"),
             entry("media_page", "media"),
             entry("media_text_unread", "media"),
+            entry("media_page_awaiting_ocr", "media"),
             entry("media_use", "media"),
             entry("idempotency_key", "idempotency"),
             entry("account", "account"),

@@ -61,6 +61,29 @@ public interface MediaConfig {
      */
     Optional<List<String>> externalImageHosts();
 
+    /** OCR of the scanned pages of PDFs, so that search finds their words too. */
+    Ocr ocr();
+
+    /** How scanned pages are read (CMS_MEDIA_OCR_...). */
+    interface Ocr {
+
+        /** How often each instance looks for scanned pages to read; off turns OCR off there (CMS_MEDIA_OCR_INTERVAL). */
+        @WithDefault("10s")
+        String interval();
+
+        /** The tesseract program; where it is missing, OCR is off and scanned pages wait (CMS_MEDIA_OCR_COMMAND). */
+        @WithDefault("tesseract")
+        String command();
+
+        /** Tesseract's languages, joined by + (CMS_MEDIA_OCR_LANGUAGES). */
+        @WithDefault("chi_sim+eng")
+        String languages();
+
+        /** Longest reading of one page: past it tesseract is stopped and the page tried again later (CMS_MEDIA_OCR_PAGE_TIMEOUT). */
+        @WithDefault("PT2M")
+        Duration pageTimeout();
+    }
+
     /** The S3-compatible object store, when {@code store} is s3. */
     S3 s3();
 

@@ -84,5 +84,10 @@ public final class MediaDtos {
             @Schema(
                     description = "The passage that shows the words: HTML-escaped text, each hit in <mark>",
                     example = "…资助<mark>养老</mark>服务机构12家…")
-            String snippet) {}
+            String snippet,
+
+            @Schema(
+                    description =
+                            "Whether the page is a scan whose words OCR read: they may be misread, so quote the PDF")
+            boolean ocr) {}
 }

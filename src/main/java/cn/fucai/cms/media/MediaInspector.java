@@ -95,12 +95,12 @@ class MediaInspector {
             Path served,
             Map<Integer, Path> renditions,
             Map<Integer, Path> webp,
-            List<String> pageTexts) {}
+            List<PdfText.PageText> pageTexts) {}
 
     Prepared prepare(Path upload, Path work) throws IOException {
         String detected = detect(upload);
         if (detected.equals(PDF)) {
-            List<String> texts = inspectPdf(upload);
+            List<PdfText.PageText> texts = inspectPdf(upload);
             return new Prepared(PDF, null, null, texts.size(), upload, Map.of(), Map.of(), texts);
         }
         if (!IMAGE_TYPES.contains(detected)) {
@@ -130,7 +130,7 @@ class MediaInspector {
     }
 
     /** Refuses a PDF that is encrypted, too long or active; answers the text of each of its pages. */
-    private List<String> inspectPdf(Path upload) {
+    private List<PdfText.PageText> inspectPdf(Path upload) {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(upload.toFile()))) {
             if (document.isEncrypted()) {
                 throw new UnsupportedMediaTypeException("the PDF is encrypted; upload it without a password");
@@ -147,9 +147,9 @@ class MediaInspector {
                 }
             }
             refuseActive(document.getDocumentCatalog().getCOSObject());
-            List<String> texts = new ArrayList<>(PdfText.pages(document));
+            List<PdfText.PageText> texts = new ArrayList<>(PdfText.pages(document));
             while (texts.size() < pages) {
-                texts.add(""); // past what could be read
+                texts.add(new PdfText.PageText("", false)); // past what could be read
             }
             return texts;
         } catch (IOException | RuntimeException unreadable) {

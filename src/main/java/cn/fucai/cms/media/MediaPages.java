@@ -11,7 +11,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,32 +44,79 @@ class MediaPages {
     @Inject
     MediaReads reads;
 
-    /** Stores the text of a PDF's pages (the empty ones, scans, are left out); in the caller's transaction. */
-    void store(UUID mediaId, List<String> pages) {
+    /**
+     * Stores the text of a PDF's pages, and lists its scans for OCR ({@link ScannedPages}); pages without text are
+     * left out. In the caller's transaction.
+     */
+    void store(UUID mediaId, List<PdfText.PageText> pages) {
         jdbi.useHandle(handle -> store(handle, mediaId, pages));
     }
 
-    private static void store(Handle handle, UUID mediaId, List<String> pages) {
-        PreparedBatch batch = handle.prepareBatch("""
+    private static void store(Handle handle, UUID mediaId, List<PdfText.PageText> pages) {
+        PreparedBatch texts = handle.prepareBatch("""
                 insert into media_page (media_id, page, text, document)
                 values (:media, :page, :text, cms_search_document(:text))
                 on conflict (media_id, page) do nothing""");
+        PreparedBatch scans = handle.prepareBatch("""
+                insert into media_page_awaiting_ocr (media_id, page) values (:media, :page)
+                on conflict (media_id, page) do nothing""");
         for (int i = 0; i < pages.size(); i++) {
-            if (!pages.get(i).isEmpty()) {
-                batch.bind("media", mediaId)
+            PdfText.PageText page = pages.get(i);
+            if (page.scanned()) {
+                scans.bind("media", mediaId).bind("page", i + 1).add();
+            } else if (!page.text().isEmpty()) {
+                texts.bind("media", mediaId)
                         .bind("page", i + 1)
-                        .bind("text", pages.get(i))
+                        .bind("text", page.text())
                         .add();
             }
         }
-        if (batch.size() > 0) {
-            batch.execute();
+        for (PreparedBatch batch : List.of(texts, scans)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
         }
     }
 
-    /** Forgets the text of a deleted PDF: nothing searches it any more. In the caller's transaction. */
+    /**
+     * Stores what OCR read on a scanned page, unless the page no longer waits (its PDF was deleted meanwhile); in a
+     * transaction of its own. Returns whether it was stored.
+     */
+    boolean storeRead(UUID mediaId, int page, String text) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> jdbi.withHandle(handle -> {
+                    // the row lock this takes orders it with forget(): the text is stored before the PDF is forgotten,
+                    // or not
+                    boolean waiting = handle.createUpdate(
+                                            "delete from media_page_awaiting_ocr where media_id = :media and page = :page")
+                                    .bind("media", mediaId)
+                                    .bind("page", page)
+                                    .execute()
+                            == 1;
+                    if (waiting && !text.isEmpty()) {
+                        handle.createUpdate("""
+                                insert into media_page (media_id, page, text, document, ocr)
+                                values (:media, :page, :text, cms_search_document(:text), true)
+                                on conflict (media_id, page) do nothing""")
+                                .bind("media", mediaId)
+                                .bind("page", page)
+                                .bind("text", text)
+                                .execute();
+                    }
+                    return waiting;
+                }));
+    }
+
+    /**
+     * Forgets the text of a deleted PDF: nothing searches it any more, and OCR reads none of its pages. In the caller's
+     * transaction; the pages waiting for OCR go first, so that a page being stored at the same time is stored before
+     * the text is deleted, or not at all.
+     */
     void forget(UUID mediaId) {
         jdbi.useHandle(handle -> {
+            handle.createUpdate("delete from media_page_awaiting_ocr where media_id = :media")
+                    .bind("media", mediaId)
+                    .execute();
             handle.createUpdate("delete from media_page where media_id = :media")
                     .bind("media", mediaId)
                     .execute();
@@ -89,7 +135,7 @@ class MediaPages {
         String fingerprint = Cursor.fingerprint("pages", query, publisherId);
         Cursor after = Cursor.decode(cursorParam, fingerprint, 3);
         Sql sql = new Sql("""
-                        select m.id, m.sha256, m.original_name, m.pages, m.title, m.created_at, g.page, g.text
+                        select m.id, m.sha256, m.original_name, m.pages, m.title, m.created_at, g.page, g.text, g.ocr
                         from media_page g join media m on m.id = g.media_id
                         where m.deleted_at is null and g.document @@ """).append(query.tsquery());
         List<String> runs = query.chineseRuns();
@@ -123,7 +169,8 @@ class MediaPages {
                                         rs.getInt("pages")),
                                 rs.getString("title"),
                                 rs.getInt("page"),
-                                query.passageIn(rs.getString("text")).orElse("")),
+                                query.passageIn(rs.getString("text")).orElse(""),
+                                rs.getBoolean("ocr")),
                         Database.instant(rs, "created_at")))
                 .list());
         return Page.fromLookahead(
@@ -178,19 +225,14 @@ class MediaPages {
 
     private record Unread(UUID id, String sha256) {}
 
-    private List<String> textOf(Unread pdf) {
-        String key = MediaFiles.served(pdf.sha256());
+    private List<PdfText.PageText> textOf(Unread pdf) {
         try {
-            Optional<Long> size = store.size(key);
-            if (size.isEmpty()) {
+            Optional<byte[]> bytes = store.readAll(MediaFiles.served(pdf.sha256()));
+            if (bytes.isEmpty()) {
                 LOG.warnf("the text of media %s could not be read: its bytes are not in the store", pdf.id());
                 return List.of();
             }
-            byte[] bytes;
-            try (InputStream in = store.read(key, 0, size.get())) {
-                bytes = in.readAllBytes();
-            }
-            try (PDDocument document = Loader.loadPDF(bytes)) {
+            try (PDDocument document = Loader.loadPDF(bytes.get())) {
                 return PdfText.pages(document);
             }
         } catch (IOException | RuntimeException unreadable) {

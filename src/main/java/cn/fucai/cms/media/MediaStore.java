@@ -22,6 +22,17 @@ interface MediaStore {
     /** {@code length} bytes of the object from {@code offset}. */
     InputStream read(String key, long offset, long length) throws IOException;
 
+    /** The whole object, or empty when there is none: for files the service reads itself, such as a PDF's pages. */
+    default Optional<byte[]> readAll(String key) throws IOException {
+        Optional<Long> size = size(key);
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = read(key, 0, size.get())) {
+            return Optional.of(in.readAllBytes());
+        }
+    }
+
     /** Every object, with when it was written; temporary files of interrupted writes too. */
     Stream<StoredObject> objects() throws IOException;
 

@@ -2,6 +2,7 @@ package cn.fucai.cms.disclosure;
 
 import static cn.fucai.cms.support.TestData.article;
 import static cn.fucai.cms.support.TestData.createPublisher;
+import static cn.fucai.cms.support.TestData.execute;
 import static cn.fucai.cms.support.TestData.json;
 import static cn.fucai.cms.support.TestData.publisher;
 import static cn.fucai.cms.support.TestData.translation;
@@ -15,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fucai.cms.figure.FigureFixtures;
 import cn.fucai.cms.media.MediaFixtures;
 import cn.fucai.cms.support.Chromium;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -50,6 +53,9 @@ class DisclosurePageTest {
 
     @TestHTTPResource("/disclosures/")
     URL page;
+
+    @Inject
+    AgroalDataSource db;
 
     private String jia;
     private String yi;
@@ -253,11 +259,27 @@ class DisclosurePageTest {
         assertTrue(text("#report-hits li p").contains("资助养老服务机构12家"), text("#report-hits li p"));
         screenshot("disclosures-report-search");
 
+        assertTrue(browser.findElements(By.cssSelector("#report-hits .ocr")).isEmpty(), "page 2 has its own text");
+
+        // page 3 as OCR leaves a scanned page (ScannedPdfTest reads real scans): its hit says the words are
+        // machine-read
+        execute(
+                db,
+                "update media_page set text = '三、附表 资助残疾人康复中心3家', document = cms_search_document('三、附表 资助残疾人康复中心3家'),"
+                        + " ocr = true where media_id = '" + jiaReport + "' and page = 3");
+        searchReports("康复");
+        assertEquals("甲市2023年公益金公告.pdf · 第3页", text("#report-hits li a.document"));
+        assertEquals("扫描页，文字为机器识别，可能有误，请以PDF原文为准", text("#report-hits li .ocr"));
+
         searchReports("火星");
         assertEquals("没有哪一页同时有这些词", text("#report-hits li"));
         andWait(() -> browser.findElement(By.id("language")).click());
         searchReports("养老");
         assertEquals("甲市2023年公益金公告.pdf · page 2", text("#report-hits li a.document"));
+        searchReports("康复");
+        assertEquals(
+                "A scanned page: its words were machine-read and may be wrong; the PDF is what counts",
+                text("#report-hits li .ocr"));
     }
 
     /** Searches the reports for {@code words} and waits for the answer. */

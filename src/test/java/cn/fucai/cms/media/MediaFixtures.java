@@ -2,8 +2,11 @@ package cn.fucai.cms.media;
 
 import static cn.fucai.cms.support.TestData.admin;
 
+import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -20,14 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 /** Real files for media tests, made here: images of a given size, PDFs with and without scripts, hostile bytes. */
@@ -148,33 +154,71 @@ public final class MediaFixtures {
      * WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei, which scripts/test.sh installs), embedded as a subset.
      */
     public static byte[] pdfWithText(List<List<String>> pages) {
+        return pdfWithScans(pages, Set.of());
+    }
+
+    private static final String CHINESE_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+
+    /** Reads every scanned page waiting for OCR, as the scheduler does where tests do not turn it off. */
+    public static void readScannedPages() {
+        ScannedPages scans = Arc.container().instance(ScannedPages.class).get();
+        while (scans.readRound() > 0) {
+            // until none waits
+        }
+    }
+
+    /**
+     * A PDF of letter-size pages, some as a scanner makes them: each page in {@code scanned} (from 1) is a greyscale
+     * JPEG of its lines at 200 dpi and has no text; the others have their lines as text.
+     */
+    public static byte[] pdfWithScans(List<List<String>> pages, Set<Integer> scanned) {
         try (PDDocument document = new PDDocument();
                 TrueTypeCollection fonts = new TrueTypeCollection(new File(CHINESE_FONT))) {
             PDType0Font font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiZenHei"), true);
-            for (List<String> lines : pages) {
+            Font drawn = Font.createFonts(new File(CHINESE_FONT))[0].deriveFont(36f);
+            for (int number = 1; number <= pages.size(); number++) {
+                List<String> lines = pages.get(number - 1);
                 PDPage page = new PDPage();
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(font, 12);
-                    content.setLeading(16);
-                    content.newLineAtOffset(50, 740);
-                    for (String line : lines) {
-                        content.showText(line);
-                        content.newLine();
+                    if (scanned.contains(number)) {
+                        BufferedImage scan = new BufferedImage(1700, 2200, BufferedImage.TYPE_BYTE_GRAY);
+                        Graphics2D g = scan.createGraphics();
+                        g.setColor(Color.WHITE);
+                        g.fillRect(0, 0, scan.getWidth(), scan.getHeight());
+                        g.setColor(Color.BLACK);
+                        g.setFont(drawn);
+                        for (int i = 0; i < lines.size(); i++) {
+                            g.drawString(lines.get(i), 100, 160 + 60 * i);
+                        }
+                        g.dispose();
+                        PDRectangle box = page.getMediaBox();
+                        content.drawImage(
+                                JPEGFactory.createFromImage(document, scan, 0.8f),
+                                0,
+                                0,
+                                box.getWidth(),
+                                box.getHeight());
+                    } else {
+                        content.beginText();
+                        content.setFont(font, 12);
+                        content.setLeading(16);
+                        content.newLineAtOffset(50, 740);
+                        for (String line : lines) {
+                            content.showText(line);
+                            content.newLine();
+                        }
+                        content.endText();
                     }
-                    content.endText();
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException(e);
         }
     }
-
-    private static final String CHINESE_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 
     /** A one-page PDF of about {@code bytes} bytes (its content stream is noise), different for each {@code seed}. */
     public static byte[] largePdf(int bytes, long seed) {

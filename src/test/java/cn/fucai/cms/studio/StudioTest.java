@@ -43,6 +43,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -758,12 +759,17 @@ class StudioTest {
         MediaFixtures.upload(
                         centre,
                         "2023年公益金公告.pdf",
-                        MediaFixtures.pdfWithText(
-                                List.of(List.of("2023年度福彩公益金使用情况公告"), List.of("二、公益金使用情况", "资助养老服务机构12家。"))),
+                        MediaFixtures.pdfWithScans(
+                                List.of(
+                                        List.of("2023年度福彩公益金使用情况公告"),
+                                        List.of("二、公益金使用情况", "资助养老服务机构12家。"),
+                                        List.of("三、资助残疾人康复中心3家")),
+                                Set.of(3)),
                         "application/pdf",
                         Map.of("title", "2023年公益金公告"))
                 .then()
                 .statusCode(201);
+        MediaFixtures.readScannedPages();
         signIn(createAccount("editor", centre));
         open("#/media");
         chromium.await(ExpectedConditions.attributeToBe(By.id("media-grid"), "aria-busy", "false"));
@@ -776,6 +782,13 @@ class StudioTest {
         assertEquals("养老", chromium.text("#media-pages li mark"));
         assertEquals("暂无内容。", chromium.text("#media-grid + .list-status"), "no title says 养老");
         chromium.screenshot("studio-media-pdf-search");
+        assertTrue(find("#media-pages").findElements(By.cssSelector(".ocr")).isEmpty(), "page 2 has its own text");
+
+        // page 3 is a scan: OCR read it, and the hit says so
+        type("#media-search", "康复");
+        find("#media-search").sendKeys(Keys.ENTER);
+        chromium.await(d -> chromium.text("#media-pages li a").endsWith("第 3 页"));
+        assertEquals("扫描页：文字为机器识别，可能有误", chromium.text("#media-pages li .ocr"));
 
         type("#media-search", "火星");
         find("#media-search").sendKeys(Keys.ENTER);
