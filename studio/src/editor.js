@@ -60,10 +60,11 @@ export function isLibraryImage(src) {
 
 /**
  * An editor in {@code element} with its toolbar, holding {@code html}. {@code onChange} is called after each change;
- * {@code upload(file)} stores an image in the media library and answers its URL; {@code notify(text)} tells the
- * editor something (such as images of other sites that were left out of a paste).
+ * {@code upload(file)} stores an image in the media library and answers its URL; {@code importImage(url, alt)} imports
+ * an image of another site into it (转存) and answers the item, or null; {@code notify(text)} tells the editor
+ * something (such as images of other sites that were imported or left out of a paste).
  */
-export function createEditor(element, { html, onChange, upload, notify }) {
+export function createEditor(element, { html, onChange, upload, importImage, notify }) {
   const surface = h('div', { class: 'editor-surface' });
   const editor = new Editor({
     element: surface,
@@ -90,7 +91,8 @@ export function createEditor(element, { html, onChange, upload, notify }) {
       attributes: { class: 'prose', 'aria-label': t('field.body'), role: 'textbox', 'aria-multiline': 'true' },
       transformPastedHTML: (pasted) => withoutForeignImages(pasted, notify),
       handleDrop: (view, event) => uploadFiles(event.dataTransfer?.files, editor, upload),
-      handlePaste: (view, event) => uploadFiles(event.clipboardData?.files, editor, upload),
+      handlePaste: (view, event) =>
+        uploadFiles(event.clipboardData?.files, editor, upload) || importPasted(event, editor, importImage, notify),
     },
     onUpdate: () => onChange?.(),
   });
@@ -193,6 +195,68 @@ function uploadFiles(files, editor, upload) {
     }
   })();
   return true;
+}
+
+/** Imports at once: a WeChat article has a score of images, and each import is a fetch by the service. */
+const IMPORTS_AT_ONCE = 4;
+
+/**
+ * A paste with images of other sites (a WeChat article, a centre's page): the images are imported into the library
+ * first (转存), then the paste goes in where it was made, with the library's addresses; those that could not be
+ * imported are left out, and the editor is told how many. Answers whether it took the paste.
+ */
+function importPasted(event, editor, importImage, notify) {
+  const html = event.clipboardData?.getData('text/html');
+  if (!html || !importImage) {
+    return false;
+  }
+  const body = inert(html);
+  const foreign = Array.from(body.querySelectorAll('img')).filter((img) => !isLibraryImage(img.getAttribute('src') ?? ''));
+  if (foreign.length === 0) {
+    return false;
+  }
+  const { from, to } = editor.state.selection;
+  notify?.(t('editor.importing', { count: foreign.length }));
+  (async () => {
+    let failed = 0;
+    const waiting = [...foreign];
+    const importNext = async () => {
+      for (let img = waiting.shift(); img; img = waiting.shift()) {
+        const address = sourceOf(img);
+        const media = address ? await importImage(address, img.getAttribute('alt') || null) : null;
+        if (media && media.mediaType !== 'application/pdf') {
+          // made in the pasted HTML's own document, where nothing loads
+          const imported = img.ownerDocument.createElement('img');
+          imported.setAttribute('src', bodyImagePath(media));
+          imported.setAttribute('alt', img.getAttribute('alt') || media.alt || '');
+          img.replaceWith(imported);
+        } else {
+          const holder = img.parentElement;
+          img.remove();
+          if (holder?.tagName === 'P' && holder.textContent.trim() === '' && !holder.querySelector('img')) {
+            holder.remove(); // no empty paragraph where the image was
+          }
+          failed += 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: IMPORTS_AT_ONCE }, importNext));
+    editor.chain().focus().insertContentAt({ from, to }, withoutForeignImages(body.innerHTML)).run();
+    notify?.(failed === 0
+      ? t('editor.imported', { count: foreign.length })
+      : t('editor.importFailed', { count: failed, imported: foreign.length - failed }));
+  })();
+  return true;
+}
+
+/** Where a pasted image is: a WeChat article loads its images lazily from data-src; http(s) addresses only. */
+function sourceOf(img) {
+  const address = [img.getAttribute('data-src'), img.getAttribute('src')].find((candidate) => /^https?:\/\//i.test(candidate ?? ''));
+  try {
+    return address ? new URL(address).href : null; // a Chinese file name percent-encoded, as the service takes it
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -151,6 +151,7 @@ class ArticleForm {
       html: article.body ?? '',
       onChange: () => this.changed('body'),
       upload: (file) => this.upload(file),
+      importImage: (url, alt) => this.importImage(url, alt),
       notify: (text) => this.say(text),
     });
     this.inputs.title.addEventListener('input', () => {
@@ -315,6 +316,18 @@ class ArticleForm {
     }
   }
 
+  /** Imports an image of another site into the publisher's library (转存): the item, or null when it could not be. */
+  async importImage(url, alt) {
+    try {
+      return (await api('POST', '/media/imports', { body: { publisher: this.inputs.publisher.value, url, alt } })).body;
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        throw error;
+      }
+      return null;
+    }
+  }
+
   say(text) {
     show(this.status, text);
   }
@@ -434,6 +447,7 @@ class ArticleForm {
           this.changed('translations');
         },
         upload: (file) => this.upload(file),
+        importImage: (url, alt) => this.importImage(url, alt),
         notify: (text) => this.say(text),
       });
       this.translationEditors.push(editor);

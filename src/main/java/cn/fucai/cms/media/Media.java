@@ -47,6 +47,9 @@ public class Media extends UuidEntity {
     public String caption;
     public String credit;
 
+    /** Where it was imported from, without query or fragment; null for an upload. */
+    public String sourceUrl;
+
     /** The focal point ({@link FocalPoint}) of an image; null for the centre, and for a PDF. */
     @Column(name = "focal_x") // the naming strategy puts no underscore before a last capital
     public Double focalX;

@@ -61,6 +61,20 @@ public interface MediaConfig {
      */
     Optional<List<String>> externalImageHosts();
 
+    /** Imports of files from other sites (POST /api/v1/media/imports). */
+    Imports imports();
+
+    /** How files of other sites are fetched (CMS_MEDIA_IMPORTS_...). */
+    interface Imports {
+
+        /** Longest fetch of a file, from connecting to its last byte (CMS_MEDIA_IMPORTS_TIMEOUT). */
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** Hosts or CIDRs reachable although not public; for development and tests only (CMS_MEDIA_IMPORTS_ALLOWED_TARGETS). */
+        Optional<List<String>> allowedTargets();
+    }
+
     /** OCR of the scanned pages of PDFs, so that search finds their words too. */
     Ocr ocr();
 

@@ -48,6 +48,42 @@ public final class MediaDtos {
         static final MediaDescription NONE = new MediaDescription(null, null, null, null, null, null, null);
     }
 
+    /** A file of another site to import into a publisher's library, with what describes it. */
+    @Schema(
+            name = "MediaImport",
+            description = "The address of an image or PDF on another site, to import as if uploaded")
+    public record MediaImport(
+            @NotBlank
+            @Size(max = 100)
+            @Schema(description = "Publisher (id or slug) whose library it joins", example = "wenzhou-fucai")
+            String publisher,
+
+            @NotBlank
+            @Size(max = 2000)
+            @Schema(
+                    description = "http or https address of the file on a public host",
+                    example = "https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg")
+            String url,
+
+            @Size(max = 35) @Schema(description = "BCP 47 tag of the texts; zh-CN when left out", example = "zh-CN")
+            String locale,
+
+            @Size(max = 300) @Schema(nullable = true) String title,
+
+            @Size(max = 1000)
+            @Schema(nullable = true, description = "What the image shows, for readers who cannot see it")
+            String alt,
+
+            @Size(max = 2000) @Schema(nullable = true) String caption,
+
+            @Size(max = 300) @Schema(description = "Author or source", nullable = true, example = "温州福彩微信公众号")
+            String credit) {
+
+        MediaDescription description() {
+            return new MediaDescription(locale, title, alt, caption, credit, List.of(), null);
+        }
+    }
+
     @Schema(name = "MediaText", description = "Title, alt text and caption in another locale")
     public record MediaText(
             @NotBlank @Size(max = 35) @Schema(example = "en")

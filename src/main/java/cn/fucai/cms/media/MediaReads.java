@@ -185,6 +185,7 @@ class MediaReads {
                 rs.getString("alt"),
                 rs.getString("caption"),
                 rs.getString("credit"),
+                rs.getString("source_url"),
                 translations,
                 Database.instant(rs, "created_at"),
                 Database.instant(rs, "updated_at"));

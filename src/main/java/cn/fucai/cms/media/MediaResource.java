@@ -10,6 +10,7 @@ import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
 import cn.fucai.cms.media.MediaDtos.MediaDescription;
+import cn.fucai.cms.media.MediaDtos.MediaImport;
 import cn.fucai.cms.media.MediaDtos.MediaUse;
 import cn.fucai.cms.media.MediaDtos.PageHit;
 import cn.fucai.cms.media.MediaService.Uploaded;
@@ -178,6 +179,30 @@ public class MediaResource {
         return answer(media.upload(publisher, fileName(disposition), description, body), uri);
     }
 
+    @Idempotent
+    @POST
+    @Path("/imports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "editor"})
+    @Operation(summary = "Import an image or PDF of another site", description = """
+            The service fetches the file — an image of a WeChat article (sent without Referer, which WeChat answers
+            with a "not to be quoted" picture), a report on a province's site — and takes it as an upload: the same
+            checks of type, size and content, the same item, with the address (without query) as `sourceUrl`. Only
+            http(s) URLs of public hosts: an address that is or resolves to loopback, a private or link-local network
+            (169.254.169.254) or another special range is refused, at each of at most 3 redirects too. A site that
+            answers other than 200, with no file, or not within CMS_MEDIA_IMPORTS_TIMEOUT (30 s) is a 400 naming
+            `url`; nothing is stored for a refused import.""")
+    @APIResponse(
+            responseCode = "201",
+            description = "Imported",
+            content = @Content(schema = @Schema(implementation = MediaResponse.class)))
+    @APIResponse(responseCode = "200", description = "The publisher already has these bytes: the existing item")
+    @APIResponse(responseCode = "413", description = "Over the limit of bytes, pixels or pages; nothing was stored")
+    @APIResponse(responseCode = "415", description = "Not an image or PDF the library takes; nothing was stored")
+    public RestResponse<MediaResponse> importMedia(@Valid @NotNull MediaImport body, @Context UriInfo uri) {
+        return answer(media.importFrom(body.publisher(), body.url(), body.description()), uri);
+    }
+
     @GET
     @Operation(
             summary = "List media",
@@ -283,7 +308,8 @@ public class MediaResource {
             return RestResponse.ok(uploaded.media());
         }
         return Representations.created(
-                uri.getAbsolutePathBuilder()
+                uri.getBaseUriBuilder()
+                        .path("api/v1/media")
                         .path(uploaded.media().id().toString())
                         .build(),
                 uploaded.media());

@@ -43,6 +43,14 @@ public record MediaResponse(
         @Schema(nullable = true) String alt,
         @Schema(nullable = true) String caption,
         @Schema(nullable = true) String credit,
+
+        @Schema(
+                nullable = true,
+                description =
+                        "Where it was imported from (its address on another site, without query); null for an upload",
+                example = "https://mmbiz.qpic.cn/mmbiz_jpg/abc/640")
+        String sourceUrl,
+
         List<MediaText> translations,
         Instant createdAt,
         Instant updatedAt) {

@@ -105,6 +105,9 @@ public class MediaService {
     Jdbi jdbi;
 
     @Inject
+    RemoteFiles remoteFiles;
+
+    @Inject
     PublicUrl publicUrl;
 
     @Inject
@@ -142,11 +145,53 @@ public class MediaService {
         Publisher publisher = publishers.requireLive("publisher", publisherIdOrSlug);
         Caller caller = access.requireWrite(publisher.id);
         MediaDescription checked = checked(description == null ? MediaDescription.NONE : description);
+        return take(publisher, caller, fileName, checked, null, upload -> receive(body, upload));
+    }
+
+    /**
+     * Imports the file at {@code url} (an image of a WeChat article, a report on a province's site) for a publisher, as
+     * if it had been uploaded: fetched only once the caller may write for the publisher and the description is valid,
+     * then checked as an upload is; the address is kept as its {@code sourceUrl}.
+     */
+    public Uploaded importFrom(String publisherIdOrSlug, String url, MediaDescription description) {
+        Publisher publisher = publishers.requireLive("publisher", publisherIdOrSlug);
+        Caller caller = access.requireWrite(publisher.id);
+        MediaDescription checked = checked(description == null ? MediaDescription.NONE : description);
+        remoteFiles.requireFetchable(url);
+        Path fetched = null;
+        try {
+            fetched = Files.createTempFile("cms-import-", "");
+            String fileName = remoteFiles.fetch(url, fetched);
+            Path file = fetched;
+            return take(publisher, caller, fileName, checked, RemoteFiles.provenance(url), upload -> {
+                try (InputStream body = Files.newInputStream(file)) {
+                    return receive(body, upload);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(fetched);
+        }
+    }
+
+    /** Reads what is taken into {@code upload}, returning its SHA-256. */
+    private interface Receiver {
+        String receive(Path upload) throws IOException;
+    }
+
+    private Uploaded take(
+            Publisher publisher,
+            Caller caller,
+            String fileName,
+            MediaDescription checked,
+            String sourceUrl,
+            Receiver receiver) {
         Path work = null;
         try {
             work = Files.createTempDirectory("cms-media-");
             Path upload = work.resolve("upload");
-            String sha256 = receive(body, upload);
+            String sha256 = receiver.receive(upload);
             MediaInspector.Prepared prepared = inspector.prepare(upload, work);
             store.put(MediaFiles.served(sha256), prepared.served());
             for (Map.Entry<Integer, Path> rendition : prepared.renditions().entrySet()) {
@@ -161,7 +206,7 @@ public class MediaService {
             long bytes = Files.size(upload);
             // its own short transaction, or the idempotent write's that is running (whose key is kept with the row)
             Recorded recorded = QuarkusTransaction.joiningExisting()
-                    .call(() -> record(publisher.id, caller, sha256, bytes, prepared, fileName, checked));
+                    .call(() -> record(publisher.id, caller, sha256, bytes, prepared, fileName, sourceUrl, checked));
             return new Uploaded(reads.byId(recorded.id()).orElseThrow().response(), recorded.created());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -553,6 +598,7 @@ public class MediaService {
             long bytes,
             MediaInspector.Prepared prepared,
             String fileName,
+            String sourceUrl,
             MediaDescription description) {
         // uploads of the same bytes for the same publisher take turns here, so that the first makes the item
         jdbi.useHandle(handle -> handle.createQuery(
@@ -577,6 +623,7 @@ public class MediaService {
                 .toArray();
         media.webpRenditions = !prepared.webp().isEmpty();
         media.originalName = originalName(fileName);
+        media.sourceUrl = sourceUrl;
         apply(media, description, translations(description));
         media.uploadedBy = caller.actorId();
         media.createdAt = changes.now();

@@ -1,5 +1,6 @@
 package cn.fucai.cms.webhook;
 
+import cn.fucai.cms.common.http.OutboundTargets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,11 +32,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -108,15 +107,7 @@ public class WebhookDispatcher {
         this.concurrency = Math.max(1, config.concurrency());
         Timeout limit = Timeout.of(timeout);
         this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(targets)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(limit)
-                                .setSocketTimeout(limit)
-                                .build())
-                        .setMaxConnTotal(this.concurrency * 2)
-                        .setMaxConnPerRoute(2)
-                        .build())
+                .setConnectionManager(targets.connections(timeout, this.concurrency * 2, 2))
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(limit)
                         .setRedirectsEnabled(false)
@@ -333,7 +324,7 @@ public class WebhookDispatcher {
                 EntityUtils.consume(response.getEntity());
                 return response.getCode();
             });
-        } catch (WebhookTargets.RefusedTargetException e) {
+        } catch (OutboundTargets.RefusedTargetException e) {
             error = DeliveryError.REFUSED_BY_POLICY;
         } catch (SocketTimeoutException | org.apache.hc.core5.http.ConnectionRequestTimeoutException e) {
             error = DeliveryError.TIMEOUT;

@@ -377,6 +377,17 @@ class EveryWriteLeavesItsTraceTest {
                                 Map.of()),
                         (ids, r) -> new Trace(List.of("media create"), 1, List.of(), Set.of("media"))));
         SCENARIOS.put(
+                "importMedia",
+                new Scenario(
+                        ids -> json().body(Map.of(
+                                        "publisher",
+                                        publisher,
+                                        "url",
+                                        "http://127.0.0.1:"
+                                                + receiver.getAddress().getPort() + "/photo.jpg"))
+                                .post("/api/v1/media/imports"),
+                        (ids, r) -> new Trace(List.of("media create"), 1, List.of(), Set.of("media"))));
+        SCENARIOS.put(
                 "describeMedia",
                 new Scenario(
                         ids -> {
@@ -553,6 +564,14 @@ class EveryWriteLeavesItsTraceTest {
         receiver.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        // an image of another site, new bytes each time, for importMedia
+        receiver.createContext("/photo.jpg", exchange -> {
+            byte[] photo = MediaFixtures.jpeg(64, 48, (int) System.nanoTime());
+            exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, photo.length);
+            exchange.getResponseBody().write(photo);
             exchange.close();
         });
         receiver.start();

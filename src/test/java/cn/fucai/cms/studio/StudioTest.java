@@ -25,11 +25,13 @@ import cn.fucai.cms.media.MediaFixtures;
 import cn.fucai.cms.support.Chromium;
 import cn.fucai.cms.support.People.Session;
 import cn.fucai.cms.support.TestClock;
+import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.Charset;
@@ -44,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -410,6 +413,7 @@ class StudioTest {
         signIn(createAccount("editor", centre));
         open("#/articles/new");
         type("#field-title", "从Word粘贴的公告");
+        expectedStatuses.add(400); // the import of the image of another site, which cannot be fetched here
         paste(
                 "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><!--StartFragment-->"
                         + "<p class=MsoNormal style='mso-margin-top-alt:auto'><b><span style='font-size:14.0pt;"
@@ -420,7 +424,8 @@ class StudioTest {
                         + "<table class=MsoTableGrid border=1 style='border-collapse:collapse'><tr><td width=200 valign=top"
                         + " style='width:150pt'><p class=MsoNormal>项目</p></td><td><p>金额</p></td></tr></table>"
                         + "<p><img width=200 src=\"https://www.example.com/wechat/photo.jpg\"></p><!--EndFragment--></body></html>");
-        chromium.await(d -> chromium.text("#form-status").contains("1 张其他网站的图片"));
+        // the service cannot fetch it (no such host here): it is left out, and the editor told
+        chromium.await(d -> chromium.text("#form-status").contains("1 张其他网站的图片未能转存"));
         find("#action-save").click();
         chromium.await(d -> d.getCurrentUrl().matches(".*#/articles/[0-9a-f-]{36}$"));
         awaitStatus("草稿");
@@ -431,6 +436,58 @@ class StudioTest {
         assertTrue(body.contains("<table><tbody><tr><td><p>项目</p></td><td><p>金额</p></td></tr></tbody></table>"), body);
         for (String gone : List.of("mso", "style", "span", "class", "example.com", "<img", "o:p")) {
             assertFalse(body.contains(gone), gone + " is gone: " + body);
+        }
+    }
+
+    @Test
+    void pastingAWeChatArticleImportsItsImagesIntoTheLibrary() throws IOException {
+        List<String> referers = new CopyOnWriteArrayList<>();
+        byte[] photo = MediaFixtures.jpeg(320, 240, 77);
+        HttpServer wechat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        wechat.createContext("/", exchange -> {
+            try (exchange) {
+                referers.add(String.valueOf(exchange.getRequestHeaders().getFirst("Referer")));
+                boolean found = exchange.getRequestURI().getPath().equals("/mmbiz_jpg/abc/640");
+                exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+                exchange.sendResponseHeaders(found ? 200 : 404, found ? photo.length : -1);
+                if (found) {
+                    exchange.getResponseBody().write(photo);
+                }
+            }
+        });
+        wechat.start();
+        try {
+            String site = "http://127.0.0.1:" + wechat.getAddress().getPort();
+            String centre = createPublisher();
+            signIn(createAccount("editor", centre));
+            open("#/articles/new");
+            type("#field-title", "转自微信公众号的文章");
+            expectedStatuses.add(400); // the import of the image the site answers 404 for
+            // as a WeChat article is copied: images load lazily from data-src, src a grey placeholder
+            paste("<section><p>重阳节慰问活动</p><p><img data-src=\"" + site + "/mmbiz_jpg/abc/640?wx_fmt=jpeg\""
+                    + " src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E\" alt=\"慰问老人\"></p>"
+                    + "<p>活动现场</p><p><img src=\"" + site + "/mmbiz_jpg/gone/640\"></p></section>");
+            chromium.await(d -> chromium.text("#form-status").contains("未能转存"));
+            assertEquals("1 张其他网站的图片未能转存，已略去（1 张已转存）；请先保存图片，再用“插入图片”上传。", chromium.text("#form-status"));
+            assertEquals("慰问老人", find(".ProseMirror img").getAttribute("alt"));
+            assertTrue(
+                    find(".ProseMirror img").getAttribute("src").contains("/api/v1/media-files/"),
+                    find(".ProseMirror img").getAttribute("src"));
+            chromium.screenshot("studio-paste-import");
+            find("#action-save").click();
+            chromium.await(d -> d.getCurrentUrl().matches(".*#/articles/[0-9a-f-]{36}$"));
+            awaitStatus("草稿");
+            String id = browser.getCurrentUrl().replaceAll(".*#/articles/", "");
+            String body = json().get("/api/v1/articles/" + id).path("body");
+            Map<String, Object> item =
+                    json().queryParam("publisher", centre).get("/api/v1/media").path("items[0]");
+            assertEquals(site + "/mmbiz_jpg/abc/640", item.get("sourceUrl"));
+            assertTrue(body.contains("<img src=\"" + item.get("url") + "\" alt=\"慰问老人\">"), body);
+            assertTrue(body.contains("<p>重阳节慰问活动</p>") && body.contains("<p>活动现场</p>"), body);
+            assertFalse(body.contains("127.0.0.1"), body);
+            assertEquals(List.of("null", "null"), referers, "fetched by the service, without Referer");
+        } finally {
+            wechat.stop(0);
         }
     }
 
