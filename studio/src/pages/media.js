@@ -151,6 +151,9 @@ export async function mediaPage(context) {
       focal?.element,
       h('p', { class: 'meta' }, `${item.mediaType} · ${Math.ceil(item.bytes / 1024)} KB`, item.width ? ` · ${item.width}×${item.height}` : '', ` · ${shanghaiTime(item.createdAt)}`),
       h('p', {}, h('a', { href: libraryPath(item.url), target: '_blank', rel: 'noopener' }, t('media.open'))),
+      item.sourceUrl
+        ? h('p', { class: 'meta', id: 'media-source' }, `${t('media.importedFrom')} `, h('a', { href: item.sourceUrl, target: '_blank', rel: 'noopener noreferrer' }, item.sourceUrl))
+        : null,
       input('title', item.title),
       input('alt', item.alt, true),
       input('caption', item.caption, true),

@@ -486,6 +486,14 @@ class StudioTest {
             assertTrue(body.contains("<p>重阳节慰问活动</p>") && body.contains("<p>活动现场</p>"), body);
             assertFalse(body.contains("127.0.0.1"), body);
             assertEquals(List.of("null", "null"), referers, "fetched by the service, without Referer");
+
+            // the library says where the item came from
+            open("#/media");
+            chromium.await(ExpectedConditions.attributeToBe(By.id("media-grid"), "aria-busy", "false"));
+            find("#media-grid li button").click();
+            chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("media-source")));
+            assertEquals("转存自 " + site + "/mmbiz_jpg/abc/640", chromium.text("#media-source"));
+            assertEquals(site + "/mmbiz_jpg/abc/640", find("#media-source a").getAttribute("href"));
         } finally {
             wechat.stop(0);
         }
