@@ -116,6 +116,7 @@ export async function mediaPage(context) {
     };
     const message = h('p', { class: 'form-status', role: 'status', id: 'media-status' });
     const focal = item.focalPoint ? focalPicker(libraryPath(item.renditions[item.renditions.length - 1]?.url ?? item.url), item.alt ?? '', item.focalPoint) : null;
+    const textLine = item.mediaType === 'application/pdf' ? h('p', { class: 'meta', id: 'media-text' }) : null;
     const form = h(
       'form',
       {
@@ -151,6 +152,7 @@ export async function mediaPage(context) {
       focal?.element,
       h('p', { class: 'meta' }, `${item.mediaType} · ${Math.ceil(item.bytes / 1024)} KB`, item.width ? ` · ${item.width}×${item.height}` : '', ` · ${shanghaiTime(item.createdAt)}`),
       h('p', {}, h('a', { href: libraryPath(item.url), target: '_blank', rel: 'noopener' }, t('media.open'))),
+      textLine,
       item.sourceUrl
         ? h('p', { class: 'meta', id: 'media-source' }, `${t('media.importedFrom')} `, h('a', { href: item.sourceUrl, target: '_blank', rel: 'noopener noreferrer' }, item.sourceUrl))
         : null,
@@ -169,6 +171,9 @@ export async function mediaPage(context) {
     show(detail, form, h('section', { class: 'card' }, h('h3', {}, t('media.usedBy')), uses));
     form.scrollIntoView({ block: 'nearest' });
     usesOf(item.id).then((items) => show(uses, items.length ? items : h('li', {}, t('media.unusedItem'))));
+    if (textLine) {
+      textOf(item.id).then((line) => show(textLine, line));
+    }
   };
 
   [query, kind, unused, publisher].forEach((control) => control.addEventListener('change', load));
@@ -212,6 +217,20 @@ export async function mediaPage(context) {
 const FIGURE_PATHS = { 'fund-figure': ['fund', '/fund-figures'], 'sales-figure': ['sales', '/sales-figures'] };
 
 /** Where an item is used, as links: each article by its title, each figure by its period and amount. */
+/** How much of a PDF search finds: its searchable pages, those OCR read, and the scans still waiting. */
+async function textOf(id) {
+  try {
+    const text = (await api('GET', `/media/${id}/text`)).body;
+    return [
+      t('media.searchable', { searchable: text.withText + text.readByOcr, pages: text.pages, ocr: text.readByOcr }),
+      text.awaitingOcr ? t('media.awaitingOcr', { count: text.awaitingOcr }) : '',
+      text.unreadable ? t('media.unreadable', { count: text.unreadable }) : '',
+    ].join('');
+  } catch {
+    return '';
+  }
+}
+
 async function usesOf(id) {
   try {
     const uses = (await api('GET', `/media/${id}/uses`)).body;

@@ -108,6 +108,26 @@ public final class MediaDtos {
             @Schema(description = "Whether that content is public, and so the item with it")
             boolean visible) {}
 
+    @Schema(
+            name = "DocumentText",
+            description =
+                    "How much of a PDF search finds: pages whose text was in the PDF, scanned pages read by OCR, and"
+                            + " scanned pages still waiting; the rest of its pages have no text")
+    public record DocumentText(
+            @Schema(example = "20") int pages,
+
+            @Schema(description = "Pages whose text was in the PDF", example = "2")
+            int withText,
+
+            @Schema(description = "Scanned pages OCR has read", example = "17")
+            int readByOcr,
+
+            @Schema(description = "Scanned pages waiting for OCR", example = "1")
+            int awaitingOcr,
+
+            @Schema(description = "Scanned pages OCR failed on three times and leaves alone", example = "0")
+            int unreadable) {}
+
     @Schema(name = "DocumentPageHit", description = "A page of a PDF of the library that says what was searched for")
     public record PageHit(
             DocumentRef document,

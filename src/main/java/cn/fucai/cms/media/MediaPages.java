@@ -126,6 +126,26 @@ class MediaPages {
         });
     }
 
+    /** How the text of a PDF's pages was read, and how many pages wait for OCR or were given up on. */
+    MediaDtos.DocumentText textOf(UUID mediaId, int pageCount) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select count(*) filter (where not g.ocr) as with_text, count(*) filter (where g.ocr) as by_ocr,
+                               (select count(*) filter (where w.attempts < :max) from media_page_awaiting_ocr w
+                                where w.media_id = :media) as awaiting,
+                               (select count(*) filter (where w.attempts >= :max) from media_page_awaiting_ocr w
+                                where w.media_id = :media) as unreadable
+                        from media_page g where g.media_id = :media""")
+                .bind("media", mediaId)
+                .bind("max", ScannedPages.MAX_ATTEMPTS)
+                .map((rs, context) -> new MediaDtos.DocumentText(
+                        pageCount,
+                        rs.getInt("with_text"),
+                        rs.getInt("by_ocr"),
+                        rs.getInt("awaiting"),
+                        rs.getInt("unreadable")))
+                .one());
+    }
+
     /**
      * Pages of live PDFs the caller may see ({@code scope}: the publishers whose unpublished items it may see, null for
      * all; beyond them, what published content uses) that say every word of the query: newest PDF first, then page by

@@ -9,6 +9,7 @@ import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
 import cn.fucai.cms.common.paging.PageParams;
 import cn.fucai.cms.common.paging.PagedResponse;
+import cn.fucai.cms.media.MediaDtos.DocumentText;
 import cn.fucai.cms.media.MediaDtos.MediaDescription;
 import cn.fucai.cms.media.MediaDtos.MediaImport;
 import cn.fucai.cms.media.MediaDtos.MediaUse;
@@ -235,7 +236,7 @@ public class MediaResource {
             search takes them (Chinese words of two or more characters wherever they stand, never across punctuation;
             English words by their stem; "quoted" phrases). Newest PDF first, then page by page. What published content
             cites, and every PDF of the publishers whose unpublished content the caller may see. The text is read from the
-            PDF at upload; a scanned page has none.""")
+            PDF at upload; scanned pages are read by OCR in the background, and their hits say `ocr: true`.""")
     @APIResponse(responseCode = "200", description = "A page of hits, each a page of a PDF")
     @APIResponse(responseCode = "400", description = "An empty, too long (over 200 characters) or unusable query")
     public RestResponse<Page<PageHit>> searchMediaPages(
@@ -269,6 +270,21 @@ public class MediaResource {
     @APIResponse(responseCode = "410", description = "The item was deleted")
     public List<MediaUse> listMediaUses(@PathParam("id") UUID id) {
         return media.uses(id);
+    }
+
+    @RolesAllowed({"admin", "editor", "reader"})
+    @GET
+    @Path("/{id}/text")
+    @Operation(
+            summary = "Say how much of a PDF search finds",
+            description =
+                    "Its pages with text read from the PDF, its scanned pages read by OCR, those still waiting for"
+                            + " OCR and those OCR gave up on. For those who may read the publisher's drafts; 404 for everyone"
+                            + " else; 409 for an image.")
+    @APIResponse(responseCode = "200", description = "The PDF's pages, by how their text was read")
+    @APIResponse(responseCode = "409", description = "An image: it has no pages of text")
+    public DocumentText getMediaText(@PathParam("id") UUID id) {
+        return media.documentText(id);
     }
 
     @PUT

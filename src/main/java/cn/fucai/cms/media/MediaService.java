@@ -238,6 +238,21 @@ public class MediaService {
                 .list());
     }
 
+    /**
+     * How much of a PDF search finds, for those who may read its publisher's unpublished content (404 for everyone
+     * else); 409 for an image.
+     */
+    public MediaDtos.DocumentText documentText(UUID id) {
+        MediaReads.Stored item = visible(id);
+        if (!access.mayReadUnpublished(item.publisherId())) {
+            throw new ResourceNotFoundException("media", id);
+        }
+        if (item.response().pages() == null) {
+            throw new ResourceConflictException("media " + id + " is an image: only PDFs have pages of text");
+        }
+        return pages.textOf(id, item.response().pages());
+    }
+
     /** Pages of the library's PDFs that say every word of {@code q}, as far as the caller may see them. */
     public Page<MediaDtos.PageHit> searchPages(String q, UUID publisherId, String cursor, int limit) {
         return pages.search(SearchQuery.parse(q), publisherId, access.unpublishedScope(), cursor, limit);

@@ -4,6 +4,8 @@ import static cn.fucai.cms.support.TestData.admin;
 import static cn.fucai.cms.support.TestData.count;
 import static cn.fucai.cms.support.TestData.createPublisher;
 import static cn.fucai.cms.support.TestData.execute;
+import static cn.fucai.cms.support.TestData.token;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -57,8 +59,14 @@ class ScannedPdfTest {
                 count(db, "select page from media_page_awaiting_ocr where media_id = ?::uuid and attempts = 0", id),
                 "page 2, the scan, waits for OCR");
         search(publisher, "养老").body("items", empty());
+        text(id).body("pages", equalTo(2))
+                .body("withText", equalTo(1))
+                .body("readByOcr", equalTo(0))
+                .body("awaitingOcr", equalTo(1))
+                .body("unreadable", equalTo(0));
 
         assertEquals(1, scans.readRound());
+        text(id).body("withText", equalTo(1)).body("readByOcr", equalTo(1)).body("awaitingOcr", equalTo(0));
         search(publisher, "养老")
                 .body("items", hasSize(1))
                 .body("items[0].document.id", equalTo(id))
@@ -69,6 +77,19 @@ class ScannedPdfTest {
         search(publisher, "743.9万元").body("items.page", contains(2));
         assertEquals(0, count(db, "select count(*) from media_page_awaiting_ocr where media_id = ?::uuid", id));
         assertEquals(0, scans.readRound(), "nothing waits");
+
+        // for the publisher's people only, and for PDFs only
+        given().get("/api/v1/media/" + id + "/text").then().statusCode(401);
+        given().header("Authorization", "Bearer " + token("editor", createPublisher()))
+                .get("/api/v1/media/" + id + "/text")
+                .then()
+                .statusCode(404);
+        String image = MediaFixtures.upload(publisher, "大厅.jpg", MediaFixtures.jpeg(64, 48, 5), "image/jpeg", Map.of())
+                .path("id");
+        admin().get("/api/v1/media/" + image + "/text")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("only PDFs have pages of text"));
     }
 
     @Test
@@ -128,6 +149,10 @@ class ScannedPdfTest {
                 3,
                 count(db, "select attempts from media_page_awaiting_ocr where media_id = ?::uuid", failing),
                 "left for an operator to see (and reset)");
+        text(failing)
+                .body("awaitingOcr", equalTo(0))
+                .body("unreadable", equalTo(1))
+                .body("readByOcr", equalTo(0));
     }
 
     @Test
@@ -155,6 +180,10 @@ class ScannedPdfTest {
                 .body("pages", equalTo(lines.size()))
                 .extract()
                 .path("id");
+    }
+
+    private static ValidatableResponse text(String id) {
+        return admin().get("/api/v1/media/" + id + "/text").then().statusCode(200);
     }
 
     private static ValidatableResponse search(String publisher, String words) {

@@ -855,6 +855,14 @@ class StudioTest {
         chromium.await(d -> chromium.text("#media-pages li a").endsWith("第 3 页"));
         assertEquals("扫描页：文字为机器识别，可能有误", chromium.text("#media-pages li .ocr"));
 
+        // the PDF's detail says how much of it search finds
+        find("#media-search").clear();
+        find("#media-search").sendKeys(Keys.ENTER);
+        chromium.await(d -> d.findElements(By.cssSelector("#media-grid li")).size() == 1);
+        find("#media-grid li button").click();
+        chromium.await(d -> !chromium.text("#media-text").isEmpty());
+        assertEquals("可搜索 3 / 3 页（其中 1 页为扫描页，由 OCR 识别）", chromium.text("#media-text"));
+
         type("#media-search", "火星");
         find("#media-search").sendKeys(Keys.ENTER);
         chromium.await(d -> !find("#media-pages").isDisplayed());
