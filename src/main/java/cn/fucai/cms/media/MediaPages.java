@@ -1,20 +1,12 @@
 package cn.fucai.cms.media;
 
-import cn.fucai.cms.common.paging.Cursor;
-import cn.fucai.cms.common.paging.Page;
-import cn.fucai.cms.common.sql.Database;
-import cn.fucai.cms.common.sql.Sql;
-import cn.fucai.cms.common.text.SearchQuery;
-import cn.fucai.cms.media.MediaDtos.PageHit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,7 +17,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The text of the library's PDFs, page by page: stored with an upload, read in the background for PDFs uploaded before
- * there was search, and searched (media_page, with the same Chinese bigrams and English stems as articles).
+ * there was search, and counted (media_page, with the same Chinese bigrams and English stems as articles); searched by
+ * {@link PageSearch}.
  */
 @ApplicationScoped
 class MediaPages {
@@ -145,68 +138,6 @@ class MediaPages {
                         rs.getInt("unreadable")))
                 .one());
     }
-
-    /**
-     * Pages of live PDFs the caller may see ({@code scope}: the publishers whose unpublished items it may see, null for
-     * all; beyond them, what published content uses) that say every word of the query: newest PDF first, then page by
-     * page. One row more than {@code limit}, to tell whether another page follows.
-     */
-    Page<PageHit> search(SearchQuery query, UUID publisherId, Set<UUID> scope, String cursorParam, int limit) {
-        String fingerprint = Cursor.fingerprint("pages", query, publisherId);
-        Cursor after = Cursor.decode(cursorParam, fingerprint, 3);
-        Sql sql = new Sql("""
-                        select m.id, m.sha256, m.original_name, m.pages, m.title, m.created_at, g.page, g.text, g.ocr
-                        from media_page g join media m on m.id = g.media_id
-                        where m.deleted_at is null and g.document @@ """).append(query.tsquery());
-        List<String> runs = query.chineseRuns();
-        for (int i = 0; i < runs.size(); i++) {
-            sql.append(" and strpos(g.text, :run" + i + ") > 0", "run" + i, runs.get(i));
-        }
-        sql.appendIfSet(" and m.publisher_id = :publisher", "publisher", publisherId);
-        if (scope != null) {
-            sql.append(
-                    " and (m.publisher_id = any(:scope)"
-                            + " or exists (select 1 from media_use u where u.media_id = m.id and u.visible))",
-                    "scope",
-                    scope.toArray(UUID[]::new));
-        }
-        if (after != null) {
-            sql.append(" and (m.created_at < :afterTime or m.created_at = :afterTime"
-                            + " and (m.id < :afterId or m.id = :afterId and g.page > :afterPage))")
-                    .bind("afterTime", after.instantKey(0))
-                    .bind("afterId", after.uuidKey(1))
-                    .bind("afterPage", after.intKey(2));
-        }
-        sql.append(" order by m.created_at desc, m.id desc, g.page limit :rows", "rows", limit + 1);
-        List<Found> rows = jdbi.withHandle(handle -> sql.query(handle)
-                .map((rs, context) -> new Found(
-                        new PageHit(
-                                new DocumentRef(
-                                        rs.getObject("id", UUID.class),
-                                        rs.getString("sha256"),
-                                        reads.url(rs.getString("sha256"), "original"),
-                                        rs.getString("original_name"),
-                                        rs.getInt("pages")),
-                                rs.getString("title"),
-                                rs.getInt("page"),
-                                query.passageIn(rs.getString("text")).orElse(""),
-                                rs.getBoolean("ocr")),
-                        Database.instant(rs, "created_at")))
-                .list());
-        return Page.fromLookahead(
-                        rows,
-                        limit,
-                        last -> new Cursor(
-                                        fingerprint,
-                                        List.of(
-                                                last.createdAt().toString(),
-                                                last.hit().document().id().toString(),
-                                                Integer.toString(last.hit().page())))
-                                .encode())
-                .map(Found::hit);
-    }
-
-    private record Found(PageHit hit, Instant createdAt) {}
 
     /**
      * Reads the text of a few PDFs uploaded before their text was read at upload, oldest first; instances share the

@@ -96,6 +96,9 @@ public class MediaService {
     MediaPages pages;
 
     @Inject
+    PageSearch pageSearch;
+
+    @Inject
     MediaStore store;
 
     @Inject
@@ -255,7 +258,7 @@ public class MediaService {
 
     /** Pages of the library's PDFs that say every word of {@code q}, as far as the caller may see them. */
     public Page<MediaDtos.PageHit> searchPages(String q, UUID publisherId, String cursor, int limit) {
-        return pages.search(SearchQuery.parse(q), publisherId, access.unpublishedScope(), cursor, limit);
+        return pageSearch.search(SearchQuery.parse(q), publisherId, access.unpublishedScope(), cursor, limit);
     }
 
     /** A page of live items the caller may see, newest first. */
