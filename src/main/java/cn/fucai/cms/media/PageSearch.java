@@ -105,10 +105,10 @@ class PageSearch {
                 .plannedEachTime();
     }
 
-    /** The page g says every word: its words through the index, and each Chinese run as written. */
+    /** The page g says every word: its words through the index, and each longer Chinese run as written. */
     private static Sql matches(SearchQuery query) {
         Sql matches = new Sql("g.document @@ ").append(query.tsquery());
-        List<String> runs = query.chineseRuns();
+        List<String> runs = query.longChineseRuns();
         for (int i = 0; i < runs.size(); i++) {
             matches.append(" and strpos(g.text, :run" + i + ") > 0", "run" + i, runs.get(i));
         }

@@ -153,6 +153,22 @@ class PdfSearchTest {
                 .then()
                 .body("items.page", contains(1))
                 .body("items[0].title", nullValue());
+        // a word of two characters is one bigram of the index: found where it stands, never reversed or apart
+        for (String standing : List.of("公益", "益金", "收益")) {
+            admin().queryParam("q", standing)
+                    .queryParam("publisher", publisher)
+                    .get("/api/v1/media/search")
+                    .then()
+                    .body("items.page", contains(1))
+                    .body("items[0].snippet", containsString("<mark>" + standing + "</mark>"));
+        }
+        for (String absent : List.of("益公", "金益", "事投")) {
+            admin().queryParam("q", absent)
+                    .queryParam("publisher", publisher)
+                    .get("/api/v1/media/search")
+                    .then()
+                    .body("items", empty());
+        }
     }
 
     @Test

@@ -87,15 +87,18 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
     }
 
     /**
-     * The runs of Chinese characters in the terms: bigrams find a text that has them in any order (公益 … 益金), so a
-     * text matches 公益金 only where the run stands as written.
+     * The runs of three or more Chinese characters in the terms, which a text must also be checked for: bigrams find a
+     * text that has them in any order (公益 … 益金), so a text matches 公益金 only where the run stands as written. A run
+     * of two characters is one bigram (of one, the character alone), which the index finds only where it stands.
      */
-    public List<String> chineseRuns() {
+    public List<String> longChineseRuns() {
         List<String> runs = new ArrayList<>();
         for (String term : terms) {
             Matcher run = CJK_RUNS.matcher(term);
             while (run.find()) {
-                runs.add(run.group());
+                if (run.group().codePointCount(0, run.group().length()) > 2) {
+                    runs.add(run.group());
+                }
             }
         }
         return runs;
