@@ -4,6 +4,7 @@ import cn.fucai.cms.common.error.InvalidInputException;
 import cn.fucai.cms.common.http.Fingerprinted;
 import cn.fucai.cms.common.http.Hashes;
 import cn.fucai.cms.common.http.Idempotent;
+import cn.fucai.cms.common.http.OpenApiConventions;
 import cn.fucai.cms.common.http.Representations;
 import cn.fucai.cms.common.http.VersionPrecondition;
 import cn.fucai.cms.common.paging.Page;
@@ -54,6 +55,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -97,7 +99,7 @@ public class MediaResource {
 
         @RestForm
         @Size(max = 300)
-        @Schema(example = "2019年温州市福彩公益金使用情况公告")
+        @Schema(description = "Title, in the language of `locale`", example = "2019年温州市福彩公益金使用情况公告")
         public String title;
 
         @RestForm
@@ -107,6 +109,7 @@ public class MediaResource {
 
         @RestForm
         @Size(max = 2000)
+        @Schema(description = "Caption shown with the image")
         public String caption;
 
         @RestForm
@@ -133,11 +136,12 @@ public class MediaResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"admin", "editor"})
+    @Extension(name = OpenApiConventions.BYTES_AS_BODY, value = "image/*, application/pdf, application/octet-stream")
     @Operation(summary = "Upload an image or PDF", description = """
-            multipart/form-data with the file in `file`; or the bytes as the body with their own Content-Type and the
-            fields as query parameters (`publisher`, `title`, …), the name in Content-Disposition. The type is decided
-            from the bytes: JPEG, PNG, WebP, GIF and PDF are taken; SVG, HTML, programs, archives, damaged images and
-            PDFs with scripts, launch actions or attachments are refused with 415. At most 20 MiB
+            multipart/form-data, as a browser's form sends it, with the file in `file`; or the bytes as the body, the
+            fields as query parameters (`publisher`, `title`, …) and the name in Content-Disposition. The type is
+            decided from the bytes: JPEG, PNG, WebP, GIF and PDF are taken; SVG, HTML, programs, archives, damaged
+            images and PDFs with scripts, launch actions or attachments are refused with 415. At most 20 MiB
             (CMS_MEDIA_MAX_BYTES), 40 megapixels (read from the header, before decoding) and 2,000 PDF pages. Images are
             served without EXIF, GPS or other metadata, at their own width and at 320, 640 and 1280 pixels, each also as
             WebP. The same bytes uploaded again for the same publisher answer the existing item with 200.""")

@@ -1,10 +1,13 @@
 package cn.fucai.cms.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.common.http.OpenApiConventions;
+import cn.fucai.cms.media.MediaFixtures;
 import cn.fucai.cms.support.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -213,6 +216,62 @@ class OpenApiDocumentTest {
             }
         }
         assertTrue(tried > 40, "tried " + tried);
+    }
+
+    /**
+     * The upload takes the multipart form or the bytes as the body: every other body type the document lists is
+     * accepted with the form's fields as the query parameters it lists, and no marker of the convention is left in it.
+     */
+    @Test
+    void everyBodyTheUploadListsIsTakenWithTheParametersItLists() throws IOException {
+        String text = Files.readString(GENERATED.resolve("openapi.json"));
+        assertFalse(text.contains(OpenApiConventions.BYTES_AS_BODY));
+        JsonNode upload = new ObjectMapper().readTree(text).at("/paths/~1api~1v1~1media/post");
+        List<String> types = new ArrayList<>();
+        upload.at("/requestBody/content").fieldNames().forEachRemaining(types::add);
+        assertEquals(List.of("multipart/form-data", "image/*", "application/pdf", "application/octet-stream"), types);
+        Set<String> query = new HashSet<>();
+        for (JsonNode parameter : upload.path("parameters")) {
+            if (parameter.path("in").asText().equals("query")) {
+                query.add(parameter.get("name").asText());
+                assertFalse(parameter.path("required").asBoolean(), "the multipart form needs no query parameter");
+            }
+        }
+        Set<String> form = new HashSet<>();
+        upload.at("/requestBody/content/multipart~1form-data/schema/properties")
+                .fieldNames()
+                .forEachRemaining(form::add);
+        form.remove("file");
+        assertEquals(form, query);
+
+        String publisher = TestData.createPublisher();
+        Map<String, byte[]> bodies = Map.of(
+                "image/*", MediaFixtures.png(40, 30, 7101),
+                "application/pdf", MediaFixtures.pdf(2, false),
+                "application/octet-stream", MediaFixtures.jpeg(50, 20, 7102));
+        for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+            String type = body.getKey().replace("*", "png");
+            TestData.admin()
+                    .contentType(type)
+                    .header("Content-Disposition", "attachment; filename*=UTF-8''%E5%85%AC%E5%91%8A.bin")
+                    .queryParam("publisher", publisher)
+                    .queryParam("locale", "zh-CN")
+                    .queryParam("title", "公益金公告")
+                    .queryParam("alt", "福彩中心大楼")
+                    .queryParam("caption", "2019年")
+                    .queryParam("credit", "温州市福彩中心")
+                    .body(body.getValue())
+                    .post("/api/v1/media")
+                    .then()
+                    .statusCode(201)
+                    .body("publisher.slug", equalTo(publisher))
+                    .body("mediaType", equalTo(type.equals("application/octet-stream") ? "image/jpeg" : type))
+                    .body("originalName", equalTo("公告.bin"))
+                    .body("title", equalTo("公益金公告"))
+                    .body("alt", equalTo("福彩中心大楼"))
+                    .body("caption", equalTo("2019年"))
+                    .body("credit", equalTo("温州市福彩中心"));
+        }
     }
 
     private static JsonNode enumOf(JsonNode document, JsonNode parameter) {

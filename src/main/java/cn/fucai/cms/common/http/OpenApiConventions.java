@@ -1,6 +1,8 @@
 package cn.fucai.cms.common.http;
 
 import cn.fucai.cms.common.error.ProblemResponsesFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +44,12 @@ public class OpenApiConventions implements OASFilter {
 
     /** The extension that exempts a POST from the Idempotency-Key convention. */
     public static final String NOT_IDEMPOTENT = "x-idempotent";
+
+    /**
+     * The extension of a multipart upload that also takes the file's bytes as the body, with the form's other fields as
+     * query parameters and the name in Content-Disposition: its value lists the body's media types, comma-separated.
+     */
+    public static final String BYTES_AS_BODY = "x-bytes-as-body";
 
     /** The header that carries a session's CSRF token; {@link Credentials} has the cookie. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
@@ -109,6 +117,7 @@ public class OpenApiConventions implements OASFilter {
                 for (Parameter parameter : parameters) {
                     describe(parameter, noun);
                 }
+                bytesAsBody(operation);
                 if (entry.getKey() == PathItem.HttpMethod.POST && !notIdempotent(operation)) {
                     idempotent(operation);
                 }
@@ -171,6 +180,52 @@ public class OpenApiConventions implements OASFilter {
             operation.getResponses().getAPIResponses().values().forEach(r -> r.removeExtension(NOT_IDEMPOTENT));
         }
         return "false".equals(String.valueOf(operation.getExtensions().get(NOT_IDEMPOTENT)));
+    }
+
+    /**
+     * An upload marked {@link #BYTES_AS_BODY}: the bytes in any of the media types it lists, as a binary body after the
+     * multipart form; each field of the form but the file also as an optional query parameter, described by the form
+     * (the form's own fields say which are required); the file's name in Content-Disposition.
+     */
+    private static void bytesAsBody(Operation operation) {
+        Object types = operation.getExtensions() == null
+                ? null
+                : operation.getExtensions().get(BYTES_AS_BODY);
+        if (types == null) {
+            return;
+        }
+        operation.removeExtension(BYTES_AS_BODY);
+        if (operation.getResponses() != null) {
+            operation.getResponses().removeExtension(BYTES_AS_BODY);
+            operation.getResponses().getAPIResponses().values().forEach(r -> r.removeExtension(BYTES_AS_BODY));
+        }
+        var content = operation.getRequestBody().getContent();
+        Schema form = content.getMediaType(MediaType.MULTIPART_FORM_DATA).getSchema();
+        form.getProperties().forEach((name, field) -> {
+            if (!"binary".equals(field.getFormat())) {
+                String meaning = field.getDescription() == null ? name : field.getDescription();
+                boolean required =
+                        form.getRequired() != null && form.getRequired().contains(name);
+                operation.addParameter(OASFactory.createParameter()
+                        .name(name)
+                        .in(Parameter.In.QUERY)
+                        .description(
+                                (required ? "With the bytes as the body, required: " : "With the bytes as the body: ")
+                                        + uncapitalized(meaning))
+                        .schema(field));
+            }
+        });
+        operation.addParameter(OASFactory.createParameter()
+                .name(HttpHeaders.CONTENT_DISPOSITION)
+                .in(Parameter.In.HEADER)
+                .description("With the bytes as the body: the file's name, as `filename` or RFC 6266 `filename*`")
+                .example("attachment; filename*=UTF-8''%E5%85%AC%E5%91%8A.pdf")
+                .schema(text()));
+        // after the form: generators write their client for the first body only, and openapi-generator 7.25 leaves an
+        // import of the form's model, which it does not write, when the form is not first (issue 24727)
+        for (String type : String.valueOf(types).split(",\\s*")) {
+            content.addMediaType(type, OASFactory.createMediaType().schema(text().format("binary")));
+        }
     }
 
     /**
@@ -381,6 +436,13 @@ public class OpenApiConventions implements OASFilter {
 
     private static Schema text() {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    }
+
+    /** "Title, in …" becomes "title, in …"; "BCP 47 tag" stays as it is. */
+    private static String uncapitalized(String phrase) {
+        return phrase.length() > 1 && Character.isLowerCase(phrase.charAt(1))
+                ? Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1)
+                : phrase;
     }
 
     private static String capitalized(String noun) {
