@@ -127,6 +127,49 @@ class RoutesTest {
                 .body("detail", equalTo("this resource serves application/json or text/csv; adjust the Accept header"));
     }
 
+    /** q=0 means "not acceptable" (RFC 9110): JSON was served to {@code Accept: application/json;q=0}. */
+    @Test
+    void aTypeTheAcceptRefusesWithQZeroIsNeverServed() {
+        for (String refused : List.of("application/json;q=0", "*/*;q=0", "application/json; Q=0.0, */*")) {
+            given().header("Accept", refused)
+                    .when()
+                    .get("/api/v1/articles?limit=1")
+                    .then()
+                    .statusCode(406)
+                    .contentType(startsWith(PROBLEM))
+                    .body("detail", equalTo("this resource serves application/json; adjust the Accept header"));
+        }
+        given().header("Accept", "text/csv;q=0")
+                .when()
+                .head("/api/v1/fund-figures?limit=1")
+                .then()
+                .statusCode(406);
+        given().header("Accept", "text/csv;q=0")
+                .when()
+                .get("/api/v1/fund-figures?limit=1")
+                .then()
+                .statusCode(406)
+                .body("detail", equalTo("this resource serves application/json or text/csv; adjust the Accept header"));
+        given().header("Accept", "application/json;q=0, text/csv")
+                .when()
+                .get("/api/v1/fund-figures?limit=1")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"));
+        given().header("Accept", "text/csv;q=0, */*")
+                .when()
+                .get("/api/v1/fund-figures?limit=1")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"));
+        given().header("Accept", "application/json;q=0.5")
+                .when()
+                .get("/api/v1/articles?limit=1")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"));
+    }
+
     /** A blank Accept is no Accept; one that does not parse accepts nothing served. Each was a 500 on a figure. */
     @Test
     void aBlankAcceptIsAnyTypeAndAnUnparsableOneIs406() {
