@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What RESTEasy refuses before it has chosen a method (405, 406, 415) and OPTIONS are answered from the route table:
@@ -128,46 +131,30 @@ class RoutesTest {
     }
 
     /** q=0 means "not acceptable" (RFC 9110): JSON was served to {@code Accept: application/json;q=0}. */
-    @Test
-    void aTypeTheAcceptRefusesWithQZeroIsNeverServed() {
-        for (String refused : List.of("application/json;q=0", "*/*;q=0", "application/json; Q=0.0, */*")) {
-            given().header("Accept", refused)
-                    .when()
-                    .get("/api/v1/articles?limit=1")
-                    .then()
-                    .statusCode(406)
-                    .contentType(startsWith(PROBLEM))
-                    .body("detail", equalTo("this resource serves application/json; adjust the Accept header"));
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/json;q=0           | /api/v1/articles?limit=1      | 406 | application/problem+json",
+                "*/*;q=0                        | /api/v1/articles?limit=1      | 406 | application/problem+json",
+                "application/json; Q=0.0, */*   | /api/v1/articles?limit=1      | 406 | application/problem+json",
+                "text/csv;q=0                   | /api/v1/fund-figures?limit=1  | 406 | application/problem+json",
+                "application/json;q=0, text/csv | /api/v1/fund-figures?limit=1  | 200 | text/csv",
+                "text/csv;q=0, */*              | /api/v1/fund-figures?limit=1  | 200 | application/json",
+                "application/json;q=0.5         | /api/v1/articles?limit=1      | 200 | application/json"
+            })
+    void aTypeTheAcceptRefusesWithQZeroIsNeverServed(String accept, String url, int status, String type) {
+        Response answer = given().header("Accept", accept).when().get(url);
+        answer.then().statusCode(status).contentType(startsWith(type));
+        if (status == 406) {
+            answer.then()
+                    .body(
+                            "detail",
+                            equalTo("this resource serves application/json"
+                                    + (url.contains("figures") ? " or text/csv" : "")
+                                    + "; adjust the Accept header"));
+            given().header("Accept", accept).when().head(url).then().statusCode(406);
         }
-        given().header("Accept", "text/csv;q=0")
-                .when()
-                .head("/api/v1/fund-figures?limit=1")
-                .then()
-                .statusCode(406);
-        given().header("Accept", "text/csv;q=0")
-                .when()
-                .get("/api/v1/fund-figures?limit=1")
-                .then()
-                .statusCode(406)
-                .body("detail", equalTo("this resource serves application/json or text/csv; adjust the Accept header"));
-        given().header("Accept", "application/json;q=0, text/csv")
-                .when()
-                .get("/api/v1/fund-figures?limit=1")
-                .then()
-                .statusCode(200)
-                .contentType(startsWith("text/csv"));
-        given().header("Accept", "text/csv;q=0, */*")
-                .when()
-                .get("/api/v1/fund-figures?limit=1")
-                .then()
-                .statusCode(200)
-                .contentType(startsWith("application/json"));
-        given().header("Accept", "application/json;q=0.5")
-                .when()
-                .get("/api/v1/articles?limit=1")
-                .then()
-                .statusCode(200)
-                .contentType(startsWith("application/json"));
     }
 
     /** A blank Accept is no Accept; one that does not parse accepts nothing served. Each was a 500 on a figure. */
