@@ -169,6 +169,7 @@ public class MediaResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({"admin", "editor"})
+    // the same operation as the form's, one path and method: the document lists its body and query parameters there
     @Operation(hidden = true)
     public RestResponse<MediaResponse> uploadMediaBytes(
             InputStream body,
