@@ -1,6 +1,7 @@
 package cn.fucai.cms.media;
 
 import cn.fucai.cms.common.error.ResourceNotFoundException;
+import cn.fucai.cms.common.http.ContentDisposition;
 import cn.fucai.cms.common.http.PacedBody;
 import cn.fucai.cms.media.MediaService.Served;
 import jakarta.inject.Inject;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -117,11 +116,7 @@ public class MediaFileResource {
             answer.header("Content-Range", "bytes " + first + "-" + last + "/" + size);
         }
         if (served.mediaType().equals(MediaInspector.PDF)) {
-            answer.header(
-                    "Content-Disposition",
-                    "inline; filename*=UTF-8''"
-                            + URLEncoder.encode(served.fileName(), StandardCharsets.UTF_8)
-                                    .replace("+", "%20"));
+            answer.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.of("inline", served.fileName()));
         }
         return answer.build();
     }

@@ -1,6 +1,7 @@
 package cn.fucai.cms.media;
 
 import cn.fucai.cms.common.error.InvalidInputException;
+import cn.fucai.cms.common.http.ContentDisposition;
 import cn.fucai.cms.common.http.Fingerprinted;
 import cn.fucai.cms.common.http.Hashes;
 import cn.fucai.cms.common.http.Idempotent;
@@ -44,15 +45,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -71,9 +68,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Media", description = "Images and PDF reports of a publisher's library")
 public class MediaResource {
-
-    private static final Pattern FILE_NAME =
-            Pattern.compile("filename\\*=UTF-8''([^;]+)|filename=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
     @Inject
     MediaService media;
@@ -182,7 +176,7 @@ public class MediaResource {
             @HeaderParam("Content-Disposition") String disposition,
             @Context UriInfo uri) {
         var description = new MediaDescription(locale, title, alt, caption, credit, List.of(), null);
-        return answer(media.upload(publisher, fileName(disposition), description, body), uri);
+        return answer(media.upload(publisher, ContentDisposition.fileName(disposition), description, body), uri);
     }
 
     @Idempotent
@@ -338,21 +332,5 @@ public class MediaResource {
 
     private static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
-    }
-
-    /** The file name a Content-Disposition header gives, RFC 5987 {@code filename*} first. */
-    private static String fileName(String disposition) {
-        if (disposition == null) {
-            return null;
-        }
-        Matcher matcher = FILE_NAME.matcher(disposition);
-        String name = null;
-        while (matcher.find()) {
-            if (matcher.group(1) != null) {
-                return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
-            }
-            name = matcher.group(2);
-        }
-        return name;
     }
 }

@@ -295,6 +295,29 @@ class MediaTest {
         assertEquals(files, storedObjects());
     }
 
+    /** A name that does not decode was a 500 (URLDecoder's IllegalArgumentException). */
+    @Test
+    void aNameThatIsNotPercentEncodedUtf8IsA400NamingTheHeaderAndLeavesNothing() throws IOException {
+        String publisher = createPublisher();
+        long rows = count(db, "select count(*) from media");
+        Set<String> files = storedObjects();
+
+        admin().contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''%ZZ%E5%85.pdf")
+                .queryParam("publisher", publisher)
+                .body(MediaFixtures.pdf(1, false))
+                .post("/api/v1/media")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/validation-failed"))
+                .body("violations[0].field", equalTo("Content-Disposition"))
+                .body("detail", startsWith("Content-Disposition: filename* is not UTF-8 percent-encoded"));
+
+        assertEquals(rows, count(db, "select count(*) from media"));
+        assertEquals(files, storedObjects());
+    }
+
     @Test
     void aPdfSentAsTheBodyKeepsItsChineseNameAndIsServedInRanges() {
         String publisher = createPublisher();
