@@ -11,6 +11,8 @@ import cn.fucai.cms.figure.FigureDtos.IndicatorInput;
 import cn.fucai.cms.figure.FigureDtos.PeriodInput;
 import cn.fucai.cms.figure.FigureDtos.PurposeInput;
 import cn.fucai.cms.figure.FigureDtos.SourceInput;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -299,8 +301,9 @@ final class FigureCsv {
             Set<String> known = new LinkedHashSet<>(columns(kind));
             for (String column : header) {
                 if (!known.contains(column)) {
-                    violations.add(
-                            new FieldViolation("header", "unknown column '" + column + "'; columns are " + known));
+                    violations.add(new FieldViolation(
+                            "header",
+                            "unknown column " + InvalidInputException.quoted(column) + "; columns are " + known));
                 }
             }
             int index = 0;
@@ -339,12 +342,49 @@ final class FigureCsv {
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("body", "is not readable CSV: " + e.getMessage());
+            throw new InvalidInputException("body", "is not readable CSV: " + unreadable(text, e));
         }
         if (requests.isEmpty() && violations.isEmpty()) {
             throw new InvalidInputException("body", "has no data rows");
         }
         return new Parsed(requests, rowNumbers, violations);
+    }
+
+    /**
+     * What the CSV parser found wrong and on which line, without Jackson's source and reference chain; a quote left open
+     * is named by the line that opens it (the parser finds it at the end of the file).
+     */
+    private static String unreadable(String text, Throwable e) {
+        int opened = unclosedQuote(text);
+        if (opened > 0) {
+            return "line " + opened + " opens a quoted value that is never closed";
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException parsing && parsing.getOriginalMessage() != null) {
+                String what = parsing.getOriginalMessage().strip();
+                what = Character.toLowerCase(what.charAt(0)) + what.substring(1);
+                JsonLocation at = parsing.getLocation();
+                return at == null || at.getLineNr() < 1 ? what : "line " + at.getLineNr() + ": " + what;
+            }
+        }
+        return "it does not parse as comma-separated values";
+    }
+
+    /** The line whose quote is still open at the end of the text (a doubled quote within one is a quote), or 0. */
+    static int unclosedQuote(String text) {
+        boolean quoted = false;
+        int line = 1;
+        int opened = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                opened = quoted ? line : opened;
+            } else if (c == '\n') {
+                line++;
+            }
+        }
+        return quoted ? opened : 0;
     }
 
     /** One CSV row being read; each failed cell adds a violation naming the row and column. */
@@ -447,7 +487,7 @@ final class FigureCsv {
                 return null;
             }
             if (!value.equals("true") && !value.equals("false")) {
-                fail(column, "must be true or false; was '" + value + "'");
+                fail(column, "must be true or false; was " + InvalidInputException.quoted(value));
                 return null;
             }
             return Boolean.valueOf(value);
@@ -479,7 +519,7 @@ final class FigureCsv {
             try {
                 return parser.apply(value);
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                fail(column, "must be " + expected + "; was '" + value + "'");
+                fail(column, "must be " + expected + "; was " + InvalidInputException.quoted(value));
                 return null;
             }
         }

@@ -220,8 +220,9 @@ final class FigureInputs {
     /** The amount in yuan, or null with the problem recorded. */
     private static BigDecimal yuan(AmountInput amount, String field, List<FieldViolation> violations) {
         if (amount.currency() != null && !amount.currency().equals(MoneyUnit.CURRENCY)) {
-            violations.add(
-                    new FieldViolation(field + ".currency", "only CNY is accepted; was '" + amount.currency() + "'"));
+            violations.add(new FieldViolation(
+                    field + ".currency",
+                    "only CNY is accepted; was " + InvalidInputException.quoted(amount.currency())));
             return null;
         }
         try {

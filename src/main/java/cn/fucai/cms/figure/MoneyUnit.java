@@ -40,7 +40,7 @@ enum MoneyUnit implements WireEnum {
                 return candidate;
             }
         }
-        throw new InvalidInputException(field, "must be one of 元, 万元, 亿元; was '" + unit + "'");
+        throw new InvalidInputException(field, "must be one of 元, 万元, 亿元; was " + InvalidInputException.quoted(unit));
     }
 
     /**

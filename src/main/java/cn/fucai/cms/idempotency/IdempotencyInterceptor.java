@@ -86,7 +86,9 @@ class IdempotencyInterceptor {
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new InvalidInputException(
-                    Idempotent.KEY, "must be 1 to 255 visible ASCII characters, such as a UUID; was '" + key + "'");
+                    Idempotent.KEY,
+                    "must be 1 to 255 visible ASCII characters, such as a UUID; was "
+                            + InvalidInputException.quoted(key));
         }
         Caller caller = access.caller();
         String scope = caller.actorId() != null

@@ -768,7 +768,8 @@ public class MediaService {
     private static String languageTag(String field, String tag) {
         Locale locale = Locale.forLanguageTag(tag.strip());
         if (tag.isBlank() || locale.getLanguage().isEmpty()) {
-            throw new InvalidInputException(field, "is not a BCP 47 language tag: '" + tag + "'");
+            throw new InvalidInputException(
+                    field, "is not a BCP 47 language tag: " + InvalidInputException.quoted(tag));
         }
         return locale.toLanguageTag();
     }

@@ -26,7 +26,8 @@ public record Region(
     public static String requireWellFormed(String code, String field) {
         if (code == null || !WELL_FORMED.matcher(code).matches()) {
             throw new InvalidInputException(
-                    field, "must be a six-digit GB/T 2260 code such as 330300; was '" + code + "'");
+                    field,
+                    "must be a six-digit GB/T 2260 code such as 330300; was " + InvalidInputException.quoted(code));
         }
         return code;
     }

@@ -143,6 +143,34 @@ class FigureImportExportTest {
         assertEquals(0, publisherFigures(publisher));
     }
 
+    /** A quote left open answered with Jackson's words ("through reference chain: java.util.ArrayList[0]"). */
+    @Test
+    void aCsvThatDoesNotParseNamesTheLineInPlainWordsAndLongValuesAreCut() {
+        String publisher = createPublisher();
+        admin().contentType("text/csv")
+                .body("publisher,regionCode\n\"" + publisher + ",330300\n")
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"))
+                .body(
+                        "violations[0].message",
+                        equalTo("is not readable CSV: line 2 opens a quoted value that is never closed"));
+        String column = "栏".repeat(100_000);
+        String detail = admin().contentType("text/csv")
+                .body(("publisher," + column + "\n" + publisher + ",1\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/sales-figures/batch")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("header"))
+                .body("violations[0].message", startsWith("unknown column '" + "栏".repeat(40) + "…'; columns are ["))
+                .extract()
+                .asString();
+        assertTrue(detail.length() < 2_000, "the answer quotes 40 characters of the column, not 100,000");
+        assertEquals(0, publisherFigures(publisher));
+    }
+
     /**
      * Excel and WPS on a Chinese Windows save CSV as GBK: read as UTF-8 its Chinese would turn into replacement
      * characters that pass every other check (a game category is free text). Sent without a charset it is refused,

@@ -51,6 +51,6 @@ public enum PublicEvent {
                                 + Arrays.stream(values())
                                         .map(PublicEvent::wireName)
                                         .collect(Collectors.joining(", "))
-                                + "; was '" + value + "'"));
+                                + "; was " + InvalidInputException.quoted(value)));
     }
 }

@@ -13,6 +13,11 @@ public class InvalidInputException extends ApiException {
         this(List.of(new Problem.FieldViolation(field, message)));
     }
 
+    /** A value as a message quotes it: in single quotes, at most its first 40 characters. */
+    public static String quoted(String value) {
+        return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
+    }
+
     private static String describe(List<Problem.FieldViolation> violations) {
         return violations.size() == 1
                 ? violations.get(0).field() + ": " + violations.get(0).message()

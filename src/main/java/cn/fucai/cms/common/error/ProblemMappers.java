@@ -413,9 +413,10 @@ public class ProblemMappers {
             for (Object constant : target.getEnumConstants()) {
                 allowed.add(constant.toString());
             }
-            return "must be one of " + allowed + "; was '" + e.getValue() + "'";
+            return "must be one of " + allowed + "; was " + InvalidInputException.quoted(String.valueOf(e.getValue()));
         }
-        return "must be " + jsonTypeName(target) + "; was '" + e.getValue() + "'";
+        return "must be " + jsonTypeName(target) + "; was "
+                + InvalidInputException.quoted(String.valueOf(e.getValue()));
     }
 
     private static String jsonTypeName(Class<?> type) {

@@ -30,7 +30,8 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             String allowed =
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw new InvalidInputException(name, "must be one of " + allowed + "; was '" + value + "'");
+            throw new InvalidInputException(
+                    name, "must be one of " + allowed + "; was " + InvalidInputException.quoted(value));
         }
     }
 
@@ -62,7 +63,8 @@ public final class QueryParams {
         try {
             return inRange(name, LocalDate.parse(value));
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "must be a date such as 2019-12-31; was '" + value + "'");
+            throw new InvalidInputException(
+                    name, "must be a date such as 2019-12-31; was " + InvalidInputException.quoted(value));
         }
     }
 
@@ -113,7 +115,8 @@ public final class QueryParams {
         } catch (IllformedLocaleException e) {
             // reported below
         }
-        throw new InvalidInputException(name, "must be a BCP 47 language tag such as zh-CN or en; was '" + value + "'");
+        throw new InvalidInputException(
+                name, "must be a BCP 47 language tag such as zh-CN or en; was " + InvalidInputException.quoted(value));
     }
 
     /** true or false; anything else (yes, 1, perhaps) is a 400 rather than false. */
@@ -121,7 +124,7 @@ public final class QueryParams {
         if ("true".equals(value) || "false".equals(value)) {
             return Boolean.valueOf(value);
         }
-        throw new InvalidInputException(name, "must be true or false; was '" + value + "'");
+        throw new InvalidInputException(name, "must be true or false; was " + InvalidInputException.quoted(value));
     }
 
     /** A UUID; anything else is a 400. */
@@ -129,7 +132,7 @@ public final class QueryParams {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, "must be a whole number; was '" + value + "'");
+            throw new InvalidInputException(name, "must be a whole number; was " + InvalidInputException.quoted(value));
         }
     }
 
@@ -137,7 +140,8 @@ public final class QueryParams {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new InvalidInputException(name, "must be an ISO 8601 duration such as PT24H; was '" + value + "'");
+            throw new InvalidInputException(
+                    name, "must be an ISO 8601 duration such as PT24H; was " + InvalidInputException.quoted(value));
         }
     }
 
@@ -150,7 +154,9 @@ public final class QueryParams {
             // reported below
         }
         throw new InvalidInputException(
-                name, "must be a UUID such as 0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11; was '" + value + "'");
+                name,
+                "must be a UUID such as 0190b8a2-7c41-7cde-9f43-5b7e0f0e3a11; was "
+                        + InvalidInputException.quoted(value));
     }
 
     /** The UUID that {@code value} spells, or null when it is something else, such as a slug. */

@@ -56,6 +56,6 @@ public interface WireEnum {
                                 + Arrays.stream(constants)
                                         .map(WireEnum::wireName)
                                         .collect(Collectors.joining(", "))
-                                + "; was '" + value + "'"));
+                                + "; was " + InvalidInputException.quoted(value)));
     }
 }

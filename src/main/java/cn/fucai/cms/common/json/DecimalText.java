@@ -1,5 +1,6 @@
 package cn.fucai.cms.common.json;
 
+import cn.fucai.cms.common.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,6 @@ public final class DecimalText {
 
     /** The problem with a text that is not a decimal, quoting at most its first 40 characters. */
     public static String problem(String text) {
-        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return "must be " + EXPECTED + "; was '" + shown + "'";
+        return "must be " + EXPECTED + "; was " + InvalidInputException.quoted(text);
     }
 }

@@ -21,6 +21,7 @@ public record Limit(int value) {
         } catch (NumberFormatException ignored) {
             // reported below with the same message as an out-of-range number
         }
-        throw new InvalidInputException(parameter, "must be a whole number from 1 to " + MAX + ", was '" + text + "'");
+        throw new InvalidInputException(
+                parameter, "must be a whole number from 1 to " + MAX + ", was " + InvalidInputException.quoted(text));
     }
 }
