@@ -360,7 +360,9 @@ final class FigureCsv {
             return "line " + opened + " opens a quoted value that is never closed";
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException parsing && parsing.getOriginalMessage() != null) {
+            if (cause instanceof JsonProcessingException parsing
+                    && parsing.getOriginalMessage() != null
+                    && !parsing.getOriginalMessage().isBlank()) {
                 String what = parsing.getOriginalMessage().strip();
                 what = Character.toLowerCase(what.charAt(0)) + what.substring(1);
                 JsonLocation at = parsing.getLocation();
@@ -371,7 +373,7 @@ final class FigureCsv {
     }
 
     /** The line whose quote is still open at the end of the text (a doubled quote within one is a quote), or 0. */
-    static int unclosedQuote(String text) {
+    private static int unclosedQuote(String text) {
         boolean quoted = false;
         int line = 1;
         int opened = 0;
