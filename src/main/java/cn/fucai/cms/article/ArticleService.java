@@ -414,6 +414,8 @@ public class ArticleService {
         revisions.record(article.id, before, article.content(), action, access.caller(), article.updatedAt, null);
         changes.fire(
                 announced(before.status(), article, change(ChangeAction.REFOCUS, article, before, article.content())));
+        // written: let it go, or each next article's flush checks every article refocused before it again
+        Article.getEntityManager().detach(article);
     }
 
     /** A publisher with live articles cannot be deleted: they are counted for its removal. */
