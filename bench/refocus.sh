@@ -4,7 +4,7 @@
 # packaged service (production profile, -Xms512m -Xmx512m) on a database of its own; one publisher, one image, and
 # articles with it as their cover made through the API, up to [articles]; at each count the focal point is moved 3
 # times, timed by the client, with the service's and PostgreSQL's CPU. The limit it is measured against, in the same
-# run: one article replaced through PUT (median of 20), so the last column says how many article saves one move costs
+# run: one article replaced through PUT (median of the last 50 of 300), so the last column says how many article saves one move costs
 # per cover. Results: target/bench/refocus-results.txt.
 # Usage: bash bench/refocus.sh [articles]
 set -euo pipefail
@@ -53,18 +53,18 @@ make_articles() { # up to $1 articles, four at a time
 seconds() { curl -fs -o /dev/null -w '%{time_total}' "$@"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-# the limit: one article replaced, its title changed each time (the first ones warm the service)
+# the limit: one article replaced, its title changed each time (the first 250 warm the service's write path)
 make_articles 1
 first=$(curl -fs "$BASE/api/v1/articles?publisher=bench-refocus&limit=1" | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
-for i in $(seq 40); do
+for i in $(seq 300); do
     seconds -X PUT "${admin[@]}" "$BASE/api/v1/articles/$first" -d "$(article 1 "福彩中心新址启用 $i")"
     echo
-done | tail -n 20 | median >"$out/refocus-save.txt"
+done | tail -n 50 | median >"$out/refocus-save.txt"
 save_ms=$(awk '{ printf "%.1f", $1 * 1000 }' "$out/refocus-save.txt")
 
 {
     echo "cover cascade benchmark, $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
-    echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(service_jvm_options 512m); one article replaced (PUT, median of 20): $save_ms ms"
+    echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(service_jvm_options 512m); one article replaced (PUT, median of the last 50 of 300): $save_ms ms"
     echo "covers|move, median of 3 ms|service CPU ms/move|PostgreSQL CPU ms/move|ms per cover|article saves per cover"
     move=0
     for count in 10 100 500 $MOST; do
