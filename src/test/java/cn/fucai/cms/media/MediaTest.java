@@ -348,6 +348,13 @@ class MediaTest {
                 .contentType("application/pdf")
                 .header("Content-Disposition", containsString("filename*=UTF-8''2019%E5%B9%B4"));
         assertArrayEquals(pdf, whole.asByteArray(), "a PDF is served as uploaded");
+        // a file may be any type: an Accept that refuses some but not all is served it, one that refuses all is not
+        admin().header("Accept", "image/png;q=0, */*")
+                .get(url)
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf");
+        admin().header("Accept", "*/*;q=0").get(url).then().statusCode(406).contentType("application/problem+json");
 
         Response part = admin().header("Range", "bytes=100-199").get(url);
         part.then()

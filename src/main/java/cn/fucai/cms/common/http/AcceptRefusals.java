@@ -47,7 +47,9 @@ public class AcceptRefusals {
 
     /**
      * Whether the Accept takes this type: the most specific of its ranges that match the type (the type itself, then
-     * its {@code type/*}, then {@code *}{@code /*}) has a q above zero. A range that does not parse matches nothing.
+     * its {@code type/*}, then {@code *}{@code /*}) has a q above zero. A route that serves any type (a media file,
+     * {@code *}{@code /*}) is taken by any range with a q above zero: which type it is, only the file knows. A range
+     * that does not parse matches nothing.
      */
     static boolean takes(String accept, String type) {
         MediaType served = MediaType.valueOf(type);
@@ -60,7 +62,10 @@ public class AcceptRefusals {
             } catch (IllegalArgumentException unparsable) {
                 continue;
             }
-            if (!listed.isCompatible(served)) {
+            if (served.isWildcardType() && quality(listed) > 0) {
+                return true;
+            }
+            if (served.isWildcardType() || !listed.isCompatible(served)) {
                 continue;
             }
             int rank = listed.isWildcardType() ? 0 : listed.isWildcardSubtype() ? 1 : 2;

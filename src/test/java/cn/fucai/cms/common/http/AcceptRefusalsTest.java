@@ -26,7 +26,10 @@ class AcceptRefusalsTest {
                 "text/csv                                 | application/json | false",
                 "text/csv;q=0, text/csv;q=1               | text/csv         | true",
                 "a/b/c, application/json;q=0              | application/json | false",
-                "a/b/c, application/json;q=0, text/*;q=1  | text/csv         | true"
+                "a/b/c, application/json;q=0, text/*;q=1  | text/csv         | true",
+                "image/png;q=0, */*                       | */*              | true",
+                "image/png;q=0                            | */*              | false",
+                "*/*;q=0                                  | */*              | false"
             })
     void theMostSpecificMatchingRangeDecides(String accept, String type, boolean taken) {
         assertEquals(taken, AcceptRefusals.takes(accept, type), accept + " for " + type);
