@@ -25,6 +25,7 @@ mkdir -p "$out"
 results=$out/pdf-search-results.txt
 
 source bench/measure.sh # bench_prepare, await_service, measure
+source bench/tsquery.sh # sql_bigrams
 bench_prepare pdf-app "$PORT" "$MANAGEMENT_PORT"
 URL=$(ensure_local_database cms_bench_pdf "$([ "$REUSE" = 1 ] || echo fresh)")
 PGPORT=$(sed -E 's|.*:([0-9]+)/.*|\1|' <<<"$URL")
@@ -69,7 +70,7 @@ encode() { printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n' | sed -E 's/(..)/%\1/
 pages_with() { # how many pages say every word of a query (words joined by +), as the search finds them
     local condition=true word
     for word in ${1//+/ }; do
-        condition+=" and document @@ plainto_tsquery('simple', cms_cjk_bigrams('$word')) and strpos(text, '$word') > 0"
+        condition+=" and document @@ plainto_tsquery('simple', $(sql_bigrams "'$word'")) and strpos(text, '$word') > 0"
     done
     "${PSQL[@]}" -Atc "select count(*) from media_page where $condition"
 }

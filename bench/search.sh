@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures search inside PostgreSQL on the generated dataset (bench/dataset.sql: 100,000 articles by default): the
 # statements the search endpoint runs (bench/search-query.sql), through pgbench at 1 and 16 clients, for 2-character,
-# 4-character, place-and-word, middling, English and rare or absent words; then the same words through a pg_trgm index, the alternative
+# 4-character, place-and-word, middling, English, rare or absent words and single characters; then the same words through a pg_trgm index, the alternative
 # that was measured and not chosen. Prints median and 95th-percentile latency, match counts and index sizes, and
 # writes them to target/bench/search-results.txt. Usage: bash bench/search.sh [articles] [seconds per run];
 # BENCH_REUSE=1 measures again on the dataset of the previous run instead of generating it anew.
@@ -40,13 +40,17 @@ declare -A WORDS=(
     [four]="'党建引领','公益活动','困难群众','志愿服务','星级站点','阳光福彩'"
     [english]="'conferences','charity','students','volunteer','reports','awards'"
     [rare]="'英语','足球','儿童节','体育彩票','故宫','摄影'"
+    # single characters, asked as the prefix of the tokens they begin (年:*)
+    [one]="'年','会','彩','嘉','院','鹿'"
 )
 # Two-word queries: a place and a word (rare together), or two words of the samples' sentences (each in about a
 # fifth of the articles, together in a few per cent: the hardest case for either way of reading).
 declare -A FIRST=([mixed]="'温州','杭州','鹿城区','嘉兴','南京','拉萨'" [middling]="'智慧党建','作风效能','追梦','满意度','庆祝','墨香单位'")
 declare -A SECOND=([mixed]="'公益金','福彩','双色球','投注站','助学','开奖'" [middling]="'作风效能','追梦','满意度','庆祝','周年','智慧党建'")
 tsquery() {
-    if [ -n "${FIRST[$1]:-}" ]; then
+    if [ "$1" = one ]; then
+        echo "to_tsquery('simple', (array[${WORDS[one]}])[:pick] || ':*')"
+    elif [ -n "${FIRST[$1]:-}" ]; then
         echo "($(pgbench_tsquery "${FIRST[$1]}") && $(pgbench_tsquery "${SECOND[$1]}"))"
     else
         pgbench_tsquery "${WORDS[$1]}"
@@ -68,7 +72,7 @@ run() { # label, clients, script
     "${PSQL[@]}" -Atc "select 'GIN title index ' || pg_size_pretty(pg_relation_size('article_search_title_recent_idx'))
         || ', GIN document index ' || pg_size_pretty(pg_relation_size('article_search_document_recent_idx'))
         || ', search rows with their TOAST ' || pg_size_pretty(pg_table_size('article_search'))"
-    for kind in two four mixed middling english rare; do
+    for kind in two four mixed middling english rare one; do
         query=$(tsquery "$kind")
         counts=""
         for pick in 1 2 3 4 5 6; do

@@ -258,6 +258,8 @@ class FigureResourceTest {
         assertEquals(List.of(elderlyId), TestData.allPages(p + "敬老院", "id"));
         assertEquals(List.of(), TestData.allPages(p + "助学 敬老院", "id"), "every word must match");
         assertEquals(List.of(), TestData.allPages(p + "英语", "id"));
+        assertEquals(List.of(elderlyId), TestData.allPages(p + "院", "id"), "one character, at the end of 敬老院");
+        assertEquals(List.of(studyId), TestData.allPages(p + "学", "id"), "one character, inside 大学新生");
         String csv = given().accept("text/csv")
                 .get(p + "助学")
                 .then()

@@ -77,6 +77,18 @@ class PdfSearchTest {
                 .get("/api/v1/media/search")
                 .then()
                 .body("items.page", contains(3));
+        // one Chinese character wherever it stands, also beside a number: 元 ends 万元, 年 begins 年温州
+        admin().queryParam("q", "元")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/media/search")
+                .then()
+                .body("items.page", contains(3));
+        admin().queryParam("q", "2023年")
+                .queryParam("publisher", publisher)
+                .get("/api/v1/media/search")
+                .then()
+                .body("items.page", contains(1))
+                .body("items[0].snippet", containsString("<mark>2023年</mark>温州市"));
         admin().queryParam("q", "report")
                 .queryParam("publisher", publisher)
                 .get("/api/v1/media/search")

@@ -122,6 +122,20 @@ class SearchTest {
                 "unquoted, a Chinese word is all of its bigrams, wherever they are");
     }
 
+    /** One Chinese character is found wherever it stands: 年 of 2021年全国 was found only where it stood alone. */
+    @Test
+    void aSingleChineseCharacterIsFoundWhereverItStands() {
+        add("year", "2021年全国福利彩票发行工作会议", "<p>会议在嘉兴召开。</p>", "2021-04-01T00:00:00+08:00", null);
+        assertEquals(List.of("year"), hits("2021年"));
+        assertEquals(List.of("year", "body-hit", "fund"), hits("年"), "年全, 年度, and 全年 in a body");
+        assertEquals(
+                List.of("conference", "year", "fund", "apart", "split"),
+                hits("彩"),
+                "at the end of 福彩 and inside 福利彩票 in titles, then 彩虹 and 福彩站点 in bodies");
+        assertEquals(List.of("year"), hits("年 嘉兴"), "every term must match");
+        searchOfThePublisher("2021年").body("items[0].snippet", equalTo("<mark>2021年</mark>全国福利彩票发行工作会议"));
+    }
+
     @Test
     void englishWordsMatchAnyCaseAndSimpleInflection() {
         assertEquals(List.of("conference"), hits("conference"));

@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * A search string read as terms: words separated by spaces must all match, "quoted text" matches as a phrase. A
- * Chinese word matches where all of its bigrams occur; in quotes, a run of three or more Chinese characters must
- * also occur as written ({@link #phrases()}), which the bigrams alone cannot tell.
- * Characters that mean something to PostgreSQL's tsquery syntax are just text: terms reach the database only as
- * parameters of plainto_tsquery and phraseto_tsquery, which have no operators. Articles are searched with it, and
+ * Chinese word matches where all of its bigrams occur, a single Chinese character wherever it stands; in quotes, a run
+ * of three or more Chinese characters must also occur as written ({@link #phrases()}), which the bigrams alone cannot
+ * tell. Characters that mean something to PostgreSQL's tsquery syntax are just text: terms reach the database only as
+ * parameters of plainto_tsquery and phraseto_tsquery, which have no operators, and of to_tsquery as lone Chinese
+ * characters with the prefix mark this class writes. Articles are searched with it, and
  * figure lists filter with it.
  */
 public record SearchQuery(List<String> terms, List<String> phrases) {
@@ -61,23 +62,31 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
 
     /**
      * The tsquery expression of these terms, for a tsvector built by cms_search_document: every term must match, the
-     * Chinese part of each as all of its bigrams, the rest as English words (a phrase when quoted). The bigrams and the
-     * English text are cut here and bound: cms_cjk_bigrams, a SQL function PostgreSQL cannot inline, is planned anew in
-     * every statement that calls it (0.08 ms, a tenth of a common word's search); a part with nothing to find is left
-     * out, as PostgreSQL would drop it (with a notice).
+     * Chinese part of each as all of its bigrams and each lone character as the prefix of a token (the index holds
+     * every character at the start of one: the bigram it begins, or the end of its run alone), the rest as English
+     * words (a phrase when quoted). The bigrams and the English text are cut here and bound (a SQL function such as
+     * cms_cjk_tokens, which PostgreSQL cannot inline, is planned anew in every statement that calls it: 0.08 ms, a
+     * tenth of a common word's search); a part with nothing to find is left out, as PostgreSQL would drop it.
      */
     public Sql tsquery() {
         Sql tsquery = new Sql("(");
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
             String bigrams = bigrams(term);
+            String characters = loneCharacters(term);
             String english = english(term);
             List<String> parts = new ArrayList<>();
             if (!bigrams.isEmpty()) {
                 parts.add("plainto_tsquery('simple', :bigrams" + i + ")");
                 tsquery.bind("bigrams" + i, bigrams);
             }
-            if (bigrams.isEmpty() || WORD.matcher(english).find()) {
+            if (!characters.isEmpty()) {
+                // only Chinese characters and the operators written here: nothing of the query's own syntax
+                parts.add("to_tsquery('simple', :characters" + i + ")");
+                tsquery.bind("characters" + i, characters);
+            }
+            if ((bigrams.isEmpty() && characters.isEmpty())
+                    || WORD.matcher(english).find()) {
                 parts.add("phraseto_tsquery('english', :english" + i + ")");
                 tsquery.bind("english" + i, english);
             }
@@ -89,7 +98,8 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
     /**
      * The runs of three or more Chinese characters in the terms, which a text must also be checked for: bigrams find a
      * text that has them in any order (公益 … 益金), so a text matches 公益金 only where the run stands as written. A run
-     * of two characters is one bigram (of one, the character alone), which the index finds only where it stands.
+     * of two characters is one bigram, and one character the prefix of the tokens it begins: the index finds either
+     * only where it stands.
      */
     public List<String> longChineseRuns() {
         List<String> runs = new ArrayList<>();
@@ -110,20 +120,34 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
     }
 
     /**
-     * The Chinese bigrams of a text, as cms_cjk_bigrams writes them into the index: every two neighbouring characters
-     * of each run of Chinese characters, a run of one as it is, separated by spaces. SearchBigramsTest holds the two
-     * alike.
+     * The Chinese bigrams of a term: every two neighbouring characters of each run of two or more Chinese characters,
+     * separated by spaces, as cms_cjk_tokens puts them into the index (SearchIndexTest).
      */
-    static String bigrams(String text) {
+    static String bigrams(String term) {
         StringJoiner bigrams = new StringJoiner(" ");
-        Matcher run = CJK_RUNS.matcher(text);
+        Matcher run = CJK_RUNS.matcher(term);
         while (run.find()) {
             String chars = run.group();
-            for (int i = 0; i < Math.max(chars.length() - 1, 1); i++) {
-                bigrams.add(chars.substring(i, Math.min(i + 2, chars.length())));
+            for (int i = 0; i + 1 < chars.length(); i++) {
+                bigrams.add(chars.substring(i, i + 2));
             }
         }
         return bigrams.toString();
+    }
+
+    /**
+     * The runs of one Chinese character in a term (年 of 2021年), each as the prefix of a token, in tsquery syntax: 年:*
+     * finds 年全 of 2021年全国 and 年 at the end of 今年.
+     */
+    static String loneCharacters(String term) {
+        StringJoiner characters = new StringJoiner(" & ");
+        Matcher run = CJK_RUNS.matcher(term);
+        while (run.find()) {
+            if (run.group().length() == 1) {
+                characters.add(run.group() + ":*");
+            }
+        }
+        return characters.toString();
     }
 
     /** The English text of a term, as cms_search_document indexes it: each run of Chinese characters a space. */

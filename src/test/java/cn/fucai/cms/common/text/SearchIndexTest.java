@@ -1,0 +1,131 @@
+package cn.fucai.cms.common.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.fucai.cms.common.sql.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A search's words are cut in Java ({@link SearchQuery#tsquery()}), the texts it searches in SQL
+ * (cms_search_document): a Chinese character is found wherever it stands, a word of two or more wherever all of its
+ * bigrams stand, and nothing across punctuation.
+ */
+@QuarkusTest
+class SearchIndexTest {
+
+    private static final Pattern CJK_RUN = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+");
+
+    private static final List<String> TEXTS = List.of(
+            "2021年全国福利彩票发行销售工作会议在浙江嘉兴召开",
+            "今年开展助残活动。",
+            "社会公益。金额另行公布。生活幸福。彩虹出现。",
+            "温州福彩",
+            "福",
+            "Welfare lottery meeting in Jiaxing, 2021年",
+            "㐀㐁丽、豈更福",
+            "ひらがな福彩");
+
+    private static final List<String> TERMS = List.of(
+            "年",
+            "2021年",
+            "彩",
+            "福",
+            "福彩",
+            "公益",
+            "公益金",
+            "金",
+            "嘉兴",
+            "全国福利",
+            "福、彩",
+            "豈",
+            "丽",
+            "㐁",
+            "jiaxing嘉兴",
+            "会议 年",
+            "年 公益",
+            "2021",
+            "虹",
+            "幸福彩",
+            "开",
+            "ひ福");
+
+    @Inject
+    Jdbi jdbi;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "温州福彩                  | 温州 州福 福彩 彩",
+                "福                        | 福",
+                "福彩2026年,杭州 公益金    | 福彩 彩 年 杭州 州 公益 益金 金",
+                "conferences               | ''",
+                "㐀㐁丽 豈更福             | 㐀㐁 㐁丽 丽 豈更 更福 福",
+                "ひらがな福彩              | 福彩 彩",
+                "福、彩 公益。金           | 福 彩 公益 益 金"
+            })
+    void theIndexHoldsEveryBigramAndTheLastCharacterOfEachRun(String text, String tokens) {
+        assertEquals(
+                tokens,
+                jdbi.withHandle(handle -> handle.createQuery("select cms_cjk_tokens(:text)")
+                        .bind("text", text)
+                        .mapTo(String.class)
+                        .one()));
+    }
+
+    /** Every term against every text, all mismatches reported at once. */
+    @Test
+    void aTermMatchesTheTextsThatHoldEachOfItsCharactersAndBigramsAndNoOthers() {
+        List<String> wrong = new ArrayList<>();
+        for (String term : TERMS) {
+            SearchQuery query = SearchQuery.parse(term);
+            for (String text : TEXTS) {
+                Sql matches = new Sql("")
+                        .append("select cms_search_document(:text) @@ ", "text", text)
+                        .append(query.tsquery());
+                boolean found = jdbi.withHandle(
+                        handle -> matches.query(handle).mapTo(Boolean.class).one());
+                if (found != holds(text, query.terms())) {
+                    wrong.add("'" + term + "' in '" + text + "': " + (found ? "found" : "not found"));
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * Whether a text holds every term: each lone Chinese character of it, each bigram of its longer Chinese runs, and
+     * each of its other words (here only numbers and names, which the english configuration keeps whole).
+     */
+    private static boolean holds(String text, List<String> terms) {
+        String chinese = text;
+        String others = " " + CJK_RUN.matcher(text).replaceAll(" ").toLowerCase() + " ";
+        for (String term : terms) {
+            Matcher run = CJK_RUN.matcher(term);
+            while (run.find()) {
+                String chars = run.group();
+                for (int i = 0; i < Math.max(chars.length() - 1, 1); i++) {
+                    if (!chinese.contains(chars.substring(i, Math.min(i + 2, chars.length())))) {
+                        return false;
+                    }
+                }
+            }
+            for (String word :
+                    CJK_RUN.matcher(term).replaceAll(" ").toLowerCase().split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty() && !others.matches("(?s).*[^\\p{L}\\p{N}]" + word + "[^\\p{L}\\p{N}].*")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
