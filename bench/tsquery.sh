@@ -14,5 +14,5 @@ pgbench_tsquery() {
 # The SQL of a text's Chinese bigrams, as SearchQuery.bigrams cuts a term: the index's tokens (cms_cjk_tokens) but
 # the last character of each run alone. Usage: "$(sql_bigrams "'福彩'")" or "$(sql_bigrams column)".
 sql_bigrams() {
-    echo "array_to_string(array(select b from regexp_split_to_table(cms_cjk_tokens($1), ' ') as b where char_length(b) = 2), ' ')"
+    echo "array_to_string(array(select b from unnest(cms_cjk_tokens($1)) as b where char_length(b) = 2), ' ')"
 }

@@ -136,6 +136,18 @@ class SearchTest {
         searchOfThePublisher("2021年").body("items[0].snippet", equalTo("<mark>2021年</mark>全国福利彩票发行工作会议"));
     }
 
+    /** A Chinese keyboard types letters and digits full width: ２０２３ is 2023, either way round. */
+    @Test
+    void fullWidthLettersAndDigitsAreFoundAsTheirAsciiSelves() {
+        add("wide", "２０２３年ＷＥＬＦＡＲＥ项目", "<p>一个项目。</p>", "2023-01-01T00:00:00+08:00", null);
+        add("narrow", "2022年welfare项目", "<p>一个项目。</p>", "2022-01-01T00:00:00+08:00", null);
+        assertEquals(List.of("wide"), hits("2023年"));
+        assertEquals(List.of("narrow"), hits("２０２２"));
+        assertEquals(List.of("wide", "narrow", "conference"), hits("Welfare"), "conference in its English title");
+        assertEquals(List.of("wide", "narrow"), hits("ｗｅｌｆａｒｅ　项目"), "an ideographic space separates words");
+        searchOfThePublisher("2023").body("items[0].snippet", equalTo("<mark>２０２３</mark>年ＷＥＬＦＡＲＥ项目"));
+    }
+
     @Test
     void englishWordsMatchAnyCaseAndSimpleInflection() {
         assertEquals(List.of("conference"), hits("conference"));

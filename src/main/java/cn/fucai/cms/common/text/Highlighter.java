@@ -67,16 +67,20 @@ public final class Highlighter {
         return html == null ? null : HtmlText.of(html);
     }
 
-    /** Where the first needle stands; the text is lowercased only for a needle with letters of a case (English). */
+    /**
+     * Where the first needle stands, in the text read as the index reads it (full-width letters and digits as ASCII,
+     * one character for one); lowercased only for a needle with letters of a case (English).
+     */
     private static int firstHit(String text, List<String> needles) {
+        String ascii = FullWidth.toAscii(text);
         String lower = null;
         int first = -1;
         for (String needle : needles) {
             boolean caseless = caseless(needle);
             if (!caseless && lower == null) {
-                lower = text.toLowerCase(Locale.ROOT);
+                lower = ascii.toLowerCase(Locale.ROOT);
             }
-            int at = (caseless ? text : lower).indexOf(needle);
+            int at = (caseless ? ascii : lower).indexOf(needle);
             if (at >= 0 && (first < 0 || at < first)) {
                 first = at;
             }
@@ -93,7 +97,7 @@ public final class Highlighter {
         int start = Math.max(0, at - CONTEXT);
         int end = Math.min(text.length(), at + CONTEXT * 2);
         String window = text.substring(start, end);
-        String lower = window.toLowerCase(Locale.ROOT);
+        String lower = FullWidth.toAscii(window).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(start > 0 ? "…" : "");
         int i = 0;
         while (i < window.length()) {
@@ -139,13 +143,18 @@ public final class Highlighter {
         return needles;
     }
 
-    /** An English stem hit is marked to the end of its word; a Chinese hit is exactly the term. */
+    /**
+     * An English stem hit is marked to the end of its word, which a Chinese character ends (2021 of 2021年全国); a
+     * Chinese hit is exactly the term.
+     */
     private static int wordEnd(String text, int start, int length) {
         int end = start + length;
         if (SearchQuery.isChinese(text.substring(start, end))) {
             return end;
         }
-        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+        while (end < text.length()
+                && Character.isLetterOrDigit(text.charAt(end))
+                && !SearchQuery.isChinese(text.substring(end, end + 1))) {
             end++;
         }
         return end;

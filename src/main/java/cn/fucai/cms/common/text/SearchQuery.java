@@ -39,7 +39,8 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
         }
         List<String> terms = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
-        Matcher matcher = TERM.matcher(q.strip());
+        // ２０２１ is 2021, and an ideographic space separates words as a space does
+        Matcher matcher = TERM.matcher(FullWidth.toAscii(q).strip());
         while (matcher.find()) {
             String term = (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).strip();
             // In a quoted Chinese phrase the spaces carry no meaning: 温州 福彩 is the text 温州福彩.

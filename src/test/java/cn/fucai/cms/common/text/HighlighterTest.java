@@ -32,6 +32,27 @@ class HighlighterTest {
         assertEquals(new Highlighter.Passage(field, snippet), passage);
     }
 
+    /**
+     * Words typed full width are the ASCII ones (２０２１ is 2021) either way round, a Chinese character ends an English
+     * word's mark, and one Chinese character is marked wherever it stands.
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2021|２０２１年全国会议|<mark>２０２１</mark>年全国会议",
+                "2021|2021年全国会议|<mark>2021</mark>年全国会议",
+                "2021年|２０２１年全国会议|<mark>２０２１年</mark>全国会议",
+                "conference|ＣＯＮＦＥＲＥＮＣＥＳ在嘉兴|<mark>ＣＯＮＦＥＲＥＮＣＥＳ</mark>在嘉兴",
+                "年|2021年全国会议|2021<mark>年</mark>全国会议",
+            })
+    void fullWidthTextAndWordsNextToChineseAreMarkedAsTheIndexFindsThem(String term, String title, String snippet) {
+        String folded = SearchQuery.parse(term).terms().get(0);
+        Highlighter.Passage passage = Highlighter.best(List.of(folded), title, null, null, new String[0]);
+
+        assertEquals(new Highlighter.Passage("title", snippet), passage);
+    }
+
     /** A body is read as jsoup's text() reads it: inline tags run on, blocks apart by a space, entities decoded. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(

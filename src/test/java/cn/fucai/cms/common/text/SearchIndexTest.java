@@ -32,7 +32,8 @@ class SearchIndexTest {
             "福",
             "Welfare lottery meeting in Jiaxing, 2021年",
             "㐀㐁丽、豈更福",
-            "ひらがな福彩");
+            "ひらがな福彩",
+            "２０２１年ＡＢＣ会议　召开");
 
     private static final List<String> TERMS = List.of(
             "年",
@@ -56,7 +57,11 @@ class SearchIndexTest {
             "虹",
             "幸福彩",
             "开",
-            "ひ福");
+            "ひ福",
+            "２０２１",
+            "abc",
+            "ＡＢＣ会议",
+            "会议　召开");
 
     @Inject
     Jdbi jdbi;
@@ -74,12 +79,29 @@ class SearchIndexTest {
                 "福、彩 公益。金           | 福 彩 公益 益 金"
             })
     void theIndexHoldsEveryBigramAndTheLastCharacterOfEachRun(String text, String tokens) {
+        List<String> indexed = jdbi.withHandle(handle -> handle.createQuery("select unnest(cms_cjk_tokens(:text))")
+                .bind("text", text)
+                .mapTo(String.class)
+                .list());
+        assertEquals(tokens.isEmpty() ? List.of() : List.of(tokens.split(" ")), indexed);
+    }
+
+    /** The index reads full-width letters, digits and signs as the search's words are read: as ASCII. */
+    @Test
+    void theIndexFoldsFullWidthCharactersAsTheSearchDoes() {
+        StringBuilder fullWidth = new StringBuilder("\u3000");
+        for (char c = '\uff01'; c <= '\uff5e'; c++) {
+            fullWidth.append(c);
+        }
+        String folded = jdbi.withHandle(handle -> handle.createQuery("select cms_ascii_width(:text)")
+                .bind("text", fullWidth + "福彩ａ")
+                .mapTo(String.class)
+                .one());
+
         assertEquals(
-                tokens,
-                jdbi.withHandle(handle -> handle.createQuery("select cms_cjk_tokens(:text)")
-                        .bind("text", text)
-                        .mapTo(String.class)
-                        .one()));
+                " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~福彩a",
+                folded);
+        assertEquals(folded, FullWidth.toAscii(fullWidth + "福彩ａ"));
     }
 
     /** Every term against every text, all mismatches reported at once. */
@@ -106,9 +128,20 @@ class SearchIndexTest {
      * Whether a text holds every term: each lone Chinese character of it, each bigram of its longer Chinese runs, and
      * each of its other words (here only numbers and names, which the english configuration keeps whole).
      */
+    /** Full-width letters and digits as ASCII, written out here rather than taken from the code under test. */
+    private static String ascii(String text) {
+        return text.replace('２', '2')
+                .replace('０', '0')
+                .replace('１', '1')
+                .replace('Ａ', 'A')
+                .replace('Ｂ', 'B')
+                .replace('Ｃ', 'C')
+                .replace('\u3000', ' ');
+    }
+
     private static boolean holds(String text, List<String> terms) {
         String chinese = text;
-        String others = " " + CJK_RUN.matcher(text).replaceAll(" ").toLowerCase() + " ";
+        String others = " " + CJK_RUN.matcher(ascii(text)).replaceAll(" ").toLowerCase() + " ";
         for (String term : terms) {
             Matcher run = CJK_RUN.matcher(term);
             while (run.find()) {
