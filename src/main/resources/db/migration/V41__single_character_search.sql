@@ -34,7 +34,7 @@ $$;
 drop function cms_cjk_bigrams(text);
 
 -- Everything indexed before is indexed again, with the GIN indexes built afterwards rather than kept up row by row
--- (100,000 generated articles, bench/dataset.sql: 102 s, then 19 s for the indexes, against 217 s row by row with
+-- (100,000 generated articles, bench/dataset.sql: 111 s, then 21 s for the indexes, against 217 s row by row with
 -- them kept). Searches and article writes wait for it, as upgrades are made with the older release's instances
 -- stopped (docs/operations.md).
 drop index article_search_title_recent_idx;
