@@ -136,6 +136,20 @@ class SearchTest {
         searchOfThePublisher("2021年").body("items[0].snippet", equalTo("<mark>2021年</mark>全国福利彩票发行工作会议"));
     }
 
+    /** An editor makes part of a word bold or a link: the word is still one, found as a word and as a phrase. */
+    @Test
+    void aWordPartOfWhichIsBoldOrALinkIsFound() {
+        add(
+                "bold",
+                "慰问活动",
+                "<p>春节前走访<strong>困难</strong><a href=\"https://x.cn/\">群众</a>。</p>",
+                "2023-01-01T00:00:00+08:00",
+                null);
+        assertEquals(List.of("bold"), hits("困难群众"));
+        assertEquals(List.of("bold"), hits("\"走访困难群众\""));
+        searchOfThePublisher("困难群众").body("items[0].snippet", equalTo("春节前走访<mark>困难群众</mark>。"));
+    }
+
     /** A Chinese keyboard types letters and digits full width: ２０２３ is 2023, either way round. */
     @Test
     void fullWidthLettersAndDigitsAreFoundAsTheirAsciiSelves() {

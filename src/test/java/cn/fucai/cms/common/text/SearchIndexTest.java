@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A search's words are cut in Java ({@link SearchQuery#tsquery()}), the texts it searches in SQL
@@ -102,6 +103,35 @@ class SearchIndexTest {
                 " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~福彩a",
                 folded);
         assertEquals(folded, FullWidth.toAscii(fullWidth + "福彩ａ"));
+    }
+
+    /**
+     * A body is indexed as it reads (and as passages read it, HtmlText): inline elements run on, so that a word part of
+     * which is bold or a link is one word; other tags set blocks apart; the entities the sanitiser writes are decoded.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<p>走访<strong>困难</strong><a href=\"https://x.cn/a?x=1&amp;y=2\" rel=\"nofollow noopener\">群众</a>。</p>",
+                "<h1>一</h1><h2>二</h2><p>三</p><ul><li>困难群众</li><li>孤寡老人</li></ul><ol><li>第一</li></ol>",
+                "<table><caption>销量</caption><thead><tr><th>省</th><th>亿元</th></tr></thead>"
+                        + "<tbody><tr><td>浙江</td><td>20</td></tr></tbody></table>",
+                "<blockquote><p>引文</p></blockquote><p>第一行<br>第二行</p><p>图<img src=\"https://x.cn/1.png\">后</p>",
+                "<p><b>福</b><i>彩</i><u>公</u><em>益</em><sub>金</sub><sup>3</sup><small>s</small><strike>x</strike>"
+                        + "<code>c</code><q>q</q><cite>cite</cite><span>span</span></p>",
+                "<p>&lt;script&gt; &amp; \"引号\" &nbsp;空&nbsp;格 &amp;lt;</p>",
+                "<p>\t前后 \n 空白 </p>\n\n<p>  </p>",
+                "没有标签的文字 Charity conferences",
+                "",
+            })
+    void aBodyIsIndexedAsItReads(String html) {
+        String indexed = jdbi.withHandle(
+                handle -> handle.createQuery("select btrim(regexp_replace(cms_plain_text(:html), '\\s+', ' ', 'g'))")
+                        .bind("html", html)
+                        .mapTo(String.class)
+                        .one());
+
+        assertEquals(HtmlText.of(html), indexed);
     }
 
     /** Every term against every text, all mismatches reported at once. */
