@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +59,7 @@ class PdfSearchTest {
         uploaded.then().statusCode(201).body("pages", equalTo(4));
         String id = uploaded.path("id");
 
-        admin().queryParam("q", "养老")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
+        searchAsAdmin("养老", publisher)
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].document.id", equalTo(id))
@@ -72,34 +70,20 @@ class PdfSearchTest {
                 .body("items[0].page", equalTo(3))
                 .body("items[0].snippet", containsString("资助<mark>养老</mark>服务机构12家"));
         // a word the PDF wrapped across two lines, an English word by its stem, every page that says a word
-        admin().queryParam("q", "机构")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items.page", contains(3));
+        searchAsAdmin("机构", publisher).body("items.page", contains(3));
         // one Chinese character wherever it stands, also beside a number: 元 ends 万元, 年 begins 年温州
-        admin().queryParam("q", "元")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items.page", contains(3));
-        admin().queryParam("q", "2023年")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
+        searchAsAdmin("元", publisher).body("items.page", contains(3));
+        // an amount as an editor copies it from a figure, to find its page: 万 is followed by 元 in the text
+        searchAsAdmin("743.9万", publisher)
+                .body("items.page", contains(3))
+                .body("items[0].snippet", containsString("投入资金<mark>743.9万</mark>元"));
+        searchAsAdmin("2023年", publisher)
                 .body("items.page", contains(1))
                 .body("items[0].snippet", containsString("<mark>2023年</mark>温州市"));
-        admin().queryParam("q", "report")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
+        searchAsAdmin("report", publisher)
                 .body("items.page", contains(4))
                 .body("items[0].snippet", equalTo("Annual <mark>reports</mark> on the welfare fund"));
-        admin().queryParam("q", "公益金")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items.page", contains(1, 3));
+        searchAsAdmin("公益金", publisher).body("items.page", contains(1, 3));
 
         // page by page, with a cursor
         Response first = admin().queryParam("q", "公益金")
@@ -135,11 +119,7 @@ class PdfSearchTest {
         admin().delete("/api/v1/articles/" + citing).then().statusCode(204);
         admin().delete("/api/v1/media/" + id).then().statusCode(204);
         assertEquals(0, count(db, "select count(*) from media_page where media_id = ?::uuid", id), "its text is gone");
-        admin().queryParam("q", "养老")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items", empty());
+        searchAsAdmin("养老", publisher).body("items", empty());
     }
 
     @Test
@@ -154,17 +134,8 @@ class PdfSearchTest {
                         Map.of())
                 .then()
                 .statusCode(201);
-        admin().queryParam("q", "公益金")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items", empty());
-        admin().queryParam("q", "收益金额")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items.page", contains(1))
-                .body("items[0].title", nullValue());
+        searchAsAdmin("公益金", publisher).body("items", empty());
+        searchAsAdmin("收益金额", publisher).body("items.page", contains(1)).body("items[0].title", nullValue());
         // a word of two characters is one bigram of the index: found where it stands, never reversed or apart
         for (String standing : List.of("公益", "益金", "收益")) {
             admin().queryParam("q", standing)
@@ -212,11 +183,7 @@ class PdfSearchTest {
         // as V38 left them: no text read
         execute(db, "delete from media_page where media_id in (" + quoted(ids) + ")");
         execute(db, "insert into media_text_unread (media_id) select id from media where id in (" + quoted(ids) + ")");
-        admin().queryParam("q", "助学")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items", empty());
+        searchAsAdmin("助学", publisher).body("items", empty());
 
         // two instances at once: each claims PDFs the other does not hold, and none is read twice
         ExecutorService two = Executors.newFixedThreadPool(2);
@@ -235,12 +202,7 @@ class PdfSearchTest {
         }
         assertEquals(0, count(db, "select count(*) from media_text_unread"));
         assertEquals(6, count(db, "select count(*) from media_page where media_id in (" + quoted(ids) + ")"));
-        admin().queryParam("q", "助学")
-                .queryParam("publisher", publisher)
-                .get("/api/v1/media/search")
-                .then()
-                .body("items", hasSize(6))
-                .body("items.page", contains(1, 1, 1, 1, 1, 1));
+        searchAsAdmin("助学", publisher).body("items", hasSize(6)).body("items.page", contains(1, 1, 1, 1, 1, 1));
 
         // a PDF whose bytes are gone is marked read, with nothing to search, and not tried again
         execute(db, "update media set sha256 = repeat('0', 64) where id = '" + ids.get(0) + "'");
@@ -248,6 +210,14 @@ class PdfSearchTest {
         assertEquals(1, pages.readRound());
         assertEquals(0, pages.readRound());
         assertEquals(0, count(db, "select count(*) from media_text_unread"));
+    }
+
+    /** The admin's search for these words in one publisher's PDFs. */
+    private static ValidatableResponse searchAsAdmin(String words, String publisher) {
+        return admin().queryParam("q", words)
+                .queryParam("publisher", publisher)
+                .get("/api/v1/media/search")
+                .then();
     }
 
     private static String quoted(List<String> ids) {
