@@ -72,6 +72,14 @@ class MigrationUpgradeTest {
                     select count(*) from article_search
                     where document @@ plainto_tsquery('simple', '公益 益金')
                       and title @@ plainto_tsquery('simple', '温州')"""));
+            assertEquals(
+                    1,
+                    count(db, "select count(*) from article_search where title @@ to_tsquery('simple', '开:*')"),
+                    "V41 indexed the titles again: 开 ends 召开 and begins no bigram");
+            assertEquals(
+                    2,
+                    count(db, "select count(*) from figure_revision where search @@ to_tsquery('simple', '家:*')"),
+                    "V41 indexed the figures again: 家 ends 暖万家 and 1275家");
             assertTrue(
                     count(
                                     db,
