@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fucai.cms.support.RawHttp;
+import cn.fucai.cms.support.RawHttp.Answer;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,6 +75,28 @@ class StartupChecksIT {
             assertEquals(404, status(http, api + "/q/health/ready"));
             assertEquals(404, status(http, api + "/q/metrics"));
             assertEquals(200, status(http, api + "/api/v1"));
+        } finally {
+            service.destroy();
+            service.waitFor(20, TimeUnit.SECONDS);
+            service.destroyForcibly();
+        }
+    }
+
+    /** Main turns Quarkus's check of request targets off, before Quarkus starts, for RequestTargets to read them. */
+    @Test
+    void thePackagedServiceReadsRequestTargetsAsBrowsersDo() throws Exception {
+        Path log = Path.of("target/startup-checks-targets.log");
+        Files.deleteIfExists(log);
+        PackagedService started = PackagedService.start(Map.of("CMS_WEBHOOKS_DISPATCH", "false"), log);
+        Process service = started.process();
+        try {
+            started.awaitReady(HttpClient.newHttpClient(), Duration.ofSeconds(60));
+            URL server = URI.create(started.base()).toURL();
+            String line = "GET /api/v1/search?q=温州|100% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+            Answer answer = RawHttp.send(server, line);
+            assertEquals(200, answer.status(), answer.toString());
+            // with Quarkus's check on, an empty 400
+            assertTrue(answer.body().startsWith("{\"items\":["), answer.body());
         } finally {
             service.destroy();
             service.waitFor(20, TimeUnit.SECONDS);

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the one error format once, and every status the service really sends: every 4xx and 5xx response of every
  * operation gets the Problem schema as application/problem+json; every operation documents the 400 of a request
- * without a usable Host, the 401 of a presented token that is not valid, the 406 of content negotiation, the 414 of an
+ * without a usable Host or with a target that is not UTF-8, the 401 of a presented token that is not valid, the 406 of content negotiation, the 414 of an
  * over-long request line (Vert.x answers it with no body), the 500 of the catch-all mapper and the 503 of a database
  * outage or statement timeout; every JSON read its 304; every operation with a body the 413 and 429 of the request
  * limits, and every expensive read its 429.
@@ -75,8 +75,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 addIfMissing(
                         operation,
                         "400",
-                        "The request names no valid Host; a URI the HTTP server cannot parse,"
-                                + " such as a % not followed by two hexadecimal digits, gets a 400 with no body");
+                        "The request names no valid Host, or a parameter (or the path) is not UTF-8 once"
+                                + " percent-decoded");
                 addIfMissing(operation, "406", "The Accept header names no media type this operation serves");
                 addIfMissing(
                         operation,

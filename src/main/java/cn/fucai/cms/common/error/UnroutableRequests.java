@@ -1,11 +1,12 @@
 package cn.fucai.cms.common.error;
 
+import cn.fucai.cms.common.http.RequestLog;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * Requests without a usable Host get the API's problem+json 400 naming it. HTTP/1.1 requests without one, or with one
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * HAProxy sends as HTTP/1.0 without Host) has a router of its own and is not concerned.
  *
  * <p>Not reachable from here: a request line over {@code quarkus.http.limits.max-initial-line-length} (Vert.x answers
- * 414), headers over the limit (431), and a URI that {@link java.net.URI} refuses, such as a {@code %} not followed by
- * two hexadecimal digits (Quarkus answers 400 before any handler): each gets its status with an empty body.
+ * 414) and headers over the limit (431), each with its status and an empty body. A target that {@link java.net.URI}
+ * refuses is read by {@code common/http/RequestTargets}.
  */
 @ApplicationScoped
 class UnroutableRequests {
@@ -24,28 +25,18 @@ class UnroutableRequests {
     static final String DETAIL = "the request names no valid host: send the Host header (a host name, and a port from 1"
             + " to 65535 if any)";
 
-    private final RouteProblems problems;
-
-    /** The API's security headers, which the routes that add them (quarkus.http.header, .filter) do not reach here. */
-    private final Map<String, String> headers;
-
-    UnroutableRequests(
-            RouteProblems problems,
-            @ConfigProperty(name = "quarkus.http.header.\"X-Content-Type-Options\".value") String noSniff,
-            @ConfigProperty(name = "quarkus.http.filter.api-csp.header.\"Content-Security-Policy\"") String csp) {
-        this.problems = problems;
-        this.headers = Map.of("X-Content-Type-Options", noSniff, "Content-Security-Policy", csp);
-    }
+    @Inject
+    RouteProblems problems;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::refusedByRouter);
-        // after the request log (Integer.MIN_VALUE), so that the refusal is logged with its request id
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::requireHost);
+        // after the request log, so that the refusal is logged with its request id
+        router.route().order(RequestLog.ORDER + 1).handler(this::requireHost);
     }
 
     private void refusedByRouter(RoutingContext context) {
         if (context.statusCode() == 400 && context.request().authority() == null) {
-            problems.send(context, ProblemType.VALIDATION_FAILED, DETAIL, headers);
+            problems.refuse(context, ProblemType.VALIDATION_FAILED, DETAIL, List.of());
         } else {
             context.next();
         }
@@ -53,7 +44,7 @@ class UnroutableRequests {
 
     private void requireHost(RoutingContext context) {
         if (context.request().authority() == null) {
-            problems.send(context, ProblemType.VALIDATION_FAILED, DETAIL, headers);
+            problems.refuse(context, ProblemType.VALIDATION_FAILED, DETAIL, List.of());
         } else {
             context.next();
         }

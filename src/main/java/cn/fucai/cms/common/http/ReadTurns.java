@@ -46,8 +46,8 @@ public class ReadTurns {
 
     void install(@Observes Router router) {
         if (turns != null) {
-            // after the request log and the host check (Integer.MIN_VALUE, + 1)
-            router.route().order(Integer.MIN_VALUE + 2).handler(this::lineUp);
+            // after the request log and the checks of host and target (RequestLog.ORDER, + 1)
+            router.route().order(RequestLog.ORDER + 2).handler(this::lineUp);
         }
     }
 

@@ -28,6 +28,9 @@ public class RequestLog {
     private static final Pattern W3C_TRACEPARENT =
             Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
+    /** Just after {@link RequestTargets}, which may route the request again with its target encoded. */
+    public static final int ORDER = RequestTargets.ORDER + 1;
+
     private final boolean enabled;
 
     RequestLog(HttpConfig config) {
@@ -35,7 +38,7 @@ public class RequestLog {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::begin);
+        router.route().order(ORDER).handler(this::begin);
     }
 
     private void begin(RoutingContext context) {

@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fucai.cms.support.LogLines;
+import cn.fucai.cms.support.RawHttp;
+import cn.fucai.cms.support.RawHttp.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Headers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +57,7 @@ class UnroutableRequestsTest {
                 "GET /disclosures/ HTTP/1.0\r\n"
             })
     void aRequestWithoutAUsableHostIsA400NamingIt(String head) throws IOException {
-        Answer answer = send(head.endsWith("{}") ? head : head + "\r\n");
+        Answer answer = RawHttp.send(server, head.endsWith("{}") ? head : head + "\r\n");
 
         assertEquals(400, answer.status(), answer.toString());
         assertEquals("application/problem+json", answer.headers().get("content-type"));
@@ -81,42 +75,10 @@ class UnroutableRequestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"HTTP/1.0", "HTTP/1.1"})
     void withAHostBothVersionsAreServed(String version) throws IOException {
-        Answer answer = send("GET /api/v1/regions?limit=1 " + version + "\r\nHost: localhost\r\n\r\n");
+        Answer answer = RawHttp.send(server, "GET /api/v1/regions?limit=1 " + version + "\r\nHost: localhost\r\n\r\n");
 
         assertEquals(200, answer.status(), answer.toString());
         assertTrue(answer.body().contains("\"中国\""), answer.body());
         assertTrue(errors.lines().isEmpty(), "logged as errors: " + errors.lines());
-    }
-
-    private Answer send(String request) throws IOException {
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            // HTTP/1.1 keeps the connection open: ask to close it, so that the answer ends with the stream
-            String closing =
-                    request.contains("HTTP/1.1") ? request.replaceFirst("\r\n", "\r\nConnection: close\r\n") : request;
-            out.write(closing.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            return Answer.parse(all.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private record Answer(int status, Map<String, String> headers, String body) {
-
-        static Answer parse(String raw) {
-            int end = raw.indexOf("\r\n\r\n");
-            String[] lines = raw.substring(0, end).split("\r\n");
-            Map<String, String> headers = new TreeMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(
-                        lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
-            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
-        }
     }
 }
