@@ -12,10 +12,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the one error format once, and every status the service really sends: every 4xx and 5xx response of every
  * operation gets the Problem schema as application/problem+json; every operation documents the 400 of a request
- * without a usable Host or with a target that is not UTF-8, the 401 of a presented token that is not valid, the 406 of content negotiation, the 414 of an
- * over-long request line (Vert.x answers it with no body), the 500 of the catch-all mapper and the 503 of a database
- * outage or statement timeout; every JSON read its 304; every operation with a body the 413 and 429 of the request
- * limits, and every expensive read its 429.
+ * without a usable Host or with a target that is not UTF-8, the 401 of a presented token that is not valid, the 406
+ * of content negotiation, the 414 of an over-long request line (Vert.x answers it with no body), the 500 of the
+ * catch-all mapper and the 503 of a database outage or statement timeout; every JSON read its 304; every operation
+ * with a body the 413 and 429 of the request limits, and every expensive read its 429.
  * StatusesMatchTheDocumentTest sends each operation hostile requests and fails on any status not documented here.
  */
 public class ProblemResponsesFilter implements OASFilter {

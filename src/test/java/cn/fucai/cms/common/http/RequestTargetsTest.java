@@ -137,7 +137,7 @@ class RequestTargetsTest {
         assertEquals("q", query("q=" + bytes).notUtf8().field(), bytes);
     }
 
-    /** Whatever byte arrives where, the target read is one java.net.URI takes: nothing reaches the API unparsed. */
+    /** Whatever byte arrives where, the target read is one that Java's URI takes: nothing reaches the API unparsed. */
     @Test
     void everyByteInPathAndQueryReadsAsAUri() {
         List<Executable> checks = new ArrayList<>();
