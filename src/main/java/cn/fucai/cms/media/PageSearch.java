@@ -107,12 +107,7 @@ class PageSearch {
 
     /** The page g says every word: its words through the index, and each longer Chinese run as written. */
     private static Sql matches(SearchQuery query) {
-        Sql matches = new Sql("g.document @@ ").append(query.tsquery());
-        List<String> runs = query.longChineseRuns();
-        for (int i = 0; i < runs.size(); i++) {
-            matches.append(" and strpos(g.text, :run" + i + ") > 0", "run" + i, runs.get(i));
-        }
-        return matches;
+        return new Sql("g.document @@ ").append(query.tsquery()).append(query.runsIn("g.text", false, "run"));
     }
 
     private record Found(PageHit hit, Instant createdAt) {}

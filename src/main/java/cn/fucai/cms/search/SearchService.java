@@ -150,7 +150,7 @@ public class SearchService {
                 .append(query.tsquery())
                 .append(" as query)")
                 .append(" select s.article_id, s.ranked_at from article_search s, q where ")
-                .append(tier.match("s", "q.query", query.phrases()))
+                .append(tier.match("s", "q.query", query))
                 .append(conditions)
                 .append(" order by " + RANKED_AT_FILTER + " desc, s.article_id desc")
                 .limit(wanted)
@@ -204,7 +204,7 @@ public class SearchService {
                 .append(" from (select s.article_id, s.ranked_at, s.title, s.document")
                 .append(window)
                 .append(") c where ")
-                .append(tier.match("c", "(select query from q)", query.phrases()))
+                .append(tier.match("c", "(select query from q)", query))
                 .append(" order by c.ranked_at desc, c.article_id desc")
                 .limit(wanted)
                 .append(") h on true order by h.ranked_at desc, h.article_id desc");
@@ -285,7 +285,7 @@ public class SearchService {
     private Map<UUID, SearchHit> hits(SearchQuery query, List<Position> found) {
         Map<UUID, SearchHit> hits = new HashMap<>();
         List<UUID> ids = found.stream().map(Position::id).toList();
-        List<String> terms = query.terms();
+        List<String> terms = query.forms();
         for (ArticleHeading heading :
                 states.headingsByIds(ids, Highlighter.caselessNeedles(terms)).values()) {
             if (!heading.deleted()) {
@@ -340,18 +340,11 @@ public class SearchService {
          * What a hit of this tier matches; a quoted Chinese phrase is also looked for as written, in the rows the
          * index already matched (PostgreSQL evaluates the costly check last).
          */
-        Sql match(String alias, String tsquery, List<String> phrases) {
-            Sql title = new Sql(alias + ".title @@ " + tsquery);
-            Sql text = new Sql(alias + ".document @@ " + tsquery);
-            for (int i = 0; i < phrases.size(); i++) {
-                String phrase = "phrase" + i;
-                title.append(
-                        " and strpos(" + TITLE_TEXT.formatted(alias) + ", :" + phrase + ") > 0",
-                        phrase,
-                        phrases.get(i));
-                text.append(
-                        " and strpos(" + FULL_TEXT.formatted(alias) + ", :" + phrase + ") > 0", phrase, phrases.get(i));
-            }
+        Sql match(String alias, String tsquery, SearchQuery query) {
+            Sql title = new Sql(alias + ".title @@ " + tsquery)
+                    .append(query.runsIn(TITLE_TEXT.formatted(alias), true, "phrase"));
+            Sql text = new Sql(alias + ".document @@ " + tsquery)
+                    .append(query.runsIn(FULL_TEXT.formatted(alias), true, "phrase"));
             if (this == TITLE) {
                 return title;
             }

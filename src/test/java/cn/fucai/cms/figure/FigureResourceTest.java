@@ -260,6 +260,17 @@ class FigureResourceTest {
         assertEquals(List.of(), TestData.allPages(p + "英语", "id"));
         assertEquals(List.of(elderlyId), TestData.allPages(p + "院", "id"), "one character, at the end of 敬老院");
         assertEquals(List.of(studyId), TestData.allPages(p + "学", "id"), "one character, inside 大学新生");
+        Map<String, Object> disabled = fund(publisher, "330300", "used", "60", "万元");
+        ((Map<String, Object>) disabled.get("fund")).put("purpose", Map.of("code", "disability-aid", "label", "助残类"));
+        disabled.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "福利彩票公益金支持市残疾人联合会"));
+        String disabledId = json().body(disabled)
+                .post("/api/v1/fund-figures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(List.of(disabledId), TestData.allPages(p + "福彩", "id"), "an abbreviation finds its full form");
+        assertEquals(List.of(disabledId), TestData.allPages(p + "市残联", "id"));
         String csv = given().accept("text/csv")
                 .get(p + "助学")
                 .then()

@@ -154,6 +154,32 @@ class PdfSearchTest {
         }
     }
 
+    /** 福彩 finds a page that says 福利彩票 and back, each form only where it stands as written. */
+    @Test
+    void anAbbreviationFindsThePagesOfItsFullFormAsWritten() {
+        String publisher = createPublisher();
+        MediaFixtures.upload(
+                        publisher,
+                        "公告.pdf",
+                        MediaFixtures.pdfWithText(List.of(
+                                List.of("2023年福利彩票公益金使用情况。"),
+                                List.of("省福彩中心资助助学项目。"),
+                                // 福利, 利彩 and 彩票 all stand here, 福利彩票 does not
+                                List.of("社会福利。有利彩民。彩票站点。"))),
+                        "application/pdf",
+                        Map.of())
+                .then()
+                .statusCode(201);
+        searchAsAdmin("福彩公益金", publisher)
+                .body("items.page", contains(1))
+                .body("items[0].snippet", containsString("<mark>福利彩票公益金</mark>"));
+        searchAsAdmin("福利彩票", publisher).body("items.page", contains(1, 2));
+        searchAsAdmin("福彩", publisher).body("items.page", contains(1, 2));
+        searchAsAdmin("福利彩票发行中心", publisher)
+                .body("items.page", contains(2))
+                .body("items[0].snippet", containsString("<mark>福彩中心</mark>"));
+    }
+
     @Test
     void aQueryWithNothingToLookForIsA400NamingIt() {
         for (String q : List.of("", "  ", "。，！", "养".repeat(201))) {

@@ -122,6 +122,25 @@ class SearchTest {
                 "unquoted, a Chinese word is all of its bigrams, wherever they are");
     }
 
+    /** The field's abbreviations are searched both ways: 福彩 finds 福利彩票, and 福利彩票 finds 福彩, each marked. */
+    @Test
+    void anAbbreviationFindsItsFullFormAndTheFullFormItsAbbreviation() {
+        assertEquals(Set.of("fund", "apart", "conference"), Set.copyOf(hits("福彩")));
+        assertEquals(Set.of("fund", "apart", "conference"), Set.copyOf(hits("福利彩票")));
+        assertEquals(List.of("fund"), hits("福利彩票公益金"), "温州福彩公益金 in its title");
+        assertEquals(List.of("fund"), hits("\"福利彩票公益\""), "a quoted phrase in either form, as written");
+        assertEquals(List.of(), hits("\"彩票公益\""), "only abbreviations are read in other forms");
+        searchOfThePublisher("福彩 工作会议").body("items[0].snippet", equalTo("全国<mark>福利彩票</mark><mark>工作会议</mark>"));
+        searchOfThePublisher("福利彩票 温州").body("items[0].snippet", equalTo("<mark>温州</mark><mark>福彩</mark>公益金使用情况"));
+
+        add("province", "浙江省福利彩票发行中心年度报告", "<p>一篇。</p>", "2022-03-01T00:00:00+08:00", null);
+        add("city", "温州市福彩中心开展助学活动", "<p>一篇。</p>", "2022-04-01T00:00:00+08:00", null);
+        add("issuing", "嘉兴市福彩发行中心简报", "<p>一篇。</p>", "2022-05-01T00:00:00+08:00", null);
+        assertEquals(List.of("issuing", "city", "province"), hits("福彩中心"));
+        assertEquals(List.of("issuing", "city", "province"), hits("\"福利彩票发行中心\""));
+        searchOfThePublisher("福彩中心 年度").body("items[0].snippet", equalTo("浙江省<mark>福利彩票发行中心</mark><mark>年度</mark>报告"));
+    }
+
     /** One Chinese character is found wherever it stands: 年 of 2021年全国 was found only where it stood alone. */
     @Test
     void aSingleChineseCharacterIsFoundWhereverItStands() {

@@ -17,16 +17,37 @@ import java.util.regex.Pattern;
  * parameters of plainto_tsquery and phraseto_tsquery, which have no operators, and of to_tsquery as lone Chinese
  * characters with the prefix mark this class writes. Articles are searched with it, and
  * figure lists filter with it.
+ *
+ * <p>A term that holds one of the field's abbreviations is searched in each form it can be written in ({@link
+ * #ABBREVIATIONS}): 福彩公益金 finds 福利彩票公益金 too, and 福利彩票发行中心 finds 福彩中心.
  */
-public record SearchQuery(List<String> terms, List<String> phrases) {
+public record SearchQuery(List<Term> words) {
+
+    /**
+     * A term as it is read (full width folded, spaces between Chinese characters gone), the forms it is searched in
+     * (itself first, then as its abbreviations are otherwise written) and whether it was quoted, a phrase.
+     */
+    public record Term(String text, List<String> forms, boolean quoted) {}
+
+    /**
+     * The field's abbreviations, each group the ways of writing one name; the longest form found in a term is the one
+     * read, so that 福彩中心 is a centre before it is 福彩. Only names that mean one thing are here.
+     */
+    static final List<List<String>> ABBREVIATIONS = List.of(
+            List.of("福彩", "福利彩票"),
+            List.of("体彩", "体育彩票"),
+            List.of("福彩中心", "福彩发行中心", "福利彩票发行中心"),
+            List.of("中福彩", "中福彩中心", "中国福利彩票发行管理中心"),
+            List.of("残联", "残疾人联合会"));
+
+    /** Forms of a term at most: each is searched, so a term with many abbreviations stops growing here. */
+    static final int MAX_FORMS = 8;
 
     static final int MAX_LENGTH = 200;
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final Pattern CJK = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]");
     private static final Pattern CJK_RUNS = Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
-    private static final Pattern CJK_RUN_OF_THREE =
-            Pattern.compile("[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{3,}");
     /** Spaces between two Chinese characters, which carry no meaning in a term. */
     private static final Pattern SPACE_IN_CHINESE = Pattern.compile("(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])");
 
@@ -37,8 +58,7 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
         if (q.length() > MAX_LENGTH) {
             throw new InvalidInputException("q", "must be at most " + MAX_LENGTH + " characters; was " + q.length());
         }
-        List<String> terms = new ArrayList<>();
-        List<String> phrases = new ArrayList<>();
+        List<Term> terms = new ArrayList<>();
         // ２０２１ is 2021, and an ideographic space separates words as a space does
         Matcher matcher = TERM.matcher(FullWidth.toAscii(q).strip());
         while (matcher.find()) {
@@ -46,19 +66,67 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
             // In a quoted Chinese phrase the spaces carry no meaning: 温州 福彩 is the text 温州福彩.
             term = SPACE_IN_CHINESE.matcher(term).replaceAll("");
             if (WORD.matcher(term).find()) {
-                terms.add(term);
-                if (matcher.group(1) != null) {
-                    Matcher run = CJK_RUN_OF_THREE.matcher(term);
-                    while (run.find()) {
-                        phrases.add(run.group());
-                    }
-                }
+                terms.add(new Term(term, forms(term), matcher.group(1) != null));
             }
         }
         if (terms.isEmpty()) {
             throw new InvalidInputException("q", "has no letters, digits or Chinese characters to search for");
         }
-        return new SearchQuery(List.copyOf(terms), List.copyOf(phrases));
+        return new SearchQuery(List.copyOf(terms));
+    }
+
+    /** The terms as they are read, in the order written. */
+    public List<String> terms() {
+        return words.stream().map(Term::text).toList();
+    }
+
+    /** Every form of every term: what a passage marks. */
+    public List<String> forms() {
+        return words.stream().flatMap(word -> word.forms().stream()).toList();
+    }
+
+    /**
+     * The ways a term can be written: read from the left, each longest abbreviation or full form of {@link
+     * #ABBREVIATIONS} found stands for every form of its group; the term itself first, at most {@link #MAX_FORMS}.
+     */
+    static List<String> forms(String term) {
+        List<StringBuilder> forms = new ArrayList<>(List.of(new StringBuilder()));
+        int i = 0;
+        while (i < term.length()) {
+            List<String> group = null;
+            String found = "";
+            for (List<String> candidates : ABBREVIATIONS) {
+                for (String form : candidates) {
+                    if (form.length() > found.length() && term.startsWith(form, i)) {
+                        group = candidates;
+                        found = form;
+                    }
+                }
+            }
+            if (group == null) {
+                char c = term.charAt(i);
+                forms.forEach(form -> form.append(c));
+                i++;
+                continue;
+            }
+            List<String> ways = new ArrayList<>(List.of(found));
+            for (String way : group) {
+                if (!way.equals(found)) {
+                    ways.add(way);
+                }
+            }
+            List<StringBuilder> grown = new ArrayList<>();
+            for (StringBuilder form : forms) {
+                for (String way : ways) {
+                    if (grown.size() < MAX_FORMS) {
+                        grown.add(new StringBuilder(form).append(way));
+                    }
+                }
+            }
+            forms = grown;
+            i += found.length();
+        }
+        return forms.stream().map(StringBuilder::toString).toList();
     }
 
     /**
@@ -71,45 +139,73 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
      */
     public Sql tsquery() {
         Sql tsquery = new Sql("(");
-        for (int i = 0; i < terms.size(); i++) {
-            String term = terms.get(i);
-            String bigrams = bigrams(term);
-            String characters = loneCharacters(term);
-            String english = english(term);
-            List<String> parts = new ArrayList<>();
-            if (!bigrams.isEmpty()) {
-                parts.add("plainto_tsquery('simple', :bigrams" + i + ")");
-                tsquery.bind("bigrams" + i, bigrams);
+        for (int i = 0; i < words.size(); i++) {
+            List<String> forms = words.get(i).forms();
+            List<String> branches = new ArrayList<>();
+            for (int j = 0; j < forms.size(); j++) {
+                // the first form's binds keep the names they had before forms
+                branches.add(matches(forms.get(j), j == 0 ? Integer.toString(i) : i + "_" + j, tsquery));
             }
-            if (!characters.isEmpty()) {
-                // only Chinese characters and the operators written here: nothing of the query's own syntax
-                parts.add("to_tsquery('simple', :characters" + i + ")");
-                tsquery.bind("characters" + i, characters);
-            }
-            if ((bigrams.isEmpty() && characters.isEmpty())
-                    || WORD.matcher(english).find()) {
-                parts.add("phraseto_tsquery('english', :english" + i + ")");
-                tsquery.bind("english" + i, english);
-            }
-            tsquery.append((i == 0 ? "(" : " && (") + String.join(" && ", parts) + ")");
+            String term = branches.size() == 1 ? branches.get(0) : "(" + String.join(" || ", branches) + ")";
+            tsquery.append((i == 0 ? "" : " && ") + term);
         }
         return tsquery.append(")");
     }
 
+    /** The tsquery of one form of a term, its values bound on {@code tsquery} with names ending in {@code suffix}. */
+    private static String matches(String form, String suffix, Sql tsquery) {
+        String bigrams = bigrams(form);
+        String characters = loneCharacters(form);
+        String english = english(form);
+        List<String> parts = new ArrayList<>();
+        if (!bigrams.isEmpty()) {
+            parts.add("plainto_tsquery('simple', :bigrams" + suffix + ")");
+            tsquery.bind("bigrams" + suffix, bigrams);
+        }
+        if (!characters.isEmpty()) {
+            // only Chinese characters and the operators written here: nothing of the query's own syntax
+            parts.add("to_tsquery('simple', :characters" + suffix + ")");
+            tsquery.bind("characters" + suffix, characters);
+        }
+        if ((bigrams.isEmpty() && characters.isEmpty()) || WORD.matcher(english).find()) {
+            parts.add("phraseto_tsquery('english', :english" + suffix + ")");
+            tsquery.bind("english" + suffix, english);
+        }
+        return "(" + String.join(" && ", parts) + ")";
+    }
+
     /**
-     * The runs of three or more Chinese characters in the terms, which a text must also be checked for: bigrams find a
-     * text that has them in any order (公益 … 益金), so a text matches 公益金 only where the run stands as written. A run
-     * of two characters is one bigram, and one character the prefix of the tokens it begins: the index finds either
-     * only where it stands.
+     * A condition that {@code text} (an SQL expression) holds, for each term (each quoted one, when {@code quotedOnly}),
+     * the longer Chinese runs of one of its forms as written: bigrams find a text that has them in any order (公益 …
+     * 益金), so a text matches 公益金 only where the run stands as written. A run of two characters is one bigram, and one
+     * character the prefix of the tokens it begins: the index finds either only where it stands, so for a term of one
+     * form only runs of three or more are checked. A term of several forms is checked for its runs of two as well: the
+     * index says that the bigrams of one form are there, this that one form stands as written. Empty when nothing is to
+     * be checked; the values are bound with names beginning with {@code name}.
      */
-    public List<String> longChineseRuns() {
-        List<String> runs = new ArrayList<>();
-        for (String term : terms) {
-            Matcher run = CJK_RUNS.matcher(term);
-            while (run.find()) {
-                if (run.group().codePointCount(0, run.group().length()) > 2) {
-                    runs.add(run.group());
+    public Sql runsIn(String text, boolean quotedOnly, String name) {
+        Sql runs = new Sql("");
+        for (int i = 0; i < words.size(); i++) {
+            Term word = words.get(i);
+            if (quotedOnly && !word.quoted()) {
+                continue;
+            }
+            int shortest = word.forms().size() > 1 ? 2 : 3;
+            List<String> branches = new ArrayList<>();
+            for (int j = 0; j < word.forms().size(); j++) {
+                List<String> held = new ArrayList<>();
+                Matcher run = CJK_RUNS.matcher(word.forms().get(j));
+                while (run.find()) {
+                    if (run.group().codePointCount(0, run.group().length()) >= shortest) {
+                        String bind = name + i + "_" + j + "_" + held.size();
+                        held.add("strpos(" + text + ", :" + bind + ") > 0");
+                        runs.bind(bind, run.group());
+                    }
                 }
+                branches.add(String.join(" and ", held));
+            }
+            if (branches.stream().noneMatch(String::isEmpty)) {
+                runs.append(" and (" + String.join(" or ", branches) + ")");
             }
         }
         return runs;
@@ -117,7 +213,7 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
 
     /** The passage of a plain text that shows why it matched, hits in {@code <mark>}, the rest HTML-escaped. */
     public Optional<String> passageIn(String text) {
-        return Highlighter.passage(terms, text);
+        return Highlighter.passage(forms(), text);
     }
 
     /**

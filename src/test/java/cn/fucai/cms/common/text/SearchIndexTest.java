@@ -42,6 +42,7 @@ class SearchIndexTest {
             "彩",
             "福",
             "福彩",
+            "福利彩票",
             "公益",
             "公益金",
             "金",
@@ -146,7 +147,7 @@ class SearchIndexTest {
                         .append(query.tsquery());
                 boolean found = jdbi.withHandle(
                         handle -> matches.query(handle).mapTo(Boolean.class).one());
-                if (found != holds(text, query.terms())) {
+                if (found != holds(text, query)) {
                     wrong.add("'" + term + "' in '" + text + "': " + (found ? "found" : "not found"));
                 }
             }
@@ -154,10 +155,6 @@ class SearchIndexTest {
         assertEquals(List.of(), wrong);
     }
 
-    /**
-     * Whether a text holds every term: each lone Chinese character of it, each bigram of its longer Chinese runs, and
-     * each of its other words (here only numbers and names, which the english configuration keeps whole).
-     */
     /** Full-width letters and digits as ASCII, written out here rather than taken from the code under test. */
     private static String ascii(String text) {
         return text.replace('２', '2')
@@ -169,24 +166,29 @@ class SearchIndexTest {
                 .replace('\u3000', ' ');
     }
 
-    private static boolean holds(String text, List<String> terms) {
-        String chinese = text;
-        String others = " " + CJK_RUN.matcher(ascii(text)).replaceAll(" ").toLowerCase() + " ";
-        for (String term : terms) {
-            Matcher run = CJK_RUN.matcher(term);
-            while (run.find()) {
-                String chars = run.group();
-                for (int i = 0; i < Math.max(chars.length() - 1, 1); i++) {
-                    if (!chinese.contains(chars.substring(i, Math.min(i + 2, chars.length())))) {
-                        return false;
-                    }
-                }
-            }
-            for (String word :
-                    CJK_RUN.matcher(term).replaceAll(" ").toLowerCase().split("[^\\p{L}\\p{N}]+")) {
-                if (!word.isEmpty() && !others.matches("(?s).*[^\\p{L}\\p{N}]" + word + "[^\\p{L}\\p{N}].*")) {
+    /** Whether a text holds every term of the query in one of the term's forms (福彩 or 福利彩票). */
+    private static boolean holds(String text, SearchQuery query) {
+        return query.words().stream().allMatch(word -> word.forms().stream().anyMatch(form -> holds(text, form)));
+    }
+
+    /**
+     * Whether a text holds a term: each lone Chinese character of it, each bigram of its longer Chinese runs, and each
+     * of its other words (here only numbers and names, which the english configuration keeps whole).
+     */
+    private static boolean holds(String text, String term) {
+        Matcher run = CJK_RUN.matcher(term);
+        while (run.find()) {
+            String chars = run.group();
+            for (int i = 0; i < Math.max(chars.length() - 1, 1); i++) {
+                if (!text.contains(chars.substring(i, Math.min(i + 2, chars.length())))) {
                     return false;
                 }
+            }
+        }
+        String others = " " + CJK_RUN.matcher(ascii(text)).replaceAll(" ").toLowerCase() + " ";
+        for (String word : CJK_RUN.matcher(term).replaceAll(" ").toLowerCase().split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && !others.matches("(?s).*[^\\p{L}\\p{N}]" + word + "[^\\p{L}\\p{N}].*")) {
+                return false;
             }
         }
         return true;
