@@ -107,7 +107,9 @@ class PageSearch {
 
     /** The page g says every word: its words through the index, and each longer Chinese run as written. */
     private static Sql matches(SearchQuery query) {
-        return new Sql("g.document @@ ").append(query.tsquery()).append(query.runsIn("g.text", false, "run"));
+        return new Sql("g.document @@ ")
+                .append(query.tsquery())
+                .append(query.runsIn("g.text", "g.document", false, "run"));
     }
 
     private record Found(PageHit hit, Instant createdAt) {}

@@ -342,9 +342,9 @@ public class SearchService {
          */
         Sql match(String alias, String tsquery, SearchQuery query) {
             Sql title = new Sql(alias + ".title @@ " + tsquery)
-                    .append(query.runsIn(TITLE_TEXT.formatted(alias), true, "phrase"));
+                    .append(query.runsIn(TITLE_TEXT.formatted(alias), alias + ".title", true, "phrase"));
             Sql text = new Sql(alias + ".document @@ " + tsquery)
-                    .append(query.runsIn(FULL_TEXT.formatted(alias), true, "phrase"));
+                    .append(query.runsIn(FULL_TEXT.formatted(alias), alias + ".document", true, "phrase"));
             if (this == TITLE) {
                 return title;
             }

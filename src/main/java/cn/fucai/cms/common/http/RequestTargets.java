@@ -163,8 +163,13 @@ public class RequestTargets {
         return table;
     }
 
+    /** Whether an ASCII hexadecimal digit stands at {@code i}, as RFC 3986 has them (not any Unicode digit). */
     private static boolean isHex(String s, int i) {
-        return i < s.length() && Character.digit(s.charAt(i), 16) >= 0;
+        if (i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** Whether the bytes of a percent-encoded ASCII string, once decoded, are UTF-8. */

@@ -175,37 +175,49 @@ public record SearchQuery(List<Term> words) {
     }
 
     /**
-     * A condition that {@code text} (an SQL expression) holds, for each term (each quoted one, when {@code quotedOnly}),
-     * the longer Chinese runs of one of its forms as written: bigrams find a text that has them in any order (公益 …
-     * 益金), so a text matches 公益金 only where the run stands as written. A run of two characters is one bigram, and one
-     * character the prefix of the tokens it begins: the index finds either only where it stands, so for a term of one
-     * form only runs of three or more are checked. A term of several forms is checked for its runs of two as well: the
-     * index says that the bigrams of one form are there, this that one form stands as written. Empty when nothing is to
-     * be checked; the values are bound with names beginning with {@code name}.
+     * A condition that {@code text} (an SQL expression, the plain text that {@code vector} indexes) holds each term (each
+     * quoted one, when {@code quotedOnly}) as written: bigrams find a text that has them in any order (公益 … 益金), so a
+     * text matches 公益金 only where its runs of three or more Chinese characters stand as written. A run of two
+     * characters is one bigram, and one character the prefix of the tokens it begins: the index finds either only where
+     * it stands. A term of several forms holds where one of its forms does: the form's own tsquery on {@code vector},
+     * and its longer runs in the text, checked only where the form has any (福彩 as the index finds it, 福利彩票 also
+     * as written), so that a text the index answers for is never read. Empty when nothing is to be checked; the values
+     * are bound with names beginning with {@code name}, the forms' tsqueries with those of {@link #tsquery}.
      */
-    public Sql runsIn(String text, boolean quotedOnly, String name) {
+    public Sql runsIn(String text, String vector, boolean quotedOnly, String name) {
         Sql runs = new Sql("");
         for (int i = 0; i < words.size(); i++) {
             Term word = words.get(i);
             if (quotedOnly && !word.quoted()) {
                 continue;
             }
-            int shortest = word.forms().size() > 1 ? 2 : 3;
+            List<String> forms = word.forms();
             List<String> branches = new ArrayList<>();
-            for (int j = 0; j < word.forms().size(); j++) {
+            boolean anyRun = false;
+            for (int j = 0; j < forms.size(); j++) {
                 List<String> held = new ArrayList<>();
-                Matcher run = CJK_RUNS.matcher(word.forms().get(j));
-                while (run.find()) {
-                    if (run.group().codePointCount(0, run.group().length()) >= shortest) {
-                        String bind = name + i + "_" + j + "_" + held.size();
+                if (forms.size() > 1) {
+                    held.add(vector + " @@ " + matches(forms.get(j), j == 0 ? Integer.toString(i) : i + "_" + j, runs));
+                }
+                Matcher run = CJK_RUNS.matcher(forms.get(j));
+                for (int k = 0; run.find(); ) {
+                    if (run.group().codePointCount(0, run.group().length()) > 2) {
+                        String bind = name + i + "_" + j + "_" + k++;
                         held.add("strpos(" + text + ", :" + bind + ") > 0");
                         runs.bind(bind, run.group());
+                        anyRun = true;
                     }
                 }
                 branches.add(String.join(" and ", held));
             }
-            if (branches.stream().noneMatch(String::isEmpty)) {
-                runs.append(" and (" + String.join(" or ", branches) + ")");
+            // where no form has a longer run, the index has answered already
+            if (anyRun) {
+                String either = branches.size() == 1
+                        ? branches.get(0)
+                        : String.join(
+                                " or ",
+                                branches.stream().map(b -> "(" + b + ")").toList());
+                runs.append(" and (" + either + ")");
             }
         }
         return runs;

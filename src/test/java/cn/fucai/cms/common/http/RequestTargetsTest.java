@@ -92,6 +92,11 @@ class RequestTargetsTest {
     }
 
     @Test
+    void onlyAsciiHexadecimalDigitsMakeAnEscape() {
+        assertEquals("q=%25%EF%BC%90%EF%BC%90", RequestTargets.encode("q=%\uFF10\uFF10", new boolean[0x7F]));
+    }
+
+    @Test
     void controlCharactersArePercentEncodedForTheParametersChecksToName() {
         Reading reading = query("q=a\u0001b\u007F");
 

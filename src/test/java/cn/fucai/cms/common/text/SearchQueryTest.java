@@ -59,7 +59,10 @@ class SearchQueryTest {
                 query.words().stream().map(SearchQuery.Term::quoted).toList());
     }
 
-    /** A single-form term is checked for its runs of three or more; one of several forms for its runs of two too. */
+    /**
+     * A term of one form is checked for its runs of three or more; one of several forms holds where one form's tsquery
+     * and its runs of three or more do, the text read only for a form the index cannot answer for alone.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',
@@ -72,13 +75,13 @@ class SearchQueryTest {
                 "拉萨 公益金 助残| and (strpos(t, :r1_0_0) > 0)|r1_0_0=公益金",
                 "2023年公益金| and (strpos(t, :r0_0_0) > 0)|r0_0_0=年公益金",
                 "welfare 公益金 report| and (strpos(t, :r1_0_0) > 0)|r1_0_0=公益金",
-                "福彩| and (strpos(t, :r0_0_0) > 0 or strpos(t, :r0_1_0) > 0)|r0_0_0=福彩,r0_1_0=福利彩票",
-                "福彩 公益金| and (strpos(t, :r0_0_0) > 0 or strpos(t, :r0_1_0) > 0) and (strpos(t, :r1_0_0) > 0)"
-                        + "|r0_0_0=福彩,r0_1_0=福利彩票,r1_0_0=公益金",
-                "2021 福彩 report| and (strpos(t, :r1_0_0) > 0 or strpos(t, :r1_1_0) > 0)|r1_0_0=福彩,r1_1_0=福利彩票",
+                "福彩| and ((v @@ (plainto_tsquery('simple', :bigrams0))) or (v @@ (plainto_tsquery('simple', :bigrams0_1))"
+                        + " and strpos(t, :r0_1_0) > 0))|bigrams0=福彩,bigrams0_1=福利 利彩 彩票,r0_1_0=福利彩票",
+                "2021 福彩 report| and ((v @@ (plainto_tsquery('simple', :bigrams1))) or (v @@ (plainto_tsquery('simple',"
+                        + " :bigrams1_1)) and strpos(t, :r1_1_0) > 0))|bigrams1=福彩,bigrams1_1=福利 利彩 彩票,r1_1_0=福利彩票",
             })
     void theRunsATextMustHoldAsWritten(String q, String condition, String binds) {
-        Sql runs = SearchQuery.parse(q).runsIn("t", false, "r");
+        Sql runs = SearchQuery.parse(q).runsIn("t", "v", false, "r");
 
         assertEquals(condition == null ? "" : condition, runs.text());
         assertEquals(binds == null ? Map.of() : parse(binds), runs.binds());
@@ -86,10 +89,19 @@ class SearchQueryTest {
 
     @Test
     void onlyQuotedTermsAreCheckedWhenAsked() {
-        Sql runs = SearchQuery.parse("公益金 \"福彩助学\"").runsIn("t", true, "p");
+        Sql runs = SearchQuery.parse("公益金 \"福彩助学\"").runsIn("t", "v", true, "p");
 
-        assertEquals(" and (strpos(t, :p1_0_0) > 0 or strpos(t, :p1_1_0) > 0)", runs.text());
-        assertEquals(Map.of("p1_0_0", "福彩助学", "p1_1_0", "福利彩票助学"), runs.binds());
+        assertEquals(
+                " and ((v @@ (plainto_tsquery('simple', :bigrams1)) and strpos(t, :p1_0_0) > 0)"
+                        + " or (v @@ (plainto_tsquery('simple', :bigrams1_1)) and strpos(t, :p1_1_0) > 0))",
+                runs.text());
+        assertEquals(
+                Map.of(
+                        "bigrams1", "福彩 彩助 助学",
+                        "bigrams1_1", "福利 利彩 彩票 票助 助学",
+                        "p1_0_0", "福彩助学",
+                        "p1_1_0", "福利彩票助学"),
+                runs.binds());
     }
 
     @Test
