@@ -44,8 +44,9 @@ public class SearchResource {
             Words separated by spaces must all match; "quoted text" matches as a phrase. Chinese words of two or more
             characters are found wherever they stand (温州, 公益金, 福彩公益), never across punctuation, and a single
             character wherever it stands (年 of 2021年); the field's abbreviations in each of their forms (福彩 finds
-            福利彩票, 福利彩票发行中心 finds 福彩中心); English words regardless of case and simple inflection. Articles whose title or tags match come first, then those that match
-            anywhere else; within each, newest first. The same filters as the article list apply; drafts only for tokens
+            福利彩票, 福利彩票发行中心 finds 福彩中心); English words regardless of case and simple inflection.
+            Articles whose title or tags match come first, then those that match anywhere else; within each, newest
+            first. The same filters as the article list apply; drafts only for tokens
             that may read them. Figures are searched with `q` on the figure lists (`/api/v1/fund-figures?q=助学`).""")
     @APIResponse(responseCode = "200", description = "A page of hits, best first")
     @APIResponse(
