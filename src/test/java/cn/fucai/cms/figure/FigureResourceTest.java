@@ -229,28 +229,24 @@ class FigureResourceTest {
                 .contentType("application/problem+json");
     }
 
+    /** A fund figure of 2019 in Wenzhou, used for this purpose, quoting this; its id. */
+    private static String createUsedFigure(String publisher, String wan, String purpose, String label, String quote) {
+        Map<String, Object> figure = fund(publisher, "330300", "used", wan, "万元");
+        ((Map<String, Object>) figure.get("fund")).put("purpose", Map.of("code", purpose, "label", label));
+        figure.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", quote));
+        return json().body(figure)
+                .post("/api/v1/fund-figures")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     @Test
     void figuresAreFoundByTheWordsOfTheirPurposeAndQuoteInListsAndExports() {
         String publisher = createPublisher();
-        Map<String, Object> study = fund(publisher, "330300", "used", "120", "万元");
-        ((Map<String, Object>) study.get("fund")).put("purpose", Map.of("code", "student-aid", "label", "助学类"));
-        study.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "资助大学新生300名"));
-        String studyId = json().body(study)
-                .post("/api/v1/fund-figures")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        Map<String, Object> elderly = fund(publisher, "330300", "used", "80", "万元");
-        ((Map<String, Object>) elderly.get("fund"))
-                .put("purpose", Map.of("code", "elderly-welfare", "label", "老年人福利类"));
-        elderly.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "支持敬老院改造"));
-        String elderlyId = json().body(elderly)
-                .post("/api/v1/fund-figures")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String studyId = createUsedFigure(publisher, "120", "student-aid", "助学类", "资助大学新生300名");
+        String elderlyId = createUsedFigure(publisher, "80", "elderly-welfare", "老年人福利类", "支持敬老院改造");
 
         String p = "/api/v1/fund-figures?publisher=" + publisher + "&q=";
         assertEquals(List.of(studyId), TestData.allPages(p + "助学", "id"));
@@ -260,15 +256,7 @@ class FigureResourceTest {
         assertEquals(List.of(), TestData.allPages(p + "英语", "id"));
         assertEquals(List.of(elderlyId), TestData.allPages(p + "院", "id"), "one character, at the end of 敬老院");
         assertEquals(List.of(studyId), TestData.allPages(p + "学", "id"), "one character, inside 大学新生");
-        Map<String, Object> disabled = fund(publisher, "330300", "used", "60", "万元");
-        ((Map<String, Object>) disabled.get("fund")).put("purpose", Map.of("code", "disability-aid", "label", "助残类"));
-        disabled.put("source", Map.of("url", "https://www.example.org/wenzhou/2019", "quote", "福利彩票公益金支持市残疾人联合会"));
-        String disabledId = json().body(disabled)
-                .post("/api/v1/fund-figures")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String disabledId = createUsedFigure(publisher, "60", "disability-aid", "助残类", "福利彩票公益金支持市残疾人联合会");
         assertEquals(List.of(disabledId), TestData.allPages(p + "福彩", "id"), "an abbreviation finds its full form");
         assertEquals(List.of(disabledId), TestData.allPages(p + "市残联", "id"));
         String csv = given().accept("text/csv")
